@@ -1,0 +1,49 @@
+# Two commands: `make run` and `make test`. Everything installs into .venv from the package registries.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run test lint bench eval browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, pinned: the CPU wheel of exactly this version is cached on these machines.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's chromium for the browser tests (no `playwright install`: it downloads its own build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	$(BIN)/troly ingest $(CORPUS) --classification public
+	$(BIN)/troly serve --host $(HOST) --port $(PORT)
+
+test: install browser
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check assistant ingest eval ui tests bench
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python -m bench.ingest_bench $(CORPUS)
+	$(BIN)/python -m bench.ask_bench $(CORPUS)
+
+eval: install
+	$(BIN)/troly eval --out eval/out --gate
+
+clean:
+	rm -rf $(VENV) data eval/out bench/out

@@ -1,0 +1,233 @@
+"""`troly` command line. Thin: parse, call a backend, print (readable or --json)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from assistant.backend import Backend, BackendError, HttpBackend, LocalBackend
+from assistant.components.vector_store import StoreLockedError
+from assistant.domain import AskResponse, DocumentMeta, IngestOutcome
+from assistant.settings import Settings, load_settings
+
+app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
+docs_app = typer.Typer(help="Quản lý tài liệu đã nạp.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+console = Console()
+err = Console(stderr=True)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Tệp cấu hình YAML (profile).")]
+ApiUrlOpt = Annotated[str | None, typer.Option("--api-url", help="Gửi lệnh tới máy chủ troly này.")]
+ApiKeyOpt = Annotated[str | None, typer.Option("--api-key", envvar="TROLY_API_KEY", help="Khóa API.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except ValueError as exc:
+        _fail(str(exc))
+        raise
+
+
+def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Backend:
+    """Local services by default; the running server when asked to or when it holds the store."""
+    if api_url:
+        return HttpBackend(api_url, api_key)
+    try:
+        return LocalBackend(settings)
+    except StoreLockedError as exc:
+        url = settings.api.url or f"http://{settings.api.host}:{settings.api.port}"
+        err.print(f"[yellow]{exc}[/] Dùng máy chủ {url}.")
+        return HttpBackend(url, api_key)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]Lỗi:[/] {message}")
+    raise typer.Exit(code)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục cần nạp.")],
+    classification: Annotated[
+        str | None, typer.Option("--classification", help="public | internal | restricted")
+    ] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Đơn vị được đọc (lặp lại được).")] = None,
+    as_json: JsonOpt = False,
+    config: ConfigOpt = None,
+    api_url: ApiUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+) -> None:
+    """Nạp tài liệu (.txt, .md, .docx, .pdf) vào chỉ mục."""
+    if classification and classification not in ("public", "internal", "restricted"):
+        _fail("--classification phải là public, internal hoặc restricted.", 2)
+    backend = _backend(_settings(config), api_url, api_key)
+    show = not as_json and sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                  disable=not show) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(source: str, done: int, total: int) -> None:
+            if source not in tasks:
+                tasks[source] = bar.add_task(source, total=total)
+            bar.update(tasks[source], completed=done, total=total)
+
+        try:
+            outcomes = backend.ingest(paths, classification, unit or [], progress=progress)
+        except BackendError as exc:
+            _fail(str(exc))
+            return
+    if as_json:
+        _print_json({"documents": [o.model_dump(include={"source", "doc_id", "title", "status", "reason", "chunks", "pii"})
+                                   for o in outcomes]})
+    else:
+        _print_outcomes(outcomes)
+    if any(o.status == "failed" or o.status == "refused" for o in outcomes) or not outcomes:
+        raise typer.Exit(1)
+
+
+def _print_outcomes(outcomes: list[IngestOutcome]) -> None:
+    labels = {"ingested": "đã nạp", "skipped": "bỏ qua (không đổi)", "replaced": "đã thay thế",
+              "refused": "từ chối", "failed": "lỗi"}
+    colors = {"ingested": "green", "replaced": "green", "skipped": "cyan", "refused": "red", "failed": "red"}
+    for o in outcomes:
+        line = f"[{colors[o.status]}]{labels[o.status]:>18}[/]  {o.source}"
+        if o.title:
+            line += f" — {o.title}"
+        if o.chunks:
+            line += f" ({o.chunks} đoạn)"
+        if o.reason and o.status in ("refused", "failed"):
+            line += f"\n{'':>20}{o.reason}"
+        console.print(line, highlight=False)
+    if not outcomes:
+        err.print("Không có tệp nào để nạp.")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="Câu hỏi tiếng Việt.")],
+    as_json: JsonOpt = False,
+    top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50, help="Số đoạn truy hồi.")] = None,
+    doc: Annotated[list[str] | None, typer.Option("--doc", help="Chỉ hỏi trong tài liệu này (lặp lại được).")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="extractive | generative")] = "extractive",
+    config: ConfigOpt = None,
+    api_url: ApiUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+) -> None:
+    """Hỏi một câu; câu trả lời kèm nguồn trích dẫn."""
+    from assistant.services.ask import QuestionError
+
+    backend = _backend(_settings(config), api_url, api_key)
+    try:
+        response = backend.ask(question, top_k, doc)
+    except (QuestionError, BackendError) as exc:
+        _fail(str(exc), 2)
+        return
+    if as_json:
+        _print_json(response.model_dump(exclude={"retrieved", "retrieved_sections"}))
+    else:
+        _print_answer(response)
+
+
+def _print_answer(r: AskResponse) -> None:
+    console.print(r.answer, highlight=False)
+    cites = r.citations if r.answerable else r.related
+    if cites:
+        console.print("\n[bold]Nguồn:[/]" if r.answerable else "\n[bold]Có thể liên quan:[/]")
+    for c in cites:
+        number = f", số {c.doc_number}" if c.doc_number else ""
+        page = f", trang {c.page}" if c.page else ""
+        console.print(f"[{c.n}] {c.title or c.source}{number}{page}", highlight=False)
+        if c.section:
+            console.print(f"    Mục: {c.section}", highlight=False)
+        console.print(f"    «{c.quote}»", highlight=False)
+    console.print(f"\n[dim]{r.latency_ms} ms[/]")
+
+
+@docs_app.command("list")
+def docs_list(as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
+              api_key: ApiKeyOpt = None) -> None:
+    """Liệt kê tài liệu đã nạp."""
+    docs = _backend(_settings(config), api_url, api_key).documents()
+    if as_json:
+        _print_json({"documents": [d.model_dump() for d in docs]})
+        return
+    if not docs:
+        console.print("Chưa có tài liệu nào.")
+    for d in docs:
+        console.print(f"{d.doc_id}  {d.classification:<10} {d.chunks:>4} đoạn  {d.title or d.source}", highlight=False)
+
+
+@docs_app.command("show")
+def docs_show(doc_id: str, as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
+              api_key: ApiKeyOpt = None) -> None:
+    """Xem thông tin một tài liệu."""
+    try:
+        d = _backend(_settings(config), api_url, api_key).document(doc_id)
+    except BackendError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        _print_json(d.model_dump())
+        return
+    _print_meta(d)
+
+
+def _print_meta(d: DocumentMeta) -> None:
+    rows = [("Mã", d.doc_id), ("Tệp", d.source), ("Tiêu đề", d.title), ("Loại", d.doc_type),
+            ("Số", d.doc_number), ("Cơ quan ban hành", d.issuer), ("Địa danh", d.place),
+            ("Ngày ban hành", d.issued_date), ("Người ký", f"{d.signer_title} {d.signer}".strip()),
+            ("Văn bản dẫn chiếu", ", ".join(d.references)), ("Phân loại", d.classification),
+            ("Đơn vị", ", ".join(d.units)), ("Số đoạn", str(d.chunks)), ("Nạp lúc", d.ingested_at)]
+    for k, v in rows:
+        console.print(f"{k:>18}: {v}", highlight=False)
+
+
+@docs_app.command("delete")
+def docs_delete(doc_id: str, config: ConfigOpt = None, api_url: ApiUrlOpt = None, api_key: ApiKeyOpt = None
+                ) -> None:
+    """Xóa một tài liệu khỏi chỉ mục và sổ đăng ký."""
+    try:
+        _backend(_settings(config), api_url, api_key).delete(doc_id)
+    except BackendError as exc:
+        _fail(str(exc))
+    console.print(f"Đã xóa tài liệu {doc_id}.")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Địa chỉ lắng nghe (mặc định 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Cổng (mặc định 8000).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Chạy máy chủ API (và giao diện tại /ui)."""
+    import uvicorn
+
+    from assistant.api.app import create_app
+
+    settings = _settings(config)
+    try:
+        application = create_app(settings)
+        _ = application.state.services.store
+    except StoreLockedError as exc:
+        _fail(str(exc))
+        return
+    h, p = host or settings.api.host, port or settings.api.port
+    console.print(f"Trợ lý kế hoạch: http://{h}:{p}/docs (API), http://{h}:{p}/ui (giao diện)")
+    uvicorn.run(application, host=h, port=p, log_level=os.environ.get("TROLY_LOG_LEVEL", "warning"))
+
+
+def main() -> None:  # pragma: no cover
+    app()

