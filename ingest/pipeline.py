@@ -20,8 +20,11 @@ from ingest.structure import StructureParser
 
 
 def build_prepare_pipeline(extra: list[TransformComponent] | None = None) -> IngestionPipeline:
-    """Normalize → metadata → classification gate → (extra, e.g. PII redaction) → structure."""
-    steps: list[TransformComponent] = [Normalizer(), MetadataExtractor(), ClassificationGate()]
+    """Gate → normalize → metadata → gate again → (extra, e.g. PII redaction) → structure.
+
+    The gate runs on the raw text too: a stamp must never be lost to line re-joining.
+    """
+    steps: list[TransformComponent] = [ClassificationGate(), Normalizer(), MetadataExtractor(), ClassificationGate()]
     steps += extra or []
     steps.append(StructureParser())
     return IngestionPipeline(transformations=steps, disable_cache=True)

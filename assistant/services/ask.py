@@ -6,17 +6,21 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.evidence import Unit, clip_quote, fold_accents
 from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer
-from assistant.services.retrieval import Retriever, normalize_question
+from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 
-_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)+)")
-_NUM = re.compile(r"\b\d{2,}(?:[/.-]\d+)*\b")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+class ChunkRetriever(Protocol):
+    def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]: ...
 
 
 class QuestionError(ValueError):
@@ -33,14 +37,24 @@ def validate_question(question: object, max_chars: int) -> str:
 
 
 def critical_terms(question: str) -> list[str]:
-    """Names and numbers the answer must be about: if no evidence has them, refuse."""
-    names = [m.group(1) for m in _PROPER.finditer(question)]
-    return [fold_accents(t.lower()) for t in names + _NUM.findall(question)]
+    """Proper names (two or more capitalised words in a row, not opening the question):
+    the answer must be about them — a plan of another province does not answer."""
+    words = list(_WORD.finditer(question))
+    names: list[str] = []
+    run: list[str] = []
+    for i, w in enumerate(words + [None]):  # type: ignore[list-item]
+        if w is not None and w.group()[0].isupper() and i > 0:
+            run.append(w.group())
+            continue
+        if len(run) >= 2:
+            names.append(" ".join(run))
+        run = []
+    return [fold_accents(n.lower()) for n in names]
 
 
 @dataclass
 class AskService:
-    retriever: Retriever
+    retriever: ChunkRetriever
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
@@ -68,7 +82,8 @@ class AskService:
     def _answerable(self, q: str, draft: Draft) -> bool:
         if draft.best_coverage < self.cfg.refusal_threshold:
             return False
-        evidence = fold_accents(" ".join(u.text + " " + u.section for u in draft.units[:20]).lower())
+        evidence = fold_accents(" ".join(
+            f"{u.text} {u.section} {u.chunk.payload.get('title', '')}" for u in draft.units[:30]).lower())
         return all(term in evidence for term in critical_terms(q))
 
     def _refusal(self, units: list[Unit]) -> AskResponse:
@@ -88,6 +103,10 @@ class AskService:
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
 
 
+def short_title(title: str, limit: int = 90) -> str:
+    return title if len(title) <= limit else title[: title.rfind(" ", 0, limit)] + "…"
+
+
 def compose_text(statements: list[Statement], citations: list[Citation]) -> str:
     """One document: lead + supporting quotes. Several documents: say which says what."""
     by_n = {c.n: c for c in citations}
@@ -99,7 +118,7 @@ def compose_text(statements: list[Statement], citations: list[Citation]) -> str:
         return "\n".join([lead.text] + [f"- {s.text}" for s in rest])
     lines = []
     for stmts in docs.values():
-        title = by_n[stmts[0].citations[0]].title or by_n[stmts[0].citations[0]].source
-        lines.append(f"Theo {title}:")
+        first = by_n[stmts[0].citations[0]]
+        lines.append(f"Theo {short_title(first.title or first.source)}:")
         lines += [f"- {s.text}" for s in stmts]
     return "\n".join(lines)

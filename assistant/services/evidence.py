@@ -16,6 +16,7 @@ from assistant.text import fold_accents, syllables
 
 MAX_UNIT_CHARS = 320
 _SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
+_SIGNATURE = re.compile(r"^(?:T/M|K/T|TM\.|KT\.|Q\.|TL\.)\s*[A-ZĐÀ-Ỹ ]+$", re.M)
 _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
 
 # question words and glue that say nothing about the topic (accent-folded)
@@ -36,6 +37,7 @@ class Unit:
     score: float = 0.0
     coverage: float = 0.0
     cells: dict[str, str] | None = None
+    signature: bool = False
     terms: set[str] = field(default_factory=set)
 
     @property
@@ -75,6 +77,11 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     if p.get("kind") == "table_row":
         return [Unit(chunk, rank, text, base, base + len(text), cells=parse_rendered(str(p.get("rendered", ""))))]
     units: list[Unit] = []
+    sig = _SIGNATURE.search(text)
+    if sig:  # the signature block is one unit: who signed, with which title
+        body = text[sig.start():].rstrip()
+        units.append(Unit(chunk, rank, body, base + sig.start(), base + sig.start() + len(body), signature=True))
+        text = text[: sig.start()]
     pos = 0
     for line in text.split("\n"):
         line_start = pos

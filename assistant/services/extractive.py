@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.components.vector_store import ScoredChunk
+from assistant.services.answer_type import expectation, satisfied
 from assistant.domain import Citation
 from assistant.services.evidence import (
     Unit,
@@ -23,6 +24,7 @@ from assistant.services.evidence import (
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
 
+LEAD_CHARS, SUPPORT_CHARS = 320, 200
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 
 _INTENT_CUES: dict[str, tuple[str, ...]] = {
@@ -31,6 +33,7 @@ _INTENT_CUES: dict[str, tuple[str, ...]] = {
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao",
                  "ngay nao", "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau"),
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
+    "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "gom nhung gi", "cac nhiem vu",
              "liet ke", "viec gi", "nhiem vu gi", "lam gi"),
 }
@@ -60,7 +63,7 @@ class ExtractiveAnswerer:
     def rank_units(self, question: str, chunks: list[ScoredChunk]) -> list[Unit]:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
         for u in units:
-            u.terms = set(folded_syllables(u.text + " " + u.section))
+            u.terms = set(folded_syllables(f"{u.text} {u.section} {u.chunk.payload.get('title', '')}"))
         idf = idf_table(units)
         q_terms = list(dict.fromkeys(content_terms(question)))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
@@ -75,22 +78,28 @@ class ExtractiveAnswerer:
 
     def draft(self, question: str, chunks: list[ScoredChunk]) -> Draft:
         ranked = self.rank_units(question, chunks)
-        if not ranked:
-            return Draft([], [], 0.0, [])
-        lead = ranked[0]
+        exp = expectation(question)
+        fitting = [u for u in ranked if satisfied(exp, u.text, f"{u.section} {u.chunk.payload.get('title', '')}")]
+        if not fitting or fitting[0].score < 0.5 * ranked[0].score:
+            return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
+        lead = fitting[0]
         chosen = [lead]
         want = intents(question)
         limit = self.max_quotes + (2 if "list" in want else 0)
-        for u in ranked[1:]:
+        for u in ranked:
+            if u is lead:
+                continue
             if len(chosen) >= limit or u.score < 0.65 * lead.score:
                 break
             if any(_overlaps(u, c) or u.text == c.text for c in chosen):
                 continue
+            if u.doc_id != lead.doc_id and u.score < 0.85 * lead.score:
+                continue  # another document only when it answers about as well
             chosen.append(u)
         citations: list[Citation] = []
         statements: list[Statement] = []
         for n, u in enumerate(chosen, start=1):
-            quote = clip_quote(u.text)
+            quote = clip_quote(u.text, LEAD_CHARS if n == 1 else SUPPORT_CHARS)
             p = u.chunk.payload
             citations.append(Citation(
                 n=n, doc_id=u.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
@@ -113,6 +122,8 @@ def _intent_fit(u: Unit, want: set[str]) -> float:
         fit += 1.0
     if "target" in want and _PERCENT.search(u.text):
         fit += 1.0
+    if "signer" in want and u.signature:
+        fit += 3.0
     return min(fit, 1.0)
 
 
@@ -128,10 +139,22 @@ def _cell(cells: dict[str, str], *keys: str) -> str:
     return ""
 
 
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
+
+
+def section_label(section: str) -> str:
+    """'VI. TỔ CHỨC THỰC HIỆN > 4. Văn phòng Đảng ủy' -> 'Văn phòng Đảng ủy' (who or what the text is about)."""
+    last = _NUMBERING.sub("", section.split(" > ")[-1]).strip(" :")
+    return "" if not last or len(last) > 80 or re.search(r"\d", last) else last
+
+
 def _claim(u: Unit, quote: str) -> str:
-    """Table rows are answered in their own terms; text is quoted as is."""
+    """Table rows are answered in their own terms; text is quoted under its section's name."""
+    if u.signature:
+        return "Người ký: " + ", ".join(line.strip() for line in quote.split("\n") if line.strip())
     if not u.cells or quote != u.text:
-        return quote
+        label = section_label(u.section)
+        return f"{label}: {quote}" if label and not quote.startswith(label) else quote
     cells = u.cells
     lead = _cell(cells, "chủ trì")
     task = _cell(cells, "nội dung", "nhiệm vụ", "mục tiêu")

@@ -1,0 +1,196 @@
+"""Replace personal data by readable Vietnamese labels ("[SỐ CCCD]", "[HỌ TÊN]"…).
+
+`redact` is for questions and answers; `redact_document` is for whole plan documents at ingest
+and keeps what a plan publishes on purpose: the names of its signers (the name under a
+"T/M BAN THƯỜNG VỤ" / "K/T TRƯỞNG BAN" title block) and the "Nơi nhận" list are public record,
+and so is the same name elsewhere in that document. Only counts per entity type ever leave this
+module — never the values.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from assistant.privacy.engine import build_analyzer
+from assistant.privacy.recognizers import RECOGNIZERS
+from assistant.privacy.recognizers.base import LANGUAGE, MIN_SCORE
+from assistant.privacy.recognizers.lexicon import key
+from assistant.settings import PrivacySettings
+from assistant.text import fold_accents, nfc
+
+logger = logging.getLogger(__name__)
+
+LABELS: dict[str, str] = {
+    "VN_CCCD": "[SỐ CCCD]",
+    "VN_CMND": "[SỐ CMND]",
+    "VN_PHONE": "[SỐ ĐIỆN THOẠI]",
+    "EMAIL_ADDRESS": "[EMAIL]",
+    "VN_TAX_CODE": "[MÃ SỐ THUẾ]",
+    "VN_SOCIAL_INSURANCE": "[SỐ BHXH]",
+    "VN_BANK_ACCOUNT": "[SỐ TÀI KHOẢN]",
+    "VN_PARTY_CARD": "[SỐ THẺ ĐẢNG VIÊN]",
+    "DATE_OF_BIRTH": "[NGÀY SINH]",
+    "PERSON": "[HỌ TÊN]",
+    "VN_HOME_ADDRESS": "[ĐỊA CHỈ]",
+}
+_PRIORITY = {cls.__name__: rank for rank, cls in enumerate(RECOGNIZERS)}
+
+# Signature block: a title line ("T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "BÍ THƯ"…), maybe more
+# title lines and "(Đã ký)", then the signer's name.
+_MARKUP = " \t*#_>|"
+_SIGN_TITLE = re.compile(
+    r"^(?:T/M|K/T|TM\.|KT\.|TL\.|TUQ\.|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN|BÍ THƯ|PHÓ BÍ THƯ|"
+    r"CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
+    r"PHÓ CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TỔ TRƯỞNG)(?!\w)"
+)
+_SIGN_NOTE = re.compile(r"^[(\[]?\s*(?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)\]]*[)\]]?$", re.I)
+_RECIPIENTS = re.compile(r"^(?:noi nhan|dong kinh gui|kinh gui)\b")
+_LIST_ITEM = re.compile(r"^\s*[-+•–]")
+_NAME_LINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,5}$")
+_MAX_SIGNATURE_GAP = 8
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """Redacted text and how many spans of each entity type were replaced."""
+
+    text: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    offsets, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        offsets.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    return offsets
+
+
+def _is_upper_line(clean: str) -> bool:
+    return any(ch.isalpha() for ch in clean) and clean == clean.upper()
+
+
+def public_record_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the signature blocks' signer names and of the "Nơi nhận" lists."""
+    lines = _lines(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        clean = line.strip(_MARKUP)
+        if _RECIPIENTS.match(fold_accents(clean).lower()):
+            j = i + 1
+            while j < len(lines) and (not lines[j][1].strip() or _LIST_ITEM.match(lines[j][1])):
+                j += 1
+            spans.append((start, lines[j - 1][0] + len(lines[j - 1][1])))
+            i = j
+            continue
+        if _is_upper_line(clean) and _SIGN_TITLE.match(clean):
+            j = i + 1
+            while j < len(lines) and j - i <= _MAX_SIGNATURE_GAP:
+                candidate = lines[j][1].strip(_MARKUP)
+                if candidate and not _is_upper_line(candidate) and not _SIGN_NOTE.match(candidate):
+                    if _NAME_LINE.match(candidate):
+                        spans.append((lines[j][0], lines[j][0] + len(lines[j][1])))
+                    break
+                j += 1
+            i = j
+            continue
+        i += 1
+    return spans
+
+
+def _resolve(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+    """Non-overlapping spans: the longest wins, then the highest score, then registry order."""
+
+    def rank(r: RecognizerResult) -> tuple[int, float, int]:
+        name = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+        return (-(r.end - r.start), -r.score, _PRIORITY.get(name, len(_PRIORITY)))
+
+    chosen: list[RecognizerResult] = []
+    for result in sorted(results, key=rank):
+        if all(result.end <= c.start or result.start >= c.end for c in chosen):
+            chosen.append(result)
+    return sorted(chosen, key=lambda r: r.start)
+
+
+class Redactor:
+    """Finds personal data with the Vietnamese analyzer and replaces it by labels.
+
+    `analyzer` defaults to the process-wide `build_analyzer()`; `score_threshold` is the minimum
+    score of a span to redact; `keep_signers` makes `redact_document` keep public-record names.
+    """
+
+    def __init__(
+        self,
+        analyzer: AnalyzerEngine | None = None,
+        *,
+        keep_signers: bool = True,
+        score_threshold: float = MIN_SCORE,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        self._analyzer = analyzer
+        self.keep_signers = keep_signers
+        self.score_threshold = score_threshold
+        self.labels = dict(labels or LABELS)
+
+    @classmethod
+    def from_settings(cls, settings: PrivacySettings, analyzer: AnalyzerEngine | None = None) -> Redactor:
+        return cls(analyzer, keep_signers=settings.keep_signers)
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        if self._analyzer is None:
+            self._analyzer = build_analyzer()
+        return self._analyzer
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        """Non-overlapping personal-data spans of `text` (NFC), in text order."""
+        results = self.analyzer.analyze(
+            text, language=LANGUAGE, entities=list(self.labels), score_threshold=self.score_threshold
+        )
+        return _resolve(results)
+
+    def redact(self, text: str) -> RedactionResult:
+        """Redact a question, an answer or any free text: every personal identifier goes."""
+        text = nfc(text)
+        return self._apply(text, self.find(text))
+
+    def redact_document(self, text: str) -> RedactionResult:
+        """Redact a whole plan document, keeping signers and "Nơi nhận" names when configured."""
+        text = nfc(text)
+        found = self.find(text)
+        if self.keep_signers:
+            found = self._drop_public_names(text, found)
+        return self._apply(text, found)
+
+    @staticmethod
+    def _drop_public_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        spans = public_record_spans(text)
+        persons = [r for r in found if r.entity_type == "PERSON"]
+        public = {
+            key(text[r.start : r.end]) for r in persons if any(r.start < e and r.end > s for s, e in spans)
+        }
+        return [r for r in found if r.entity_type != "PERSON" or key(text[r.start : r.end]) not in public]
+
+    def _apply(self, text: str, found: list[RecognizerResult]) -> RedactionResult:
+        parts, pos = [], 0
+        counts: Counter[str] = Counter()
+        for r in found:
+            parts += [text[pos : r.start], self.labels.get(r.entity_type, f"[{r.entity_type}]")]
+            pos = r.end
+            counts[r.entity_type] += 1
+        parts.append(text[pos:])
+        if counts:
+            logger.debug("redacted personal data: %s", dict(counts))
+        return RedactionResult("".join(parts), dict(counts))

@@ -1,0 +1,73 @@
+"""What kind of value a question asks for, and whether a passage contains one.
+
+"Bao nhiêu phần trăm" wants a percentage, "số điện thoại" a phone number, "bao nhiêu tỷ
+đồng" an amount of money, "Năm 2025 …" a passage about 2025. A passage without such a
+value cannot answer the question, however many words it shares with it: this is what
+keeps the assistant from answering questions the documents do not answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import fold_accents
+
+_PERCENT = re.compile(r"\d\s*%")
+_NUMBER = re.compile(r"\d")
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|ngàn|vnđ|vnd)", re.I)
+_PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng|\d{1,2}/\d{4}|quý\s+[IV]+|tháng\s+\d", re.I)
+_ID_NUMBER = re.compile(r"\b\d{9,12}\b")
+_SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tôn Cao Đinh Trịnh "
+             "Mai Lâm Hà Đoàn Lương Tạ Chu Văn Vương Thái Triệu Quách").split()
+_PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
+_CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
+
+# (cue in the accent-folded question, value the passage must contain)
+_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
+    (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
+    (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),
+    (re.compile(r"ngay sinh|sinh ngay|sinh nam"), _DATE),
+    (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"), _MONEY),
+    (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
+    (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
+)
+_COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
+_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan"}
+
+
+@dataclass(frozen=True)
+class Expectation:
+    pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
+    count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
+    numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
+
+
+_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
+
+
+def expectation(question: str) -> Expectation:
+    q = fold_accents(question.lower())
+    pattern = next((p for cue, p in _CUES if cue.search(q)), None)
+    noun = ""
+    m = _COUNT.search(q)
+    if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
+        noun = m.group(1)
+    # document numbers ("54-KH/TU") name a document, not the fact asked about
+    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(_DOC_NUMBER.sub(" ", question))))
+
+
+def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
+    """`text` is the passage; `context` (section path, title) may carry the asked-about year."""
+    if exp.pattern is not None and not exp.pattern.search(text):
+        return False
+    if exp.count_noun:
+        folded = fold_accents(text.lower())
+        first = exp.count_noun.split()[0]
+        if not re.search(r"\d+\s*(?:%\s*)?" + re.escape(first), folded):
+            return False
+    where = text + " " + context
+    return all(n in where for n in exp.numbers)

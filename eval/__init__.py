@@ -1,0 +1,1 @@
+"""Offline evaluation: gold datasets, metrics, reports and the quality gate."""

@@ -1,0 +1,162 @@
+"""Stage 6 — chunk: section-aware chunks whose text is an exact slice of the normalized document.
+
+A chunk never spans two sections: consecutive paragraphs and list items of one section are
+merged up to `max_chars` (a block longer than that is cut at sentence ends "; " / ". "), and a
+short tail is rebalanced with its neighbour so that it reaches `min_chars` when it can. Every
+table row is a chunk of its own, with its cells rendered as "Column: value · …" so that the
+embedder and the answerer see the column names. Headings are not chunks: their path is in
+metadata["section"] and in the embedded text.
+
+Chunk ids are uuid5 of (doc_id, start, end, kind): the same file always yields the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from llama_index.core.bridge.pydantic import Field
+from llama_index.core.node_parser.interface import NodeParser
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.utils import get_tqdm_iterable
+
+from ingest.model import META_BLOCKS, META_FILE_TYPE, META_PAGE_STARTS, Block
+from ingest.structure import parse_structure, render_cells
+
+CHUNK_NAMESPACE = uuid.UUID("8f6b2a4e-3c1d-5e7f-9a0b-1c2d3e4f5a6b")  # never change: chunk ids derive from it
+_TEXT_KINDS = frozenset(("paragraph", "list_item"))
+_SENTENCE_END = re.compile(r"[.;!?…]\s+")  # where a long block may be cut
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    section: str
+    kind: str = "text"
+    rendered: str = ""
+
+
+class SectionChunker(NodeParser):
+    """Turns structured Documents (metadata['blocks'], ['page_starts'], ['doc_id']) into TextNodes."""
+
+    max_chars: int = Field(default=900, ge=50, description="Longest text chunk (a single longer sentence stays whole).")
+    min_chars: int = Field(default=200, ge=0, description="A short last chunk of a section borrows up to this size.")
+    include_metadata: bool = Field(
+        default=False,
+        description="Kept False: the chunker copies the document metadata itself, without the bulky "
+        "'blocks' and 'page_starts'.",
+    )
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "SectionChunker"
+
+    def _parse_nodes(self, nodes: Sequence[BaseNode], show_progress: bool = False, **kwargs: Any) -> list[BaseNode]:
+        out: list[BaseNode] = []
+        for doc in get_tqdm_iterable(nodes, show_progress, "Chunking"):
+            out.extend(self.chunk_document(doc))
+        return out
+
+    def chunk_document(self, doc: BaseNode) -> list[TextNode]:
+        text = doc.get_content()
+        blocks: list[Block] = doc.metadata.get(META_BLOCKS) or parse_structure(text)
+        doc_id = str(doc.metadata.get("doc_id") or doc.node_id)
+        page_starts: list[int] = doc.metadata.get(META_PAGE_STARTS) or [0]
+        paged = len(page_starts) > 1 or doc.metadata.get(META_FILE_TYPE) == "pdf"
+        inherited = {k: v for k, v in doc.metadata.items() if k not in (META_BLOCKS, META_PAGE_STARTS)}
+        source = RelatedNodeInfo(node_id=doc.node_id, metadata={"doc_id": doc_id})
+        nodes = []
+        for span in self._spans(text, blocks):
+            metadata: dict[str, Any] = {
+                **inherited,
+                "doc_id": doc_id,
+                "section": span.section,
+                "start": span.start,
+                "end": span.end,
+                "page": bisect_right(page_starts, span.start) if paged else None,
+                "kind": span.kind,
+            }
+            if span.rendered:
+                metadata["rendered"] = span.rendered
+            keys = list(metadata)
+            nodes.append(
+                TextNode(
+                    id_=str(uuid.uuid5(CHUNK_NAMESPACE, f"{doc_id}:{span.start}:{span.end}:{span.kind}")),
+                    text=text[span.start : span.end],
+                    metadata=metadata,
+                    start_char_idx=span.start,
+                    end_char_idx=span.end,
+                    excluded_embed_metadata_keys=keys,  # the embedded text is built by `embed_text`
+                    excluded_llm_metadata_keys=keys,
+                    relationships={NodeRelationship.SOURCE: source},
+                )
+            )
+        return nodes
+
+    def _spans(self, text: str, blocks: list[Block]) -> list[_Span]:
+        spans: list[_Span] = []
+        run: list[Block] = []
+        for block in blocks:
+            if run and (block["kind"] not in _TEXT_KINDS or block["section"] != run[0]["section"]):
+                spans += self._pack(text, run)
+                run = []
+            if block["kind"] in _TEXT_KINDS:
+                run.append(block)
+            elif block["kind"] == "table_row" and block["cells"]:
+                spans.append(
+                    _Span(block["start"], block["end"], block["section"], "table_row", render_cells(block["cells"]))
+                )
+        if run:
+            spans += self._pack(text, run)
+        return spans
+
+    def _pack(self, text: str, run: list[Block]) -> list[_Span]:
+        """Greedy merge of one section's text blocks, then a too-short tail borrows from its neighbour."""
+        units = [u for b in run for u in self._units(text, b["start"], b["end"])]
+        chunks: list[list[tuple[int, int]]] = []
+        for unit in units:
+            if chunks and unit[1] - chunks[-1][0][0] <= self.max_chars:
+                chunks[-1].append(unit)
+            else:
+                chunks.append([unit])
+        if len(chunks) > 1:
+            prev, last = chunks[-2], chunks[-1]
+            while (
+                len(prev) > 1
+                and last[-1][1] - last[0][0] < self.min_chars
+                and last[-1][1] - prev[-1][0] <= self.max_chars
+                and prev[-2][1] - prev[0][0] >= self.min_chars
+            ):
+                last.insert(0, prev.pop())
+        section = run[0]["section"]
+        return [_Span(c[0][0], c[-1][1], section) for c in chunks]
+
+    def _units(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """A block, or its sentences packed up to max_chars when the block is longer."""
+        if end - start <= self.max_chars:
+            return [(start, end)]
+        pieces: list[tuple[int, int]] = []
+        s = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            pieces.append((s, m.start() + 1))
+            s = m.end()
+        pieces.append((s, end))
+        units: list[tuple[int, int]] = []
+        for piece in pieces:
+            if units and piece[1] - units[-1][0] <= self.max_chars:
+                units[-1] = (units[-1][0], piece[1])
+            else:
+                units.append(piece)
+        return units
+
+
+def embed_text(node: BaseNode, title: str, max_chars: int = 1200) -> str:
+    """What the embedder sees: document title, section path, then the rendered row or the chunk text."""
+    meta = node.metadata
+    body = meta.get("rendered") or node.get_content()
+    return "\n".join(part for part in (title, meta.get("section", ""), body) if part)[:max_chars]

@@ -1,0 +1,256 @@
+"""Stage 2 — normalize: the plain text that is stored, chunked and cited.
+
+Exports from PDF/DOCX/Markdown carry artefacts that must not reach users or offsets: markdown
+and HTML decoration, LaTeX, footnote markers glued to words, page numbers, and lines broken in
+the middle of a sentence (often with a blank line between the halves). The rules are general
+(they look at line shapes, not at particular documents) and deterministic, because chunk ids
+are derived from offsets into the result; the result is a fixed point (normalizing twice
+changes nothing).
+
+Pages ("\\f" from the loader) are normalized as one flow so that a sentence running over a
+page break is re-joined; `page_starts` records where each page's text begins.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from llama_index.core.schema import BaseNode, TransformComponent
+
+from assistant.text import collapse_spaces, nfc
+from ingest.model import META_PAGE_STARTS, PAGE_BREAK
+from ingest.structure import (
+    has_text,
+    is_appendix,
+    is_caps,
+    is_heading,
+    is_list_start,
+    is_recipients,
+    is_table_row,
+)
+
+# --- inline markup
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_HTML_BLOCK_END = re.compile(r"</(?:tr|p|div|li|h[1-6])\s*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
+_HTML_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});")  # not &lt; &gt;: no new tags
+_LATEX_SPAN = re.compile(r"\$([^$\n]{1,120})\$")
+_LATEX_TEXT = re.compile(r"\\(?:text|mathrm|mathbf|textbf|operatorname)\s*\{([^{}]*)\}")
+_LATEX_COMMAND = re.compile(r"\\([a-zA-Z]+|[%,;! ])")
+_LATEX_SYMBOLS = {
+    "geq": "≥", "ge": "≥", "leq": "≤", "le": "≤", "neq": "≠", "ne": "≠", "approx": "≈", "times": "×",
+    "pm": "±", "cdot": "·", "div": "÷", "rightarrow": "→", "to": "→", "infty": "∞", "sim": "~", "circ": "°",
+    "%": "%", ",": " ", ";": " ", "!": "", " ": " ",
+}
+_MATHLIKE = re.compile(r"^[\d\s.,%+\-=<>≥≤×/()]*\d[\d\s.,%+\-=<>≥≤×/()]*$")
+# "…năm 2026**1. Quý I (01–03/2026)**": a bold heading glued to the previous text
+_GLUED_HEADING = re.compile(r"(?<=[^\s*#])\*{2,3}(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]\s*\S)")
+_BOLD = re.compile(r"\*{2,3}")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+
+# --- line level
+# "môi trường số1;" -> "môi trường số;" (a lower-case word, then a 1-2 digit note number); never
+# "UBTVQH15", "57-NQ/TW", "pakn.nq57.vn", "50 km2"
+_FOOTNOTE = re.compile(r"(?<![\w./@\-])([^\W\d_]{2,})(\d{1,2})(?=[\s,;:)”\"']|\.(?!\w)|$)")
+_NOT_FOOTNOTE = frozenset(("km", "cm", "mm", "dm", "ipv", "mp"))
+_SUPERSCRIPT = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
+_REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
+_SENTENCE_END = ".!?;…"
+_CLOSERS = "”\"'’»)]"
+# a line ending in one of these words stops mid-phrase: what follows continues it
+_OPEN_WORDS = frozenset(
+    (
+        "của", "và", "các", "với", "do", "cho", "về", "theo", "tại", "trong", "từ", "đến", "tới", "là", "được",
+        "bị", "những", "nhằm", "để", "vào", "mà", "hoặc", "hay", "có", "như", "trên", "dưới", "giữa", "bằng",
+        "ở", "qua", "sang", "lên", "thì", "nên", "nhưng", "vì", "bởi", "rằng", "một", "mỗi", "mọi", "cả", "đã",
+        "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối",
+    )
+)
+
+
+@dataclass
+class _Segment:
+    """One cleaned input line."""
+
+    text: str
+    page: int
+    gap: bool  # a blank line, dropped page number or page break precedes it
+    wrapped: bool  # the raw line ended with exactly one space: the PDF exporter wrapped it
+
+
+@dataclass
+class _Line:
+    """One output line, possibly joined from several segments."""
+
+    text: str
+    gap: bool
+    wrapped: bool
+    page_marks: list[tuple[int, int]] = field(default_factory=list)  # (page, offset in line)
+
+
+def normalize_text(raw: str) -> tuple[str, list[int]]:
+    """Normalized text and the offsets where pages 1, 2, … start ([0] when there are no page breaks)."""
+    text = nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split(PAGE_BREAK)
+    segments: list[_Segment] = []
+    for page_no, page in enumerate(pages):
+        gap = True
+        for raw_line in _strip_markup(page).split("\n"):
+            line = _clean_line(raw_line)
+            if not line or _PAGE_NUMBER.match(line):
+                gap = True
+                continue
+            wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ")
+            segments.append(_Segment(line, page_no, gap, wrapped))
+            gap = False
+    lines = _join(segments)
+    out, page_starts = _assemble(lines, len(pages))
+    return out, page_starts if len(pages) > 1 else [0]
+
+
+def _strip_markup(page: str) -> str:
+    page = _HTML_BREAK.sub(" ", page)
+    page = _HTML_CELL_END.sub("\t", page)
+    page = _HTML_BLOCK_END.sub("\n", page)
+    page = _HTML_TAG.sub("", page)
+    page = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), page)
+    page = _LATEX_SPAN.sub(_latex, page).replace("\\%", "%")
+    page = _GLUED_HEADING.sub("\n\n", page)
+    page = _BOLD.sub("", page)
+    return _ITALIC.sub(r"\1", page)
+
+
+def _latex(m: re.Match[str]) -> str:
+    """'$\\geq 50\\%$' -> '≥ 50%'; a '$' pair around anything that is not math is left alone."""
+    inner = m.group(1)
+    if "\\" not in inner and not _MATHLIKE.match(inner):
+        return m.group(0)
+    inner = _LATEX_TEXT.sub(r"\1", inner)
+    inner = _LATEX_COMMAND.sub(lambda c: _LATEX_SYMBOLS.get(c.group(1), c.group(1)), inner)
+    return collapse_spaces(inner.replace("{", "").replace("}", ""))
+
+
+def _clean_line(line: str) -> str:
+    """Collapse spaces (tabs separate table cells and stay), drop heading marks and footnote markers."""
+    if "\t" in line:
+        cells = [_clean_text(c) for c in line.split("\t")]
+        filled = [c for c in cells if c]
+        if len(filled) <= 1:
+            # "Group\t\t\t" names a group of table rows; a lone tab elsewhere is only indentation
+            keep = bool(filled) and bool(cells[0]) and len(cells) >= 3 and not any(cells[1:])
+            return "\t".join(cells) if keep else (filled[0] if filled else "")
+        while not cells[-1]:
+            cells.pop()
+        return "\t".join(cells)
+    return _clean_text(line)
+
+
+def _clean_text(text: str) -> str:
+    text = collapse_spaces(text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _SUPERSCRIPT.sub("", text)
+    return _FOOTNOTE.sub(lambda m: m.group(1) if m.group(1).lower() == m.group(1) and
+                         m.group(1) not in _NOT_FOOTNOTE else m.group(0), text)
+
+
+def _join(segments: list[_Segment]) -> list[_Line]:
+    lines: list[_Line] = []
+    for seg in segments:
+        prev = lines[-1] if lines else None
+        joiner = _joiner(prev, seg) if prev is not None else None
+        if prev is None or joiner is None:
+            lines.append(_Line(seg.text, seg.gap, seg.wrapped, [(seg.page, 0)]))
+            continue
+        prev.page_marks.append((seg.page, len(prev.text) + len(joiner)))
+        prev.text += joiner + seg.text
+        prev.wrapped = seg.wrapped
+    return lines
+
+
+def _joiner(prev: _Line, seg: _Segment) -> str | None:
+    """What to put between `prev` and `seg` when `seg` continues prev's sentence; None keeps them apart."""
+    before, after = prev.text, seg.text
+    if is_table_row(before) or not has_text(before) or is_caps(before):
+        return None
+    if _REF_BROKEN.search(before) and _REF_REST.match(after):
+        return ""
+    if _structural(after):
+        return None
+    if after[0].islower():
+        return " "
+    if is_heading(before):  # a complete heading is continued only after an open end
+        return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS else None
+    if _ends_sentence(before, prev.wrapped):
+        return None
+    if not seg.gap or prev.wrapped or _last_word(before) in _OPEN_WORDS or is_list_start(before):
+        return " "
+    return None
+
+
+def _structural(line: str) -> bool:
+    """Lines that always start a line of their own."""
+    return (
+        is_table_row(line)
+        or not has_text(line)
+        or is_list_start(line)
+        or is_appendix(line)
+        or is_recipients(line)
+        or is_caps(line)
+    )
+
+
+def _ends_sentence(line: str, wrapped: bool) -> bool:
+    if line.startswith("(") and line.endswith(")"):
+        return True
+    core = line.rstrip(_CLOSERS)
+    if not core:
+        return False
+    return core[-1] in _SENTENCE_END or (core[-1] == ":" and not wrapped)
+
+
+def _last_word(line: str) -> str:
+    words = line.split()
+    return words[-1].lower() if words else ""
+
+
+def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    first: dict[int, int] = {}
+    pos = 0
+    for i, line in enumerate(lines):
+        if i:
+            sep = "\n\n" if line.gap else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        for page, offset in line.page_marks:
+            first.setdefault(page, pos + offset)
+        parts.append(line.text)
+        pos += len(line.text)
+    starts = [0] * n_pages
+    nxt = pos
+    for page in range(n_pages - 1, -1, -1):  # an empty page starts where the next one does
+        nxt = first.get(page, nxt)
+        starts[page] = nxt
+    starts[0] = 0
+    return "".join(parts), starts
+
+
+class Normalizer(TransformComponent):
+    """llama-index stage: replaces each document's text by `normalize_text` and records page_starts."""
+
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
+        for node in nodes:
+            text, page_starts = normalize_text(node.get_content())
+            node.set_content(text)
+            node.metadata[META_PAGE_STARTS] = page_starts
+        return nodes

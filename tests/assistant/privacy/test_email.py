@@ -1,0 +1,49 @@
+import pytest
+import tldextract
+
+from assistant.privacy.recognizers.email import VnEmailRecognizer, offline_extractor
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> VnEmailRecognizer:
+    return VnEmailRecognizer()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gửi báo cáo về email nguyenvanan@gmail.com trước ngày 25 hằng tháng.", ["nguyenvanan@gmail.com"]),
+        ("Thư điện tử: tran.thi.b@dongnai.gov.vn", ["tran.thi.b@dongnai.gov.vn"]),
+        ("E-mail: le_hoa85@yahoo.com.vn", ["le_hoa85@yahoo.com.vn"]),
+        ("liên hệ <hoang.minh+ks@outlook.com>", ["hoang.minh+ks@outlook.com"]),
+        ("Mail cá nhân NVAn.BTC@Gmail.com", ["NVAn.BTC@Gmail.com"]),
+        ("(lanvn@lamdong.dcs.vn) tổng hợp", ["lanvn@lamdong.dcs.vn"]),
+    ],
+)
+def test_finds_email_addresses(recognizer, values_of, text, expected):
+    assert values_of(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cấp địa chỉ thư điện tử công vụ cho 100% cán bộ",
+        "Trang thông tin https://btc.lamdong.dcs.vn/ và www.dongnai.gov.vn",
+        "tài khoản admin@localhost",  # no public suffix
+        "@Ban Tổ chức Tỉnh ủy",
+    ],
+)
+def test_ignores_non_addresses(recognizer, values_of, text):
+    assert values_of(recognizer, text) == []
+
+
+def test_domain_check_never_fetches_the_suffix_list(recognizer, values_of, monkeypatch):
+    """Presidio's default calls tldextract.extract (which downloads); ours uses the bundled snapshot."""
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("default tldextract extractor used")
+
+    monkeypatch.setattr(tldextract, "extract", forbidden)
+    extractor = offline_extractor()
+    assert extractor.suffix_list_urls == ()
+    assert values_of(recognizer, "email: a.b@dcs.vn") == ["a.b@dcs.vn"]

@@ -1,0 +1,159 @@
+"""Stage 6 — chunk: section-aware chunks of the real corpus files through the real llama-index stages."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from llama_index.core import Document
+from llama_index.core.schema import BaseNode
+
+from ingest.chunk import SectionChunker, embed_text
+from ingest.model import META_BLOCKS, META_PAGE_STARTS
+from ingest.normalize import Normalizer
+from ingest.structure import StructureParser, parse_structure
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FILES = sorted(p.name[:3] for p in CORPUS.glob("0*.txt"))  # "000" … "004"
+pytestmark = pytest.mark.skipif(not FILES, reason="sample corpus not found")
+SENTENCE_BREAK = re.compile(r"[.;!?…]\s")
+
+
+def prepared(name: str, text: str | None = None, **metadata: object) -> Document:
+    raw = text if text is not None else next(CORPUS.glob(f"{name}*.txt")).read_text(encoding="utf-8")
+    doc = Document(text=raw, id_=f"doc-{name}", metadata={"doc_id": f"id-{name}", "source": f"{name}.txt", **metadata})
+    (out,) = StructureParser()(Normalizer()([doc]))
+    assert isinstance(out, Document)
+    return out
+
+
+@cache
+def doc_of(name: str) -> Document:
+    return prepared(name)
+
+
+@cache
+def nodes_of(name: str) -> list[BaseNode]:
+    return SectionChunker().get_nodes_from_documents([doc_of(name)])
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_chunk_is_an_exact_slice_within_one_section(name: str) -> None:
+    doc = doc_of(name)
+    text, blocks = doc.text, doc.metadata[META_BLOCKS]
+    for node in nodes_of(name):
+        m = node.metadata
+        assert node.get_content() == text[m["start"] : m["end"]]
+        inside = [b for b in blocks if m["start"] <= b["start"] < m["end"]]
+        assert inside, "a chunk starts at a block"
+        assert {b["section"] for b in inside} == {m["section"]}
+        assert all(b["kind"] != "heading" for b in inside)
+        assert m["doc_id"] == f"id-{name}" and m["source"] == f"{name}.txt"
+        assert m["page"] is None and m["kind"] in ("text", "table_row")
+        assert META_BLOCKS not in m and META_PAGE_STARTS not in m
+        assert node.ref_doc_id == f"doc-{name}"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_all_text_blocks_are_covered_once(name: str) -> None:
+    doc = doc_of(name)
+    spans = sorted((n.metadata["start"], n.metadata["end"]) for n in nodes_of(name))
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    covered = [False] * len(doc.text)
+    for s, e in spans:
+        covered[s:e] = [True] * (e - s)
+    for b in doc.metadata[META_BLOCKS]:
+        if b["kind"] in ("paragraph", "list_item", "table_row"):  # a long block is cut only between sentences
+            left = [c for i, c in enumerate(doc.text[b["start"] : b["end"]]) if not covered[b["start"] + i]]
+            assert not "".join(left).strip(), doc.text[b["start"] : b["end"]]
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("max_chars", [900, 300])
+def test_chunks_fit_max_chars_unless_one_sentence(name: str, max_chars: int) -> None:
+    nodes = SectionChunker(max_chars=max_chars, min_chars=100).get_nodes_from_documents([doc_of(name)])
+    for node in nodes:
+        content = node.get_content()
+        if node.metadata["kind"] == "text" and len(content) > max_chars:
+            assert not SENTENCE_BREAK.search(content), content[:120]
+
+
+@pytest.mark.parametrize(("name", "rows"), [("000", 8), ("001", 17), ("002", 0), ("003", 52), ("004", 0)])
+def test_table_rows_are_chunks_of_their_own(name: str, rows: int) -> None:
+    table = [n for n in nodes_of(name) if n.metadata["kind"] == "table_row"]
+    assert len(table) == rows
+    assert all("\t" in n.get_content() and "\n" not in n.get_content() and n.metadata["rendered"] for n in table)
+    assert not [n for n in nodes_of(name) if n.metadata["kind"] == "text" and "\t" in n.get_content()]
+
+
+def test_000_row_rendered_with_its_column_names() -> None:
+    row = next(n for n in nodes_of("000") if n.get_content().startswith("5\tRà soát, đầu tư, nâng cấp hạ tầng"))
+    assert row.metadata["rendered"] == (
+        "Nội dung công việc: Rà soát, đầu tư, nâng cấp hạ tầng công nghệ thông tin, trang thiết bị, đường truyền, "
+        "hệ thống mạng, thiết bị bảo mật và hạ tầng kỹ thuật phục vụ triển khai chuyển đổi số trong ngành Tổ chức "
+        "xây dựng Đảng · Thời gian thực hiện: Quý III/2026 · Đơn vị chủ trì: Văn phòng Đảng ủy · "
+        "Đơn vị phối hợp: Ban Xây dựng Đảng, đơn vị có liên quan"
+    )
+    assert row.metadata["section"] == "V. LỘ TRÌNH TRIỂN KHAI"
+    assert embed_text(row, "Kế hoạch tổng thể") == (
+        f"Kế hoạch tổng thể\nV. LỘ TRÌNH TRIỂN KHAI\n{row.metadata['rendered']}"
+    )
+
+
+def test_003_group_value_in_rendered_row() -> None:
+    row = next(n for n in nodes_of("003") if n.get_content().startswith("2\tBan hành Quy chế về bảo vệ bí mật"))
+    assert row.metadata["rendered"].startswith(
+        "Tên đơn vị chủ trì: Tổ kiêm nhiệm thực hiện bảo vệ BMNN cơ quan · Nội dung tham mưu: Ban hành Quy chế"
+    )
+    assert row.metadata["rendered"].endswith("Thời gian hoàn thành: Tháng 5/2026")
+
+
+def test_000_unit_duties_chunked_under_their_section() -> None:
+    section = "VI. TỔ CHỨC THỰC HIỆN > 4. Văn phòng Đảng ủy"
+    chunks = [n for n in nodes_of("000") if n.metadata["section"] == section]
+    assert [n.metadata["kind"] for n in chunks] == ["text", "text"]
+    assert chunks[0].get_content().startswith("- Chủ trì tham mưu bảo đảm hạ tầng kỹ thuật")
+    assert "\n\n- Chủ trì tham mưu triển khai, quản lý" in chunks[0].get_content()  # merged, verbatim
+    text = embed_text(chunks[0], "Kế hoạch tổng thể", max_chars=100)
+    assert text.startswith(f"Kế hoạch tổng thể\n{section}\n- Chủ trì") and len(text) == 100
+
+
+def test_ids_stable_across_runs_and_unique() -> None:
+    for name in FILES:
+        first = [n.node_id for n in nodes_of(name)]
+        again = [n.node_id for n in SectionChunker().get_nodes_from_documents([prepared(name)])]
+        assert first == again
+        assert len(set(first)) == len(first)
+    assert nodes_of("000")[0].node_id != SectionChunker().get_nodes_from_documents([prepared("000", doc_id="x")])[
+        0
+    ].node_id
+
+
+def test_chunker_without_blocks_parses_structure_itself() -> None:
+    doc = doc_of("004")
+    bare = Document(text=doc.text, id_="doc-004", metadata={"doc_id": "id-004", "source": "004.txt"})
+    assert [n.node_id for n in SectionChunker().get_nodes_from_documents([bare])] == [n.node_id for n in nodes_of("004")]
+    assert parse_structure(doc.text) == doc.metadata[META_BLOCKS]
+
+
+def test_pages_from_page_starts() -> None:
+    raw = "I. MỤC TIÊU\n- Việc thứ nhất của\f1\nBan Chỉ đạo.\n- Việc thứ hai.\fII. NHIỆM VỤ\n- Việc thứ ba."
+    doc = prepared("pdf", raw, file_type="pdf")
+    assert doc.metadata[META_PAGE_STARTS] == [0, 32, 62]
+    nodes = SectionChunker().get_nodes_from_documents([doc])
+    assert [(n.get_content(), n.metadata["page"]) for n in nodes] == [
+        ("- Việc thứ nhất của Ban Chỉ đạo.\n- Việc thứ hai.", 1),
+        ("- Việc thứ ba.", 3),
+    ]
+
+
+def test_short_tail_borrows_from_its_neighbour() -> None:
+    items = "\n".join(f"- Việc số {i} " + "được giao cho đơn vị phụ trách " * 2 + "." for i in range(1, 8))
+    doc = prepared("tail", "I. NHIỆM VỤ\n" + items)
+    greedy = SectionChunker(max_chars=300, min_chars=0).get_nodes_from_documents([doc])
+    balanced = SectionChunker(max_chars=300, min_chars=150).get_nodes_from_documents([doc])
+    assert len(greedy[-1].get_content()) < 150
+    assert len(balanced) == len(greedy)
+    assert all(150 <= len(n.get_content()) <= 300 for n in balanced)

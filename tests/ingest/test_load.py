@@ -1,0 +1,284 @@
+"""Loader: encodings, DOCX/PDF text in order, and a Vietnamese reason for every bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import random
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfWriter
+
+from assistant.text import nfc
+from ingest.load import SUPPORTED_EXTENSIONS, LoadError, TextReader, load_document, reader_for
+from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
+
+CORPUS_NAMES = [
+    "000_90c218f1079af509.txt", "001_ce564b243cd16df3.txt", "002_c556544764ad3087.txt",
+    "003_cd1a971a82c3f3b2.txt", "004_ac3b5f093c57f3b4.txt",
+]
+MB = 1024 * 1024
+VIETNAMESE = "KẾ HOẠCH\nChuyển đổi số trong các cơ quan đảng phường Bạch Đằng năm 2026: Ủy ban, Tỉnh uỷ, ưu tiên."
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: base letter (with ^, ˘, horn) + separate tone mark."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(nfc("".join(c for c in parts if c not in _TONES)) + "".join(c for c in parts if c in _TONES))
+    return "".join(out).encode("cp1258")
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal PDF whose pages carry a real text layer (Type0 font, Identity-H, ToUnicode map)."""
+    chars = sorted({ord(ch) for page in pages for line in page for ch in line})
+    bfchar = "\n".join(f"<{c:04X}> <{c:04X}>" for c in chars)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{bfchar}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    objects: list[bytes] = []  # object n is objects[n - 1]
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    add(b"<< /Type /Catalog /Pages 2 0 R >>")
+    add(b"")  # page tree, filled in once the pages exist
+    to_unicode = add(stream(cmap))
+    cid_font = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>"
+    )
+    font = add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H "
+        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode)
+    )
+    kids = []
+    for lines in pages:
+        ops = ["BT /F1 12 Tf 50 780 Td 14 TL"]
+        ops.append(" T* ".join(f"<{''.join(f'{ord(ch):04X}' for ch in line)}> Tj" for line in lines))
+        content = add(stream(("\n".join(ops) + "\nET").encode()))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font, content)
+            )
+        )
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids)
+    )
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def blank_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_docx(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Chuyển đổi số năm 2026")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("STT", "Nội dung", "Đơn vị chủ trì"), ("1", "Rà soát hạ tầng mạng", "UBND xã")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    merged = table.cell(2, 0).merge(table.cell(2, 1))
+    merged.text = "Tổng hợp"
+    table.cell(2, 2).text = "Văn phòng Đảng ủy"
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    path = tmp_path / "ke_hoach.docx"
+    document.save(str(path))
+    return path
+
+
+# --- text encodings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        pytest.param(lambda t: t.encode("utf-8"), id="utf-8"),
+        pytest.param(lambda t: t.encode("utf-8-sig"), id="utf-8-bom"),
+        pytest.param(lambda t: t.encode("utf-16"), id="utf-16-bom"),
+        pytest.param(lambda t: b"\xfe\xff" + t.encode("utf-16-be"), id="utf-16-be-bom"),
+        pytest.param(to_cp1258, id="windows-1258"),
+        pytest.param(lambda t: unicodedata.normalize("NFD", t).encode("utf-8"), id="utf-8-nfd"),
+    ],
+)
+def test_text_encodings_decode_to_nfc(tmp_path: Path, encode) -> None:
+    doc = load_document(write(tmp_path, "plan.txt", encode(VIETNAMESE)), max_bytes=MB)
+    assert doc.text == VIETNAMESE
+    assert unicodedata.is_normalized("NFC", doc.text)
+
+
+def test_windows_1258_bytes_really_use_separate_tone_marks() -> None:
+    data = to_cp1258("Kế hoạch")
+    assert data == b"K\xea\xec hoa\xf2ch"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+
+
+def test_slightly_damaged_utf8_stays_utf8(tmp_path: Path) -> None:
+    data = VIETNAMESE.encode("utf-8") + b"\xff"  # one stray byte must not turn the file into mojibake
+    doc = load_document(write(tmp_path, "plan.txt", data), max_bytes=MB)
+    assert doc.text == VIETNAMESE
+
+
+def test_metadata_and_markdown(tmp_path: Path) -> None:
+    data = "# **KẾ HOẠCH**\n\nNội dung.".encode()
+    path = write(tmp_path, "ke-hoach.MD", data)
+    doc = load_document(path, max_bytes=MB)
+    assert doc.metadata == {
+        META_SOURCE: "ke-hoach.MD",
+        META_SHA256: hashlib.sha256(data).hexdigest(),
+        META_FILE_TYPE: "md",
+    }
+    assert doc.text == "# **KẾ HOẠCH**\n\nNội dung."
+
+
+def test_reader_merges_extra_info(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"Noi dung")
+    [doc] = TextReader().load_data(path, extra_info={"unit": "VPĐU"})
+    assert doc.metadata["unit"] == "VPĐU"
+    assert doc.metadata[META_FILE_TYPE] == "txt"
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
+    doc = load_document(corpus_dir / name, max_bytes=50 * MB)
+    assert doc.text == nfc((corpus_dir / name).read_text(encoding="utf-8"))
+    assert doc.metadata[META_SOURCE] == name
+
+
+def test_registry_covers_the_supported_types() -> None:
+    assert sorted(SUPPORTED_EXTENSIONS) == [".docx", ".md", ".pdf", ".txt"]
+    assert reader_for(Path("X.PDF")).file_type == "pdf"
+
+
+# --- DOCX and PDF -----------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
+    doc = load_document(make_docx(tmp_path), max_bytes=MB)
+    assert doc.text == (
+        "KẾ HOẠCH\n"
+        "Chuyển đổi số năm 2026\n"
+        "\n"
+        "STT\tNội dung\tĐơn vị chủ trì\n"
+        "1\tRà soát hạ tầng mạng\tUBND xã\n"
+        "Tổng hợp\tVăn phòng Đảng ủy\n"  # a merged cell appears once
+        "\n"
+        "II. TỔ CHỨC THỰC HIỆN"
+    )
+    assert doc.metadata[META_FILE_TYPE] == "docx"
+
+
+def test_pdf_text_per_page_joined_by_page_break(tmp_path: Path) -> None:
+    pages = [["KẾ HOẠCH", "Chuyển đổi số năm 2026"], ["II. TỔ CHỨC THỰC HIỆN", "Văn phòng Đảng ủy chủ trì."]]
+    doc = load_document(write(tmp_path, "plan.pdf", make_pdf(pages)), max_bytes=MB)
+    texts = doc.text.split(PAGE_BREAK)
+    assert [t.split("\n") for t in texts] == pages
+    assert doc.metadata[META_FILE_TYPE] == "pdf"
+
+
+# --- refusals ---------------------------------------------------------------------
+
+
+def junk_without_nul() -> bytes:
+    return bytes(b for b in random.Random(7).randbytes(4096) if b)
+
+
+def corrupt_docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a Word document")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "Tệp rỗng"),
+        ("blank.txt", b"  \n\t\n", "không có nội dung văn bản"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "không phải văn bản thuần"),
+        ("random.txt", junk_without_nul(), "không phải văn bản thuần"),
+        ("broken-bom.txt", b"\xff\xfe" + b"\x00\xd8", "lỗi mã hóa"),
+        ("plan.docx", b"PK\x03\x04 truncated", "DOCX bị hỏng"),
+        ("other.docx", corrupt_docx(), "DOCX bị hỏng"),
+        ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
+        ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
+        ("scan.pdf", blank_pdf(), "cần nhận dạng ký tự (OCR)"),
+        ("table.xlsx", b"PK\x03\x04", "không được hỗ trợ (.xlsx); chỉ nhận: .docx, .md, .pdf, .txt"),
+        ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
+    ],
+)
+def test_bad_input_is_refused_with_a_vietnamese_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    with pytest.raises(LoadError, match=re.escape(reason)):
+        load_document(write(tmp_path, name, data), max_bytes=MB)
+
+
+def test_empty_docx_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    with pytest.raises(LoadError, match="Tệp DOCX không có nội dung văn bản"):
+        load_document(path, max_bytes=MB)
+
+
+def test_over_the_size_limit_names_the_limit_in_mb(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.txt", b"a" * (3 * MB // 2))
+    with pytest.raises(LoadError) as err:
+        load_document(path, max_bytes=MB)
+    assert str(err.value) == "Tệp quá lớn (1.5 MB): giới hạn là 1 MB."
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="Không tìm thấy tệp"):
+        load_document(tmp_path / "missing.txt", max_bytes=MB)
+    (tmp_path / "folder.txt").mkdir()
+    with pytest.raises(LoadError, match="không phải là một tệp"):
+        load_document(tmp_path / "folder.txt", max_bytes=MB)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "locked.txt", b"text")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)  # running as root, chmod cannot make a file unreadable
+    with pytest.raises(LoadError, match="Không đọc được tệp locked.txt: Permission denied"):
+        load_document(path, max_bytes=MB)

@@ -1,0 +1,188 @@
+"""Metadata read from the text: exact titles of the corpus documents, headers, signatures, references."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from llama_index.core.schema import Document
+
+from assistant.text import nfc
+from ingest.metadata import MetadataExtractor, extract_metadata
+
+
+def _text_forms() -> list:
+    """The extractor runs after normalize; it must also cope with the raw export (NFC, CRLF)."""
+    forms = [
+        pytest.param(nfc, id="nfc"),
+        pytest.param(lambda raw: nfc(raw).replace("\n", "\r\n"), id="crlf"),
+    ]
+    try:
+        from ingest.normalize import normalize_text
+    except ImportError:  # the normalize stage is written separately; test it here once it exists
+        return forms
+    return [*forms, pytest.param(lambda raw: normalize_text(raw)[0], id="normalized")]
+
+
+FORMS = _text_forms()
+
+# file -> doc_type, title, issuer, signer, signer_title
+CORPUS = {
+    "000_90c218f1079af509.txt": (
+        "Kế hoạch",
+        "Kế hoạch tổng thể chuyển đổi số của ngành Tổ chức xây dựng Đảng năm 2026 và giai đoạn 2027 - 2030",
+        "Ban Thường vụ Đảng ủy",
+        "Nguyễn Ngọc Thành",
+        "Phó Bí thư Thường trực",
+    ),
+    "001_ce564b243cd16df3.txt": (
+        "Chương trình hành động",
+        "Chương trình hành động thực hiện Nghị quyết số 04-NQ/TU ngày 29/01/2026 của Ban Thường vụ Tỉnh ủy "
+        "về đẩy mạnh thực hiện các mục tiêu, nhiệm vụ chuyển đổi số năm 2026",
+        "",
+        "Lê Phú Quốc",
+        "Bí thư",
+    ),
+    "002_c556544764ad3087.txt": (
+        "Kế hoạch",
+        "Kế hoạch triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai",
+        "Tỉnh ủy Đồng Nai",
+        "Tôn Ngọc Hạnh",
+        "Phó Bí thư Thường trực",
+    ),
+    "003_cd1a971a82c3f3b2.txt": (
+        "Kế hoạch",
+        "Kế hoạch chuyển đổi số của Ban Tổ chức Tỉnh ủy và ngành Tổ chức xây dựng Đảng tỉnh Lâm Đồng "
+        "năm 2026 và giai đoạn đến năm 2030",
+        "Ban Tổ chức Tỉnh ủy",
+        "Trần Văn Nam",
+        "Phó Trưởng ban Thường trực",
+    ),
+    "004_ac3b5f093c57f3b4.txt": (
+        "Kế hoạch",
+        "Kế hoạch chuyển đổi số trong các cơ quan đảng phường Bạch Đằng năm 2026",
+        "Ban Thường vụ Đảng ủy phường",
+        "Cao Thị Thanh Xuân",
+        "Phó Bí thư Thường trực",
+    ),
+}
+
+
+def corpus_meta(corpus_dir: Path, name: str, form: Callable[[str], str]) -> dict:
+    return extract_metadata(form((corpus_dir / name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_titles_types_issuers_and_signers(corpus_dir: Path, name: str, form) -> None:
+    meta = corpus_meta(corpus_dir, name, form)
+    assert (meta["doc_type"], meta["title"], meta["issuer"], meta["signer"], meta["signer_title"]) == CORPUS[name]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_header_of_002(corpus_dir: Path, form) -> None:
+    meta = corpus_meta(corpus_dir, "002_c556544764ad3087.txt", form)
+    assert meta["doc_number"] == ""  # "Số       -KH/TU": the number was left blank
+    assert (meta["place"], meta["issued_date"]) == ("Đồng Nai", "2026-01")
+    assert meta["references"] == [
+        "204-QĐ/TW", "11-KH/BCĐ", "57-NQ/TW", "185-QĐ/TW", "759/QĐ-TTg", "1662/NQ-UBTVQH15", "464-KH/TU",
+        "365-KH/TU",  # printed as "365-" at a line end and "KH/TU" on the next line
+        "312-QĐ/TU", "18-NQ/TW",
+    ]
+
+
+def test_002_with_its_subject_rejoined_on_one_line(corpus_dir: Path) -> None:
+    raw = nfc((corpus_dir / "002_c556544764ad3087.txt").read_text(encoding="utf-8"))
+    rejoined = raw.replace("Chuyển đổi số \n\ntrong các cơ quan", "Chuyển đổi số trong các cơ quan", 1)
+    assert rejoined != raw
+    assert extract_metadata(rejoined)["title"] == CORPUS["002_c556544764ad3087.txt"][1]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("000_90c218f1079af509.txt", ["54-KH/TU", "57-NQ/TW", "204-QĐ/TW"]),
+        ("001_ce564b243cd16df3.txt", ["04-NQ/TU", "39-HD/BTCTW", "179/2025/NĐ-CP"]),
+        ("003_cd1a971a82c3f3b2.txt", ["57-NQ/TW", "29-KH/BTCTW", "01-CTr/BCĐ", "204-QĐ/TW", "63/2026/NĐ-CP"]),
+        ("004_ac3b5f093c57f3b4.txt", ["204-QĐ/TW", "57-NQ/TW", "35-KH/TU"]),
+    ],
+)
+def test_corpus_references_are_unique_and_in_order(corpus_dir: Path, name: str, expected: list[str]) -> None:
+    refs = corpus_meta(corpus_dir, name, nfc)["references"]
+    assert len(refs) == len(set(refs))
+    assert [r for r in refs if r in expected] == expected
+
+
+HEADERS = [
+    pytest.param(
+        "ĐẢNG BỘ TỈNH THANH HÓA\nĐẢNG ỦY XÃ QUẢNG PHÚ\n*\nSố 54-KH/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Phú, ngày 04 tháng 6 năm 2026\n\nKẾ HOẠCH\nchuyển đổi số năm 2026\n\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW; Kế hoạch số 54-KH/ĐU được triển khai như sau:\n\nI. MỤC ĐÍCH\n",
+        {"doc_number": "54-KH/ĐU", "issuer": "Đảng ủy xã Quảng Phú", "place": "Quảng Phú",
+         "issued_date": "2026-06-04", "title": "Kế hoạch chuyển đổi số năm 2026", "references": ["57-NQ/TW"]},
+        id="party-header-own-number-not-a-reference",
+    ),
+    pytest.param(
+        "TỈNH ỦY LÂM ĐỒNG          ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số: 13-KH/TU          Lâm Đồng, ngày 08 tháng 12 năm 2025\n\n"
+        "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN ĐỀ ÁN CHUYỂN ĐỔI SỐ CỦA UBND\n\nI. MỤC ĐÍCH\n",
+        {"doc_number": "13-KH/TU", "issuer": "Tỉnh ủy Lâm Đồng", "place": "Lâm Đồng",
+         "issued_date": "2025-12-08", "doc_type": "Kế hoạch",
+         "title": "Kế hoạch triển khai thực hiện đề án chuyển đổi số của UBND"},
+        id="two-column-header-all-caps-title",
+    ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 179/2025/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nĐồng Nai, ngày 5 tháng 3 năm 2025\n\n"
+        "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+        {"doc_number": "179/2025/QĐ-UBND", "issuer": "Ủy ban nhân dân tỉnh Đồng Nai", "place": "Đồng Nai",
+         "issued_date": "2025-03-05", "doc_type": "Quyết định",
+         "title": "Quyết định về việc ban hành Kế hoạch chuyển đổi số"},
+        id="state-header-issuer-on-two-lines",
+    ),
+    pytest.param(
+        "**BÁO CÁO** sơ kết 6 tháng thực hiện chuyển đổi số\n\nI. KẾT QUẢ\n",
+        {"doc_type": "Báo cáo", "title": "Báo cáo sơ kết 6 tháng thực hiện chuyển đổi số", "issuer": "",
+         "doc_number": "", "issued_date": ""},
+        id="kind-and-subject-on-one-line",
+    ),
+    pytest.param(
+        "KẾ HOẠCH\n\nThực hiện chỉ đạo của Ban Thường vụ, các cơ quan rà soát hạ tầng.\n\n"
+        "Các chi bộ báo cáo kết quả hằng tháng.\n",
+        {"doc_type": "Kế hoạch", "title": "Kế hoạch"},
+        id="body-paragraph-is-not-a-subject",
+    ),
+    pytest.param(
+        "Văn bản không có dòng tiêu đề.\n\nNội dung.\n",
+        {"doc_type": "", "title": "", "signer": "", "signer_title": "", "references": []},
+        id="no-kind-line",
+    ),
+    pytest.param(
+        "KẾ HOẠCH\nsố hóa tài liệu\n\nNơi nhận:\n- Lưu VP.\n\nBÍ THƯ\n\nNguyễn Văn An\n",
+        {"signer": "Nguyễn Văn An", "signer_title": "Bí thư"},
+        id="signature-without-authority-line",
+    ),
+    pytest.param(
+        "QUYẾT ĐỊNH\nvề chuyển đổi số\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTRẦN VĂN BÌNH\n",
+        {"signer": "Trần Văn Bình", "signer_title": "Phó Chủ tịch"},
+        id="state-signature-name-in-capitals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADERS)
+def test_general_rules(text: str, expected: dict) -> None:
+    meta = extract_metadata(text)
+    assert {key: meta[key] for key in expected} == expected
+
+
+def test_extractor_component_writes_document_metadata(corpus_dir: Path) -> None:
+    text = nfc((corpus_dir / "004_ac3b5f093c57f3b4.txt").read_text(encoding="utf-8"))
+    doc = Document(text=text, metadata={"source": "004_ac3b5f093c57f3b4.txt"})
+    [out] = MetadataExtractor()([doc])
+    assert out.metadata["source"] == "004_ac3b5f093c57f3b4.txt"
+    assert out.metadata["title"] == CORPUS["004_ac3b5f093c57f3b4.txt"][1]
+    assert set(out.metadata) >= {
+        "title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title", "references"
+    }

@@ -1,0 +1,212 @@
+"""Stage 2 — normalize, on the real corpus files and on small cases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pytest
+from llama_index.core import Document
+
+from ingest.model import META_PAGE_STARTS
+from ingest.normalize import Normalizer, normalize_text
+from ingest.structure import is_caps, is_heading, is_list_start, is_table_row
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FILES = sorted(p.name[:3] for p in CORPUS.glob("0*.txt"))  # "000" … "004"
+pytestmark = pytest.mark.skipif(not FILES, reason="sample corpus not found")
+
+
+@cache
+def raw(name: str) -> str:
+    return next(CORPUS.glob(f"{name}*.txt")).read_text(encoding="utf-8")
+
+
+@cache
+def norm(name: str) -> str:
+    return normalize_text(raw(name))[0]
+
+
+def lines_of(name: str) -> list[str]:
+    return norm(name).split("\n")
+
+
+# ------------------------------------------------------------------ 002: a PDF export
+
+
+def test_002_sentences_broken_by_the_pdf_export_are_rejoined() -> None:
+    lines = lines_of("002")
+    for phrase in (
+        "mạng truyền số liệu chuyên dùng với băng thông rộng",  # halves separated by a blank line
+        "Căn cứ Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư Trung ương Đảng về việc phê duyệt",
+        "Ban Thường vụ Tỉnh ủy về triển khai thực hiện Đề án",  # across the page number "2"
+        "tham mưu thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024",  # "57-" / "NQ/TW"
+        "an ninh mạng: Xây dựng chính sách, quy trình an toàn thông tin",
+        "Tổ chức thực hiện đầy đủ các quan điểm, mục tiêu, nhiệm vụ và giải pháp đã đề ra",
+        "các đảng ủy trực thuộc tỉnh ủy (Ban Tổ chức chủ trì).",
+    ):
+        assert any(phrase in line for line in lines), phrase
+
+
+def test_002_no_line_starts_in_the_middle_of_a_sentence() -> None:
+    """Measured: the only lower-case line start left is the title subject under the 'KẾ HOẠCH' line."""
+    lines = lines_of("002")
+    lower = [
+        (i, line)
+        for i, line in enumerate(lines)
+        if line[:1].islower() and not (is_table_row(line) or is_list_start(line) or is_heading(line))
+    ]
+    assert lower == [(9, "triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai")]
+    assert is_caps(lines[8])
+
+
+def test_002_headings_and_items_keep_their_own_lines() -> None:
+    lines = set(lines_of("002"))
+    for line in ("I- CĂN CỨ LẬP KẾ HOẠCH", "2.1. Đối với hạ tầng số", "a) Năm 2025", "d) Năm 2028",
+                 "2.2- Phát triển hạ tầng số", "3. Phát triển nguồn nhân lực", "Nơi nhận:",
+                 "- Lưu VPTU.", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Tôn Ngọc Hạnh",
+                 "2.4. Công tác nghiệp vụ của Mặt trận Tổ quốc tỉnh được thực hiện trên môi trường số"):
+        assert line in lines, line
+    assert not any(line.startswith(" ") or line.endswith(" ") for line in lines)
+
+
+def test_002_footnote_marker_detached() -> None:
+    text = norm("002")
+    assert "làm việc trên môi trường số; Hệ thống thông tin báo cáo tổng hợp" in text
+    assert "số1" not in text
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_page_numbers_gone(name: str) -> None:
+    assert not [line for line in norm(name).split("\n") if re.fullmatch(r"\d{1,3}", line)]
+
+
+# ------------------------------------------------------------------ markup
+
+
+def test_001_latex_becomes_plain_symbols() -> None:
+    text = norm("001")
+    assert "3\tĐẩy mạnh dịch vụ công trực tuyến\tUBND xã\tTổ CNSCĐ\tHồ sơ trực tuyến ≥ 50%" in text
+    assert "$" not in text and "\\" not in text
+
+
+def test_001_glued_heading_split_off() -> None:
+    lines = lines_of("001")
+    i = lines.index("Phân công nhiệm vụ thực hiện chuyển đổi số năm 2026")
+    assert lines[i + 1 : i + 3] == ["", "1. Quý I (01–03/2026)"]
+
+
+def test_000_html_and_markdown_decoration_removed() -> None:
+    text = norm("000")
+    assert "<" not in text and "*" not in text and not re.search(r"^#", text, re.MULTILINE)
+    assert "\nSTT\tNội dung công việc\tThời gian thực hiện\tĐơn vị chủ trì\tĐơn vị phối hợp\n" in text
+    for line in ("II. PHẠM VI, ĐỐI TƯỢNG", "2.1. Về tổ chức chỉ đạo, điều phối và thể chế", "4. Văn phòng Đảng ủy"):
+        assert line in text.split("\n")
+    assert "1. Phạm vi triển khai: Toàn bộ nhiệm vụ chuyển đổi số" in text
+
+
+def test_003_italics_and_html_cells_plain() -> None:
+    text = norm("003")
+    assert "(gọi tắt là Tổ 57 của cơ quan)" in text
+    assert "lĩnh vực TCCB (trừ những văn bản, quy trình thuộc danh mục bảo vệ bí mật nhà nước) đăng tải" in text
+    assert "<i>" not in text and "*" not in text
+    assert "\n1. Tổ 57 của cơ quan\t\t\t\n" in text  # a group row keeps its empty cells
+
+
+@pytest.mark.parametrize(
+    ("name", "token"),
+    [("000", "57-NQ/TW"), ("000", "Quý III/2026"), ("000", "số 54-KH/TU"), ("000", "100%"), ("004", "01/7/2025"),
+     ("002", "1662/NQ-UBTVQH15"), ("003", "pakn.nq57.vn"), ("003", "(DC-02)"), ("002", "CT-XH"),
+     ("001", "179/2025/NĐ-CP"), ("002", "2.1- Cơ chế"), ("003", "Quý III/2026")],
+)
+def test_references_numbers_and_dates_untouched(name: str, token: str) -> None:
+    assert token in norm(name)
+
+
+# ------------------------------------------------------------------ invariants
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_nfd_input_gives_the_same_text(name: str) -> None:
+    text = raw(name)
+    assert normalize_text(unicodedata.normalize("NFD", text)) == normalize_text(text)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_idempotent(name: str) -> None:
+    once = norm(name)
+    assert normalize_text(once) == (once, [0])
+    assert unicodedata.is_normalized("NFC", once)
+    assert "\n\n\n" not in once and "  " not in once
+
+
+@pytest.mark.parametrize(
+    ("raw_text", "expected"),
+    [
+        ("a  b\u00a0 c", "a b c"),
+        ("Dòng một của\n\nđoạn văn.", "Dòng một của đoạn văn."),
+        ("- Nội dung phối hợp với \nBan Chỉ đạo.", "- Nội dung phối hợp với Ban Chỉ đạo."),
+        ("- Văn bản của\n\nỦy ban Trung ương.", "- Văn bản của Ủy ban Trung ương."),
+        ("- Năng lực phòng thủ: \n\nXây dựng chính sách.", "- Năng lực phòng thủ: Xây dựng chính sách."),
+        ("Kế hoạch năm 2026\n\nThực hiện Quyết định số 1.", "Kế hoạch năm 2026\n\nThực hiện Quyết định số 1."),
+        ("1. Mục đích\nNội dung đầu tiên.", "1. Mục đích\nNội dung đầu tiên."),
+        ("2.4. Công tác được thực hiện trên \nmôi trường số", "2.4. Công tác được thực hiện trên môi trường số"),
+        ("7. Ủy ban Mặt trận tỉnh, \nTrường Chính trị tỉnh", "7. Ủy ban Mặt trận tỉnh, Trường Chính trị tỉnh"),
+        ("KẾ HOẠCH\nchuyển đổi số năm 2026", "KẾ HOẠCH\nchuyển đổi số năm 2026"),
+        ("T/M BAN THƯỜNG VỤ\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nBÍ THƯ"),
+        ("Hết ý.\n\n\n\nĐoạn hai.", "Hết ý.\n\nĐoạn hai."),
+        ("- Ban Thường vụ Tỉnh ủy\n\n\n\n2\n\nvề triển khai.", "- Ban Thường vụ Tỉnh ủy về triển khai."),
+        ("Nghị quyết số 57-\nNQ/TW ngày 22/12/2024", "Nghị quyết số 57-NQ/TW ngày 22/12/2024"),
+        (" - Mục một;\n + Mục hai.", "- Mục một;\n+ Mục hai."),
+        ("$\\geq 50\\%$", "≥ 50%"),
+        ("trong $\\leq 3$ ngày, đạt 70\\%", "trong ≤ 3 ngày, đạt 70%"),
+        ("giá 5$ và 10$ mỗi bản", "giá 5$ và 10$ mỗi bản"),
+        ("<b>STT</b>\t<i>Nội dung</i>", "STT\tNội dung"),
+        ("<tr><td>1</td><td>Rà soát</td></tr>", "1\tRà soát"),
+        ("Dòng<br>tiếp", "Dòng tiếp"),
+        ("x &amp; y&nbsp;z", "x & y z"),
+        ("**I. MỤC TIÊU**", "I. MỤC TIÊU"),
+        ("### **1. Mục đích**", "1. Mục đích"),
+        ("#### ***2.1. Về tổ chức***", "2.1. Về tổ chức"),
+        ("- **UBND xã:** Chủ trì.", "- UBND xã: Chủ trì."),
+        ("(*gọi tắt là Tổ 57*)", "(gọi tắt là Tổ 57)"),
+        ("năm 2026**1. Quý I (01–03/2026)**", "năm 2026\n\n1. Quý I (01–03/2026)"),
+        ("môi trường số1; Hệ thống", "môi trường số; Hệ thống"),
+        ("môi trường số². Tiếp", "môi trường số. Tiếp"),
+        ("Quý III/2026, 100%, 01/7/2025, số 54-KH/TU, 2.1.", "Quý III/2026, 100%, 01/7/2025, số 54-KH/TU, 2.1."),
+        ("UBTVQH15, pakn.nq57.vn, 50 km2", "UBTVQH15, pakn.nq57.vn, 50 km2"),
+        ("Tổ 57\t\t\t", "Tổ 57\t\t\t"),
+        ("\tthụt lề", "thụt lề"),
+        ("STT \t Nội  dung \t\t", "STT\tNội dung"),
+        ("TỈNH ỦY ĐỒNG NAI\n*\n\nSố       -KH/TU", "TỈNH ỦY ĐỒNG NAI\n*\n\nSố -KH/TU"),
+        ("\ufeffA.\r\nB.", "A.\nB."),
+    ],
+)
+def test_small_cases(raw_text: str, expected: str) -> None:
+    text, pages = normalize_text(raw_text)
+    assert text == expected
+    assert pages == [0]
+    assert normalize_text(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("raw_text", "expected", "page_starts"),
+    [
+        ("Trang một.\fTrang hai.", "Trang một.\n\nTrang hai.", [0, 12]),
+        ("- Nội dung của\f2\nBan Chỉ đạo.", "- Nội dung của Ban Chỉ đạo.", [0, 15]),
+        ("Một.\f\fHai.", "Một.\n\nHai.", [0, 6, 6]),
+        ("Một.\f", "Một.", [0, 4]),
+    ],
+)
+def test_page_starts(raw_text: str, expected: str, page_starts: list[int]) -> None:
+    assert normalize_text(raw_text) == (expected, page_starts)
+
+
+def test_normalizer_component_replaces_text_and_keeps_identity() -> None:
+    doc = Document(text=raw("002"), id_="d2", metadata={"source": "002.txt"})
+    (out,) = Normalizer()([doc])
+    assert out.id_ == "d2" and out.metadata["source"] == "002.txt"
+    assert out.get_content() == norm("002")
+    assert out.metadata[META_PAGE_STARTS] == [0]

@@ -1,0 +1,221 @@
+"""Stage 5 — structure: section paths, list items and tables of the real corpus files."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from llama_index.core import Document
+
+from assistant.text import fold_accents
+from ingest.model import META_BLOCKS, Block
+from ingest.normalize import normalize_text
+from ingest.structure import STT, StructureParser, parse_structure, render_cells
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FILES = sorted(p.name[:3] for p in CORPUS.glob("0*.txt"))  # "000" … "004"
+pytestmark = pytest.mark.skipif(not FILES, reason="sample corpus not found")
+
+
+@cache
+def text_of(name: str) -> str:
+    return normalize_text(next(CORPUS.glob(f"{name}*.txt")).read_text(encoding="utf-8"))[0]
+
+
+@cache
+def blocks_of(name: str) -> list[Block]:
+    return parse_structure(text_of(name))
+
+
+def block_at(name: str, prefix: str) -> Block:
+    text = text_of(name)
+    found = [b for b in blocks_of(name) if text[b["start"] : b["end"]].startswith(prefix)]
+    assert len(found) == 1, (prefix, len(found))
+    return found[0]
+
+
+def cells(block: Block) -> dict[str, str]:
+    assert block["cells"] is not None
+    return block["cells"]
+
+
+def rows(name: str, section_suffix: str = "") -> list[Block]:
+    return [b for b in blocks_of(name) if b["kind"] == "table_row" and b["section"].endswith(section_suffix)]
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix", "kind", "section"),
+    [
+        ("000", "- Chủ trì tham mưu bảo đảm hạ tầng kỹ thuật", "list_item", "VI. TỔ CHỨC THỰC HIỆN > 4. Văn phòng Đảng ủy"),
+        ("000", "- Bảo đảm 100% cán bộ, công chức ngành", "list_item",
+         "III. MỤC TIÊU > 2. Mục tiêu cụ thể năm 2026 > 2.2. Về hạ tầng số, thiết bị, đường truyền, chữ ký số và an "
+         "toàn thông tin"),
+        ("000", "1. Phạm vi triển khai:", "list_item", "II. PHẠM VI, ĐỐI TƯỢNG"),
+        ("000", "Phối hợp tham gia thẩm định kinh phí", "paragraph", "VI. TỔ CHỨC THỰC HIỆN > 3. Ủy ban nhân dân xã"),
+        ("000", "KẾ HOẠCH", "paragraph", ""),
+        ("000", "- Ban Tổ chức Tỉnh ủy (báo cáo)", "list_item", "Nơi nhận"),
+        ("000", "Nguyễn Ngọc Thành", "paragraph", "Nơi nhận"),
+        ("001", "+ 70% các vụ việc, khiếu nại", "list_item", "II. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.3. Đối với dữ liệu số"),
+        ("001", "- Văn phòng Đảng ủy: Tham mưu", "list_item", "PHỤ LỤC > II. PHÂN CÔNG TRÁCH NHIỆM CHUNG"),
+        ("002", "- Nâng cấp Trung tâm tích hợp dữ liệu của cơ quan đảng tỉnh đặt tại Văn phòng Tỉnh ủy với", "list_item",
+         "III- NHIỆM VỤ > 2. Các nhiệm vụ chủ yếu > 2.2- Phát triển hạ tầng số"),
+        ("002", "- Kết nối mạng thông tin diện rộng", "list_item",
+         "II- MỤC TIÊU > 2. Mục tiêu cụ thể > 2.1. Đối với hạ tầng số > b) Năm 2026"),
+        ("002", "Kiện toàn tổ chức bộ máy và nguồn nhân lực chuyển đổi số của các cơ", "paragraph",
+         "II- MỤC TIÊU > 2. Mục tiêu cụ thể > 2.5. Tổ chức bộ máy và phát triển nguồn nhân lực"),
+        ("002", "- Định kỳ hằng tháng tổng hợp, báo cáo", "list_item",
+         "IV- TỔ CHỨC THỰC HIỆN > 2. Tổ Giúp việc Ban Chỉ đạo"),
+        ("002", "1.2. Thực hiện công tác tuyên truyền", "list_item", "III- NHIỆM VỤ > 1. Nhiệm vụ tuyên truyền"),
+        ("002", "- Các đ/c UV BCH Đảng bộ tỉnh", "list_item", "Nơi nhận"),
+        ("003", "Đề nghị Văn phòng Tỉnh ủy phối hợp", "paragraph", "IX. TỔ CHỨC THỰC HIỆN > 2. Văn phòng Tỉnh ủy"),
+        ("003", "- Thiết lập dashboard", "list_item", "VI. CƠ CHẾ THEO DÕI, ĐÁNH GIÁ, BÁO CÁO"),  # the second "VI."
+        ("003", "Thực hiện theo lộ trình của Ban Tổ chức Trung ương, trước mắt tập trung vào một số nội dung trọng "
+         "tâm như sau:", "paragraph", "PHỤ LỤC 1 > LỘ TRÌNH TRIỂN KHAI THỰC HIỆN NĂM 2026 VÀ GIAI ĐOẠN 2027 - 2030"),
+        ("004", "1. 100% cán bộ, công chức", "list_item", "II. NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
+        ("004", "10. Hoàn thành số hoá tài liệu", "list_item", "II. NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
+        ("004", "+ Thu, nộp đảng phí trực tuyến.", "list_item",
+         "III. HIỆM VỤ, GIẢI PHÁP TRỌNG TÂM > 4. Phát triển nền tảng số, ứng dụng số"),
+    ],
+)
+def test_section_path_of_passages(name: str, prefix: str, kind: str, section: str) -> None:
+    block = block_at(name, prefix)
+    assert (block["kind"], block["section"]) == (kind, section)
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "level"),
+    [
+        ("000", "IV. NHIỆM VỤ, GIẢI PHÁP", 1),
+        ("000", "4. Văn phòng Đảng ủy", 2),
+        ("000", "2.2. Về hạ tầng số, thiết bị, đường truyền, chữ ký số và an toàn thông tin", 3),
+        ("002", "d) Năm 2028", 4),
+        ("002", "2.5- Bảo đảm an toàn, an ninh thông tin", 3),
+        ("002", "7. Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh, Trường Chính trị tỉnh", 2),
+        ("001", "PHỤ LỤC", 1),
+        ("001", "Phân công nhiệm vụ thực hiện chuyển đổi số năm 2026", 2),  # title of the annex
+        ("001", "2. Quý II (04 - 06/2026)", 3),  # headings inside an annex sit one level lower
+        ("003", "PHỤ LỤC 2", 1),
+        ("003", "IX. TỔ CHỨC THỰC HIỆN", 1),
+    ],
+)
+def test_heading_levels(name: str, heading: str, level: int) -> None:
+    block = block_at(name, heading)
+    assert (block["kind"], block["level"]) == ("heading", level)
+    assert block["section"].split(" > ")[-1].startswith(heading)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_recipients_section_exists(name: str) -> None:
+    headings = [b for b in blocks_of(name) if b["kind"] == "heading" and b["level"] == 1]
+    recipients = [b for b in headings if fold_accents(b["section"]).lower() == "noi nhan"]
+    assert len(recipients) == 1  # 001 spells it "Nơi nhân:"
+    after = [b for b in blocks_of(name) if b["start"] > recipients[0]["start"] and b["kind"] == "list_item"]
+    assert after and fold_accents(after[0]["section"]).lower() == "noi nhan"
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_blocks_are_exact_ordered_lines(name: str) -> None:
+    text = text_of(name)
+    previous_end = -1
+    for b in blocks_of(name):
+        piece = text[b["start"] : b["end"]]
+        assert piece and "\n" not in piece and piece == piece.strip(" ")
+        assert b["start"] > previous_end
+        previous_end = b["end"]
+        assert (b["cells"] is not None) == (b["kind"] in ("table_row", "table_header"))
+
+
+def test_000_table_rows_with_their_columns_and_repeated_header() -> None:
+    table = rows("000")
+    assert [cells(r)[STT] for r in table] == [str(i) for i in range(1, 9)]
+    assert all(r["section"] == "V. LỘ TRÌNH TRIỂN KHAI" for r in table)
+    fifth = cells(table[4])
+    assert list(fifth) == [STT, "Nội dung công việc", "Thời gian thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert fifth["Đơn vị chủ trì"] == "Văn phòng Đảng ủy"
+    assert fifth["Thời gian thực hiện"] == "Quý III/2026"
+    assert fifth["Đơn vị phối hợp"] == "Ban Xây dựng Đảng, đơn vị có liên quan"
+    headers = [b for b in blocks_of("000") if b["kind"] == "table_header"]
+    assert len(headers) == 2  # the header repeated after the page break is a header again, not row "STT"
+
+
+def test_001_annex_rows_per_quarter() -> None:
+    assert len(rows("001")) == 17
+    q2 = rows("001", "2. Quý II (04 - 06/2026)")
+    assert [cells(r)[STT] for r in q2] == ["1", "2", "3", "4"]
+    assert cells(q2[2])["Sản phẩm/Chỉ tiêu"] == "Hồ sơ trực tuyến ≥ 50%"
+    assert cells(q2[2])["Phối hợp"] == "Tổ CNSCĐ"  # Quý II names its column "Phối hợp"
+    assert q2[2]["section"] == "PHỤ LỤC > Phân công nhiệm vụ thực hiện chuyển đổi số năm 2026 > 2. Quý II (04 - 06/2026)"
+    q4 = rows("001", "4. Quý IV (10-12/2026)")
+    assert cells(q4[0])["Sản phẩm/Chỉ tiêu"] == "≥70% tài liệu không mật"
+    assert cells(q4[0])["Chủ trì"] == "VP Đảng ủy"
+
+
+def test_003_group_rows_fill_the_first_column() -> None:
+    annex2 = rows("003", "PHỤ LỤC 2 > BẢNG PHÂN CÔNG NHIỆM VỤ")
+    assert len(annex2) == 44
+    by_unit: dict[str, int] = {}
+    for r in annex2:
+        by_unit[cells(r)["Tên đơn vị chủ trì"]] = by_unit.get(cells(r)["Tên đơn vị chủ trì"], 0) + 1
+    assert by_unit == {
+        "Tổ 57 của cơ quan": 6, "Văn phòng": 10, "Phòng Tổ chức – Cán bộ": 9, "Phòng Tổ chức Đảng – Đảng viên": 6,
+        "Phòng Bảo vệ chính trị nội bộ": 6, "Tổ kiêm nhiệm thực hiện bảo vệ BMNN cơ quan": 5,
+        "Ban xây dựng đảng (ban tổ chức) các đảng ủy trực thuộc Tỉnh ủy": 2,
+    }
+    text = text_of("003")
+    seventh = next(r for r in annex2 if text[r["start"] : r["end"]].startswith("7\tLàm đầu mối tiếp nhận"))
+    assert cells(seventh)["Tên đơn vị chủ trì"] == "Văn phòng"  # across the repeated header
+    assert cells(seventh)[STT] == "7"
+    checked = next(r for r in annex2 if "thiết bị mật mã" in cells(r)["Nội dung tham mưu"])
+    assert cells(checked)["Thời gian hoàn thành"] == "Thường xuyên"
+    assert render_cells(cells(checked)).startswith(
+        "Tên đơn vị chủ trì: Tổ kiêm nhiệm thực hiện bảo vệ BMNN cơ quan · Nội dung tham mưu: Kiểm tra việc quản lý"
+    )
+    assert not [r for r in annex2 if cells(r).get("Tên đơn vị chủ trì") == "Tên đơn vị chủ trì"]
+
+
+def test_003_annex1_rows_without_stt() -> None:
+    annex1 = rows("003", "PHỤ LỤC 1 > LỘ TRÌNH TRIỂN KHAI THỰC HIỆN NĂM 2026 VÀ GIAI ĐOẠN 2027 - 2030")
+    assert [cells(r)["Thời gian"] for r in annex1][:3] == ["Theo Đề án 204", "Quý III năm 2026", "Quý III năm 2026"]
+    assert cells(annex1[2])["Mục tiêu"] == "Ứng dụng AI vào công việc"
+    assert STT not in cells(annex1[0])
+
+
+@pytest.mark.parametrize(("name", "count"), [("000", 8), ("001", 17), ("002", 0), ("003", 52), ("004", 0)])
+def test_table_row_counts(name: str, count: int) -> None:
+    assert len(rows(name)) == count
+
+
+def test_markdown_pipe_table_and_group_in_stt_table() -> None:
+    text = (
+        "I. LỘ TRÌNH\n\n| STT | Nội dung | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Rà soát hạ tầng | UBND xã | Quý I/2026 |\n\nSTT\tNội dung\tThời gian\nNhóm hạ tầng\t\t\n1\tMua máy\tQuý II"
+    )
+    blocks = parse_structure(text)
+    table_rows = [b for b in blocks if b["kind"] == "table_row"]
+    assert table_rows[0]["cells"] == {
+        STT: "1", "Nội dung": "Rà soát hạ tầng", "Đơn vị chủ trì": "UBND xã", "Thời gian": "Quý I/2026"
+    }
+    assert table_rows[1]["cells"] == {"Nhóm": "Nhóm hạ tầng", STT: "1", "Nội dung": "Mua máy", "Thời gian": "Quý II"}
+    assert all(b["section"] == "I. LỘ TRÌNH" for b in blocks if b["kind"] != "heading")
+
+
+def test_lettered_heading_under_arabic_and_reset_by_roman() -> None:
+    text = "I. MỤC TIÊU\n1. Năm đầu\na) Quý I\n- Việc một.\nII. NHIỆM VỤ\n- Việc hai.\nNơi nhận:\n- Lưu VT."
+    sections = [(b["kind"], b["section"], b["level"]) for b in parse_structure(text)]
+    assert sections == [
+        ("heading", "I. MỤC TIÊU", 1),
+        ("heading", "I. MỤC TIÊU > 1. Năm đầu", 2),
+        ("heading", "I. MỤC TIÊU > 1. Năm đầu > a) Quý I", 3),
+        ("list_item", "I. MỤC TIÊU > 1. Năm đầu > a) Quý I", 3),
+        ("heading", "II. NHIỆM VỤ", 1),
+        ("list_item", "II. NHIỆM VỤ", 1),
+        ("heading", "Nơi nhận", 1),
+        ("list_item", "Nơi nhận", 1),
+    ]
+
+
+def test_structure_parser_component() -> None:
+    doc = Document(text=text_of("004"), id_="d4")
+    (out,) = StructureParser()([doc])
+    assert out.metadata[META_BLOCKS] == blocks_of("004")
