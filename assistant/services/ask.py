@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.evidence import Unit, clip_quote, fold_accents
-from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer
+from assistant.services.evidence import Unit, clip_quote, fold_accents, signature_span
+from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, intents
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
@@ -58,12 +58,13 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
+    _folded: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
         t0 = time.perf_counter()
         q = validate_question(question, self.cfg.max_question_chars)
         chunks = self.retriever.retrieve(q, scope, top_k)
-        draft = self.answerer.draft(q, chunks)
+        draft = self.answerer.draft(q, self._with_signature(q, chunks))
         response = self._compose(q, draft, chunks)
         response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
         response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
@@ -82,9 +83,33 @@ class AskService:
     def _answerable(self, q: str, draft: Draft) -> bool:
         if draft.best_coverage < self.cfg.refusal_threshold:
             return False
-        evidence = fold_accents(" ".join(
-            f"{u.text} {u.section} {u.chunk.payload.get('title', '')}" for u in draft.units[:30]).lower())
-        return all(term in evidence for term in critical_terms(q))
+        names = critical_terms(q)
+        if not names:
+            return True
+        docs = dict.fromkeys(u.doc_id for u in draft.units[:30])
+        evidence = " ".join(self._folded_text(d) for d in docs)
+        return all(term in evidence for term in names)
+
+    def _folded_text(self, doc_id: str) -> str:
+        if doc_id not in self._folded:
+            if len(self._folded) > 256:
+                self._folded.clear()
+            self._folded[doc_id] = fold_accents(self.text_of(doc_id).lower())
+        return self._folded[doc_id]
+
+    def _with_signature(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """'Ai ký …?': the signature block of the documents found is evidence too."""
+        if "signer" not in intents(q):
+            return chunks
+        extra = []
+        for doc_id, first in list({str(c.payload.get("doc_id")): c for c in reversed(chunks)}.items())[-2:]:
+            text = self.text_of(doc_id)
+            span = signature_span(text)
+            if span:
+                payload = {**first.payload, "start": span[0], "end": span[1], "section": "Chữ ký",
+                           "kind": "text", "text": text[span[0] : span[1]]}
+                extra.append(ScoredChunk(f"{doc_id}:signature", first.score, payload))
+        return extra + chunks
 
     def _refusal(self, units: list[Unit]) -> AskResponse:
         related: list[Citation] = []

@@ -21,9 +21,7 @@ _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
 
 # question words and glue that say nothing about the topic (accent-folded)
 STOPWORDS = set(
-    """ai gi nao bao nhieu khi la cua va cac nhung co duoc theo trong cho ve voi phai lam viec thi o tai
-    den tu hay hoac mot nhu the sao vay nay do ra vao len bi se da dang can muon biet hoi xin cho toi
-    ke hoach chuong trinh hanh dong noi dung ban thuc hien nhiem vu gom""".split()
+    ["ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc", "theo", "trong", "cho", "ve", "voi", "phai", "lam", "viec", "thi", "o", "tai", "den", "tu", "hay", "hoac", "mot", "nhu", "the", "sao", "vay", "nay", "do", "ra", "vao", "len", "bi", "se", "da", "dang", "can", "muon", "biet", "hoi", "xin", "cho", "toi", "ke", "hoach", "chuong", "trinh", "hanh", "dong", "noi", "dung", "ban", "thuc", "hien", "nhiem", "vu", "gom"]
 )
 
 
@@ -77,11 +75,10 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     if p.get("kind") == "table_row":
         return [Unit(chunk, rank, text, base, base + len(text), cells=parse_rendered(str(p.get("rendered", ""))))]
     units: list[Unit] = []
-    sig = _SIGNATURE.search(text)
+    sig = signature_span(text)
     if sig:  # the signature block is one unit: who signed, with which title
-        body = text[sig.start():].rstrip()
-        units.append(Unit(chunk, rank, body, base + sig.start(), base + sig.start() + len(body), signature=True))
-        text = text[: sig.start()]
+        units.append(Unit(chunk, rank, text[sig[0] : sig[1]], base + sig[0], base + sig[1], signature=True))
+        text = text[: sig[0]]
     pos = 0
     for line in text.split("\n"):
         line_start = pos
@@ -95,6 +92,53 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             units.append(Unit(chunk, rank, sentence, base + line_start + offset + s_off,
                               base + line_start + offset + s_off + len(sentence)))
     return units
+
+
+def signature_span(text: str) -> tuple[int, int] | None:
+    """The last signature block: 'T/M BAN THƯỜNG VỤ' / title line(s) / the signer's name."""
+    matches = list(_SIGNATURE.finditer(text))
+    if not matches:
+        return None
+    start = matches[-1].start()
+    end = matches[-1].end()
+    for line in re.finditer(r"[^\n]*", text[end:]):
+        body = line.group().strip()
+        if not body:
+            continue
+        end_here = end + line.end()
+        if body.upper() != body:  # the name: first line that is not all capitals
+            return start, end_here
+        if end_here - start > 200:
+            break
+    return None
+
+
+def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit: int) -> tuple[int, str]:
+    """The clause range of `text` (at most `limit` chars) that says most about the question."""
+    if len(text) <= limit:
+        return 0, text
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)] + [len(text)]
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+    def score(a: int, b: int) -> float:
+        piece = text[a:b]
+        hits = len(terms & set(folded_syllables(piece)))
+        return hits + (3 if want is not None and want.search(piece) else 0)
+
+    scores = [score(a, b) for a, b in pieces]
+    best = (-1.0, 0, 0)
+    for i in range(len(pieces)):
+        total, j = 0.0, i
+        while j < len(pieces) and pieces[j][1] - pieces[i][0] <= limit:
+            total += scores[j]
+            j += 1
+        if j > i and total > best[0]:
+            best = (total, pieces[i][0], pieces[j - 1][1])
+    if best[0] < 0:
+        return 0, clip_quote(text, limit)
+    a, b = best[1], best[2]
+    piece = text[a:b].rstrip(" ,;:")
+    return a, piece
 
 
 def _sentences(body: str) -> list[tuple[int, str]]:

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from assistant.components.vector_store import ScoredChunk
-from assistant.services.answer_type import expectation, satisfied
 from assistant.domain import Citation
+from assistant.services.answer_type import expectation, satisfied
 from assistant.services.evidence import (
     Unit,
-    clip_quote,
+    best_window,
     content_terms,
     folded_syllables,
     idf_table,
@@ -24,7 +24,7 @@ from assistant.services.evidence import (
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
 
-LEAD_CHARS, SUPPORT_CHARS = 320, 200
+LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, LIST_EXPAND_CHARS = 320, 200, 160, 480
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 
 _INTENT_CUES: dict[str, tuple[str, ...]] = {
@@ -34,6 +34,8 @@ _INTENT_CUES: dict[str, tuple[str, ...]] = {
                  "ngay nao", "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau"),
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh"),
+    "compare": ("so sanh", "khac nhau", "giong nhau", "giua", "ca hai", "moi ke hoach", "cac ke hoach",
+                "lan luot", "tung ke hoach"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "gom nhung gi", "cac nhiem vu",
              "liet ke", "viec gi", "nhiem vu gi", "lam gi"),
 }
@@ -82,32 +84,67 @@ class ExtractiveAnswerer:
         fitting = [u for u in ranked if satisfied(exp, u.text, f"{u.section} {u.chunk.payload.get('title', '')}")]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
-        lead = fitting[0]
-        chosen = [lead]
         want = intents(question)
-        limit = self.max_quotes + (2 if "list" in want else 0)
-        for u in ranked:
-            if u is lead:
-                continue
-            if len(chosen) >= limit or u.score < 0.65 * lead.score:
-                break
-            if any(_overlaps(u, c) or u.text == c.text for c in chosen):
-                continue
-            if u.doc_id != lead.doc_id and u.score < 0.85 * lead.score:
-                continue  # another document only when it answers about as well
-            chosen.append(u)
+        lead = _expand_list(fitting[0], ranked)
+        chosen = [lead] + self._supports(lead, ranked, fitting, want)
+        q_terms = set(content_terms(question))
         citations: list[Citation] = []
         statements: list[Statement] = []
         for n, u in enumerate(chosen, start=1):
-            quote = clip_quote(u.text, LEAD_CHARS if n == 1 else SUPPORT_CHARS)
+            limit = LEAD_CHARS if n == 1 else (LIST_CHARS if "list" in want else SUPPORT_CHARS)
+            offset, quote = best_window(u.text, q_terms, exp.pattern, limit)
             p = u.chunk.payload
             citations.append(Citation(
                 n=n, doc_id=u.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
                 doc_number=str(p.get("doc_number", "")), section=u.section, quote=quote,
-                start=u.start, end=u.start + len(quote), page=p.get("page"),
+                start=u.start + offset, end=u.start + offset + len(quote), page=p.get("page"),
             ))
-            statements.append(Statement(f"{_claim(u, quote)} [{n}]", [n]))
-        return Draft(statements, citations, lead.coverage, ranked)
+            statements.append(Statement(f"{_claim(u, quote, offset)} [{n}]", [n]))
+        return Draft(statements, citations, fitting[0].coverage, ranked)
+
+    def _supports(self, lead: Unit, ranked: list[Unit], fitting: list[Unit], want: set[str]) -> list[Unit]:
+        """A few more quotes: same section first for lists, one per document for comparisons."""
+        chosen: list[Unit] = []
+
+        def free(u: Unit) -> bool:
+            return u is not lead and not any(_overlaps(u, c) for c in [lead, *chosen])
+
+        if "compare" in want:
+            seen = {lead.doc_id}
+            for u in fitting:
+                if u.doc_id not in seen and u.score >= 0.5 * lead.score and free(u):
+                    chosen.append(u)
+                    seen.add(u.doc_id)
+        limit = self.max_quotes - 1 + (2 if "list" in want else 0)
+
+        def bonus(u: Unit) -> float:
+            same = u.doc_id == lead.doc_id and u.section == lead.section
+            return u.score + (0.3 if "list" in want and same else 0.0)
+
+        for u in sorted(ranked, key=bonus, reverse=True):
+            if len(chosen) >= limit or bonus(u) < 0.65 * lead.score:
+                break
+            if not free(u) or (u.doc_id != lead.doc_id and u.score < 0.85 * lead.score):
+                continue  # another document only when it answers about as well
+            chosen.append(u)
+        return chosen
+
+
+def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
+    """A lead that introduces a list ('…, gồm:') answers with the items that follow it."""
+    if not lead.text.rstrip().endswith(":") or lead.is_row:
+        return lead
+    items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
+    end = lead.end
+    for u in items[:8]:
+        if u.end - lead.start > LIST_EXPAND_CHARS:
+            break
+        end = u.end
+    if end == lead.end:
+        return lead
+    base = int(lead.chunk.payload.get("start", 0))
+    text = lead.chunk.text[lead.start - base : end - base]
+    return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, terms=lead.terms)
 
 
 def _intent_fit(u: Unit, want: set[str]) -> float:
@@ -123,7 +160,7 @@ def _intent_fit(u: Unit, want: set[str]) -> float:
     if "target" in want and _PERCENT.search(u.text):
         fit += 1.0
     if "signer" in want and u.signature:
-        fit += 3.0
+        return 3.0
     return min(fit, 1.0)
 
 
@@ -142,19 +179,29 @@ def _cell(cells: dict[str, str], *keys: str) -> str:
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
 
 
+def _flatten(quote: str) -> str:
+    """Multi-line quotes (a list under its intro line) read as one sentence."""
+    lines = [re.sub(r"^[-+•*]\s*", "", ln.strip()) for ln in quote.split("\n") if ln.strip()]
+    if len(lines) <= 1:
+        return quote
+    head, items = lines[0], [ln.rstrip(" .;,") for ln in lines[1:]]
+    return f"{head} {'; '.join(items)}"
+
+
 def section_label(section: str) -> str:
     """'VI. TỔ CHỨC THỰC HIỆN > 4. Văn phòng Đảng ủy' -> 'Văn phòng Đảng ủy' (who or what the text is about)."""
     last = _NUMBERING.sub("", section.split(" > ")[-1]).strip(" :")
     return "" if not last or len(last) > 80 or re.search(r"\d", last) else last
 
 
-def _claim(u: Unit, quote: str) -> str:
+def _claim(u: Unit, quote: str, offset: int = 0) -> str:
     """Table rows are answered in their own terms; text is quoted under its section's name."""
     if u.signature:
         return "Người ký: " + ", ".join(line.strip() for line in quote.split("\n") if line.strip())
     if not u.cells or quote != u.text:
+        body = ("…" if offset else "") + _flatten(quote)
         label = section_label(u.section)
-        return f"{label}: {quote}" if label and not quote.startswith(label) else quote
+        return f"{label}: {body}" if label and not quote.startswith(label) else body
     cells = u.cells
     lead = _cell(cells, "chủ trì")
     task = _cell(cells, "nội dung", "nhiệm vụ", "mục tiêu")
