@@ -50,7 +50,7 @@ class LocalSpacyNlpEngine(SpacyNlpEngine):
             models=[{"lang_code": language, "model_name": f"blank:{language}"}],
             ner_model_configuration=NerModelConfiguration(),
         )
-        self.nlp = {language: nlp}
+        self.nlp = {language: nlp}  # type: ignore[assignment]  # presidio declares it None until load()
 
     def load(self) -> None:
         """Already loaded in __init__."""

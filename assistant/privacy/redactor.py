@@ -9,10 +9,11 @@ module — never the values.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -50,10 +51,11 @@ _SIGN_TITLE = re.compile(
     r"PHÓ CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TỔ TRƯỞNG)(?!\w)"
 )
 _SIGN_NOTE = re.compile(r"^[(\[]?\s*(?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)\]]*[)\]]?$", re.I)
-_RECIPIENTS = re.compile(r"^(?:noi nhan|dong kinh gui|kinh gui)\b")
+_RECIPIENTS = re.compile(r"^(?:noi nhan|dong kinh gui)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]")
 _NAME_LINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,5}$")
 _MAX_SIGNATURE_GAP = 8
+PIECE_CHARS = 8000
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ class RedactionResult:
 
     text: str
     counts: dict[str, int] = field(default_factory=dict)
+    # (start, end, label) in the ORIGINAL text, in order: lets callers shift offsets
+    replaced: tuple[tuple[int, int, str], ...] = ()
+
+    def shift(self, offset: int) -> int:
+        """Where an offset of the original text lands in the redacted text."""
+        delta = 0
+        for start, end, label in self.replaced:
+            if end > offset:
+                break
+            delta += len(label) - (end - start)
+        return offset + delta
 
     @property
     def total(self) -> int:
@@ -110,6 +123,21 @@ def public_record_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cuts of `text` at line breaks, each at most about `size` characters.
+
+    spaCy's Vietnamese tokenizer is slower than linear on long texts; every recognizer looks at
+    one line at a time, so cutting between lines changes no finding.
+    """
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size)
+        cut = cut + 1 if cut > start else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
 def _resolve(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
     """Non-overlapping spans: the longest wins, then the highest score, then registry order."""
 
@@ -117,11 +145,14 @@ def _resolve(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
         name = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
         return (-(r.end - r.start), -r.score, _PRIORITY.get(name, len(_PRIORITY)))
 
-    chosen: list[RecognizerResult] = []
+    chosen: list[RecognizerResult] = []  # kept sorted by start
+    starts: list[int] = []
     for result in sorted(results, key=rank):
-        if all(result.end <= c.start or result.start >= c.end for c in chosen):
-            chosen.append(result)
-    return sorted(chosen, key=lambda r: r.start)
+        i = bisect.bisect_left(starts, result.start)
+        if (i == 0 or chosen[i - 1].end <= result.start) and (i == len(chosen) or result.end <= starts[i]):
+            chosen.insert(i, result)
+            starts.insert(i, result.start)
+    return chosen
 
 
 class Redactor:
@@ -156,15 +187,23 @@ class Redactor:
 
     def find(self, text: str) -> list[RecognizerResult]:
         """Non-overlapping personal-data spans of `text` (NFC), in text order."""
-        results = self.analyzer.analyze(
-            text, language=LANGUAGE, entities=list(self.labels), score_threshold=self.score_threshold
-        )
+        results = []
+        for offset, piece in _pieces(text):
+            for r in self.analyzer.analyze(
+                piece, language=LANGUAGE, entities=list(self.labels), score_threshold=self.score_threshold
+            ):
+                r.start, r.end = r.start + offset, r.end + offset
+                results.append(r)
         return _resolve(results)
 
-    def redact(self, text: str) -> RedactionResult:
-        """Redact a question, an answer or any free text: every personal identifier goes."""
+    def redact(self, text: str, vetted: str = "") -> RedactionResult:
+        """Redact a question, an answer or any free text: every personal identifier goes, except
+        spans quoted verbatim from `vetted` text (stored text, already filtered at ingest)."""
         text = nfc(text)
-        return self._apply(text, self.find(text))
+        found = self.find(text)
+        if vetted:
+            found = [r for r in found if text[r.start : r.end] not in vetted]
+        return self._apply(text, found)
 
     def redact_document(self, text: str) -> RedactionResult:
         """Redact a whole plan document, keeping signers and "Nơi nhận" names when configured."""
@@ -186,11 +225,14 @@ class Redactor:
     def _apply(self, text: str, found: list[RecognizerResult]) -> RedactionResult:
         parts, pos = [], 0
         counts: Counter[str] = Counter()
+        replaced = []
         for r in found:
-            parts += [text[pos : r.start], self.labels.get(r.entity_type, f"[{r.entity_type}]")]
+            label = self.labels.get(r.entity_type, f"[{r.entity_type}]")
+            parts += [text[pos : r.start], label]
+            replaced.append((r.start, r.end, label))
             pos = r.end
             counts[r.entity_type] += 1
         parts.append(text[pos:])
         if counts:
             logger.debug("redacted personal data: %s", dict(counts))
-        return RedactionResult("".join(parts), dict(counts))
+        return RedactionResult("".join(parts), dict(counts), tuple(replaced))

@@ -55,7 +55,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
 
 
 class UserError(ValueError):
-    """Bad user data or unknown user; the message is Vietnamese and safe to show."""
+    """Bad user data; the message is Vietnamese and safe to show."""
+
+
+class UnknownUserError(UserError):
+    """No active user of that name."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ class AccessService:
     def revoke(self, name: str) -> None:
         name = nfc(name.strip())
         if not self.registry.revoke_user(name):
-            raise UserError(f"Không có người dùng '{name}' đang hoạt động.")
+            raise UnknownUserError(f"Không có người dùng '{name}' đang hoạt động.")
         with self._lock:
             self._cache = {k: v for k, v in self._cache.items() if v[1].name != name}
 

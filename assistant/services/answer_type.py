@@ -45,6 +45,7 @@ class Expectation:
     pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
     count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
+    target: bool = False  # the question asks for a target (chỉ tiêu, tỷ lệ)
 
 
 _DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
@@ -58,7 +59,8 @@ def expectation(question: str) -> Expectation:
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(_DOC_NUMBER.sub(" ", question))))
+    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(_DOC_NUMBER.sub(" ", question))),
+                       target=bool(re.search(r"chi tieu|ty le|muc tieu", q)))
 
 
 def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
@@ -68,7 +70,8 @@ def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
     if exp.count_noun:
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
-        if not re.search(r"\d+\s*" + re.escape(first), folded):
+        percent = r"(?:%\s*)?" if exp.target else ""  # a target (chỉ tiêu) may be a share
+        if not re.search(r"\d+\s*" + percent + re.escape(first), folded):
             return False
     where = text + " " + context
     return all(n in where for n in exp.numbers)

@@ -6,7 +6,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
@@ -15,8 +15,10 @@ from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, 
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
+from assistant.text import has_diacritics
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SEGMENT = re.compile(r"[,.;:?!()\[\]]")
+_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
 
 
 class ChunkRetriever(Protocol):
@@ -39,17 +41,18 @@ def validate_question(question: object, max_chars: int) -> str:
 def critical_terms(question: str) -> list[str]:
     """Proper names (two or more capitalised words in a row, not opening the question):
     the answer must be about them — a plan of another province does not answer."""
-    words = list(_WORD.finditer(question))
     names: list[str] = []
-    run: list[str] = []
-    for i, w in enumerate(words + [None]):  # type: ignore[list-item]
-        if w is not None and w.group()[0].isupper() and i > 0:
-            run.append(w.group())
-            continue
-        if len(run) >= 2:
-            names.append(" ".join(run))
-        run = []
-    return [fold_accents(n.lower()) for n in names]
+    for segment in _SEGMENT.split(_DOC_NUMBER.sub(" ", question)):
+        run: list[str] = []
+        for i, word in enumerate([*segment.split(), ""]):
+            token = word.strip("“”\"'")
+            if token and token[0].isupper() and not (i == 0 and segment is question) and token.isalpha():
+                run.append(token)
+                continue
+            if len(run) >= 2:
+                names.append(" ".join(run).lower())
+            run = []
+    return names
 
 
 @dataclass
@@ -58,14 +61,20 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
-    _folded: dict[str, str] = field(default_factory=dict)
+    redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
+    _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
         t0 = time.perf_counter()
         q = validate_question(question, self.cfg.max_question_chars)
+        if self.redactor is not None:  # personal data never reaches a model, a log or the audit
+            q = self.redactor.redact(q).text
         chunks = self.retriever.retrieve(q, scope, top_k)
         draft = self.answerer.draft(q, self._with_signature(q, chunks))
         response = self._compose(q, draft, chunks)
+        if self.redactor is not None and response.answerable:
+            vetted = "\n".join(c.quote for c in response.citations)
+            response.answer = self.redactor.redact(response.answer, vetted=vetted).text
         response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
         response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
@@ -87,15 +96,17 @@ class AskService:
         if not names:
             return True
         docs = dict.fromkeys(u.doc_id for u in draft.units[:30])
-        evidence = " ".join(self._folded_text(d) for d in docs)
-        return all(term in evidence for term in names)
+        evidence = " ".join(self._lower_text(d) for d in docs)
+        folded = fold_accents(evidence)
+        # typed with diacritics: compare with diacritics ("Đà Nẵng" is not "đa năng")
+        return all((n in evidence) if has_diacritics(n) else (n in folded) for n in names)
 
-    def _folded_text(self, doc_id: str) -> str:
-        if doc_id not in self._folded:
-            if len(self._folded) > 256:
-                self._folded.clear()
-            self._folded[doc_id] = fold_accents(self.text_of(doc_id).lower())
-        return self._folded[doc_id]
+    def _lower_text(self, doc_id: str) -> str:
+        if doc_id not in self._texts:
+            if len(self._texts) > 256:
+                self._texts.clear()
+            self._texts[doc_id] = self.text_of(doc_id).lower()
+        return self._texts[doc_id]
 
     def _with_signature(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """'Ai ký …?': the signature block of the documents found is evidence too."""

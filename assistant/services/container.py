@@ -9,10 +9,12 @@ from assistant.components.embeddings import Embedder, build_embedder
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import QdrantStore
+from assistant.privacy import Redactor
 from assistant.services.ask import AskService
 from assistant.services.extractive import ExtractiveAnswerer
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
+from ingest.redact import PiiRedaction
 from ingest.service import IngestService
 
 
@@ -45,13 +47,19 @@ class Services:
                          load_reranker(self.settings.retrieval.reranker_path))
 
     @cached_property
+    def redactor(self) -> Redactor | None:
+        """Presidio with the Vietnamese recognizers; built once per process."""
+        return Redactor.from_settings(self.settings.privacy) if self.settings.privacy.enabled else None
+
+    @cached_property
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
-                          self.settings.answer, self.registry.text_of)
+                          self.settings.answer, self.registry.text_of, self.redactor)
 
     @cached_property
     def ingest(self) -> IngestService:
-        return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse)
+        extra = [PiiRedaction(redactor=self.redactor)] if self.redactor is not None else []
+        return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse, extra)
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from presidio_analyzer import EntityRecognizer
 
 from assistant.privacy.recognizers.bank_account import VnBankAccountRecognizer
@@ -17,9 +19,18 @@ from assistant.privacy.recognizers.phone import VnPhoneRecognizer
 from assistant.privacy.recognizers.social_insurance import VnSocialInsuranceRecognizer
 from assistant.privacy.recognizers.tax_code import VnTaxCodeRecognizer
 
+
+class RecognizerClass(Protocol):
+    """A recognizer class: built with just the language."""
+
+    __name__: str
+
+    def __call__(self, supported_language: str = ...) -> EntityRecognizer: ...
+
+
 #: Registration order is also the tie-break order when two recognizers claim the same span
 #: with the same score: the more specific, context-gated ones come first.
-RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
+RECOGNIZERS: tuple[RecognizerClass, ...] = (
     VnCccdRecognizer,
     VnCmndRecognizer,
     VnTaxCodeRecognizer,

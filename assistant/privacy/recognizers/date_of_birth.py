@@ -27,7 +27,7 @@ class DateOfBirthRecognizer(VnPatternRecognizer):
     ]
     CONTEXT = (
         "sinh ngày", "ngày sinh", "sinh năm", "năm sinh", "ngày tháng năm sinh", "ngày, tháng, năm sinh",
-        "sinh tháng", "ns", "sn", "dob", "date of birth", "sinh vào ngày", "sinh vào năm",
+        "sinh tháng", "sn", "dob", "date of birth", "sinh vào ngày", "sinh vào năm",
         "sinh",  # "(sinh 1992)": the strict gap below keeps "sinh hoạt 5/3/2026" out
     )
     # "phát sinh năm 2025", "học sinh 2010", "thí sinh", "nảy sinh": other words, not births.

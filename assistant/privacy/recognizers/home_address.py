@@ -60,9 +60,10 @@ def _starts_like_address(original: str, folded: str) -> bool:
     if _ADDRESS_START.match(folded):
         return True
     word = _TITLE_WORD.match(original)
-    return bool(word) and word.group()[0].isupper() and not word.group().isupper() and (
-        word.group().lower() not in _NOT_PLACE
-    )
+    if word is None:
+        return False
+    text = word.group()
+    return text[0].isupper() and not text.isupper() and text.lower() not in _NOT_PLACE
 
 
 def _clause_end(text: str, folded: str, start: int) -> int:
@@ -138,10 +139,10 @@ class HomeAddressRecognizer(LocalRecognizer):
             end=end,
             score=SCORE,
             analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=SCORE, textual_explanation="address after a residence phrase"
+                recognizer=type(self).__name__, original_score=SCORE, textual_explanation="address after a residence phrase"
             ),
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },

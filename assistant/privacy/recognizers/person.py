@@ -151,7 +151,7 @@ class PersonRecognizer(LocalRecognizer):
         i = 0
         while i < len(words):
             found = self._candidate(text, words, i, _accented())
-            if found is None and not has_diacritics(words[i].text) and self._plain_around(text, words[i]):
+            if found is None and self._maybe_plain_name(text, words[i]):
                 found = self._candidate(text, words, i, _folded())
             if found is None:
                 i += 1
@@ -260,8 +260,12 @@ class PersonRecognizer(LocalRecognizer):
         return last, SCORE_GIVEN_NAME
 
     @staticmethod
-    def _plain_around(text: str, word: _Word) -> bool:
-        """True when the text around `word` is typed without diacritics."""
+    def _maybe_plain_name(text: str, word: _Word) -> bool:
+        """True when `word` may open a name typed without diacritics, in text typed without them."""
+        lex = _folded()
+        low = word.lower
+        if low not in lex.surnames and low not in lex.context_surnames and low not in lex.given:
+            return False
         return not has_diacritics(text[max(0, word.start - 40) : word.end + 40])
 
     @staticmethod
@@ -282,7 +286,7 @@ class PersonRecognizer(LocalRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=score, textual_explanation="Vietnamese name rules"
+            recognizer=type(self).__name__, original_score=score, textual_explanation="Vietnamese name rules"
         )
         return RecognizerResult(
             entity_type=self.ENTITY,
@@ -291,7 +295,7 @@ class PersonRecognizer(LocalRecognizer):
             score=score,
             analysis_explanation=explanation,
             recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
             },
