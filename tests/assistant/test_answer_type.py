@@ -1,0 +1,42 @@
+"""What a question asks for, and whether a passage holds it (parametrized tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.services.answer_type import expectation, satisfied
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "ok"),
+    [
+        ("Tỷ lệ hồ sơ trực tuyến là bao nhiêu phần trăm?", "Hồ sơ trực tuyến ≥ 50%", True),
+        ("Tỷ lệ hồ sơ trực tuyến là bao nhiêu phần trăm?", "Đẩy mạnh dịch vụ công trực tuyến", False),
+        ("Số điện thoại đường dây nóng là gì?", "Liên hệ 0912 345 678", True),
+        ("Số điện thoại đường dây nóng là gì?", "100% cán bộ được cấp chữ ký số", False),
+        ("Tổng kinh phí là bao nhiêu tỷ đồng?", "Kinh phí 2,5 tỷ đồng", True),
+        ("Tổng kinh phí là bao nhiêu tỷ đồng?", "phân công 01 đồng chí lãnh đạo phụ trách", False),
+        ("Tổng kinh phí là bao nhiêu tỷ đồng?", "tỷ lệ 30% kinh phí", False),
+        ("Ngày sinh của đồng chí A là ngày nào?", "Kế hoạch số 54-KH/TU, ngày 04/6/2026", False),
+        ("Báo cáo gửi trước ngày nào?", "gửi Ban Chỉ đạo trước ngày 25 hằng tháng", True),
+        ("Báo cáo gửi trước ngày nào?", "báo cáo định kỳ hằng quý", False),
+        ("Được cấp bao nhiêu máy tính mới?", "100% máy tính làm việc được cài phần mềm", False),
+        ("Được cấp bao nhiêu máy tính mới?", "cấp 15 máy tính cho Văn phòng", True),
+        ("Chỉ tiêu số hóa bao nhiêu tài liệu không mật?", "≥70% tài liệu không mật", True),
+        ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "70% các hệ thống thông tin", False),
+        ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "40% các hệ thống thông tin (năm 2025)", True),
+        ("Ai là Trưởng Ban Chỉ đạo tỉnh?", "Văn phòng Tỉnh ủy là cơ quan thường trực", False),
+        ("Ai chủ trì rà soát hạ tầng mạng?", "UBND xã chủ trì rà soát hạ tầng mạng", True),
+    ],
+)
+def test_satisfied(question: str, passage: str, ok: bool) -> None:
+    assert satisfied(expectation(question), passage) is ok
+
+
+def test_year_may_come_from_the_section_path() -> None:
+    exp = expectation("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá an toàn thông tin?")
+    assert satisfied(exp, "40% các hệ thống thông tin", context="2.3. Đối với dữ liệu số > a) Năm 2025")
+
+
+def test_document_numbers_do_not_count_as_asked_numbers() -> None:
+    assert expectation("Kế hoạch 54-KH/TU và Nghị định 179/2025/NĐ-CP yêu cầu gì?").numbers == ()
