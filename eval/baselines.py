@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from llama_index.core import Document
 from llama_index.core.node_parser import SentenceSplitter
+from llama_index.core.schema import TextNode
 
 from assistant.components.embeddings import Embedder
 from assistant.components.vector_store import AccessScope, ScoredChunk
@@ -62,6 +63,7 @@ def default_splitter_chunks(texts: dict[str, str]) -> list[FlatChunk]:
     out = []
     for source, text in texts.items():
         for node in splitter.get_nodes_from_documents([Document(text=text)]):
+            assert isinstance(node, TextNode)
             s, e = node.start_char_idx or 0, node.end_char_idx or 0
             out.append(FlatChunk(source, s, e, text[s:e]))
     return out

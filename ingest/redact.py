@@ -3,6 +3,7 @@ so the stored text, payloads, vectors and registry only ever see redacted text."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from llama_index.core import Document
@@ -18,7 +19,7 @@ class PiiRedaction(TransformComponent):
 
     redactor: Any  # assistant.privacy.Redactor (kept as Any: pydantic would try to validate it)
 
-    def __call__(self, nodes: list[BaseNode], **kwargs: Any) -> list[BaseNode]:
+    def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         for doc in nodes:
             if not isinstance(doc, Document):
                 continue

@@ -132,7 +132,9 @@ class QdrantStore:
             return
         self.client.delete(
             self.collection,
-            points_selector=models.FilterSelector(filter=build_filter(AccessScope(doc_ids=[doc_id]))),
+            points_selector=models.FilterSelector(
+                filter=models.Filter(must=[models.FieldCondition(key="doc_id", match=models.MatchValue(value=doc_id))])
+            ),
             wait=True,
         )
 
