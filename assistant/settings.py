@@ -116,7 +116,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, _YamlProfileSource(settings_cls))
+        profile = getattr(init_settings, "init_kwargs", {}).get("profile")
+        return (init_settings, env_settings, _YamlProfileSource(settings_cls, profile))
 
     @property
     def qdrant_path(self) -> Path:
@@ -128,13 +129,17 @@ class Settings(BaseSettings):
 
 
 class _YamlProfileSource(PydanticBaseSettingsSource):
-    """Reads the YAML file named by TROLY_PROFILE (set by `--config` too)."""
+    """Reads the YAML file given as `profile` (`--config`) or named by TROLY_PROFILE."""
+
+    def __init__(self, settings_cls: type[BaseSettings], profile: str | None = None) -> None:
+        super().__init__(settings_cls)
+        self.profile = profile
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        path = os.environ.get("TROLY_PROFILE")
+        path = self.profile or os.environ.get("TROLY_PROFILE")
         if not path:
             return {}
         p = Path(path)
@@ -149,5 +154,5 @@ class _YamlProfileSource(PydanticBaseSettingsSource):
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
     """Build settings, optionally from a YAML profile given on the command line."""
     if config:
-        os.environ["TROLY_PROFILE"] = str(config)
+        overrides["profile"] = str(config)
     return Settings(**overrides)
