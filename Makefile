@@ -29,6 +29,7 @@ browser:
 
 run: install
 	$(BIN)/troly ingest $(CORPUS) --classification public
+	$(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
 test: install browser

@@ -17,7 +17,11 @@ from assistant.settings import Settings
 
 
 class BackendError(RuntimeError):
-    """A failure with a Vietnamese message fit for the terminal."""
+    """A failure with a Vietnamese message fit for the terminal; `status` is the HTTP status, if any."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class Backend(Protocol):
@@ -27,6 +31,7 @@ class Backend(Protocol):
     def documents(self) -> list[DocumentMeta]: ...
     def document(self, doc_id: str) -> DocumentMeta: ...
     def delete(self, doc_id: str) -> None: ...
+    def close(self) -> None: ...
 
 
 class LocalBackend:
@@ -77,7 +82,7 @@ class HttpBackend:
                 detail = r.json().get("detail", r.text)
             except ValueError:
                 detail = r.text
-            raise BackendError(f"Máy chủ trả lỗi {r.status_code}: {detail}")
+            raise BackendError(f"Máy chủ trả lỗi {r.status_code}: {detail}", r.status_code)
         return r.json()
 
     def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None) -> AskResponse:
@@ -95,8 +100,15 @@ class HttpBackend:
                     data = {"classification": classification, "units": units} if classification else {"units": units}
                     res = self._call("POST", "/v1/documents", files={"files": (p.name, fh)}, data=data)
                 out += [IngestOutcome.model_validate(d) for d in res["documents"]]
+            except FileNotFoundError:
+                out.append(IngestOutcome(source=p.name, status="failed", reason=f"Không tìm thấy tệp: {p}."))
             except OSError as exc:
-                out.append(IngestOutcome(source=p.name, status="failed", reason=f"Không đọc được tệp: {exc.strerror}"))
+                out.append(IngestOutcome(source=p.name, status="failed",
+                                         reason=f"Không đọc được tệp {p.name}: {exc.strerror or exc}."))
+            except BackendError as exc:  # this one file refused by the server (too large, ...): go on
+                if exc.status in (None, 401, 403):  # no server, or no access: nothing else would pass
+                    raise
+                out.append(IngestOutcome(source=p.name, status="failed", reason=str(exc)))
             if progress:
                 progress(p.name, 1, 1)
         return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +22,11 @@ from assistant.settings import Settings, load_settings
 app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
 docs_app = typer.Typer(help="Quản lý tài liệu đã nạp.", no_args_is_help=True)
 app.add_typer(docs_app, name="docs")
+users_app = typer.Typer(help="Quản lý người dùng và khóa API (trực tiếp trên cơ sở dữ liệu đăng ký).",
+                        no_args_is_help=True)
+app.add_typer(users_app, name="users")
+audit_app = typer.Typer(help="Nhật ký truy cập.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 console = Console()
 err = Console(stderr=True)
 
@@ -49,6 +56,19 @@ def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Ba
         return HttpBackend(url, api_key)
 
 
+@contextmanager
+def _session(config: Path | None, api_url: str | None, api_key: str | None) -> Iterator[Backend]:
+    """A backend for one command: closed at the end (releases the store lock); its errors are
+    shown as one Vietnamese line, never a traceback."""
+    backend = _backend(_settings(config), api_url, api_key)
+    try:
+        yield backend
+    except BackendError as exc:
+        _fail(str(exc))
+    finally:
+        backend.close()
+
+
 def _fail(message: str, code: int = 1) -> None:
     err.print(f"[red]Lỗi:[/] {message}")
     raise typer.Exit(code)
@@ -73,10 +93,10 @@ def ingest(
     """Nạp tài liệu (.txt, .md, .docx, .pdf) vào chỉ mục."""
     if classification and classification not in ("public", "internal", "restricted"):
         _fail("--classification phải là public, internal hoặc restricted.", 2)
-    backend = _backend(_settings(config), api_url, api_key)
     show = not as_json and sys.stderr.isatty()
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
-                  disable=not show) as bar:
+    with _session(config, api_url, api_key) as backend, Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=not show
+    ) as bar:
         tasks: dict[str, Any] = {}
 
         def progress(source: str, done: int, total: int) -> None:
@@ -84,11 +104,7 @@ def ingest(
                 tasks[source] = bar.add_task(source, total=total)
             bar.update(tasks[source], completed=done, total=total)
 
-        try:
-            outcomes = backend.ingest(paths, classification, unit or [], progress=progress)
-        except BackendError as exc:
-            _fail(str(exc))
-            return
+        outcomes = backend.ingest(paths, classification, unit or [], progress=progress)
     if as_json:
         _print_json({"documents": [o.model_dump(include={"source", "doc_id", "title", "status", "reason", "chunks", "pii"})
                                    for o in outcomes]})
@@ -129,12 +145,14 @@ def ask(
     """Hỏi một câu; câu trả lời kèm nguồn trích dẫn."""
     from assistant.services.ask import QuestionError
 
-    backend = _backend(_settings(config), api_url, api_key)
-    try:
-        response = backend.ask(question, top_k, doc)
-    except (QuestionError, BackendError) as exc:
-        _fail(str(exc), 2)
-        return
+    if mode != "extractive":
+        _fail("Chế độ sinh câu trả lời (generative) chưa được cấu hình trên máy này; dùng --mode extractive.", 2)
+    with _session(config, api_url, api_key) as backend:
+        try:
+            response = backend.ask(question, top_k, doc)
+        except QuestionError as exc:
+            _fail(str(exc), 2)
+            return
     if as_json:
         _print_json(response.model_dump(exclude={"retrieved", "retrieved_sections"}))
     else:
@@ -160,7 +178,8 @@ def _print_answer(r: AskResponse) -> None:
 def docs_list(as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
               api_key: ApiKeyOpt = None) -> None:
     """Liệt kê tài liệu đã nạp."""
-    docs = _backend(_settings(config), api_url, api_key).documents()
+    with _session(config, api_url, api_key) as backend:
+        docs = backend.documents()
     if as_json:
         _print_json({"documents": [d.model_dump() for d in docs]})
         return
@@ -174,11 +193,8 @@ def docs_list(as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUr
 def docs_show(doc_id: str, as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
               api_key: ApiKeyOpt = None) -> None:
     """Xem thông tin một tài liệu."""
-    try:
-        d = _backend(_settings(config), api_url, api_key).document(doc_id)
-    except BackendError as exc:
-        _fail(str(exc))
-        return
+    with _session(config, api_url, api_key) as backend:
+        d = backend.document(doc_id)
     if as_json:
         _print_json(d.model_dump())
         return
@@ -199,10 +215,8 @@ def _print_meta(d: DocumentMeta) -> None:
 def docs_delete(doc_id: str, config: ConfigOpt = None, api_url: ApiUrlOpt = None, api_key: ApiKeyOpt = None
                 ) -> None:
     """Xóa một tài liệu khỏi chỉ mục và sổ đăng ký."""
-    try:
-        _backend(_settings(config), api_url, api_key).delete(doc_id)
-    except BackendError as exc:
-        _fail(str(exc))
+    with _session(config, api_url, api_key) as backend:
+        backend.delete(doc_id)
     console.print(f"Đã xóa tài liệu {doc_id}.")
 
 
@@ -225,6 +239,9 @@ def serve(
         _fail(str(exc))
         return
     h, p = host or settings.api.host, port or settings.api.port
+    from ui.server import mount_ui  # composition root: the UI is a client of this API, mounted at /ui
+
+    mount_ui(application, settings, host=h, port=p)
     console.print(f"Trợ lý kế hoạch: http://{h}:{p}/docs (API), http://{h}:{p}/ui (giao diện)")
     uvicorn.run(application, host=h, port=p, log_level=os.environ.get("TROLY_LOG_LEVEL", "warning"))
 
@@ -262,6 +279,127 @@ def eval_command(
         err.print("[yellow]Dưới ngưỡng chất lượng:[/]\n- " + "\n- ".join(failures))
         if gate:
             raise typer.Exit(1)
+
+
+def _registry(config: Path | None):  # type: ignore[no-untyped-def]
+    """Users and audit live in the registry database (SQLite copes with `troly serve` running alongside)."""
+    from assistant.components.registry import Registry
+
+    settings = _settings(config)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Registry(settings.registry_url)
+
+
+def _access(config: Path | None):  # type: ignore[no-untyped-def]
+    from assistant.services.access import AccessService
+
+    return AccessService(_registry(config))
+
+
+def _print_key(name: str, key: str) -> None:
+    console.print(f"Khóa API của '{name}' (chỉ hiện một lần, hãy lưu lại):", highlight=False)
+    sys.stdout.write(key + "\n")
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="Tên tài khoản.")],
+    role: Annotated[str, typer.Option("--role", help="viewer | editor | admin")] = "viewer",
+    clearance: Annotated[str, typer.Option("--clearance", help="Mức được đọc: public | internal | restricted")
+                         ] = "public",
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="Đơn vị của người dùng (lặp lại được).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Tạo người dùng và in khóa API một lần duy nhất."""
+    from assistant.services.access import UserError
+
+    try:
+        info, key = _access(config).add(name, role, clearance, unit or [])
+    except UserError as exc:
+        _fail(str(exc), 2)
+        return
+    console.print(f"Đã tạo '{info.name}': vai trò {info.role}, mức đọc {info.clearance}"
+                  + (f", đơn vị {', '.join(info.units)}" if info.units else "") + ".", highlight=False)
+    _print_key(info.name, key)
+
+
+@users_app.command("revoke")
+def users_revoke(name: Annotated[str, typer.Argument(help="Tên tài khoản.")], config: ConfigOpt = None) -> None:
+    """Thu hồi khóa API (máy chủ đang chạy ngừng chấp nhận khóa trong vòng 60 giây)."""
+    from assistant.services.access import UserError
+
+    try:
+        _access(config).revoke(name)
+    except UserError as exc:
+        _fail(str(exc))
+    console.print(f"Đã thu hồi khóa của '{name}'.", highlight=False)
+
+
+@users_app.command("list")
+def users_list(as_json: JsonOpt = False, config: ConfigOpt = None) -> None:
+    """Liệt kê người dùng (không bao giờ in khóa)."""
+    from dataclasses import asdict
+
+    users = _access(config).users()
+    if as_json:
+        _print_json({"users": [asdict(u) for u in users]})
+        return
+    if not users:
+        console.print("Chưa có người dùng nào. Chạy `troly users bootstrap` để tạo tài khoản quản trị.")
+    for u in users:
+        state = f"[red]thu hồi {u.revoked_at[:10]}[/]" if u.revoked_at else "[green]hoạt động[/]"
+        console.print(f"{u.name:<20} {u.role:<7} {u.clearance:<11} troly_{u.key_prefix}_…  {state}  "
+                      f"{', '.join(u.units)}", highlight=False)
+
+
+@users_app.command("bootstrap")
+def users_bootstrap(config: ConfigOpt = None) -> None:
+    """Lần chạy đầu: tạo tài khoản quản trị 'admin' nếu chưa có quản trị viên nào."""
+    from assistant.services.access import UserError
+
+    try:
+        key = _access(config).bootstrap()
+    except UserError as exc:
+        _fail(str(exc))
+        return
+    if key is None:
+        console.print("Đã có tài khoản quản trị; dùng khóa đã cấp (hoặc `troly users add`).")
+        return
+    _print_key("admin", key)
+    settings = _settings(config)
+    console.print(
+        f"Đăng nhập giao diện tại http://{settings.api.host}:{settings.api.port}/ui bằng khóa này; "
+        "gọi API với tiêu đề 'Authorization: Bearer <khóa>'; CLI qua máy chủ: --api-key hoặc TROLY_API_KEY. "
+        "Tạo thêm người dùng: troly users add TÊN --role viewer --clearance public --unit ĐƠN_VỊ", highlight=False)
+
+
+@audit_app.command("export")
+def audit_export(
+    since: Annotated[str | None, typer.Option("--since", help="Từ thời điểm (ISO 8601, không có múi giờ = UTC).")
+                     ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Trước thời điểm (ISO 8601).")] = None,
+    user: Annotated[str | None, typer.Option("--user", help="Chỉ người dùng này.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Định dạng: csv")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (mặc định: màn hình).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Xuất nhật ký truy cập (câu hỏi đã được che dữ liệu cá nhân)."""
+    from assistant.services.audit import AuditService, to_utc
+
+    if fmt != "csv":
+        _fail("--format chỉ hỗ trợ csv.", 2)
+    try:
+        start, stop = to_utc(since), to_utc(until)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+        return
+    service = AuditService(_registry(config))
+    if out is None:
+        service.export_csv(sys.stdout, user, start, stop)
+        return
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        n = service.export_csv(fh, user, start, stop)
+    err.print(f"Đã ghi {n} dòng vào {out}.")
 
 
 def main() -> None:  # pragma: no cover

@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
+from assistant.services.access import AccessService
 from assistant.services.container import Services
 from assistant.settings import Settings
 
@@ -21,10 +22,11 @@ DATASET = Path(__file__).resolve().parents[1] / "eval" / "datasets" / "dev.jsonl
 def main(corpus: str, rounds: int = 2) -> None:
     questions = [json.loads(line)["question"] for line in DATASET.read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory(prefix="troly-bench-") as tmp:
-        settings = Settings(data_dir=Path(tmp))
+        settings = Settings(data_dir=Path(tmp), api={"rate_limit_per_minute": 1_000_000})  # type: ignore[arg-type]
         services = Services(settings)
         services.ingest.ingest_paths([Path(corpus)], classification="public")
-        client = TestClient(create_app(settings, services))
+        _, key = AccessService(services.registry).add("bench", "viewer", "restricted")
+        client = TestClient(create_app(settings, services), headers={"Authorization": f"Bearer {key}"})
         client.post("/v1/ask", json={"question": questions[0]})  # warm-up
         times: list[float] = []
         for _ in range(rounds):
@@ -33,6 +35,7 @@ def main(corpus: str, rounds: int = 2) -> None:
                 r = client.post("/v1/ask", json={"question": q})
                 times.append((time.perf_counter() - t) * 1000)
                 assert r.status_code == 200, r.text
+        client.close()
         services.close()
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]

@@ -1,8 +1,9 @@
 """Ingest files into the registry and the index, one document at a time.
 
 Guarantees: a failure leaves nothing of that document behind and never touches what was
-already ingested; an unchanged file is a no-op; a changed file with the same source name
-replaces the old version completely (new chunks written first, old ones dropped after).
+already ingested; an unchanged file with unchanged labels is a no-op; a changed file with the
+same source name replaces the old version completely (new chunks written first, old ones dropped
+after); an unchanged file with a new classification or new units is relabelled in place.
 """
 
 from __future__ import annotations
@@ -112,12 +113,13 @@ class IngestService:
     ) -> IngestOutcome:
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        doc = load_document(path, int(self.settings.ingest.max_file_mb * 1024 * 1024))
+        doc = load_document(path, round(self.settings.ingest.max_file_mb * 1024 * 1024))
         sha = str(doc.metadata["sha256"])
         doc_id = make_doc_id(source, sha)
         previous = [r for r in self.registry.by_source(source)]
         same = next((r for r in previous if r.doc_id == doc_id and r.status == "ingested"), None)
-        if same is not None and self.store.count(doc_id) == same.chunks:
+        if (same is not None and (same.classification, set(same.units or [])) == (classification, set(units))
+                and self.store.count(doc_id) == same.chunks):
             return IngestOutcome(source=source, doc_id=doc_id, title=same.meta.get("title", ""),
                                  status="skipped", reason="Không thay đổi", chunks=same.chunks)
         doc.metadata.update(source=source, doc_id=doc_id)
@@ -136,7 +138,8 @@ class IngestService:
 
         t = time.perf_counter()
         try:
-            self.store.delete_document(doc_id)  # leftovers of an interrupted earlier attempt
+            if same is None:  # leftovers of an interrupted attempt; a kept version is overwritten (same ids)
+                self.store.delete_document(doc_id)
             self._index(nodes, meta, progress)
             timings["index"] = time.perf_counter() - t
             row = DocumentRow(
@@ -147,12 +150,14 @@ class IngestService:
             replaced = [r.doc_id for r in previous if r.doc_id != doc_id]
             self.registry.save_document(row, replaces=replaced)
         except BaseException:
-            self.store.delete_document(doc_id)
+            if same is None:
+                self.store.delete_document(doc_id)
             raise
         for old in replaced:
             self.store.delete_document(old)
         return IngestOutcome(
-            source=source, doc_id=doc_id, title=meta.title, status="replaced" if replaced else "ingested",
+            source=source, doc_id=doc_id, title=meta.title,
+            status="replaced" if replaced or same is not None else "ingested",
             chunks=len(nodes), pii=dict(prepared.metadata.get("pii_counts", {})),
         )
 

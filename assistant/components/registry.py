@@ -1,7 +1,10 @@
-"""Registry database (SQLAlchemy): documents with their normalized text, and ingest events.
+"""Registry database (SQLAlchemy): documents with their normalized text, ingest events,
+users (hashed API keys), the audit trail and answer feedback.
 
 SQLite file in the data directory by default, PostgreSQL by URL. The stored text is the
-normalized (and redacted) document text that every citation offset refers to.
+normalized (and redacted) document text that every citation offset refers to. Nothing here
+ever holds an API key or a raw question: keys are stored as a slow hash, questions arrive
+already redacted.
 """
 
 from __future__ import annotations
@@ -12,7 +15,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String, Text, create_engine, event, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    Integer,
+    Select,
+    String,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
@@ -73,6 +89,55 @@ class IngestEventRow(Base):
     user: Mapped[str] = mapped_column(String(128), default="")
 
 
+class UserRow(Base):
+    """An account. `key_prefix` finds the row; `key_hash` (argon2) verifies the secret."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    clearance: Mapped[str] = mapped_column(String(16))
+    units: Mapped[list[str]] = mapped_column(JSON, default=list)
+    key_prefix: Mapped[str] = mapped_column(String(16), index=True)
+    key_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, default=None)
+
+
+class AuditRow(Base):
+    """One line per audited request: who did what, which sources, how long, from where."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(128), default="", index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    question: Mapped[str] = mapped_column(Text, default="")
+    doc_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    answerable: Mapped[bool | None] = mapped_column(Boolean, nullable=True, default=None)
+    latency_ms: Mapped[int] = mapped_column(Integer, default=0)
+    client: Mapped[str] = mapped_column(String(128), default="")
+    status: Mapped[int] = mapped_column(Integer, default=200)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class FeedbackRow(Base):
+    """A user's verdict on an answer (the UI's đúng / sai buttons): material for new gold questions."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(128), default="")
+    question: Mapped[str] = mapped_column(Text, default="")
+    answer: Mapped[str] = mapped_column(Text, default="")
+    verdict: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    citations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
 class Registry:
     def __init__(self, url: str) -> None:
         self.engine: Engine = create_engine(url, future=True)
@@ -130,6 +195,53 @@ class Registry:
     def events(self, limit: int = 100) -> list[IngestEventRow]:
         with self.session() as s:
             return list(s.scalars(select(IngestEventRow).order_by(IngestEventRow.id.desc()).limit(limit)))
+
+
+    # users ---------------------------------------------------------------
+    def user(self, name: str) -> UserRow | None:
+        with self.session() as s:
+            return s.scalars(select(UserRow).where(UserRow.name == name)).first()
+
+    def users_with_prefix(self, prefix: str) -> list[UserRow]:
+        with self.session() as s:
+            return list(s.scalars(select(UserRow).where(UserRow.key_prefix == prefix)))
+
+    def list_users(self) -> list[UserRow]:
+        with self.session() as s:
+            return list(s.scalars(select(UserRow).order_by(UserRow.name)))
+
+    def save_user(self, row: UserRow) -> UserRow:
+        """Insert, or overwrite the row of the same name (re-adding a revoked account)."""
+        with self.session() as s:
+            old = s.scalars(select(UserRow).where(UserRow.name == row.name)).first()
+            if old is not None:
+                row.id = old.id
+            return s.merge(row)
+
+    def revoke_user(self, name: str) -> bool:
+        with self.session() as s:
+            row = s.scalars(select(UserRow).where(UserRow.name == name, UserRow.revoked_at.is_(None))).first()
+            if row is None:
+                return False
+            row.revoked_at = utcnow()
+            return True
+
+    # audit and feedback ----------------------------------------------------
+    def add(self, row: AuditRow | FeedbackRow) -> None:
+        with self.session() as s:
+            s.add(row)
+
+    def page(self, query: Select[Any], page: int, page_size: int) -> tuple[int, list[Any]]:
+        """(total rows, rows of one page) of a select over one table, newest first by id."""
+        with self.session() as s:
+            total = int(s.scalar(select(func.count()).select_from(query.subquery())) or 0)
+            rows = list(s.scalars(query.limit(page_size).offset((page - 1) * page_size)))
+        return total, rows
+
+    def stream(self, query: Select[Any], batch: int = 500) -> Iterator[Any]:
+        """All rows of a select, fetched in batches (exports)."""
+        with self.session() as s:
+            yield from s.scalars(query.execution_options(yield_per=batch))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -205,22 +205,26 @@ class AccessService:
         return self.add(name, "admin", "restricted")[1]
 
     # authentication --------------------------------------------------------
+    def cached(self, key: str) -> Principal | None:
+        """The principal of a key verified less than `cache_ttl` seconds ago (no database, no KDF)."""
+        with self._lock:
+            hit = self._cache.get(digest(key))
+        return hit[1] if hit is not None and hit[0] > self.clock() else None
+
     def authenticate(self, key: str) -> Principal | None:
         """The principal of a valid, unrevoked key; None otherwise."""
-        h, now = digest(key), self.clock()
-        with self._lock:
-            hit = self._cache.get(h)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        if (principal := self.cached(key)) is not None:
+            return principal
         parts = split_key(key)
         if parts is None:
             return None
         principal = next((p for row in self.registry.users_with_prefix(parts[0])
                           if (p := self._verify(row, key)) is not None), None)
+        now = self.clock()
         with self._lock:
             self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
             if principal is not None:
-                self._cache[h] = (now + self.cache_ttl, principal)
+                self._cache[digest(key)] = (now + self.cache_ttl, principal)
         return principal
 
     def _verify(self, row: UserRow, key: str) -> Principal | None:

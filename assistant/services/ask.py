@@ -17,6 +17,7 @@ from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import has_diacritics
 
+_LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
 _DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
 
@@ -42,11 +43,13 @@ def critical_terms(question: str) -> list[str]:
     """Proper names (two or more capitalised words in a row, not opening the question):
     the answer must be about them — a plan of another province does not answer."""
     names: list[str] = []
-    for segment in _SEGMENT.split(_DOC_NUMBER.sub(" ", question)):
+    question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
+    for k, segment in enumerate(_SEGMENT.split(_DOC_NUMBER.sub(" ", question))):
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):
             token = word.strip("“”\"'")
-            if token and token[0].isupper() and not (i == 0 and segment is question) and token.isalpha():
+            opening = k == 0 and i == 0  # the question's first word is capitalised anyway
+            if token and token[0].isupper() and not opening and token.isalpha():
                 run.append(token)
                 continue
             if len(run) >= 2:

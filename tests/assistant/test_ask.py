@@ -95,6 +95,7 @@ def test_bad_questions_raise_vietnamese_errors(bad: object) -> None:
         ("Theo kế hoạch của Tỉnh ủy Đồng Nai, Tổ Giúp việc gửi báo cáo", ["đồng nai", "tổ giúp"]),
         ("Thành phố Đà Nẵng đặt mục tiêu gì?", ["đà nẵng"]),
         ("Kế hoạch 54-KH/TU yêu cầu gì?", []),
+        ("Gọi [SỐ ĐIỆN THOẠI] hỏi ai chủ trì?", []),
     ],
 )
 def test_critical_terms(question: str, names: list[str]) -> None:

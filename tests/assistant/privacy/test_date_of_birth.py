@@ -22,7 +22,7 @@ def recognizer() -> DateOfBirthRecognizer:
         ("Ngày, tháng, năm sinh: 20/10/2001", ["20/10/2001"]),
         ("Bùi Thanh Tùng (sinh 1992) là đoàn viên", ["1992"]),
         ("sinh tháng 3/1985", ["3/1985"]),
-        ("NS: 15/6/1990", ["15/6/1990"]),
+        ("SN: 15/6/1990", ["15/6/1990"]),
         ("học sinh sinh năm 2010", ["2010"]),
     ],
 )
@@ -41,6 +41,7 @@ def test_finds_birth_dates(recognizer, values_of, text, expected):
         "Quản lý thông tin học sinh 2026",
         "Nghị quyết số 57-NQ/TW, ngày 22/12/2024",
         "Giai đoạn 2026 - 2030",
+        "Bố trí từ nguồn NS 2026 và NSNN 2027",  # NS = ngân sách (budget)
     ],
 )
 def test_ignores_plan_dates(recognizer, values_of, text):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.privacy import LABELS, Redactor, public_record_spans
+from assistant.privacy.redactor import PIECE_CHARS, _pieces
 from assistant.settings import PrivacySettings
 
 RECORD = (
@@ -130,3 +131,23 @@ def test_values_never_reach_the_log(redactor, caplog):
     logged = caplog.text
     for value in ("Phạm Văn Dũng", "034079001234", "0934 567 890", "dung.pv@gmail.com", "Đặng Thu Trang"):
         assert value not in logged
+
+
+def test_long_documents_are_analysed_in_pieces_without_losing_findings(redactor, corpus_files: list[Path]):
+    lines = corpus_files[2].read_text(encoding="utf-8").splitlines(keepends=True)
+    planted = "Đồng chí Đặng Thu Trang, SĐT 0912 345 678.\n"
+    for at in (len(lines), len(lines) // 2, len(lines) // 3, 0):
+        lines.insert(at, planted)
+    document = unicodedata.normalize("NFC", "".join(lines))
+    assert len(document) > 4 * PIECE_CHARS
+    result = redactor.redact_document(document)
+    assert result.counts == {"PERSON": 4, "VN_PHONE": 4}
+    assert result.text == document.replace("Đặng Thu Trang", "[HỌ TÊN]").replace("0912 345 678", "[SỐ ĐIỆN THOẠI]")
+
+
+@pytest.mark.parametrize("text", ["", "một dòng", "a\n" * 10, ("x" * 50 + "\n") * 500, "y" * 20_000])
+def test_pieces_cover_the_text_and_end_at_line_breaks(text):
+    pieces = list(_pieces(text, size=1000))
+    assert "".join(p for _, p in pieces) == text
+    assert [o for o, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+    assert all(p.endswith("\n") or len(p) == 1000 for _, p in pieces[:-1])
