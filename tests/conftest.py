@@ -49,3 +49,14 @@ def indexed(tmp_path_factory: pytest.TempPathFactory, corpus_files: list[Path]) 
     assert [o.status for o in outcomes] == ["ingested"] * len(corpus_files), outcomes
     yield services
     services.close()
+
+
+def _values(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    results = recognizer.analyze(text, recognizer.supported_entities, None)
+    return [text[r.start : r.end] for r in sorted(results, key=lambda r: r.start)]
+
+
+@pytest.fixture(scope="session")
+def values_of():  # type: ignore[no-untyped-def]
+    """Privacy tests: `values_of(recognizer, text)` — the matched substrings, in text order."""
+    return _values

@@ -57,7 +57,7 @@ class SentenceTransformerEmbedder:
 
         self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
         self.name = f"sentence-transformers/{os.path.basename(os.path.normpath(model_path))}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dim = int(self._model.get_embedding_dimension() or 0)
         self._qp, self._pp, self._batch = query_prefix, passage_prefix, batch_size
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
