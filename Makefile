@@ -28,7 +28,9 @@ browser:
 	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 run: install
-	$(BIN)/troly ingest $(CORPUS) --classification public
+	@if [ -d "$(CORPUS)" ]; then \
+	  $(BIN)/troly ingest $(CORPUS) --classification public || echo "Một số tệp không nạp được (xem lý do ở trên)."; \
+	else echo "Không có thư mục $(CORPUS): bỏ qua bước nạp tài liệu mẫu."; fi
 	$(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
