@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from conftest import make_settings
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.services.access import AccessService
 from assistant.services.container import Services
-from conftest import make_settings
 from eval.gold import GoldQuestion
 from eval.leak import PiiLeak, count_leaks
 from eval.metrics import EvalContext
