@@ -20,6 +20,12 @@ CORPUS = Path(os.environ.get("TROLY_TEST_CORPUS", REPO.parent / "shared" / "corp
 CORPUS_FILES = sorted(CORPUS.glob("0*.txt"))
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Without the sample corpus most tests would prove nothing: stop loudly instead of skipping."""
+    if not CORPUS_FILES:
+        raise pytest.UsageError(f"Không tìm thấy bộ tài liệu mẫu ở {CORPUS} (đặt TROLY_TEST_CORPUS).")
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS_FILES:
