@@ -51,7 +51,9 @@ class ChunkSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     top_k: int = Field(10, ge=1, le=50, description="Chunks handed to the answerer.")
     prefetch_k: int = Field(40, ge=1, le=500, description="Candidates fetched per vector before fusion.")
-    fusion: Literal["rrf", "dbsf"] = Field("rrf", description="How dense and sparse results are fused in Qdrant.")
+    fusion: Literal["rrf", "dbsf"] = Field(
+        "dbsf", description="How dense and sparse results are fused in Qdrant (dbsf measured better than rrf)."
+    )
     reranker_path: str | None = Field(
         None, description="Local path of a sentence-transformers CrossEncoder; empty disables reranking."
     )

