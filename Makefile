@@ -31,7 +31,7 @@ run: install
 	@if [ -d "$(CORPUS)" ]; then \
 	  $(BIN)/troly ingest $(CORPUS) --classification public || echo "Một số tệp không nạp được (xem lý do ở trên)."; \
 	else echo "Không có thư mục $(CORPUS): bỏ qua bước nạp tài liệu mẫu."; fi
-	$(BIN)/troly users bootstrap
+	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
 test: install browser

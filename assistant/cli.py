@@ -234,7 +234,8 @@ def serve(
     settings = _settings(config)
     try:
         application = create_app(settings)
-        _ = application.state.services.store
+        _ = application.state.services.store  # opens the embedded store now: fails if another process holds it
+        application.state.services.warm_up()
     except StoreLockedError as exc:
         _fail(str(exc))
         return

