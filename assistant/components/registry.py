@@ -10,7 +10,6 @@ already redacted.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -250,6 +249,3 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
