@@ -64,7 +64,8 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
-    redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
+    redactor: Any = None
+    retriever_top_k: int = 10  # default depth when the caller gives none  # assistant.privacy.Redactor; None when privacy is off
     _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -72,7 +73,10 @@ class AskService:
         q = validate_question(question, self.cfg.max_question_chars)
         if self.redactor is not None:  # personal data never reaches a model, a log or the audit
             q = self.redactor.redact(q).text
-        chunks = self.retriever.retrieve(q, scope, top_k)
+        wanted = intents(q)
+        # a comparison needs evidence from each document: look deeper before picking one per document
+        depth = (top_k or self.retriever_top_k) * (2 if "compare" in wanted else 1)
+        chunks = self.retriever.retrieve(q, scope, depth)
         draft = self.answerer.draft(q, self._with_signature(q, chunks))
         response = self._compose(q, draft, chunks)
         if self.redactor is not None and response.answerable:

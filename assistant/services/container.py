@@ -54,7 +54,8 @@ class Services:
     @cached_property
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
-                          self.settings.answer, self.registry.text_of, self.redactor)
+                          self.settings.answer, self.registry.text_of, self.redactor,
+                          self.settings.retrieval.top_k)
 
     @cached_property
     def ingest(self) -> IngestService:

@@ -43,9 +43,15 @@ _DATE = re.compile(r"\b(?:quý\s+[IV]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,
 _PERCENT = re.compile(r"\d\s*%|\d+\s*(?:đơn vị|cán bộ|lần|ngày)")
 
 
+_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b.*\b(?:va|voi)\b.*\b(?:ke hoach|chuong trinh|de an)\b")
+
+
 def intents(question: str) -> set[str]:
     q = " " + fold_accents(question.lower()) + " "
-    return {name for name, cues in _INTENT_CUES.items() if any(c in q for c in cues)}
+    found = {name for name, cues in _INTENT_CUES.items() if any(c in q for c in cues)}
+    if _TWO_PLANS.search(q):  # "trong kế hoạch A và (trong) kế hoạch B": say what each one says
+        found.add("compare")
+    return found
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.components.vector_store import AccessScope
 from assistant.services.ask import QuestionError, critical_terms, validate_question
-from assistant.services.extractive import NOT_FOUND
+from assistant.services.extractive import NOT_FOUND, intents
 
 
 def ask(indexed, question: str, **kw):  # type: ignore[no-untyped-def]
@@ -100,3 +100,18 @@ def test_bad_questions_raise_vietnamese_errors(bad: object) -> None:
 )
 def test_critical_terms(question: str, names: list[str]) -> None:
     assert critical_terms(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Cơ quan thường trực trong kế hoạch của xã và trong kế hoạch của phường là cơ quan nào?", {"compare"}),
+        ("So sánh chỉ tiêu giữa hai kế hoạch", {"compare"}),
+        ("Ai chủ trì rà soát hạ tầng mạng?", {"responsibility"}),
+        ("Báo cáo gửi trước ngày nào?", {"deadline"}),
+        ("Ai ký kế hoạch này?", {"signer"}),
+        ("Phường triển khai những thủ tục hành chính nào, gồm những gì?", {"list"}),
+    ],
+)
+def test_intents(question: str, expected: set[str]) -> None:
+    assert expected <= intents(question)
