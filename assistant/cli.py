@@ -244,7 +244,9 @@ def serve(
 
     mount_ui(application, settings, host=h, port=p)
     console.print(f"Trợ lý kế hoạch: http://{h}:{p}/docs (API), http://{h}:{p}/ui (giao diện)")
-    uvicorn.run(application, host=h, port=p, log_level=os.environ.get("TROLY_LOG_LEVEL", "warning"))
+    # proxy headers off: X-Forwarded-For from a local caller must not choose the audited address
+    uvicorn.run(application, host=h, port=p, proxy_headers=False,
+                log_level=os.environ.get("TROLY_LOG_LEVEL", "warning"))
 
 
 @app.command("eval")

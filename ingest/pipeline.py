@@ -20,13 +20,13 @@ from ingest.structure import StructureParser
 
 
 def build_prepare_pipeline(extra: list[TransformComponent] | None = None) -> IngestionPipeline:
-    """Gate → normalize → metadata → gate again → (extra, e.g. PII redaction) → structure.
+    """Gate → normalize → (extra, e.g. PII redaction) → metadata → gate again → structure.
 
-    The gate runs on the raw text too: a stamp must never be lost to line re-joining.
+    The gate runs on the raw text too: a stamp must never be lost to line re-joining. Redaction
+    comes before metadata so titles and signers are read from redacted text only.
     """
-    steps: list[TransformComponent] = [ClassificationGate(), Normalizer(), MetadataExtractor(), ClassificationGate()]
-    steps += extra or []
-    steps.append(StructureParser())
+    steps: list[TransformComponent] = [ClassificationGate(), Normalizer(), *(extra or []), MetadataExtractor(),
+                                       ClassificationGate(), StructureParser()]
     return IngestionPipeline(transformations=steps, disable_cache=True)
 
 

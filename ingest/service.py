@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import ChunkPoint, QdrantStore
 from assistant.domain import DocumentMeta, IngestOutcome
 from assistant.settings import Settings
+from assistant.text import nfc
 from ingest.chunk import embed_text
 from ingest.gate import ClassifiedDocumentError
 from ingest.load import SUPPORTED_EXTENSIONS, LoadError, load_document
@@ -32,6 +34,13 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (source, done, total)
 DOC_FIELDS = ("title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title",
               "references")
+
+
+def safe_source_name(name: str) -> str:
+    """The one file-name form every route (CLI, API, UI) stores, so re-ingest replaces, not duplicates."""
+    base = nfc(Path(name.replace("\\", "/")).name).strip()
+    base = re.sub(r"[^\w.\- ()]", "_", base)[:200]
+    return "tai-lieu" if not base.strip(". ") else base
 
 
 def make_doc_id(source: str, sha256: str) -> str:
@@ -63,11 +72,17 @@ class IngestService:
         embedder: Embedder,
         sparse: SparseEncoder,
         extra_transforms: list | None = None,
+        redact_name: Callable[[str], str] = str,
     ) -> None:
         self.settings, self.registry, self.store = settings, registry, store
+        self.redact_name = redact_name  # file names may carry personal data too
         self.embedder, self.sparse = embedder, sparse
         self._prepare = build_prepare_pipeline(extra_transforms)
         self._chunker = build_chunker(settings)
+
+    def source_name(self, name: str) -> str:
+        """The name a file is stored and replaced under: redacted, then made safe."""
+        return safe_source_name(self.redact_name(name))
 
     def ingest_paths(
         self,
@@ -91,7 +106,7 @@ class IngestService:
         user: str = "",
         progress: Progress | None = None,
     ) -> IngestOutcome:
-        source = source or path.name
+        source = self.source_name(source or path.name)
         t0 = time.perf_counter()
         try:
             outcome = self._ingest(path, source, classification or self.settings.ingest.default_classification,
@@ -141,6 +156,8 @@ class IngestService:
             if same is None:  # leftovers of an interrupted attempt; a kept version is overwritten (same ids)
                 self.store.delete_document(doc_id)
             self._index(nodes, meta, progress)
+            if same is not None:  # relabel: points of an older chunking must not keep the old labels
+                self.store.delete_document(doc_id, keep=[n.node_id for n in nodes])
             timings["index"] = time.perf_counter() - t
             row = DocumentRow(
                 doc_id=doc_id, source=source, sha256=sha, classification=classification, units=units,

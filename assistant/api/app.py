@@ -16,11 +16,13 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
+from http import HTTPStatus
 from pathlib import Path
 
 from fastapi import BackgroundTasks, Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.api.deps import Guard, client_of, current_principal, forbidden, require
 from assistant.api.limits import BodySizeLimit, RateLimiter
@@ -58,6 +60,17 @@ from assistant.settings import CLASSIFICATION_RANK, Settings
 from assistant.text import nfc
 
 log = logging.getLogger(__name__)
+_VI_DEFAULTS = {
+    400: "Yêu cầu không hợp lệ.",
+    404: "Không tìm thấy địa chỉ này.",
+    405: "Phương thức không được hỗ trợ cho địa chỉ này.",
+    413: "Nội dung gửi lên quá lớn.",
+    415: "Kiểu nội dung không được hỗ trợ.",
+}
+
+
+def _phrase(status: int) -> str:
+    return HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
 CONTEXT_CHARS = 400
 TAKEN_NAME = ("Tên tệp này đã được dùng cho một tài liệu mà bạn không có quyền thay thế; "
               "hãy đổi tên tệp rồi tải lên lại.")
@@ -79,6 +92,13 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.state.services = svc
     app.state.guard = Guard(access, audit, RateLimiter(settings.api.rate_limit_per_minute))
     app.add_middleware(BodySizeLimit, max_bytes=int(settings.api.max_body_mb * 1024 * 1024))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Our own details are Vietnamese already; the framework's defaults ("Not Found") are not."""
+        detail = _VI_DEFAULTS.get(exc.status_code, "Yêu cầu không hợp lệ.") if exc.detail == _phrase(exc.status_code) \
+            else exc.detail
+        return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -164,7 +184,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         outcomes = []
         with tempfile.TemporaryDirectory(prefix="troly-upload-") as tmp:
             for f in files:
-                name = _safe_name(f.filename or "tai-lieu")
+                name = svc.ingest.source_name(f.filename or "tai-lieu")
                 if any(not (principal.may_read(r.classification, r.units or []) and principal.may_delete(r.uploaded_by))
                        for r in svc.registry.by_source(name)):
                     outcome = IngestOutcome(source=name, status="refused", reason=TAKEN_NAME)
@@ -289,11 +309,6 @@ def _sse(response: AskResponse) -> Iterator[str]:
     if response.related:
         yield event("related", [c.model_dump() for c in response.related])
     yield event("done", {"answerable": response.answerable, "latency_ms": response.latency_ms})
-
-
-def _safe_name(name: str) -> str:
-    base = Path(name.replace("\\", "/")).name.strip() or "tai-lieu"
-    return re.sub(r"[^\w.\- ()]", "_", base)[:200]
 
 
 def _save_upload(f: UploadFile, path: Path, limit: int) -> str | None:

@@ -127,14 +127,15 @@ class QdrantStore:
             n += len(buf)
         return n
 
-    def delete_document(self, doc_id: str) -> None:
+    def delete_document(self, doc_id: str, keep: list[str] | None = None) -> None:
+        """Delete the document's points (all, or all but the `keep` ids)."""
         if not self.client.collection_exists(self.collection):
             return
+        of_doc = models.FieldCondition(key="doc_id", match=models.MatchValue(value=doc_id))
+        must_not: list[models.Condition] = [models.HasIdCondition(has_id=list(keep))] if keep else []
         self.client.delete(
             self.collection,
-            points_selector=models.FilterSelector(
-                filter=models.Filter(must=[models.FieldCondition(key="doc_id", match=models.MatchValue(value=doc_id))])
-            ),
+            points_selector=models.FilterSelector(filter=models.Filter(must=[of_doc], must_not=must_not)),
             wait=True,
         )
 

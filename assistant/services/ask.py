@@ -120,7 +120,10 @@ class AskService:
         if "signer" not in intents(q):
             return chunks
         extra = []
-        for doc_id, first in list({str(c.payload.get("doc_id")): c for c in reversed(chunks)}.items())[-2:]:
+        best: dict[str, ScoredChunk] = {}
+        for c in chunks:  # each document's best chunk, in rank order
+            best.setdefault(str(c.payload.get("doc_id")), c)
+        for doc_id, first in list(best.items())[:2]:
             text = self.text_of(doc_id)
             span = signature_span(text)
             if span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -16,6 +17,13 @@ from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
 from ingest.service import IngestService
+
+
+def redact_file_name(redactor: Redactor, name: str) -> str:
+    """'HoSo_0912345678.pdf' -> 'HoSo [SỐ ĐIỆN THOẠI].pdf'; names without personal data stay as they are."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    result = redactor.redact(re.sub(r"[_\-.]+", " ", stem))
+    return f"{result.text}{dot}{suffix}" if result.total else name
 
 
 @dataclass
@@ -59,8 +67,11 @@ class Services:
 
     @cached_property
     def ingest(self) -> IngestService:
-        extra = [PiiRedaction(redactor=self.redactor)] if self.redactor is not None else []
-        return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse, extra)
+        redactor = self.redactor
+        if redactor is None:
+            return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse)
+        return IngestService(self.settings, self.registry, self.store, self.embedder, self.sparse,
+                             [PiiRedaction(redactor=redactor)], lambda name: redact_file_name(redactor, name))
 
     def warm_up(self) -> None:
         """Load models before the first request instead of during it (first ask: ~1.3 s → ~0.1 s)."""

@@ -33,7 +33,8 @@ class FeedbackService:
             raise ValueError("Đánh giá phải là 'đúng' hoặc 'sai'.")
         self.registry.add(FeedbackRow(
             at=dt.datetime.now(dt.UTC), user=user, question=self.redact(question), answer=self.redact(answer),
-            verdict=verdict, comment=self.redact(comment), citations=list(citations or []),
+            verdict=verdict, comment=self.redact(comment),
+            citations=[{k: self.redact(v) if isinstance(v, str) else v for k, v in c.items()} for c in citations or []],
         ))
 
     def recent(self, verdict: str | None = None, page: int = 1, page_size: int = 50) -> Page:

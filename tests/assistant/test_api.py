@@ -521,3 +521,10 @@ def test_bad_files_get_a_vietnamese_reason_and_admin_deletes_any(acl: Api, corpu
     assert acl.get("pub", f"/v1/documents/{doc_id}").status_code == 200  # public, no units
     assert acl.delete("root", f"/v1/documents/{doc_id}").status_code == 200
     assert acl.get("pub", f"/v1/documents/{doc_id}").status_code == 404
+
+
+def test_framework_errors_are_vietnamese(api: Api) -> None:
+    missing = api.client.get("/v1/khong-co", headers=api.auth("api-admin"))
+    assert missing.status_code == 404 and missing.json()["detail"] == "Không tìm thấy địa chỉ này."
+    wrong_method = api.client.put("/v1/ask", headers=api.auth("api-admin"))
+    assert wrong_method.status_code == 405 and "Phương thức" in wrong_method.json()["detail"]

@@ -33,7 +33,7 @@ PLANTED = {
 }
 
 DOCUMENT = f"""KẾ HOẠCH
-triển khai hỗ trợ người dân sử dụng dịch vụ công trực tuyến phường Hòa Bình năm 2026
+triển khai hỗ trợ người dân sử dụng dịch vụ công trực tuyến phường Hòa Bình năm 2026 (liên hệ {PLANTED["VN_PHONE"]})
 
 I. MỤC ĐÍCH, YÊU CẦU
 - Bảo đảm 90% hồ sơ dịch vụ công được nộp trực tuyến trước ngày 30/9/2026.
@@ -77,13 +77,14 @@ def test_planted_identifiers_leak_nowhere(tmp_path: Path) -> None:
         services = Services(settings)
         _, key = AccessService(services.registry).add("can-bo", "admin", "restricted")
         with TestClient(create_app(settings, services), headers={"Authorization": f"Bearer {key}"}) as client:
-            doc = tmp_path / "ke_hoach_hoa_binh.txt"
+            doc = tmp_path / "ke_hoach_hoa_binh_0912345678.txt"  # the file name carries a phone number too
             doc.write_text(DOCUMENT, encoding="utf-8")
             with doc.open("rb") as fh:
                 up = client.post("/v1/documents", files={"files": (doc.name, fh)}, data={"classification": "internal"})
             assert up.status_code == 200, up.text
             [outcome] = up.json()["documents"]
             assert outcome["status"] == "ingested"
+            assert "[SỐ ĐIỆN THOẠI]" in outcome["title"] and "SỐ ĐIỆN THOẠI" in outcome["source"]
             assert set(outcome["pii"]) >= {"VN_PHONE", "VN_CCCD", "EMAIL_ADDRESS", "PERSON"}  # counts only
 
             answers = []

@@ -1,0 +1,22 @@
+"""One stored file-name form for every route (CLI, API, UI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.service import safe_source_name
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("000_90c218f1079af509.txt", "000_90c218f1079af509.txt"),
+        ("thu_muc/ke_hoach.docx", "ke_hoach.docx"),
+        ("C:\\\\tai lieu\\\\KH 54, 2026.txt", "KH 54_ 2026.txt"),
+        ("..", "tai-lieu"),
+        ("a/..", "tai-lieu"),
+        ("Ke hoa\u0323ch.txt", "Ke hoạch.txt"),  # NFD in, NFC out
+    ],
+)
+def test_safe_source_name(name: str, stored: str) -> None:
+    assert safe_source_name(name) == stored
