@@ -14,13 +14,12 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
-from ingest.metadata import find_title_line
+from ingest.metadata import CELL_SPLIT, find_title_line
 
 STAMP_LINES = 40  # the stamp sits in the header: within the first non-empty lines ...
 STAMP_CHARS = 3000  # ... and the first characters of the document
 
 _DECORATION = re.compile(r"<[^>]+>|[*#_\[\]()\"“”]")
-_CELL_SPLIT = re.compile(r"\t|\s{2,}")
 _STAMP = re.compile(
     r"^(?:ĐỘ MẬT\s*[:\-–]?\s*)?(?P<stamp>TUYỆT MẬT|TỐI MẬT|MẬT)"
     r"(?:\s*[,\-–/]?\s*(?:THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC)(?: HẸN GIỜ)?)?\s*\.?$"
@@ -56,7 +55,7 @@ def find_classification_stamp(text: str) -> str | None:
         seen += 1
         if seen > STAMP_LINES:
             break
-        for cell in _CELL_SPLIT.split(line.strip()):
+        for cell in CELL_SPLIT.split(line.strip()):
             match = _STAMP.match(_plain(cell).upper())
             if match:
                 return match.group("stamp")

@@ -31,7 +31,7 @@ _MAX_SUBJECT = 500
 
 _SEPARATOR = re.compile(r"^[\s*\-_=~.·–—]+$")
 _DECORATION = re.compile(r"<[^>]+>|\*+|^#+\s*")
-_CELL_SPLIT = re.compile(r"\t|\s{2,}")
+CELL_SPLIT = re.compile(r"\t|\s{2,}")  # cells of a flattened two-column header
 # "I." "II-" "2." "2.1." "2.1 " "a)": heading numbers (a bare "2027 - 2030" is not one)
 _HEADING = re.compile(r"^(?:[IVXLC]+\s*[.)\-–]|\d+(?:\.\d+)*\s*[.)]|\d+(?:\.\d+)+\s|[a-zđ]\s*[.)])\s*\S")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(\S*)")
@@ -219,10 +219,10 @@ def _header(lines: list[str]) -> dict[str, str]:
         prefix = raw[: date.start()].strip() if date else ""
         if date and not out["issued_date"] and (not prefix or prefix.endswith(",")):  # "Đồng Nai, ngày …"
             out["issued_date"] = _iso_date(date)
-            cells = _CELL_SPLIT.split(prefix)
+            cells = CELL_SPLIT.split(prefix)
             out["place"] = _clean(cells.pop()).rstrip(",") if prefix else ""
             raw = "\t".join(cells)
-        for cell in _CELL_SPLIT.split(raw.strip()):
+        for cell in CELL_SPLIT.split(raw.strip()):
             cell = _clean(cell)
             number = _NUMBER_LINE.match(cell)
             if number:

@@ -131,7 +131,7 @@ class IngestService:
         doc = load_document(path, round(self.settings.ingest.max_file_mb * 1024 * 1024))
         sha = str(doc.metadata["sha256"])
         doc_id = make_doc_id(source, sha)
-        previous = [r for r in self.registry.by_source(source)]
+        previous = self.registry.by_source(source)
         same = next((r for r in previous if r.doc_id == doc_id and r.status == "ingested"), None)
         if (same is not None and (same.classification, set(same.units or [])) == (classification, set(units))
                 and self.store.count(doc_id) == same.chunks):

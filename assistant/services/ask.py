@@ -77,7 +77,7 @@ class AskService:
         # a comparison needs evidence from each document: look deeper before picking one per document
         depth = (top_k or self.retriever_top_k) * (2 if "compare" in wanted else 1)
         chunks = self.retriever.retrieve(q, scope, depth)
-        draft = self.answerer.draft(q, self._with_signature(q, chunks))
+        draft = self.answerer.draft(q, self._with_signature(chunks, wanted), wanted)
         response = self._compose(q, draft, chunks)
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
@@ -115,9 +115,9 @@ class AskService:
             self._texts[doc_id] = self.text_of(doc_id).lower()
         return self._texts[doc_id]
 
-    def _with_signature(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+    def _with_signature(self, chunks: list[ScoredChunk], wanted: set[str]) -> list[ScoredChunk]:
         """'Ai ký …?': the signature block of the documents found is evidence too."""
-        if "signer" not in intents(q):
+        if "signer" not in wanted:
             return chunks
         extra = []
         best: dict[str, ScoredChunk] = {}
@@ -139,13 +139,7 @@ class AskService:
             if u.chunk.id in seen or len(related) >= 3:
                 continue
             seen.add(u.chunk.id)
-            quote = clip_quote(u.text)
-            p = u.chunk.payload
-            related.append(Citation(
-                n=len(related) + 1, doc_id=u.doc_id, source=str(p.get("source", "")),
-                title=str(p.get("title", "")), doc_number=str(p.get("doc_number", "")), section=u.section,
-                quote=quote, start=u.start, end=u.start + len(quote), page=p.get("page"),
-            ))
+            related.append(u.cite(len(related) + 1, clip_quote(u.text)))
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
 
 

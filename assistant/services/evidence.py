@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from assistant.components.vector_store import ScoredChunk
+from assistant.domain import Citation
 from assistant.text import fold_accents, syllables
 
 MAX_UNIT_CHARS = 320
@@ -49,6 +50,14 @@ class Unit:
     @property
     def is_row(self) -> bool:
         return self.cells is not None
+
+    def cite(self, n: int, quote: str, offset: int = 0) -> Citation:
+        """A citation of `quote`, which starts `offset` characters into this unit."""
+        p = self.chunk.payload
+        start = self.start + offset
+        return Citation(n=n, doc_id=self.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
+                        doc_number=str(p.get("doc_number", "")), section=self.section, quote=quote,
+                        start=start, end=start + len(quote), page=p.get("page"))
 
 
 def folded_syllables(text: str) -> list[str]:

@@ -68,29 +68,30 @@ class ExtractiveAnswerer:
     def __init__(self, max_quotes: int = 3) -> None:
         self.max_quotes = max_quotes
 
-    def rank_units(self, question: str, chunks: list[ScoredChunk]) -> list[Unit]:
+    def rank_units(self, question: str, chunks: list[ScoredChunk], want: set[str]) -> list[Unit]:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
+        bodies = []
         for u in units:
-            u.terms = set(folded_syllables(f"{u.text} {u.section} {u.chunk.payload.get('title', '')}"))
+            folded = folded_syllables(f"{u.text} {u.section}")
+            bodies.append(" ".join(folded))
+            u.terms = set(folded) | set(folded_syllables(str(u.chunk.payload.get("title", ""))))
         idf = idf_table(units)
         q_terms = list(dict.fromkeys(content_terms(question)))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
-        want = intents(question)
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
-        for u in units:
-            body = " ".join(folded_syllables(u.text + " " + u.section))
+        for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, want)
         return sorted(units, key=lambda u: -u.score)
 
-    def draft(self, question: str, chunks: list[ScoredChunk]) -> Draft:
-        ranked = self.rank_units(question, chunks)
+    def draft(self, question: str, chunks: list[ScoredChunk], want: set[str] | None = None) -> Draft:
+        want = intents(question) if want is None else want
+        ranked = self.rank_units(question, chunks, want)
         exp = expectation(question)
         fitting = [u for u in ranked if satisfied(exp, u.text, f"{u.section} {u.chunk.payload.get('title', '')}")]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
-        want = intents(question)
         lead = _expand_list(fitting[0], ranked)
         chosen = [lead] + self._supports(lead, ranked, fitting, want)
         q_terms = set(content_terms(question))
@@ -99,12 +100,7 @@ class ExtractiveAnswerer:
         for n, u in enumerate(chosen, start=1):
             limit = LEAD_CHARS if n == 1 else (LIST_CHARS if "list" in want else SUPPORT_CHARS)
             offset, quote = best_window(u.text, q_terms, exp.pattern, limit)
-            p = u.chunk.payload
-            citations.append(Citation(
-                n=n, doc_id=u.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
-                doc_number=str(p.get("doc_number", "")), section=u.section, quote=quote,
-                start=u.start + offset, end=u.start + offset + len(quote), page=p.get("page"),
-            ))
+            citations.append(u.cite(n, quote, offset))
             statements.append(Statement(f"{_claim(u, quote, offset)} [{n}]", [n]))
         return Draft(statements, citations, fitting[0].coverage, ranked)
 
