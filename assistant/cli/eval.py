@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli.common import ConfigOpt, console, err, fail, settings_from
+from assistant.domain import AnswerMode
 
 
 def eval_command(
@@ -19,6 +20,9 @@ def eval_command(
     configs: Annotated[str, typer.Option("--configs", help="Cấu hình, cách nhau bởi dấu phẩy.")] = "troly,bm25,dense_default",
     compare: Annotated[tuple[Path, Path] | None, typer.Option("--compare", help="So sánh hai thư mục báo cáo.")] = None,
     gate: Annotated[bool, typer.Option("--gate", help="Thoát mã 1 nếu dưới ngưỡng chất lượng.")] = False,
+    mode: Annotated[AnswerMode, typer.Option(
+        "--mode", help="generative: thêm cấu hình mô hình ngôn ngữ (cần TROLY_LLM__BASE_URL), bỏ hai đối chứng.")
+    ] = AnswerMode.EXTRACTIVE,
     config: ConfigOpt = None,
 ) -> None:
     """Đánh giá độ chính xác trên bộ câu hỏi chuẩn (kèm hai cấu hình đối chứng)."""
@@ -32,8 +36,15 @@ def eval_command(
         console.print(compare_runs(*compare), highlight=False)
         return
     try:
-        run_evaluation(settings_from(config), corpus, out, dataset or DEFAULT_DATASET,
-                       tuple(c.strip() for c in configs.split(",") if c.strip()), show_progress=sys.stderr.isatty())
+        if mode == AnswerMode.GENERATIVE:
+            from eval.generative import run_generative
+
+            totals = run_generative(settings_from(config), corpus, out, dataset or DEFAULT_DATASET,
+                                    show_progress=sys.stderr.isatty())
+            console.print_json(data=totals)
+        else:
+            run_evaluation(settings_from(config), corpus, out, dataset or DEFAULT_DATASET,
+                           tuple(c.strip() for c in configs.split(",") if c.strip()), show_progress=sys.stderr.isatty())
     except (GoldDataError, FileNotFoundError, RuntimeError) as exc:
         fail(str(exc))
     console.print((out / "summary.md").read_text(encoding="utf-8").split("\n## ")[0], highlight=False)

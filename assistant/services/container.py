@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.components.embeddings import Embedder, build_embedder
+from assistant.components.llm import build_chat_model
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import QdrantStore
+from assistant.domain import AnswerMode
 from assistant.privacy import Redactor
+from assistant.services.answering import AnsweringService
 from assistant.services.ask import AskService
 from assistant.services.extractive import ExtractiveAnswerer
+from assistant.services.generative import GenerativeService
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
@@ -64,6 +68,13 @@ class Services:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
                           self.settings.retrieval.top_k)
+
+    @cached_property
+    def answering(self) -> AnsweringService:
+        """`ask` in the mode asked for; generative needs the `llm` settings (else it falls back)."""
+        generative = GenerativeService(self.ask, build_chat_model(self.settings.llm), self.settings.llm,
+                                       self.registry.text_of, self.redactor, self.settings.retrieval.top_k)
+        return AnsweringService(self.ask, generative, AnswerMode(self.settings.answer.mode))
 
     @cached_property
     def ingest(self) -> IngestService:
