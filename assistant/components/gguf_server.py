@@ -62,7 +62,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="GGUF file; default: the small packaged model.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="Compute threads. More help on a dedicated machine; on a busy one (other work on the "
+                        "same cores) one thread is many times faster: llama.cpp's threads wait for each other.")
     parser.add_argument("--ctx", type=int, default=4096, help="Context tokens per request.")
     parser.add_argument("--parallel", type=int, default=1, help="Requests decoded at once.")
     parser.add_argument("--chat-template", default=None,

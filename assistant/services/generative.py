@@ -62,7 +62,7 @@ class Passage:
     n: int
     chunk: ScoredChunk
     text: str  # stored text at start:end (what citations quote)
-    shown: str  # redacted, clipped text given to the model
+    shown: str  # what the model is given: "(title — section)" and the clipped text, redacted
 
     @property
     def start(self) -> int:
@@ -170,8 +170,9 @@ class GenerativeService:
         for n, c in enumerate(ordered, 1):
             start, end = int(c.payload.get("start", 0)), int(c.payload.get("end", 0))
             text = self.text_of(str(c.payload.get("doc_id")))[start:end]
+            where = " — ".join(str(x) for x in (c.payload.get("title"), c.payload.get("section")) if x)
             shown = str(c.payload.get("rendered") or text)[: self.cfg.passage_chars]
-            out[n] = Passage(n, c, text, self._redact(shown))
+            out[n] = Passage(n, c, text, self._redact(f"({where})\n{shown}" if where else shown))
         return out
 
     def _checked(self, raw: str, passages: dict[int, Passage], cited: dict[tuple[str, int, int], Citation]
@@ -207,11 +208,7 @@ class GenerativeService:
 
 
 def prompt(question: str, passages: dict[int, Passage]) -> list[Message]:
-    blocks = []
-    for p in passages.values():
-        title, section = p.chunk.payload.get("title", ""), p.chunk.payload.get("section", "")
-        where = " — ".join(str(x) for x in (title, section) if x)
-        blocks.append(f"[{p.n}] ({where})\n{p.shown}" if where else f"[{p.n}]\n{p.shown}")
+    blocks = [f"[{p.n}] {p.shown}" for p in passages.values()]
     user = "Các đoạn trích:\n\n" + "\n\n".join(blocks) + f"\n\nCâu hỏi: {question}"
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 

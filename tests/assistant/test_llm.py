@@ -73,7 +73,7 @@ def test_a_real_server_streams_text(model_server: ModelServer, monkeypatch: pyte
     # a proxy in the environment must not be used: the question goes straight to the configured host
     monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{free_port()}")
     monkeypatch.setenv("ALL_PROXY", f"http://127.0.0.1:{free_port()}")
-    chat = OpenAIChat(llm_settings(model_server, max_tokens=8))
+    chat = OpenAIChat(llm_settings(model_server, max_tokens=16))
     pieces = list(chat.stream(ASK))
     assert pieces and all(isinstance(p, str) for p in pieces)
     assert "".join(pieces).strip()

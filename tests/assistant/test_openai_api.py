@@ -19,7 +19,7 @@ from test_cli import process_env, troly_argv
 
 from assistant.services.container import Services
 
-START_S = 120
+START_S = 300
 USED = ("ke-hoach-noi-bo.txt", "ke-hoach-cong-khai.txt")
 
 
