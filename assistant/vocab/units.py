@@ -1,0 +1,140 @@
+"""Names of units (cơ quan, đơn vị, tổ chức) and how to compare them across documents.
+
+The same unit is written many ways: "Sở KH&CN" / "Sở Khoa học và Công nghệ", "UBND tỉnh" /
+"Ủy ban nhân dân tỉnh", "Đảng uỷ" / "Đảng ủy", "BTV" / "Ban Thường vụ". `unit_key` folds these
+into one comparison key (abbreviations expanded, tone placement folded, case ignored); an alias
+list (admin-extensible) is applied on top by whoever compares. `unit_mentions` finds the names of
+units in a sentence by their head words (Sở, Ban, Ủy ban, Công an, Trung tâm …), which is how
+administrative Vietnamese names every unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces, fold_accents, fold_tones
+
+# abbreviation -> expansion (matched as whole tokens, case-sensitive as printed)
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành", "BCĐ": "Ban Chỉ đạo",
+    "VP": "Văn phòng", "VPUB": "Văn phòng Ủy ban nhân dân", "TT": "Trung tâm", "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ", "KH,CN": "khoa học, công nghệ", "TT&TT": "Thông tin và Truyền thông",
+    "TTTT": "Thông tin và Truyền thông", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NN&MT": "Nông nghiệp và Môi trường",
+    "TN&MT": "Tài nguyên và Môi trường", "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội", "KH&ĐT": "Kế hoạch và Đầu tư", "CA": "Công an",
+    "UBKT": "Ủy ban Kiểm tra", "LĐLĐ": "Liên đoàn Lao động", "ĐTN": "Đoàn Thanh niên",
+    "TNCS": "Thanh niên Cộng sản", "CCB": "Cựu chiến binh", "CQ": "cơ quan", "ĐMST": "đổi mới sáng tạo",
+    "CĐS": "chuyển đổi số", "CNTT": "công nghệ thông tin", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "CP": "Chính phủ", "TTg": "Thủ tướng", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "HTX": "hợp tác xã",
+}
+# words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
+HEAD_WORDS = (
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "Ủy ban", "Uỷ ban", "Hội đồng nhân dân", "Hội đồng", "Mặt trận Tổ quốc",
+    "Văn phòng", "Ban Thường vụ", "Ban Chỉ đạo", "Ban", "Sở", "Bộ Chỉ huy", "Bộ", "Cục", "Chi cục", "Tổng cục",
+    "Công an", "Trung tâm", "Đảng ủy", "Đảng uỷ", "Đảng đoàn", "Ban cán sự", "Chi bộ", "Tổ đảng", "Tỉnh ủy",
+    "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Quận ủy", "Thị ủy", "Liên đoàn", "Liên minh", "Hiệp hội",
+    "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
+    "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
+    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo",
+    "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
+)
+_GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
+_STOP = re.compile(
+    r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
+    r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
+    r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo)\b",  # lower case: "Ban Tổ chức" is a name
+)
+_HEAD = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
+        re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
+)
+_PUNCT = re.compile(r"[,;:.()\n“”\"]")
+_JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
+_ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
+    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+
+
+def expand_abbreviations(name: str) -> str:
+    """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
+    return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
+
+
+def unit_key(name: str) -> str:
+    """Comparison key of a unit name: abbreviations expanded, tone placement folded, lower case,
+    punctuation and a leading 'các' dropped. Diacritics are kept (Đà Nẵng is not đa năng)."""
+    text = fold_tones(expand_abbreviations(collapse_spaces(name))).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    while words and words[0] in _GROUP_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def unit_search_key(name: str) -> str:
+    """Like `unit_key` with diacritics removed too: what a user types without accents matches."""
+    return fold_accents(unit_key(name))
+
+
+def same_unit(a: str, b: str) -> bool:
+    return unit_key(a) == unit_key(b)
+
+
+def is_group(name: str) -> bool:
+    """'Các sở, ngành, địa phương' names a group of units, not one unit."""
+    return fold_accents(name.strip()).lower().startswith(("cac ", "nhung ", "moi "))
+
+
+def unit_mentions(text: str, max_words: int = 12) -> list[str]:
+    """Names of units in `text`, in order: 'Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh và
+    Sở Tài chính' -> ['Sở Khoa học và Công nghệ', 'Công an tỉnh', 'Sở Tài chính']."""
+    heads = list(_HEAD.finditer(text))
+    out: list[str] = []
+    taken = -1
+    for i, m in enumerate(heads):
+        if m.start() < taken:
+            continue  # "Đảng ủy" inside "Văn phòng Đảng ủy"
+        stop = len(text)
+        punct = _PUNCT.search(text, m.end())
+        if punct:
+            stop = punct.start()
+        verb = _STOP.search(text, m.end(), stop)
+        if verb:
+            stop = verb.start()
+        for nxt in heads[i + 1:]:
+            if nxt.start() >= stop:
+                break
+            joiner = _JOINER.search(text, m.end(), nxt.start())
+            if joiner and joiner.end() == nxt.start():  # "Công an tỉnh và Sở Tài chính": two units
+                stop = joiner.start()
+                break
+        name = collapse_spaces(text[m.start():stop])
+        taken = m.start() + len(name)
+        words = name.split()
+        if len(words) > max_words:
+            name = " ".join(words[:max_words])
+        if len(words) >= 2 or name.isupper():
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def split_unit_list(cell: str) -> list[str]:
+    """A cell naming several units, one per piece: 'Sở Tài chính, Sở Nội vụ, các sở, ngành, UBND xã, phường'
+    -> ['Sở Tài chính', 'Sở Nội vụ', 'các sở, ngành', 'UBND xã, phường']. A piece that does not start
+    with a unit's head word continues the previous one ("các sở, ngành" is one group); "và" separates two
+    units only when a head word follows it ("Sở Khoa học và Công nghệ" is one)."""
+    pieces: list[str] = []
+    for piece in re.split(r"\s*[;,\n]\s*", cell.strip(" .;")):
+        pieces += [p for p in re.split(r"\s+(?:và|với)\s+(?=" + _HEAD.pattern.replace("(?<![\\wÀ-ỹ])", "")
+                                       + ")", piece) if p and p.strip()]
+    out: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        starts_unit = (bool(_HEAD.match(piece)) or (piece[:1].isupper() and len(piece.split()) >= 2)
+                       or is_group(piece))
+        if out and not starts_unit:
+            out[-1] = f"{out[-1]}, {piece}"
+        elif piece:
+            out.append(piece)
+    return out
