@@ -135,7 +135,7 @@ def signature_span(text: str) -> tuple[int, int] | None:
 
 
 _OFFICIAL_TITLE = (r"(?:Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Thứ trưởng|"
-                   r"Phó Giám đốc|Giám đốc|Phó Trưởng ban|Trưởng ban|Chủ nhiệm|Chánh Văn phòng|Tổng Thư ký)"
+                   r"Phó Giám đốc|Giám đốc|Phó Trưởng ban|Trưởng ban|Chủ nhiệm|Chánh Văn phòng|Tổng Thư ký)")
 # "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": a title, a few words, the name ("đồng chí" alone is no title)
 _TITLE_BEFORE = re.compile(_OFFICIAL_TITLE + r"(?:\s+[\w&.\-]+){0,6}\s*,?\s*$")
 # "Nguyễn Văn A, Phó Chủ tịch …"
