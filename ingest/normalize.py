@@ -85,7 +85,7 @@ _OPEN_WORDS = frozenset(
         "của", "và", "các", "với", "do", "cho", "về", "theo", "tại", "trong", "từ", "đến", "tới", "là", "được",
         "bị", "những", "nhằm", "để", "vào", "mà", "hoặc", "hay", "có", "như", "trên", "dưới", "giữa", "bằng",
         "ở", "qua", "sang", "lên", "thì", "nên", "nhưng", "vì", "bởi", "rằng", "một", "mỗi", "mọi", "cả", "đã",
-        "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối",
+        "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối", "giao", "nghị",
     )
 )
 

@@ -51,7 +51,13 @@ _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
         re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
 )
-_PUNCT = re.compile(r"[,;:.()\n“”\"]")
+_PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"]")  # "KH,CN&MT" and "Q.1" stay inside a name
+# after a one-word head ("Sở", "Ban", "Bộ") a name starts with a capital ("Ban hành" is a verb, "Ban Tổ chức" a unit);
+# after these heads an administrative level may follow in lower case ("Công an tỉnh", "Ủy ban nhân dân xã")
+_LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",
+                "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ", "chấp hành", "kiểm tra")
+_ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ",
+                             "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
 _JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
 _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
     re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
@@ -111,6 +117,10 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
                 stop = joiner.start()
                 break
         name = collapse_spaces(text[m.start():stop])
+        head = re.sub(r"^(?:các|Các|những|Những)\s+", "", m.group(0))
+        after = text[m.end():stop].lstrip()
+        if head in _ONE_WORD_HEADS and after and not after[0].isupper() and not after.startswith(_LEVEL_WORDS):
+            continue  # "Ban hành kèm theo …", "Bộ tiêu chí": no unit
         taken = m.start() + len(name)
         words = name.split()
         if len(words) > max_words:
@@ -138,3 +148,15 @@ def split_unit_list(cell: str) -> list[str]:
         elif piece:
             out.append(piece)
     return out
+
+
+def unit_phrase(text: str, start: int, max_chars: int = 240) -> tuple[int, int]:
+    """(start, end) of the list of units that begins at `start` ("các Sở, ban, ngành của tỉnh; Ủy ban nhân dân
+    các xã, phường"), up to the verb that follows it or the end of the clause."""
+    end = min(len(text), start + max_chars)
+    verb = _STOP.search(text, start, end)
+    stop = re.search(r"[.\n]|;\s+(?=[a-zđ])", text[start:end])
+    end = min(verb.start() if verb else end, start + stop.start() if stop else end)
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
