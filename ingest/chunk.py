@@ -78,6 +78,7 @@ class SectionChunker(NodeParser):
         source = RelatedNodeInfo(node_id=doc.node_id, metadata={"doc_id": doc_id})
         nodes = []
         grouped = [(t["start"], t["end"]) for t in tasks if t["source"] == "fields"]
+        headings = {b["section"]: (b["start"], b["end"]) for b in blocks if b["kind"] == "heading"}
         for span in self._spans(text, blocks, grouped):
             metadata: dict[str, Any] = {
                 **inherited,
@@ -88,6 +89,9 @@ class SectionChunker(NodeParser):
                 "page": bisect_right(page_starts, span.start) if paged else None,
                 "kind": span.kind,
             }
+            if span.section in headings:  # the heading the chunk sits under, citable like any text
+                h_start, h_end = headings[span.section]
+                metadata["heading"] = {"text": text[h_start:h_end], "start": h_start, "end": h_end}
             if span.block is not None:
                 metadata["cells"] = span.block["cells"]
                 metadata["cell_spans"] = span.block.get("cell_spans") or {}

@@ -424,8 +424,8 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             table = table or _Table()
             spans = cell_spans(line)
             piped = "\t" not in line
-            row_kind, cells, where = table.add([line[a:b] for a, b in spans], spans, piped)
-            where = {k: [start + a, start + b] for k, (a, b) in where.items()}
+            row_kind, cells, where = table.add([line[a:b] for a, b in spans], [(start + a, start + b) for a, b in spans],
+                                               piped)
             add(row_kind, start, end, cells, where)
             continue
         table = None

@@ -208,12 +208,16 @@ def time_mentions(text: str) -> set[str]:
         if 1 <= mon <= 12:
             year = m.group("y") or m.group("y2")
             out.add(f"M{mon}/{year}" if year else f"M{mon}")
+        spans.append(m.span())
     for m in _HALF.finditer(text):
         out.add(f"H{1 if m.group('which').lower() == 'đầu' else 2}" + (f"/{m.group('y')}" if m.group("y") else ""))
+        spans.append(m.span())
     for m in _YEAR_RANGE.finditer(text):
         out.add(f"R{m.group('a')}-{m.group('b')}")
+        spans.append(m.span())
     for m in _YEAR_ALONE.finditer(text):
-        out.add(f"Y{m.group('y')}")
+        if not any(a <= m.start() < b for a, b in spans):  # the year of "quý 2 năm 2026" is that quarter's
+            out.add(f"Y{m.group('y')}")
     return out
 
 

@@ -1,0 +1,82 @@
+"""What a question asks: who, when, how much, which duties, which number/date/signer, a comparison.
+
+Cue words are matched on whole words of the accent- and tone-folded question ("ai" is a word of
+"Ai chủ trì …", never a piece of "phải" or "triển khai"), so a question typed without diacritics
+reads the same as one typed with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.services.answer_type import Expectation, expectation
+from assistant.text import fold_accents, fold_tones
+from assistant.vocab.dates import time_mentions
+from assistant.vocab.units import unit_mentions
+
+# intent -> cue phrases (folded, matched as whole-word sequences)
+_CUES: dict[str, tuple[str, ...]] = {
+    "responsibility": ("ai", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phu trach", "chiu trach nhiem",
+                       "phoi hop", "giao cho", "dau moi", "thuong truc", "to chuc nao", "so nao", "ban nao",
+                       "bo nao", "nganh nao", "don vi gi", "co quan gi"),
+    "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
+                 "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
+                 "hoan thanh truoc", "moc", "hang nam", "hang quy"),
+    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
+    "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
+               "ky quyet dinh", "ky nghi quyet", "do ai ky"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so"),
+    "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
+             "ban hanh vao ngay"),
+    "issuer": ("co quan ban hanh", "ai ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh",
+               "co quan nao ban hanh"),
+    "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
+                "tung ke hoach", "ke hoach nao", "van ban nao"),
+    "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
+             "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
+             "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
+    "reporting": ("bao cao",),
+    "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
+    "purpose": ("muc dich", "yeu cau chung", "quan diem"),
+}
+_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi)\b.*"
+                        r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
+_WORDS = re.compile(r"[\w%]+")
+
+
+def fold_question(text: str) -> str:
+    """'Ai chủ trì hoá …?' -> 'ai chu tri hoa …': tone placement and accents folded, lower case, words only."""
+    return " ".join(_WORDS.findall(fold_accents(fold_tones(text)).lower()))
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    """`phrase` occurs in `folded` as whole words."""
+    return f" {phrase} " in f" {folded} "
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    folded: str
+    intents: frozenset[str]
+    units: tuple[str, ...]  # units the question names ("Sở Y tế phải làm gì?")
+    times: frozenset[str]  # time tokens of the question (see vocab.dates.time_mentions)
+    expect: Expectation = field(compare=False, default=None)  # type: ignore[assignment]
+
+    def wants(self, *names: str) -> bool:
+        return any(n in self.intents for n in names)
+
+
+def analyse(text: str) -> Question:
+    folded = fold_question(text)
+    intents = {name for name, cues in _CUES.items() if any(has_phrase(folded, c) for c in cues)}
+    if _TWO_PLANS.search(folded):
+        intents.add("compare")
+    if "reporting" in intents and not intents & {"deadline", "responsibility"}:
+        intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
+    if intents & {"number", "date", "issuer", "signer"}:
+        intents.add("metadata")
+    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2)
+    return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
+                    times=frozenset(time_mentions(text)), expect=expectation(text))
