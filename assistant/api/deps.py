@@ -1,20 +1,19 @@
 """Request dependencies: who is calling (Bearer API key), may they, and are they within limits.
 
-Everything comes from `app.state.guard`, set by `create_app`; tests override `current_principal`
+Everything comes from the app's context (`assistant.api.context`); tests override `current_principal`
 (`app.dependency_overrides[current_principal] = lambda: Principal(...)`) to skip keys.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from assistant.api.limits import RateLimiter, too_many
-from assistant.services.access import AccessService, Permission, Principal, split_key
-from assistant.services.audit import AuditService
+from assistant.api.context import context_of
+from assistant.api.limits import too_many
+from assistant.services.access import Permission, Principal, split_key
 
 bearer = HTTPBearer(auto_error=False, description="Khóa API do `troly users add` cấp: `Authorization: Bearer troly_…`")
 
@@ -29,19 +28,6 @@ PERMISSION_VI: dict[Permission, str] = {
 }
 
 
-@dataclass
-class Guard:
-    """What the dependencies need, built once per app."""
-
-    access: AccessService
-    audit: AuditService
-    limiter: RateLimiter
-
-
-def guard_of(request: Request) -> Guard:
-    return request.app.state.guard  # type: ignore[no-any-return]
-
-
 def client_of(request: Request) -> str:
     return request.client.host if request.client else ""
 
@@ -54,31 +40,31 @@ def current_principal(
     request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
 ) -> Principal:
     """401 without or with a bad key (audited as `login_failed`), 429 over the per-key rate limit."""
-    guard, client = guard_of(request), client_of(request)
+    ctx, client = context_of(request), client_of(request)
     key = credentials.credentials if credentials else ""
-    principal = guard.access.cached(key) if key else None
+    principal = ctx.access.cached(key) if key else None
     failures = f"failed:{client}"
     if principal is None:
-        if wait := guard.limiter.retry_after(failures):  # repeated bad keys: stop before the slow KDF
-            raise too_many(guard.limiter.limit, wait)
-        principal = guard.access.authenticate(key) if key else None
+        if wait := ctx.limiter.retry_after(failures):  # repeated bad keys: stop before the slow KDF
+            raise too_many(ctx.limiter.limit, wait)
+        principal = ctx.access.authenticate(key) if key else None
     if principal is None:
-        guard.limiter.hit(failures)
+        ctx.limiter.hit(failures)
         parts = split_key(key)
         detail = ("Khóa API không hợp lệ hoặc đã bị thu hồi." if key else
                   "Cần đăng nhập: gửi khóa API trong tiêu đề 'Authorization: Bearer <khóa>'.")
-        guard.audit.record("login_failed", client=client, status=401,
-                           detail=f"{request.method} {request.url.path}" + (f" (khóa {parts[0]}…)" if parts else ""))
+        ctx.audit.record("login_failed", client=client, status=401,
+                         detail=f"{request.method} {request.url.path}" + (f" (khóa {parts[0]}…)" if parts else ""))
         raise unauthorized(detail)
-    if wait := guard.limiter.hit(f"user:{principal.name}"):
-        raise too_many(guard.limiter.limit, wait)
+    if wait := ctx.limiter.hit(f"user:{principal.name}"):
+        raise too_many(ctx.limiter.limit, wait)
     return principal
 
 
 def forbidden(request: Request, principal: Principal, what: str) -> HTTPException:
     """403 with a Vietnamese reason; the refusal is audited."""
-    guard_of(request).audit.record("forbidden", user=principal.name, client=client_of(request), status=403,
-                                   detail=f"{request.method} {request.url.path}")
+    context_of(request).audit.record("forbidden", user=principal.name, client=client_of(request), status=403,
+                                     detail=f"{request.method} {request.url.path}")
     return HTTPException(403, detail=f"Tài khoản '{principal.name}' (vai trò {principal.role}) không có quyền {what}.")
 
 

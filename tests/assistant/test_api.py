@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.api.app import TAKEN_NAME, create_app, upload_classification
+from assistant.api.app import create_app
 from assistant.api.deps import current_principal
 from assistant.api.limits import RateLimiter
+from assistant.api.routes.documents import TAKEN_NAME, upload_classification
 from assistant.services.access import AccessService, Principal
 from assistant.services.container import Services
 from assistant.settings import ApiSettings

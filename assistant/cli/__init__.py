@@ -1,0 +1,21 @@
+"""`troly` command line. Thin: parse, call a backend, print (readable or --json).
+
+One module per command group; this file only assembles them, so a new command is a module and one line
+here. Heavy imports stay inside the commands: start-up time is what every `troly` call pays.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import ask, audit, docs, ingest, serve, users
+from assistant.cli import eval as evaluation
+
+app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
+app.add_typer(docs.app, name="docs")
+app.add_typer(users.app, name="users")
+app.add_typer(audit.app, name="audit")
+app.command()(ingest.ingest)
+app.command()(ask.ask)
+app.command()(serve.serve)
+app.command("eval")(evaluation.eval_command)

@@ -1,0 +1,5 @@
+"""`python -m assistant.cli …`: the same as the `troly` script."""
+
+from assistant.cli import app
+
+app()
