@@ -53,14 +53,14 @@ _MATHLIKE = re.compile(r"^[\d\s.,%+\-=<>≥≤×/()]*\d[\d\s.,%+\-=<>≥≤×/()
 # "…năm 2026**1. Quý I (01–03/2026)**": a bold heading glued to the previous text
 _GLUED_HEADING = re.compile(r"(?<=[^\s*#])\*{2,3}(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]\s*\S)")
 _BOLD = re.compile(r"\*{2,3}")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*]) ?\*(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _MD_HEADING_LEVEL = re.compile(r"^(#{1,6})\s+\S")
 _BOLD_LINE = re.compile(r"^\*{2,3}[^*]+\*{2,3}$")  # "**Văn phòng Đảng ủy**" alone on its line
 # "**III. TỔ CHỨC\nTHỰC HIỆN**", "*Hà Nội, ngày 17\ntháng 11 năm 2025*": emphasis never spans a paragraph
 _WRAPPED_EMPHASIS = re.compile(
     r"(?<!\*)\*\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*\*(?!\*)"
-    r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*])\*(?![*\w])"
+    r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*(?![*\w])"
 )
 # "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b", re.UNICODE)

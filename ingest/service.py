@@ -24,7 +24,7 @@ from assistant.components.vector_store import ChunkPoint, QdrantStore
 from assistant.domain import DocumentMeta, IngestOutcome
 from assistant.settings import Settings
 from assistant.text import nfc
-from ingest.chunk import embed_text
+from ingest.chunk import STRUCTURED_KEYS, embed_text
 from ingest.gate import ClassifiedDocumentError
 from ingest.load import SUPPORTED_EXTENSIONS, LoadError, load_document
 from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepare
@@ -209,6 +209,5 @@ def chunk_payload(node: BaseNode, meta: DocumentMeta) -> dict:
         "classification": meta.classification, "units": list(meta.units), "kind": m.get("kind", "text"),
         "text": node.get_content(),
     }
-    if m.get("rendered"):
-        payload["rendered"] = m["rendered"]
+    payload.update({key: m[key] for key in STRUCTURED_KEYS if m.get(key)})  # cells, tasks: as fields
     return payload

@@ -27,15 +27,13 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.fields import labelled_field, role_of
+from assistant.vocab.fields import GROUP, STT, labelled_field, role_of
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients
 from assistant.vocab.signature import is_authority_line, is_title_line
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
 SECTION_SEPARATOR = " > "
-STT = "STT"
-GROUP = "Nhóm"  # key of a group value when the first column is the STT column
 
 _PIPE_ROW = re.compile(r"^\|.*\|$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")

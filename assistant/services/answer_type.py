@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents
+from assistant.vocab.docnum import DOC_NUMBER
 
 _PERCENT = re.compile(r"\d\s*%")
 _NUMBER = re.compile(r"\d")
@@ -36,8 +37,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
+_TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
-_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan"}
+_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
+                        "so", "con", "phai", "duoc", "thi", "va", "cua"}
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,13 @@ class Expectation:
     pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
     count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
-    target: bool = False  # the question asks for a target (chỉ tiêu, tỷ lệ)
+    target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
 
 
-_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
+# "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
+_DOC_REFERENCE = re.compile(
+    r"\b(?:nghị quyết|quyết định|chỉ thị|kế hoạch|đề án|chương trình|nghị định|thông tư|luật|kết luận|công văn|"
+    r"hướng dẫn|thông báo)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
 
 
 def expectation(question: str) -> Expectation:
@@ -59,8 +65,8 @@ def expectation(question: str) -> Expectation:
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(_DOC_NUMBER.sub(" ", question))),
-                       target=bool(re.search(r"chi tieu|ty le|muc tieu", q)))
+    named = _DOC_REFERENCE.sub(" ", DOC_NUMBER.sub(" ", question))
+    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)))
 
 
 def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
@@ -70,7 +76,7 @@ def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
     if exp.count_noun:
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
-        percent = r"(?:%\s*)?" if exp.target else ""  # a target (chỉ tiêu) may be a share
+        percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
         if not re.search(r"\d+\s*" + percent + re.escape(first), folded):
             return False
     where = text + " " + context

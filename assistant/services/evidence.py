@@ -140,9 +140,13 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
         number = number_line(body)
         kind = "number" if number else "date" if _DATE_LINE.match(body) else \
             "issuer" if is_upper(body) and not issuer_done else ""
-        if kind:
-            offset = start + len(line) - len(line.lstrip())
-            units.append(Unit(chunk, rank, body, base + offset, base + offset + len(body), header=kind))
+        offset = base + start + len(line) - len(line.lstrip())
+        if kind == "issuer" and units and units[-1].header == "issuer":  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA"
+            last = units[-1]
+            last.text = chunk.text[last.start - base:offset - base + len(body)]
+            last.end = offset + len(body)
+        elif kind:
+            units.append(Unit(chunk, rank, body, offset, offset + len(body), header=kind))
     return units
 
 

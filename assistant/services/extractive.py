@@ -35,7 +35,7 @@ from assistant.services.evidence import (
 from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
-from assistant.vocab.fields import role_label
+from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
 from assistant.vocab.units import unit_search_key
 
@@ -108,7 +108,7 @@ class ExtractiveAnswerer:
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
-                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q))
+                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q))
         return sorted(units, key=lambda u: -u.score)
 
     # ------------------------------------------------------------------ drafting
@@ -116,8 +116,10 @@ class ExtractiveAnswerer:
     def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
-        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), f"{u.section} "
-                                                  f"{u.chunk.payload.get('title', '')}")]
+        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q))]
+        subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
+        if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
+            fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
         lead = fitting[0]
@@ -139,6 +141,9 @@ class ExtractiveAnswerer:
         if u.is_row and u.task:
             self._task(q, u, out)
             return
+        if u.is_row and u.cells:
+            self._row(u, out)
+            return
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)
@@ -146,6 +151,17 @@ class ExtractiveAnswerer:
         if claim != _flatten(quote) and claim != "…" + _flatten(quote) and heading:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
         out.say(claim, numbers)
+
+    def _row(self, u: Unit, out: _Builder) -> None:
+        """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
+        header row(s) its column names come from."""
+        cells = u.cells or {}
+        group = cells.get(GROUP, "")
+        parts = [f"{name}: {value}" for name, value in cells.items() if name not in (STT, GROUP) and value]
+        text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
+        numbers = [out.cite(u.chunk, u.text, u.start)]
+        numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
+        out.say(text, numbers)
 
     def _task(self, q: Question, u: Unit, out: _Builder) -> None:
         """'Sở X chủ trì; phối hợp: Y; thời gian: Quý III/2026: <task>', each part cited at its own span."""
@@ -246,9 +262,9 @@ class ExtractiveAnswerer:
                 break
             if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
                 continue
-            if u.doc_id != lead.doc_id and u.score < 0.85 * lead.score:
-                continue  # another document only when it answers about as well
-            if u.signature or u.header:
+            if u.doc_id != lead.doc_id:
+                continue  # another document only for comparisons (above): the question names one plan
+            if u.signature or u.header and not (q.wants(u.header) and u.doc_id == lead.doc_id):
                 continue
             self._quote(q, u, out, LIST_CHARS if q.wants("list") else SUPPORT_CHARS)
             chosen.append(u)
@@ -261,6 +277,36 @@ class ExtractiveAnswerer:
 def _claimable(u: Unit) -> str:
     """The text a unit can answer with: its own words and those of the task fields it can cite."""
     return " ".join([u.text, *(f["text"] for f in u.fields.values())])
+
+
+def _context(u: Unit, q: Question) -> str:
+    """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
+    asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
+    not date a target)."""
+    header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
+    title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
+    return f"{u.section} {title} {header}"
+
+
+def _subjects(q: Question, top: Unit) -> list[str]:
+    """The units a question asks about, leaving out those that only name the plan (its issuer, its title:
+    "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    p = top.chunk.payload
+    plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
+    return [n for n in (unit_search_key(u) for u in q.units) if n and n not in plan]
+
+
+def _mentions(u: Unit, named: list[str]) -> bool:
+    """The unit, its task's fields or its section name one of the units the question names."""
+    where = unit_search_key(f"{_claimable(u)} {section_label(u.section)}")
+    return any(n in where for n in named)
+
+
+def _document_part(u: Unit, q: Question) -> float:
+    """The header line or signature block a metadata question asks about outranks any passage."""
+    if u.signature and q.wants("signer") or u.header and q.wants(u.header):
+        return 1.0
+    return 0.0
 
 
 def _task_answers(u: Unit, q: Question) -> bool:

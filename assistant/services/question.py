@@ -26,7 +26,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky"),
-    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
     "issuer": ("co quan ban hanh", "ai ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh",

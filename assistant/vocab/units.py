@@ -46,7 +46,7 @@ _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
-    r"không|năm|quý|tháng|ngày)\b",  # lower case: "Ban Tổ chức" is a name
+    r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời)\b",  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
