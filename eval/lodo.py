@@ -46,6 +46,12 @@ def objective(rows: Sequence[Row]) -> float | None:
     return sum(parts) if parts else None
 
 
+def accuracy(rows: Sequence[Row]) -> float | None:
+    """Share of all rows handled right (answerable: correct; unanswerable: refused) — shown next to the objective."""
+    values = [r["metrics"].get("correct" if r.get("expected_answerable") else "refusal_recall") or 0.0 for r in rows]
+    return sum(values) / len(values) if values else None
+
+
 def best_threshold(
     sweep: Mapping[float, Sequence[Row]], keep: Callable[[int], bool], configured: float
 ) -> float:

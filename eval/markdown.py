@@ -163,13 +163,13 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
     header = ["Ngưỡng"]
     for name in sets:
         header += [f"{name} correct", f"{name} refusal_recall", f"{name} refusal_precision"]
-    header += ["Mục tiêu (tất cả)"]
+    header += ["Mục tiêu (tất cả)", "Xử lý đúng / tổng số câu"]
     body = []
     for t, entry in cal["sweep"].items():
         row = [t + (" (đang đặt)" if abs(float(t) - cal["configured"]) < 1e-9 else "")]
         for name in sets:
             row += [fmt(m, entry[name].get(m)) for m in ("correct", "refusal_recall", "refusal_precision")]
-        row.append(fmt("objective", entry["all"].get("objective")))
+        row += [fmt("objective", entry["all"].get("objective")), fmt("accuracy", entry["all"].get("accuracy"))]
         body.append(row)
     lines += table(header, body)
 

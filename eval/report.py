@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eval import quality_gate
-from eval.lodo import UNANSWERABLE, Calibration, document_keys, group_label, objective
+from eval.lodo import UNANSWERABLE, Calibration, accuracy, document_keys, group_label, objective
 from eval.metrics import METRICS, aggregate_rows
 from eval.quality_gate import check_bars, gate
 
@@ -197,7 +197,8 @@ def calibration_block(calibration: Calibration) -> dict[str, Any]:
         entry = {}
         for name in [*sets, "all"]:
             chosen = rows if name == "all" else [r for r in rows if r.get("dataset") == name]
-            entry[name] = {**aggregate_rows(chosen, SWEEP_METRICS), "objective": objective(chosen)}
+            entry[name] = {**aggregate_rows(chosen, SWEEP_METRICS), "objective": objective(chosen),
+                           "accuracy": accuracy(chosen)}
         sweep[f"{t:.2f}"] = entry
     return {
         "parameter": "answer.refusal_threshold",

@@ -108,3 +108,11 @@ def test_calibrate_orders_the_grid() -> None:
     cal = calibrate({t: sweep()[t] for t in (0.4, 0.2, 0.3)}, configured=0.3)
     assert cal.grid == [0.2, 0.3, 0.4] and cal.configured == 0.3
     assert cal.lodo.by_group[B] == 0.4
+
+
+def test_accuracy_counts_every_question_once() -> None:
+    from eval.lodo import accuracy
+
+    at = sweep()
+    assert accuracy(at[0.2]) == pytest.approx(4 / 6) and accuracy(at[0.4]) == pytest.approx(3 / 6)
+    assert accuracy([]) is None

@@ -177,6 +177,7 @@ def test_summary_json_calibration_and_gate(report_dir: Path) -> None:
     cal = s["calibration"]
     assert cal["parameter"] == "answer.refusal_threshold" and cal["configured"] == 0.3 and cal["grid"] == [0.3, 0.4]
     assert cal["sweep"]["0.30"]["all"]["objective"] == pytest.approx(2.0)
+    assert cal["sweep"]["0.40"]["all"]["accuracy"] == pytest.approx(2 / 5)
     assert cal["sweep"]["0.40"]["dev"]["correct"] == 0.0 and cal["sweep"]["0.40"]["dev"]["refusal_recall"] == 1.0
     lodo = s["datasets"]["ext"]["lodo"]
     assert lodo["by_document"][X]["threshold"] == 0.3 and lodo["metrics"]["correct"] == 1.0
@@ -227,7 +228,7 @@ def test_failed_questions_listed_for_primary(tmp_path: Path) -> None:
     assert "### t1" not in md
     assert "❌ Không đạt" in md and "refusal_recall = 0.000" in md and "correct = 0.500" in md
     s = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    assert s["quality_gate"]["passed"] is False and s["quality_gate"]["failed"][0].startswith("[dev] ")
+    assert s["quality_gate"]["passed"] is False and s["quality_gate"]["failed"][0].startswith("dev: ")
     assert "calibration" not in s and "lodo" not in s["datasets"]["dev"]
 
 
