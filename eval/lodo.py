@@ -47,8 +47,9 @@ def objective(rows: Sequence[Row]) -> float | None:
 
 
 def accuracy(rows: Sequence[Row]) -> float | None:
-    """Share of all rows handled right (answerable: correct; unanswerable: refused) — shown next to the objective."""
-    values = [r["metrics"].get("correct" if r.get("expected_answerable") else "refusal_recall") or 0.0 for r in rows]
+    """Share of all rows handled right (answerable: correct; unanswerable: refused); shown beside the objective."""
+    metric = {True: "correct", False: "refusal_recall"}
+    values = [r["metrics"].get(metric[bool(r.get("expected_answerable"))]) or 0.0 for r in rows]
     return sum(values) / len(values) if values else None
 
 
@@ -70,7 +71,8 @@ class LodoResult:
 
     thresholds: list[float]
     rows: list[Row]
-    by_group: dict[str, float] = field(default_factory=dict)  # "ext03.txt", "ext02.txt + ext07.txt", "dev:q088"
+    # threshold per held-out group: "ext03.txt", "ext02.txt + ext07.txt", "dev:q088"
+    by_group: dict[str, float] = field(default_factory=dict)
 
 
 def group_label(row: Row) -> str:

@@ -143,7 +143,8 @@ def _configs_section(summary: Mapping[str, Any]) -> list[str]:
     if not keys:
         return []
     names = list(merged)
-    return ["## Cấu hình", "", *table(["Tham số", *names], [[k, *(merged[c].get(k, "—") for c in names)] for k in keys])]
+    body = [[k, *(merged[c].get(k, "—") for c in names)] for k in keys]
+    return ["## Cấu hình", "", *table(["Tham số", *names], body)]
 
 
 def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
@@ -153,7 +154,8 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
     lines = [
         "## Ngưỡng từ chối: quét và hiệu chỉnh bỏ-một-tài-liệu (LODO)",
         "",
-        f"Tham số duy nhất hiệu chỉnh trên dữ liệu chuẩn: `{cal['parameter']}` (đang đặt {cal['configured']:g}). "
+        f"Tham số duy nhất hiệu chỉnh trên dữ liệu chuẩn: `{cal['parameter']}` "
+        f"(đang đặt {cal['configured']:g}). "
         f"Mục tiêu: {cal['objective']}. LODO: mỗi câu có đáp án được chấm ở ngưỡng chọn trên các câu "
         "không chung tài liệu nào với nó; mỗi câu không có đáp án ở ngưỡng chọn trên mọi câu khác.",
         "",
@@ -186,8 +188,8 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
             if doc == UNANSWERABLE:
                 ts = v.get("thresholds") or []
                 when = f"{min(ts):g}–{max(ts):g}" if ts else "—"
-                body.append([name, doc, str(v.get("questions", 0)), when, "refusal_recall",
-                             fmt("refusal_recall", d.get("refusal_recall")), fmt("refusal_recall", v.get("refusal_recall")), "—"])
+                m = "refusal_recall"
+                body.append([name, doc, str(v.get("questions", 0)), when, m, fmt(m, d.get(m)), fmt(m, v.get(m)), "—"])
             else:
                 t = v.get("threshold")
                 body.append([name, doc, str(v.get("questions", 0)), "—" if t is None else f"{t:g}", "correct",

@@ -157,7 +157,9 @@ def dataset_block(
     return block
 
 
-def breakdown(rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str, Any]], Iterable[str]]) -> dict[str, Any]:
+def breakdown(
+    rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str, Any]], Iterable[str]]
+) -> dict[str, Any]:
     """Aggregates of every metric per key, plus ``false_refusals``: answerable questions refused."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
@@ -167,7 +169,9 @@ def breakdown(rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str,
         key: {
             **aggregate_rows(members),
             "questions": len(members),
-            "false_refusals": sum(1 for r in members if r.get("expected_answerable") and r.get("answerable") is False),
+            "false_refusals": sum(
+                1 for r in members if r.get("expected_answerable") and r.get("answerable") is False
+            ),
         }
         for key, members in groups.items()
     }

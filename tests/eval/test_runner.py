@@ -47,7 +47,9 @@ def two_folders(tmp_path: Path, corpus_dir: Path, corpus_ext_dir: Path) -> tuple
     return corpus, ext
 
 
-def test_troly_eval_two_folders_two_gold_sets(tmp_path: Path, two_folders: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_troly_eval_two_folders_two_gold_sets(
+    tmp_path: Path, two_folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     dev, ext = _jsonl(tmp_path / "tiny.jsonl", TINY), _jsonl(tmp_path / "ext_tiny.jsonl", TINY_EXT)
     out = tmp_path / "out"
     monkeypatch.setenv("TROLY_DATA_DIR", str(tmp_path / "data"))
