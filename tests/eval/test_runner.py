@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ext_corpus import corpus_ext_dir
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -37,12 +38,12 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 @pytest.fixture
-def two_folders(tmp_path: Path, corpus_dir: Path, corpus_ext_dir: Path) -> tuple[Path, Path]:
+def two_folders(tmp_path: Path, corpus_dir: Path) -> tuple[Path, Path]:
     corpus, ext = tmp_path / "corpus", tmp_path / "corpus-ext"
     corpus.mkdir()
     ext.mkdir()
     shutil.copy(corpus_dir / DEV_DOC, corpus)
-    shutil.copy(corpus_ext_dir / EXT_DOC, ext)
+    shutil.copy(corpus_ext_dir() / EXT_DOC, ext)
     (ext / "SOURCES.md").write_text("# Nguồn\n| ext09.txt | Kế hoạch dân số | 165/KH-UBND |\n", encoding="utf-8")
     return corpus, ext
 
