@@ -64,6 +64,8 @@ _WRAPPED_EMPHASIS = re.compile(
 )
 # "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b", re.UNICODE)
+# "*6.4. *Hàng năm …", "**a)** Nội dung": a heading number in emphasis of its own, glued to the text
+_EMPHASIZED_NUMBER = re.compile(r"^\s*\*{1,3}\s*((?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)])\s*\*{1,3}\s*")
 _GRID_REACH = 12  # lines a grid's content may run without a "|"
 _STT_LIKE = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[-+*•])$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -163,6 +165,7 @@ def _hint(raw_line: str) -> str | None:
 
 
 def _strip_emphasis(line: str) -> str:
+    line = _EMPHASIZED_NUMBER.sub(r"\1 ", line)
     return _ITALIC.sub(r"\1", _BOLD.sub("", line))
 
 

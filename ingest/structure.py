@@ -211,7 +211,7 @@ class _Table:
             return self._header()
         if len(filled) == 1 and cells[0] and len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
-            self.group_span = spans[0]
+            self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
             self.last_kind = "group"
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
         if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and (

@@ -19,7 +19,7 @@ _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|ngày\s+\d{1,2}", re.I)
+_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
@@ -69,15 +69,20 @@ def expectation(question: str) -> Expectation:
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)))
 
 
-def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
-    """`text` is the passage; `context` (section path, title) may carry the asked-about year."""
+def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
+    """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
+    year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
     if exp.pattern is not None and not exp.pattern.search(text):
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
-        if not re.search(r"\d+\s*" + percent + re.escape(first), folded):
+        if table:
+            around = fold_accents(f"{text} {context}".lower())
+            if not (re.search(r"\d", text) and re.search(rf"\b{re.escape(first)}\b", around)):
+                return False
+        elif not re.search(r"\d+\s*" + percent + re.escape(first), folded):
             return False
     where = text + " " + context
     return all(n in where for n in exp.numbers)

@@ -18,7 +18,7 @@ from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
 from assistant.text import fold_accents, fold_tones, syllables
 from assistant.vocab.docnum import number_line
-from assistant.vocab.parts import is_motto
+from assistant.vocab.parts import KINDS, is_motto
 from assistant.vocab.signature import is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
@@ -138,6 +138,8 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             issuer_done = True
             continue
         number = number_line(body)
+        if any(body == k or body.startswith(k + " ") for k in KINDS):
+            break  # the title: the header is over
         kind = "number" if number else "date" if _DATE_LINE.match(body) else \
             "issuer" if is_upper(body) and not issuer_done else ""
         offset = base + start + len(line) - len(line.lstrip())

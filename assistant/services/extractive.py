@@ -36,6 +36,7 @@ from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
 from assistant.vocab.fields import GROUP, STT, role_label
+from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
 from assistant.vocab.units import unit_search_key
 
@@ -104,11 +105,13 @@ class ExtractiveAnswerer:
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
+        prior = _plan_match(q_terms, units, idf)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
-                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q))
+                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
+                       + 0.3 * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
 
     # ------------------------------------------------------------------ drafting
@@ -116,7 +119,7 @@ class ExtractiveAnswerer:
     def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
-        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q))]
+        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)]
         subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
@@ -226,14 +229,13 @@ class ExtractiveAnswerer:
                 continue
             quote = _clip(task["text"], 400)
             n = out.cite(u.chunk, quote, task["start"])
+            item = _clip(strip_marker(task["text"])[1], LIST_CHARS)
             timing = u.fields.get("timing")
-            extra = ""
             if timing:
-                extra = f" (thời gian: {_clip(timing['text'], 80)})"
-                out.say(f"- {_clip(task['text'], LIST_CHARS)}{extra}",
+                out.say(f"- {item} (thời gian: {_clip(timing['text'], 80)})",
                         [n, out.cite(u.chunk, timing["text"], timing["start"])])
             else:
-                out.say(f"- {_clip(task['text'], LIST_CHARS)}", [n])
+                out.say(f"- {item}", [n])
         return True
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
@@ -258,14 +260,15 @@ class ExtractiveAnswerer:
 
         added = 0
         for u in sorted(ranked, key=bonus, reverse=True):
-            if added >= limit or bonus(u) < 0.65 * lead.score:
+            if added >= limit or bonus(u) < 0.65 * lead.score and not _document_part(u, q):
                 break
             if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
                 continue
             if u.doc_id != lead.doc_id:
                 continue  # another document only for comparisons (above): the question names one plan
-            if u.signature or u.header and not (q.wants(u.header) and u.doc_id == lead.doc_id):
-                continue
+            part = "signer" if u.signature else u.header
+            if part and not (q.wants(part) and u.doc_id == lead.doc_id):
+                continue  # a header line or signature block only when asked for, from the same document
             self._quote(q, u, out, LIST_CHARS if q.wants("list") else SUPPORT_CHARS)
             chosen.append(u)
             added += 1
@@ -277,6 +280,19 @@ class ExtractiveAnswerer:
 def _claimable(u: Unit) -> str:
     """The text a unit can answer with: its own words and those of the task fields it can cite."""
     return " ".join([u.text, *(f["text"] for f in u.fields.values())])
+
+
+def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float]) -> dict[str, float]:
+    """How well each document's title and issuer match the words of the question, relative to the best one:
+    users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
+    titles: dict[str, set[str]] = {}
+    for u in units:
+        if u.doc_id not in titles:
+            p = u.chunk.payload
+            titles[u.doc_id] = set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}"))
+    weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
+    best = max(weight.values(), default=0.0)
+    return {d: w / best for d, w in weight.items()} if best > 0 else {}
 
 
 def _context(u: Unit, q: Question) -> str:
@@ -297,9 +313,10 @@ def _subjects(q: Question, top: Unit) -> list[str]:
 
 
 def _mentions(u: Unit, named: list[str]) -> bool:
-    """The unit, its task's fields or its section name one of the units the question names."""
+    """The unit, its task's fields or its section name one of the units the question names ("Sở Tài chính
+    Bắc Ninh" is named by a duty of "Sở Tài chính" in the Bắc Ninh plan)."""
     where = unit_search_key(f"{_claimable(u)} {section_label(u.section)}")
-    return any(n in where for n in named)
+    return any(n in where for n in named) or _leads(u, named)
 
 
 def _document_part(u: Unit, q: Question) -> float:
@@ -331,6 +348,8 @@ def _intent_fit(u: Unit, q: Question) -> float:
     if q.wants("target") and (_FIGURE.search(u.text) or "product" in fields):
         fit += 1.0
     if q.wants("funding") and ("funding" in fields or "kinh phí" in text):
+        fit += 1.0
+    if q.wants("reporting") and "báo cáo" in text:
         fit += 1.0
     return min(fit, 1.0)
 

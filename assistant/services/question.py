@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import Expectation, expectation
-from assistant.text import fold_accents, fold_tones
+from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import time_mentions
-from assistant.vocab.units import unit_mentions
+from assistant.vocab.units import unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
@@ -29,8 +29,9 @@ _CUES: dict[str, tuple[str, ...]] = {
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
-    "issuer": ("co quan ban hanh", "ai ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh",
-               "co quan nao ban hanh"),
+    "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
+               "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
+               "ai ban hanh van ban"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
                 "tung ke hoach", "ke hoach nao", "van ban nao"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
@@ -77,6 +78,7 @@ def analyse(text: str) -> Question:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")
-    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2)
+    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \
+        tuple(unit_mentions_folded(folded))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
                     times=frozenset(time_mentions(text)), expect=expectation(text))
