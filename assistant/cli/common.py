@@ -34,11 +34,12 @@ def settings_from(config: Path | None) -> Settings:
 
 
 def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Backend:
-    """Local services by default; the running server when asked to or when it holds the store."""
+    """Local services by default (reads only for an admin key: `LocalBackend`); the running server when asked
+    to or when it holds the store."""
     if api_url:
         return HttpBackend(api_url, api_key)
     try:
-        return LocalBackend(settings)
+        return LocalBackend(settings, api_key)
     except StoreLockedError as exc:
         url = settings.api.url or f"http://{settings.api.host}:{settings.api.port}"
         err.print(f"[yellow]{exc}[/] Dùng máy chủ {url}.")

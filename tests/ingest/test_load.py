@@ -159,7 +159,7 @@ def test_slightly_damaged_utf8_stays_utf8(tmp_path: Path) -> None:
 
 
 def test_metadata_and_markdown(tmp_path: Path) -> None:
-    data = "# **KẾ HOẠCH**\n\nNội dung.".encode()
+    data = "# **KẾ HOẠCH**\n\nNội dung chuyển đổi số năm 2026.".encode()
     path = write(tmp_path, "ke-hoach.MD", data)
     doc = load_document(path, max_bytes=MB)
     assert doc.metadata == {
@@ -167,11 +167,11 @@ def test_metadata_and_markdown(tmp_path: Path) -> None:
         META_SHA256: hashlib.sha256(data).hexdigest(),
         META_FILE_TYPE: "md",
     }
-    assert doc.text == "# **KẾ HOẠCH**\n\nNội dung."
+    assert doc.text == "# **KẾ HOẠCH**\n\nNội dung chuyển đổi số năm 2026."
 
 
 def test_reader_merges_extra_info(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.txt", b"Noi dung")
+    path = write(tmp_path, "a.txt", b"Noi dung ke hoach chuyen doi so nam 2026")
     [doc] = TextReader().load_data(path, extra_info={"unit": "VPĐU"})
     assert doc.metadata["unit"] == "VPĐU"
     assert doc.metadata[META_FILE_TYPE] == "txt"

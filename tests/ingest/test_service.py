@@ -317,7 +317,7 @@ def test_a_document_failing_midway_leaves_nothing_and_keeps_the_old_version(
             written_before_crash.append(services.store.count(v2_id))
             raise OSError("giả lập sự cố cơ sở dữ liệu")
 
-        monkeypatch.setattr(services.registry, "save_document", save_then_crash)
+        monkeypatch.setattr(services.registry, "commit_version", save_then_crash)
 
     out = services.ingest.ingest_file(path)
     assert (out.status, out.chunks) == ("failed", 0)
