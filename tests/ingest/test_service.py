@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import make_settings
+from conftest import docx_bytes, make_settings
 from pypdf import PdfWriter
 from test_metadata import CORPUS as CORPUS_META
 
@@ -104,15 +103,6 @@ def small_v2(corpus_dir: Path) -> str:
 def unstamped_fixture() -> str:
     """The stamped fixture without its stamp: a small plan that talks about 'mạng mật', 'tài liệu mật'."""
     return (FIXTURES / "stamped_mat.txt").read_text(encoding="utf-8").replace("**MẬT**\n", "")
-
-
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for p in paragraphs:
-        document.add_paragraph(p)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def blank_pdf() -> bytes:

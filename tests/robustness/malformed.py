@@ -24,9 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when run as a script
+from conftest import docx_bytes  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MB = 1024 * 1024
@@ -72,15 +74,6 @@ def plan_text() -> str:
 
 def stamped_text() -> str:
     return (FIXTURES / "stamped_mat.txt").read_text(encoding="utf-8")
-
-
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for p in paragraphs:
-        document.add_paragraph(p)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def pdf_bytes(lines: list[str]) -> bytes:

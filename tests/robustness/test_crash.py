@@ -28,7 +28,7 @@ from typing import Any
 import crashkit
 import httpx
 import pytest
-from conftest import FIXTURES, add_admin, child_env, start_server
+from harness import FIXTURES, add_admin, child_env, start_server
 
 SEED = 1414
 FULL = os.environ.get("TROLY_ROBUSTNESS_FULL") == "1"

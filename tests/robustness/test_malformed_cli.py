@@ -10,7 +10,7 @@ from typing import Any
 
 import crashkit
 import malformed
-from conftest import add_admin, child_env, sampled_rss
+from harness import add_admin, child_env, sampled_rss
 
 OUT = Path(__file__).resolve().parent / "out"
 EARLIER = "004_ac3b5f093c57f3b4.txt"

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import malformed
 import pytest
-from conftest import Child, add_admin, sampled_rss, start_server
+from harness import Child, add_admin, sampled_rss, start_server
 
 from assistant.text import has_diacritics
 

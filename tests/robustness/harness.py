@@ -1,9 +1,11 @@
-"""Shared by the robustness suites: the fork server of `crashkit`, admin keys, a real `troly serve` child
-and RSS sampling (psutil) of a process while something happens to it."""
+"""Shared by the robustness suites: admin keys, a real `troly serve` child forked from `crashkit`'s fork
+server (the `forks` fixture of tests/conftest.py) and RSS sampling (psutil) of a process.
+
+Not a conftest.py: pytest would rebind the module name `conftest`, and `from conftest import …` in other
+folders must keep meaning tests/conftest.py."""
 
 from __future__ import annotations
 
-import multiprocessing.forkserver
 import socket
 import threading
 import time
@@ -15,21 +17,9 @@ from typing import Any
 
 import httpx
 import psutil
-import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SERVER_START_S = 120
-
-
-@pytest.fixture(scope="session")
-def forks() -> Iterator[Any]:
-    import crashkit
-
-    with crashkit.forkserver() as ctx:
-        yield ctx
-    server = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
-    if getattr(server, "_forkserver_pid", None):
-        server._stop()  # never leave the fork server behind
 
 
 def free_port() -> int:
