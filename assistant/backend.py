@@ -53,7 +53,11 @@ class LocalBackend:
         _ = self.services.store  # opens the embedded store now: raises StoreLockedError if held
         self.services.ingest.recover()
         self.audit = AuditService(self.services.registry, lambda text: redact_with(self.services.redactor)(text))
-        self.principal = self._admin(api_key) if api_key else None
+        try:
+            self.principal = self._admin(api_key) if api_key else None
+        except BackendError:
+            self.services.close()  # release the store before the error reaches the terminal
+            raise
 
     def _admin(self, key: str) -> Any:
         from assistant.services.access import AccessService

@@ -50,7 +50,11 @@ def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Ba
 def session(config: Path | None, api_url: str | None, api_key: str | None) -> Iterator[Backend]:
     """A backend for one command: closed at the end (releases the store lock); its errors are
     shown as one Vietnamese line, never a traceback."""
-    backend = _backend(settings_from(config), api_url, api_key)
+    try:
+        backend = _backend(settings_from(config), api_url, api_key)
+    except BackendError as exc:
+        fail(str(exc))
+        raise
     try:
         yield backend
     except BackendError as exc:

@@ -258,6 +258,14 @@ def build() -> list[Case]:
         b'<w:document ' + W + b"><w:body>" + b"<w:p><w:r><w:t>ke hoach</w:t></w:r></w:p>" * 20_000
         + b"</w:body></w:document>", 1000)))
 
+    # other formats under a supported extension
+    add(Case("rtf-doi-ten.docx", "failed", (DOCX_BROKEN,), b"{\\rtf1\\ansi K\\'ea ho\\'e1ch}"))
+    add(Case("html-doi-ten.pdf", "failed", (PDF_BROKEN,), b"<html><body>KE HOACH</body></html>"))
+    add(Case("odt-doi-ten.docx", "failed", (DOCX_BROKEN,),
+             zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"})))
+    add(Case("docx-trong.docx", "failed", (NO_TEXT,), docx_bytes([])))
+    add(Case("pdf-mat-khau.pdf", "failed", ("mật khẩu", PDF_BROKEN), _encrypted(good_pdf)))
+
     # spreadsheets and archives under other names
     xlsx = zip_bytes({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
     add(Case("bang-tinh.xlsx", "failed", (UNSUPPORTED,), xlsx))
@@ -329,6 +337,16 @@ def build() -> list[Case]:
     names = [c.name for c in cases]
     assert len(names) == len(set(names)), "duplicate names"
     return cases
+
+
+def _encrypted(pdf: bytes) -> bytes:
+    from pypdf import PdfReader
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password="mat-khau-rieng", owner_password="chu-so-huu")
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
