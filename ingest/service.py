@@ -49,7 +49,9 @@ DOC_FIELDS = ("title", "doc_type", "doc_number", "issuer", "place", "issued_date
 def safe_source_name(name: str) -> str:
     """The one file-name form every route (CLI, API, UI) stores, so re-ingest replaces, not duplicates."""
     base = nfc(Path(name.replace("\\", "/")).name).strip()
-    base = re.sub(r"[^\w.\- ()]", "_", base)[:200]
+    base = re.sub(r"[^\w.\- ()]", "_", base)
+    suffix = Path(base).suffix[:16]
+    base = base[: 200 - len(suffix)] + suffix if len(base) > 200 else base  # a long name keeps its type
     return "tai-lieu" if not base.strip(". ") else base
 
 
@@ -226,7 +228,8 @@ class IngestService:
             uploaded_by=user, **{k: prepared.metadata[k] for k in DOC_FIELDS if k in prepared.metadata},
         )
         committed = self.registry.version_of(doc_id) if same is not None else None
-        if committed is not None and {point_id(n.node_id, committed.version) for n in nodes} == set(committed.point_ids):
+        if (committed is not None and self.store.count(doc_id) == len(committed.point_ids)
+                and {point_id(n.node_id, committed.version) for n in nodes} == set(committed.point_ids)):
             self._relabel(meta, user)
             return IngestOutcome(source=source, doc_id=doc_id, title=same.meta.get("title", "") if same else "",
                                  status="replaced", chunks=len(nodes))
