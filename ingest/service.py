@@ -247,7 +247,8 @@ class IngestService:
                 meta=meta.model_dump(include=set(DOC_FIELDS)), status="ingested", chunks=len(nodes),
                 timings={k: round(v, 3) for k, v in timings.items()}, text=prepared.text, uploaded_by=user,
             )
-            entry = self.registry.commit_version(row, version, ids, change, replaces=replaced)
+            unrecorded = self.store.point_ids(doc_id) if same is not None and committed is None else []
+            entry = self.registry.commit_version(row, version, ids, change, replaces=replaced, unrecorded=unrecorded)
         except BaseException:
             self._undo(change)
             raise

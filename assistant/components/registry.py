@@ -222,15 +222,17 @@ class Registry:
             return row.id
 
     def commit_version(self, row: DocumentRow, version: str, point_ids: Sequence[str], change: int,
-                       replaces: Sequence[str] = ()) -> JournalRow:
+                       replaces: Sequence[str] = (), unrecorded: Sequence[str] = ()) -> JournalRow:
         """One transaction: the new version becomes the document, the replaced documents go, and the
-        journal entry flips to committed with what the store must still drop."""
+        journal entry flips to committed with what the store must still drop (the previous version's
+        points; `unrecorded`: those of a version ingested before the journal existed)."""
         with self.session() as s:
             drop_docs = [d for d in replaces if d != row.doc_id]
             for d in drop_docs:
                 _drop_document(s, d)
             old = s.get(DocumentPointsRow, row.doc_id)
-            drop_points = sorted(set(old.point_ids or []) - set(point_ids)) if old is not None else []
+            previous = set(old.point_ids or []) if old is not None else set(unrecorded)
+            drop_points = sorted(previous - set(point_ids))
             s.merge(row)
             s.merge(DocumentPointsRow(doc_id=row.doc_id, version=version, point_ids=list(point_ids)))
             return _flip(s, change, drop_docs=drop_docs, drop_points=drop_points)

@@ -98,3 +98,15 @@ def test_repair_fixes_orphans_stale_labels_missing_points_and_adopts_old_documen
     assert services.registry.version_of(legacy) is not None
     labels = services.store.point_payloads(relabelled, ["classification", "units"]).values()
     assert {(p["classification"], tuple(p["units"])) for p in labels} == {("public", ())}
+
+
+def test_a_document_ingested_before_the_journal_is_reindexed_without_leftovers(
+        services: Services, tmp_path: Path) -> None:
+    from assistant.components.registry import DocumentPointsRow
+
+    doc_id = ingest(services, tmp_path)
+    old = set(services.store.point_ids(doc_id))
+    with services.registry.session() as s:
+        s.delete(s.get(DocumentPointsRow, doc_id))  # no record of its points, as before the journal
+    assert ingest(services, tmp_path, classification="restricted") == doc_id
+    assert not set(services.store.point_ids(doc_id)) & old and counts(services) == CLEAN
