@@ -12,6 +12,8 @@ import crashkit
 import malformed
 from harness import add_admin, child_env, sampled_rss
 
+from ingest.load import SUPPORTED_EXTENSIONS
+
 OUT = Path(__file__).resolve().parent / "out"
 EARLIER = "004_ac3b5f093c57f3b4.txt"
 QUESTION = "Ban Xây dựng Đảng chủ trì triển khai những ứng dụng, cơ sở dữ liệu nào?"
@@ -43,11 +45,15 @@ def test_malformed_corpus_through_the_cli(forks: Any, tmp_path: Path, corpus_dir
     folder = tmp_path / "hong"
     written = malformed.write_all(folder)
     assert len(written) >= 150
-    code, text, growth = run(forks, data, out, ["ingest", str(folder), "--json"])
+    # the folder walk takes the supported types and reports symlinks; the other types are named explicitly
+    walked = sorted((cp for cp in written if cp[0].walk_only or cp[1].suffix.lower() in SUPPORTED_EXTENSIONS),
+                    key=lambda cp: str(cp[1]))
+    named = [cp for cp in written if cp not in walked]
+    code, text, growth = run(forks, data, out, ["ingest", str(folder), *(str(p) for _, p in named), "--json"])
     outcomes = json.loads(text)["documents"]
     assert code == 1  # some files failed; the batch went on to the end
-    expected = [case for case, path in sorted(written, key=lambda cp: str(cp[1]))]
-    assert len(outcomes) == len(expected)
+    expected = [case for case, _ in walked + named]
+    assert len(outcomes) == len(expected) == len(written)
     wrong = [(case.name, o["status"], o["reason"]) for case, o in zip(expected, outcomes, strict=True)
              if o["status"] != case.status or (case.reasons and not any(f in o["reason"] for f in case.reasons))]
     assert wrong == []
