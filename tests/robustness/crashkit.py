@@ -107,8 +107,7 @@ def run_cli(argvs: list[list[str]], env: dict[str, str], out: str, kill_at: int 
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             try:
-                app(argv, standalone_mode=False)
-                status = 0
+                status = int(app(argv, standalone_mode=False) or 0)  # typer.Exit(code) comes back as the code
             except SystemExit as exc:
                 status = int(exc.code or 0)
             except Exception as exc:  # click's own exits carry an exit_code
