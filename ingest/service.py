@@ -52,7 +52,9 @@ def safe_source_name(name: str) -> str:
     base = re.sub(r"[^\w.\- ()]", "_", base)
     suffix = Path(base).suffix[:16]
     base = base[: 200 - len(suffix)] + suffix if len(base) > 200 else base  # a long name keeps its type
-    return "tai-lieu" if not base.strip(". ") else base
+    if not base.strip(". "):
+        return "tai-lieu"
+    return "tai-lieu" + base if base.startswith(".") else base  # ".txt" is a text file, not a hidden one
 
 
 def make_doc_id(source: str, sha256: str) -> str:

@@ -38,7 +38,7 @@ ASK_KEYS = {"answer", "answerable", "citations", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "source", "title", "doc_number", "section", "quote", "start", "end", "page"}
 QUESTION = "Ban Xây dựng Đảng chủ trì triển khai những ứng dụng, cơ sở dữ liệu nào?"
 OUT_OF_CORPUS = "Giá vàng SJC hôm nay là bao nhiêu một lượng?"
-SERVER_START_S = 60
+SERVER_START_S = 180  # a 2-core machine shared with other work
 
 
 @dataclass
