@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import make_settings
+from conftest import docx_bytes, make_settings
 from pypdf import PdfWriter
 from test_metadata import CORPUS as CORPUS_META
 
@@ -104,15 +103,6 @@ def small_v2(corpus_dir: Path) -> str:
 def unstamped_fixture() -> str:
     """The stamped fixture without its stamp: a small plan that talks about 'mạng mật', 'tài liệu mật'."""
     return (FIXTURES / "stamped_mat.txt").read_text(encoding="utf-8").replace("**MẬT**\n", "")
-
-
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for p in paragraphs:
-        document.add_paragraph(p)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def blank_pdf() -> bytes:
@@ -317,7 +307,7 @@ def test_a_document_failing_midway_leaves_nothing_and_keeps_the_old_version(
             written_before_crash.append(services.store.count(v2_id))
             raise OSError("giả lập sự cố cơ sở dữ liệu")
 
-        monkeypatch.setattr(services.registry, "save_document", save_then_crash)
+        monkeypatch.setattr(services.registry, "commit_version", save_then_crash)
 
     out = services.ingest.ingest_file(path)
     assert (out.status, out.chunks) == ("failed", 0)
