@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import time
 import unicodedata
 import zipfile
@@ -26,6 +27,7 @@ from llama_index.core.schema import Document
 
 from assistant.settings import IngestSettings
 from assistant.text import nfc
+from assistant.vocab.numbering import to_roman
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
 
@@ -291,7 +293,10 @@ class MarkdownReader(TextReader):
 
 @register(".docx")
 class DocxReader(FileReader):
-    """Paragraphs and tables in document order; a table row is one tab-separated line."""
+    """Paragraphs and tables in document order. What Word keeps out of the text is written back in:
+    the number of an auto-numbered paragraph ("1.", "a)", "-"), a heading style as a markdown heading mark
+    (normalize turns it into a heading hint), a table row as one tab-separated line with a merged cell's
+    text in its first grid column (a vertically merged cell repeats in each row it spans)."""
 
     file_type = "docx"
     zipped = True
@@ -302,6 +307,7 @@ class DocxReader(FileReader):
 
         try:
             document = docx.Document(io.BytesIO(data))
+            numbers = _Numbering(document)
             lines: list[str] = []
             for block in document.iter_inner_content():
                 if isinstance(block, Table):
@@ -310,7 +316,7 @@ class DocxReader(FileReader):
                     lines.extend(_table_rows(block))
                     lines.append("")
                 else:
-                    lines.append(block.text)
+                    lines.append(_paragraph_line(block, numbers))
                 if deadline is not None and len(lines) % 500 == 0:
                     deadline.check("đọc DOCX")
         except LoadError:
@@ -320,16 +326,102 @@ class DocxReader(FileReader):
         return "\n".join(lines).strip("\n")
 
 
+_HEADING_STYLE = re.compile(r"^(?:heading|title|tiêu đề|đề mục)\s*(\d?)$", re.IGNORECASE)
+
+
+def _paragraph_line(paragraph: Any, numbers: _Numbering) -> str:
+    text = paragraph.text
+    label = numbers.label(paragraph)
+    if label and text.strip() and not text.lstrip().startswith(label):
+        text = f"{label} {text.lstrip()}"
+    style = _HEADING_STYLE.match((paragraph.style.name if paragraph.style is not None else "") or "")
+    if style and text.strip():
+        level = int(style.group(1) or 1)
+        text = f"{'#' * min(level, 6)} {text.strip()}"
+    return text
+
+
+class _Numbering:
+    """Word's automatic numbering: the label each numbered paragraph shows ("1.", "2.1.", "a)", "II.", "-")."""
+
+    _FORMATS = {
+        "decimal": str, "lowerLetter": lambda n: "abcdđeghiklmnopqrstuvxy"[(n - 1) % 23],
+        "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
+        "upperRoman": to_roman, "lowerRoman": lambda n: to_roman(n).lower(),
+        "decimalZero": lambda n: f"{n:02d}",
+    }
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self.counters: dict[str, list[int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        root = part.element
+        abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
+        for num in root.findall(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            definition = abstract.get(ref.get(_w("val"))) if ref is not None else None
+            if definition is None:
+                continue
+            levels = {}
+            for lvl in definition.findall(_w("lvl")):
+                fmt, txt, start = lvl.find(_w("numFmt")), lvl.find(_w("lvlText")), lvl.find(_w("start"))
+                levels[int(lvl.get(_w("ilvl")))] = (
+                    fmt.get(_w("val")) if fmt is not None else "decimal",
+                    txt.get(_w("val")) if txt is not None else "%1.",
+                    int(start.get(_w("val"))) if start is not None else 1,
+                )
+            self.levels[num.get(_w("numId"))] = levels
+
+    def label(self, paragraph: Any) -> str:
+        num_id, ilvl = self._num_pr(paragraph)
+        levels = self.levels.get(num_id or "")
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id or "", [0] * 9)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "-"
+
+        def value(level: int) -> str:
+            f, _, start = levels.get(level, ("decimal", "", 1))
+            n = counters[level] + start - 1 if counters[level] else start
+            return self._FORMATS.get(f, str)(n)
+
+        return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text).strip()
+
+    @staticmethod
+    def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+        """(numId, ilvl) of the paragraph, or of its style when the style carries the numbering."""
+        for owner in (paragraph._p.pPr, getattr(paragraph.style, "element", None)):
+            ppr = owner if owner is None or owner.tag.endswith("pPr") else owner.find(_w("pPr"))
+            num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+            if num_id is not None and num_id.get(_w("val")) != "0":
+                return num_id.get(_w("val")), int(ilvl.get(_w("val"))) if ilvl is not None else 0
+        return None, 0
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
 def _table_rows(table: Any) -> list[str]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
         previous = None
         for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            if cell._tc is not previous:
-                cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join(cell.text.split()) if cell._tc is not previous else "")
             previous = cell._tc
-        rows.append("\t".join(cells))
+        rows.append("\t".join(cells))  # "Nhóm\t\t\t": a row merged across is a group row, positions kept
     return rows
 
 

@@ -436,8 +436,10 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             body_started = False
             continue
         seen_kind = seen_kind or bool(kind)
-        if style is None and hints.get(start) and seen_kind and body_started and _hint_heading(stripped):
-            style = hints[start]
+        hint = hints.get(start, "")
+        # a heading style (markdown '#', Word's Heading 1-6) is a heading anywhere; bold alone only in the body
+        if style is None and hint and (hint.startswith("md") or seen_kind and body_started) and _hint_heading(stripped):
+            style = hint
         if style == "appendix":
             sections.reset("appendix", heading_label(stripped))
             expect_annex_title = True

@@ -208,7 +208,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
         "\n"
         "STT\tNội dung\tĐơn vị chủ trì\n"
         "1\tRà soát hạ tầng mạng\tUBND xã\n"
-        "Tổng hợp\tVăn phòng Đảng ủy\n"  # a merged cell appears once
+        "Tổng hợp\t\tVăn phòng Đảng ủy\n"  # a merged cell's text once, in its first column: positions kept
         "\n"
         "II. TỔ CHỨC THỰC HIỆN"
     )
@@ -340,3 +340,51 @@ def test_a_symlink_is_not_followed_when_walking_a_folder(tmp_path: Path) -> None
     assert load_document(link, max_bytes=MB).text.startswith("Kế hoạch")  # named by the user: followed
     with pytest.raises(LoadError, match="symlink"):
         load_document(link, max_bytes=MB, follow_symlinks=False)
+
+
+def _plan_docx() -> bytes:
+    """A plan as Word writes it: heading styles, automatic numbering, merged cells."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_heading("MỤC ĐÍCH, YÊU CẦU", level=1)
+    d.add_paragraph("Bảo đảm an toàn thông tin.", style="List Number")
+    d.add_paragraph("Triển khai kho dữ liệu.", style="List Number")
+    d.add_heading("TỔ CHỨC THỰC HIỆN", level=1)
+    d.add_heading("Văn phòng Đảng ủy", level=2)
+    d.add_paragraph("Chủ trì rà soát hạ tầng mạng.", style="List Bullet")
+    t = d.add_table(rows=4, cols=4)
+    for i, h in enumerate(["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"]):
+        t.cell(0, i).text = h
+    t.cell(1, 0).merge(t.cell(1, 3)).text = "I. Hạ tầng số"  # merged across: a group row
+    for i, v in enumerate(["1", "Rà soát hạ tầng", "Văn phòng Đảng ủy", "Quý III/2026"]):
+        t.cell(2, i).text = v
+    t.cell(3, 0).text, t.cell(3, 1).text = "2", "Nâng cấp mạng"
+    t.cell(2, 2).merge(t.cell(3, 2))  # merged down: both rows have this lead unit
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_docx_structure_from_styles_numbering_and_merged_cells() -> None:
+    from ingest.facts import extract_tasks
+    from ingest.load import DocxReader
+    from ingest.normalize import normalize_with_hints
+    from ingest.structure import parse_structure
+
+    text, _, hints = normalize_with_hints(DocxReader().decode(_plan_docx()))
+    blocks = parse_structure(text, hints)
+    headings = [b["section"] for b in blocks if b["kind"] == "heading"]
+    assert headings == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN > Văn phòng Đảng ủy"]
+    assert "1. Bảo đảm an toàn thông tin." in text and "2. Triển khai kho dữ liệu." in text
+    rows = [b["cells"] for b in blocks if b["kind"] == "table_row"]
+    assert rows == [
+        {"Nhóm": "Hạ tầng số", "STT": "1", "Nội dung": "Rà soát hạ tầng", "Đơn vị chủ trì": "Văn phòng Đảng ủy",
+         "Thời gian": "Quý III/2026"},
+        {"Nhóm": "Hạ tầng số", "STT": "2", "Nội dung": "Nâng cấp mạng", "Đơn vị chủ trì": "Văn phòng Đảng ủy"},
+    ]
+    tasks = [{r: f["text"] for r, f in t["fields"].items()} for t in extract_tasks(text, blocks)]
+    assert {"lead": "Văn phòng Đảng ủy", "task": "Chủ trì rà soát hạ tầng mạng"} in tasks
