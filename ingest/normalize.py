@@ -23,7 +23,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
-from assistant.vocab.docnum import number_line
+from assistant.vocab.docnum import DOC_NUMBER, number_line
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
     has_text,
@@ -335,6 +335,8 @@ def _join(segments: list[_Segment]) -> list[_Line]:
 def _joiner(prev: _Line, seg: _Segment) -> str | None:
     """What to put between `prev` and `seg` when `seg` continues prev's sentence; None keeps them apart."""
     before, after = prev.text, seg.text
+    if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
+        return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
     if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):

@@ -82,7 +82,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
             around = fold_accents(f"{text} {context}".lower())
             if not (re.search(r"\d", text) and re.search(rf"\b{re.escape(first)}\b", around)):
                 return False
-        elif not re.search(r"\d+\s*" + percent + re.escape(first), folded):
+        elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
             return False
     where = text + " " + context
     return all(n in where for n in exp.numbers)

@@ -27,6 +27,7 @@ from assistant.services.evidence import (
     Unit,
     best_window,
     cite_span,
+    clip_quote,
     content_terms,
     folded_syllables,
     idf_table,
@@ -137,7 +138,10 @@ class ExtractiveAnswerer:
         else:
             self._quote(q, lead, out, LEAD_CHARS)
         self._supports(q, lead, ranked, fitting, out)
-        return Draft(out.statements, out.citations, fitting[0].coverage, ranked)
+        coverage = lead.coverage
+        if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
+            coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
+        return Draft(out.statements, out.citations, coverage, ranked)
 
     def _quote(self, q: Question, u: Unit, out: _Builder, limit: int) -> None:
         """A quote of the unit (the clause range that answers best), under its section's name."""
@@ -175,8 +179,7 @@ class ExtractiveAnswerer:
             f = fields.get(role)
             if not f:
                 return None
-            quote = f["text"] if len(f["text"]) <= limit else _clip(f["text"], limit)
-            return out.cite(u.chunk, quote, f["start"])
+            return out.cite(u.chunk, clip_quote(f["text"], limit), f["start"])  # a quote is a prefix, never "…"
 
         order = ("timing", "lead", "co") if q.wants("deadline") and not q.wants("responsibility") else \
             ("lead", "co", "timing")
@@ -227,15 +230,14 @@ class ExtractiveAnswerer:
             task = u.fields.get("task")
             if task is None:
                 continue
-            quote = _clip(task["text"], 400)
-            n = out.cite(u.chunk, quote, task["start"])
-            item = _clip(strip_marker(task["text"])[1], LIST_CHARS)
+            n = out.cite(u.chunk, clip_quote(task["text"], 400), task["start"])
+            item = _clip(strip_marker(task["text"])[1], LIST_CHARS)  # compose_text puts each item on a "- " line
             timing = u.fields.get("timing")
             if timing:
-                out.say(f"- {item} (thời gian: {_clip(timing['text'], 80)})",
+                out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",
                         [n, out.cite(u.chunk, timing["text"], timing["start"])])
             else:
-                out.say(f"- {item}", [n])
+                out.say(item, [n])
         return True
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
