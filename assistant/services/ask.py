@@ -23,7 +23,8 @@ from assistant.vocab.signature import signature_span
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
-_HEADER_CHARS = 700  # a header (issuer, motto, number, place and date) fits in this
+_HEADER_CHARS = 700
+_DUTY_DEPTH = 30  # chunks of one document read for a unit's duties  # a header (issuer, motto, number, place and date) fits in this
 
 
 class ChunkRetriever(Protocol):
@@ -81,6 +82,8 @@ class AskService:
         # a comparison needs evidence from each document: look deeper before picking one per document
         depth = (top_k or self.retriever_top_k) * (2 if question.wants("compare") else 1)
         chunks = self.retriever.retrieve(q, scope, depth)
+        if question.wants("list") and question.units and chunks:
+            chunks = self._whole_duties(q, scope, chunks)
         draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
         response = self._compose(q, draft, chunks)
         if self.redactor is not None and response.answerable:
@@ -118,6 +121,17 @@ class AskService:
                 self._texts.clear()
             self._texts[doc_id] = self.text_of(doc_id).lower()
         return self._texts[doc_id]
+
+    def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
+        doc = str(chunks[0].payload.get("doc_id", ""))
+        if scope is not None and scope.doc_ids is not None and doc not in scope.doc_ids:
+            return chunks
+        inside = AccessScope(classifications=scope.classifications if scope else None,
+                             units=scope.units if scope else None, doc_ids=[doc])
+        seen = {c.id for c in chunks}
+        more = [c for c in self.retriever.retrieve(q, inside, _DUTY_DEPTH) if c.id not in seen]
+        return chunks + more
 
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
         """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents

@@ -41,9 +41,13 @@ from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
 from assistant.vocab.units import unit_search_key
 
-LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS = 320, 200, 150, 170
+LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS = 320, 200, 150, 170, 480
 MAX_LIST_ITEMS = 8
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
+DUTIES_HEAD = "có các nhiệm vụ:"
+# words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
+QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
+                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
@@ -106,7 +110,7 @@ class ExtractiveAnswerer:
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
-        prior = _plan_match(q_terms, units, idf)
+        prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
@@ -126,10 +130,11 @@ class ExtractiveAnswerer:
             fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
-        lead = fitting[0]
+        lead = _expand_list(fitting[0], ranked)
         out = _Builder()
-        if q.wants("list") and q.units and self._duties(q, lead, ranked, out):
-            pass
+        listed = bool(q.wants("list") and q.units) and self._duties(q, lead, ranked, out)
+        if listed:
+            pass  # a unit's duties are complete as listed: no other passage joins them
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
         elif lead.task and q.wants("responsibility", "deadline", "reporting", "funding") and \
@@ -137,7 +142,8 @@ class ExtractiveAnswerer:
             self._task(q, lead, out)
         else:
             self._quote(q, lead, out, LEAD_CHARS)
-        self._supports(q, lead, ranked, fitting, out)
+        if not listed:
+            self._supports(q, lead, ranked, fitting, out)
         coverage = lead.coverage
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
@@ -190,7 +196,7 @@ class ExtractiveAnswerer:
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
         for role in ("product", "funding"):
-            if role in fields and (q.wants("target", "funding") or role == "product" and q.wants("reporting")):
+            if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")):
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
@@ -225,7 +231,7 @@ class ExtractiveAnswerer:
             return False
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
         n = out.cite(items[0].chunk, who["text"], who["start"])
-        out.say(f"{who['text']} có các nhiệm vụ:", [n])
+        out.say(f"{who['text']} {DUTIES_HEAD}", [n])
         for u in items[:MAX_LIST_ITEMS]:
             task = u.fields.get("task")
             if task is None:
@@ -242,8 +248,6 @@ class ExtractiveAnswerer:
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
         """A few more quotes: one per other document for comparisons, close runners-up otherwise."""
-        if q.wants("list") and q.units and len(out.statements) > 2:
-            return
         chosen: list[Unit] = [lead]
         if q.wants("compare"):
             seen = {lead.doc_id}
@@ -279,6 +283,24 @@ class ExtractiveAnswerer:
 # ---------------------------------------------------------------------------- helpers
 
 
+def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
+    """A lead that introduces a list ("…, gồm:", "… như sau:") answers with the items that follow it."""
+    if not lead.text.rstrip().endswith(":") or lead.is_row:
+        return lead
+    items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
+    end = lead.end
+    for u in items[:8]:
+        if u.end - lead.start > LIST_EXPAND_CHARS:
+            break
+        end = u.end
+    if end == lead.end:
+        return lead
+    base = int(lead.chunk.payload.get("start", 0))
+    text = lead.chunk.text[lead.start - base:end - base]
+    return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
+                terms=lead.terms)
+
+
 def _claimable(u: Unit) -> str:
     """The text a unit can answer with: its own words and those of the task fields it can cite."""
     return " ".join([u.text, *(f["text"] for f in u.fields.values())])
@@ -311,7 +333,12 @@ def _subjects(q: Question, top: Unit) -> list[str]:
     "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
     p = top.chunk.payload
     plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
-    return [n for n in (unit_search_key(u) for u in q.units) if n and n not in plan]
+
+    def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
+        words = key.split()
+        return any(" ".join(words[:k]) in plan for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
+
+    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n)]
 
 
 def _mentions(u: Unit, named: list[str]) -> bool:
@@ -379,7 +406,7 @@ def _boilerplate(u: Unit, q: Question) -> float:
     if q.wants("purpose") or u.signature or u.header:
         return 0.0
     if announces_list(u.text):
-        return 1.0
+        return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
     if is_frame_section(u.section) and not q.wants("target"):
         return 1.0
     if not u.section and PREAMBLE_START.match(u.text):

@@ -40,6 +40,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
+    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
