@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
@@ -53,6 +54,7 @@ _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
 _FIGURE = re.compile(r"\d\s*%|\d[\d.,]*\s*(?:đơn vị|cán bộ|lần|ngày|tỷ|triệu|ha|tấn|người|xã|cơ sở|sản phẩm)|\d{2,}")
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
+_MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 
 
 def intents(question: str) -> set[str]:
@@ -83,6 +85,15 @@ class _Builder:
                 return c.n
         n = len(self.citations) + 1
         self.citations.append(cite_span(chunk, n, quote, start))
+        return n
+
+    def cite_existing(self, c: Citation) -> int:
+        """Renumber a citation of another draft into this one."""
+        for mine in self.citations:
+            if mine.doc_id == c.doc_id and mine.start == c.start and mine.end == c.end:
+                return mine.n
+        n = len(self.citations) + 1
+        self.citations.append(c.model_copy(update={"n": n}))
         return n
 
     def say(self, text: str, numbers: list[int]) -> None:
@@ -309,14 +320,51 @@ def _claimable(u: Unit) -> str:
 def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float]) -> dict[str, float]:
     """How well each document's title and issuer match the words of the question, relative to the best one:
     users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
+    return _title_weights(q_terms, [u.chunk for u in units], idf)
+
+
+def _plan_words(chunk: ScoredChunk) -> set[str]:
+    p = chunk.payload
+    number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
+    return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')} {number}"))
+
+
+def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None
+                   ) -> dict[str, float]:
     titles: dict[str, set[str]] = {}
-    for u in units:
-        if u.doc_id not in titles:
-            p = u.chunk.payload
-            titles[u.doc_id] = set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}"))
+    for c in chunks:
+        titles.setdefault(str(c.payload.get("doc_id", "")), _plan_words(c))
+    if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
+        df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
+        idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
     best = max(weight.values(), default=0.0)
     return {d: w / best for d, w in weight.items()} if best > 0 else {}
+
+
+def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
+    """The documents a comparison names, best first: those whose title, issuer or number the question names
+    nearly as well as the best one's."""
+    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]  # "Đồng Nai", "Cần Thơ": all words
+    weights = _title_weights(terms, chunks)
+    return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
+
+
+def merge_drafts(drafts: list[Draft]) -> Draft:
+    """Drafts of one question over several documents, side by side: each keeps its lead and one support."""
+    out = _Builder()
+    for d in drafts:
+        by_n = {c.n: c for c in d.citations}
+        for st in d.statements[:2]:
+            numbers = []
+            for n in st.citations:
+                c = by_n[n]
+                numbers.append(out.cite_existing(c))
+            text = _MARKERS.sub("", st.text).rstrip()
+            out.say(text, numbers)
+    units = [u for group in zip_longest(*(d.units for d in drafts)) for u in group if u is not None]  # each plan's best
+    answered = [d.best_coverage for d in drafts if d.statements]
+    return Draft(out.statements, out.citations, min(answered) if answered else 0.0, units)
 
 
 def _context(u: Unit, q: Question) -> str:

@@ -33,7 +33,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
                "ai ban hanh van ban"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
-                "tung ke hoach", "ke hoach nao", "van ban nao"),
+                "tung ke hoach", "ke hoach nao", "van ban nao", "so voi"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
@@ -42,7 +42,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }
-_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi)\b.*"
+_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
 
