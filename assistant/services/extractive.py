@@ -42,10 +42,11 @@ from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
 from assistant.vocab.units import unit_search_key
 
-LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS = 320, 200, 150, 170, 480
+LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 DUTIES_HEAD = "có các nhiệm vụ:"
+PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
 QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
                             "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
@@ -127,7 +128,7 @@ class ExtractiveAnswerer:
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
-                       + 0.3 * prior.get(u.doc_id, 0.0))
+                       + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
 
     # ------------------------------------------------------------------ drafting
@@ -248,7 +249,7 @@ class ExtractiveAnswerer:
             if task is None:
                 continue
             n = out.cite(u.chunk, clip_quote(task["text"], 400), task["start"])
-            item = _clip(strip_marker(task["text"])[1], LIST_CHARS)  # compose_text puts each item on a "- " line
+            item = _clip(strip_marker(task["text"])[1], DUTY_CHARS)  # compose_text puts each item on a "- " line
             timing = u.fields.get("timing")
             if timing:
                 out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",

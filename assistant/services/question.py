@@ -23,7 +23,8 @@ _CUES: dict[str, tuple[str, ...]] = {
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
                  "hoan thanh truoc", "moc", "hang nam", "hang quy"),
-    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
+    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
+               "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
@@ -45,6 +46,7 @@ _CUES: dict[str, tuple[str, ...]] = {
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
+_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?: \w+){1,3} (?:nao|gi)\b")
 
 
 def fold_question(text: str) -> str:
@@ -75,6 +77,8 @@ def analyse(text: str) -> Question:
     intents = {name for name, cues in _CUES.items() if any(has_phrase(folded, c) for c in cues)}
     if _TWO_PLANS.search(folded):
         intents.add("compare")
+    if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
+        intents.add("list")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if intents & {"number", "date", "issuer", "signer"}:

@@ -38,7 +38,8 @@ HEAD_WORDS = (
     "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Quận ủy", "Thị ủy", "Liên đoàn", "Liên minh", "Hiệp hội",
     "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
     "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
-    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo",
+    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
+    "Huyện đoàn", "Tỉnh ủy", "Thành ủy",
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
 )
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
@@ -82,8 +83,10 @@ def unit_key(name: str) -> str:
 
 
 def unit_search_key(name: str) -> str:
-    """Like `unit_key` with diacritics removed too: what a user types without accents matches."""
-    return fold_accents(unit_key(name))
+    """Like `unit_key` with diacritics removed too, abbreviations typed in lower case expanded ("ubnd xa") and
+    "các"/"những" dropped anywhere ("Ủy ban nhân dân các xã" is "UBND xã"): what a user types matches."""
+    words = [_FOLDED_ABBREVIATIONS.get(w, w) for w in fold_accents(unit_key(name)).split()]
+    return " ".join(w for w in words if w not in ("cac", "nhung"))
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -174,6 +177,9 @@ def unit_phrase(text: str, start: int, max_chars: int = 240) -> tuple[int, int]:
     return start, end
 
 
+# abbreviations of three letters or more, as typed in lower case without accents
+_FOLDED_ABBREVIATIONS = {fold_accents(k).lower(): fold_accents(v).lower() for k, v in ABBREVIATIONS.items()
+                         if len(k) >= 3 and k.isalpha()}
 _FOLDED_HEADS = sorted({fold_accents(h).lower() for h in HEAD_WORDS if len(h) > 2}, key=len, reverse=True)
 _FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", "lam", "co", "duoc", "giao", "nhiem",
                            "vu", "gi", "nao", "trong", "theo", "de", "cua", "o", "tai", "ve", "va", "voi", "khi", "han",
