@@ -87,27 +87,29 @@ class AskService:
             q = self.redactor.redact(q).text
         question = analyse(q)
         # a comparison needs evidence from each document: look deeper before picking one per document
-        depth = (top_k or self.retriever_top_k) * (2 if question.wants("compare") else 1)
-        chunks = self.retriever.retrieve(q, scope, depth)
+        k = top_k or self.retriever_top_k
+        chunks = self.retriever.retrieve(q, scope, k * (2 if question.wants("compare") else 1))
+        found = chunks[:k]
         if question.wants("list") and question.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
         docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
         if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
             draft = merge_drafts([self.answerer.draft(question, self._with_document_parts(
-                self.retriever.retrieve(q, _within(scope, d), top_k or self.retriever_top_k), question))
+                self.retriever.retrieve(q, _within(scope, d), k), question))
                 for d in docs[:_MAX_COMPARED]])
         else:
             draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
-        response = self._compose(q, draft, chunks)
+        response = self._compose(q, draft)
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
             response.answer = self.redactor.redact(response.answer, vetted=vetted).text
-        response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
-        response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
+        # what the search found for the question itself (reading more of a plan is not retrieval)
+        response.retrieved = [str(c.payload.get("source", "")) for c in found]
+        response.retrieved_sections = [str(c.payload.get("section", "")) for c in found]
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
 
-    def _compose(self, q: str, draft: Draft, chunks: list[ScoredChunk]) -> AskResponse:
+    def _compose(self, q: str, draft: Draft) -> AskResponse:
         if not draft.statements or not self._answerable(q, draft):
             return self._refusal(draft.units)
         checked = verify(draft.statements, draft.citations, self.text_of)

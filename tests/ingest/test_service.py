@@ -23,10 +23,12 @@ from assistant.components.vector_store import AccessScope, QdrantStore, build_fi
 from assistant.domain import IngestOutcome
 from assistant.services.container import Services
 from assistant.text import has_diacritics
+from ingest.chunk import STRUCTURED_KEYS
 from ingest.service import make_doc_id
 
 DOC_004 = "004_ac3b5f093c57f3b4.txt"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
 PAYLOAD_FIELDS = {
     "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "issued_date", "section", "start", "end",
     "page", "classification", "units", "kind", "text",
@@ -60,8 +62,7 @@ def assert_stored_consistently(services: Services, doc_id: str) -> list[Any]:
     assert len(found) == row.chunks == services.store.count(doc_id)
     for p in found:
         pl = p.payload
-        assert set(pl) - {"rendered"} == PAYLOAD_FIELDS
-        assert "rendered" not in pl or pl["kind"] == "table_row"
+        assert set(pl) - set(STRUCTURED_KEYS) == PAYLOAD_FIELDS
         assert pl["kind"] in ("text", "table_row")
         assert (pl["doc_id"], pl["source"], pl["title"]) == (doc_id, row.source, row.meta["title"])
         assert (pl["doc_type"], pl["doc_number"], pl["issuer"]) == (
