@@ -36,11 +36,38 @@ class EmbeddingSettings(BaseModel):
 
 
 class QdrantSettings(BaseModel):
-    url: str | None = Field(None, description="Qdrant server URL; empty means embedded local mode on disk.")
+    url: str | None = Field(
+        None, description="Qdrant server or cluster URL; empty means the embedded engine under data_dir."
+    )
     api_key: str | None = Field(None, description="API key for a Qdrant server.")
+    engine: Literal["edge", "local"] = Field(
+        "edge",
+        description="Embedded engine when `url` is empty: 'edge' (Qdrant Edge, in-process, the default) or "
+        "'local' (qdrant-client local mode: linear scan, kept only for comparison; slow above ~20k chunks).",
+    )
     collection: str = Field("troly_chunks", description="Collection holding all chunks.")
     dense_name: str = Field("dense", description="Name of the dense vector.")
     sparse_name: str = Field("sparse", description="Name of the sparse (BM25-style) vector.")
+    timeout_s: float = Field(30.0, gt=0, description="Request timeout towards a Qdrant server.")
+    shard_number: int = Field(1, ge=1, description="Shards of the collection on a cluster (set when created).")
+    replication_factor: int = Field(1, ge=1, description="Copies of each shard on a cluster (set when created).")
+    write_consistency_factor: int = Field(
+        1, ge=1, description="Replicas that must confirm a write on a cluster (≤ replication_factor)."
+    )
+    write_ordering: Literal["weak", "medium", "strong"] = Field(
+        "medium", description="Ordering of writes on a cluster; 'strong' routes every write through the leader."
+    )
+    hnsw_m: int = Field(16, ge=4, description="HNSW graph degree.")
+    hnsw_ef_construct: int = Field(100, ge=4, description="HNSW candidates while building the graph.")
+    hnsw_ef: int = Field(128, ge=1, description="HNSW candidates per dense search (recall vs speed).")
+    exact_max_points: int = Field(
+        20_000, ge=0,
+        description="Embedded engine: at or below this many chunks dense search is exact (recall 1.0, still "
+        "fast) and no HNSW graph is built; above it HNSW with `hnsw_ef`. Chosen by measurement (README).",
+    )
+    optimize_threads: int = Field(
+        1, ge=0, description="Embedded engine: threads building the HNSW graph in the background (0 = all cores)."
+    )
 
 
 class ChunkSettings(BaseModel):
@@ -95,7 +122,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="TROLY_", env_nested_delimiter="__", extra="ignore")
 
-    data_dir: Path = Field(Path("./data"), description="Holds Qdrant files, the registry database and logs.")
+    data_dir: Path = Field(Path("./data"), description="Holds the embedded index (edge/), the registry database and logs.")
     database_url: str | None = Field(
         None, description="SQLAlchemy URL of the registry; empty means SQLite file `registry.db` in data_dir."
     )
@@ -123,7 +150,13 @@ class Settings(BaseSettings):
 
     @property
     def qdrant_path(self) -> Path:
+        """qdrant-client local mode: the layout of data directories before Qdrant Edge (migrated on open)."""
         return self.data_dir / "qdrant"
+
+    @property
+    def edge_path(self) -> Path:
+        """Qdrant Edge, the embedded engine."""
+        return self.data_dir / "edge"
 
     @property
     def registry_url(self) -> str:
