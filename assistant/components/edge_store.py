@@ -174,7 +174,7 @@ class EdgeStore(QdrantStore):
                             query=qe.Query.Nearest(qe.SparseVector(sparse.indices, sparse.values),
                                                    using=self.cfg.sparse_name)),
             ],
-            query=qe.Fusion.Rrf(k=60) if fusion == "rrf" else qe.Fusion.Dbsf(),
+            query=qe.Fusion.Rrf(k=60) if fusion == "rrf" else qe.Fusion.Dbsf(),  # type: ignore[arg-type]
             filter=flt, with_payload=True,
         )
         with self._reading() as shard:
@@ -267,7 +267,7 @@ class EdgeStore(QdrantStore):
         return n
 
     def delete_document(self, doc_id: str, keep: list[str] | None = None) -> None:
-        must_not = [qe.HasIdCondition(point_ids=set(keep))] if keep else None
+        must_not: list[Any] | None = [qe.HasIdCondition(point_ids=set(keep))] if keep else None
         with self._write_lock:
             self._update(qe.UpdateOperation.delete_points_by_filter(qe.Filter(must=[_of_doc(doc_id)],
                                                                               must_not=must_not)))

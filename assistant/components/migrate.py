@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.components.vector_store import ClientStore, QdrantStore
+from assistant.components.vector_store import ChunkPoint, ClientStore, QdrantStore
 from assistant.settings import QdrantSettings
 
 log = logging.getLogger(__name__)
@@ -27,9 +27,10 @@ class MigrationError(RuntimeError):
 def copy_points(src: QdrantStore, dst: QdrantStore, batch: int = 512, progress: Progress | None = None) -> int:
     """Copy every point (vectors and payload as stored) from `src` into `dst`; returns the count copied."""
     total = src.count()
-    buf, done = [], 0
+    buf: list[ChunkPoint] = []
+    done = 0
     for p in src.iter_points(batch):
-        if not buf and done == 0:
+        if not buf and done == 0:  # the first point gives the dimension
             dst.ensure_collection(int(p.dense.shape[0]))
         buf.append(p)
         if len(buf) >= batch:

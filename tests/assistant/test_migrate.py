@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import make_settings
 from test_vector_store import ROWS, dense_of, docs_found, fill
 
@@ -63,3 +64,16 @@ def test_index_rebuild_migrates_and_moves_between_engines(tmp_path: Path) -> Non
     finally:
         local.close()
         edge.close()
+
+
+@pytest.mark.parametrize(("qdrant", "engine"), [
+    ({}, EdgeStore),
+    ({"engine": "local"}, ClientStore),
+    ({"url": "http://127.0.0.1:1", "engine": "edge"}, ClientStore),  # a URL wins; nothing is contacted yet
+])
+def test_open_store_follows_the_settings(tmp_path: Path, qdrant: dict[str, str], engine: type) -> None:
+    store = open_store(make_settings(tmp_path, qdrant=qdrant))
+    try:
+        assert type(store) is engine
+    finally:
+        store.close()
