@@ -94,6 +94,9 @@ class EdgeStore(QdrantStore):
         if current is not None:
             self._handle = _Handle(self._load(current), current)
             self._refresh()
+            for leftover in self.root.glob("shard-*"):  # copies of an interrupted optimize, or a swapped-out shard
+                if leftover != current:
+                    shutil.rmtree(leftover, ignore_errors=True)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -102,7 +105,9 @@ class EdgeStore(QdrantStore):
         if not marker.is_file():
             return None
         path = self.root / marker.read_text(encoding="utf-8").strip()
-        return path if path.is_dir() else None
+        if not path.is_dir():  # never start over with an empty index in its place
+            raise RuntimeError(f"Chỉ mục hỏng: {marker} trỏ tới {path.name} nhưng thư mục này không tồn tại.")
+        return path
 
     def _next_dir(self) -> Path:
         used = [int(p.name.split("-")[1]) for p in self.root.glob("shard-*") if p.name.split("-")[1].isdigit()]

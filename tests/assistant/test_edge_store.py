@@ -3,6 +3,7 @@ pick exact or HNSW search by size. The shared behaviour is in test_vector_store.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.components.edge_store import CURRENT, EdgeStore
 from assistant.components.sparse import SparseEncoder
@@ -117,3 +119,17 @@ def test_a_cli_batch_is_optimized_when_the_store_closes(tmp_path: Path) -> None:
     again = EdgeStore(QdrantSettings(exact_max_points=100), tmp_path / "edge")
     assert again.pending() == 0 and again.count() == 400
     again.close()
+
+
+def test_leftovers_of_an_interrupted_optimize_are_removed_and_a_lost_shard_is_an_error(tmp_path: Path) -> None:
+    s = EdgeStore(QdrantSettings(), tmp_path / "edge")
+    s.ensure_collection(DIM)
+    s.upsert(points(20))
+    s.close()
+    (tmp_path / "edge" / "shard-000099").mkdir()  # a copy the child never finished
+    again = EdgeStore(QdrantSettings(), tmp_path / "edge")
+    assert again.count() == 20 and not (tmp_path / "edge" / "shard-000099").exists()
+    again.close()
+    shutil.rmtree(tmp_path / "edge" / (tmp_path / "edge" / CURRENT).read_text())
+    with pytest.raises(RuntimeError, match="không tồn tại"):
+        EdgeStore(QdrantSettings(), tmp_path / "edge")
