@@ -58,7 +58,7 @@ def real_index() -> Path:
     return path
 
 
-def build(chunks: int, engine: str) -> tuple[Path, dict[str, float]]:  # noqa: C901
+def build(chunks: int, engine: str) -> tuple[Path, dict[str, float]]:
     """Data directory with `chunks` chunks: the real plans, then synthetic plans until the count is reached."""
     from assistant.components.edge_store import EdgeStore
     from assistant.components.migrate import copy_points
