@@ -179,7 +179,7 @@ class EdgeStore(QdrantStore):
                             query=qe.Query.Nearest(qe.SparseVector(sparse.indices, sparse.values),
                                                    using=self.cfg.sparse_name)),
             ],
-            query=qe.Fusion.Rrf(k=60) if fusion == "rrf" else qe.Fusion.Dbsf(),  # type: ignore[arg-type]
+            query=qe.Fusion.Rrf(k=60) if fusion == "rrf" else qe.Fusion.Dbsf(),  # type: ignore[arg-type]  # k: server default
             filter=flt, with_payload=True,
         )
         with self._reading() as shard:
