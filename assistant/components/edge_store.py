@@ -16,6 +16,7 @@ Layout: `<data_dir>/edge/CURRENT` names the live shard directory (`shard-000001`
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -63,6 +64,17 @@ def build_filter(scope: AccessScope | None, extra: Sequence[Any] = ()) -> qe.Fil
     return qe.Filter(must=must) if must else None
 
 
+def _lock(path: Path) -> int:
+    """An exclusive lock held while the store is open; another holder means another process owns it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        os.close(fd)
+        raise StoreLockedError(LOCKED_MESSAGE) from exc
+    return fd
+
+
 def _of_doc(doc_id: str) -> qe.FieldCondition:
     return qe.FieldCondition(key="doc_id", match=qe.MatchValue(value=doc_id))
 
@@ -90,13 +102,19 @@ class EdgeStore(QdrantStore):
         self._maintainer: threading.Thread | None = None
         self._child: subprocess.Popen[bytes] | None = None
         self._closing = False
-        current = self._current_dir()
-        if current is not None:
-            self._handle = _Handle(self._load(current), current)
-            self._refresh()
-            for leftover in self.root.glob("shard-*"):  # copies of an interrupted optimize, or a swapped-out shard
-                if leftover != current:
-                    shutil.rmtree(leftover, ignore_errors=True)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._lock_fd: int | None = _lock(self.root / "LOCK")  # one owner per index, also before its first shard
+        try:
+            current = self._current_dir()
+            if current is not None:
+                self._handle = _Handle(self._load(current), current)
+                self._refresh()
+                for leftover in self.root.glob("shard-*"):  # copies of an interrupted optimize, a swapped-out shard
+                    if leftover != current:
+                        shutil.rmtree(leftover, ignore_errors=True)
+        except BaseException:
+            self._unlock()
+            raise
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -366,12 +384,19 @@ class EdgeStore(QdrantStore):
             self._maintainer.join()
         with self._write_lock:
             if self._handle is None:
+                self._unlock()
                 return
             if self._dirty and self.needs_optimize():  # a CLI batch: optimize before the process ends
                 self._optimize_in_process()
             self._handle.shard.flush()
             self._handle.shard.close()
             self._handle = None
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the lock
+            self._lock_fd = None
 
 
 def _optimize_main(path: str) -> int:

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.components.edge_store import CURRENT, EdgeStore
 from assistant.components.sparse import SparseEncoder
-from assistant.components.vector_store import AccessScope, ChunkPoint
+from assistant.components.vector_store import AccessScope, ChunkPoint, StoreLockedError
 from assistant.settings import QdrantSettings
 
 DIM = 16
@@ -133,3 +133,12 @@ def test_leftovers_of_an_interrupted_optimize_are_removed_and_a_lost_shard_is_an
     shutil.rmtree(tmp_path / "edge" / (tmp_path / "edge" / CURRENT).read_text())
     with pytest.raises(RuntimeError, match="không tồn tại"):
         EdgeStore(QdrantSettings(), tmp_path / "edge")
+
+
+def test_an_index_without_any_shard_yet_is_locked_too(tmp_path: Path) -> None:
+    """`troly serve` on a fresh data dir owns it before the first upload: a CLI must go through the server."""
+    s = EdgeStore(QdrantSettings(), tmp_path / "edge")
+    with pytest.raises(StoreLockedError, match="tiến trình khác"):
+        EdgeStore(QdrantSettings(), tmp_path / "edge")
+    s.close()
+    EdgeStore(QdrantSettings(), tmp_path / "edge").close()
