@@ -142,13 +142,15 @@ def serve(data_dir: Path, engine: str) -> tuple[subprocess.Popen[bytes], str, fl
     port = _free_port()
     env = {**os.environ, "TROLY_DATA_DIR": str(data_dir), "TROLY_QDRANT__ENGINE": engine,
            "TROLY_API__RATE_LIMIT_PER_MINUTE": "1000000", "OMP_WAIT_POLICY": "PASSIVE", "PYTHONPATH": str(REPO)}
+    log = data_dir.parent / f"{data_dir.name}.serve.log"  # a file, never an unread pipe (a full one blocks)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with log.open("wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=err)
     url = f"http://127.0.0.1:{port}"
     while True:
         if proc.poll() is not None:
-            raise RuntimeError((proc.stderr.read() if proc.stderr else b"").decode()[-2000:])
+            raise RuntimeError(log.read_text(errors="replace")[-2000:])
         try:
             if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
                 return proc, url, time.perf_counter() - t0
