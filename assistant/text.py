@@ -48,3 +48,31 @@ def segment_words(text: str) -> list[str]:
         return []
     tokens = _pyvi_tokenizer().tokenize(text).split()
     return [t for t in tokens if any(ch.isalnum() for ch in t)]
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+
+
+def _tone_table() -> dict[str, str]:
+    """'oá' -> 'óa', 'uỷ' -> 'ủy', 'oẻ' -> 'ỏe' (and capitals): one spelling of the two tone placements."""
+    table: dict[str, str] = {}
+    for first, second in ("oa", "oe", "uy", "OA", "OE", "UY", "Oa", "Oe", "Uy"):
+        for tone in _TONE_MARKS:
+            new_style = first + nfc(second + tone)
+            table[new_style] = nfc(first + tone) + second
+    return table
+
+
+_TONES = _tone_table()
+# only where the pair ends the syllable ("hoàng", "khuyến" have one placement); never after "q" ("quý")
+_TONE_PAIR = re.compile(r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + r"](?!\w)")
+
+
+def fold_tones(text: str) -> str:
+    """'hoá' -> 'hóa', 'Đảng uỷ' -> 'Đảng ủy': both placements are correct Vietnamese and must compare equal."""
+    return _TONE_PAIR.sub(lambda m: _TONES.get(m.group(0), m.group(0)), nfc(text))
+
+
+def fold_key(text: str) -> str:
+    """Comparison key with diacritics kept: NFC, tone placement folded, lower case, spaces collapsed."""
+    return collapse_spaces(fold_tones(text)).lower()

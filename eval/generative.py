@@ -26,10 +26,10 @@ from tqdm import tqdm
 from assistant.domain import AnswerMode
 from assistant.services.container import Services
 from assistant.settings import Settings
-from eval.gold import GoldQuestion, load_gold
+from eval.gold import GoldQuestion
 from eval.metrics import EvalContext, Metric, Outcome, evaluate, percentile, register
 from eval.report import RunResult, write_report
-from eval.runner import DEFAULT_DATASET, EVAL_TOP_K, corpus_files
+from eval.runner import DEFAULT_DATASETS, EVAL_TOP_K, PathArg, corpus_files, load_datasets
 
 NAME = "troly_generative"
 
@@ -53,12 +53,15 @@ class VerifierDropped(Metric):
         return g["dropped"] / g["sentences"] if g.get("sentences") else None
 
 
-def run_generative(settings: Settings, corpus: Path, out_dir: Path, dataset: Path = DEFAULT_DATASET,
+def run_generative(settings: Settings, corpus: PathArg, out_dir: Path, dataset: PathArg = DEFAULT_DATASETS,
                    show_progress: bool = True) -> dict[str, Any]:
-    """Both configurations on one temporary index; writes the report and returns generation.json's content."""
+    """Both configurations on one temporary index, every gold set; writes the report and returns
+    generation.json's content (totals over all sets)."""
     if not settings.llm.base_url:
         raise RuntimeError("Chế độ generative cần máy chủ mô hình: đặt TROLY_LLM__BASE_URL (xem README).")
-    questions = load_gold(dataset)
+    sets = load_datasets(dataset)
+    runs: dict[str, dict[str, RunResult]] = {name: {} for name in sets}
+    responses: dict[str, list[dict[str, Any]]] = {"troly": [], NAME: []}
     with tempfile.TemporaryDirectory(prefix="troly-eval-gen-") as tmp:
         services = Services(settings.model_copy(update={"data_dir": Path(tmp)}))
         try:
@@ -68,23 +71,24 @@ def run_generative(settings: Settings, corpus: Path, out_dir: Path, dataset: Pat
                 raise RuntimeError(f"Không nạp được: {', '.join(o.source + ': ' + o.reason for o in bad)}")
             services.warm_up()
             ctx = EvalContext(text_of=services.registry.text_of)
-            runs: dict[str, RunResult] = {}
-            responses: dict[str, list[dict[str, Any]]] = {}
-            for name, mode in (("troly", AnswerMode.EXTRACTIVE), (NAME, AnswerMode.GENERATIVE)):
-                responses[name] = []
-                for q in tqdm(questions, desc=name, disable=not show_progress, unit="câu"):
-                    answered = services.answering.answer(q.question, None, EVAL_TOP_K, mode)
-                    responses[name].append({**answered.response.model_dump(), "generation": {
-                        "sentences": answered.stats.sentences, "dropped": answered.stats.dropped,
-                        "error": answered.stats.error}})
-                rows, aggregates = evaluate(questions, responses[name], ctx)
-                runs[name] = RunResult(rows, aggregates, {
-                    "answerer": mode.value, "top_k": EVAL_TOP_K, "embedder": services.embedder.name,
-                    **({"llm_model": settings.llm.model, "max_tokens": settings.llm.max_tokens,
-                        "max_passages": settings.llm.max_passages} if mode == AnswerMode.GENERATIVE else {})})
+            for set_name, questions in sets.items():
+                for name, mode in (("troly", AnswerMode.EXTRACTIVE), (NAME, AnswerMode.GENERATIVE)):
+                    answers = []
+                    for q in tqdm(questions, desc=f"{name} {set_name}", disable=not show_progress, unit="câu"):
+                        answered = services.answering.answer(q.question, None, EVAL_TOP_K, mode)
+                        answers.append({**answered.response.model_dump(), "generation": {
+                            "sentences": answered.stats.sentences, "dropped": answered.stats.dropped,
+                            "error": answered.stats.error}})
+                    responses[name] += answers
+                    rows, aggregates = evaluate(questions, answers, ctx)
+                    runs[set_name][name] = RunResult(rows, aggregates, {
+                        "answerer": mode.value, "top_k": EVAL_TOP_K, "embedder": services.embedder.name,
+                        **({"llm_model": settings.llm.model, "max_tokens": settings.llm.max_tokens,
+                            "max_passages": settings.llm.max_passages} if mode == AnswerMode.GENERATIVE else {})})
         finally:
             services.close()
     write_report(out_dir, runs, primary="troly")
+    questions = [q for qs in sets.values() for q in qs]
     totals = generation_totals(questions, responses["troly"], responses[NAME])
     (Path(out_dir) / "generation.json").write_text(json.dumps(totals, ensure_ascii=False, indent=2), encoding="utf-8")
     return totals

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from assistant.privacy import LABELS, Redactor
 from assistant.text import nfc
-from eval.report import _table
+from eval.markdown import table
 
 DEFAULT_DATASET = Path(__file__).parent / "datasets" / "pii_snippets.jsonl"
 STRUCTURED = (
@@ -105,9 +105,9 @@ class PiiReport:
             body.append([f"**{name}**", "", str(g.tp + g.fn), str(g.tp), str(g.fp), str(g.fn),
                          f(g.precision), f(g.recall)])
         lines = [f"Đoạn mẫu: {self.snippets} (âm tính: {sum(self.negative_snippets.values())})", ""]
-        lines += _table(["Thực thể", "Nhãn", "Gold", "TP", "FP", "FN", "Precision", "Recall"], body)
+        lines += table(["Thực thể", "Nhãn", "Gold", "TP", "FP", "FN", "Precision", "Recall"], body)
         lines += ["", "Dương tính giả trên đoạn âm tính (văn bản kế hoạch):", ""]
-        lines += _table(
+        lines += table(
             ["Nhóm", "Số đoạn", "FP"],
             [[c, str(n), str(self.negative_fp[c])] for c, n in sorted(self.negative_snippets.items())],
         )

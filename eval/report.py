@@ -1,51 +1,65 @@
-"""Evaluation reports: summary.json, summary.md, a chart per question type, results JSONL, run diffs.
+"""Evaluation reports: summary.json, summary.md, chart.png, results JSONL, run comparison.
 
-Several configurations (baselines and the project's pipeline) are evaluated on the same questions
-and reported side by side so that a change reads as a ratio. The *primary* configuration (the
-project's pipeline; by default the first one given) gets the per-question ``results.jsonl``, the
-failed-question list and the quality-gate verdict; every configuration also gets
-``results-<name>.jsonl``.
+A run evaluates one or more gold sets (``dev``, ``ext``, …) under several configurations (the
+project's pipeline and baselines) on the same index, so a change reads as a ratio. Every metric is
+reported per gold set, per question type and per document (the question's expected source;
+unanswerable questions form their own group). The *primary* configuration (the project's
+pipeline; by default the first one given) gets the per-question ``results.jsonl``, the
+failed-question lists, the leave-one-document-out calibration of the refusal threshold
+(:mod:`eval.lodo`) and the quality-gate verdict per gold set (:mod:`eval.quality_gate`); every
+configuration also gets ``results-<name>.jsonl``. Result rows carry their gold set as ``dataset``.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eval import quality_gate
+from eval.lodo import UNANSWERABLE, Calibration, accuracy, document_keys, group_label, objective
 from eval.metrics import METRICS, aggregate_rows
-from eval.quality_gate import check_bars
+from eval.quality_gate import check_bars, gate
 
-CHART_METRICS: tuple[str, ...] = ("hit@5", "mrr", "fact_recall", "correct", "refusal_recall")
-BREAKDOWN_METRICS: tuple[str, ...] = ("hit@1", "hit@5", "mrr", "fact_recall", "correct", "refusal_recall")
-_ANSWER_PREVIEW = 400
+SWEEP_METRICS: tuple[str, ...] = ("correct", "refusal_recall", "refusal_precision", "answer_length")
 
 
 @dataclass
 class RunResult:
-    """One configuration's evaluation: the rows and aggregates of ``evaluate`` plus its settings."""
+    """One configuration's evaluation of one gold set: the rows and aggregates of ``evaluate``."""
 
     rows: list[dict[str, Any]]
     aggregates: dict[str, float | None]
     config: dict[str, Any] = field(default_factory=dict)  # embedder, fusion, top_k, answerer, ...
 
 
+Runs = Mapping[str, Mapping[str, RunResult]]  # gold set -> configuration -> result
+
+
 def write_report(
-    out_dir: str | Path, runs: Mapping[str, RunResult], primary: str | None = None
+    out_dir: str | Path,
+    runs: Runs,
+    primary: str | None = None,
+    calibration: Calibration | None = None,
+    corpus: Mapping[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Write every report file into ``out_dir``; returns them by kind."""
-    if not runs:
+    from eval.chart import write_chart
+    from eval.markdown import render_markdown
+
+    if not runs or not all(runs.values()):
         raise ValueError("Không có lần chạy nào để báo cáo")
-    primary = primary or next(iter(runs))
-    if primary not in runs:
+    configs = list(next(iter(runs.values())))
+    primary = primary or configs[0]
+    if any(primary not in by_config for by_config in runs.values()):
         raise KeyError(f"Không có cấu hình {primary!r}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    summary = build_summary(runs, primary)
+    summary = build_summary(runs, primary, calibration, corpus)
     files = {
         "summary_json": out / "summary.json",
         "summary_md": out / "summary.md",
@@ -53,29 +67,41 @@ def write_report(
         "results": out / "results.jsonl",
     }
     files["summary_json"].write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    files["summary_md"].write_text(render_markdown(summary, runs[primary].rows), encoding="utf-8")
+    files["summary_md"].write_text(
+        render_markdown(summary, {name: by_config[primary].rows for name, by_config in runs.items()}),
+        encoding="utf-8",
+    )
     write_chart(files["chart"], summary)
-    _write_jsonl(files["results"], runs[primary].rows)
-    for name, run in runs.items():
+    _write_jsonl(files["results"], _all_rows(runs, primary))
+    for name in configs:
         files[f"results:{name}"] = out / f"results-{_slug(name)}.jsonl"
-        _write_jsonl(files[f"results:{name}"], run.rows)
+        _write_jsonl(files[f"results:{name}"], _all_rows(runs, name))
+    if calibration is not None:
+        files["sweep"] = out / "threshold_sweep.jsonl"
+        _write_jsonl(files["sweep"], sweep_rows(calibration))
     return files
 
 
-def build_summary(runs: Mapping[str, RunResult], primary: str) -> dict[str, Any]:
+def _all_rows(runs: Runs, config: str) -> list[dict[str, Any]]:
+    return [{"dataset": name, **row} for name, by_config in runs.items() for row in by_config[config].rows]
+
+
+# --- summary.json ------------------------------------------------------------------------------------
+
+
+def build_summary(
+    runs: Runs,
+    primary: str,
+    calibration: Calibration | None = None,
+    corpus: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """The content of summary.json."""
-    names = [n for n in METRICS if any(n in run.aggregates for run in runs.values())]
-    rows = runs[primary].rows
+    every = [run for by_config in runs.values() for run in by_config.values()]
+    names = [n for n in METRICS if any(n in run.aggregates for run in every)]
     summary: dict[str, Any] = {
         "primary": primary,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "dataset": {
-            "questions": len(rows),
-            "answerable": sum(1 for r in rows if r.get("expected_answerable")),
-            "unanswerable": sum(1 for r in rows if not r.get("expected_answerable")),
-            "by_type": _count(r["type"] for r in rows),
-            "by_group": _count(g for r in rows for g in r.get("groups", [])),
-        },
+        "corpus": dict(corpus or {}),
         "metric_info": {
             n: {
                 "description": METRICS[n].description,
@@ -85,18 +111,130 @@ def build_summary(runs: Mapping[str, RunResult], primary: str) -> dict[str, Any]
             }
             for n in names
         },
-        "configs": {
-            name: {
-                "config": run.config,
-                "metrics": run.aggregates,
-                "by_type": _breakdown(run.rows, lambda r: [r["type"]]),
-                "by_group": _breakdown(run.rows, lambda r: r.get("groups", [])),
-            }
-            for name, run in runs.items()
+        "datasets": {
+            name: dataset_block(name, by_config, primary, calibration) for name, by_config in runs.items()
         },
     }
-    summary["quality_gate"] = {"config": primary, "failed": check_bars(summary, primary)}
+    if calibration is not None:
+        summary["calibration"] = calibration_block(calibration)
+    per_set = gate(summary)
+    summary["quality_gate"] = {
+        "config": primary,
+        "enforced": sorted(quality_gate.ENFORCED),
+        "failed": check_bars(summary),
+        "passed": not check_bars(summary),
+        "datasets": per_set,
+    }
     return summary
+
+
+def dataset_block(
+    name: str, by_config: Mapping[str, RunResult], primary: str, calibration: Calibration | None
+) -> dict[str, Any]:
+    rows = by_config[primary].rows
+    block: dict[str, Any] = {
+        "dataset": {
+            "questions": len(rows),
+            "answerable": sum(1 for r in rows if r.get("expected_answerable")),
+            "unanswerable": sum(1 for r in rows if not r.get("expected_answerable")),
+            "by_type": _count(r["type"] for r in rows),
+            "by_group": _count(g for r in rows for g in r.get("groups", [])),
+            "by_document": _count(k for r in rows for k in document_keys(r)),
+        },
+        "configs": {
+            config: {
+                "config": run.config,
+                "metrics": run.aggregates,
+                "by_type": breakdown(run.rows, lambda r: [r["type"]]),
+                "by_group": breakdown(run.rows, lambda r: r.get("groups", [])),
+                "by_document": breakdown(run.rows, document_keys),
+            }
+            for config, run in by_config.items()
+        },
+    }
+    if calibration is not None:
+        block["lodo"] = lodo_block(name, calibration)
+    return block
+
+
+def breakdown(
+    rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str, Any]], Iterable[str]]
+) -> dict[str, Any]:
+    """Aggregates of every metric per key, plus ``false_refusals``: answerable questions refused."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        for key in keys_of(row):
+            groups.setdefault(key, []).append(row)
+    return {
+        key: {
+            **aggregate_rows(members),
+            "questions": len(members),
+            "false_refusals": sum(
+                1 for r in members if r.get("expected_answerable") and r.get("answerable") is False
+            ),
+        }
+        for key, members in groups.items()
+    }
+
+
+def lodo_block(name: str, calibration: Calibration) -> dict[str, Any]:
+    """This gold set's leave-one-document-out figures: aggregates, and per document with its threshold."""
+    mine = [
+        (t, row) for t, row in zip(calibration.lodo.thresholds, calibration.lodo.rows, strict=True)
+        if row.get("dataset") == name
+    ]
+    rows = [row for _, row in mine]
+    by_document = breakdown(rows, document_keys)
+    for key, entry in by_document.items():
+        if key == UNANSWERABLE:
+            entry["thresholds"] = sorted({t for t, row in mine if not row.get("expected_answerable")})
+        else:
+            entry["threshold"] = calibration.lodo.by_group.get(key)
+    return {"metrics": aggregate_rows(rows), "by_document": by_document}
+
+
+def calibration_block(calibration: Calibration) -> dict[str, Any]:
+    sweep: dict[str, dict[str, Any]] = {}
+    sets = list(dict.fromkeys(r.get("dataset", "") for r in calibration.sweep[calibration.grid[0]]))
+    for t in calibration.grid:
+        rows = calibration.sweep[t]
+        entry = {}
+        for name in [*sets, "all"]:
+            chosen = rows if name == "all" else [r for r in rows if r.get("dataset") == name]
+            entry[name] = {**aggregate_rows(chosen, SWEEP_METRICS), "objective": objective(chosen),
+                           "accuracy": accuracy(chosen)}
+        sweep[f"{t:.2f}"] = entry
+    return {
+        "parameter": "answer.refusal_threshold",
+        "configured": calibration.configured,
+        "grid": calibration.grid,
+        "objective": "correct (câu có đáp án) + refusal_recall (câu không có đáp án)",
+        "thresholds_by_group": calibration.lodo.by_group,
+        "sweep": sweep,
+    }
+
+
+def sweep_rows(calibration: Calibration) -> list[dict[str, Any]]:
+    """threshold_sweep.jsonl: per question, whether it was refused and correct at each threshold."""
+    out = []
+    for i, row in enumerate(calibration.sweep[calibration.grid[0]]):
+        out.append({
+            "dataset": row.get("dataset"),
+            "id": row["id"],
+            "type": row["type"],
+            "expected_answerable": row.get("expected_answerable"),
+            "expected_sources": row.get("expected_sources"),
+            "lodo_group": group_label(row),
+            "lodo_threshold": calibration.lodo.thresholds[i],
+            "by_threshold": {
+                f"{t:.2f}": {
+                    "refused": calibration.sweep[t][i].get("answerable") is False,
+                    "correct": calibration.sweep[t][i]["metrics"].get("correct"),
+                }
+                for t in calibration.grid
+            },
+        })
+    return out
 
 
 def _count(keys: Iterable[str]) -> dict[str, int]:
@@ -104,153 +242,6 @@ def _count(keys: Iterable[str]) -> dict[str, int]:
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     return counts
-
-
-def _breakdown(rows: list[dict[str, Any]], keys_of: Any) -> dict[str, dict[str, float | None]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        for key in keys_of(row):
-            groups.setdefault(key, []).append(row)
-    return {key: aggregate_rows(members) for key, members in groups.items()}
-
-
-# --- markdown ----------------------------------------------------------------------------------------
-
-
-def _unit(name: str) -> str:
-    cls = METRICS.get(name)
-    return cls.unit if cls is not None else "rate"
-
-
-def fmt(name: str, value: float | None) -> str:
-    """A metric value as shown in tables: rates with 3 decimals, ms and characters as integers."""
-    if value is None:
-        return "—"
-    return f"{value:.3f}" if _unit(name) == "rate" else f"{value:.0f}"
-
-
-def _cell(text: Any) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def _table(header: list[str], body: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in body]
-    return lines
-
-
-def render_markdown(summary: Mapping[str, Any], primary_rows: list[dict[str, Any]]) -> str:
-    configs = summary["configs"]
-    names = list(configs)
-    primary = summary["primary"]
-    ds = summary["dataset"]
-    lines = [
-        "# Kết quả đánh giá",
-        "",
-        f"Bộ câu hỏi: {ds['questions']} câu ({ds['answerable']} có đáp án, {ds['unanswerable']} không có đáp án). "
-        f"Cấu hình chính: **{primary}**.",
-        "",
-        "## Chỉ số",
-        "",
-    ]
-    body = [
-        [f"{info['description']} (`{n}`)", *(fmt(n, configs[c]["metrics"].get(n)) for c in names)]
-        for n, info in summary["metric_info"].items()
-    ]
-    lines += _table(["Chỉ số", *names], body)
-
-    keys = sorted({k for c in names for k in configs[c]["config"]})
-    if keys:
-        lines += ["", "## Cấu hình", ""]
-        lines += _table(
-            ["Tham số", *names], [[k, *(configs[c]["config"].get(k, "—") for c in names)] for k in keys]
-        )
-
-    shown = [m for m in BREAKDOWN_METRICS if m in summary["metric_info"]]
-    lines += ["", f"## Theo loại câu hỏi ({primary})", ""]
-    breakdown = [
-        *((t, ds["by_type"].get(t, 0), v) for t, v in configs[primary]["by_type"].items()),
-        *((f"nhóm: {g}", ds["by_group"].get(g, 0), v) for g, v in configs[primary]["by_group"].items()),
-    ]
-    lines += _table(
-        ["Loại", "Số câu", *shown],
-        [[label, str(n), *(fmt(m, v.get(m)) for m in shown)] for label, n, v in breakdown],
-    )
-
-    failed_bars = summary["quality_gate"]["failed"]
-    lines += ["", f"## Ngưỡng chất lượng ({primary})", ""]
-    lines += [f"- ❌ {f}" for f in failed_bars] if failed_bars else ["- ✅ Đạt mọi ngưỡng của DESIGN.md."]
-
-    failed = [r for r in primary_rows if row_failed(r)]
-    lines += ["", f"## Câu hỏi chưa đạt ({len(failed)}/{len(primary_rows)})", ""]
-    for row in failed:
-        lines += _failed_block(row)
-    return "\n".join(lines) + "\n"
-
-
-def row_failed(row: Mapping[str, Any]) -> bool:
-    """A question fails when its answer bar fails: wrong/missing facts or source, no refusal, bad quote."""
-    m = row["metrics"]
-    if row.get("expected_answerable"):
-        bad = m.get("correct") == 0 or m.get("hit@5") == 0
-    else:
-        bad = m.get("refusal_recall") == 0
-    validity = m.get("citation_validity")
-    return bool(bad or (validity is not None and validity < 1))
-
-
-def _failed_block(row: Mapping[str, Any]) -> list[str]:
-    facts = " ; ".join(" / ".join(f'"{a}"' for a in alts) for alts in row.get("expected_facts") or []) or "—"
-    if row.get("expected_answerable"):
-        expected = f"dữ kiện {facts}; nguồn {', '.join(row.get('expected_sources') or [])}"
-    else:
-        expected = "không có đáp án (phải trả lời 'không tìm thấy')"
-    answer = " ".join(str(row.get("answer") or "").split())
-    if len(answer) > _ANSWER_PREVIEW:
-        answer = answer[:_ANSWER_PREVIEW] + "…"
-    cited = ", ".join(dict.fromkeys(str(c.get("source")) for c in row.get("citations") or [])) or "—"
-    top = ", ".join((row.get("retrieved") or [])[:3]) or "—"
-    outcomes = ", ".join(
-        f"{k}={fmt(k, v)}" for k, v in row["metrics"].items() if v is not None and _unit(k) != "ms"
-    )
-    return [
-        f"### {row['id']} ({row['type']}): {_cell(row['question'])}",
-        "",
-        f"- Mong đợi: {expected}",
-        f"- Nhận được: answerable={row.get('answerable')}; trích dẫn: {cited}; top 3 truy hồi: {top}",
-        f"- Câu trả lời: {answer or '—'}",
-        f"- Chỉ số: {outcomes}",
-        "",
-    ]
-
-
-# --- chart -------------------------------------------------------------------------------------------
-
-
-def write_chart(path: Path, summary: Mapping[str, Any]) -> None:
-    """Grouped bars: CHART_METRICS per question type, one panel per configuration (PNG, Agg)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    configs = summary["configs"]
-    types = list(summary["dataset"]["by_type"])
-    metrics = [m for m in CHART_METRICS if m in summary["metric_info"]]
-    fig = Figure(figsize=(max(8.0, 1.1 * len(types) + 2), 3.2 * len(configs)), layout="constrained")
-    FigureCanvasAgg(fig)
-    width = 0.8 / max(1, len(metrics))
-    for i, (name, block) in enumerate(configs.items()):
-        ax = fig.add_subplot(len(configs), 1, i + 1)
-        for j, metric in enumerate(metrics):
-            values = [block["by_type"].get(t, {}).get(metric) for t in types]
-            xs = [k + (j - (len(metrics) - 1) / 2) * width for k in range(len(types))]
-            ax.bar(xs, [float("nan") if v is None else v for v in values], width, label=metric)
-        ax.set_title(name)
-        ax.set_xticks(range(len(types)), types, rotation=20, fontsize=8)
-        ax.set_ylim(0, 1.05)
-        ax.grid(axis="y", alpha=0.3)
-    handles, labels = fig.axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside upper center", ncols=len(metrics), fontsize=8)
-    fig.savefig(path, dpi=110)
 
 
 # --- files, comparison -------------------------------------------------------------------------------
@@ -274,29 +265,46 @@ def load_summary(run_dir: str | Path) -> dict[str, Any]:
     return data
 
 
+def _datasets_of(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """Gold-set blocks of a summary; a summary written before several sets were supported is one set."""
+    if "datasets" in summary:
+        return dict(summary["datasets"])
+    return {"(một bộ)": summary}
+
+
 def compare(dir_a: str | Path, dir_b: str | Path) -> str:
     """Per-metric differences between two report directories (B − A), as Markdown tables.
 
-    Configurations present in both runs are compared by name; when they share none, the two
-    primary configurations are compared with each other.
+    Gold sets and configurations present in both runs are compared by name; when the runs share
+    no gold set (or no configuration), the first of each (the primaries) are compared.
     """
+    from eval.markdown import fmt, table
+
     a, b = load_summary(dir_a), load_summary(dir_b)
-    common = [n for n in a["configs"] if n in b["configs"]]
-    pairs = [(n, n) for n in common] or [(a["primary"], b["primary"])]
+    sets_a, sets_b = _datasets_of(a), _datasets_of(b)
+    set_pairs = [(n, n) for n in sets_a if n in sets_b] or [(next(iter(sets_a)), next(iter(sets_b)))]
     info = {**a.get("metric_info", {}), **b.get("metric_info", {})}
     lines = [f"So sánh A = {dir_a}  →  B = {dir_b}"]
-    for name_a, name_b in pairs:
-        ma, mb = a["configs"][name_a]["metrics"], b["configs"][name_b]["metrics"]
-        title = name_a if name_a == name_b else f"{name_a} → {name_b}"
-        body = []
-        for metric in [n for n in info if n in ma or n in mb]:
-            va, vb = ma.get(metric), mb.get(metric)
-            delta = ratio = verdict = "—"
-            if va is not None and vb is not None:
-                delta = f"{vb - va:+.3f}" if info[metric].get("unit", "rate") == "rate" else f"{vb - va:+.0f}"
-                ratio = f"{vb / va:.2f}×" if va else "—"
-                better = vb > va if info[metric].get("higher_is_better", True) else vb < va
-                verdict = "tốt hơn" if better else ("như cũ" if vb == va else "kém hơn")
-            body.append([metric, fmt(metric, va), fmt(metric, vb), delta, ratio, verdict])
-        lines += ["", f"## {title}", "", *_table(["Chỉ số", "A", "B", "B − A", "B / A", "Đánh giá"], body)]
+    for set_a, set_b in set_pairs:
+        ca, cb = sets_a[set_a]["configs"], sets_b[set_b]["configs"]
+        common = [n for n in ca if n in cb]
+        prim_a = a.get("primary") if a.get("primary") in ca else next(iter(ca))
+        prim_b = b.get("primary") if b.get("primary") in cb else next(iter(cb))
+        for name_a, name_b in [(n, n) for n in common] or [(prim_a, prim_b)]:
+            ma, mb = ca[name_a]["metrics"], cb[name_b]["metrics"]
+            title = name_a if name_a == name_b else f"{name_a} → {name_b}"
+            if not set_a == set_b == "(một bộ)":
+                title = f"{set_a if set_a == set_b else f'{set_a} → {set_b}'} · {title}"
+            body = []
+            for metric in [n for n in info if n in ma or n in mb]:
+                va, vb = ma.get(metric), mb.get(metric)
+                delta = ratio = verdict = "—"
+                if va is not None and vb is not None:
+                    rate = info[metric].get("unit", "rate") == "rate"
+                    delta = f"{vb - va:+.3f}" if rate else f"{vb - va:+.0f}"
+                    ratio = f"{vb / va:.2f}×" if va else "—"
+                    better = vb > va if info[metric].get("higher_is_better", True) else vb < va
+                    verdict = "tốt hơn" if better else ("như cũ" if vb == va else "kém hơn")
+                body.append([metric, fmt(metric, va), fmt(metric, vb), delta, ratio, verdict])
+            lines += ["", f"## {title}", "", *table(["Chỉ số", "A", "B", "B − A", "B / A", "Đánh giá"], body)]
     return "\n".join(lines) + "\n"

@@ -24,11 +24,17 @@ from llama_index.core.node_parser.interface import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.utils import get_tqdm_iterable
 
-from ingest.model import META_BLOCKS, META_FILE_TYPE, META_PAGE_STARTS, Block
+from assistant.vocab.fields import role_label
+from ingest.facts import Task
+from ingest.model import META_BLOCKS, META_FILE_TYPE, META_HINTS, META_PAGE_STARTS, META_TASKS, Block
 from ingest.structure import parse_structure, render_cells
 
 CHUNK_NAMESPACE = uuid.UUID("8f6b2a4e-3c1d-5e7f-9a0b-1c2d3e4f5a6b")  # never change: chunk ids derive from it
 _TEXT_KINDS = frozenset(("paragraph", "list_item"))
+_DOCUMENT_ONLY = (META_BLOCKS, META_PAGE_STARTS, META_HINTS, META_TASKS)  # bulky, never copied into chunks
+_RENDER_ROLES = ("task", "lead", "co", "timing", "product")
+# what a chunk carries besides its text, as structured fields (the store keeps them in the payload)
+STRUCTURED_KEYS = ("rendered", "cells", "cell_spans", "header_rows", "tasks", "heading")
 _SENTENCE_END = re.compile(r"[.;!?…]\s+")  # where a long block may be cut
 
 
@@ -39,6 +45,8 @@ class _Span:
     section: str
     kind: str = "text"
     rendered: str = ""
+    block: Block | None = None  # the table row this chunk is
+    header: list[tuple[int, int]] | None = None  # its table's header row(s): where its column names are written
 
 
 class SectionChunker(NodeParser):
@@ -68,10 +76,13 @@ class SectionChunker(NodeParser):
         doc_id = str(doc.metadata.get("doc_id") or doc.node_id)
         page_starts: list[int] = doc.metadata.get(META_PAGE_STARTS) or [0]
         paged = len(page_starts) > 1 or doc.metadata.get(META_FILE_TYPE) == "pdf"
-        inherited = {k: v for k, v in doc.metadata.items() if k not in (META_BLOCKS, META_PAGE_STARTS)}
+        tasks: list[Task] = doc.metadata.get(META_TASKS) or []
+        inherited = {k: v for k, v in doc.metadata.items() if k not in _DOCUMENT_ONLY}
         source = RelatedNodeInfo(node_id=doc.node_id, metadata={"doc_id": doc_id})
         nodes = []
-        for span in self._spans(text, blocks):
+        grouped = [(t["start"], t["end"]) for t in tasks if t["source"] == "fields"]
+        headings = {b["section"]: (b["start"], b["end"]) for b in blocks if b["kind"] == "heading"}
+        for span in self._spans(text, blocks, grouped):
             metadata: dict[str, Any] = {
                 **inherited,
                 "doc_id": doc_id,
@@ -81,8 +92,19 @@ class SectionChunker(NodeParser):
                 "page": bisect_right(page_starts, span.start) if paged else None,
                 "kind": span.kind,
             }
-            if span.rendered:
-                metadata["rendered"] = span.rendered
+            if span.section in headings:  # the heading the chunk sits under, citable like any text
+                h_start, h_end = headings[span.section]
+                metadata["heading"] = {"text": text[h_start:h_end], "start": h_start, "end": h_end}
+            if span.block is not None:
+                metadata["cells"] = span.block["cells"]
+                metadata["cell_spans"] = span.block.get("cell_spans") or {}
+                metadata["header_rows"] = [{"text": text[a:b], "start": a, "end": b} for a, b in span.header or []]
+            covering = [t for t in tasks if t["start"] < span.end and span.start < t["end"]]
+            if covering:
+                metadata["tasks"] = covering
+            rendered = span.rendered or (render_task(covering[0]) if len(covering) == 1 else "")
+            if rendered:
+                metadata["rendered"] = rendered
             keys = list(metadata)
             nodes.append(
                 TextNode(
@@ -98,29 +120,39 @@ class SectionChunker(NodeParser):
             )
         return nodes
 
-    def _spans(self, text: str, blocks: list[Block]) -> list[_Span]:
+    def _spans(self, text: str, blocks: list[Block], grouped: list[tuple[int, int]] | None = None) -> list[_Span]:
+        """Runs of one section's text blocks; the blocks of one task written field by field stay together."""
         spans: list[_Span] = []
         run: list[Block] = []
+        run_group: tuple[int, int] | None = None
+        header: list[Block] = []  # the header row(s) of the table being read
+        previous = ""
         for block in blocks:
-            if run and (block["kind"] not in _TEXT_KINDS or block["section"] != run[0]["section"]):
-                spans += self._pack(text, run)
+            if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
+                header = ([*header] if previous == "table_header" else []) + [block]
+            previous = block["kind"]
+            group = next((g for g in grouped or [] if g[0] <= block["start"] < g[1]), None)
+            if run and (block["kind"] not in _TEXT_KINDS or block["section"] != run[0]["section"]
+                        or group != run_group):
+                spans += self._pack(text, run, 2 if run_group else 1)
                 run = []
             if block["kind"] in _TEXT_KINDS:
                 run.append(block)
+                run_group = group
             elif block["kind"] == "table_row" and block["cells"]:
-                spans.append(
-                    _Span(block["start"], block["end"], block["section"], "table_row", render_cells(block["cells"]))
-                )
+                spans.append(_Span(block["start"], block["end"], block["section"], "table_row",
+                                   render_cells(block["cells"]), block, [(h["start"], h["end"]) for h in header]))
         if run:
-            spans += self._pack(text, run)
+            spans += self._pack(text, run, 2 if run_group else 1)
         return spans
 
-    def _pack(self, text: str, run: list[Block]) -> list[_Span]:
+    def _pack(self, text: str, run: list[Block], stretch: int = 1) -> list[_Span]:
         """Greedy merge of one section's text blocks, then a too-short tail borrows from its neighbour."""
+        limit = self.max_chars * stretch
         units = [u for b in run for u in self._units(text, b["start"], b["end"])]
         chunks: list[list[tuple[int, int]]] = []
         for unit in units:
-            if chunks and unit[1] - chunks[-1][0][0] <= self.max_chars:
+            if chunks and unit[1] - chunks[-1][0][0] <= limit:
                 chunks[-1].append(unit)
             else:
                 chunks.append([unit])
@@ -129,7 +161,7 @@ class SectionChunker(NodeParser):
             while (
                 len(prev) > 1
                 and last[-1][1] - last[0][0] < self.min_chars
-                and last[-1][1] - prev[-1][0] <= self.max_chars
+                and last[-1][1] - prev[-1][0] <= limit
                 and prev[-2][1] - prev[0][0] >= self.min_chars
             ):
                 last.insert(0, prev.pop())
@@ -160,3 +192,8 @@ def embed_text(node: BaseNode, title: str, max_chars: int = 1200) -> str:
     meta = node.metadata
     body = meta.get("rendered") or node.get_content()
     return "\n".join(part for part in (title, meta.get("section", ""), body) if part)[:max_chars]
+
+
+def render_task(task: Task) -> str:
+    """'nhiệm vụ: … · chủ trì: … · thời gian: …': a task as the embedder should see it."""
+    return " · ".join(f"{role_label(r)}: {task['fields'][r]['text'][:300]}" for r in _RENDER_ROLES if r in task["fields"])

@@ -1,58 +1,46 @@
 """Stage 3 — metadata: read title, number, issuer, place, date, signer and references from the text.
 
-Runs on normalized text but tolerates raw exports too (markdown bold, a title split over
-lines with a blank line between, two-column headers flattened with runs of spaces).
-Everything is read by general rules about how Party/State documents are laid out.
+Runs on normalized text (layout tables already undone into lines) and tolerates raw exports too
+(markdown marks, a title split over lines with a blank line between, a flattened two-column header
+with runs of spaces). Everything is read by the rules of Nghị định 30/2020 and Hướng dẫn 36 on how
+a header, a title and a signature block are laid out (see `assistant.vocab`). A decision or
+resolution that carries its plan in the same file is read as the decision: its number is the one
+users quote, its title names the plan.
+
+Titles printed in capitals are given back their ordinary spelling from the document itself: a word
+keeps the capitals the body writes it with ("CỦA CHÍNH PHỦ" -> "của Chính phủ", "06/QĐ-TTG" -> "06/QĐ-TTg").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
+from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
+from assistant.vocab.parts import KINDS, is_motto
+from assistant.vocab.signature import is_upper, signature_block
 
-# Document kinds as printed in the title line; longest first so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins.
-KINDS = tuple(
-    sorted(
-        ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "BÁO CÁO", "QUYẾT ĐỊNH", "HƯỚNG DẪN",
-         "NGHỊ QUYẾT", "CHỈ THỊ", "KẾT LUẬN", "THÔNG BÁO", "TỜ TRÌNH"),
-        key=len,
-        reverse=True,
-    )
-)
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
 _HEADER_FALLBACK_LINES = 15  # header zone when no title line was found
 _MAX_SUBJECT_PARAGRAPH = 300  # a subject paragraph standing alone after the kind line is short
 _MAX_SUBJECT = 500
 
-_SEPARATOR = re.compile(r"^[\s*\-_=~.·–—]+$")
-_DECORATION = re.compile(r"<[^>]+>|\*+|^#+\s*")
+_SEPARATOR = re.compile(r"^[\s*\-_=~.·–—|]+$")
+_DECORATION = re.compile(r"<[^>]+>|\*+|^#+\s*|\\(?=[^\w\s])")
 CELL_SPLIT = re.compile(r"\t|\s{2,}")  # cells of a flattened two-column header
 # "I." "II-" "2." "2.1." "2.1 " "a)": heading numbers (a bare "2027 - 2030" is not one)
 _HEADING = re.compile(r"^(?:[IVXLC]+\s*[.)\-–]|\d+(?:\.\d+)*\s*[.)]|\d+(?:\.\d+)+\s|[a-zđ]\s*[.)])\s*\S")
-_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(\S*)")
 _DATE = re.compile(
     r"ngày[\s.…_]*(?P<d>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<m>\d{1,2})?[\s.…_]*năm[\s.…_]*(?P<y>\d{4})"
     r"|ngày\s*(?P<d2>\d{1,2})[/.\-](?P<m2>\d{1,2})[/.\-](?P<y2>\d{4})",
     re.IGNORECASE,
 )
-_MOTTOS = ("DANG CONG SAN VIET NAM", "CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP TU DO HANH PHUC")
-# "57-NQ/TW", "759/QĐ-TTg", "179/2025/NĐ-CP", "01-CTr/BCĐ"; a number broken after its dash ("57-\nNQ/TW") too
-_REFERENCE = re.compile(
-    r"(?<![\w/\-])\d{1,5}(?:/\d{4})?(?:-\s{0,3}|/)[A-ZĐ][A-Za-zĐđ]*\d*(?:[\-/][A-ZĐ][A-Za-zĐđ]*\d*)+(?![\w/])"
-)
 _ISSUES = re.compile(r"^(?P<issuer>[A-ZĐ][^.;:!?]{2,80}?)\s+(?:ban hành|xây dựng)\s+(?P<kind>\S+(?:\s\S+){0,3})")
-_AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q/|Q\.)\s*\S")
-_ROLE = re.compile(r"BÍ THƯ|TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|VIỆN TRƯỞNG|ỦY VIÊN|UỶ VIÊN|^PHÓ\b|CHÁNH")
-# two-syllable words of official titles: "PHÓ BÍ THƯ THƯỜNG TRỰC" -> "Phó Bí thư Thường trực"
-_TITLE_WORDS = frozenset(
-    ("bí thư", "trưởng ban", "thường trực", "thường vụ", "chủ tịch", "chủ nhiệm", "giám đốc", "thủ trưởng",
-     "văn phòng", "ủy viên", "uỷ viên", "viện trưởng", "trưởng phòng", "chánh án", "tổng cục")
-)
 _ADMIN_LEVEL = re.compile(
     r"\b(?:(?:tỉnh|thành|huyện|quận|thị)\s(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+",
     re.IGNORECASE,
@@ -60,6 +48,7 @@ _ADMIN_LEVEL = re.compile(
 _LEVEL_FIRST = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)\s(?!ỦY|UỶ)")
 # a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
+_WORD = re.compile(r"[^\s]+")
 
 
 def extract_metadata(text: str) -> dict[str, Any]:
@@ -69,10 +58,11 @@ def extract_metadata(text: str) -> dict[str, Any]:
     meta: dict[str, Any] = dict.fromkeys(
         ("title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title"), ""
     )
+    casing = _CaseBook(text)
     if kind_at is not None:
         index, kind, rest = kind_at
         meta["doc_type"] = kind.capitalize()
-        subject = _subject(lines, index, rest)
+        subject = _subject(lines, index, rest, casing)
         meta["title"] = f"{meta['doc_type']} {subject}".strip()
         header = lines[:index]
     else:
@@ -80,8 +70,14 @@ def extract_metadata(text: str) -> dict[str, Any]:
     meta.update(_header(header))
     if not meta["issuer"]:
         meta["issuer"] = _issuer_from_text(lines, meta["doc_type"])
-    meta["signer"], meta["signer_title"] = _signature(lines)
-    meta["references"] = _references(text, own=meta["doc_number"])
+    found = signature_block(_signature_zone(lines, kind_at))
+    if found:
+        meta["signer_title"], meta["signer"] = found[2], found[3]
+    if kind_at is None:  # no header: a news-style lead may say who signed what
+        for key, value in _lead(lines).items():
+            if value and not meta.get(key):
+                meta[key] = value
+    meta["references"] = [n for n in doc_numbers(text) if n != meta["doc_number"]]
     return meta
 
 
@@ -106,20 +102,16 @@ def _is_separator(line: str) -> bool:
     return bool(line.strip()) and bool(_SEPARATOR.match(line))
 
 
-def _is_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-
 def _is_heading(line: str) -> bool:
     cleaned = _clean(line)
-    return bool(_HEADING.match(cleaned)) or _is_upper(cleaned)
+    return bool(_HEADING.match(cleaned)) or is_upper(cleaned)
 
 
 def _next_content(lines: list[str], start: int) -> int | None:
     """Index of the first line at or after `start` that is not blank."""
     for i in range(start, len(lines)):
-        if lines[i].strip():
+        if lines[i].strip() and not _is_separator(lines[i]) or lines[i].strip() and _SEPARATOR.match(lines[i]) \
+                and set(lines[i].strip()) - set("|"):
             return i
     return None
 
@@ -143,7 +135,7 @@ def find_title_line(lines: list[str]) -> tuple[int, str, str] | None:
     return None
 
 
-def _subject(lines: list[str], index: int, rest: str) -> str:
+def _subject(lines: list[str], index: int, rest: str, casing: _CaseBook) -> str:
     """What the document is about: the lines after the kind line, or a short paragraph after a blank."""
     parts = [rest] if rest else []
     i = index + 1
@@ -151,8 +143,8 @@ def _subject(lines: list[str], index: int, rest: str) -> str:
         first = _next_content(lines, i)
         if first is None or _is_separator(lines[first]):
             return ""
-        if not _clean(lines[first])[:1].islower():
-            return _lone_paragraph(lines, first)
+        if not _clean(lines[first])[:1].islower() and not is_upper(_clean(lines[first])):
+            return _lone_paragraph(lines, first, casing)
         i = first
     while i < len(lines) and not _is_separator(lines[i]):
         line = _clean(lines[i])
@@ -162,16 +154,16 @@ def _subject(lines: list[str], index: int, rest: str) -> str:
                 break
             i = nxt
             continue
-        if parts and _HEADING.match(line):
+        if parts and (_HEADING.match(line) or is_upper(" ".join(parts)) and any(c.islower() for c in line)):
             break
         parts.append(line)
         i += 1
         if sum(len(p) for p in parts) > _MAX_SUBJECT:
             break
-    return _subject_case(" ".join(parts))
+    return _subject_case(" ".join(parts), casing)
 
 
-def _lone_paragraph(lines: list[str], first: int) -> str:
+def _lone_paragraph(lines: list[str], first: int, casing: _CaseBook) -> str:
     """A short paragraph followed by a heading (or separator) is the subject; body text is not."""
     end = first
     while end < len(lines) and lines[end].strip() and not _is_separator(lines[end]):
@@ -182,25 +174,75 @@ def _lone_paragraph(lines: list[str], first: int) -> str:
         return ""
     if after is not None and not _is_separator(lines[after]) and not _is_heading(lines[after]):
         return ""
-    return _subject_case(paragraph)
+    return _subject_case(paragraph, casing)
 
 
-def _subject_case(subject: str) -> str:
-    """Subject as it reads after the kind: lower-case start, capitals kept for names and acronyms."""
+def _subject_case(subject: str, casing: _CaseBook) -> str:
+    """Subject as it reads after the kind: lower-case start, capitals where the document writes them."""
     subject = collapse_spaces(subject).strip(" .,;:-–")
     if not subject:
         return ""
-    if _is_upper(subject):
-        return " ".join(_lower_word(w) for w in subject.split())
+    if is_upper(subject):
+        return casing.restore(subject)
     first = subject.split(" ", 1)[0]
     if _is_acronym(first):
         return subject
     return subject[0].lower() + subject[1:]
 
 
+class _CaseBook:
+    """How the document itself spells each word, counted in pairs of words so that "CHÍNH PHỦ" finds
+    "Chính phủ" while "TÀI CHÍNH" finds "tài chính"."""
+
+    def __init__(self, text: str) -> None:
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.spelled: dict[str, Counter[str]] = {}
+        for line in text.split("\n"):
+            raw = _WORD.findall(_clean(line))
+            words = [w.strip(".,;:()“”\"'") for w in raw]
+            for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+                initial = i == 0 or raw[i - 1].endswith((".", ":", ";", "“", '"'))  # capitals of a sentence start
+                if a and b and not is_upper(a) and not is_upper(b) and not initial:
+                    self.pairs[(a, b)] += 1
+            for w in words:
+                if w and (not is_upper(w) or DOC_NUMBER.fullmatch(w)):
+                    self.spelled.setdefault(w.lower(), Counter())[w] += 1
+
+    def restore(self, upper: str) -> str:
+        tokens = upper.split()
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            out.append(self._word(tokens, i, token, out[-1] if out else None))
+        text = " ".join(out)
+        return text[0].lower() + text[1:] if text and not _is_acronym(tokens[0]) else text
+
+    def _word(self, tokens: list[str], i: int, token: str, previous: str | None) -> str:
+        core = token.strip(".,;:()“”\"'")
+        lead, tail = token[: token.find(core)] if core else "", token[token.find(core) + len(core):] if core else ""
+        if not core:
+            return token
+        number = DOC_NUMBER.fullmatch(core)
+        if number:
+            forms = self.spelled.get(core.lower())
+            return token if not forms else lead + forms.most_common(1)[0][0] + tail
+        if _is_acronym(core):
+            return token
+        low = core.lower()
+        nxt = tokens[i + 1].strip(".,;:()“”\"'").lower() if i + 1 < len(tokens) else None
+        votes: Counter[str] = Counter()
+        for (a, b), n in self.pairs.items():
+            if a.lower() == low and nxt is not None and b.lower() == nxt:
+                votes[a] += n
+            if previous is not None and b.lower() == low and a.lower() == previous.lower():
+                votes[b] += n
+        if not votes:
+            return lead + low + tail
+        return lead + votes.most_common(1)[0][0] + tail
+
+
 def _is_acronym(word: str) -> bool:
     letters = "".join(ch for ch in word if ch.isalpha())
-    return _is_upper(letters) and not _SYLLABLE.match(fold_accents(letters).lower())
+    return is_upper(letters) and not _SYLLABLE.match(fold_accents(letters).lower())
 
 
 def _lower_word(word: str) -> str:
@@ -214,7 +256,9 @@ def _header(lines: list[str]) -> dict[str, str]:
     out = {"doc_number": "", "issuer": "", "place": "", "issued_date": ""}
     candidates: list[str] = []
     number_seen = False
+    awaiting_number = False
     for raw in lines:
+        raw = _DECORATION.sub("", raw)
         date = _DATE.search(raw)
         prefix = raw[: date.start()].strip() if date else ""
         if date and not out["issued_date"] and (not prefix or prefix.endswith(",")):  # "Đồng Nai, ngày …"
@@ -224,13 +268,19 @@ def _header(lines: list[str]) -> dict[str, str]:
             raw = "\t".join(cells)
         for cell in CELL_SPLIT.split(raw.strip()):
             cell = _clean(cell)
-            number = _NUMBER_LINE.match(cell)
-            if number:
-                token = number.group(1).rstrip(".,;")
-                out["doc_number"] = token if token[:1].isdigit() else ""
+            if not cell:
+                continue
+            number = number_line(cell)
+            if number is not None:
+                out["doc_number"] = number
                 number_seen = True
-            elif not number_seen and _is_upper(cell) and not _is_motto(cell):
-                candidates.append(cell)
+                awaiting_number = not number
+            elif awaiting_number and DOC_NUMBER.fullmatch(cell):  # "Số:" with the number on the next line
+                out["doc_number"] = canonical(cell)
+                awaiting_number = False
+            elif not number_seen and is_upper(cell) and not is_motto(cell) and not _HEADING.match(cell):
+                candidates.append(_without_motto(cell))
+    candidates = [c for c in candidates if c]
     if candidates:
         name = candidates[-1]
         if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
@@ -239,9 +289,13 @@ def _header(lines: list[str]) -> dict[str, str]:
     return out
 
 
-def _is_motto(cell: str) -> bool:
-    folded = " ".join(re.findall(r"\w+", fold_accents(cell).upper()))
-    return folded in _MOTTOS
+def _without_motto(cell: str) -> str:
+    """'CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (issuer and motto on one line) -> 'CHÍNH PHỦ'."""
+    words = cell.split()
+    for cut in range(1, len(words)):
+        if is_motto(" ".join(words[cut:])) and len(words) - cut >= 3:
+            return " ".join(words[:cut])
+    return cell
 
 
 def _iso_date(match: re.Match[str]) -> str:
@@ -261,6 +315,8 @@ def _org_case(name: str) -> str:
     text = re.sub(r"\b(?:tỉnh|thành|huyện|quận|thị)\s(?:ủy|uỷ)\b", lambda m: m.group(0).capitalize(), text)
     text = re.sub(r"\bđảng\b", "Đảng", text)
     text = re.sub(r"\btrung ương\b", "Trung ương", text)
+    text = re.sub(r"\bquốc hội\b", "Quốc hội", text)
+    text = re.sub(r"\bchính phủ\b", "Chính phủ", text)
     text = re.sub(r"(?<!ủy )(?<!uỷ )\bban (\w)", lambda m: "Ban " + m.group(1).upper(), text)
     text = text[:1].upper() + text[1:]
     levels = list(_ADMIN_LEVEL.finditer(text))
@@ -286,63 +342,41 @@ def _issuer_from_text(lines: list[str], doc_type: str) -> str:
 # --- signature --------------------------------------------------------------------
 
 
-def _signature(lines: list[str]) -> tuple[str, str]:
-    """(signer, signer_title) from the block 'T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC / name'."""
-    cleaned = [_clean(line) for line in lines]
-    anchor = next(
-        (i for i in range(len(cleaned) - 1, -1, -1) if _AUTHORITY.match(cleaned[i]) and _is_upper(cleaned[i])),
-        None,
-    )
-    if anchor is None:  # no "T/M" line: the last title line such as "BÍ THƯ"
-        anchor = next(
-            (i for i in range(len(cleaned) - 1, -1, -1)
-             if _is_upper(cleaned[i]) and _ROLE.search(cleaned[i]) and len(cleaned[i].split()) <= 6),
-            None,
-        )
-        if anchor is None:
-            return "", ""
-        anchor -= 1
-    titles: list[str] = []
-    for line in cleaned[anchor + 1 :]:
-        if not line:
+def _signature_zone(lines: list[str], kind_at: tuple[int, str, str] | None) -> list[str]:
+    """Where the signer of the document is: before a second document of the file (a decision's plan,
+    annexes) when the first document is a decision or resolution that adopts it; else the whole text."""
+    if kind_at is None or kind_at[1] not in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT"):
+        return lines
+    for j in range(kind_at[0] + 1, len(lines)):
+        line = _clean(lines[j])
+        if any(line == k or line.startswith(k + " ") for k in KINDS) and is_upper(line) and j > kind_at[0] + 5:
+            zone = lines[:j]
+            if signature_block(zone):
+                return zone
+            break
+    return lines
+
+
+# --- a lead without header --------------------------------------------------------
+
+_LEAD = re.compile(
+    r"(?P<signer_title>(?:Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|Bộ trưởng|"
+    r"Giám đốc|Trưởng ban)(?: [A-ZĐ][\w]*)*?)\s+(?P<signer>[A-ZĐ][\w]+(?:\s[A-ZĐ][\w]+){1,4})\s+(?:đã\s+)?ký"
+    r"(?:\s+ban hành)?\s+(?P<kind>" + "|".join(k.capitalize() for k in KINDS) + r")\s+số\s+(?P<number>\S+?)"
+    r"(?:\s*\(?(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\)?)?\s+của\s+(?P<issuer>[^,;.()]{3,80}?)"
+    r"\s+về\s+(?P<subject>[^.;]{5,400})"
+)
+
+
+def _lead(lines: list[str]) -> dict[str, str]:
+    """'… Tổng Bí thư Tô Lâm đã ký ban hành Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị về …':
+    a document copied from a news page carries its metadata in its lead sentence."""
+    for raw in [line for line in lines if line.strip()][:6]:
+        m = _LEAD.search(_clean(raw))
+        if not m:
             continue
-        if _is_upper(line) and _ROLE.search(line):
-            titles.append(line)
-            continue
-        return _name(line), _role_case(" ".join(titles))
-    return "", _role_case(" ".join(titles))
-
-
-def _name(line: str) -> str:
-    words = line.split()
-    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return ""
-    return " ".join(w.capitalize() for w in words) if _is_upper(line) else line
-
-
-def _role_case(title: str) -> str:
-    words = title.lower().split()
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        pair = " ".join(words[i : i + 2])
-        if pair in _TITLE_WORDS:
-            out.append(pair[0].upper() + pair[1:])
-            i += 2
-        else:
-            out.append(words[i].capitalize())
-            i += 1
-    return " ".join(out)
-
-
-# --- references -------------------------------------------------------------------
-
-
-def _references(text: str, own: str) -> list[str]:
-    """Numbers of other documents, de-duplicated, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for match in _REFERENCE.finditer(text):
-        number = re.sub(r"\s+", "", match.group(0))
-        if number != own:
-            seen.setdefault(number, None)
-    return list(seen)
+        date = f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}" if m.group("y") else ""
+        return {"doc_type": m.group("kind"), "title": f"{m.group('kind')} về {m.group('subject').strip()}",
+                "doc_number": canonical(m.group("number")).rstrip(".,;)"), "issuer": m.group("issuer").strip(),
+                "issued_date": date, "signer": m.group("signer"), "signer_title": m.group("signer_title")}
+    return {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,8 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
-from ingest.model import META_PAGE_STARTS, PAGE_BREAK
+from assistant.vocab.docnum import DOC_NUMBER, number_line
+from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
     has_text,
     is_appendix,
@@ -51,8 +53,21 @@ _MATHLIKE = re.compile(r"^[\d\s.,%+\-=<>≥≤×/()]*\d[\d\s.,%+\-=<>≥≤×/()
 # "…năm 2026**1. Quý I (01–03/2026)**": a bold heading glued to the previous text
 _GLUED_HEADING = re.compile(r"(?<=[^\s*#])\*{2,3}(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]\s*\S)")
 _BOLD = re.compile(r"\*{2,3}")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*]) ?\*(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
+_MD_HEADING_LEVEL = re.compile(r"^(#{1,6})\s+\S")
+_BOLD_LINE = re.compile(r"^\*{2,3}[^*]+\*{2,3}$")  # "**Văn phòng Đảng ủy**" alone on its line
+# "**III. TỔ CHỨC\nTHỰC HIỆN**", "*Hà Nội, ngày 17\ntháng 11 năm 2025*": emphasis never spans a paragraph
+_WRAPPED_EMPHASIS = re.compile(
+    r"(?<!\*)\*\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*\*(?!\*)"
+    r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*(?![*\w])"
+)
+# "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
+_DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b", re.UNICODE)
+# "*6.4. *Hàng năm …", "**a)** Nội dung": a heading number in emphasis of its own, glued to the text
+_EMPHASIZED_NUMBER = re.compile(r"^\s*\*{1,3}\s*((?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)])\s*\*{1,3}\s*")
+_GRID_REACH = 12  # lines a grid's content may run without a "|"
+_STT_LIKE = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[-+*•])$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 # --- line level
@@ -72,7 +87,7 @@ _OPEN_WORDS = frozenset(
         "của", "và", "các", "với", "do", "cho", "về", "theo", "tại", "trong", "từ", "đến", "tới", "là", "được",
         "bị", "những", "nhằm", "để", "vào", "mà", "hoặc", "hay", "có", "như", "trên", "dưới", "giữa", "bằng",
         "ở", "qua", "sang", "lên", "thì", "nên", "nhưng", "vì", "bởi", "rằng", "một", "mỗi", "mọi", "cả", "đã",
-        "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối",
+        "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối", "giao", "nghị",
     )
 )
 
@@ -85,6 +100,7 @@ class _Segment:
     page: int
     gap: bool  # a blank line, dropped page number or page break precedes it
     wrapped: bool  # the raw line ended with exactly one space: the PDF exporter wrapped it
+    hint: str | None = None  # markup that made it a heading: "md1".."md6" or "bold"
 
 
 @dataclass
@@ -95,29 +111,39 @@ class _Line:
     gap: bool
     wrapped: bool
     page_marks: list[tuple[int, int]] = field(default_factory=list)  # (page, offset in line)
+    hint: str | None = None
 
 
 def normalize_text(raw: str) -> tuple[str, list[int]]:
     """Normalized text and the offsets where pages 1, 2, … start ([0] when there are no page breaks)."""
+    text, page_starts, _ = normalize_with_hints(raw)
+    return text, page_starts
+
+
+def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
+    """`normalize_text`, plus what markup said and plain text no longer shows: the offset of each line
+    that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
     text = nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     pages = text.split(PAGE_BREAK)
     segments: list[_Segment] = []
     for page_no, page in enumerate(pages):
         gap = True
-        for raw_line in _strip_markup(page).split("\n"):
-            line = _clean_line(raw_line)
+        for raw_line in _page_lines(page):
+            line = _clean_line(_strip_emphasis(raw_line))
             if not line or _PAGE_NUMBER.match(line):
                 gap = True
                 continue
             wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ")
-            segments.append(_Segment(line, page_no, gap, wrapped))
+            segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
             gap = False
     lines = _join(segments)
-    out, page_starts = _assemble(lines, len(pages))
-    return out, page_starts if len(pages) > 1 else [0]
+    out, page_starts, hints = _assemble(lines, len(pages))
+    return out, page_starts if len(pages) > 1 else [0], hints
 
 
-def _strip_markup(page: str) -> str:
+def _page_lines(page: str) -> list[str]:
+    """Lines of one page with HTML and LaTeX resolved, emphasis wrapped by the exporter over several
+    lines made one line again ("**III. TỔ CHỨC" / "THỰC HIỆN**"), and layout tables undone."""
     page = _HTML_BREAK.sub(" ", page)
     page = _HTML_CELL_END.sub("\t", page)
     page = _HTML_BLOCK_END.sub("\n", page)
@@ -125,8 +151,137 @@ def _strip_markup(page: str) -> str:
     page = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), page)
     page = _LATEX_SPAN.sub(_latex, page).replace("\\%", "%")
     page = _GLUED_HEADING.sub("\n\n", page)
-    page = _BOLD.sub("", page)
-    return _ITALIC.sub(r"\1", page)
+    page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
+    return pipe_grids(page.split("\n"))
+
+
+def _hint(raw_line: str) -> str | None:
+    line = raw_line.strip()
+    m = _MD_HEADING_LEVEL.match(line)
+    if m:
+        return f"md{len(m.group(1))}"
+    body = line.rstrip(":").strip()
+    return "bold" if _BOLD_LINE.match(body) and has_text(body) else None
+
+
+def _strip_emphasis(line: str) -> str:
+    line = _EMPHASIZED_NUMBER.sub(r"\1 ", line)
+    return _ITALIC.sub(r"\1", _BOLD.sub("", line))
+
+
+# ---------------------------------------------------------------- tables stored one cell per line
+
+
+def pipe_grids(lines: list[str]) -> list[str]:
+    """Undo tables that an export stored one cell per line between lines holding only "|".
+
+    A "|" closes the cell before it and opens the next; a "|" right after one that opened a cell
+    ends the row. A grid whose cells are single values is a data table: each row becomes one
+    tab-separated line. A grid whose cells hold several lines is page layout (the header with issuer
+    and motto side by side, the signature beside "Nơi nhận"): its cells become plain lines.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() != "|":
+            out.append(lines[i])
+            i += 1
+            continue
+        end = _grid_end(lines, i)
+        rows = _grid_rows(lines[i:end])
+        out.extend(_grid_lines(rows))
+        i = end
+    return out
+
+
+def _grid_end(lines: list[str], start: int) -> int:
+    """One past the last "|" line of the grid starting at `start`. Cell content never runs far from a
+    pipe; two content lines in a row (a heading between two tables) end a grid of single-line cells."""
+    last = start
+    i = start + 1
+    run = 0
+    while i < len(lines) and i - last <= _GRID_REACH:
+        line = lines[i].strip()
+        if line == "|":
+            last, run = i, 0
+        elif line:
+            run += 1
+            if run >= 2 and _single_line_cells(lines[start:last + 1]):
+                break
+        i += 1
+    return last + 1
+
+
+def _single_line_cells(region: list[str]) -> bool:
+    cells = [c for r in _naive_rows(region) for c in r]
+    return len(cells) >= 6 and sum(1 for c in cells if len([x for x in c if x.strip()]) > 1) <= 0.15 * len(cells)
+
+
+def _naive_rows(region: list[str]) -> list[list[list[str]]]:
+    """Rows when every "|" right after the one that opened a cell ends the row."""
+    rows: list[list[list[str]]] = []
+    cells: list[list[str]] = []
+    cell: list[str] | None = None
+    for line in region:
+        if line.strip() == "|":
+            if cell is not None and not cell:
+                rows.append(cells)
+                cells = []
+            elif cell is not None:
+                cells.append(cell)
+            cell = []
+        elif cell is not None:
+            cell.append(line)
+    if cell:
+        cells.append(cell)
+    if cells:
+        rows.append(cells)
+    return [r for r in rows if any(line.strip() for c in r for line in c)]
+
+
+def _grid_rows(region: list[str]) -> list[list[list[str]]]:
+    """Rows of a grid. An empty cell is written like a row end ("|" right after "|"), so once the data
+    rows start (a row opening with a number, a Roman numeral or a dash), "|" after "|" ends the row only
+    when it holds as many cells as the table's usual width."""
+    naive = _naive_rows(region)
+    widths = Counter(len(r) for r in naive if len(r) >= 3)
+    if not widths:
+        return naive
+    width = max(widths, key=lambda w: (widths[w], w))
+    rows: list[list[list[str]]] = []
+    cells: list[list[str]] = []
+    cell: list[str] | None = None
+    data = False
+    for line in region:
+        if line.strip() != "|":
+            if cell is not None:
+                cell.append(line)
+            continue
+        if cell is not None and not cell and (not data or len(cells) >= width):
+            rows.append(cells)
+            cells = []
+        elif cell is not None:
+            cells.append(cell)
+            if len(cells) == 1 and _STT_LIKE.match(_BOLD.sub("", " ".join(cell)).strip()):
+                data = True
+        cell = []
+    if cell:
+        cells.append(cell)
+    if cells:
+        rows.append(cells)
+    return [r for r in rows if any(line.strip() for c in r for line in c)]
+
+
+def _grid_lines(rows: list[list[list[str]]]) -> list[str]:
+    cells = [c for r in rows for c in r]
+    multi = sum(1 for c in cells if len([line for line in c if line.strip()]) > 1)
+    wide = sorted(len(r) for r in rows)
+    if len(rows) >= 3 and wide[len(wide) // 2] >= 3 and multi <= 0.15 * len(cells):
+        return ["\t".join(collapse_spaces(" ".join(c)) for c in r) for r in rows]
+    out: list[str] = []
+    for c in cells:
+        out += [*c, ""]
+    return out
 
 
 def _latex(m: re.Match[str]) -> str:
@@ -169,7 +324,7 @@ def _join(segments: list[_Segment]) -> list[_Line]:
         prev = lines[-1] if lines else None
         joiner = _joiner(prev, seg) if prev is not None else None
         if prev is None or joiner is None:
-            lines.append(_Line(seg.text, seg.gap, seg.wrapped, [(seg.page, 0)]))
+            lines.append(_Line(seg.text, seg.gap, seg.wrapped, [(seg.page, 0)], seg.hint))
             continue
         prev.page_marks.append((seg.page, len(prev.text) + len(joiner)))
         prev.text += joiner + seg.text
@@ -180,7 +335,9 @@ def _join(segments: list[_Segment]) -> list[_Line]:
 def _joiner(prev: _Line, seg: _Segment) -> str | None:
     """What to put between `prev` and `seg` when `seg` continues prev's sentence; None keeps them apart."""
     before, after = prev.text, seg.text
-    if is_table_row(before) or not has_text(before) or is_caps(before):
+    if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
+        return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
+    if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):
         return ""
@@ -200,7 +357,9 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
 def _structural(line: str) -> bool:
     """Lines that always start a line of their own."""
     return (
-        is_table_row(line)
+        number_line(line) is not None
+        or bool(_DATE_LINE.match(line))
+        or is_table_row(line)
         or not has_text(line)
         or is_list_start(line)
         or is_appendix(line)
@@ -223,9 +382,10 @@ def _last_word(line: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int]]:
+def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int], dict[int, str]]:
     parts: list[str] = []
     first: dict[int, int] = {}
+    hints: dict[int, str] = {}
     pos = 0
     for i, line in enumerate(lines):
         if i:
@@ -234,6 +394,8 @@ def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int]]:
             pos += len(sep)
         for page, offset in line.page_marks:
             first.setdefault(page, pos + offset)
+        if line.hint:
+            hints[pos] = line.hint
         parts.append(line.text)
         pos += len(line.text)
     starts = [0] * n_pages
@@ -242,7 +404,7 @@ def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int]]:
         nxt = first.get(page, nxt)
         starts[page] = nxt
     starts[0] = 0
-    return "".join(parts), starts
+    return "".join(parts), starts, hints
 
 
 class Normalizer(TransformComponent):
@@ -250,7 +412,8 @@ class Normalizer(TransformComponent):
 
     def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         for node in nodes:
-            text, page_starts = normalize_text(node.get_content())
+            text, page_starts, hints = normalize_with_hints(node.get_content())
             node.set_content(text)
             node.metadata[META_PAGE_STARTS] = page_starts
+            node.metadata[META_HINTS] = {str(k): v for k, v in hints.items()}
         return nodes

@@ -13,6 +13,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.settings import Settings
 from ingest.chunk import SectionChunker
+from ingest.facts import TaskExtractor
 from ingest.gate import ClassificationGate
 from ingest.metadata import MetadataExtractor
 from ingest.normalize import Normalizer
@@ -20,13 +21,13 @@ from ingest.structure import StructureParser
 
 
 def build_prepare_pipeline(extra: list[TransformComponent] | None = None) -> IngestionPipeline:
-    """Gate → normalize → (extra, e.g. PII redaction) → metadata → gate again → structure.
+    """Gate → normalize → (extra, e.g. PII redaction) → metadata → gate again → structure → tasks.
 
     The gate runs on the raw text too: a stamp must never be lost to line re-joining. Redaction
     comes before metadata so titles and signers are read from redacted text only.
     """
     steps: list[TransformComponent] = [ClassificationGate(), Normalizer(), *(extra or []), MetadataExtractor(),
-                                       ClassificationGate(), StructureParser()]
+                                       ClassificationGate(), StructureParser(), TaskExtractor()]
     return IngestionPipeline(transformations=steps, disable_cache=True)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from llama_index.core import Document
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from ingest.model import META_PAGE_STARTS
+from ingest.model import META_HINTS, META_PAGE_STARTS
 
 META_PII = "pii_counts"
 
@@ -29,5 +29,8 @@ class PiiRedaction(TransformComponent):
                 starts = doc.metadata.get(META_PAGE_STARTS)
                 if starts:
                     doc.metadata[META_PAGE_STARTS] = [result.shift(p) for p in starts]
+                hints = doc.metadata.get(META_HINTS)
+                if hints:  # line offsets move with the labels that replace personal data
+                    doc.metadata[META_HINTS] = {str(result.shift(int(k))): v for k, v in hints.items()}
             doc.metadata[META_PII] = dict(result.counts)
         return nodes

@@ -1,17 +1,20 @@
 """Stage 5 — structure: headings, list items, paragraphs and tables of a normalized plan document.
 
-Plan documents number their parts in a fixed order of styles — Roman ``I.``/``I-`` (level 1),
-Arabic ``1.`` (2), dotted ``2.1.``/``2.1-`` (3, one more per extra number), lettered ``a)`` (one
-below the heading it sits in) — plus "PHỤ LỤC …" (an annex, level 1: headings inside it move one
-level down) and "Nơi nhận:" (its own level-1 section). A numbered line is a heading only when it
-reads like one (see `looks_like_heading`); "1. 100% cán bộ … công vụ." is a list item.
+Headings are numbered ("Phần I", "Chương II", "Điều 3.", "A.", "I.", "1.", "2.1.", "a)", see
+`assistant.vocab.numbering`), or marked by the markup the normalizer saw (a markdown heading, a
+line alone in bold: `hints`). Which style sits above which is each document's choice, so levels
+follow the order in which styles first appear: a style already open closes everything below it,
+a new style opens one level deeper. "PHỤ LỤC …" (an annex) and "Nơi nhận:" start a level-1 section
+of their own, and so does a second document kind line ("KẾ HOẠCH" after a decision's articles).
+A numbered line is a heading only when it reads like one (`looks_like_heading`); "1. 100% cán bộ …
+công vụ." is a list item.
 
 Tables are tab-separated rows (or markdown pipe rows). A row of column names (STT, Nội dung,
-Đơn vị chủ trì, Thời gian …) is a header — also when it is repeated after a page break; a row
-with only its first cell filled names a group whose value the following rows inherit.
-
-The line-shape helpers here (`numbering`, `is_heading`, `is_bullet`, …) are shared with
-normalize, which must keep structural lines on their own lines.
+Đơn vị chủ trì, Thời gian …) is a header — also when repeated after a page break; a second header
+row splits the columns above it ("Kế hoạch 2026" over "Lượng | Giá trị"); a row with only its first
+cell filled names a group whose value the following rows inherit. In pipe tables a row with fewer
+cells lacks the cells merged from the row above: the STT cell on the left, the last cells on the
+right, which it inherits. Every cell keeps its exact span in the text.
 """
 
 from __future__ import annotations
@@ -24,82 +27,45 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from ingest.model import META_BLOCKS, Block, BlockKind
+from assistant.vocab.fields import GROUP, STT, labelled_field, role_of
+from assistant.vocab.numbering import Numbering, is_bullet, numbering
+from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients
+from assistant.vocab.signature import is_authority_line, is_title_line
+from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
 SECTION_SEPARATOR = " > "
-STT = "STT"
-GROUP = "Nhóm"  # key of a group value when the first column is the STT column
 
-# "I." "IV-" | "2.1." "2.1-" "2.1 " | "1." "1)" "1-" | "a)"; the number is never followed by a digit
-_NUMBERING = re.compile(
-    r"^(?:(?P<roman>[IVX]{1,6})\s*[.)\-–]"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)(?!\d)(?P<dot>\.)?(?:\s*[-–)])?"
-    r"|(?P<arabic>\d{1,2})(?!\d)\s*(?:[.)]|-(?=\s))"
-    r"|(?P<letter>[a-zđ])\))"
-    r"\s*(?P<rest>\S.*)$"
-)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_BULLET = re.compile(r"^[-+•–—*]\s+\S")
-_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVX]{1,4}\b.*|\s*[:.]?)$")
 _PIPE_ROW = re.compile(r"^\|.*\|$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _CELL_NUMBER = re.compile(r"^\d{1,3}\.?$")
+_STT_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ]\)|[-+*•])$")
 _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,6}|\d{1,2}|[A-Z])[.)]\s+")
 _MAX_HEADING_CHARS = 200
 _MAX_HEADING_WORDS = 35
+_MAX_HINT_HEADING_CHARS = 160
 _MAX_APPENDIX_TITLE = 150
+_MAX_COLUMN_NAME = 60
 
 # words (accents folded, lower-case) that make a table cell a column name
 _COLUMN_WORDS = (
     "stt", "tt", "so tt", "noi dung", "nhiem vu", "chu tri", "phoi hop", "thoi gian", "thoi han", "tien do",
     "san pham", "chi tieu", "ket qua", "muc tieu", "don vi", "co quan", "ghi chu", "kinh phi", "nguon",
     "trach nhiem", "giai doan", "lo trinh", "hoat dong", "cong viec", "giai phap", "ten", "so luong",
-    "ty le", "du kien", "hinh thuc", "yeu cau", "linh vuc", "dia diem", "moc",
+    "ty le", "du kien", "hinh thuc", "yeu cau", "linh vuc", "dia diem", "moc", "dvt", "ke hoach", "uoc",
+    "uth", "luong", "gia tri",
 )
+# sub-columns named by a period: "Năm 2026", "2027", "Quý I", "Giai đoạn 2026-2030"
+_PERIOD_NAME = re.compile(r"^(?:năm|kế hoạch|giai đoạn|quý|tháng|ước|ƯTH)?\s*(?:[IVX]{1,4}|\d{4}(?:\s*[-–]\s*\d{4})?)$",
+                          re.IGNORECASE)
 _COLUMN_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _COLUMN_WORDS) + r")\b")
 _STT_NAMES = frozenset(("stt", "tt", "so tt", "so thu tu"))
+# the conventional order of numbering styles, used only when a style appears above one already open
+_RANKS = {"part": 0, "chapter": 1, "section": 2, "article": 3, "upper": 4, "roman": 5, "arabic": 6,
+          "dotted2": 7, "dotted3": 8, "dotted4": 9, "letter": 10,
+          "annex_title": 5}  # an annex's title line stands where its first Roman part would
 
 
 # ---------------------------------------------------------------- line shapes (shared with normalize)
-
-
-@dataclass(frozen=True)
-class Numbering:
-    style: str  # roman | dotted | arabic | letter
-    number: str
-    rest: str  # the text after the number
-    depth: int  # parts of a dotted number (2.1 -> 2), 1 otherwise
-    bare: bool  # dotted number without its final dot ("2.1 Về …")
-
-
-def numbering(line: str) -> Numbering | None:
-    """The heading/list number a line starts with, if any."""
-    m = _NUMBERING.match(line)
-    if not m:
-        return None
-    rest = m.group("rest")
-    if m.group("roman"):
-        if not _valid_roman(m.group("roman")) or not rest[0].isupper():
-            return None
-        return Numbering("roman", m.group("roman"), rest, 1, False)
-    if m.group("dotted"):
-        number = m.group("dotted")
-        return Numbering("dotted", number, rest, number.count(".") + 1, m.group("dot") is None)
-    if m.group("arabic"):
-        return Numbering("arabic", m.group("arabic"), rest, 1, False)
-    return Numbering("letter", m.group("letter"), rest, 1, False)
-
-
-def _valid_roman(s: str) -> bool:
-    values = [_ROMAN_VALUES[c] for c in s]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return 0 < total <= 39 and _to_roman(total) == s
-
-
-def _to_roman(n: int) -> str:
-    out = "X" * (n // 10)
-    n %= 10
-    return out + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[n]
 
 
 def looks_like_heading(rest: str, style: str) -> bool:
@@ -123,29 +89,22 @@ def is_heading(line: str) -> bool:
 
 
 def heading_style(line: str) -> str | None:
-    """'appendix', 'recipients', 'roman', 'arabic', 'dotted' or 'letter' for a heading line, else None."""
+    """'appendix', 'recipients' or the numbering style (see `Numbering.style_key`) of a heading line."""
     line = line.strip()
     if is_appendix(line):
         return "appendix"
     if is_recipients(line):
         return "recipients"
     num = numbering(line)
-    if num is None or (num.bare and not num.rest[0].isupper()):
+    if num is None or (num.bare and not num.rest[:1].isupper()):
         return None
-    return num.style if looks_like_heading(num.rest, num.style) else None
-
-
-def is_appendix(line: str) -> bool:
-    return len(line) <= 120 and not line.endswith(".") and bool(_APPENDIX.match(line))
-
-
-def is_recipients(line: str) -> bool:
-    """'Nơi nhận:' (also the frequent typo 'Nơi nhân:')."""
-    return len(line) <= 40 and fold_accents(line).lower().startswith("noi nhan")
-
-
-def is_bullet(line: str) -> bool:
-    return bool(_BULLET.match(line))
+    if num.labelled and (not num.rest or "," not in num.rest and looks_like_heading(num.rest, num.style)):
+        return num.style_key  # "Điều 1. Phạm vi điều chỉnh"; "Điều 3. Bộ trưởng, …" is the article's text
+    if num.labelled:
+        return None
+    if labelled_field(num.rest) is not None:  # "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:": fields of a task
+        return None
+    return num.style_key if looks_like_heading(num.rest, num.style) else None
 
 
 def is_list_start(line: str) -> bool:
@@ -153,7 +112,7 @@ def is_list_start(line: str) -> bool:
     if is_bullet(line):
         return True
     num = numbering(line)
-    return num is not None and not (num.bare and not num.rest[0].isupper())
+    return num is not None and not (num.bare and not num.rest[:1].isupper())
 
 
 def is_caps(line: str) -> bool:
@@ -175,6 +134,14 @@ def heading_label(line: str) -> str:
     return collapse_spaces(line).rstrip(":").rstrip()
 
 
+def kind_line(line: str) -> str | None:
+    """The kind of a title line in capitals ('KẾ HOẠCH', 'CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ'), else None."""
+    line = collapse_spaces(line).rstrip(":")
+    if not is_caps(line) and line not in KINDS:
+        return None
+    return next((k for k in KINDS if line == k or line.startswith(k + " ")), None)
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -183,9 +150,11 @@ def _fold(cell: str) -> str:
 
 
 def _is_column_name(cell: str) -> bool:
-    return len(cell) <= 60 and len(cell.split()) <= 8 and not any(c.isdigit() for c in cell) and bool(
-        _COLUMN_RE.search(_fold(cell))
-    )
+    if len(cell) > _MAX_COLUMN_NAME or len(cell.split()) > 8:
+        return False
+    folded = _fold(cell)
+    digits = re.sub(r"\b(?:19|20)\d{2}\b", "", folded)  # "Năm 2026", "Kế hoạch 2027" name columns
+    return not any(c.isdigit() for c in digits) and bool(_COLUMN_RE.search(folded))
 
 
 def _is_stt(name: str) -> bool:
@@ -194,37 +163,105 @@ def _is_stt(name: str) -> bool:
 
 def split_cells(line: str) -> list[str]:
     """Cells of a tab-separated or markdown pipe row (empty cells kept: positions matter)."""
+    return [line[a:b] for a, b in cell_spans(line)]
+
+
+def cell_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in `line`, spaces trimmed (an empty cell is an empty span)."""
     stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
     if "\t" not in line and _PIPE_ROW.match(stripped):
-        return [collapse_spaces(c) for c in stripped[1:-1].split("|")]
-    return [collapse_spaces(c) for c in line.split("\t")]
+        pieces, base = stripped[1:-1].split("|"), lead + 1
+    else:
+        pieces, base = line.split("\t"), 0
+    spans = []
+    pos = base
+    for piece in pieces:
+        inner = len(piece) - len(piece.lstrip())
+        spans.append((pos + inner, pos + inner + len(piece.strip())))
+        pos += len(piece) + 1
+    return spans
 
 
 @dataclass
 class _Table:
-    """Running state of one table: its column names and the current group value."""
+    """Running state of one table: its column names, the current group, the previous row (merged cells)."""
 
     columns: list[str] = field(default_factory=list)
     group: str = ""
+    group_span: tuple[int, int] | None = None
+    pending_subheader: list[str] | None = None  # a second header row, resolved by the first data row
+    previous: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)
+    last_kind: str = ""
 
-    def add(self, cells: list[str]) -> tuple[BlockKind, dict[str, str]]:
+    def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool
+            ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
         filled = [c for c in cells if c]
+        if self.last_kind == "table_header" and self.columns and self._names(cells) != self.columns and (
+                self._is_subheader(cells, filled)):
+            self.pending_subheader = filled
+            return self._header()
         if self._is_header(cells, filled):
             names = self._names(cells)
             if names != self.columns:
-                self.columns, self.group = names, ""
-            return "table_header", {name: name for name in self.columns}
-        if len(filled) == 1 and cells[0] and len(cells) > 1:  # group row: "1. Tổ 57 của cơ quan\t\t\t"
+                self.columns, self.group, self.previous = names, "", {}
+            self.pending_subheader = None
+            return self._header()
+        if _is_column_numbers(filled):  # "1 | 2 | 3 …" under a header: column numbers
+            return self._header()
+        if len(filled) == 1 and cells[0] and len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
-            return "table_header", {self._group_key(): self.group}
-        return "table_row", self._row(cells)
+            self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
+            self.last_kind = "group"
+            return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
+        if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and not any(cells[2:]) and (
+                piped or len(self.columns) >= 4):
+            # "| **II** | **Xây dựng hạ tầng …** |", "1\tCà phê" in a wide table: a numbered group row
+            self.group = cells[1]
+            self.group_span = spans[1]
+            self.last_kind = "group"
+            return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[1])}
+        self._resolve_subheader(len(cells))
+        aligned = self._align(cells, spans, piped)
+        self.last_kind = "table_row"
+        return ("table_row", *self._row(aligned))
+
+    def _header(self) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
+        self.last_kind = "table_header"
+        return "table_header", {name: name for name in self.columns}, {}
 
     def _is_header(self, cells: list[str], filled: list[str]) -> bool:
+        """Column names: most cells of a first row, every cell of a row that would replace known columns."""
         if len(filled) < 2:
             return False
         if self.columns and self._names(cells) == self.columns:  # repeated after a page break
             return True
-        return sum(_is_column_name(c) for c in filled) >= 0.75 * len(filled)
+        share = 1.0 if self.columns and self.last_kind != "table_header" else 0.75
+        return sum(_is_column_name(c) for c in filled) >= share * len(filled)
+
+    @staticmethod
+    def _is_subheader(cells: list[str], filled: list[str]) -> bool:
+        """'Năm 2026 | Năm 2027 …' or 'Lượng | Giá trị …' right under a header: names, not values."""
+        if len(filled) < 2 or _STT_LIKE.match(cells[0] or "-") and cells[0]:
+            return False
+        return all(len(c) <= _MAX_COLUMN_NAME and not re.fullmatch(r"[\d.,%\s]+", c) for c in filled) and \
+            sum(_is_column_name(c) or bool(_PERIOD_NAME.match(c)) for c in filled) >= 0.5 * len(filled)
+
+    def _resolve_subheader(self, width: int) -> None:
+        """The first data row tells how many columns the header's last cells span."""
+        sub = self.pending_subheader
+        if not sub or width <= len(sub):
+            return
+        self.pending_subheader = None
+        full = width - len(sub)
+        spanning = len(self.columns) - full
+        if full < 0 or spanning < 1 or len(sub) % spanning:
+            return
+        per = len(sub) // spanning
+        names = self.columns[:full]
+        for i, top in enumerate(self.columns[full:]):
+            names += [f"{top} - {s}" for s in sub[i * per:(i + 1) * per]]
+        self.columns = self._names(names)
 
     @staticmethod
     def _names(cells: list[str]) -> list[str]:
@@ -241,28 +278,59 @@ class _Table:
     def _group_key(self) -> str:
         return GROUP if not self.columns or _is_stt(self.columns[0]) else self.columns[0]
 
-    def _row(self, cells: list[str]) -> dict[str, str]:
-        values = list(cells)
+    def _align(self, cells: list[str], spans: list[tuple[int, int]], piped: bool
+               ) -> tuple[list[tuple[str, tuple[int, int] | None]], bool]:
+        values: list[tuple[str, tuple[int, int] | None]] = [(c, s) if c else ("", None) for c, s in
+                                                              zip(cells, spans, strict=True)]
+        short = piped and self.columns and len(cells) < len(self.columns)
+        if short and _is_stt(self.columns[0]) and not _STT_LIKE.match(cells[0] or "x"):
+            values.insert(0, ("", None))  # the STT cell is merged with the row above
+        return values, bool(short)
+
+    def _row(self, aligned: tuple[list[tuple[str, tuple[int, int] | None]], bool]
+             ) -> tuple[dict[str, str], dict[str, list[int]]]:
+        values, merged = aligned
         columns = list(self.columns)
         out: dict[str, str] = {}
+        where: dict[str, list[int]] = {}
         has_stt_column = bool(columns) and _is_stt(columns[0])
-        if values and _CELL_NUMBER.match(values[0]) and columns and not has_stt_column:
+
+        def put(name: str, value: str, span: tuple[int, int] | None) -> None:
+            out[name] = value
+            if span is not None:
+                where[name] = list(span)
+
+        if values and _CELL_NUMBER.match(values[0][0]) and columns and not has_stt_column:
             # the first column holds both the group names and the row numbers (PHỤ LỤC 2 of 003)
             if len(values) == len(columns) + 1 or (self.group and len(values) <= len(columns)):
-                out[STT] = values.pop(0).rstrip(".")
+                stt, span = values.pop(0)
+                put(STT, stt.rstrip("."), span)
                 if self.group:
-                    values.insert(0, self.group)
+                    values.insert(0, (self.group, self.group_span))
         elif self.group:
             if has_stt_column or not columns:
-                out[GROUP] = self.group
-            elif values and not values[0]:
-                values[0] = self.group
-        for i, value in enumerate(values):
+                put(GROUP, self.group, self.group_span)
+            elif values and not values[0][0]:
+                values[0] = (self.group, self.group_span)
+        for i, (value, span) in enumerate(values):
             if not value:
                 continue
             name = columns[i] if i < len(columns) else f"Cột {i + 1}"
-            out[STT if _is_stt(name) else name] = value
-        return out
+            put(STT if _is_stt(name) else name, value, span)
+        if merged:  # the cells a merged pipe row lacks on the right are those of the row above
+            for name in columns[len(values):]:
+                if name in self.previous and name not in out and not _is_stt(name):
+                    put(name, *self.previous[name])
+        self.previous = {k: (v, tuple(where[k])) for k, v in out.items() if k in where}  # type: ignore[misc]
+        return out, where
+
+
+def _is_column_numbers(filled: list[str]) -> bool:
+    """'1 | 2 | 3 | … ' or '(1) | (2) | …': the numbers of the columns, printed under the header."""
+    if len(filled) < 3:
+        return False
+    numbers = [c.strip("()") for c in filled]
+    return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(range(1, len(numbers) + 1))
 
 
 # ---------------------------------------------------------------- document structure
@@ -270,9 +338,8 @@ class _Table:
 
 @dataclass
 class _Heading:
-    level: int
-    label: str
     style: str
+    label: str
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -282,24 +349,67 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def parse_structure(text: str) -> list[Block]:
-    """Blocks of the normalized text in document order, each with its section path and level."""
+def _hint_heading(line: str) -> bool:
+    """A line marked as a heading only by markup (bold alone, '#'): short, not a sentence, not part of
+    the header or signature."""
+    line = line.strip()
+    return (
+        len(line) <= _MAX_HINT_HEADING_CHARS
+        and line[:1].isupper()
+        and not line.rstrip(":").endswith((".", ";", ","))
+        and not is_authority_line(line)
+        and not is_title_line(line)
+        and not is_motto(line)
+        and not line.startswith("(")
+    )
+
+
+class _Sections:
+    """The open headings, levels ranked by the order in which numbering styles first appear."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Heading] = []
+
+    def path(self) -> str:
+        return SECTION_SEPARATOR.join(h.label for h in self.stack)
+
+    def depth(self) -> int:
+        return len(self.stack)
+
+    def reset(self, style: str, label: str) -> None:
+        self.stack = [_Heading(style, label)]
+
+    def open(self, style: str, label: str) -> None:
+        """Close `style` if it is open (a sibling), else every open style conventionally below it
+        ("II." after "4." closes "4."), then open it."""
+        for i, h in enumerate(self.stack):
+            if h.style == style:
+                del self.stack[i:]
+                break
+        else:
+            rank = _RANKS.get(style)
+            while rank is not None and self.stack and _RANKS.get(self.stack[-1].style, -1) >= rank:
+                self.stack.pop()
+        self.stack.append(_Heading(style, label))
+
+
+def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Block]:
+    """Blocks of the normalized text in document order, each with its section path and level.
+
+    `hints` maps line offsets to the markup that marked them as headings (see normalize).
+    """
+    hints = hints or {}
     blocks: list[Block] = []
-    stack: list[_Heading] = []
+    sections = _Sections()
     table: _Table | None = None
-    in_appendix = False
     expect_annex_title = False
+    seen_kind = False
+    body_started = False
 
-    def path() -> str:
-        return SECTION_SEPARATOR.join(h.label for h in stack)
-
-    def depth() -> int:
-        return stack[-1].level if stack else 0
-
-    def push(level: int, label: str, style: str) -> None:
-        while stack and stack[-1].level >= level:
-            stack.pop()
-        stack.append(_Heading(level, label, style))
+    def add(kind: BlockKind, start: int, end: int, cells: dict[str, str] | None = None,
+            spans: dict[str, list[int]] | None = None) -> None:
+        blocks.append(Block(kind=kind, start=start, end=end, section=sections.path(), level=sections.depth(),
+                            cells=cells, cell_spans=spans))
 
     for start, line in _lines(text):
         end = start + len(line)
@@ -310,46 +420,69 @@ def parse_structure(text: str) -> list[Block]:
             if _PIPE_SEPARATOR.match(line.strip()):
                 continue
             table = table or _Table()
-            row_kind, cells = table.add(split_cells(line))
-            blocks.append(Block(kind=row_kind, start=start, end=end, section=path(), level=depth(), cells=cells))
+            spans = cell_spans(line)
+            piped = "\t" not in line
+            row_kind, cells, where = table.add([line[a:b] for a, b in spans], [(start + a, start + b) for a, b in spans],
+                                               piped)
+            add(row_kind, start, end, cells, where)
             continue
         table = None
-        style = heading_style(line)
-        shift = 1 if in_appendix else 0
+        stripped = line.strip()
+        style = heading_style(stripped)
+        kind = kind_line(stripped)
+        if kind and seen_kind and body_started:  # "QUYẾT ĐỊNH:" after a preamble; "KẾ HOẠCH" after the articles
+            sections.reset("kind", heading_label(stripped))
+            add("heading", start, end)
+            body_started = False
+            continue
+        seen_kind = seen_kind or bool(kind)
+        hint = hints.get(start, "")
+        # a heading style (markdown '#', Word's Heading 1-6) is a heading anywhere; bold alone only in the body
+        if style is None and hint and (hint.startswith("md") or seen_kind and body_started) and _hint_heading(stripped):
+            style = hint
         if style == "appendix":
-            stack.clear()
-            push(1, heading_label(line), style)
-            in_appendix, expect_annex_title = True, True
+            sections.reset("appendix", heading_label(stripped))
+            expect_annex_title = True
         elif style == "recipients":
-            stack.clear()
-            push(1, heading_label(line), style)
-            in_appendix = expect_annex_title = False
-        elif style is not None:
-            num = numbering(line.strip())
-            assert num is not None
-            if style == "letter":
-                level = max((h.level for h in stack if h.style != "letter"), default=shift) + 1
-            elif style == "dotted":
-                level = num.depth + 1 + shift
-            else:
-                level = (1 if style == "roman" else 2) + shift
-            push(level, heading_label(line), style)
+            sections.reset("recipients", heading_label(stripped))
             expect_annex_title = False
-        elif expect_annex_title and _is_annex_title(line):
-            push(2, heading_label(line), "annex_title")
+        elif style is None and (num := numbering(stripped)) is not None and num.labelled and num.rest:
+            _article(blocks, sections, num, line, start, end)  # "Điều 2. Quyết định này có hiệu lực …"
+            body_started = True
+            continue
+        elif style is not None:
+            sections.open(style, heading_label(stripped))
+            body_started = True
+            expect_annex_title = False
+        elif expect_annex_title and _is_annex_title(stripped):
+            sections.open("annex_title", heading_label(stripped))
             expect_annex_title = False
         else:
             expect_annex_title = False
-            kind: BlockKind = "list_item" if is_list_start(line.strip()) else "paragraph"
-            blocks.append(Block(kind=kind, start=start, end=end, section=path(), level=depth(), cells=None))
+            if seen_kind and (PREAMBLE_START.match(stripped) or len(stripped) > _MAX_HINT_HEADING_CHARS):
+                body_started = True
+            add("list_item" if is_list_start(stripped) else "paragraph", start, end)
             continue
-        blocks.append(Block(kind="heading", start=start, end=end, section=path(), level=depth(), cells=None))
+        add("heading", start, end)
     return blocks
+
+
+def _article(blocks: list[Block], sections: _Sections, num: Numbering, line: str, start: int, end: int) -> None:
+    """'Điều 2. Quyết định này có hiệu lực …': the label is the heading, the rest of the line its text."""
+    lead = len(line) - len(line.lstrip())
+    cut = start + len(line) - len(num.rest)
+    label = heading_label(line[lead:cut - start].rstrip(" .:-–"))
+    sections.open(num.style_key, label)
+    path, level = sections.path(), sections.depth()
+    head_end = start + lead + len(line[lead:cut - start].rstrip())
+    blocks.append(Block(kind="heading", start=start + lead, end=head_end, section=path, level=level, cells=None,
+                        cell_spans=None))
+    blocks.append(Block(kind="paragraph", start=cut, end=end, section=path, level=level, cells=None,
+                        cell_spans=None))
 
 
 def _is_annex_title(line: str) -> bool:
     """The line naming an annex right after 'PHỤ LỤC 2': 'BẢNG PHÂN CÔNG NHIỆM VỤ'."""
-    line = line.strip()
     return (
         len(line) <= _MAX_APPENDIX_TITLE
         and not line.startswith("(")
@@ -363,10 +496,21 @@ def render_cells(cells: dict[str, str]) -> str:
     return " · ".join(f"{name}: {value}" for name, value in cells.items() if name != STT)
 
 
+def column_roles(cells: dict[str, str]) -> dict[str, str]:
+    """role -> column name of a row's cells ('lead' -> 'Đơn vị chủ trì'); the first column of a role wins."""
+    roles: dict[str, str] = {}
+    for name in cells:
+        role = "stt" if name == STT else "group" if name == GROUP else role_of(name)
+        if role and role not in roles:
+            roles[role] = name
+    return roles
+
+
 class StructureParser(TransformComponent):
     """llama-index stage: stores the blocks of each document's (normalized) text in metadata['blocks']."""
 
     def __call__(self, nodes: Sequence[BaseNode], **kwargs: Any) -> Sequence[BaseNode]:
         for node in nodes:
-            node.metadata[META_BLOCKS] = parse_structure(node.get_content())
+            hints = {int(k): v for k, v in (node.metadata.get(META_HINTS) or {}).items()}
+            node.metadata[META_BLOCKS] = parse_structure(node.get_content(), hints)
         return nodes

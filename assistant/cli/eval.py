@@ -15,8 +15,8 @@ from assistant.domain import AnswerMode
 def eval_command(
     dataset: Annotated[Path | None, typer.Option("--dataset", help="Tệp câu hỏi chuẩn JSONL.")] = None,
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi báo cáo.")] = Path("eval/out"),
-    corpus: Annotated[Path, typer.Option("--corpus", envvar="TROLY_CORPUS", help="Thư mục tài liệu mẫu.")] = Path(
-        "../shared/corpus"),
+    corpus: Annotated[str, typer.Option(
+        "--corpus", envvar="TROLY_CORPUS", help="Thư mục tài liệu mẫu (nhiều thư mục: nối bằng ':').")] = "../shared/corpus",
     configs: Annotated[str, typer.Option("--configs", help="Cấu hình, cách nhau bởi dấu phẩy.")] = "troly,bm25,dense_default",
     compare: Annotated[tuple[Path, Path] | None, typer.Option("--compare", help="So sánh hai thư mục báo cáo.")] = None,
     gate: Annotated[bool, typer.Option("--gate", help="Thoát mã 1 nếu dưới ngưỡng chất lượng.")] = False,

@@ -24,6 +24,7 @@ from assistant.privacy.recognizers.base import LANGUAGE, MIN_SCORE
 from assistant.privacy.recognizers.lexicon import key
 from assistant.settings import PrivacySettings
 from assistant.text import fold_accents, nfc
+from assistant.vocab.signature import named_as_official, signature_name_spans
 
 logger = logging.getLogger(__name__)
 
@@ -42,19 +43,9 @@ LABELS: dict[str, str] = {
 }
 _PRIORITY = {cls.__name__: rank for rank, cls in enumerate(RECOGNIZERS)}
 
-# Signature block: a title line ("T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "BÍ THƯ"…), maybe more
-# title lines and "(Đã ký)", then the signer's name.
-_MARKUP = " \t*#_>|"
-_SIGN_TITLE = re.compile(
-    r"^(?:T/M|K/T|TM\.|KT\.|TL\.|TUQ\.|Q\.|THAY MẶT|KÝ THAY|THỪA LỆNH|THỪA ỦY QUYỀN|BÍ THƯ|PHÓ BÍ THƯ|"
-    r"CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
-    r"PHÓ CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TỔ TRƯỞNG)(?!\w)"
-)
-_SIGN_NOTE = re.compile(r"^[(\[]?\s*(?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)\]]*[)\]]?$", re.I)
 _RECIPIENTS = re.compile(r"^(?:noi nhan|dong kinh gui)\b")
 _LIST_ITEM = re.compile(r"^\s*[-+•–]")
-_NAME_LINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,5}$")
-_MAX_SIGNATURE_GAP = 8
+_MARKUP = " \t*#_>|"
 PIECE_CHARS = 8000
 
 
@@ -89,34 +80,18 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return offsets
 
 
-def _is_upper_line(clean: str) -> bool:
-    return any(ch.isalpha() for ch in clean) and clean == clean.upper()
-
-
 def public_record_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the signature blocks' signer names and of the "Nơi nhận" lists."""
     lines = _lines(text)
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = signature_name_spans(text)
     i = 0
     while i < len(lines):
         start, line = lines[i]
-        clean = line.strip(_MARKUP)
-        if _RECIPIENTS.match(fold_accents(clean).lower()):
+        if _RECIPIENTS.match(fold_accents(line.strip(_MARKUP)).lower()):
             j = i + 1
             while j < len(lines) and (not lines[j][1].strip() or _LIST_ITEM.match(lines[j][1])):
                 j += 1
             spans.append((start, lines[j - 1][0] + len(lines[j - 1][1])))
-            i = j
-            continue
-        if _is_upper_line(clean) and _SIGN_TITLE.match(clean):
-            j = i + 1
-            while j < len(lines) and j - i <= _MAX_SIGNATURE_GAP:
-                candidate = lines[j][1].strip(_MARKUP)
-                if candidate and not _is_upper_line(candidate) and not _SIGN_NOTE.match(candidate):
-                    if _NAME_LINE.match(candidate):
-                        spans.append((lines[j][0], lines[j][0] + len(lines[j][1])))
-                    break
-                j += 1
             i = j
             continue
         i += 1
@@ -218,7 +193,8 @@ class Redactor:
         spans = public_record_spans(text)
         persons = [r for r in found if r.entity_type == "PERSON"]
         public = {
-            key(text[r.start : r.end]) for r in persons if any(r.start < e and r.end > s for s, e in spans)
+            key(text[r.start : r.end]) for r in persons
+            if any(r.start < e and r.end > s for s, e in spans) or named_as_official(text, r.start, r.end)
         }
         return [r for r in found if r.entity_type != "PERSON" or key(text[r.start : r.end]) not in public]
 

@@ -10,16 +10,28 @@ from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.evidence import Unit, clip_quote, fold_accents, signature_span
-from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, intents
+from assistant.services.evidence import Unit, clip_quote
+from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
+from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
-from assistant.text import has_diacritics
+from assistant.text import fold_accents, fold_tones, has_diacritics
+from assistant.vocab.docnum import DOC_NUMBER
+from assistant.vocab.parts import KINDS
+from assistant.vocab.signature import signature_span
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
-_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
+_HEADER_CHARS = 700
+_DUTY_DEPTH = 30  # chunks of one document read for a unit's duties
+_MAX_COMPARED = 3  # plans answered side by side
+# where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
+# (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
+_PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b)"
+                    r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
+_MIN_PART_WORDS = 3
+_PART_DEPTH = 5  # a header (issuer, motto, number, place and date) fits in this
 
 
 class ChunkRetriever(Protocol):
@@ -44,7 +56,7 @@ def critical_terms(question: str) -> list[str]:
     the answer must be about them — a plan of another province does not answer."""
     names: list[str] = []
     question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
-    for k, segment in enumerate(_SEGMENT.split(_DOC_NUMBER.sub(" ", question))):
+    for k, segment in enumerate(_SEGMENT.split(DOC_NUMBER.sub(" ", question))):
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):
             token = word.strip("“”\"'")
@@ -73,21 +85,31 @@ class AskService:
         q = validate_question(question, self.cfg.max_question_chars)
         if self.redactor is not None:  # personal data never reaches a model, a log or the audit
             q = self.redactor.redact(q).text
-        wanted = intents(q)
+        question = analyse(q)
         # a comparison needs evidence from each document: look deeper before picking one per document
-        depth = (top_k or self.retriever_top_k) * (2 if "compare" in wanted else 1)
-        chunks = self.retriever.retrieve(q, scope, depth)
-        draft = self.answerer.draft(q, self._with_signature(chunks, wanted), wanted)
-        response = self._compose(q, draft, chunks)
+        k = top_k or self.retriever_top_k
+        chunks = self.retriever.retrieve(q, scope, k * (2 if question.wants("compare") else 1))
+        found = chunks[:k]
+        if question.wants("list") and question.units and chunks:
+            chunks = self._whole_duties(q, scope, chunks)
+        docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
+        if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
+            draft = merge_drafts([self.answerer.draft(question, self._with_document_parts(
+                self.retriever.retrieve(q, _within(scope, d), k), question))
+                for d in docs[:_MAX_COMPARED]])
+        else:
+            draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
+        response = self._compose(q, draft)
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
             response.answer = self.redactor.redact(response.answer, vetted=vetted).text
-        response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
-        response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
+        # what the search found for the question itself (reading more of a plan is not retrieval)
+        response.retrieved = [str(c.payload.get("source", "")) for c in found]
+        response.retrieved_sections = [str(c.payload.get("section", "")) for c in found]
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
 
-    def _compose(self, q: str, draft: Draft, chunks: list[ScoredChunk]) -> AskResponse:
+    def _compose(self, q: str, draft: Draft) -> AskResponse:
         if not draft.statements or not self._answerable(q, draft):
             return self._refusal(draft.units)
         checked = verify(draft.statements, draft.citations, self.text_of)
@@ -103,10 +125,10 @@ class AskService:
         if not names:
             return True
         docs = dict.fromkeys(u.doc_id for u in draft.units[:30])
-        evidence = " ".join(self._lower_text(d) for d in docs)
+        evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
         folded = fold_accents(evidence)
         # typed with diacritics: compare with diacritics ("Đà Nẵng" is not "đa năng")
-        return all((n in evidence) if has_diacritics(n) else (n in folded) for n in names)
+        return all((fold_tones(n) in evidence) if has_diacritics(n) else (n in folded) for n in names)
 
     def _lower_text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
@@ -115,9 +137,28 @@ class AskService:
             self._texts[doc_id] = self.text_of(doc_id).lower()
         return self._texts[doc_id]
 
-    def _with_signature(self, chunks: list[ScoredChunk], wanted: set[str]) -> list[ScoredChunk]:
-        """'Ai ký …?': the signature block of the documents found is evidence too."""
-        if "signer" not in wanted:
+    def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[str]:
+        """The plans a comparison names: each part of the question ("kế hoạch A … và kế hoạch B …") finds its
+        own best plan; without two parts, the plans whose titles the question names."""
+        docs: list[str] = []
+        cuts = [0] + [x for m in _PARTS.finditer(fold_accents(q.text)) for x in m.span()] + [len(q.text)]
+        for part in (q.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)):
+            if len(part.split()) >= _MIN_PART_WORDS:
+                found = self.retriever.retrieve(part, scope, _PART_DEPTH)
+                if found and str(found[0].payload.get("doc_id")) not in docs:
+                    docs.append(str(found[0].payload.get("doc_id")))
+        return docs if len(docs) >= 2 else named_documents(q, chunks)
+
+    def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
+        seen = {c.id for c in chunks}
+        more = self.retriever.retrieve(q, _within(scope, str(chunks[0].payload.get("doc_id", ""))), _DUTY_DEPTH)
+        return chunks + [c for c in more if c.id not in seen]
+
+    def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
+        """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents
+        found is evidence too, though no passage search finds them."""
+        if not q.wants("signer", "metadata"):
             return chunks
         extra = []
         best: dict[str, ScoredChunk] = {}
@@ -125,11 +166,17 @@ class AskService:
             best.setdefault(str(c.payload.get("doc_id")), c)
         for doc_id, first in list(best.items())[:2]:
             text = self.text_of(doc_id)
-            span = signature_span(text)
-            if span:
-                payload = {**first.payload, "start": span[0], "end": span[1], "section": "Chữ ký",
-                           "kind": "text", "text": text[span[0] : span[1]]}
-                extra.append(ScoredChunk(f"{doc_id}:signature", first.score, payload))
+            spans = []
+            if q.wants("signer"):
+                sig = signature_span(text)
+                if sig:
+                    spans.append((sig, "Chữ ký", "text"))
+            if q.wants("number", "date", "issuer"):
+                spans.append(((0, _header_end(text)), "", "header"))
+            for (start, end), section, kind in spans:
+                payload = {**first.payload, "start": start, "end": end, "section": section, "kind": kind,
+                           "text": text[start:end], "tasks": []}
+                extra.append(ScoredChunk(f"{doc_id}:{kind}:{start}", first.score, payload))
         return extra + chunks
 
     def _refusal(self, units: list[Unit]) -> AskResponse:
@@ -141,6 +188,20 @@ class AskService:
             seen.add(u.chunk.id)
             related.append(u.cite(len(related) + 1, clip_quote(u.text)))
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
+
+
+def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:
+    """The caller's scope narrowed to one document (never widened: a document outside it stays outside)."""
+    allowed = [doc_id] if scope is None or scope.doc_ids is None or doc_id in scope.doc_ids else []
+    return AccessScope(classifications=scope.classifications if scope else None,
+                       units=scope.units if scope else None, doc_ids=allowed)
+
+
+def _header_end(text: str) -> int:
+    """Where a document's header ends: at its kind line ("KẾ HOẠCH"), or after the first lines."""
+    head = text[:_HEADER_CHARS]
+    kinds = [head.find("\n" + k) for k in KINDS if head.find("\n" + k) > 0]
+    return min(kinds) if kinds else len(head)
 
 
 def short_title(title: str, limit: int = 90) -> str:

@@ -1,7 +1,9 @@
-"""Evidence units: the sentences, list items and table rows an answer can quote.
+"""Evidence units: the sentences, list items, table rows and header lines an answer can quote.
 
-Each unit keeps exact offsets into the stored document text, so any quote cut from it
-is verifiable.
+Each unit keeps exact offsets into the stored document text, so any quote cut from it is
+verifiable. A unit inside a task (a table row, a task written field by field, a unit's duty)
+carries that task's fields — who leads, who co-operates, when, what product — each with its own
+exact span, so an answer can say who does what by when and cite each part.
 """
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.text import fold_accents, syllables
+from assistant.text import fold_accents, fold_tones, syllables
+from assistant.vocab.docnum import number_line
+from assistant.vocab.parts import KINDS, is_motto
+from assistant.vocab.signature import is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
 _SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
-_SIGNATURE = re.compile(r"^(?:T/M|K/T|TM\.|KT\.|Q\.|TL\.)\s*[A-ZĐÀ-Ỹ ]+$", re.M)
 _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
+_DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b")
 
 # question words and glue that say nothing about the topic (accent-folded)
 STOPWORDS = set(
@@ -37,6 +43,8 @@ class Unit:
     coverage: float = 0.0
     cells: dict[str, str] | None = None
     signature: bool = False
+    header: str = ""  # "issuer" | "number" | "date" for a header line
+    task: dict[str, Any] | None = None  # the task (source, fields) this unit belongs to
     terms: set[str] = field(default_factory=set)
 
     @property
@@ -51,38 +59,48 @@ class Unit:
     def is_row(self) -> bool:
         return self.cells is not None
 
+    @property
+    def fields(self) -> dict[str, dict[str, Any]]:
+        return dict(self.task["fields"]) if self.task else {}
+
     def cite(self, n: int, quote: str, offset: int = 0) -> Citation:
         """A citation of `quote`, which starts `offset` characters into this unit."""
-        p = self.chunk.payload
-        start = self.start + offset
-        return Citation(n=n, doc_id=self.doc_id, source=str(p.get("source", "")), title=str(p.get("title", "")),
-                        doc_number=str(p.get("doc_number", "")), section=self.section, quote=quote,
-                        start=start, end=start + len(quote), page=p.get("page"))
+        return cite_span(self.chunk, n, quote, self.start + offset)
+
+
+def cite_span(chunk: ScoredChunk, n: int, quote: str, start: int) -> Citation:
+    """A citation of the document text `quote` at `start` (any span of the chunk's document)."""
+    p = chunk.payload
+    return Citation(n=n, doc_id=str(p.get("doc_id", "")), source=str(p.get("source", "")),
+                    title=str(p.get("title", "")), doc_number=str(p.get("doc_number", "")),
+                    section=str(p.get("section", "")), quote=quote, start=start, end=start + len(quote),
+                    page=p.get("page"))
 
 
 def folded_syllables(text: str) -> list[str]:
-    return [fold_accents(s) for s in syllables(text)]
+    return [fold_accents(s) for s in syllables(fold_tones(text))]
 
 
 def content_terms(text: str) -> list[str]:
     return [t for t in folded_syllables(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
-def parse_rendered(rendered: str) -> dict[str, str]:
-    cells: dict[str, str] = {}
-    for part in rendered.split(" · "):
-        name, sep, value = part.partition(": ")
-        if sep and value.strip():
-            cells[name.strip()] = value.strip()
-    return cells
+def _task_at(tasks: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
+    """The task whose span holds [start, end), the innermost when tasks nest."""
+    inside = [t for t in tasks if t["start"] <= start and end <= t["end"]]
+    return min(inside, key=lambda t: t["end"] - t["start"]) if inside else None
 
 
 def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     p = chunk.payload
     base = int(p.get("start", 0))
     text = chunk.text
+    tasks: list[dict[str, Any]] = list(p.get("tasks") or [])
     if p.get("kind") == "table_row":
-        return [Unit(chunk, rank, text, base, base + len(text), cells=parse_rendered(str(p.get("rendered", ""))))]
+        return [Unit(chunk, rank, text, base, base + len(text), cells=dict(p.get("cells") or {}),
+                     task=_task_at(tasks, base, base + len(text)))]
+    if p.get("kind") == "header":
+        return _header_units(chunk, rank)
     units: list[Unit] = []
     sig = signature_span(text)
     if sig:  # the signature block is one unit: who signed, with which title
@@ -92,34 +110,46 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
+        header = "number" if number_line(line) else "date" if _DATE_LINE.match(line) else ""
         m = _BULLET.match(line)
         offset = m.end() if m else len(line) - len(line.lstrip())
         body = line[offset:].rstrip()
         if len(body) < 3:
             continue
         for s_off, sentence in _sentences(body):
-            units.append(Unit(chunk, rank, sentence, base + line_start + offset + s_off,
-                              base + line_start + offset + s_off + len(sentence)))
+            start = base + line_start + offset + s_off
+            units.append(Unit(chunk, rank, sentence, start, start + len(sentence), header=header,
+                              task=_task_at(tasks, start, start + len(sentence))))
     return units
 
 
-def signature_span(text: str) -> tuple[int, int] | None:
-    """The last signature block: 'T/M BAN THƯỜNG VỤ' / title line(s) / the signer's name."""
-    matches = list(_SIGNATURE.finditer(text))
-    if not matches:
-        return None
-    start = matches[-1].start()
-    end = matches[-1].end()
-    for line in re.finditer(r"[^\n]*", text[end:]):
-        body = line.group().strip()
-        if not body:
+def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
+    """The lines of a document's header: issuer (capitals before the motto), number, place and date."""
+    base = int(chunk.payload.get("start", 0))
+    units: list[Unit] = []
+    pos = 0
+    issuer_done = False
+    for line in chunk.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.strip()
+        if not body or not any(c.isalpha() or c.isdigit() for c in body):
             continue
-        end_here = end + line.end()
-        if body.upper() != body:  # the name: first line that is not all capitals
-            return start, end_here
-        if end_here - start > 200:
-            break
-    return None
+        if is_motto(body):
+            issuer_done = True
+            continue
+        number = number_line(body)
+        if any(body == k or body.startswith(k + " ") for k in KINDS):
+            break  # the title: the header is over
+        kind = "number" if number else "date" if _DATE_LINE.match(body) else \
+            "issuer" if is_upper(body) and not issuer_done else ""
+        offset = base + start + len(line) - len(line.lstrip())
+        if kind == "issuer" and units and units[-1].header == "issuer":  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA"
+            last = units[-1]
+            last.text = chunk.text[last.start - base:offset - base + len(body)]
+            last.end = offset + len(body)
+        elif kind:
+            units.append(Unit(chunk, rank, body, offset, offset + len(body), header=kind))
+    return units
 
 
 def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit: int) -> tuple[int, str]:

@@ -1,57 +1,67 @@
-"""Extractive answerer: picks the evidence units that answer the question and quotes them.
+"""Extractive answerer: picks the evidence that answers what is asked and quotes it.
 
-No language model: score sentences / list items / table rows against the question, lead
-with the best one (table rows in their own terms: chủ trì, phối hợp, thời gian, sản phẩm),
-add a few supporting quotes, group by document when several documents answer.
+No language model. Units (sentences, list items, table rows, header lines) are scored against the
+question; what the question asks (`question.Question`) decides how the answer is composed:
+
+- who / when / which product: the task the best unit belongs to, answered in its own terms — "Sở X
+  chủ trì; phối hợp: …; thời gian: Quý III/2026: <task>" — each part citing its exact span;
+- which duties of a unit: every task led by that unit in the best document, one cited line each;
+- how much: the sentence or row that holds the figure;
+- number, date, signer: the header line or the signature block;
+- a comparison: what each named plan says.
+
+A preamble, a "Mục đích, yêu cầu" section or a sentence that only announces a list ("… như sau:")
+never leads an answer unless the question asks for it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
+from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.services.answer_type import expectation, satisfied
+from assistant.services.answer_type import satisfied
 from assistant.services.evidence import (
     Unit,
     best_window,
+    cite_span,
+    clip_quote,
     content_terms,
     folded_syllables,
     idf_table,
     split_units,
 )
+from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
+from assistant.vocab.docnum import kind_code
+from assistant.vocab.fields import GROUP, STT, role_label
+from assistant.vocab.numbering import strip_marker
+from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
+from assistant.vocab.units import unit_search_key
 
-LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, LIST_EXPAND_CHARS = 320, 200, 160, 480
+LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
+MAX_LIST_ITEMS = 8
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
+DUTIES_HEAD = "có các nhiệm vụ:"
+NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
+PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
+# words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
+QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
+                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
 
-_INTENT_CUES: dict[str, tuple[str, ...]] = {
-    "responsibility": ("ai ", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phu trach",
-                       "chiu trach nhiem", "phoi hop", "giao cho", "dau moi", "thuong truc"),
-    "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao",
-                 "ngay nao", "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau"),
-    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
-    "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh"),
-    "compare": ("so sanh", "khac nhau", "giong nhau", "giua", "ca hai", "moi ke hoach", "cac ke hoach",
-                "lan luot", "tung ke hoach"),
-    "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "gom nhung gi", "cac nhiem vu",
-             "liet ke", "viec gi", "nhiem vu gi", "lam gi"),
-}
-_DATE = re.compile(r"\b(?:quý\s+[IV]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|hằng\s+(?:tháng|quý|năm)|thường xuyên)", re.I)
-_PERCENT = re.compile(r"\d\s*%|\d+\s*(?:đơn vị|cán bộ|lần|ngày)")
-
-
-_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an)\b.*\b(?:va|voi)\b.*\b(?:ke hoach|chuong trinh|de an)\b")
+_DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
+                   r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
+_FIGURE = re.compile(r"\d\s*%|\d[\d.,]*\s*(?:đơn vị|cán bộ|lần|ngày|tỷ|triệu|ha|tấn|người|xã|cơ sở|sản phẩm)|\d{2,}")
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
+_MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 
 
 def intents(question: str) -> set[str]:
-    q = " " + fold_accents(question.lower()) + " "
-    found = {name for name, cues in _INTENT_CUES.items() if any(c in q for c in cues)}
-    if _TWO_PLANS.search(q):  # "trong kế hoạch A và (trong) kế hoạch B": say what each one says
-        found.add("compare")
-    return found
+    return set(analyse(question).intents)
 
 
 @dataclass
@@ -64,76 +74,242 @@ class Draft:
     units: list[Unit]
 
 
+class _Builder:
+    """Collects statements and their citations, numbering citations and reusing identical spans."""
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self.citations: list[Citation] = []
+
+    def cite(self, chunk: ScoredChunk, quote: str, start: int) -> int:
+        doc = str(chunk.payload.get("doc_id", ""))
+        for c in self.citations:
+            if c.doc_id == doc and c.start == start and c.end == start + len(quote):
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(cite_span(chunk, n, quote, start))
+        return n
+
+    def cite_existing(self, c: Citation) -> int:
+        """Renumber a citation of another draft into this one."""
+        for mine in self.citations:
+            if mine.doc_id == c.doc_id and mine.start == c.start and mine.end == c.end:
+                return mine.n
+        n = len(self.citations) + 1
+        self.citations.append(c.model_copy(update={"n": n}))
+        return n
+
+    def say(self, text: str, numbers: list[int]) -> None:
+        numbers = list(dict.fromkeys(numbers))
+        markers = " ".join(f"[{n}]" for n in numbers)
+        self.statements.append(Statement(f"{text} {markers}".strip(), numbers))
+
+
 class ExtractiveAnswerer:
     def __init__(self, max_quotes: int = 3) -> None:
         self.max_quotes = max_quotes
+        self._prior: dict[str, float] = {}
 
-    def rank_units(self, question: str, chunks: list[ScoredChunk], want: set[str]) -> list[Unit]:
+    # ------------------------------------------------------------------ ranking
+
+    def named_plan(self, ranked: list[Unit]) -> str | None:
+        """The one plan the question names, when one stands out (see `_plan_match`); None otherwise."""
+        prior = self._prior
+        strong = [d for d, w in prior.items() if w >= NAMED_SHARE]
+        return strong[0] if len(strong) == 1 else None
+
+    def rank_units(self, q: Question, chunks: list[ScoredChunk]) -> list[Unit]:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
         bodies = []
         for u in units:
-            folded = folded_syllables(f"{u.text} {u.section}")
+            task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("task", "lead", "timing"))
+            folded = folded_syllables(f"{u.text} {u.section} {task_text}")
             bodies.append(" ".join(folded))
             u.terms = set(folded) | set(folded_syllables(str(u.chunk.payload.get("title", ""))))
         idf = idf_table(units)
-        q_terms = list(dict.fromkeys(content_terms(question)))
+        q_terms = list(dict.fromkeys(content_terms(q.text)))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
+        named = [unit_search_key(n) for n in q.units]
+        prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
+                                          q.references)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
-            u.score = u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, want)
+            u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
+                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
+                       + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
 
-    def draft(self, question: str, chunks: list[ScoredChunk], want: set[str] | None = None) -> Draft:
-        want = intents(question) if want is None else want
-        ranked = self.rank_units(question, chunks, want)
-        exp = expectation(question)
-        fitting = [u for u in ranked if satisfied(exp, u.text, f"{u.section} {u.chunk.payload.get('title', '')}")]
+    # ------------------------------------------------------------------ drafting
+
+    def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
+        q = question if isinstance(question, Question) else analyse(question)
+        ranked = self.rank_units(q, chunks)
+        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)]
+        plan = self.named_plan(ranked) if not q.wants("compare") else None
+        if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
+            fitting = [u for u in fitting if u.doc_id == plan]
+        subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
+        if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
+            fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
         lead = _expand_list(fitting[0], ranked)
-        chosen = [lead] + self._supports(lead, ranked, fitting, want)
-        q_terms = set(content_terms(question))
-        citations: list[Citation] = []
-        statements: list[Statement] = []
-        for n, u in enumerate(chosen, start=1):
-            limit = LEAD_CHARS if n == 1 else (LIST_CHARS if "list" in want else SUPPORT_CHARS)
-            offset, quote = best_window(u.text, q_terms, exp.pattern, limit)
-            citations.append(u.cite(n, quote, offset))
-            statements.append(Statement(f"{_claim(u, quote, offset)} [{n}]", [n]))
-        return Draft(statements, citations, fitting[0].coverage, ranked)
+        out = _Builder()
+        listed = bool(q.wants("list") and q.units) and self._duties(q, lead, ranked, out)
+        if listed:
+            pass  # a unit's duties are complete as listed: no other passage joins them
+        elif q.wants("signer") and lead.signature:
+            out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
+        elif lead.task and q.wants("responsibility", "deadline", "reporting", "funding") and \
+                _task_answers(lead, q):
+            self._task(q, lead, out)
+        else:
+            self._quote(q, lead, out, LEAD_CHARS)
+        if not listed:
+            self._supports(q, lead, ranked, fitting, out)
+        coverage = lead.coverage
+        if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
+            coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
+        return Draft(out.statements, out.citations, coverage, ranked)
 
-    def _supports(self, lead: Unit, ranked: list[Unit], fitting: list[Unit], want: set[str]) -> list[Unit]:
-        """A few more quotes: same section first for lists, one per document for comparisons."""
-        chosen: list[Unit] = []
+    def _quote(self, q: Question, u: Unit, out: _Builder, limit: int) -> None:
+        """A quote of the unit (the clause range that answers best), under its section's name."""
+        if u.is_row and u.task:
+            self._task(q, u, out)
+            return
+        if u.is_row and u.cells:
+            self._row(u, out)
+            return
+        offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
+        numbers = [out.cite(u.chunk, quote, u.start + offset)]
+        claim = _claim(u, quote, offset)
+        heading = u.chunk.payload.get("heading")
+        if claim != _flatten(quote) and claim != "…" + _flatten(quote) and heading:
+            numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
+        out.say(claim, numbers)
 
-        def free(u: Unit) -> bool:
-            return u is not lead and not any(_overlaps(u, c) for c in [lead, *chosen])
+    def _row(self, u: Unit, out: _Builder) -> None:
+        """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
+        header row(s) its column names come from."""
+        cells = u.cells or {}
+        group = cells.get(GROUP, "")
+        parts = [f"{name}: {value}" for name, value in cells.items() if name not in (STT, GROUP) and value]
+        text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
+        numbers = [out.cite(u.chunk, u.text, u.start)]
+        numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
+        out.say(text, numbers)
 
-        if "compare" in want:
+    def _task(self, q: Question, u: Unit, out: _Builder) -> None:
+        """'Sở X chủ trì; phối hợp: Y; thời gian: Quý III/2026: <task>', each part cited at its own span."""
+        fields = u.fields
+        parts: list[tuple[str, int]] = []
+
+        def cite(role: str, limit: int = 300) -> int | None:
+            f = fields.get(role)
+            if not f:
+                return None
+            return out.cite(u.chunk, clip_quote(f["text"], limit), f["start"])  # a quote is a prefix, never "…"
+
+        order = ("timing", "lead", "co") if q.wants("deadline") and not q.wants("responsibility") else \
+            ("lead", "co", "timing")
+        for role in order:
+            n = cite(role)
+            if n is None:
+                continue
+            value = _clip(fields[role]["text"], 160)
+            parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
+        for role in ("product", "funding"):
+            if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")):
+                n = cite(role)
+                if n is not None:
+                    parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
+        task = fields.get("task")
+        numbers = [n for _, n in parts]
+        text = "; ".join(p for p, _ in parts)
+        if task:
+            n = cite("task", 400)
+            if n is not None:
+                numbers.append(n)
+                text = f"{text} — {_clip(task['text'], TASK_CHARS)}" if text else _clip(task["text"], TASK_CHARS)
+        if text:
+            out.say(text[0].upper() + text[1:], numbers)
+
+    def _duties(self, q: Question, lead: Unit, ranked: list[Unit], out: _Builder) -> bool:
+        """Every task led by the unit the question names, in the best document, one line each."""
+        named = [unit_search_key(n) for n in q.units]
+        docs = [u.doc_id for u in ranked if _names_unit(u, named)]
+        if not docs:
+            return False
+        doc = docs[0]
+        seen: set[tuple[int, int]] = set()
+        items: list[Unit] = []
+        for u in sorted((u for u in ranked if u.doc_id == doc and u.task and _leads(u, named)),
+                        key=lambda u: u.start):
+            span = (u.task["start"], u.task["end"]) if u.task else (u.start, u.end)
+            if span in seen:
+                continue
+            seen.add(span)
+            items.append(u)
+        if not items:
+            return False
+        who = next(u.fields["lead"] for u in items if "lead" in u.fields)
+        n = out.cite(items[0].chunk, who["text"], who["start"])
+        out.say(f"{who['text']} {DUTIES_HEAD}", [n])
+        for u in items[:MAX_LIST_ITEMS]:
+            task = u.fields.get("task")
+            if task is None:
+                continue
+            n = out.cite(u.chunk, clip_quote(task["text"], 400), task["start"])
+            item = _clip(strip_marker(task["text"])[1], DUTY_CHARS)  # compose_text puts each item on a "- " line
+            timing = u.fields.get("timing")
+            if timing:
+                out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",
+                        [n, out.cite(u.chunk, timing["text"], timing["start"])])
+            else:
+                out.say(item, [n])
+        return True
+
+    def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
+        """A few more quotes: one per other document for comparisons, close runners-up otherwise."""
+        chosen: list[Unit] = [lead]
+        if q.wants("compare"):
             seen = {lead.doc_id}
             for u in fitting:
-                if u.doc_id not in seen and u.score >= 0.5 * lead.score and free(u):
-                    chosen.append(u)
+                if u.doc_id not in seen and u.score >= 0.5 * lead.score and not _boilerplate(u, q):
+                    self._quote(q, u, out, SUPPORT_CHARS)
                     seen.add(u.doc_id)
-        limit = self.max_quotes - 1 + (2 if "list" in want else 0)
+                    chosen.append(u)
+        limit = self.max_quotes - 1 + (2 if q.wants("list") else 0)
+        if not q.wants("list", "compare"):
+            limit = min(limit, 1)  # one fact asked: the lead answers it, one more passage at most
 
         def bonus(u: Unit) -> float:
             same = u.doc_id == lead.doc_id and u.section == lead.section
-            return u.score + (0.3 if "list" in want and same else 0.0)
+            return u.score + (0.3 if q.wants("list") and same else 0.0)
 
+        added = 0
         for u in sorted(ranked, key=bonus, reverse=True):
-            if len(chosen) >= limit or bonus(u) < 0.65 * lead.score:
+            if added >= limit or bonus(u) < 0.65 * lead.score and not _document_part(u, q):
                 break
-            if not free(u) or (u.doc_id != lead.doc_id and u.score < 0.85 * lead.score):
-                continue  # another document only when it answers about as well
+            if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
+                continue
+            if u.doc_id != lead.doc_id:
+                continue  # another document only for comparisons (above): the question names one plan
+            part = "signer" if u.signature else u.header
+            if part and not (q.wants(part) and u.doc_id == lead.doc_id):
+                continue  # a header line or signature block only when asked for, from the same document
+            self._quote(q, u, out, LIST_CHARS if q.wants("list") else SUPPORT_CHARS)
             chosen.append(u)
-        return chosen
+            added += 1
+
+
+# ---------------------------------------------------------------------------- helpers
 
 
 def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
-    """A lead that introduces a list ('…, gồm:') answers with the items that follow it."""
+    """A lead that introduces a list ("…, gồm:", "… như sau:") answers with the items that follow it."""
     if not lead.text.rstrip().endswith(":") or lead.is_row:
         return lead
     items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
@@ -145,40 +321,192 @@ def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
     if end == lead.end:
         return lead
     base = int(lead.chunk.payload.get("start", 0))
-    text = lead.chunk.text[lead.start - base : end - base]
-    return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, terms=lead.terms)
+    text = lead.chunk.text[lead.start - base:end - base]
+    return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
+                terms=lead.terms)
 
 
-def _intent_fit(u: Unit, want: set[str]) -> float:
-    fit = 0.0
-    text = u.text.lower()
-    if "responsibility" in want and (
-        "chủ trì" in text or "phụ trách" in text or "chịu trách nhiệm" in text
-        or (u.cells and any("chủ trì" in k.lower() for k in u.cells))
-    ):
-        fit += 1.0
-    if "deadline" in want and _DATE.search(u.text):
-        fit += 1.0
-    if "target" in want and _PERCENT.search(u.text):
-        fit += 1.0
-    if "signer" in want and u.signature:
+def _claimable(u: Unit) -> str:
+    """The text a unit can answer with: its own words and those of the task fields it can cite."""
+    return " ".join([u.text, *(f["text"] for f in u.fields.values())])
+
+
+def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
+                numbers: frozenset[str] = frozenset()) -> dict[str, float]:
+    """How well each document's title and issuer match the words of the question, relative to the best one:
+    users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
+    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers)
+
+
+def _plan_words(chunk: ScoredChunk) -> set[str]:
+    p = chunk.payload
+    number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
+    return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')} {number}"))
+
+
+def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,
+                   numbers: frozenset[str] = frozenset()) -> dict[str, float]:
+    titles: dict[str, set[str]] = {}
+    own: dict[str, str] = {}
+    for c in chunks:
+        d = str(c.payload.get("doc_id", ""))
+        titles.setdefault(d, _plan_words(c))
+        own.setdefault(d, _own_number(c))
+    if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
+        df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
+        idf = {t: 1.0 / n for t, n in df.items() if n}
+    weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
+    for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
+        if own[d] and own[d] in numbers:
+            weight[d] += 10 * max(weight.values(), default=1.0) + 10
+    best = max(weight.values(), default=0.0)
+    return {d: w / best for d, w in weight.items()} if best > 0 else {}
+
+
+def _own_number(chunk: ScoredChunk) -> str:
+    """'57-NQ/TW' -> '57 nq', '308/KH-UBND' -> '308 kh': the number and kind a question may name a plan by."""
+    number = str(chunk.payload.get("doc_number", ""))
+    code = kind_code(number)
+    digits = re.match(r"\d+", number)
+    return f"{digits.group(0)} {fold_accents(code).lower()}" if digits and code else ""
+
+
+def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
+    """The documents a comparison names, best first: those whose title, issuer or number the question names
+    nearly as well as the best one's."""
+    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]  # "Đồng Nai", "Cần Thơ": all words
+    weights = _title_weights(terms, chunks, numbers=q.references)
+    return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
+
+
+def merge_drafts(drafts: list[Draft]) -> Draft:
+    """Drafts of one question over several documents, side by side: each keeps its lead and one support."""
+    out = _Builder()
+    for d in drafts:
+        by_n = {c.n: c for c in d.citations}
+        for st in d.statements[:2]:
+            numbers = []
+            for n in st.citations:
+                c = by_n[n]
+                numbers.append(out.cite_existing(c))
+            text = _MARKERS.sub("", st.text).rstrip()
+            out.say(text, numbers)
+    units = [u for group in zip_longest(*(d.units for d in drafts)) for u in group if u is not None]  # each plan's best
+    answered = [d.best_coverage for d in drafts if d.statements]
+    return Draft(out.statements, out.citations, min(answered) if answered else 0.0, units)
+
+
+def _context(u: Unit, q: Question) -> str:
+    """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
+    asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
+    not date a target)."""
+    header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
+    group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
+    title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
+    return f"{u.section} {title} {header} {group}"
+
+
+def _subjects(q: Question, top: Unit) -> list[str]:
+    """The units a question asks about, leaving out those that only name the plan (its issuer, its title:
+    "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    p = top.chunk.payload
+    plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
+
+    def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
+        words = key.split()
+        return any(" ".join(words[:k]) in plan for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
+
+    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n)]
+
+
+def _mentions(u: Unit, named: list[str]) -> bool:
+    """The unit, its task's fields or its section name one of the units the question names ("Sở Tài chính
+    Bắc Ninh" is named by a duty of "Sở Tài chính" in the Bắc Ninh plan)."""
+    where = unit_search_key(f"{_claimable(u)} {section_label(u.section)}")
+    return any(n in where for n in named) or _leads(u, named)
+
+
+def _document_part(u: Unit, q: Question) -> float:
+    """The header line or signature block a metadata question asks about outranks any passage."""
+    if u.signature and q.wants("signer") or u.header and q.wants(u.header):
+        return 1.0
+    return 0.0
+
+
+def _task_answers(u: Unit, q: Question) -> bool:
+    fields = u.fields
+    return (q.wants("responsibility") and "lead" in fields) or (q.wants("deadline", "reporting")
+                                                                   and "timing" in fields) or \
+        (q.wants("funding") and "funding" in fields)
+
+
+def _intent_fit(u: Unit, q: Question) -> float:
+    if q.wants("signer") and u.signature:
         return 3.0
+    if u.header and q.wants(u.header):  # "số hiệu", "ban hành ngày nào", "cơ quan nào ban hành"
+        return 3.0
+    fields = u.fields
+    text = u.text.lower()
+    fit = 0.0
+    if q.wants("responsibility") and ("lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text):
+        fit += 1.0
+    if q.wants("deadline", "reporting") and ("timing" in fields or _DATE.search(u.text)):
+        fit += 1.0
+    if q.wants("target") and (_FIGURE.search(u.text) or "product" in fields):
+        fit += 1.0
+    if q.wants("funding") and ("funding" in fields or "kinh phí" in text):
+        fit += 1.0
+    if q.wants("reporting") and "báo cáo" in text:
+        fit += 1.0
     return min(fit, 1.0)
+
+
+def _names_unit(u: Unit, named: list[str]) -> float:
+    """1 when the unit is about a unit the question names: it leads the task, or heads the section."""
+    if not named:
+        return 0.0
+    if _leads(u, named):
+        return 1.0
+    label = unit_search_key(section_label(u.section))
+    return 0.5 if label and any(n in label or label in n for n in named) else 0.0
+
+
+def _leads(u: Unit, named: list[str]) -> bool:
+    lead = u.fields.get("lead")
+    if not lead:
+        return False
+    key = unit_search_key(lead["text"])
+    return any(n == key or n in key or key in n for n in named if len(n) >= 5)
+
+
+def _boilerplate(u: Unit, q: Question) -> float:
+    """Framing that rarely answers: preamble, 'Mục đích, yêu cầu', a sentence announcing a list."""
+    if q.wants("purpose") or u.signature or u.header:
+        return 0.0
+    if announces_list(u.text):
+        return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
+    if is_frame_section(u.section) and not q.wants("target"):
+        return 1.0
+    if not u.section and PREAMBLE_START.match(u.text):
+        return 1.0
+    return 0.0
 
 
 def _overlaps(a: Unit, b: Unit) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-def _cell(cells: dict[str, str], *keys: str) -> str:
-    for name, value in cells.items():
-        low = name.lower()
-        if any(k in low for k in keys):
-            return value
-    return ""
+def _same_task(a: Unit, b: Unit) -> bool:
+    return a.task is not None and b.task is not None and a.doc_id == b.doc_id and \
+        a.task["start"] == b.task["start"]
 
 
-_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return cut[: space if space > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def _flatten(quote: str) -> str:
@@ -196,25 +524,17 @@ def section_label(section: str) -> str:
     return "" if not last or len(last) > 80 or re.search(r"\d", last) else last
 
 
+def _signature_claim(quote: str) -> str:
+    return "Người ký: " + ", ".join(line.strip() for line in quote.split("\n") if line.strip())
+
+
 def _claim(u: Unit, quote: str, offset: int = 0) -> str:
-    """Table rows are answered in their own terms; text is quoted under its section's name."""
+    """Text is quoted under its section's name; a header line or a signature as what it is."""
     if u.signature:
-        return "Người ký: " + ", ".join(line.strip() for line in quote.split("\n") if line.strip())
-    if not u.cells or quote != u.text:
-        body = ("…" if offset else "") + _flatten(quote)
-        label = section_label(u.section)
-        return f"{label}: {body}" if label and not quote.startswith(label) else body
-    cells = u.cells
-    lead = _cell(cells, "chủ trì")
-    task = _cell(cells, "nội dung", "nhiệm vụ", "mục tiêu")
-    parts = []
-    if lead:
-        parts.append(f"{lead} chủ trì" + (f": {task}" if task else ""))
-    elif task:
-        parts.append(task)
-    for label, keys in (("phối hợp", ("phối hợp",)), ("thời gian", ("thời gian", "thời hạn")),
-                        ("sản phẩm/chỉ tiêu", ("sản phẩm", "chỉ tiêu", "kết quả"))):
-        value = _cell(cells, *keys)
-        if value:
-            parts.append(f"{label}: {value}")
-    return "; ".join(parts) or quote
+        return _signature_claim(quote)
+    body = ("…" if offset else "") + _flatten(quote)
+    label = section_label(u.section)
+    if not label or quote.startswith(label) or fold_accents(label).lower() in fold_accents(quote).lower():
+        return body
+    return f"{label}: {body}"
+

@@ -1,8 +1,14 @@
-"""Citation verifier, shared by every answerer.
+"""Citation verifier, shared by every answerer (extractive, generative, report drafts).
 
-A statement survives only if every citation it carries quotes the stored document text
-exactly at start:end, and every number, percentage and date in the statement appears in
-one of its cited quotes. Citations no statement uses are dropped; markers are renumbered.
+A statement survives only if every citation it carries quotes the stored document text exactly
+at start:end, and what the statement asserts is in its cited quotes:
+
+- every number, percentage and date;
+- every time expression, in its own terms: "Quý II/2026" is not "Quý III/2026", "tháng 6/2025" not
+  "tháng 6/2026", a year range not another (Roman and Arabic quarters compare alike);
+- the unit named as responsible ("Sở X chủ trì …") is a unit the quotes name.
+
+Citations no statement uses are dropped; markers are renumbered.
 """
 
 from __future__ import annotations
@@ -12,9 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.domain import Citation
+from assistant.vocab.dates import mentions_supported
+from assistant.vocab.units import unit_mentions, unit_search_key
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,/–-]\d+)*(?:\s*%)?")
+# "Sở X chủ trì", "do Sở X chủ trì", "Sở X là cơ quan chủ trì": who the statement says leads
+_LEADS = re.compile(r"(?P<who>[^:;,.\n]{3,120}?)\s+(?:là (?:cơ quan|đơn vị) )?chủ trì\b")
 
 
 @dataclass
@@ -34,10 +44,25 @@ def numbers_in(text: str) -> set[str]:
     return {re.sub(r"\s+", "", m) for m in _NUMBER.findall(_MARKER.sub(" ", text))}
 
 
-def _supported(statement: Statement, cites: dict[int, Citation]) -> bool:
-    quotes = " ".join(cites[n].quote for n in statement.citations if n in cites)
+def _units_supported(claim: str, quotes: str) -> bool:
+    """The unit a statement names as leading a task is named by the quotes (abbreviations and tone
+    placement aside: "Sở KH&CN" is "Sở Khoa học và Công nghệ")."""
+    have = unit_search_key(quotes)
+    for m in _LEADS.finditer(claim):
+        named = unit_mentions(m.group("who"))
+        if named and unit_search_key(named[-1]) not in have:
+            return False
+    return True
+
+
+def supported(statement: str, quotes: str) -> bool:
+    """Is what `statement` asserts (numbers, dates, periods, the lead unit) said by `quotes`?"""
+    claim = _MARKER.sub(" ", statement)
     have = numbers_in(quotes)
-    return all(num in have or num in re.sub(r"\s+", "", quotes) for num in numbers_in(statement.text))
+    flat = re.sub(r"\s+", "", quotes)
+    if not all(num in have or num in flat for num in numbers_in(claim)):
+        return False
+    return mentions_supported(claim, quotes) and _units_supported(claim, quotes)
 
 
 def verify(statements: list[Statement], citations: list[Citation], text_of: Callable[[str], str]) -> VerifiedAnswer:
@@ -50,7 +75,8 @@ def verify(statements: list[Statement], citations: list[Citation], text_of: Call
             valid[c.n] = c
     kept = [
         s for s in statements
-        if s.citations and all(n in valid for n in s.citations) and _supported(s, valid)
+        if s.citations and all(n in valid for n in s.citations)
+        and supported(s.text, " ".join(valid[n].quote for n in s.citations))
     ]
     used = sorted({n for s in kept for n in s.citations})
     renumber = {old: i + 1 for i, old in enumerate(used)}

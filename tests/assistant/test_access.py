@@ -12,9 +12,10 @@ from argon2 import PasswordHasher
 from typer.testing import CliRunner
 
 from assistant.cli import app as cli
+from assistant.components.edge_store import EdgeStore
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
-from assistant.components.vector_store import AccessScope, ChunkPoint, QdrantStore
+from assistant.components.vector_store import AccessScope, ChunkPoint
 from assistant.services.access import (
     ROLE_PERMISSIONS,
     AccessService,
@@ -93,6 +94,49 @@ def test_verified_keys_are_cached_so_the_kdf_runs_once(access: AccessService) ->
     assert hasher.verified == 1
 
 
+def test_wrong_keys_cost_one_kdf_and_unknown_prefixes_none(access: AccessService) -> None:
+    """The KDF is the memory an attacker would spend: a wrong key is hashed once, then refused from memory;
+    a prefix that belongs to nobody is refused without hashing."""
+    _, key = access.add("viewer1", "viewer", "public")
+    hasher = access.hasher
+    assert isinstance(hasher, CountingHasher)
+    prefix, secret = split_key(key)  # type: ignore[misc]
+    for _ in range(5):
+        assert access.authenticate(f"troly_{prefix}_{secret[::-1]}") is None
+        assert access.authenticate(f"troly_00000000_{secret}") is None
+    assert hasher.verified == 1
+
+
+def test_verifications_are_bounded(registry: Registry) -> None:
+    """Two KDF runs at a time; a caller that cannot get a turn in time is told the server is busy."""
+    import threading
+
+    from assistant.services.access import VerificationBusyError
+
+    gate, entered = threading.Event(), threading.Semaphore(0)
+
+    class SlowHasher(PasswordHasher):
+        def verify(self, hash: str, password: str) -> bool:  # type: ignore[override]
+            entered.release()
+            gate.wait(10)
+            return super().verify(hash, password)
+
+    access = AccessService(registry, hasher=SlowHasher(time_cost=1, memory_cost=8, parallelism=1),
+                           max_verifications=2, verify_wait=0.2)
+    _, key = access.add("viewer1", "viewer", "public")
+    prefix = split_key(key)[0]  # type: ignore[index]
+    threads = [threading.Thread(target=access.authenticate, args=(f"troly_{prefix}_sai-{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    assert entered.acquire(timeout=5) and entered.acquire(timeout=5)  # both slots taken
+    with pytest.raises(VerificationBusyError, match="đang bận"):
+        access.authenticate(f"troly_{prefix}_sai-3")
+    gate.set()
+    for t in threads:
+        t.join()
+    assert access.authenticate(key) is not None  # slots given back
+
+
 def test_revoke_stops_the_key_at_once_in_this_process(access: AccessService) -> None:
     _, key = access.add("viewer1", "viewer", "public")
     assert access.authenticate(key) is not None  # now cached
@@ -157,7 +201,7 @@ def test_bootstrap_creates_one_admin(access: AccessService) -> None:
     [
         ("viewer", {"ask", "read"}),
         ("editor", {"ask", "read", "upload", "delete_own"}),
-        ("admin", {"ask", "read", "upload", "delete_own", "delete_any", "users", "audit"}),
+        ("admin", {"ask", "read", "upload", "delete_own", "delete_any", "users", "audit", "index"}),
         ("stranger", set()),
     ],
 )
@@ -224,7 +268,7 @@ EXPECTED = {
 
 def test_registry_rule_matches_the_vector_store_filter(tmp_path: Path) -> None:
     """`Principal.may_read` (registry rows) and `scope_for` (inside the Qdrant query) agree."""
-    store = QdrantStore(QdrantSettings(), str(tmp_path / "q"))
+    store = EdgeStore(QdrantSettings(), tmp_path / "edge")
     store.ensure_collection(4)
     enc = SparseEncoder()
     rng = np.random.default_rng(0)

@@ -1,13 +1,14 @@
-"""The gold set eval/datasets/dev.jsonl against the real corpus, and the gold loader/matcher itself."""
+"""The gold sets (dev.jsonl over corpus/, ext.jsonl over corpus-ext/) against the real documents, and the loader/matcher."""
 
 from __future__ import annotations
 
 import json
-import os
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from ext_corpus import corpus_ext_dir
 
 from eval.gold import (
     QUESTION_TYPES,
@@ -22,29 +23,25 @@ from eval.gold import (
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO / "eval" / "datasets" / "dev.jsonl"
+EXT = REPO / "eval" / "datasets" / "ext.jsonl"
 TABLE_DOCS = {"000_90c218f1079af509.txt", "001_ce564b243cd16df3.txt", "003_cd1a971a82c3f3b2.txt"}
-
-
-def _corpus_dir() -> Path:
-    candidates: list[str | Path] = [
-        os.environ.get("TROLY_CORPUS", ""),
-        REPO.parent / "shared" / "corpus",
-        "/work/shared/corpus",
-    ]
-    for c in candidates:
-        if c and Path(c).is_dir():
-            return Path(c)
-    pytest.skip("corpus not found (set TROLY_CORPUS)")
+EXT_TABLE_DOCS = {"ext03.txt", "ext06.txt", "ext07.txt", "ext10.txt"}
 
 
 @pytest.fixture(scope="module")
-def corpus() -> dict[str, str]:
-    """File name -> normalized text (NFC, lower case, whitespace runs and broken lines joined)."""
-    return {p.name: normalize_for_match(p.read_text(encoding="utf-8")) for p in _corpus_dir().glob("*.txt")}
+def corpus(corpus_dir: Path) -> dict[str, str]:
+    """File name -> normalized text (NFC, lower case, whitespace runs and broken lines joined), both folders."""
+    return {
+        p.name: normalize_for_match(p.read_text(encoding="utf-8"))
+        for folder in (corpus_dir, corpus_ext_dir())
+        for p in folder.glob("*.txt")
+    }
 
 
 GOLD = load_gold(DEV)
 ANSWERABLE = [q for q in GOLD if q.answerable]
+EXT_GOLD = load_gold(EXT)
+EXT_ANSWERABLE = [q for q in EXT_GOLD if q.answerable]
 
 
 def test_size_and_unanswerable_count() -> None:
@@ -88,7 +85,7 @@ def test_sources_per_question_kind(corpus: dict[str, str]) -> None:
         assert 1 <= len(q.expected_facts) <= 3, q.id
 
 
-@pytest.mark.parametrize("q", ANSWERABLE, ids=lambda q: q.id)
+@pytest.mark.parametrize("q", ANSWERABLE + EXT_ANSWERABLE, ids=lambda q: q.id)
 def test_expected_facts_appear_in_an_expected_source(q: GoldQuestion, corpus: dict[str, str]) -> None:
     for alternatives in q.expected_facts:
         for alt in alternatives:
@@ -96,6 +93,71 @@ def test_expected_facts_appear_in_an_expected_source(q: GoldQuestion, corpus: di
     if q.expected_section:
         wanted = normalize_for_match(q.expected_section)
         assert any(wanted in corpus[s] for s in q.expected_sources), f"{q.id}: {q.expected_section!r}"
+
+
+# --- ext.jsonl: the development set over corpus-ext ---------------------------------------------------
+
+
+def test_ext_size_shares_and_types() -> None:
+    n = len(EXT_GOLD)
+    used = Counter(q.type for q in EXT_GOLD)
+    groups = Counter(g for q in EXT_GOLD for g in question_groups(q))
+    assert n >= 100
+    assert set(QUESTION_TYPES) <= set(used), set(QUESTION_TYPES) - set(used)
+    assert used["unanswerable"] >= n / 10 and groups["no_diacritics"] >= n / 10
+    assert used["metadata"] >= 10 and used["list"] >= 8 and used["cross_document"] >= 5
+
+
+def test_ext_every_plan_has_eight_questions() -> None:
+    per_doc = Counter(s for q in EXT_ANSWERABLE for s in q.expected_sources)
+    plans = sorted(p.name for p in corpus_ext_dir().glob("ext*.txt"))
+    assert len(plans) == 10
+    for name in plans:
+        assert per_doc[name] >= 8, (name, per_doc[name])
+    assert per_doc["hi01.txt"] >= 3
+
+
+def test_ext_sources_and_fact_counts(corpus: dict[str, str]) -> None:
+    for q in EXT_ANSWERABLE:
+        assert set(q.expected_sources) <= set(corpus), q.id
+        if q.type == "cross_document":
+            assert len(q.expected_sources) >= 2 and len(q.expected_facts) >= 2, q.id
+        else:
+            assert len(q.expected_sources) == 1, q.id
+        limit = 5 if q.type == "list" else 3
+        assert 1 <= len(q.expected_facts) <= limit, q.id
+        if q.type == "list":
+            assert len(q.expected_facts) >= 2, f"{q.id}: a list question expects several duties"
+        if "table" in q.tags:
+            assert set(q.expected_sources) & EXT_TABLE_DOCS, q.id
+
+
+@pytest.mark.parametrize(
+    ("form", "pattern"),
+    [
+        ("quarter", r"\bquý [ivx]+/\d{4}"),
+        ("before a date", r"\btrước ngày \d"),
+        ("year", r"^(hoàn thành trong |trong )?năm \d{4}$|^\d{1,2}/\d{4}$"),
+        ("yearly", r"\bh[ằà]ng năm\b"),
+        ("continuous", r"\bthường xuyên\b"),
+        ("year range", r"\d{4} ?- ?\d{4}"),
+    ],
+)
+def test_ext_deadlines_in_every_written_form(form: str, pattern: str) -> None:
+    facts = [
+        normalize_for_match(alt)
+        for q in EXT_ANSWERABLE
+        if q.type in ("deadline", "table", "reporting", "responsibility", "cross_document")
+        for alts in q.expected_facts
+        for alt in alts
+    ]
+    assert any(re.search(pattern, f) for f in facts), form
+
+
+def test_no_question_shared_between_dev_and_ext() -> None:
+    assert {q.id for q in GOLD}.isdisjoint(q.id for q in EXT_GOLD)
+    texts = Counter(normalize_for_match(q.question) for q in GOLD + EXT_GOLD)
+    assert [t for t, n in texts.items() if n > 1] == []
 
 
 # --- loader ------------------------------------------------------------------------------------------

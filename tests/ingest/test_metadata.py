@@ -186,3 +186,51 @@ def test_extractor_component_writes_document_metadata(corpus_dir: Path) -> None:
     assert set(out.metadata) >= {
         "title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title", "references"
     }
+
+
+# corpus-ext: plans issued at other levels, in other conventions (headers laid out in "|" tables, wrapped
+# lines, a decision carrying its plan, a resolution copied from a news page without header)
+EXT = Path(__file__).resolve().parents[3] / "shared" / "corpus-ext"
+# file -> doc_type, doc_number, issuer, issued_date, signer, signer_title, title
+EXT_META = {
+    "ext01.txt": ("Kế hoạch", "308/KH-UBND", "Ủy ban nhân dân thành phố Hà Nội", "2025-11-17", "Trương Việt Dũng",
+                  "Phó Chủ tịch", "Kế hoạch triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ "
+                  "ban hành Kế hoạch hành động của Chính phủ về thúc đẩy tạo lập dữ liệu phục vụ chuyển đổi số toàn diện"),
+    "ext02.txt": ("Kế hoạch", "597/KH-UBND", "Ủy ban nhân dân tỉnh Đồng Tháp", "2025-11-27", "Nguyễn Thành Diệu",
+                  "Phó Chủ tịch", "Kế hoạch chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng "
+                  "giao thông trên địa bàn tỉnh Đồng Tháp"),
+    "ext03.txt": ("Quyết định", "2820/QĐ-UBND", "Ủy ban nhân dân thành phố Hồ Chí Minh", "2025-11-19", "Nguyễn Lộc Hà",
+                  "Phó Chủ tịch", "Quyết định ban hành Kế hoạch triển khai Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm "
+                  "2025 của Thủ tướng Chính phủ và Quyết định số 3103/QĐ-BTC ngày 05 tháng 9 năm 2025 của Bộ Tài chính"),
+    "ext04.txt": ("Quyết định", "2623/QĐ-TTg", "Thủ tướng Chính phủ", "2025-11-29", "Phạm Minh Chính", "Thủ tướng",
+                  "Quyết định ban hành Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân"),
+    "ext05.txt": ("Kế hoạch", "3260-KH/ĐĐQH15", "Đảng đoàn Quốc hội", "2025-01-10", "Trần Thanh Mẫn", "Bí thư",
+                  "Kế hoạch khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 Bộ Chính trị về đột phá phát triển "
+                  "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"),
+    "ext06.txt": ("Nghị quyết", "03/NQ-CP", "Chính phủ", "2025-01-09", "Nguyễn Hòa Bình", "Phó Thủ tướng",
+                  "Nghị quyết ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 "
+                  "tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và "
+                  "chuyển đổi số quốc gia"),
+    "ext07.txt": ("Kế hoạch", "144/KH-UBND", "Ủy ban nhân dân tỉnh Bắc Ninh", "2025-11-24", "Mai Sơn", "Phó Chủ tịch",
+                  "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030"),
+    "ext08.txt": ("Kế hoạch", "182/KH-UBND", "Ủy ban nhân dân tỉnh Đồng Nai", "2025-11-20", "Lê Trường Sơn",
+                  "Phó Chủ tịch", "Kế hoạch triển khai thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến "
+                  "năm 2030 trên địa bàn tỉnh Đồng Nai"),
+    "ext09.txt": ("Kế hoạch", "165/KH-UBND", "Ủy ban nhân dân thành phố Cần Thơ", "2025-11-21",
+                  "Nguyễn Thị Ngọc Điệp", "Phó Chủ tịch", "Kế hoạch thực hiện Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm "
+                  "2024 của Thủ tướng Chính phủ về việc tăng cường thực hiện công tác dân số trong tình hình mới"),
+    "ext10.txt": ("Quyết định", "2954/QĐ-UBND", "Ủy ban nhân dân tỉnh Sơn La", "2025-11-20", "Nguyễn Thành Công",
+                  "Phó Chủ tịch", "Quyết định về việc ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai "
+                  "đoạn 2026 - 2030"),
+    "hi01.txt": ("Nghị quyết", "57-NQ/TW", "Bộ Chính trị", "2024-12-22", "Tô Lâm", "Tổng Bí thư",
+                 "Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"),
+}
+EXT_KEYS = ("doc_type", "doc_number", "issuer", "issued_date", "signer", "signer_title", "title")
+
+
+@pytest.mark.parametrize("name", sorted(EXT_META))
+def test_ext_metadata_exact(name: str) -> None:
+    from ingest.normalize import normalize_text
+
+    meta = extract_metadata(normalize_text((EXT / name).read_text(encoding="utf-8"))[0])
+    assert tuple(meta[k] for k in EXT_KEYS) == EXT_META[name]

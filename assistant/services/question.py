@@ -1,0 +1,106 @@
+"""What a question asks: who, when, how much, which duties, which number/date/signer, a comparison.
+
+Cue words are matched on whole words of the accent- and tone-folded question ("ai" is a word of
+"Ai chủ trì …", never a piece of "phải" or "triển khai"), so a question typed without diacritics
+reads the same as one typed with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.services.answer_type import Expectation, expectation
+from assistant.text import fold_accents, fold_tones, has_diacritics
+from assistant.vocab.dates import time_mentions
+from assistant.vocab.docnum import doc_numbers, kind_code
+from assistant.vocab.units import unit_mentions, unit_mentions_folded
+
+# intent -> cue phrases (folded, matched as whole-word sequences)
+_CUES: dict[str, tuple[str, ...]] = {
+    "responsibility": ("ai", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phu trach", "chiu trach nhiem",
+                       "phoi hop", "giao cho", "dau moi", "thuong truc", "to chuc nao", "so nao", "ban nao",
+                       "bo nao", "nganh nao", "don vi gi", "co quan gi"),
+    "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
+                 "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
+                 "hoan thanh truoc", "moc", "hang nam", "hang quy"),
+    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
+               "muc nao", "dat muc"),
+    "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
+               "ky quyet dinh", "ky nghi quyet", "do ai ky"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
+    "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
+             "ban hanh vao ngay"),
+    "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
+               "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
+               "ai ban hanh van ban"),
+    "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
+                "tung ke hoach", "ke hoach nao", "van ban nao", "so voi"),
+    "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
+             "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
+             "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
+    "reporting": ("bao cao",),
+    "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
+    "purpose": ("muc dich", "yeu cau chung", "quan diem"),
+    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
+}
+_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
+                        r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
+_WORDS = re.compile(r"[\w%]+")
+_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?: \w+){1,3} (?:nao|gi)\b")
+
+
+def fold_question(text: str) -> str:
+    """'Ai chủ trì hoá …?' -> 'ai chu tri hoa …': tone placement and accents folded, lower case, words only."""
+    return " ".join(_WORDS.findall(fold_accents(fold_tones(text)).lower()))
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    """`phrase` occurs in `folded` as whole words."""
+    return f" {phrase} " in f" {folded} "
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    folded: str
+    intents: frozenset[str]
+    units: tuple[str, ...]  # units the question names ("Sở Y tế phải làm gì?")
+    times: frozenset[str]  # time tokens of the question (see vocab.dates.time_mentions)
+    references: frozenset[str] = frozenset()  # documents named by number: "57 nq" for "Nghị quyết 57", "57-NQ/TW"
+    expect: Expectation = field(compare=False, default=None)  # type: ignore[assignment]
+
+    def wants(self, *names: str) -> bool:
+        return any(n in self.intents for n in names)
+
+
+def analyse(text: str) -> Question:
+    folded = fold_question(text)
+    intents = {name for name, cues in _CUES.items() if any(has_phrase(folded, c) for c in cues)}
+    if _TWO_PLANS.search(folded):
+        intents.add("compare")
+    if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
+        intents.add("list")
+    if "reporting" in intents and not intents & {"deadline", "responsibility"}:
+        intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
+    if intents & {"number", "date", "issuer", "signer"}:
+        intents.add("metadata")
+    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \
+        tuple(unit_mentions_folded(folded))
+    return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
+                    times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text))
+
+
+_KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
+               "huong dan": "hd", "thong bao": "tb", "ket luan": "kl", "de an": "da"}
+_NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
+
+
+def references(text: str) -> frozenset[str]:
+    """Documents a question names by number: 'Nghị quyết 57' and '57-NQ/TW' -> '57 nq'; 'kế hoạch 308' -> '308 kh'."""
+    out = {f"{m.group(2)} {_KIND_WORDS[m.group(1)]}" for m in _NAMED_BY_NUMBER.finditer(fold_question(text))}
+    for number in doc_numbers(text):
+        digits = re.match(r"\d+", number)
+        if digits and kind_code(number):
+            out.add(f"{digits.group(0)} {fold_accents(kind_code(number)).lower()}")
+    return frozenset(out)

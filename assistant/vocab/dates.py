@@ -1,0 +1,236 @@
+"""Dates, quarters, months, years, periods and recurrences, as plans write them.
+
+Plans give deadlines in many forms: "Quý III/2026", "quý 3 năm 2026", "trước ngày 15/12/2025",
+"ngày 15 tháng 12 năm 2025", "tháng 6/2025", "6/2025", "Năm 2025 - 2026", "giai đoạn 2026-2030",
+"6 tháng đầu năm 2026", "Hằng năm", "Thường xuyên", "trước ngày 15 hằng tháng", "định kỳ 6 tháng".
+`parse_timing` turns such a text into an interval (`due_start`..`due_end`) and a recurrence;
+`time_mentions` turns every time expression of a text into canonical tokens, so that a verifier
+can tell "Quý II/2026" from "Quý III/2026" and "tháng 6/2025" from "tháng 6/2026".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from assistant.text import fold_accents
+from assistant.vocab.numbering import roman_value
+
+Recurrence = str  # none | monthly | quarterly | half-yearly | yearly | continuous
+RECURRENCES = ("none", "monthly", "quarterly", "half-yearly", "yearly", "continuous")
+
+_YEAR = r"(?:19|20)\d{2}"
+_SEP = r"\s*(?:/|-|năm|,)?\s*"
+_QUARTER_NUM = r"(?P<q>IV|I{1,3}|[1-4])"
+# "Quý III/2026", "quý 3 năm 2026", "Quý IV-2025", "quý I, II năm 2026" (the last quarter named counts)
+_QUARTER = re.compile(
+    r"\bquý\s+" + _QUARTER_NUM + r"(?:\s*(?:,|-|–|và|đến)\s*(?P<q2>IV|I{1,3}|[1-4]))?"
+    r"(?:\s*(?:/|-|–|năm)\s*(?P<y>" + _YEAR + r"))?(?![\w/])",
+    re.IGNORECASE,
+)
+# "15/12/2025", "15-12-2025", "ngày 15 tháng 12 năm 2025", "15/12" (the year from context)
+_DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)[/.\-](?P<m>[01]?\d)(?:[/.\-](?P<y>" + _YEAR + r"))?(?![\w/])")
+_DATE_WORDS = re.compile(
+    r"\bngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE
+)
+# "tháng 6/2025", "tháng 6 năm 2025", "tháng 12-2025", bare "6/2025"
+_MONTH = re.compile(
+    r"\btháng\s+(?P<m>[01]?\d)(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
+    r"|(?<![\w/.])(?P<m2>[01]?\d)/(?P<y2>" + _YEAR + r")(?![\w/])",
+    re.IGNORECASE,
+)
+# "2026–2027", "2026 - 2030", "năm 2025 - 2026", "giai đoạn 2026-2030"
+_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + _YEAR + r")\s*(?:-|–|—|đến)\s*(?:năm\s+)?(?P<b>" + _YEAR + r")(?!\d)")
+_YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + _YEAR + r")(?![\d/]|\s*[-–]\s*" + _YEAR + r")")
+_HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE)
+
+# recurrence cues (accents folded, lower case)
+_RECURRENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("monthly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) thang\b")),
+    ("quarterly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) quy\b|\btheo quy\b")),
+    ("half-yearly", re.compile(r"\b(?:dinh ky|hang|moi) (?:6|sau) thang\b|\bnua nam\b|\bsau thang mot lan\b")),
+    ("yearly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) nam\b|\bthuong nien\b")),
+    ("continuous", re.compile(r"\bthuong xuyen\b|\blien tuc\b|\bsuot\b")),
+)
+_BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong muon hon|han chot|hoan thanh trong|xong trong|den)\b")
+_FROM = re.compile(r"\b(?:tu|bat dau|ke tu)\b")
+_EVERY_DAY = re.compile(r"\bngày\s+(?P<d>[0-3]?\d)\s+(?:hằng|hàng|mỗi)\s+(?:tháng|quý)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A timing as written and normalized. Dates are ISO strings or None."""
+
+    text: str
+    due_start: str | None
+    due_end: str | None
+    recurrence: Recurrence = "none"
+    day: int | None = None  # day of the period for a recurring deadline ("trước ngày 15 hằng tháng")
+    month: int | None = None  # month for a yearly deadline ("trước ngày 30/6 hằng năm")
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter_number(token: str) -> int:
+    return int(token) if token.isdigit() else roman_value(token.upper()) or 0
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)(" + _YEAR + r")(?!\d)", text)]
+
+
+def parse_timing(text: str, default_year: int | None = None) -> Timing:
+    """Interval and recurrence of a deadline text; unknown parts are None ("Ngay sau khi …" -> no dates).
+
+    A bare "trước ngày 15/6" takes `default_year` (the plan's year) when given.
+    """
+    raw = text.strip()
+    folded = fold_accents(raw).lower()
+    recurrence = next((name for name, cue in _RECURRENCE_CUES if cue.search(folded)), "none")
+    before = bool(_BEFORE.search(folded))
+    start: dt.date | None = None
+    end: dt.date | None = None
+    day = month = None
+
+    every = _EVERY_DAY.search(raw)
+    if every:
+        day = int(every.group("d"))
+    dates = [_date_of(m, default_year) for m in (*_DATE_WORDS.finditer(raw), *_DATE_NUM.finditer(raw))]
+    dates = [d for d in dates if d is not None]
+    quarters = list(_QUARTER.finditer(raw))
+    months = [m for m in _MONTH.finditer(raw) if not _inside_date(m, raw)]
+    half = _HALF.search(raw)
+    year_range = _YEAR_RANGE.search(raw)
+
+    if dates:
+        dates.sort()
+        if recurrence == "yearly" and len(dates) == 1:
+            day, month = dates[0].day, dates[0].month
+        start, end = (None, dates[-1]) if before or len(dates) == 1 else (dates[0], dates[-1])
+        if len(dates) == 1 and not before:
+            start = dates[0]
+    elif quarters:
+        years = _years(raw) or ([default_year] if default_year else [])
+        q_first = _quarter_number(quarters[0].group("q"))
+        last = quarters[-1]
+        q_last = _quarter_number(last.group("q2") or last.group("q"))
+        y_first = int(quarters[0].group("y") or (years[0] if years else 0))
+        y_last = int(last.group("y") or (years[-1] if years else 0))
+        if y_first and y_last and 1 <= q_first <= 4 and 1 <= q_last <= 4:
+            start = dt.date(y_first, 3 * q_first - 2, 1)
+            end = _month_end(y_last, 3 * q_last)
+            if before:
+                start = None
+    elif months:
+        spans = []
+        for m in months:
+            mon = int(m.group("m") or m.group("m2"))
+            year = m.group("y") or m.group("y2") or (str(_years(raw)[-1]) if _years(raw) else default_year)
+            if year and 1 <= mon <= 12:
+                spans.append((dt.date(int(year), mon, 1), _month_end(int(year), mon)))
+        if spans:
+            start, end = spans[0][0], spans[-1][1]
+            if before:
+                start = None
+    elif half:
+        year = int(half.group("y")) if half.group("y") else (_years(raw) or [default_year or 0])[-1]
+        if year:
+            first = half.group("which").lower() == "đầu"
+            start = dt.date(year, 1 if first else 7, 1)
+            end = dt.date(year, 6, 30) if first else dt.date(year, 12, 31)
+            if recurrence == "none" and not half.group("y") and not _years(raw):
+                recurrence = "half-yearly"
+    elif year_range:
+        start = dt.date(int(year_range.group("a")), 1, 1)
+        end = dt.date(int(year_range.group("b")), 12, 31)
+    else:
+        years = _years(raw)
+        if years:
+            start, end = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+            if re.search(r"\bden (?:het )?nam\b|\btruoc nam\b", folded):
+                start = None
+            elif _FROM.search(folded) and len(years) == 1 and not re.search(r"\btrong nam\b", folded):
+                end = None
+    return Timing(raw, _iso(start), _iso(end), recurrence, day, month)
+
+
+def _date_of(m: re.Match[str], default_year: int | None) -> dt.date | None:
+    year = m.group("y") or default_year
+    if not year:
+        return None
+    return _safe_date(int(year), int(m.group("m")), int(m.group("d")))
+
+
+def _inside_date(m: re.Match[str], text: str) -> bool:
+    """'12/2025' inside '15/12/2025' is not a month."""
+    return any(d.start() <= m.start() and m.end() <= d.end() for d in _DATE_NUM.finditer(text) if d.group("y"))
+
+
+# ---------------------------------------------------------------- mentions for verification
+
+
+def time_mentions(text: str) -> set[str]:
+    """Canonical tokens of every time expression: 'Q3/2026', 'Q3', 'M6/2025', 'D2025-12-15', 'Y2026',
+    'R2026-2030', 'H1/2026'. Two texts that speak of the same time share tokens."""
+    out: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for m in _QUARTER.finditer(text):
+        year = m.group("y")
+        for token in filter(None, (m.group("q"), m.group("q2"))):
+            q = _quarter_number(token)
+            out.add(f"Q{q}/{year}" if year else f"Q{q}")
+        spans.append(m.span())
+    for m in (*_DATE_WORDS.finditer(text), *_DATE_NUM.finditer(text)):
+        if int(m.group("m")) > 12 or int(m.group("d")) > 31 or int(m.group("d")) == 0:
+            continue
+        year = m.group("y")
+        out.add(f"D{year or '*'}-{int(m.group('m')):02d}-{int(m.group('d')):02d}")
+        spans.append(m.span())
+    for m in _MONTH.finditer(text):
+        if _inside_date(m, text) or any(a <= m.start() < b for a, b in spans):
+            continue
+        mon = int(m.group("m") or m.group("m2"))
+        if 1 <= mon <= 12:
+            year = m.group("y") or m.group("y2")
+            out.add(f"M{mon}/{year}" if year else f"M{mon}")
+        spans.append(m.span())
+    for m in _HALF.finditer(text):
+        out.add(f"H{1 if m.group('which').lower() == 'đầu' else 2}" + (f"/{m.group('y')}" if m.group("y") else ""))
+        spans.append(m.span())
+    for m in _YEAR_RANGE.finditer(text):
+        out.add(f"R{m.group('a')}-{m.group('b')}")
+        spans.append(m.span())
+    for m in _YEAR_ALONE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):  # the year of "quý 2 năm 2026" is that quarter's
+            out.add(f"Y{m.group('y')}")
+    return out
+
+
+def mentions_supported(claim: str, evidence: str) -> bool:
+    """Every time expression of `claim` is said by `evidence` (a quarter/month/date with its year, or the
+    same expression without one)."""
+    have = time_mentions(evidence)
+    for token in time_mentions(claim):
+        if token in have:
+            continue
+        if token[0] in "QMH" and "/" in token and token.split("/")[0] in have:
+            continue  # "Quý III/2026" in the claim, "Quý III" in a quote under a 2026 heading
+        if token[0] == "D" and token.startswith("D*") and any(t.endswith(token[6:]) for t in have if t[0] == "D"):
+            continue
+        return False
+    return True

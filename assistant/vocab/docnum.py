@@ -1,0 +1,63 @@
+"""Document numbers ("số ký hiệu"): "57-NQ/TW", "308/KH-UBND", "179/2025/NĐ-CP", "3260-KH/ĐĐQH15".
+
+Party documents write "<number>-<kind>/<issuer>", state documents "<number>/<kind>-<issuer>" (or
+"<number>/<year>/<kind>-<issuer>" for legal acts). The number line of a header reads "Số: …" and
+is often left blank until the document is signed ("Số      -KH/TU").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces, fold_accents
+
+# a number broken after its dash ("57-\nNQ/TW") or written with spaces ("57- NQ/TW") still reads as one
+DOC_NUMBER = re.compile(
+    r"(?<![\w/\-])\d{1,5}(?:/\d{4})?(?:-\s{0,3}|/)[A-ZĐ][A-Za-zĐđ&]*\d*(?:[\-/][A-ZĐ][A-Za-zĐđ&]*\d*)+(?![\w/])"
+)
+# "Số: 308/KH-UBND", "Số 3260-KH/ĐĐQH15", "Số:      -KH/TU" (blank), "Số:" with the number on the next line
+NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\S*)\s*$|^Số\s*:?\s+(?P<lead>\S+)(?:\s|$)")
+# kind codes in numbers -> the kind of document, as printed in titles
+KIND_CODES = {
+    "KH": "Kế hoạch", "QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "CTr": "Chương trình",
+    "CTHĐ": "Chương trình hành động", "HD": "Hướng dẫn", "TB": "Thông báo", "BC": "Báo cáo",
+    "KL": "Kết luận", "TTr": "Tờ trình", "ĐA": "Đề án", "CV": "Công văn", "QC": "Quy chế", "QĐi": "Quy định",
+    "NĐ": "Nghị định", "TT": "Thông tư",
+}
+
+
+def canonical(number: str) -> str:
+    """'57- NQ/TW' -> '57-NQ/TW' (spaces dropped; letters kept as written)."""
+    return re.sub(r"\s+", "", number)
+
+
+def doc_numbers(text: str) -> list[str]:
+    """Document numbers in `text`, de-duplicated, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for m in DOC_NUMBER.finditer(text):
+        seen.setdefault(canonical(m.group(0)), None)
+    return list(seen)
+
+
+def number_line(line: str) -> str | None:
+    """The number of a 'Số: …' line ('' when left blank); None when the line is no number line."""
+    line = collapse_spaces(line)
+    m = NUMBER_LINE.match(line)
+    if not m:
+        return None
+    token = (m.group("number") if m.group("number") is not None else m.group("lead") or "").rstrip(".,;")
+    if token and not token[0].isdigit():
+        if token[0] in "-/":  # "Số      -KH/TU": the number is left blank
+            return ""
+        return None if fold_accents(token).lower() not in ("", "so") else ""
+    return canonical(token)
+
+
+def kind_code(number: str) -> str:
+    """'308/KH-UBND' -> 'KH', '57-NQ/TW' -> 'NQ', '179/2025/NĐ-CP' -> 'NĐ': the first part that is letters."""
+    return next((part for part in re.split(r"[-/]", canonical(number)) if part[:1].isalpha()), "")
+
+
+def number_key(number: str) -> str:
+    """Comparison key: case, spacing and accents ignored ('57-nq/tw' equals '57-NQ/TW')."""
+    return fold_accents(canonical(number)).upper()

@@ -1,0 +1,101 @@
+"""The fields of a task, whether a plan writes them as table columns or as labelled lines.
+
+A task table has columns such as "Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+Sản phẩm"; a plan written field by field says "Nhiệm vụ: … / Cơ quan chủ trì: … / Thời hạn: …".
+Both name the same few roles; `role_of` maps a column name or a field label to its role, so that
+tables, labelled lines and answers speak of one thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces, fold_accents
+
+STT = "STT"  # key of a row's number cell, whatever its column is called
+GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
+ROLES = ("stt", "task", "lead", "co", "timing", "product", "funding", "note", "measure")
+ROLE_LABELS = {  # Vietnamese names used in answers and exports
+    "task": "nhiệm vụ", "lead": "chủ trì", "co": "phối hợp", "timing": "thời gian", "product": "sản phẩm",
+    "funding": "kinh phí", "note": "ghi chú",
+}
+
+# (role, pattern over the accent-folded, lower-cased label); the first match wins, so the specific
+# ("don vi tinh" is a unit of measure, not a unit) comes before the general
+_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern))
+    for role, pattern in (
+        ("stt", r"^(?:stt|tt|so tt|so thu tu)$"),
+        ("measure", r"^(?:dvt|don vi tinh)\b"),
+        ("co", r"\bphoi hop\b"),
+        ("lead", r"\bchu tri\b|\bchiu trach nhiem\b|\bphu trach\b|\bdau moi\b|^(?:don vi|co quan) (?:thuc hien|"
+                 r"trien khai)$|^trach nhiem(?: thuc hien)?$|^(?:don vi|co quan)$"),
+        ("timing", r"\bthoi (?:gian|han|diem)\b|\btien do\b|\blo trinh\b|\bmoc\b|\bhan hoan thanh\b|"
+                   r"\bnam (?:thuc hien|hoan thanh)\b"),
+        ("product", r"\bsan pham\b|\bket qua\b|\bchi tieu\b|\bdau ra\b|\bhinh thuc\b|\bmuc tieu\b"),
+        ("funding", r"\bkinh phi\b|\bnguon (?:von|luc)\b|\bdu toan\b|\bngan sach\b"),
+        ("note", r"\bghi chu\b"),
+        ("task", r"\bnoi dung\b|\bnhiem vu\b|\bcong viec\b|\bhoat dong\b|\bgiai phap\b|\bten (?:de an|du an|"
+                 r"chuong trinh|nhiem vu)\b|^(?:de an|du an|tieu du an)$"),
+    )
+)
+# "Nhiệm vụ: …", "Đơn vị chủ trì: …", "- Cơ quan phối hợp: …", "c) Thời gian thực hiện: …", "Thời hạn hoàn thành:"
+_LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*(?P<value>.*)$")
+_MAX_LABEL_WORDS = 7
+
+
+def _fold(label: str) -> str:
+    return collapse_spaces(re.sub(r"[^\w\s]", " ", fold_accents(label).lower()))
+
+
+def role_of(label: str) -> str | None:
+    """'Đơn vị chủ trì' -> 'lead', 'Thời gian dự kiến hoàn thành' -> 'timing', 'ĐVT' -> 'measure'."""
+    folded = _fold(label)
+    if not folded or len(folded.split()) > _MAX_LABEL_WORDS:
+        return None
+    return next((role for role, pattern in _ROLE_PATTERNS if pattern.search(folded)), None)
+
+
+def labelled_field(line: str) -> tuple[str, str, int] | None:
+    """(role, value, offset of the value in `line`) of a labelled line such as 'Đơn vị chủ trì: Sở Y tế.';
+    None when the line is no field. The label must name a role and be short."""
+    m = _LABEL_LINE.match(line)
+    if not m:
+        return None
+    label = m.group("label")
+    if len(label.split()) > _MAX_LABEL_WORDS or label.split()[0][0].islower() and not label.startswith("đơn vị"):
+        return None
+    role = role_of(label)
+    if role is None or role in ("stt", "measure"):
+        return None
+    if role in ("product", "funding") and not _strict_product_label(label):
+        return None
+    return role, m.group("value").strip(), m.start("value")
+
+
+def _strict_product_label(label: str) -> bool:
+    """'Sản phẩm:', 'Kết quả dự kiến:', 'Kinh phí:' are fields; 'Mục tiêu cụ thể:' opens a section."""
+    return bool(re.match(r"^(?:san pham|ket qua|kinh phi|nguon kinh phi|nguon von|du toan)\b", _fold(label)))
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
+
+# where a second field may start inside one line: "Cơ quan chủ trì: Bộ Công an; Thời hạn: năm 2026"
+_RUN_START = re.compile(r"(?:^|(?<=[;.])\s+|\s+[-–]\s+)(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*")
+
+
+def field_runs(text: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of each labelled field run together in `text` (offsets of the values);
+    [] when `text` does not start with a field label."""
+    starts = [(m.start(), m.end(), role_of(m.group("label"))) for m in _RUN_START.finditer(text)]
+    starts = [(a, b, r) for a, b, r in starts if r is not None and r not in ("stt", "measure")]
+    if not starts or starts[0][0] != 0 or labelled_field(text) is None:
+        return []
+    out = []
+    for i, (_, value_start, role) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        value = text[value_start:end].rstrip(" ;.")
+        out.append((role, value_start, value_start + len(value)))
+    return out

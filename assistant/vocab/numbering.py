@@ -1,0 +1,128 @@
+"""Heading and list numbers of administrative documents.
+
+A document nests its parts with a few numbering styles — "Phần I", "Chương II", "Mục 1",
+"Điều 3.", "A.", "I.", "1.", "1.1.", "a)" — and lists with bullets ("-", "+", "•"). Which style
+sits above which is the document's choice (a plan may start at "1." or at "I."), so a reader
+ranks styles by the order in which they first appear, not by a fixed table; `style_key` is what
+that ranking compares.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import fold_accents
+
+_ROMAN = r"[IVX]{1,6}"
+_WORD_NUMBER = (
+    "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+)
+_ORDINAL_RE = r"(?:thứ\s+)?(?:" + "|".join(_WORD_NUMBER) + r")"
+# "Phần I", "PHẦN THỨ HAI", "Chương 2", "Mục 1", "Điều 3." — the word, a number, then an optional separator
+_LABELLED = re.compile(
+    r"^(?P<word>phần|chương|mục|điều)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r")(?![\w/])"
+    r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+[A-ZĐÀ-Ỹ])|\s*$)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "I." "IV-" | "A." | "2.1." "2.1-" "2.1 " | "1." "1)" "1-" | "a)" "đ)"; a number is never followed by a digit
+_NUMBERING = re.compile(
+    r"^(?:(?P<roman>" + _ROMAN + r")\s*[.)\-–]"
+    r"|(?P<upper>[A-HK-PR-UWYĐ])\.(?=\s)"  # not I/V/X (Roman), not Q. (quyền, a signature)
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)(?!\d)(?P<dot>\.)?(?:\s*[-–)])?"
+    r"|(?P<arabic>\d{1,2})(?!\d)\s*(?:[.)]|-(?=\s))"
+    r"|(?P<letter>[a-zđ])\))"
+    r"\s*(?P<rest>\S.*)$"
+)
+_BULLET = re.compile(r"^(?:[-+•–—*▪●○◦]|\\-)\s+(?=\S)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_LABEL_STYLE = {"phan": "part", "chuong": "chapter", "muc": "section", "dieu": "article"}
+
+
+@dataclass(frozen=True)
+class Numbering:
+    style: str  # part | chapter | section | article | upper | roman | dotted | arabic | letter
+    number: str
+    rest: str  # the text after the number
+    depth: int  # parts of a dotted number (2.1 -> 2), 1 otherwise
+    bare: bool  # dotted number without its final dot ("2.1 Về …")
+
+    @property
+    def style_key(self) -> str:
+        """What heading levels are ranked by: dotted numbers of different depth are different styles."""
+        return f"dotted{self.depth}" if self.style == "dotted" else self.style
+
+    @property
+    def labelled(self) -> bool:
+        return self.style in ("part", "chapter", "section", "article")
+
+
+def numbering(line: str) -> Numbering | None:
+    """The heading/list number a line starts with, if any."""
+    line = line.strip()
+    m = _LABELLED.match(line)
+    if m:
+        word = fold_accents(m.group("word")).lower()
+        number = m.group("number")
+        if number.isalpha() and number.upper() == number and not valid_roman(number):
+            return None
+        if not m.group("word")[0].isupper():  # "mục 2 của Kế hoạch" inside a sentence is a reference
+            return None
+        return Numbering(_LABEL_STYLE[word], number, m.group("rest").strip(), 1, False)
+    m = _NUMBERING.match(line)
+    if not m:
+        return None
+    rest = m.group("rest")
+    if m.group("roman"):
+        if not valid_roman(m.group("roman")) or not rest[0].isupper():
+            return None
+        return Numbering("roman", m.group("roman"), rest, 1, False)
+    if m.group("upper"):
+        if not rest[0].isupper() or len(rest.split()) < 2:
+            return None
+        return Numbering("upper", m.group("upper"), rest, 1, False)
+    if m.group("dotted"):
+        number = m.group("dotted")
+        return Numbering("dotted", number, rest, number.count(".") + 1, m.group("dot") is None)
+    if m.group("arabic"):
+        return Numbering("arabic", m.group("arabic"), rest, 1, False)
+    return Numbering("letter", m.group("letter"), rest, 1, False)
+
+
+def valid_roman(s: str) -> bool:
+    if not s or any(c not in _ROMAN_VALUES for c in s):
+        return False
+    values = [_ROMAN_VALUES[c] for c in s]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return 0 < total <= 39 and to_roman(total) == s
+
+
+def roman_value(s: str) -> int | None:
+    """'IV' -> 4; None when `s` is not a Roman numeral."""
+    if not valid_roman(s):
+        return None
+    values = [_ROMAN_VALUES[c] for c in s]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def to_roman(n: int) -> str:
+    out = "X" * (n // 10)
+    n %= 10
+    return out + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[n]
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line.strip()))
+
+
+def strip_marker(line: str) -> tuple[int, str]:
+    """(offset, text) of a line without its bullet or list number: '- Sở Y tế …' -> (2, 'Sở Y tế …')."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    m = _BULLET.match(stripped)
+    if m:
+        return lead + m.end(), stripped[m.end():]
+    num = numbering(stripped)
+    if num is not None and not num.bare:
+        return lead + len(stripped) - len(num.rest), num.rest
+    return lead, stripped

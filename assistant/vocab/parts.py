@@ -1,0 +1,76 @@
+"""The parts of an administrative document and the words that announce them.
+
+Header (issuing body, national or Party motto, number, place and date), the kind and subject
+("KẾ HOẠCH …"), the preamble ("Căn cứ …", "Thực hiện …", "Theo đề nghị …"), for a decision the
+formula ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") and its articles, the body, the end ("Nơi nhận:", signature)
+and annexes ("PHỤ LỤC"). Sections such as "Mục đích, yêu cầu" frame a plan; they rarely answer
+who does what by when.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces, fold_accents
+
+# Document kinds as printed in the title line; longest first so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins.
+KINDS = tuple(
+    sorted(
+        ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "BÁO CÁO", "QUYẾT ĐỊNH", "HƯỚNG DẪN",
+         "NGHỊ QUYẾT", "CHỈ THỊ", "KẾT LUẬN", "THÔNG BÁO", "TỜ TRÌNH", "QUY ĐỊNH", "QUY CHẾ", "CÔNG VĂN",
+         "NGHỊ ĐỊNH", "THÔNG TƯ", "LUẬT"),
+        key=len,
+        reverse=True,
+    )
+)
+# kinds that adopt another document ("Quyết định ban hành Kế hoạch …"): the adopted plan is what users ask about
+ADOPTING_KINDS = frozenset(("QUYẾT ĐỊNH", "NGHỊ QUYẾT"))
+MOTTOS = ("DANG CONG SAN VIET NAM", "CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP TU DO HANH PHUC")
+_MOTTO_WORDS = frozenset(" ".join(MOTTOS).split())
+# the decision formula after the preamble of a decision or resolution
+DECISION_FORMULA = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:\s*$")
+PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp tục thực hiện|Triển khai)\b")
+_FRAME_SECTIONS = re.compile(
+    r"\b(?:muc dich|yeu cau|quan diem|su can thiet|can cu (?:phap ly|xay dung)|tinh hinh|thuc trang|"
+    r"ket qua dat duoc|danh gia)\b"
+)
+_CARRY_OUT = re.compile(r"\b(?:to chuc thuc hien|trach nhiem (?:thuc hien|cua)|phan cong|giao nhiem vu)\b")
+APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVX]{1,4}\b.*|\s*[:.]?)$")
+RECIPIENTS = "noi nhan"
+# "cụ thể như sau:", "gồm các nội dung sau:" — a sentence that only announces what follows
+ANNOUNCES = re.compile(r"(?:như sau|sau đây|cụ thể là|gồm(?: các| những)?(?: nội dung| nhiệm vụ)?(?: sau)?)\s*:?\s*$",
+                       re.IGNORECASE)
+
+
+def fold_upper(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold_accents(text).upper()))
+
+
+def is_motto(text: str) -> bool:
+    """A motto line, or a piece of one broken over lines ('CỘNG HÒA XÃ HỘI' / 'CHỦ NGHĨA VIỆT NAM')."""
+    words = fold_upper(text).split()
+    return bool(words) and len(words) >= 2 and all(w in _MOTTO_WORDS for w in words)
+
+
+def is_frame_section(section: str) -> bool:
+    """'I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích' (at any depth, a decision's plan nests it): framing, not tasks."""
+    return any(_FRAME_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
+
+
+def is_carry_out_section(section: str) -> bool:
+    """'V. TỔ CHỨC THỰC HIỆN …': where each unit's duties are listed."""
+    return bool(_CARRY_OUT.search(fold_accents(section).lower()))
+
+
+def is_appendix(line: str) -> bool:
+    return len(line) <= 120 and not line.endswith(".") and bool(APPENDIX.match(line))
+
+
+def is_recipients(line: str) -> bool:
+    """'Nơi nhận:' (also the frequent typo 'Nơi nhân:')."""
+    return len(line) <= 40 and fold_accents(collapse_spaces(line)).lower().startswith(RECIPIENTS)
+
+
+def announces_list(sentence: str) -> bool:
+    """'… cụ thể như sau:' only announces what follows; it never answers by itself."""
+    return bool(ANNOUNCES.search(sentence.strip()))

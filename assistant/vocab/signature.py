@@ -1,0 +1,174 @@
+"""Signature blocks: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC / Nguyễn Văn A", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
+
+Nghị định 30/2020 and Hướng dẫn 36 write the authority to sign ("TM." thay mặt, "KT." ký thay,
+"TL." thừa lệnh, "TUQ." thừa ủy quyền, "Q." quyền; Party documents also "T/M"), then the title in
+capitals, then the signer's name. A person signing a public document is public record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces
+
+AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q/|Q\.)\s*\S")
+ROLE = re.compile(
+    r"BÍ THƯ|TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|VIỆN TRƯỞNG|ỦY VIÊN|UỶ VIÊN|^PHÓ\b|CHÁNH|THỦ TƯỚNG|TỔNG BÍ THƯ|"
+    r"BỘ TRƯỞNG"
+)
+# two-syllable words of official titles: "PHÓ BÍ THƯ THƯỜNG TRỰC" -> "Phó Bí thư Thường trực"
+_TITLE_WORDS = frozenset(
+    ("bí thư", "trưởng ban", "thường trực", "thường vụ", "chủ tịch", "chủ nhiệm", "giám đốc", "thủ trưởng",
+     "văn phòng", "ủy viên", "uỷ viên", "viện trưởng", "trưởng phòng", "chánh án", "tổng cục", "thủ tướng",
+     "bộ trưởng", "chính phủ")
+)
+_MAX_BLOCK = 260  # characters from the authority line to the name
+# a title written on the authority line itself: "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC"
+_TITLE_IN_LINE = re.compile(
+    r"(?:\b(?:PHÓ|TỔNG|QUYỀN)\s+)?(?:BÍ THƯ|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|TRƯỞNG BAN|VIỆN TRƯỞNG|THỦ TƯỚNG|"
+    r"BỘ TRƯỞNG|CHÁNH VĂN PHÒNG)\b"
+)
+SIGN_NOTE = re.compile(r"^[(\[]\s*(?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)\]]*[)\]]\s*", re.I)
+
+
+def _plain(line: str) -> str:
+    """A line without markdown emphasis or heading marks (raw exports keep them)."""
+    return collapse_spaces(line.replace("*", "")).lstrip("# ").strip()
+
+
+def is_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def is_authority_line(line: str) -> bool:
+    line = collapse_spaces(line)
+    return bool(AUTHORITY.match(line)) and is_upper(line)
+
+
+def is_title_line(line: str) -> bool:
+    """'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ CHỦ TỊCH', 'THỦ TƯỚNG' — a title in capitals."""
+    line = collapse_spaces(line)
+    return is_upper(line) and bool(ROLE.search(line)) and len(line.split()) <= 8
+
+
+def person_name(line: str) -> str:
+    """'Trương Việt Dũng' or 'TRƯƠNG VIỆT DŨNG' -> the name as it reads; '' when the line is no name."""
+    line = SIGN_NOTE.sub("", collapse_spaces(line)).strip(" .,;")
+    words = line.split()
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return ""
+    return " ".join(w.capitalize() for w in words) if is_upper(line) else line
+
+
+def role_case(title: str) -> str:
+    """'PHÓ BÍ THƯ THƯỜNG TRỰC' -> 'Phó Bí thư Thường trực'."""
+    words = title.lower().split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        if pair in _TITLE_WORDS:
+            out.append(pair[0].upper() + pair[1:])
+            i += 2
+        else:
+            out.append(words[i].capitalize())
+            i += 1
+    return " ".join(out)
+
+
+def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
+    """(first line, name line, title, name) of the last signature block among `lines`.
+
+    The block opens with an authority line ("TM. ỦY BAN NHÂN DÂN") or, without one, with a title line
+    ("BÍ THƯ"); titles follow; the first line that is not in capitals is the signer's name.
+    Authority lines broken over two lines ("TM. ỦY BAN NHÂN" / "DÂN") are read as one.
+    """
+    cleaned = [_plain(line) for line in lines]
+    anchor = next((i for i in range(len(cleaned) - 1, -1, -1) if is_authority_line(cleaned[i])), None)
+    if anchor is None:
+        anchor = next((i for i in range(len(cleaned) - 1, -1, -1) if is_title_line(cleaned[i])), None)
+        if anchor is None:
+            return None
+        titles_from = anchor
+    else:
+        titles_from = anchor + 1
+    titles: list[str] = []
+    if anchor < titles_from:  # the last title named on the authority line itself
+        own = list(_TITLE_IN_LINE.finditer(cleaned[anchor], 3))
+        if own:
+            titles.append(cleaned[anchor][own[-1].start():])
+    size = 0
+    for j in range(titles_from, len(cleaned)):
+        line = cleaned[j]
+        if not line or set(line) <= set("|*-_ "):
+            continue
+        size += len(line)
+        if size > _MAX_BLOCK:
+            return None
+        if titles and is_upper(line) and not is_title_line(line) and person_name(line):
+            return anchor, j, role_case(titles[-1]), person_name(line)  # the name in capitals
+        if is_upper(line) or SIGN_NOTE.fullmatch(line):
+            if is_title_line(line):
+                titles.append(line)
+            continue  # the rest of a broken authority line ("DÂN"), a seal note
+        name = person_name(line)
+        if not name:
+            return None
+        # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer's own title is the last one
+        return anchor, j, role_case(titles[-1]) if titles else "", name
+    return None
+
+
+def signature_span(text: str) -> tuple[int, int] | None:
+    """Offsets in `text` of the last signature block, from its authority line to the end of the name."""
+    lines = text.split("\n")
+    found = signature_block(lines)
+    if found is None:
+        return None
+    first, last, _, _ = found
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    start = starts[first] + len(lines[first]) - len(lines[first].lstrip())
+    return start, starts[last] + len(lines[last].rstrip())
+
+
+_OFFICIAL_TITLE = (r"(?:Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Thứ trưởng|"
+                   r"Phó Giám đốc|Giám đốc|Phó Trưởng ban|Trưởng ban|Chủ nhiệm|Chánh Văn phòng|Tổng Thư ký)")
+# "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": a title, a few words, the name ("đồng chí" alone is no title)
+_TITLE_BEFORE = re.compile(_OFFICIAL_TITLE + r"(?:\s+[\w&.\-]+){0,6}\s*,?\s*$")
+# "Nguyễn Văn A, Phó Chủ tịch …"
+_TITLE_AFTER = re.compile(r"^\s*[,(–-]\s*" + _OFFICIAL_TITLE + r"\b")
+
+
+def named_as_official(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] introduced by an official title ("Tổng Bí thư Tô Lâm") or followed by one
+    ("Nguyễn Văn A, Phó Chủ tịch …")? Officials named as such in a public document are public record."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[max(line_start, start - 80):start]
+    after = text[end:line_end if line_end != -1 else len(text)][:60]
+    return bool(_TITLE_BEFORE.search(before)) or bool(_TITLE_AFTER.match(after))
+
+
+def signature_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the signers' names of every signature block (a decision and its plan may both be signed)."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not (is_authority_line(_plain(lines[i])) or is_title_line(_plain(lines[i]))):
+            i += 1
+            continue
+        found = signature_block(lines[i:i + 9])
+        if found is None:
+            i += 1
+            continue
+        j = i + found[1]
+        spans.append((starts[j], starts[j] + len(lines[j])))
+        i = j + 1
+    return spans

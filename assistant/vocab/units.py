@@ -1,0 +1,206 @@
+"""Names of units (cơ quan, đơn vị, tổ chức) and how to compare them across documents.
+
+The same unit is written many ways: "Sở KH&CN" / "Sở Khoa học và Công nghệ", "UBND tỉnh" /
+"Ủy ban nhân dân tỉnh", "Đảng uỷ" / "Đảng ủy", "BTV" / "Ban Thường vụ". `unit_key` folds these
+into one comparison key (abbreviations expanded, tone placement folded, case ignored); an alias
+list (admin-extensible) is applied on top by whoever compares. `unit_mentions` finds the names of
+units in a sentence by their head words (Sở, Ban, Ủy ban, Công an, Trung tâm …), which is how
+administrative Vietnamese names every unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import collapse_spaces, fold_accents, fold_tones
+
+# abbreviation -> expansion (matched as whole tokens, case-sensitive as printed)
+ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc", "BTV": "Ban Thường vụ", "BCH": "Ban Chấp hành", "BCĐ": "Ban Chỉ đạo",
+    "VP": "Văn phòng", "VPUB": "Văn phòng Ủy ban nhân dân", "TT": "Trung tâm", "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ", "KH,CN": "khoa học, công nghệ", "TT&TT": "Thông tin và Truyền thông",
+    "TTTT": "Thông tin và Truyền thông", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NN&MT": "Nông nghiệp và Môi trường",
+    "TN&MT": "Tài nguyên và Môi trường", "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội", "KH&ĐT": "Kế hoạch và Đầu tư", "CA": "Công an",
+    "UBKT": "Ủy ban Kiểm tra", "LĐLĐ": "Liên đoàn Lao động", "ĐTN": "Đoàn Thanh niên",
+    "TNCS": "Thanh niên Cộng sản", "CCB": "Cựu chiến binh", "CQ": "cơ quan", "ĐMST": "đổi mới sáng tạo",
+    "CĐS": "chuyển đổi số", "CNTT": "công nghệ thông tin", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "CP": "Chính phủ", "TTg": "Thủ tướng", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "HTX": "hợp tác xã",
+}
+# words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
+HEAD_WORDS = (
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "Ủy ban", "Uỷ ban", "Hội đồng nhân dân", "Hội đồng", "Mặt trận Tổ quốc",
+    "Văn phòng", "Ban Thường vụ", "Ban Chỉ đạo", "Ban", "Sở", "Bộ Chỉ huy", "Bộ", "Cục", "Chi cục", "Tổng cục",
+    "Công an", "Trung tâm", "Đảng ủy", "Đảng uỷ", "Đảng đoàn", "Ban cán sự", "Chi bộ", "Tổ đảng", "Tỉnh ủy",
+    "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Quận ủy", "Thị ủy", "Liên đoàn", "Liên minh", "Hiệp hội",
+    "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
+    "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
+    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
+    "Huyện đoàn", "Tỉnh ủy", "Thành ủy",
+    "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
+)
+_GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
+_STOP = re.compile(
+    r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
+    r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
+    r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
+    r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
+    r"ban hành)\b",  # lower case: "Ban Tổ chức" is a name
+)
+_HEAD = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
+        re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
+)
+_PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"]")  # "KH,CN&MT" and "Q.1" stay inside a name
+# after a one-word head ("Sở", "Ban", "Bộ") a name starts with a capital ("Ban hành" is a verb, "Ban Tổ chức" a unit);
+# after these heads an administrative level may follow in lower case ("Công an tỉnh", "Ủy ban nhân dân xã")
+_LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",
+                "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ", "chấp hành", "kiểm tra")
+_ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ",
+                             "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
+_JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
+_ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
+    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
+
+
+def expand_abbreviations(name: str) -> str:
+    """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
+    return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
+
+
+def unit_key(name: str) -> str:
+    """Comparison key of a unit name: abbreviations expanded, tone placement folded, lower case,
+    punctuation and a leading 'các' dropped. Diacritics are kept (Đà Nẵng is not đa năng)."""
+    text = fold_tones(expand_abbreviations(collapse_spaces(name))).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    while words and words[0] in _GROUP_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def unit_search_key(name: str) -> str:
+    """Like `unit_key` with diacritics removed too, abbreviations typed in lower case expanded ("ubnd xa") and
+    "các"/"những" dropped anywhere ("Ủy ban nhân dân các xã" is "UBND xã"): what a user types matches."""
+    words = [_FOLDED_ABBREVIATIONS.get(w, w) for w in fold_accents(unit_key(name)).split()]
+    return " ".join(w for w in words if w not in ("cac", "nhung"))
+
+
+def same_unit(a: str, b: str) -> bool:
+    return unit_key(a) == unit_key(b)
+
+
+def is_group(name: str) -> bool:
+    """'Các sở, ngành, địa phương' names a group of units, not one unit."""
+    return fold_accents(name.strip()).lower().startswith(("cac ", "nhung ", "moi "))
+
+
+def unit_mentions(text: str, max_words: int = 12) -> list[str]:
+    """Names of units in `text`, in order: 'Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh và
+    Sở Tài chính' -> ['Sở Khoa học và Công nghệ', 'Công an tỉnh', 'Sở Tài chính']."""
+    heads = list(_HEAD.finditer(text))
+    out: list[str] = []
+    taken = -1
+    for i, m in enumerate(heads):
+        if m.start() < taken:
+            continue  # "Đảng ủy" inside "Văn phòng Đảng ủy"
+        stop = len(text)
+        pos = m.end()
+        while (punct := _PUNCT.search(text, pos)) is not None:
+            stop = punct.start()
+            nxt = text[punct.end():].lstrip()
+            # "Sở Văn hóa, Thể thao và Du lịch", "UBND xã, phường": the name goes on after this comma
+            if text[punct.start()] == "," and nxt and not _HEAD.match(nxt) and (
+                    nxt[0].isupper() or nxt.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
+                word = nxt.split()[0].rstrip(",;.")
+                if not _STOP.match(" " + word) and word.lower() not in ("các", "những"):
+                    pos = punct.end()
+                    stop = len(text)
+                    continue
+            break
+        verb = _STOP.search(text, m.end(), stop)
+        if verb:
+            stop = verb.start()
+        for nxt in heads[i + 1:]:
+            if nxt.start() >= stop:
+                break
+            joiner = _JOINER.search(text, m.end(), nxt.start())
+            if joiner and joiner.end() == nxt.start():  # "Công an tỉnh và Sở Tài chính": two units
+                stop = joiner.start()
+                break
+        name = collapse_spaces(text[m.start():stop])
+        head = re.sub(r"^(?:các|Các|những|Những)\s+", "", m.group(0))
+        after = text[m.end():stop].lstrip()
+        if head in _ONE_WORD_HEADS and after and not after[0].isupper() and not after.startswith(_LEVEL_WORDS):
+            continue  # "Ban hành kèm theo …", "Bộ tiêu chí": no unit
+        taken = m.start() + len(name)
+        words = name.split()
+        if len(words) > max_words:
+            name = " ".join(words[:max_words])
+        if len(words) >= 2 or name.isupper():
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def split_unit_list(cell: str) -> list[str]:
+    """A cell naming several units, one per piece: 'Sở Tài chính, Sở Nội vụ, các sở, ngành, UBND xã, phường'
+    -> ['Sở Tài chính', 'Sở Nội vụ', 'các sở, ngành', 'UBND xã, phường']. A piece that does not start
+    with a unit's head word continues the previous one ("các sở, ngành" is one group); "và" separates two
+    units only when a head word follows it ("Sở Khoa học và Công nghệ" is one)."""
+    pieces: list[str] = []
+    for piece in re.split(r"\s*[;,\n]\s*", cell.strip(" .;")):
+        pieces += [p for p in re.split(r"\s+(?:và|với)\s+(?=" + _HEAD.pattern.replace("(?<![\\wÀ-ỹ])", "")
+                                       + ")", piece) if p and p.strip()]
+    out: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        starts_unit = (bool(_HEAD.match(piece)) or (piece[:1].isupper() and len(piece.split()) >= 2)
+                       or is_group(piece))
+        if out and not starts_unit:
+            out[-1] = f"{out[-1]}, {piece}"
+        elif piece:
+            out.append(piece)
+    return out
+
+
+def unit_phrase(text: str, start: int, max_chars: int = 240) -> tuple[int, int]:
+    """(start, end) of the list of units that begins at `start` ("các Sở, ban, ngành của tỉnh; Ủy ban nhân dân
+    các xã, phường"), up to the verb that follows it or the end of the clause."""
+    end = min(len(text), start + max_chars)
+    verb = _STOP.search(text, start, end)
+    stop = re.search(r"[.\n]|;\s+(?=[a-zđ])", text[start:end])
+    end = min(verb.start() if verb else end, start + stop.start() if stop else end)
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
+
+
+# abbreviations of three letters or more, as typed in lower case without accents
+_FOLDED_ABBREVIATIONS = {fold_accents(k).lower(): fold_accents(v).lower() for k, v in ABBREVIATIONS.items()
+                         if len(k) >= 3 and k.isalpha()}
+_FOLDED_HEADS = sorted({fold_accents(h).lower() for h in HEAD_WORDS if len(h) > 2}, key=len, reverse=True)
+_FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", "lam", "co", "duoc", "giao", "nhiem",
+                           "vu", "gi", "nao", "trong", "theo", "de", "cua", "o", "tai", "ve", "va", "voi", "khi", "han",
+                           "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the"))
+
+
+def unit_mentions_folded(folded: str) -> list[str]:
+    """Units in a question typed without diacritics ("ubnd xa phuong o son la phai lam gi"): a head word, then
+    the words up to the first word that is no part of a name."""
+    words = folded.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
+        if head is None:
+            i += 1
+            continue
+        j = i + len(head.split())
+        while j < len(words) and words[j] not in _FOLDED_STOPS and j - i < 8:
+            j += 1
+        if j - i >= 2:
+            out.append(" ".join(words[i:j]))
+        i = j
+    return out

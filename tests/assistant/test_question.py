@@ -1,0 +1,38 @@
+"""What a question asks, read on whole words of the folded question (with or without diacritics)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.services.question import analyse, fold_question, has_phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "not_wanted"),
+    [
+        ("Ai chủ trì rà soát hạ tầng mạng?", {"responsibility"}, set()),
+        ("ai chu tri ra soat ha tang mang?", {"responsibility"}, set()),
+        ("Các đơn vị phải triển khai giai đoạn nào?", set(), {"responsibility"}),  # "ai" inside words
+        ("Kết quả được báo cáo tại kỳ họp nào?", set(), {"signer"}),  # "ai ky" across "tại kỳ"
+        ("Đến Quý III chỉ tiêu số hóa là bao nhiêu?", {"target"}, set()),
+        ("Kế hoạch dân số Cần Thơ có số hiệu là gì?", {"number", "metadata"}, set()),
+        ("Kế hoạch xuất khẩu của Sơn La do ai ký?", {"signer", "metadata"}, set()),
+        ("Kế hoạch ban hành ngày nào?", {"date", "metadata"}, set()),
+        ("Sở Y tế phải làm những việc gì?", {"list"}, set()),
+        ("So sánh kế hoạch của xã với kế hoạch của tỉnh", {"compare"}, set()),
+        ("Các cơ quan gửi báo cáo về đâu?", {"reporting", "deadline"}, set()),
+        ("Kinh phí thực hiện lấy từ nguồn nào?", {"funding"}, set()),
+    ],
+)
+def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
+    q = analyse(question)
+    assert wanted <= q.intents
+    assert not (not_wanted & q.intents)
+
+
+def test_folding_and_named_units() -> None:
+    assert fold_question("Hoá đơn của Đảng uỷ?") == fold_question("Hóa đơn của Đảng ủy") == "hoa don cua dang uy"
+    assert has_phrase("ai chu tri", "ai") and not has_phrase("phai trien khai", "ai")
+    q = analyse("Sở Y tế phải làm những việc gì trong Quý III/2026?")
+    assert q.units == ("Sở Y tế",)
+    assert "Q3/2026" in q.times

@@ -1,0 +1,80 @@
+"""Timing as plans write it -> interval and recurrence; time mentions that a verifier compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocab.dates import mentions_supported, parse_timing, time_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "recurrence"),
+    [
+        ("Quý III/2026", "2026-07-01", "2026-09-30", "none"),
+        ("quý 3 năm 2026", "2026-07-01", "2026-09-30", "none"),
+        ("Quý IV-2025", "2025-10-01", "2025-12-31", "none"),
+        ("Quý I, II năm 2026", "2026-01-01", "2026-06-30", "none"),
+        ("Quý III - IV/2026", "2026-07-01", "2026-12-31", "none"),
+        ("trước ngày 15/12/2025", None, "2025-12-15", "none"),
+        ("ngày 15 tháng 12 năm 2025", "2025-12-15", "2025-12-15", "none"),
+        ("tháng 6/2025", "2025-06-01", "2025-06-30", "none"),
+        ("6/2025", "2025-06-01", "2025-06-30", "none"),
+        ("Tháng 6 năm 2025", "2025-06-01", "2025-06-30", "none"),
+        ("2026–2027", "2026-01-01", "2027-12-31", "none"),
+        ("Năm 2025 - 2026", "2025-01-01", "2026-12-31", "none"),
+        ("Giai đoạn 2026-2030", "2026-01-01", "2030-12-31", "none"),
+        ("Năm 2026", "2026-01-01", "2026-12-31", "none"),
+        ("Hoàn thành trong năm 2025", "2025-01-01", "2025-12-31", "none"),
+        ("Đến năm 2030", None, "2030-12-31", "none"),
+        ("Từ năm 2026", "2026-01-01", None, "none"),
+        ("6 tháng đầu năm 2026", "2026-01-01", "2026-06-30", "none"),
+        ("Hằng năm", None, None, "yearly"),
+        ("Thường xuyên", None, None, "continuous"),
+        ("Thực hiện thường xuyên .", None, None, "continuous"),
+        ("Định kỳ 6 tháng", None, None, "half-yearly"),
+        ("hằng quý", None, None, "quarterly"),
+        ("Ngay sau khi kế hoạch được ban hành", None, None, "none"),
+    ],
+)
+def test_parse_timing(text: str, start: str | None, end: str | None, recurrence: str) -> None:
+    t = parse_timing(text)
+    assert (t.due_start, t.due_end, t.recurrence) == (start, end, recurrence)
+    assert t.text == text.strip()
+
+
+def test_recurring_deadlines_keep_their_day() -> None:
+    monthly = parse_timing("trước ngày 15 hằng tháng")
+    assert (monthly.recurrence, monthly.day) == ("monthly", 15)
+    yearly = parse_timing("trước ngày 30/6 hằng năm", default_year=2026)
+    assert (yearly.recurrence, yearly.day, yearly.month, yearly.due_end) == ("yearly", 30, 6, "2026-06-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Quý II/2026", {"Q2/2026"}),
+        ("quý 2 năm 2026", {"Q2/2026"}),
+        ("trước ngày 15/12/2025", {"D2025-12-15"}),
+        ("tháng 6/2025", {"M6/2025"}),
+        ("giai đoạn 2026-2030", {"R2026-2030"}),
+        ("6 tháng đầu năm 2026", {"H1/2026"}),
+        ("hoàn thành trong năm 2027", {"Y2027"}),
+    ],
+)
+def test_time_mentions(text: str, tokens: set[str]) -> None:
+    assert time_mentions(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "ok"),
+    [
+        ("hạn Quý II/2026", "Thời gian: Quý III/2026", False),  # Roman numerals differ by one letter
+        ("hạn Quý III/2026", "Quý 3 năm 2026", True),  # Roman and Arabic alike
+        ("tháng 6/2025", "tháng 6/2026", False),
+        ("giai đoạn 2026-2030", "giai đoạn 2026 - 2030", True),
+        ("Quý III/2026", "a) Quý III", True),  # the quarter named without its year under a dated heading
+        ("trước ngày 15/12", "trước ngày 15/12/2025", True),
+    ],
+)
+def test_mentions_supported(claim: str, evidence: str, ok: bool) -> None:
+    assert mentions_supported(claim, evidence) is ok

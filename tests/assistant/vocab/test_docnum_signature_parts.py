@@ -1,0 +1,57 @@
+"""Document numbers, signature blocks and the parts of a document."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocab.docnum import doc_numbers, kind_code, number_line
+from assistant.vocab.parts import announces_list, is_frame_section, is_motto
+from assistant.vocab.signature import named_as_official, signature_block
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("Số: 308/KH-UBND", "308/KH-UBND"), ("Số 3260-KH/ĐĐQH15", "3260-KH/ĐĐQH15"), ("Số:      -KH/TU", ""),
+     ("Số:", ""), ("Số liệu thống kê", None)],
+)
+def test_number_line(line: str, number: str | None) -> None:
+    assert number_line(line) == number
+
+
+def test_doc_numbers_and_kinds() -> None:
+    assert doc_numbers("theo Nghị quyết số 57-\nNQ/TW và 308/KH-UBND, 179/2025/NĐ-CP; 57-NQ/TW") == [
+        "57-NQ/TW", "308/KH-UBND", "179/2025/NĐ-CP"]
+    assert [kind_code(n) for n in ("308/KH-UBND", "57-NQ/TW", "179/2025/NĐ-CP", "01-CTr/BCĐ")] == [
+        "KH", "NQ", "NĐ", "CTr"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "name"),
+    [
+        (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "Nguyễn Ngọc Thành"], "Phó Bí thư Thường trực",
+         "Nguyễn Ngọc Thành"),
+        (["TM. ỦY BAN NHÂN", "DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"], "Phó Chủ tịch",
+         "Trương Việt Dũng"),
+        (["T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Ngọc Thành"], "Phó Bí thư Thường trực",
+         "Nguyễn Ngọc Thành"),
+        (["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "[đã ký] Nguyễn Hòa Bình"], "Phó Thủ tướng",
+         "Nguyễn Hòa Bình"),
+        (["THỦ TƯỚNG", "", "Phạm Minh Chính"], "Thủ tướng", "Phạm Minh Chính"),
+        (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN VĂN BÌNH"], "Phó Chủ tịch", "Trần Văn Bình"),
+    ],
+)
+def test_signature_block(lines: list[str], title: str, name: str) -> None:
+    found = signature_block(lines)
+    assert found is not None and found[2:] == (title, name)
+
+
+def test_officials_named_with_their_title() -> None:
+    text = "Thay mặt Bộ Chính trị, Tổng Bí thư Tô Lâm đã ký. Liên hệ đồng chí Đặng Thu Trang."
+    assert named_as_official(text, text.index("Tô Lâm"), text.index("Tô Lâm") + 6)
+    assert not named_as_official(text, text.index("Đặng"), text.index("Đặng") + 14)
+
+
+def test_parts() -> None:
+    assert is_motto("CỘNG HÒA XÃ HỘI") and is_motto("Độc lập - Tự do - Hạnh phúc") and not is_motto("ỦY BAN NHÂN DÂN")
+    assert is_frame_section("I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích") and not is_frame_section("II. NHIỆM VỤ")
+    assert announces_list("… ban hành Kế hoạch, cụ thể như sau:") and not announces_list("Sở Y tế chủ trì.")

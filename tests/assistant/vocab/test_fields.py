@@ -1,0 +1,46 @@
+"""Task fields: table column names and labelled lines name the same roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocab.fields import field_runs, labelled_field, role_of
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("STT", "stt"), ("TT", "stt"), ("Nội dung", "task"), ("Nhiệm vụ", "task"), ("Nội dung công việc", "task"),
+        ("Đơn vị chủ trì", "lead"), ("Cơ quan chủ trì", "lead"), ("Chủ trì", "lead"), ("Cơ quan thực hiện", "lead"),
+        ("Đơn vị phối hợp", "co"), ("Phối hợp", "co"), ("Thời gian thực hiện", "timing"), ("Thời hạn", "timing"),
+        ("Thời gian dự kiến hoàn thành", "timing"), ("Tiến độ", "timing"), ("Sản phẩm/Chỉ tiêu", "product"),
+        ("Kết quả dự kiến", "product"), ("Nguồn kinh phí", "funding"), ("ĐVT", "measure"), ("Đơn vị tính", "measure"),
+        ("Ghi chú", "note"), ("Năm 2026", None),
+    ],
+)
+def test_role_of(label: str, role: str | None) -> None:
+    assert role_of(label) == role
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Nhiệm vụ: Tham mưu UBND", ("task", "Tham mưu UBND")),
+        ("Đơn vị chủ trì: Sở Khoa học và Công nghệ.", ("lead", "Sở Khoa học và Công nghệ.")),
+        ("Thời gian thực hiện: Hoàn thành trong năm 2025.", ("timing", "Hoàn thành trong năm 2025.")),
+        ("Cơ quan thực hiện:", ("lead", "")),
+        ("Mục đích: nâng cao nhận thức", None),
+        ("Mục tiêu cụ thể: 100% cơ quan", None),  # opens a section, is no field of a task
+        ("Đến năm 2030: 100% cơ quan", None),
+    ],
+)
+def test_labelled_field(line: str, expected: tuple[str, str] | None) -> None:
+    found = labelled_field(line)
+    assert (found[:2] if found else None) == expected
+
+
+def test_fields_run_together_on_one_line() -> None:
+    text = "Cơ quan chủ trì: Bộ Công an; Thời hạn: năm 2026. Sản phẩm: Nghị định"
+    assert [(r, text[a:b]) for r, a, b in field_runs(text)] == [
+        ("lead", "Bộ Công an"), ("timing", "năm 2026"), ("product", "Nghị định")]
+    assert field_runs("Triển khai rà soát: các cơ sở dữ liệu") == []

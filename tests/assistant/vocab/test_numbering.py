@@ -1,0 +1,47 @@
+"""Heading and list numbers: Phần / Chương / Mục / Điều, A., I., 1., 1.1., a), bullets."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_marker
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "number", "rest"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "roman", "I", "MỤC ĐÍCH, YÊU CẦU"),
+        ("IV- TỔ CHỨC THỰC HIỆN", "roman", "IV", "TỔ CHỨC THỰC HIỆN"),
+        ("2.1. Đối với hạ tầng số", "dotted", "2.1", "Đối với hạ tầng số"),
+        ("1. Mục đích", "arabic", "1", "Mục đích"),
+        ("a) Nhiệm vụ: Tham mưu", "letter", "a", "Nhiệm vụ: Tham mưu"),
+        ("đ) Năm 2028", "letter", "đ", "Năm 2028"),
+        ("A. PHẦN CHUNG", "upper", "A", "PHẦN CHUNG"),
+        ("Phần I. NHỮNG VẤN ĐỀ CHUNG", "part", "I", "NHỮNG VẤN ĐỀ CHUNG"),
+        ("PHẦN THỨ HAI", "part", "THỨ HAI", ""),
+        ("Chương II", "chapter", "II", ""),
+        ("Mục 1. Quy định chung", "section", "1", "Quy định chung"),
+        ("Điều 3. Bộ trưởng, Thủ trưởng", "article", "3", "Bộ trưởng, Thủ trưởng"),
+        ("Điều 1.", "article", "1", ""),
+    ],
+)
+def test_numbering(line: str, style: str, number: str, rest: str) -> None:
+    num = numbering(line)
+    assert num is not None
+    assert (num.style, num.number.upper(), num.rest) == (style, number.upper(), rest)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
+     "IIII. SAI", "Phần mềm dùng chung"],
+)
+def test_not_numbering(line: str) -> None:
+    assert numbering(line) is None
+
+
+def test_roman_bullets_and_markers() -> None:
+    assert roman_value("XIV") == 14 and roman_value("IIV") is None
+    assert is_bullet("- Sở Y tế") and is_bullet("+ 70% hồ sơ") and not is_bullet("-5%")
+    assert strip_marker("- Sở Y tế: chủ trì") == (2, "Sở Y tế: chủ trì")
+    assert strip_marker("1.2. Triển khai") == (5, "Triển khai")

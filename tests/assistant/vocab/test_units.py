@@ -1,0 +1,72 @@
+"""Unit names: comparison keys (abbreviations, tone placement), mentions in sentences, lists in cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.vocab.units import (
+    expand_abbreviations,
+    is_group,
+    same_unit,
+    split_unit_list,
+    unit_mentions,
+    unit_phrase,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Đảng uỷ xã", "Đảng ủy xã"),
+        ("VP Đảng ủy", "Văn phòng Đảng ủy"),
+        ("BTV Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"),
+        ("Sở GD&ĐT", "sở giáo dục và đào tạo"),
+    ],
+)
+def test_same_unit(a: str, b: str) -> None:
+    assert same_unit(a, b)
+
+
+def test_different_units_differ() -> None:
+    assert not same_unit("Sở Tài chính", "Sở Tư pháp")
+    assert expand_abbreviations("UBND xã") == "Ủy ban nhân dân xã"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an tỉnh và Sở Tài chính triển khai",
+         ["Sở Khoa học và Công nghệ", "Công an tỉnh", "Sở Tài chính"]),
+        ("Ban Tổ chức Tỉnh ủy và Văn phòng Tỉnh ủy", ["Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy"]),
+        ("Tổ đảng ở Thường trực Ủy ban KH,CN&MT", ["Tổ đảng ở Thường trực Ủy ban KH,CN&MT"]),
+        ("Ban hành kèm theo Quyết định này", []),  # "Ban hành" is a verb
+        ("Bộ tiêu chí đánh giá", []),
+    ],
+)
+def test_unit_mentions(text: str, units: list[str]) -> None:
+    assert unit_mentions(text) == units
+
+
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        ("Sở Tài chính, Sở Nội vụ, các sở, ngành, UBND xã, phường, đặc khu",
+         ["Sở Tài chính", "Sở Nội vụ", "các sở, ngành", "UBND xã, phường, đặc khu"]),
+        ("Sở Khoa học và Công nghệ, Trung tâm Chuyển đổi số Thành phố",
+         ["Sở Khoa học và Công nghệ", "Trung tâm Chuyển đổi số Thành phố"]),
+        ("Văn phòng Đảng ủy; Ban Xây dựng Đảng", ["Văn phòng Đảng ủy", "Ban Xây dựng Đảng"]),
+        ("Công an tỉnh và Sở Tài chính", ["Công an tỉnh", "Sở Tài chính"]),
+        ("Các cấp ủy, tổ chức đảng", ["Các cấp ủy, tổ chức đảng"]),
+    ],
+)
+def test_split_unit_list(cell: str, units: list[str]) -> None:
+    assert split_unit_list(cell) == units
+
+
+def test_groups_and_phrases() -> None:
+    assert is_group("Các sở, ngành, địa phương") and not is_group("Sở Y tế")
+    text = "Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường triển khai"
+    a, z = unit_phrase(text, text.find("các Sở"))
+    assert text[a:z] == "các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường"

@@ -1,0 +1,105 @@
+"""Stage 6 — facts: tasks in every form plans write them, with exact spans, on real plans and small cases."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest.facts import Task, extract_tasks
+from ingest.normalize import normalize_with_hints
+from ingest.structure import parse_structure
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+def tasks_of(text: str) -> list[Task]:
+    return extract_tasks(text, parse_structure(text))
+
+
+@cache
+def file_tasks(path: str) -> tuple[str, list[Task]]:
+    text, _, hints = normalize_with_hints((SHARED / path).read_text(encoding="utf-8"))
+    return text, extract_tasks(text, parse_structure(text, hints))
+
+
+def values(task: Task) -> dict[str, str]:
+    return {role: f["text"] for role, f in task["fields"].items()}
+
+
+def test_fields_one_per_line_under_a_numbered_task() -> None:
+    text = ("II. NHIỆM VỤ\n1.1. Xây dựng kho dữ liệu dùng chung\na) Nhiệm vụ: Rà soát, hoàn thiện kho dữ liệu.\n"
+            "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Tư pháp.\n- Đơn vị phối hợp: Sở Nội vụ, Công an tỉnh.\n"
+            "c) Thời gian thực hiện: Quý IV/2025.\n1.2. Đào tạo\na) Nhiệm vụ: Mở lớp tập huấn.\n"
+            "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Nội vụ.\nc) Thời gian thực hiện: Hằng năm.")
+    tasks = tasks_of(text)
+    assert [values(t) for t in tasks] == [
+        {"task": "Rà soát, hoàn thiện kho dữ liệu", "lead": "Sở Tư pháp", "co": "Sở Nội vụ, Công an tỉnh",
+         "timing": "Quý IV/2025"},
+        {"task": "Mở lớp tập huấn", "lead": "Sở Nội vụ", "timing": "Hằng năm"},
+    ]
+    assert all(t["source"] == "fields" for t in tasks)
+
+
+def test_fields_run_together_and_the_heading_names_the_task() -> None:
+    text = "II. NỘI DUNG\n5. Xây dựng Nghị định của Chính phủ\nCơ quan chủ trì: Bộ Công an; Thời hạn: năm 2026."
+    (task,) = tasks_of(text)
+    assert values(task) == {"task": "Xây dựng Nghị định của Chính phủ", "lead": "Bộ Công an", "timing": "năm 2026"}
+
+
+def test_unit_duties_under_a_unit_heading_and_unit_colon_lines() -> None:
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Đảng ủy\n- Chủ trì rà soát hạ tầng mạng.\n- Tổng hợp báo cáo "
+            "hằng quý.\n2. Các chi bộ\n- Sở Y tế: chủ trì tổ chức tập huấn cho cán bộ.")
+    tasks = tasks_of(text)
+    assert [(t["source"], values(t)["lead"], values(t)["task"]) for t in tasks] == [
+        ("unit_duties", "Văn phòng Đảng ủy", "Chủ trì rà soát hạ tầng mạng"),
+        ("unit_duties", "Văn phòng Đảng ủy", "Tổng hợp báo cáo hằng quý"),
+        ("unit_duties", "Sở Y tế", "chủ trì tổ chức tập huấn cho cán bộ"),
+    ]
+
+
+def test_inline_sentence() -> None:
+    text = ("III. GIẢI PHÁP\nGiao Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh triển khai thực "
+            "hiện, hoàn thành trước ngày 15/12/2025.")
+    (task,) = tasks_of(text)
+    assert task["source"] == "sentence"
+    assert values(task)["lead"] == "Sở Công Thương"
+    assert values(task)["co"] == "các Sở, ban, ngành của tỉnh"
+    assert values(task)["timing"].endswith("trước ngày 15/12/2025")
+
+
+@pytest.mark.parametrize(
+    ("path", "counts"),
+    [
+        ("corpus-ext/ext01.txt", {"fields": 7}),
+        ("corpus-ext/ext03.txt", {"table_row": 28}),
+        ("corpus-ext/ext06.txt", {"table_row": 142}),
+        ("corpus/000_90c218f1079af509.txt", {"table_row": 8}),
+    ],
+)
+def test_task_counts_on_real_plans(path: str, counts: dict[str, int]) -> None:
+    _, tasks = file_tasks(path)
+    for source, n in counts.items():
+        assert sum(1 for t in tasks if t["source"] == source) == n
+
+
+@pytest.mark.parametrize("path", ["corpus-ext/ext01.txt", "corpus-ext/ext03.txt", "corpus-ext/ext05.txt",
+                                  "corpus-ext/ext09.txt", "corpus/000_90c218f1079af509.txt"])
+def test_every_field_is_an_exact_span(path: str) -> None:
+    text, tasks = file_tasks(path)
+    assert tasks
+    for t in tasks:
+        for f in t["fields"].values():
+            assert text[f["start"]:f["end"]] == f["text"] and f["text"]
+
+
+def test_real_plans_read_right() -> None:
+    _, ext01 = file_tasks("corpus-ext/ext01.txt")
+    assert values(ext01[0])["lead"] == "Sở Khoa học và Công nghệ"
+    assert values(ext01[0])["timing"] == "Hoàn thành trong năm 2025"
+    _, ext03 = file_tasks("corpus-ext/ext03.txt")
+    merged = next(t for t in ext03 if values(t).get("task", "").startswith("Xây dựng hạ tầng kỹ thuật dự phòng"))
+    assert values(merged)["timing"] == "Quý IV/2026"  # a merged cell inherited from the row above
+    _, ext09 = file_tasks("corpus-ext/ext09.txt")
+    assert {values(t)["lead"] for t in ext09 if t["source"] == "unit_duties"} >= {"Sở Y tế"}
