@@ -116,12 +116,12 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
     heading: Block | None = None
     for b in blocks:
         if b["kind"] == "heading":
-            current = _close(current, out, heading, text)
-            heading, open_role = b, None
+            _close(current, out, heading, text)
+            current, heading, open_role = None, b, None
             continue
         if b["kind"] not in ("paragraph", "list_item"):
-            current = _close(current, out, heading, text)
-            open_role = None
+            _close(current, out, heading, text)
+            current = open_role = None
             continue
         offset, body = strip_marker(text[b["start"]:b["end"]])
         base = b["start"] + offset
@@ -129,7 +129,7 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
         if runs:
             roles = {r for r, _, _ in runs}
             if current is None or b["section"] != current["section"] or roles & set(current["fields"]):
-                current = _close(current, out, heading, text)  # a field seen again starts the next task
+                _close(current, out, heading, text)  # a field seen again starts the next task
                 current = Task(start=b["start"], end=b["end"], section=b["section"], source="fields", fields={})
             for role, a, z in runs:
                 if a < z:
@@ -145,8 +145,8 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
             current["fields"][open_role] = _field(text, start, b["end"])
             current["end"] = b["end"]
             continue
-        current = _close(current, out, heading, text)
-        open_role = None
+        _close(current, out, heading, text)
+        current = open_role = None
     _close(current, out, heading, text)
     return out
 

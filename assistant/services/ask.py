@@ -85,20 +85,20 @@ class AskService:
         q = validate_question(question, self.cfg.max_question_chars)
         if self.redactor is not None:  # personal data never reaches a model, a log or the audit
             q = self.redactor.redact(q).text
-        question = analyse(q)
+        parsed = analyse(q)
         # a comparison needs evidence from each document: look deeper before picking one per document
         k = top_k or self.retriever_top_k
-        chunks = self.retriever.retrieve(q, scope, k * (2 if question.wants("compare") else 1))
+        chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
         found = chunks[:k]
-        if question.wants("list") and question.units and chunks:
+        if parsed.wants("list") and parsed.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
-        docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
+        docs = self._compared_documents(parsed, scope, chunks) if parsed.wants("compare") else []
         if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
-            draft = merge_drafts([self.answerer.draft(question, self._with_document_parts(
-                self.retriever.retrieve(q, _within(scope, d), k), question))
+            draft = merge_drafts([self.answerer.draft(parsed, self._with_document_parts(
+                self.retriever.retrieve(q, _within(scope, d), k), parsed))
                 for d in docs[:_MAX_COMPARED]])
         else:
-            draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
+            draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
         response = self._compose(q, draft)
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
