@@ -75,6 +75,14 @@ class Passage:
                         section=str(p.get("section", "")), quote=self.text[start - self.start : end - self.start],
                         start=start, end=end, page=p.get("page"))
 
+    def heading_cite(self, n: int) -> Citation | None:
+        """The heading the passage sits under ("2. Ban Xây dựng Đảng:"): it names who the duties below are for."""
+        h = self.chunk.payload.get("heading")
+        if not h:
+            return None
+        return self.cite(n, self.start, self.start).model_copy(
+            update={"quote": h["text"], "start": h["start"], "end": h["end"]})
+
 
 @dataclass
 class GenerationStats:
@@ -184,8 +192,14 @@ class GenerativeService:
         local = [passages[n].cite(i, *best_span(body, passages[n])) for i, n in enumerate(numbers, 1)]
         if support(body, " ".join(c.quote for c in local)) < self.cfg.min_support:
             return None
-        checked = verify([Statement(f"{body} {''.join(f'[{c.n}]' for c in local)}", [c.n for c in local])],
-                         local, self.text_of)
+        checked = verify([Statement(body, [c.n for c in local])], local, self.text_of)
+        if not checked.statements:  # the unit may be named by the heading above the passage, not in it
+            heads = [h for i, n in enumerate(dict.fromkeys(numbers), len(local) + 1)
+                     if (h := passages[n].heading_cite(i)) is not None]
+            if not heads:
+                return None
+            local += heads
+            checked = verify([Statement(body, [c.n for c in local])], local, self.text_of)
         if not checked.statements:
             return None
         final = []

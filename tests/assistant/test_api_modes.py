@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from test_api import add_users, sse
-from test_generative import GOOD, QUESTION, ScriptedModel
+from test_generative import GOOD, QUESTION, SHOWN, ScriptedModel
 
 from assistant.api.app import create_app
 from assistant.domain import AnswerMode
@@ -66,8 +66,8 @@ def test_extractive_stays_the_default(client: Client) -> None:
 def test_generative_shows_verified_sentences_only(client: Client, model: ScriptedModel) -> None:
     model.text = "\n".join([GOOD, FABRICATED, UNMARKED])
     body = client.post("/v1/ask", {"question": QUESTION, "mode": "generative"}).json()
-    assert (body["answer_mode"], body["answer"], body["answerable"]) == ("generative", GOOD, True)
-    assert [c["n"] for c in body["citations"]] == [1]
+    assert (body["answer_mode"], body["answer"], body["answerable"]) == ("generative", SHOWN, True)
+    assert [c["n"] for c in body["citations"]] == [1, 2]
 
 
 def test_generative_without_a_model_falls_back(client: Client) -> None:
@@ -91,7 +91,7 @@ def test_the_stream_sends_verified_sentences(client: Client, model: ScriptedMode
     model.text = "\n".join([GOOD, FABRICATED, UNMARKED, second])
     events = sse(client.post("/v1/ask/stream", {"question": QUESTION, "mode": "generative"}).text)
     pieces = [data["text"] for name, data in events if name == "answer"]
-    assert pieces == [GOOD, "\n" + second]  # one event per verified sentence, not raw tokens
+    assert pieces == [SHOWN, "\n" + second]  # one event per verified sentence, not raw tokens
     assert [name for name, _ in events][-2:] == ["citations", "done"]
     done = events[-1][1]
     assert done["answer_mode"] == "generative" and done["answerable"] is True
@@ -165,10 +165,10 @@ def test_a_streamed_chat_completion_uses_openai_chunks(client: Client, model: Sc
     assert {c["object"] for c in chunks} == {"chat.completion.chunk"} and len({c["id"] for c in chunks}) == 1
     assert chunks[0]["choices"][0]["delta"]["role"] == "assistant"
     content = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks)
-    assert content.startswith(GOOD + "\n\nNguồn:\n[1] ") and "2029" not in content
+    assert content.startswith(SHOWN + "\n\nNguồn:\n[1] ") and "2029" not in content
     last = chunks[-1]
     assert last["choices"][0]["finish_reason"] == "stop" and last["answer_mode"] == "generative"
-    assert [c["n"] for c in last["citations"]] == [1]
+    assert [c["n"] for c in last["citations"]] == [1, 2]
 
 
 @pytest.mark.parametrize(("body", "status"), [

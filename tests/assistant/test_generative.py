@@ -36,6 +36,8 @@ from assistant.settings import LlmSettings
 QUESTION = "Ban Xây dựng Đảng chủ trì triển khai những ứng dụng, cơ sở dữ liệu nào?"
 GOOD = ("Ban Xây dựng Đảng chủ trì triển khai ứng dụng, cơ sở dữ liệu trong lĩnh vực tuyên giáo, dân vận, "
         "tổ chức xây dựng Đảng [1].")
+# what the user sees: the passage says the duty, the heading above it ("Ban Xây dựng Đảng") who leads it
+SHOWN = GOOD.replace("[1]", "[1][2]")
 OUT_OF_CORPUS = "Giá vàng SJC hôm nay là bao nhiêu?"
 MARKERS_AT_END = re.compile(r"(?:\[\d+\])+[.!?…]?$")
 
@@ -153,10 +155,11 @@ def test_only_verified_sentences_are_shown(indexed: Services) -> None:
     streamed, answered = run(service(indexed, scripted))
     r = answered.response
     assert r.answer_mode == "generative" and r.answerable
-    assert streamed == [GOOD] and r.answer == GOOD
+    assert streamed == [SHOWN] and r.answer == SHOWN
     assert (answered.stats.sentences, answered.stats.dropped) == (5, 4)
-    assert [c.n for c in r.citations] == [1]
+    assert [c.n for c in r.citations] == [1, 2]
     assert "tuyên giáo, dân vận" in r.citations[0].quote and len(r.citations[0].quote) < 600
+    assert "Ban Xây dựng Đảng" in r.citations[1].quote and "Ban Xây dựng Đảng" not in r.citations[0].quote
     assert_quotes_exact(indexed, answered)
     assert "2029" not in r.answer and "Giá vàng" not in r.answer
     assert r.retrieved  # retrieval is reported as in extractive mode
@@ -205,7 +208,7 @@ def test_an_unusable_server_falls_back(indexed: Services, make: object, reason: 
 
 def test_sentences_shown_before_a_failure_stay(indexed: Services) -> None:
     streamed, answered = run(service(indexed, BrokenModel(GOOD + "\n")))
-    assert streamed == [GOOD]
+    assert streamed == [SHOWN]
     assert answered.response.answer_mode == "generative" and "Không kết nối được" in answered.stats.error
 
 
@@ -219,7 +222,7 @@ def test_the_model_is_not_asked_when_the_documents_do_not_answer(indexed: Servic
 def test_a_repeating_model_is_cut_off(indexed: Services) -> None:
     scripted = ScriptedModel("\n".join([GOOD] * 6))
     streamed, answered = run(service(indexed, scripted))
-    assert streamed == [GOOD] and answered.stats.sentences == 1
+    assert streamed == [SHOWN] and answered.stats.sentences == 1
     assert not scripted.finished  # it stopped reading: no more tokens are paid for
 
 

@@ -72,8 +72,10 @@ def test_a_small_run_with_the_real_model(tmp_path: Path, corpus_dir: Path, model
     assert totals["questions"] == 1 and totals["fallback_reasons"] == {}
     assert totals["model_sentences"] >= 1 and totals["added_latency_ms"]["median"] > 0
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert set(summary["configs"]) == {"troly", "troly_generative"} and summary["primary"] == "troly"
-    metrics = summary["configs"]["troly_generative"]["metrics"]
+    assert summary["primary"] == "troly"
+    configs = summary["datasets"]["gold"]["configs"]  # one block per gold set, named by its file
+    assert set(configs) == {"troly", "troly_generative"}
+    metrics = configs["troly_generative"]["metrics"]
     assert metrics["fallback_rate"] in (0.0, 1.0) and metrics["citation_validity"] == 1.0
-    assert summary["configs"]["troly"]["metrics"]["fallback_rate"] is None
+    assert configs["troly"]["metrics"]["fallback_rate"] is None
     assert json.loads((out / "generation.json").read_text(encoding="utf-8")) == totals
