@@ -193,6 +193,11 @@ class _Table:
     pending_subheader: list[str] | None = None  # a second header row, resolved by the first data row
     previous: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)
     last_kind: str = ""
+    # "| 11 | Chỉ tiêu về … |" above rows "11.1", "11.2" inside "| I | Đến năm 2030 |": a group within a group,
+    # closed by the next row numbered like it ("12"); the outer group then holds again
+    sub_number: str = ""
+    sub_dotted: bool = False
+    outer: tuple[str, tuple[int, int] | None] = ("", None)
 
     def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool
             ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
@@ -205,22 +210,32 @@ class _Table:
             names = self._names(cells)
             if names != self.columns:
                 self.columns, self.group, self.previous = names, "", {}
+                self.sub_number, self.outer = "", ("", None)
             self.pending_subheader = None
             return self._header()
         if _is_column_numbers(filled):  # "1 | 2 | 3 …" under a header: column numbers
             return self._header()
         if len(filled) == 1 and cells[0] and len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
+            self.sub_number, self.outer = "", ("", None)
             self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
             self.last_kind = "group"
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
         if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and not any(cells[2:]) and (
                 piped or len(self.columns) >= 4):
             # "| **II** | **Xây dựng hạ tầng …** |", "1\tCà phê" in a wide table: a numbered group row
+            number = cells[0].rstrip(".)")
+            if number.isdigit():
+                if not self.sub_number:
+                    self.outer = (self.group, self.group_span)
+                self.sub_number, self.sub_dotted = number, False
+            else:
+                self.sub_number, self.outer = "", ("", None)
             self.group = cells[1]
             self.group_span = spans[1]
             self.last_kind = "group"
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[1])}
+        self._close_subgroup(cells[0].rstrip(".") if cells else "")
         self._resolve_subheader(len(cells))
         aligned = self._align(cells, spans, piped)
         self.last_kind = "table_row"
@@ -274,6 +289,14 @@ class _Table:
         while names and names[-1].startswith("Cột ") and not cells[len(names) - 1]:
             names.pop()
         return names
+
+    def _close_subgroup(self, number: str) -> None:
+        if not self.sub_number or not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", number):
+            return
+        if number.startswith(self.sub_number + "."):
+            self.sub_dotted = True
+        elif self.sub_dotted and "." not in number:
+            (self.group, self.group_span), self.sub_number = self.outer, ""
 
     def _group_key(self) -> str:
         return GROUP if not self.columns or _is_stt(self.columns[0]) else self.columns[0]

@@ -70,6 +70,14 @@ def critical_terms(question: str) -> list[str]:
     return names
 
 
+_CODE = re.compile(r"(?<![\w/-])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,6}(?![\w/-])", re.IGNORECASE)
+
+
+def codes_in(question: str) -> list[str]:
+    """Names made of letters and digits ("5G", "6G", "IPv6"): the passage that answers says them exactly."""
+    return [m.lower() for m in _CODE.findall(DOC_NUMBER.sub(" ", question))]
+
+
 @dataclass
 class AskService:
     retriever: ChunkRetriever
@@ -121,6 +129,9 @@ class AskService:
     def _answerable(self, q: str, draft: Draft) -> bool:
         if draft.best_coverage < self.cfg.refusal_threshold:
             return False
+        quoted = " ".join(c.quote for c in draft.citations).lower()
+        if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
+            return False  # "phủ sóng 6G": a passage about 5G does not answer
         names = critical_terms(q)
         if not names:
             return True

@@ -200,6 +200,9 @@ class ExtractiveAnswerer:
         text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
         numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
+        where = (u.chunk.payload.get("cell_spans") or {}).get(GROUP)
+        if group and where:  # "Đến năm 2030 — …": the group row above says it
+            numbers.append(out.cite(u.chunk, group, where[0]))
         out.say(text, numbers)
 
     def _task(self, q: Question, u: Unit, out: _Builder) -> None:

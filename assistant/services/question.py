@@ -47,7 +47,9 @@ _CUES: dict[str, tuple[str, ...]] = {
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
-_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?: \w+){1,3} (?:nao|gi)\b")
+# "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
+_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
+                         r"(?: \w+){1,3} (?:nao|gi)\b")
 
 
 def fold_question(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.components.vector_store import AccessScope
-from assistant.services.ask import QuestionError, critical_terms, validate_question
+from assistant.services.ask import QuestionError, codes_in, critical_terms, validate_question
 from assistant.services.extractive import NOT_FOUND, intents
 
 
@@ -115,3 +115,12 @@ def test_critical_terms(question: str, names: list[str]) -> None:
 )
 def test_intents(question: str, expected: set[str]) -> None:
     assert expected <= intents(question)
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("Chỉ tiêu phủ sóng 6G đến năm 2030 là bao nhiêu?", ["6g"]),
+    ("Hệ thống chuyển sang IPv6 trước Quý III/2026?", ["ipv6"]),
+    ("Kế hoạch 57-NQ/TW giao gì ngày 15/12/2025, năm 2030?", []),
+])
+def test_letter_digit_names_must_be_quoted(question: str, codes: list[str]) -> None:
+    assert codes_in(question) == codes

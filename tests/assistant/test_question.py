@@ -19,6 +19,8 @@ from assistant.services.question import analyse, fold_question, has_phrase
         ("Kế hoạch xuất khẩu của Sơn La do ai ký?", {"signer", "metadata"}, set()),
         ("Kế hoạch ban hành ngày nào?", {"date", "metadata"}, set()),
         ("Sở Y tế phải làm những việc gì?", {"list"}, set()),
+        ("Các bộ gửi báo cáo 6 tháng trước những ngày nào?", {"deadline"}, {"list"}),
+        ("Tổ đảng thẩm tra những dự án luật nào?", {"list"}, set()),
         ("So sánh kế hoạch của xã với kế hoạch của tỉnh", {"compare"}, set()),
         ("Các cơ quan gửi báo cáo về đâu?", {"reporting", "deadline"}, set()),
         ("Kinh phí thực hiện lấy từ nguồn nào?", {"funding"}, set()),

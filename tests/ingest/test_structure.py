@@ -199,6 +199,19 @@ def test_markdown_pipe_table_and_group_in_stt_table() -> None:
     assert all(b["section"] == "I. LỘ TRÌNH" for b in blocks if b["kind"] != "heading")
 
 
+def test_group_within_a_group_closes_at_the_next_sibling_row() -> None:
+    text = (
+        "PHỤ LỤC\n\n| TT | Chỉ tiêu | Đơn vị | Kết quả |\n|---|---|---|---|\n| **I** | **Đến năm 2030** | | |\n"
+        "| 10 | Quy mô kinh tế số | % GDP | 30 |\n| 11 | Chỉ tiêu về thủ tục hành chính | | |\n"
+        "| 11.1 | Dịch vụ công trực tuyến | % | 80 |\n| 12 | Hồ sơ sức khỏe điện tử | % | 95 |\n"
+        "| **II** | **Đến năm 2045** | | |\n| 13 | Quy mô kinh tế số | % GDP | 50 |"
+    )
+    blocks = parse_structure(normalize_text(text)[0])
+    groups = [(b["cells"][STT], b["cells"].get("Nhóm")) for b in blocks if b["kind"] == "table_row"]
+    assert groups == [("10", "Đến năm 2030"), ("11.1", "Chỉ tiêu về thủ tục hành chính"), ("12", "Đến năm 2030"),
+                      ("13", "Đến năm 2045")]
+
+
 def test_lettered_heading_under_arabic_and_reset_by_roman() -> None:
     text = "I. MỤC TIÊU\n1. Năm đầu\na) Quý I\n- Việc một.\nII. NHIỆM VỤ\n- Việc hai.\nNơi nhận:\n- Lưu VT."
     sections = [(b["kind"], b["section"], b["level"]) for b in parse_structure(text)]
