@@ -27,7 +27,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.fields import GROUP, STT, labelled_field, role_of
+from assistant.vocab.fields import GROUP, STT, labelled_field, names_product, role_of
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients
 from assistant.vocab.signature import is_authority_line, is_title_line
@@ -520,11 +520,13 @@ def render_cells(cells: dict[str, str]) -> str:
 
 
 def column_roles(cells: dict[str, str]) -> dict[str, str]:
-    """role -> column name of a row's cells ('lead' -> 'Đơn vị chủ trì'); the first column of a role wins."""
+    """role -> column name of a row's cells ('lead' -> 'Đơn vị chủ trì'); the first column of a role wins, but
+    'Sản phẩm chính' outranks a 'Mục tiêu' column before it."""
     roles: dict[str, str] = {}
     for name in cells:
         role = "stt" if name == STT else "group" if name == GROUP else role_of(name)
-        if role and role not in roles:
+        if role and (role not in roles or (role == "product" and names_product(name)
+                                           and not names_product(roles[role]))):
             roles[role] = name
     return roles
 

@@ -123,7 +123,8 @@ class ExtractiveAnswerer:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
         bodies = []
         for u in units:
-            task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("task", "lead", "timing"))
+            # who and when, though written apart; the task itself is the unit's own text (a list item of a longer duty)
+            task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
             folded = folded_syllables(f"{u.text} {u.section} {task_text}")
             bodies.append(" ".join(folded))
             u.terms = set(folded) | set(folded_syllables(str(u.chunk.payload.get("title", ""))))

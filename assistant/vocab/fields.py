@@ -73,6 +73,11 @@ def labelled_field(line: str) -> tuple[str, str, int] | None:
     return role, m.group("value").strip(), m.start("value")
 
 
+def names_product(label: str) -> bool:
+    """'Sản phẩm chính', 'Kết quả', 'Đầu ra' name a task's product outright; 'Mục tiêu', 'Chỉ tiêu' only stand for one."""
+    return bool(re.match(r"^(?:san pham|ket qua|dau ra)\b", _fold(label)))
+
+
 def _strict_product_label(label: str) -> bool:
     """'Sản phẩm:', 'Kết quả dự kiến:', 'Kinh phí:' are fields; 'Mục tiêu cụ thể:' opens a section."""
     return bool(re.match(r"^(?:san pham|ket qua|kinh phi|nguon kinh phi|nguon von|du toan)\b", _fold(label)))

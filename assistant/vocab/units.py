@@ -131,6 +131,7 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
             if joiner and joiner.end() == nxt.start():  # "Công an tỉnh và Sở Tài chính": two units
                 stop = joiner.start()
                 break
+        stop = _name_end(text, m.end(), stop)
         name = collapse_spaces(text[m.start():stop])
         head = re.sub(r"^(?:các|Các|những|Những)\s+", "", m.group(0))
         after = text[m.end():stop].lstrip()
@@ -143,6 +144,19 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
         if len(words) >= 2 or name.isupper():
             out.append(name)
     return list(dict.fromkeys(out))
+
+
+def _name_end(text: str, start: int, stop: int) -> int:
+    """'Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình …': a name that ends on a proper name ("Lâm Đồng") is not
+    continued by two or more lower-case words — those say what the unit does."""
+    words = list(re.finditer(r"\S+", text[start:stop]))
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].group(0)[0].isupper() and words[i - 1].group(0)[0].isupper():
+            rest = words[i + 1:]
+            if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest):
+                return start + words[i].end()
+            break
+    return stop
 
 
 def split_unit_list(cell: str) -> list[str]:

@@ -11,7 +11,7 @@ from llama_index.core import Document
 from assistant.text import fold_accents
 from ingest.model import META_BLOCKS, Block
 from ingest.normalize import normalize_text
-from ingest.structure import STT, StructureParser, parse_structure, render_cells
+from ingest.structure import STT, StructureParser, column_roles, parse_structure, render_cells
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 FILES = sorted(p.name[:3] for p in CORPUS.glob("0*.txt"))  # "000" … "004"
@@ -231,3 +231,12 @@ def test_structure_parser_component() -> None:
     doc = Document(text=text_of("004"), id_="d4")
     (out,) = StructureParser()([doc])
     assert out.metadata[META_BLOCKS] == blocks_of("004")
+
+
+@pytest.mark.parametrize(("columns", "product"), [
+    (["Thời gian", "Mục tiêu", "Nội dung trọng tâm", "Sản phẩm chính"], "Sản phẩm chính"),
+    (["Nội dung", "Chỉ tiêu", "Kết quả dự kiến"], "Kết quả dự kiến"),
+    (["Nội dung", "Mục tiêu", "Thời gian"], "Mục tiêu"),
+])
+def test_the_product_column_is_the_one_that_names_it(columns: list[str], product: str) -> None:
+    assert column_roles(dict.fromkeys(columns, "x"))["product"] == product

@@ -43,6 +43,10 @@ def test_different_units_differ() -> None:
         ("Tổ đảng ở Thường trực Ủy ban KH,CN&MT", ["Tổ đảng ở Thường trực Ủy ban KH,CN&MT"]),
         ("Ban hành kèm theo Quyết định này", []),  # "Ban hành" is a verb
         ("Bộ tiêu chí đánh giá", []),
+        # a name ending on a proper name is not continued by what the unit does
+        ("Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình nghiệp vụ thành nhóm", ["Ban Tổ chức Tỉnh ủy Lâm Đồng"]),
+        ("Ủy ban nhân dân tỉnh Bắc Ninh giao", ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        ("Văn phòng Đảng ủy phường thực hiện", ["Văn phòng Đảng ủy phường"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
