@@ -315,7 +315,7 @@ def _continues(text: str, last: Task, b: Block) -> bool:
             and b["kind"] == "paragraph" and last["source"] == "unit_duties")
 
 
-def _marker(line: str) -> str:
+def list_mark(line: str) -> str:
     """The kind of mark a list item opens with: '-', '+', 'letter', 'arabic' … ('' for a plain paragraph)."""
     stripped = line.lstrip()
     if is_bullet(stripped):
@@ -346,21 +346,21 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             if owner is not None and not named:  # "b) Chủ trì, phối hợp", "a) Tham mưu … quyết định:" as headings
                 offset, body = strip_marker(piece)
                 if _CO_OPEN.search(body):
-                    partners = _marker(piece)
+                    partners = list_mark(piece)
                 elif body.rstrip().endswith(":") and _DUTY_TITLE.match(body):
                     base = b["start"] + offset
                     task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
                                 fields=_duty_fields(text, base, body, {"lead": owner[1],
                                                                        "task": _field(text, base, b["end"])}))
                     out.append(task)
-                    collecting = (task, _marker(piece))
+                    collecting = (task, list_mark(piece))
             continue
         if b["kind"] not in ("paragraph", "list_item") or not section or is_framing(section) \
                 or is_end_section(section) or _is_decision_article(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset
-        mark = _marker(piece)
+        mark = list_mark(piece)
         if is_closing(body):
             collecting, partners = None, None
             continue
@@ -400,7 +400,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             end = b["end"]
             if announces_list(body):  # "…, các Sở … triển khai thực hiện … Đồng thời, yêu cầu … như sau:"
                 first = re.match(r".+?[.;](?=\s)", body)
-                if first is None or first.end() <= subject[1]:
+                if first is None or first.end() <= subject[1] or announces_list(first.group(0)[:-1]):
                     continue
                 end = base + first.end()
             fields = {"lead": _field(text, base + subject[0], base + subject[1]), "task": _field(text, base, end)}

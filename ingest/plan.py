@@ -22,9 +22,9 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.numbering import strip_marker
-from assistant.vocab.parts import announces_list, is_frame_section
+from assistant.vocab.parts import announces_list
 from assistant.vocab.units import units_of
-from ingest.facts import Field, Task, is_closing, is_end_section, is_goal_section
+from ingest.facts import Field, Task, is_closing, is_end_section, is_framing, is_goal_section, list_mark
 from ingest.model import META_BLOCKS, META_PLAN, META_TASKS, Block
 from ingest.reporting import ReportingDuty, reporting_duties
 from ingest.targets import Target, extract_targets
@@ -84,17 +84,22 @@ def _item_tasks(text: str, blocks: list[Block], tasks: list[Task]) -> list[Task]
     """Items of task sections that name no unit: 'Phát triển hạ tầng số …' under 'III. NHIỆM VỤ, GIẢI PHÁP'."""
     taken = [(t["start"], t["end"]) for t in tasks]
     out: list[Task] = []
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if b["kind"] not in ("paragraph", "list_item") or not b["section"]:
             continue
         section = b["section"]
-        if is_frame_section(section) or is_end_section(section) or is_goal_section(section):
+        if is_framing(section) or is_end_section(section) or is_goal_section(section):
             continue
-        if any(a <= b["start"] < z for a, z in taken):
+        if any(a < b["end"] and b["start"] < z for a, z in taken):
             continue
         offset, body = strip_marker(text[b["start"]:b["end"]])
         if len(body) < _MIN_ITEM_CHARS or announces_list(body) or is_closing(body):
             continue
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if not re.search(r"[.;:!?)]\s*$", body) and following is not None \
+                and following["kind"] in ("paragraph", "list_item") \
+                and list_mark(text[following["start"]:following["end"]]) != list_mark(text[b["start"]:b["end"]]):
+            continue  # "1. Nâng cao nhận thức …" over its "- …" items: a group's title, not a task
         value = Field(text=body.rstrip(" .;"), start=b["start"] + offset, end=b["start"] + offset + len(body.rstrip(" .;")))
         fields = {"task": value}
         found = deadline_phrase(body)

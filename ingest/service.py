@@ -18,6 +18,7 @@ from pathlib import Path
 from llama_index.core.schema import BaseNode
 
 from assistant.components.embeddings import Embedder
+from assistant.components.plan_store import PlanStore
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import ChunkPoint, QdrantStore
@@ -27,6 +28,7 @@ from assistant.text import nfc
 from ingest.chunk import embed_text
 from ingest.gate import ClassifiedDocumentError
 from ingest.load import SUPPORTED_EXTENSIONS, LoadError, load_document
+from ingest.model import META_PLAN
 from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepare
 
 log = logging.getLogger(__name__)
@@ -77,7 +79,8 @@ class IngestService:
         self.settings, self.registry, self.store = settings, registry, store
         self.redact_name = redact_name  # file names may carry personal data too
         self.embedder, self.sparse = embedder, sparse
-        self._prepare = build_prepare_pipeline(extra_transforms)
+        self._prepare = build_prepare_pipeline(extra_transforms, extract=settings.plan.extract)
+        self.plans = PlanStore(registry)
         self._chunker = build_chunker(settings)
 
     def source_name(self, name: str) -> str:
@@ -165,7 +168,8 @@ class IngestService:
                 timings={k: round(v, 3) for k, v in timings.items()}, text=prepared.text, uploaded_by=user,
             )
             replaced = [r.doc_id for r in previous if r.doc_id != doc_id]
-            self.registry.save_document(row, replaces=replaced)
+            plan = prepared.metadata.get(META_PLAN) or {}
+            self.registry.save_document(row, replaces=replaced, also=lambda s: self.plans.write(s, doc_id, plan))
         except BaseException:
             if same is None:
                 self.store.delete_document(doc_id)

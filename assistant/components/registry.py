@@ -10,7 +10,7 @@ already redacted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -163,14 +163,19 @@ class Registry:
         with self.session() as s:
             return list(s.scalars(select(DocumentRow).order_by(DocumentRow.source)))
 
-    def save_document(self, row: DocumentRow, replaces: list[str] | None = None) -> None:
-        """Insert the new version and drop the replaced ones in one transaction."""
+    def save_document(self, row: DocumentRow, replaces: list[str] | None = None,
+                      also: Callable[[Session], None] | None = None) -> None:
+        """Insert the new version and drop the replaced ones in one transaction (with `also`: what belongs to
+        the document in other tables, e.g. its plan model)."""
         with self.session() as s:
             for old in replaces or []:
                 old_row = s.get(DocumentRow, old)
                 if old_row is not None:
                     s.delete(old_row)
             s.merge(row)
+            if also is not None:
+                s.flush()
+                also(s)
 
     def delete_document(self, doc_id: str) -> bool:
         with self.session() as s:

@@ -184,7 +184,8 @@ _LIST_STOP = re.compile(
     r"khai thác|đẩy mạnh|nâng cao|phát triển|hỗ trợ|đầu tư|số hóa|số hoá|chuẩn hóa|kiện toàn|thành lập|gửi|phản ánh|"
     r"kiến nghị|công bố|tiến hành|hằng|hàng|mỗi|kịp thời|nghiêm túc|tích cực|phấn đấu|duy trì|tham gia|dựa|xác định|"
     r"thống kê|phát hiện|ngăn chặn|đấu tranh|thực thi|xét xử|truy tố|điều tra|huy động|khuyến khích|thúc đẩy|"
-    r"mở rộng|ưu tiên|tuần tra|quyết định|đề nghị|yêu cầu|giao|lập|tạo|hướng tới)(?![\wÀ-ỹ])"
+    r"mở rộng|ưu tiên|tuần tra|quyết định|đề nghị|yêu cầu|giao|lập|tạo|hướng tới|kết quả|tình hình|tiến độ|"
+    r"việc|nội dung|danh sách|số liệu|thông tin)(?![\wÀ-ỹ])"
 )
 _CORE_STOP = re.compile(r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là)\b")
 _NOUN_AFTER = re.compile(r"(?:\bcác|\bnhững|\bvà|\bhoặc)\s*$")  # "các tổ chức …", "và tổ chức …": nouns
@@ -283,6 +284,9 @@ _GROUP = re.compile(
     r"ủy ban|uỷ ban|trung tâm|thành viên|lực lượng|viện|báo|đài|văn phòng|phòng|chi hội|hợp tác xã|bộ phận)(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
+# the bodies at the top, named without a head word: "báo cáo Thủ tướng Chính phủ", "trình Quốc hội"
+_TOP_BODY = re.compile(r"^(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Chủ tịch nước|"
+                       r"Ban Chấp hành Trung ương)(?![\wÀ-ỹ])")
 # a unit named by its role: "Cơ quan thường trực Tổ công tác …", "Cơ quan chủ trì", "Cơ quan đầu mối"
 _ROLE_UNIT = re.compile(r"^Cơ quan (?:thường trực|chủ trì|đầu mối\b|(?=" + _HEAD.pattern.replace("(?<![\\wÀ-ỹ])", "") + r"))")
 
@@ -290,11 +294,14 @@ _ROLE_UNIT = re.compile(r"^Cơ quan (?:thường trực|chủ trì|đầu mối\
 def starts_with_unit(text: str) -> bool:
     """'Sở Y tế …', 'Các chi bộ, đảng bộ …', 'Sở, ban, ngành liên quan', 'Bộ trưởng Bộ Công an …' open with units;
     'Ban hành …', 'Bộ tiêu chí …', 'Tổ chức …' do not."""
-    if _TITLE.match(text) or _GROUP.match(text) or _ROLE_UNIT.match(text) or re.match(r"(?:Các )?Bộ trưởng,", text):
+    if _TITLE.match(text) or _GROUP.match(text) or _ROLE_UNIT.match(text) or _TOP_BODY.match(text) \
+            or re.match(r"(?:Các )?Bộ trưởng,", text):
         return True
     head = _HEAD.match(text)
     if not head:
         return False
+    if head.group(0) == "Lãnh đạo":  # "Lãnh đạo Ban Dân nguyện" names a unit's leaders; "Lãnh đạo, chỉ đạo …" a duty
+        return starts_with_unit(text[head.end():].lstrip()) if text[head.end():head.end() + 1] == " " else False
     if text[head.end():head.end() + 1] == "," and head.group(0) in _ONE_WORD_HEADS:
         return True  # "Sở, ban, ngành liên quan": a group written without "các"
     names = unit_mentions(text[:120])
