@@ -25,7 +25,7 @@ from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.fields import field_runs, labelled_field, role_of
 from assistant.vocab.numbering import is_bullet, numbering, strip_marker
-from assistant.vocab.parts import announces_list, is_carry_out_section, is_frame_section
+from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section
 from assistant.vocab.units import names_units, starts_with_unit, subject_units, unit_list_at, unit_mentions
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
@@ -45,7 +45,9 @@ _GIAO = re.compile(r"\b(?:[Gg]iao|[Đđ]ề nghị)\s+")
 _CORE_MARK = re.compile(r"\b(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)\b")
 _OPENING = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với)\b")
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
-_GOALS = re.compile(r"\b(?:muc tieu|chi tieu)\b")
+_GOALS = re.compile(r"(?:cac )?(?:muc tieu|chi tieu)\b")
+_FRAMES = re.compile(r"(?:muc dich|yeu cau|quan diem|su can thiet|can cu|tinh hinh|thuc trang|ket qua (?:dat duoc|thuc hien)|"
+                     r"danh gia (?:ket qua|tinh hinh|thuc trang))\b")
 _CLOSING = re.compile(r"^(?:tren day la|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|qua trinh thuc hien)\b|"
                       r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b")
 _MAX_TITLE_CHARS = 400
@@ -89,7 +91,7 @@ def is_end_section(section: str) -> bool:
 
 def is_goal_section(section: str) -> bool:
     """'II. MỤC TIÊU > 2. Mục tiêu cụ thể', 'Chỉ tiêu …': what is to be reached, not who does what."""
-    return bool(_GOALS.search(fold_accents(section).lower()))
+    return any(_GOALS.match(head) for head in _heads(section))
 
 
 def is_closing(sentence: str) -> bool:
@@ -293,15 +295,31 @@ def _duty_fields(text: str, base: int, body: str, fields: dict[str, Field]) -> d
     return fields
 
 
-def _is_decision_article(section: str) -> bool:
-    """'QUYẾT ĐỊNH > Điều 3': the articles of a decision put the plan in force; they assign no task."""
+def is_decision_article(section: str) -> bool:
+    """'QUYẾT ĐỊNH > Điều 3', 'NGHỊ QUYẾT > QUYẾT NGHỊ > Điều 1': the articles of a decision put the plan in
+    force; they assign no task."""
     parts = [fold_accents(p).lower().strip(" :") for p in section.split(SECTION_SEPARATOR)]
-    return len(parts) > 1 and parts[0] in ("quyet dinh", "quyet nghi") and parts[1].startswith("dieu")
+    return any(a in ("quyet dinh", "quyet nghi") and b.startswith("dieu") for a, b in zip(parts, parts[1:], strict=False))
+
+
+def is_preamble(section: str, body: str) -> bool:
+    """'Căn cứ Luật …', '(Kèm theo Quyết định …)', or anything right under a title line ('CHƯƠNG TRÌNH HÀNH ĐỘNG
+    CỦA CHÍNH PHỦ') before the plan's first numbered part: the preamble states grounds, not tasks."""
+    if PREAMBLE_START.match(body) or body.startswith("("):
+        return True
+    parts = section.split(SECTION_SEPARATOR)
+    return all(p == p.upper() and numbering(p) is None for p in parts)
+
+
+def _heads(section: str) -> list[str]:
+    """The parts of a section path without their numbers, accents folded: ['ke hoach', 'muc dich, yeu cau']."""
+    return [fold_accents(strip_marker(part)[1]).lower() for part in section.split(SECTION_SEPARATOR)]
 
 
 def is_framing(section: str) -> bool:
-    """Any part of the path frames the plan ('KẾ HOẠCH > I. MỤC ĐÍCH, YÊU CẦU > 2. Yêu cầu')."""
-    return any(is_frame_section(part) for part in section.split(SECTION_SEPARATOR))
+    """A part of the path is named for framing the plan ('KẾ HOẠCH > I. MỤC ĐÍCH, YÊU CẦU > 2. Yêu cầu');
+    '4. Phát triển nhân lực … đáp ứng yêu cầu …' names a task, not a frame."""
+    return any(_FRAMES.match(head) for head in _heads(section))
 
 
 def _paragraphs_apart(text: str, blocks: list[Block]) -> bool:
@@ -324,7 +342,7 @@ def list_mark(line: str) -> str:
     return num.style_key if num is not None else ""
 
 
-def _opens_list(body: str) -> bool:
+def opens_list(body: str) -> bool:
     """'a) Tham mưu … quyết định:', '… gồm:': the items below carry on this one."""
     return announces_list(body) or body.rstrip().endswith(":")
 
@@ -356,7 +374,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
                     collecting = (task, list_mark(piece))
             continue
         if b["kind"] not in ("paragraph", "list_item") or not section or is_framing(section) \
-                or is_end_section(section) or _is_decision_article(section):
+                or is_end_section(section) or is_decision_article(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset
@@ -421,7 +439,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
         task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
                     fields=_duty_fields(text, base, body, fields))
         out.append(task)
-        if _opens_list(body) and mark:
+        if opens_list(body) and mark:
             collecting = (task, mark)
     return out
 
@@ -433,7 +451,7 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
     out: list[Task] = []
     for b in blocks:
         if b["kind"] not in ("paragraph", "list_item") or not b["section"] or is_framing(b["section"]) \
-                or _is_decision_article(b["section"]):
+                or is_decision_article(b["section"]):
             continue
         piece = text[b["start"]:b["end"]]
         for m in _SENTENCE.finditer(piece):

@@ -22,9 +22,19 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.numbering import strip_marker
-from assistant.vocab.parts import announces_list
 from assistant.vocab.units import units_of
-from ingest.facts import Field, Task, is_closing, is_end_section, is_framing, is_goal_section, list_mark
+from ingest.facts import (
+    Field,
+    Task,
+    is_closing,
+    is_decision_article,
+    is_end_section,
+    is_framing,
+    is_goal_section,
+    is_preamble,
+    list_mark,
+    opens_list,
+)
 from ingest.model import META_BLOCKS, META_PLAN, META_TASKS, Block
 from ingest.reporting import ReportingDuty, reporting_duties
 from ingest.targets import Target, extract_targets
@@ -88,12 +98,12 @@ def _item_tasks(text: str, blocks: list[Block], tasks: list[Task]) -> list[Task]
         if b["kind"] not in ("paragraph", "list_item") or not b["section"]:
             continue
         section = b["section"]
-        if is_framing(section) or is_end_section(section) or is_goal_section(section):
+        if is_framing(section) or is_end_section(section) or is_goal_section(section) or is_decision_article(section):
             continue
         if any(a < b["end"] and b["start"] < z for a, z in taken):
             continue
         offset, body = strip_marker(text[b["start"]:b["end"]])
-        if len(body) < _MIN_ITEM_CHARS or announces_list(body) or is_closing(body):
+        if len(body) < _MIN_ITEM_CHARS or opens_list(body) or is_closing(body) or is_preamble(section, body):
             continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if not re.search(r"[.;:!?)]\s*$", body) and following is not None \
