@@ -49,7 +49,8 @@ _GOALS = re.compile(r"(?:cac )?(?:muc tieu|chi tieu)\b")
 _FRAMES = re.compile(r"(?:muc dich|yeu cau|quan diem|su can thiet|can cu|tinh hinh|thuc trang|ket qua (?:dat duoc|thuc hien)|"
                      r"danh gia (?:ket qua|tinh hinh|thuc trang))\b")
 _CLOSING = re.compile(r"^(?:tren day la|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|qua trinh thuc hien)\b|"
-                      r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b")
+                      r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b|"
+                      r"^(?:nghi quyet|ke hoach|chi thi|quyet dinh|ket luan|chuong trinh) nay (?:duoc )?pho bien\b")
 _MAX_TITLE_CHARS = 400
 
 
@@ -118,10 +119,8 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
         spans = b.get("cell_spans") or {}
         if "task" not in roles or not ({"lead", "timing", "co", "product"} & set(roles)):
             continue  # an indicator table ("Chỉ tiêu | ĐVT | Năm 2026") is no task list
-        fields = {
-            role: Field(text=b["cells"][name], start=spans[name][0], end=spans[name][1])
-            for role, name in roles.items() if role in _TASK_ROLES and name in spans
-        }
+        fields = {role: _cell_field(text, b["cells"][name], spans[name])
+                  for role, name in roles.items() if role in _TASK_ROLES and name in spans}
         if "timing" not in fields and b["section"] in headings:
             period = _period_of(text, headings[b["section"]])
             if period is not None:
@@ -129,6 +128,17 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
         if "task" in fields:
             out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="table_row", fields=fields))
     return out
+
+
+def _cell_field(text: str, value: str, span: list[int]) -> Field:
+    """A cell as a field whose span holds exactly its text (a group cell inherited from '1. Tổ 57 …' keeps the
+    span of the whole line; the value is found inside it)."""
+    start, end = span
+    if text[start:end] != value:
+        at = text.find(value, start, end)
+        if at >= 0:
+            start, end = at, at + len(value)
+    return Field(text=value, start=start, end=end)
 
 
 def _period_of(text: str, heading: Block) -> Field | None:

@@ -26,7 +26,7 @@ from ingest.model import Block
 
 DutySource = Literal["duty", "closing", "text"]
 _VERB = re.compile(r"(?<![\w(])(?:báo cáo|gửi|phản ánh)(?![\wÀ-ỹ])", re.IGNORECASE)
-_TO = re.compile(r"\s(?:về|lên|tới|đến)\s+")
+_TO = re.compile(r"\s(?:về|lên|tới|đến|với)\s+")
 _VIA = re.compile(r"\(?\s*(?:thông qua|qua)\s+")
 _NOT_DUTY = re.compile(r"\(\s*(?:để\s+)?báo cáo\s*\)|\bđể b/c\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^;.\n]+")

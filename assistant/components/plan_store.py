@@ -24,14 +24,17 @@ from assistant.vocab.units import unit_search_key
 STATUSES = ("chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc")
 DEFAULT_STATUS = STATUSES[0]
 DONE = "hoàn thành"
-_DOC_FK = ForeignKey("documents.doc_id", ondelete="CASCADE")
+
+
+def _doc_fk() -> ForeignKey:
+    return ForeignKey("documents.doc_id", ondelete="CASCADE")
 
 
 class AssignmentRow(Base):
     __tablename__ = "plan_assignments"
 
     id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _DOC_FK, index=True)
+    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(32), index=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -56,7 +59,7 @@ class TargetRow(Base):
     __tablename__ = "plan_targets"
 
     id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _DOC_FK, index=True)
+    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(16))
     section: Mapped[str] = mapped_column(Text, default="")
@@ -79,7 +82,7 @@ class DutyRow(Base):
     __tablename__ = "plan_duties"
 
     id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _DOC_FK, index=True)
+    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(16))
     section: Mapped[str] = mapped_column(Text, default="")

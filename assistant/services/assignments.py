@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -33,6 +33,7 @@ from assistant.components.vector_store import AccessScope
 from assistant.services.access import Principal, iso
 from assistant.services.audit import Redact, identity
 from assistant.services.evidence import content_terms
+from assistant.services.plan_compare import compare
 from assistant.settings import PlanSettings
 from assistant.text import nfc
 from assistant.vocab.dates import parse_timing
@@ -337,6 +338,42 @@ class AssignmentService:
         if not self.plans.remove_alias(nfc(alias).strip()):
             raise NotFound(f"Không có tên gọi khác '{alias}'.")
 
+    # compare -------------------------------------------------------------------
+    def compare(self, reader: Reader, higher_id: str, lower_id: str) -> dict[str, Any]:
+        """What the lower plan took up of the higher one (`assistant.services.plan_compare`)."""
+        docs = self._docs(reader)
+        for doc_id in (higher_id, lower_id):
+            if doc_id not in docs:
+                raise NotFound(f"Không tìm thấy tài liệu có mã '{doc_id}'.")
+        if higher_id == lower_id:
+            raise PlanError("Cần hai văn bản khác nhau: văn bản cấp trên và văn bản cấp dưới.")
+        names = self.names()
+        higher = self.all_assignments(reader, Filters(doc_id=higher_id, include_items=True))
+        lower = self.all_assignments(reader, Filters(doc_id=lower_id, include_items=True))
+        found = compare(higher, lower, names.matches, lower_issuer=str((docs[lower_id].meta or {}).get("issuer", "")),
+                        key=names.key)
+        return {"higher": _doc_info(docs[higher_id]), "lower": _doc_info(docs[lower_id]), **found}
+
+    # rebuild -------------------------------------------------------------------
+    def rebuild(self, doc_ids: Iterable[str] | None = None) -> int:
+        """Read the plan model again from the stored text (documents ingested before it existed, or after the
+        extraction rules changed); returns the number of documents rebuilt. No re-embedding."""
+        from ingest.facts import extract_tasks
+        from ingest.plan import extract_plan
+        from ingest.structure import parse_structure
+
+        wanted = set(doc_ids) if doc_ids is not None else None
+        n = 0
+        for row in self.registry.list_documents():
+            if row.status != "ingested" or (wanted is not None and row.doc_id not in wanted):
+                continue
+            text = row.text or ""
+            blocks = parse_structure(text)
+            plan = extract_plan(text, blocks, extract_tasks(text, blocks), str((row.meta or {}).get("issued_date", "")))
+            self.plans.replace(row.doc_id, dict(plan))
+            n += 1
+        return n
+
     # answering -----------------------------------------------------------------
     def tasks_of_unit(self, unit: str, reader: Reader, role: str = "any") -> list[dict[str, Any]]:
         """'Sở X phải làm những việc gì?': every assignment the unit leads or takes part in, soonest due first."""
@@ -372,6 +409,12 @@ class AssignmentService:
                 scored.append((hit, item))
         scored.sort(key=lambda p: (-p[0], p[1]["source"], p[1]["start"]))
         return [i for _, i in scored[:limit]]
+
+
+def _doc_info(doc: DocumentRow) -> dict[str, Any]:
+    meta = doc.meta or {}
+    return {"doc_id": doc.doc_id, "source": doc.source, "title": meta.get("title", ""),
+            "doc_number": meta.get("doc_number", ""), "issuer": meta.get("issuer", "")}
 
 
 def _due_within(item: dict[str, Any], start: dt.date, end: dt.date) -> dt.date | None:
@@ -423,9 +466,3 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
     except ValueError as exc:
         raise PlanError(f"{name}: ngày không hợp lệ '{value}' (dùng dạng YYYY-MM-DD).") from exc
 
-
-def unit_list(units: Iterable[str]) -> str:
-    return "; ".join(units)
-
-
-Today = Callable[[], dt.date]

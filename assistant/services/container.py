@@ -12,6 +12,8 @@ from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import QdrantStore
 from assistant.privacy import Redactor
 from assistant.services.ask import AskService
+from assistant.services.assignments import AssignmentService
+from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
@@ -64,6 +66,10 @@ class Services:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
                           self.settings.retrieval.top_k)
+
+    @cached_property
+    def assignments(self) -> AssignmentService:
+        return AssignmentService(self.registry, self.settings.plan, redact_with(self.redactor))
 
     @cached_property
     def ingest(self) -> IngestService:

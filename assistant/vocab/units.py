@@ -265,10 +265,25 @@ def units_of(value: str) -> list[str]:
                 subjects += split_unit_list(clause[a:z])
         pieces = subjects or pieces
     out: list[str] = []
-    for p in pieces:
+    for p in _rejoin(pieces):
         for unit in _split_acronyms(strip_title(p)):
             if unit and unit not in out:
                 out.append(unit)
+    return out
+
+
+def _rejoin(pieces: list[str]) -> list[str]:
+    """'Sở Văn hóa' + 'Thể thao và Du lịch' -> one name: a short name after a one-word head continues over a comma
+    when the next piece names no unit of its own."""
+    out: list[str] = []
+    for p in pieces:
+        prev = out[-1] if out else ""
+        head = _HEAD.match(prev)
+        if (head and head.group(0) in _ONE_WORD_HEADS and len(prev.split()) <= 4 and p[:1].isupper()
+                and not starts_with_unit(p) and not _ACRONYM.match(p) and len(p.split()) <= 5):
+            out[-1] = f"{prev}, {p}"
+        else:
+            out.append(p)
     return out
 
 
