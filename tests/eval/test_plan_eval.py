@@ -29,7 +29,7 @@ def occurrences(doc: str, anchor: str) -> int:
 def test_extraction_gold_covers_eight_plans_of_both_folders_and_its_anchors_resolve() -> None:
     gold = assignments_eval.load_gold()
     docs = Counter(g["doc"] for g in gold)
-    assert len(docs) == 8 and sum(1 for d in docs if d.startswith("ext")) == 4
+    assert len(docs) == 8 and sum(1 for d in docs if d.startswith("ext")) == 5  # 3 corpus, 5 corpus-ext
     assert Counter(g["split"] for g in gold) == {"dev": 142, "heldout": 87}
     assert len({g["id"] for g in gold}) == len(gold)
     for g in gold:
