@@ -12,7 +12,9 @@ from assistant.domain import Citation, DocumentMeta
 from ui.render import date_vi, shorten, source_html
 
 STATUSES = ["chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc"]
-HEADERS = ["Tình trạng", "Hạn", "Chủ trì", "Nhiệm vụ", "Phối hợp", "Trạng thái", "Văn bản", "Mã"]
+HEADERS = ["Hạn", "Chủ trì", "Nhiệm vụ", "Trạng thái", "Mã"]
+WIDTHS = ["17%", "20%", "43%", "12%", "8%"]
+SHORT_ID = 8  # a row shows the first characters of its id; the tab finds the item by them
 COLOURS = {"quá hạn": "#fde2e2", "sắp đến hạn": "#fef3c7"}
 STATUS_COLOURS = {"chưa triển khai": "#9ca3af", "đang thực hiện": "#3b82f6", "hoàn thành": "#16a34a", "chậm": "#dc2626",
                   "vướng mắc": "#f59e0b"}
@@ -35,18 +37,30 @@ def due_label(item: dict[str, Any]) -> str:
     return f"{label} ({recurrence})" if recurrence and due else recurrence or label
 
 
+def urgent_first(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Overdue, then due soon, then by the next deadline; done ones and those without a date last."""
+    return sorted(items, key=lambda i: (not i.get("overdue"), not i.get("due_soon"), i.get("status") == "hoàn thành",
+                                        i.get("next_due") or i.get("due_end") or "9999"))
+
+
 def rows(items: list[dict[str, Any]]) -> list[list[Any]]:
-    return [[state(i), due_label(i), ", ".join(i["lead_units"]) or "—", shorten(i["task"], 160),
-             ", ".join(i["co_units"]), i["status"], i["doc_number"] or shorten(i["title"] or i["source"], 40), i["id"]]
+    """Deadline (with its state), lead, task, status, short id: the co-units and the plan are in the panel."""
+    return [[f"{state(i)} · {due_label(i)}" if state(i) and state(i) != "hoàn thành" else due_label(i),
+             ", ".join(i["lead_units"]) or "—", shorten(i["task"], 120), i["status"], i["id"][:SHORT_ID]]
             for i in items]
+
+
+def find(items: list[dict[str, Any]], short_id: str) -> dict[str, Any] | None:
+    return next((i for i in items if short_id and i["id"].startswith(short_id)), None)
 
 
 def table(items: list[dict[str, Any]]) -> Any:
     """The rows, overdue ones red and those due soon amber (a pandas Styler the Dataframe renders)."""
     frame = pd.DataFrame(rows(items), columns=HEADERS)
+    colours = [COLOURS.get(state(i)) for i in items]
 
     def paint(row: pd.Series) -> list[str]:
-        colour = COLOURS.get(str(row["Tình trạng"]))
+        colour = colours[int(row.name)]  # type: ignore[call-overload]
         return [f"background-color: {colour}" if colour else ""] * len(row)
 
     return frame.style.apply(paint, axis=1)
@@ -80,9 +94,10 @@ def history_rows(items: list[dict[str, Any]]) -> list[list[str]]:
 
 def unit_chart(units: list[dict[str, Any]], top: int = 12) -> pd.DataFrame:
     """Long table for a stacked bar chart: the units leading most assignments, counted by status."""
-    out = [{"Đơn vị": shorten(u["unit"], 32), "Trạng thái": status, "Số nhiệm vụ": n}
+    out = [{"Đơn vị": shorten(u["unit"], 32), "Trạng thái": status, "Số nhiệm vụ": int(n)}
            for u in units[:top] for status, n in u["by_status"].items()]
-    return pd.DataFrame(out, columns=["Đơn vị", "Trạng thái", "Số nhiệm vụ"])
+    frame = pd.DataFrame(out, columns=["Đơn vị", "Trạng thái", "Số nhiệm vụ"])
+    return frame.astype({"Số nhiệm vụ": "int64"})
 
 
 def unit_rows(units: list[dict[str, Any]], top: int = 12) -> list[list[Any]]:

@@ -49,8 +49,8 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
             apply_btn = gr.Button("Lọc", variant="primary", scale=1, min_width=80, elem_id="troly-plan-apply")
         summary = gr.Markdown("", elem_id="troly-plan-summary")
         table = gr.Dataframe(headers=plan_render.HEADERS, value=[], type="array", interactive=False, wrap=True,
-                             max_height=420, elem_id="troly-plan-table",
-                             column_widths=["9%", "11%", "15%", "32%", "13%", "9%", "9%", "2%"])
+                             max_height=520, elem_id="troly-plan-table",
+                             column_widths=plan_render.WIDTHS)
         with gr.Row():
             xlsx_btn = gr.Button("Xuất Excel (XLSX)", size="sm", min_width=120, elem_id="troly-plan-xlsx")
             csv_btn = gr.Button("Xuất CSV", size="sm", min_width=100, elem_id="troly-plan-csv")
@@ -100,18 +100,20 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
 
     filters = [unit, plan, period, status, search, overdue]
 
-    def load(user: dict[str, Any] | None, docs: list[dict[str, Any]], *values: Any, request: gr.Request) -> tuple:
+    def load(user: dict[str, Any] | None, docs: list[dict[str, Any]], unit_v: str | None, plan_v: str | None,
+             period_v: str, status_v: str | None, search_v: str, overdue_v: bool, request: gr.Request) -> tuple:
         if not user:  # logged out: the next user sees nothing of this one's
             return ([], [], "", "", gr.update(choices=[], value=None), gr.update(choices=[], value=None), "",
                     gr.update(visible=False), plan_render.unit_chart([]), [], gr.update(value=[], visible=False),
                     None, gr.update(value=None, visible=False))
         client = ctx.api(user, request)
         try:
-            data = client.call("GET", "/v1/assignments", params=params(*values))
+            data = client.call("GET", "/v1/assignments",
+                               params=params(unit_v, plan_v, period_v, status_v, search_v, overdue_v))
             units = client.call("GET", "/v1/units")["items"]
         except ApiError as exc:
             raise gr.Error(str(exc)) from exc
-        items = data["items"]
+        items = plan_render.urgent_first(data["items"])
         metas = [DocumentMeta.model_validate(d) for d in docs]
         return (items, plan_render.table(items), plan_render.summary(items, data["total"]), "",
                 gr.update(choices=[u["unit"] for u in units]), gr.update(choices=render.doc_choices(metas)), "",
@@ -121,8 +123,9 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
     outputs = [items_state, table, summary, detail, unit, plan, edit_msg, edit_box, chart, unit_table, history,
                selected, export_file]
 
-    def reload(user: dict[str, Any] | None, docs: list[dict[str, Any]], *values: Any, request: gr.Request) -> tuple:
-        out = list(load(user, docs, *values, request=request))
+    def reload(user: dict[str, Any] | None, docs: list[dict[str, Any]], unit_v: str | None, plan_v: str | None,
+               period_v: str, status_v: str | None, search_v: str, overdue_v: bool, request: gr.Request) -> tuple:
+        out = list(load(user, docs, unit_v, plan_v, period_v, status_v, search_v, overdue_v, request))
         out[4] = out[5] = gr.skip()  # keep the filter choices while filtering
         return tuple(out)
 
@@ -133,7 +136,7 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
     def pick(evt: gr.SelectData, items: list[dict[str, Any]], docs: list[dict[str, Any]],
              user: dict[str, Any] | None, request: gr.Request) -> tuple:
         row = evt.row_value or []
-        item = next((i for i in items if row and i["id"] == row[-1]), None)
+        item = plan_render.find(items, str(row[-1])) if row else None
         if item is None or not user:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         client = ctx.api(user, request)
@@ -174,10 +177,12 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
                    [edit_msg, items_state, table, detail, history], api_visibility="private")
 
     def export(fmt: str) -> Any:
-        def handler(user: dict[str, Any] | None, *values: Any, request: gr.Request) -> Any:
+        def handler(user: dict[str, Any] | None, unit_v: str | None, plan_v: str | None, period_v: str,
+                    status_v: str | None, search_v: str, overdue_v: bool, request: gr.Request) -> Any:
             client = ctx.api(user, request)
             try:
-                data = client.download("/v1/assignments", params={**params(*values), "format": fmt})
+                query = params(unit_v, plan_v, period_v, status_v, search_v, overdue_v)
+                data = client.download("/v1/assignments", params={**query, "format": fmt})
             except ApiError as exc:
                 raise gr.Error(str(exc)) from exc
             path = Path(tempfile.mkdtemp(prefix="troly-export-")) / f"nhiem-vu.{fmt}"
