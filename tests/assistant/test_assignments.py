@@ -18,7 +18,14 @@ from plan_support import SHARED, register
 
 from assistant.components.plan_store import AssignmentRow, PlanStore
 from assistant.services.access import Principal
-from assistant.services.assignments import AssignmentService, Filters, Forbidden, NotFound, PlanError, next_due
+from assistant.services.assignments import (
+    AssignmentService,
+    Filters,
+    Forbidden,
+    NotFound,
+    PlanError,
+    next_due,
+)
 from assistant.services.container import Services
 from assistant.services.plan_export import write_csv, write_xlsx
 from assistant.settings import PlanSettings

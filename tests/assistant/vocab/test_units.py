@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.units import expand_abbreviations, is_group, same_unit, split_unit_list, unit_mentions, unit_phrase
+from assistant.vocab.units import (
+    expand_abbreviations,
+    is_group,
+    same_unit,
+    split_unit_list,
+    unit_mentions,
+    unit_phrase,
+)
 
 
 @pytest.mark.parametrize(
