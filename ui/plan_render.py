@@ -13,7 +13,7 @@ from ui.render import date_vi, shorten, source_html
 
 STATUSES = ["chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc"]
 HEADERS = ["Hạn", "Chủ trì", "Nhiệm vụ", "Trạng thái", "Mã"]
-WIDTHS = ["17%", "20%", "43%", "12%", "8%"]
+WIDTHS: list[str | int] = ["17%", "20%", "43%", "12%", "8%"]
 SHORT_ID = 8  # a row shows the first characters of its id; the tab finds the item by them
 COLOURS = {"quá hạn": "#fde2e2", "sắp đến hạn": "#fef3c7"}
 STATUS_COLOURS = {"chưa triển khai": "#9ca3af", "đang thực hiện": "#3b82f6", "hoàn thành": "#16a34a", "chậm": "#dc2626",

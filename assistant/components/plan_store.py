@@ -26,22 +26,23 @@ DEFAULT_STATUS = STATUSES[0]
 DONE = "hoàn thành"
 
 
-def _doc_fk() -> ForeignKey:
-    return ForeignKey("documents.doc_id", ondelete="CASCADE")
-
-
-class AssignmentRow(Base):
-    __tablename__ = "plan_assignments"
+class _Extracted:
+    """What every row read from a document has: the document (its rows go with it), the order and the span."""
 
     id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
+    doc_id: Mapped[str] = mapped_column(String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
-    key: Mapped[str] = mapped_column(String(32), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(String(16))
     section: Mapped[str] = mapped_column(Text, default="")
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+class AssignmentRow(_Extracted, Base):
+    __tablename__ = "plan_assignments"
+
+    key: Mapped[str] = mapped_column(String(32), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
     task: Mapped[str] = mapped_column(Text)
     lead_units: Mapped[list[str]] = mapped_column(JSON, default=list)
     co_units: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -55,16 +56,9 @@ class AssignmentRow(Base):
     fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class TargetRow(Base):
+class TargetRow(_Extracted, Base):
     __tablename__ = "plan_targets"
 
-    id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(16))
-    section: Mapped[str] = mapped_column(Text, default="")
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     indicator: Mapped[str] = mapped_column(Text)
     value: Mapped[str] = mapped_column(Text)
     comparator: Mapped[str] = mapped_column(String(8))
@@ -78,16 +72,9 @@ class TargetRow(Base):
     spans: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class DutyRow(Base):
+class DutyRow(_Extracted, Base):
     __tablename__ = "plan_duties"
 
-    id: Mapped[str] = mapped_column(String(24), primary_key=True)
-    doc_id: Mapped[str] = mapped_column(String(64), _doc_fk(), index=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(16))
-    section: Mapped[str] = mapped_column(Text, default="")
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     reporter: Mapped[list[str]] = mapped_column(JSON, default=list)
     recipient: Mapped[list[str]] = mapped_column(JSON, default=list)
     via: Mapped[list[str]] = mapped_column(JSON, default=list)

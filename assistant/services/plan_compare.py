@@ -34,20 +34,20 @@ def _terms(text: str) -> Counter[str]:
     return bag
 
 
-def _vectors(items: Sequence[dict[str, Any]]) -> list[Counter[str]]:
+def _vectors(items: Sequence[dict[str, Any]]) -> list[dict[str, float]]:
     """A task's words, with the titles of the groups it sits under: the nearest half, the others a quarter."""
     out = []
     for item in items:
-        bag = _terms(item["task"])
+        bag: dict[str, float] = dict(_terms(item["task"]))
         parts = [p for p in (item.get("section") or "").split(" > ") if p]
         for depth, part in enumerate(reversed(parts)):
             for term, n in _terms(part).items():
-                bag[term] += (_SECTION_WEIGHT if depth == 0 else _SECTION_WEIGHT / 2) * n
+                bag[term] = bag.get(term, 0.0) + (_SECTION_WEIGHT if depth == 0 else _SECTION_WEIGHT / 2) * n
         out.append(bag)
     return out
 
 
-def _weigh(bags: list[Counter[str]], idf: dict[str, float]) -> list[dict[str, float]]:
+def _weigh(bags: list[dict[str, float]], idf: dict[str, float]) -> list[dict[str, float]]:
     out = []
     for bag in bags:
         vec = {t: (1 + math.log(n)) * idf.get(t, 0.0) for t, n in bag.items() if n > 0}

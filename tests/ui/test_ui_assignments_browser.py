@@ -5,16 +5,13 @@ recorded; one to anything but loopback fails the test, as in `test_ui_browser.py
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from browser_support import chromium, external, free_port, serving
 from conftest import make_settings
 from openpyxl import load_workbook
 from plan_support import SHARED, register
@@ -24,10 +21,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:.*(no_silent_downcasting|copy keyword).*"),
 ]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT = 60_000
 VP = "Văn phòng Đảng ủy"
 TASK = "Chủ trì rà soát, đề xuất đầu tư hạ tầng, trang thiết bị"
@@ -40,21 +33,13 @@ class Server:
     requests: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    import uvicorn
-
     from assistant.api.app import create_app
     from assistant.services.access import AccessService
     from ui.server import mount_ui
 
-    port = _free_port()
+    port = free_port()
     settings = make_settings(tmp_path_factory.mktemp("ui-plan"), api={"host": "127.0.0.1", "port": port})
     app = create_app(settings)
     services = app.state.services
@@ -65,29 +50,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     keys = {name: access.add(name, role, "public", units)[1] for name, role, units in
             [("vp", "editor", [VP]), ("xem", "viewer", [])]}
     mount_ui(app, settings)
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not uv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
-        time.sleep(0.1)
-    yield Server(f"http://127.0.0.1:{port}", keys)
-    uv.should_exit = True
-    thread.join(timeout=30)
+    with serving(app, port) as url:
+        yield Server(url, keys)
     services.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail("chromium is not installed: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _open(browser: Any, server: Server, key: str, width: int = 1366, height: int = 900) -> Any:
@@ -107,9 +78,8 @@ def only_loopback(server: Server) -> Iterator[None]:
     server.requests.clear()
     yield
     assert server.requests, "no request was recorded"
-    external = [u for u in server.requests
-                if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname not in LOOPBACK]
-    assert not external, f"requests left the machine: {external[:5]}"
+    left = external(server.requests)
+    assert not left, f"requests left the machine: {left[:5]}"
 
 
 def _expect() -> Any:

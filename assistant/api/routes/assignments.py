@@ -188,11 +188,16 @@ def aliases(ctx: Ctx, principal: Principal = Depends(require(Permission.READ))) 
     return {"items": ctx.services.assignments.aliases()}
 
 
-@router.post("/v1/units/aliases", summary="Thêm tên gọi khác (quản trị viên)")
-def add_alias(body: AliasIn, request: Request, background: BackgroundTasks, ctx: Ctx,
-              principal: Principal = Depends(require(Permission.READ))) -> dict[str, Any]:
+def _alias_admin(request: Request, principal: Principal = Depends(require(Permission.READ))) -> Principal:
+    """Only admins change the alias list (a 403 is audited as any other)."""
     if principal.role != "admin":
         raise forbidden(request, principal, "sửa danh sách tên gọi khác của đơn vị")
+    return principal
+
+
+@router.post("/v1/units/aliases", summary="Thêm tên gọi khác (quản trị viên)")
+def add_alias(body: AliasIn, request: Request, background: BackgroundTasks, ctx: Ctx,
+              principal: Principal = Depends(_alias_admin)) -> dict[str, Any]:
     try:
         row = ctx.services.assignments.add_alias(body.alias, body.canonical, principal.name)
     except PlanError as exc:
@@ -204,9 +209,7 @@ def add_alias(body: AliasIn, request: Request, background: BackgroundTasks, ctx:
 
 @router.delete("/v1/units/aliases/{alias}", summary="Bỏ một tên gọi khác (quản trị viên)")
 def remove_alias(alias: str, request: Request, background: BackgroundTasks, ctx: Ctx,
-                 principal: Principal = Depends(require(Permission.READ))) -> dict[str, str]:
-    if principal.role != "admin":
-        raise forbidden(request, principal, "sửa danh sách tên gọi khác của đơn vị")
+                 principal: Principal = Depends(_alias_admin)) -> dict[str, str]:
     try:
         ctx.services.assignments.remove_alias(alias)
     except PlanError as exc:
