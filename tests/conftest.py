@@ -38,6 +38,20 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     return CORPUS_FILES
 
 
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    """A real DOCX (python-docx) with one paragraph per line."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyped-def]
     from assistant.settings import Settings
 
@@ -66,3 +80,17 @@ def _values(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 def values_of():  # type: ignore[no-untyped-def]
     """Privacy tests: `values_of(recognizer, text)` — the matched substrings, in text order."""
     return _values
+
+
+@pytest.fixture(scope="session")
+def forks() -> Iterator[object]:
+    """tests/robustness: a fork server with troly imported (`crashkit`), stopped at the end of the session."""
+    import multiprocessing.forkserver
+
+    import crashkit
+
+    with crashkit.forkserver() as ctx:
+        yield ctx
+    server = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
+    if getattr(server, "_forkserver_pid", None):
+        server._stop()
