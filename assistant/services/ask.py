@@ -12,6 +12,7 @@ from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.evidence import Unit, clip_quote
 from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
@@ -76,8 +77,9 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
-    redactor: Any = None
-    retriever_top_k: int = 10  # default depth when the caller gives none  # assistant.privacy.Redactor; None when privacy is off
+    redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
+    retriever_top_k: int = 10  # default depth when the caller gives none
+    plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -89,6 +91,9 @@ class AskService:
         # a comparison needs evidence from each document: look deeper before picking one per document
         depth = (top_k or self.retriever_top_k) * (2 if question.wants("compare") else 1)
         chunks = self.retriever.retrieve(q, scope, depth)
+        planned = self.plans.answer(question, scope, chunks) if self.plans is not None else None
+        if planned is not None:
+            return self._finish(planned, chunks, t0)
         if question.wants("list") and question.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
         docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
@@ -98,7 +103,9 @@ class AskService:
                 for d in docs[:_MAX_COMPARED]])
         else:
             draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
-        response = self._compose(q, draft, chunks)
+        return self._finish(self._compose(q, draft, chunks), chunks, t0)
+
+    def _finish(self, response: AskResponse, chunks: list[ScoredChunk], t0: float) -> AskResponse:
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
             response.answer = self.redactor.redact(response.answer, vetted=vetted).text

@@ -15,6 +15,7 @@ from assistant.services.ask import AskService
 from assistant.services.assignments import AssignmentService
 from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
@@ -65,7 +66,7 @@ class Services:
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
-                          self.settings.retrieval.top_k)
+                          self.settings.retrieval.top_k, plans=PlanAnswers(self.assignments))
 
     @cached_property
     def assignments(self) -> AssignmentService:
