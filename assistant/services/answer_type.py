@@ -72,7 +72,9 @@ def expectation(question: str) -> Expectation:
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
     """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
-    if exp.pattern is not None and not exp.pattern.search(text):
+    # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |"
+    table_percent = table and exp.pattern is _PERCENT and re.search(r"\d", text) and "%" in f"{text} {context}"
+    if exp.pattern is not None and not exp.pattern.search(text) and not table_percent:
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())

@@ -9,7 +9,7 @@ from functools import cached_property
 from assistant.components.embeddings import Embedder, build_embedder
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
-from assistant.components.vector_store import QdrantStore
+from assistant.components.vector_store import ClientStore, QdrantStore
 from assistant.privacy import Redactor
 from assistant.services.ask import AskService
 from assistant.services.assignments import AssignmentService
@@ -29,6 +29,29 @@ def redact_file_name(redactor: Redactor, name: str) -> str:
     return f"{result.text}{dot}{suffix}" if result.total else name
 
 
+def open_store(settings: Settings) -> QdrantStore:
+    """The index the settings name: a Qdrant server/cluster by URL, else the embedded engine on disk.
+
+    Opening the Edge engine over a data directory of the old layout migrates it first (logged, source kept).
+    """
+    cfg = settings.qdrant
+    if cfg.url:
+        return ClientStore(cfg)
+    if cfg.engine == "local":
+        return ClientStore(cfg, str(settings.qdrant_path))
+    from assistant.components.edge_store import EdgeStore
+    from assistant.components.migrate import legacy_dir, migrate_legacy
+
+    store = EdgeStore(cfg, settings.edge_path)
+    if legacy_dir(settings.data_dir) is not None:
+        try:
+            migrate_legacy(cfg, settings.data_dir, store)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -42,7 +65,7 @@ class Services:
 
     @cached_property
     def store(self) -> QdrantStore:
-        return QdrantStore(self.settings.qdrant, str(self.settings.qdrant_path))
+        return open_store(self.settings)
 
     @cached_property
     def embedder(self) -> Embedder:

@@ -116,7 +116,8 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     every = _EVERY_DAY.search(raw)
     if every:
         day = int(every.group("d"))
-    dates = [d for m in (*_DATE_WORDS.finditer(raw), *_DATE_NUM.finditer(raw)) if (d := _date_of(m, default_year))]
+    found = [_date_of(m, default_year) for m in (*_DATE_WORDS.finditer(raw), *_DATE_NUM.finditer(raw))]
+    dates = [d for d in found if d is not None]
     quarters = list(_QUARTER.finditer(raw))
     months = [m for m in _MONTH.finditer(raw) if not _inside_date(m, raw)]
     half = _HALF.search(raw)

@@ -111,11 +111,11 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
         pos = m.end()
         while (punct := _PUNCT.search(text, pos)) is not None:
             stop = punct.start()
-            nxt = text[punct.end():].lstrip()
+            after = text[punct.end():].lstrip()
             # "Sở Văn hóa, Thể thao và Du lịch", "UBND xã, phường": the name goes on after this comma
-            if text[punct.start()] == "," and nxt and not _HEAD.match(nxt) and (
-                    nxt[0].isupper() or nxt.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
-                word = nxt.split()[0].rstrip(",;.")
+            if text[punct.start()] == "," and after and not _HEAD.match(after) and (
+                    after[0].isupper() or after.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
+                word = after.split()[0].rstrip(",;.")
                 if not _STOP.match(" " + word) and word.lower() not in ("các", "những"):
                     pos = punct.end()
                     stop = len(text)
