@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from eval import assignments_eval, compare_eval
+from eval import assignments_eval, compare_eval, targets_eval
 from eval.assignments_eval import CORPORA, MAX_BYTES, find_file
 from ingest.load import load_document
 from ingest.pipeline import build_prepare_pipeline, prepare
@@ -60,3 +60,13 @@ def test_compare_scores_hold() -> None:
     result = compare_eval.evaluate(compare_eval.load_gold())
     for pair, score in result["pairs"].items():
         assert score["f1"] >= 0.45 and score["missing_precision"] >= 0.9, (pair, score)
+
+
+def test_targets_and_duties_gold_and_scores() -> None:
+    gold = targets_eval.load_gold(targets_eval.GOLD)
+    assert Counter(g["kind"] for g in gold) == {"target": 29, "duty": 8}
+    for g in gold:
+        assert occurrences(g["doc"], g["anchor"]) >= 1, g["id"]
+    total = targets_eval.score(gold)["total"]
+    assert total["target"]["found"] == {"right": 29, "of": 29} and total["target"]["comparator"]["right"] == 29
+    assert total["duty"]["found"]["right"] >= 7 and total["duty"]["recurrence"] == {"right": 3, "of": 3}

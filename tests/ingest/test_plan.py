@@ -210,3 +210,11 @@ def test_real_plans_read_right() -> None:
     _, hi01 = real("hi01.txt")
     assert not any(a["task"]["text"].startswith(("Nâng cao nhận thức, đột phá", "Nghị quyết này phổ biến"))
                    for a in hi01["assignments"])  # group titles and the closing formula are no tasks
+
+
+def test_the_standing_reporting_regime_is_a_duty_without_recipient_or_date() -> None:
+    text = ("VI. TỔ CHỨC THỰC HIỆN\n2. Ban Xây dựng Đảng\n- Thực hiện chế độ thông tin, báo cáo định kỳ, đột xuất theo "
+            "quy định; kịp thời phản ánh khó khăn.\n- Xây dựng báo cáo chuyên đề về chuyển đổi số.")
+    (duty,) = plan_of(text)["duties"]
+    assert duty["reporter"] == ["Ban Xây dựng Đảng"] and duty["recipient"] == [] and duty["recurrence"] == "none"
+    assert text[duty["start"]:duty["end"]].startswith("Thực hiện chế độ thông tin, báo cáo định kỳ")
