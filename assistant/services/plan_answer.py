@@ -132,10 +132,10 @@ def _clip(text: str, limit: int = 220) -> str:
 
 
 def _task_line(item: dict[str, Any], unit: str, matches: Any) -> str:
-    role = "chủ trì" if any(matches(unit, u) for u in item["lead_units"]) else \
-        "phối hợp với " + ", ".join(item["lead_units"])
-    when = f"; thời hạn: {_due_said(item)}" if item["timing"] or item["due_end"] else ""
-    return f"{_clip(item['task'])} ({role}{when})"
+    said = [] if any(matches(unit, u) for u in item["lead_units"]) else ["phối hợp với " + ", ".join(item["lead_units"])]
+    if item["timing"] or item["due_end"]:
+        said.append(f"thời hạn: {_due_said(item)}")
+    return _clip(item["task"]) + (f" ({'; '.join(said)})" if said else "")
 
 
 def _units_said(item: dict[str, Any]) -> str:

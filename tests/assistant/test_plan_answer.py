@@ -34,7 +34,7 @@ def test_unit_duties_are_the_complete_list_of_the_named_plan(indexed) -> None:  
     assert r.answerable and len(want) >= 4
     assert sorted(cited(indexed, r)) == sorted(want)
     assert r.answer.startswith(f"Văn phòng Đảng ủy có {len(want)} nhiệm vụ")
-    assert "tham mưu Ban Thường vụ Đảng uỷ tổ chức triển khai Kế hoạch (chủ trì)" in r.answer
+    assert "- Là cơ quan thường trực, tham mưu Ban Thường vụ Đảng uỷ tổ chức triển khai Kế hoạch [" in r.answer
 
 
 def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[no-untyped-def]
