@@ -52,9 +52,9 @@ class Expectation:
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
-_DOC_REFERENCE = re.compile(
-    r"\b(?:nghị quyết|quyết định|chỉ thị|kế hoạch|đề án|chương trình|nghị định|thông tư|luật|kết luận|công văn|"
-    r"hướng dẫn|thông báo)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
+_DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57"
+    r"\b(?:nghi quyet|quyet dinh|chi thi|ke hoach|de an|chuong trinh|nghi dinh|thong tu|luat|ket luan|cong van|"
+    r"huong dan|thong bao)\s+(?:so\s+)?\d+\b")
 
 
 def expectation(question: str) -> Expectation:
@@ -65,7 +65,7 @@ def expectation(question: str) -> Expectation:
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    named = _DOC_REFERENCE.sub(" ", DOC_NUMBER.sub(" ", question))
+    named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)))
 
 

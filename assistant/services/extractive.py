@@ -37,6 +37,7 @@ from assistant.services.evidence import (
 from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
+from assistant.vocab.dates import without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.numbering import strip_marker
@@ -338,10 +339,14 @@ def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
     return _title_weights(q_terms, [u.chunk for u in units], idf, numbers)
 
 
+_NUMBER_MARK = re.compile(r"\bsố(?=\s+\d)", re.IGNORECASE)  # "số" before a document's number names nothing
+
+
 def _plan_words(chunk: ScoredChunk) -> set[str]:
     p = chunk.payload
     number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
-    return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')} {number}"))
+    title = _NUMBER_MARK.sub(" ", without_day_dates(str(p.get("title", ""))))  # "Nghị quyết số 04 ngày 29/01/2025"
+    return set(folded_syllables(f"{title} {p.get('issuer', '')} {number}"))
 
 
 def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,

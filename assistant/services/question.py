@@ -96,11 +96,20 @@ _KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
 
 
+# "Chương trình … thực hiện Nghị quyết 57": the number names the document carried out, not the one asked about
+_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: (?:cac|cua))?\s*(?:"
+                          + "|".join(_KIND_WORDS) + r")?(?: so)?\s*$")
+
+
 def references(text: str) -> frozenset[str]:
-    """Documents a question names by number: 'Nghị quyết 57' and '57-NQ/TW' -> '57 nq'; 'kế hoạch 308' -> '308 kh'."""
-    out = {f"{m.group(2)} {_KIND_WORDS[m.group(1)]}" for m in _NAMED_BY_NUMBER.finditer(fold_question(text))}
+    """Documents a question names by number: 'Nghị quyết 57' and '57-NQ/TW' -> '57 nq'; 'kế hoạch 308' -> '308 kh'.
+    A number after "thực hiện", "triển khai", "cụ thể hóa" names the higher document a plan carries out: left out."""
+    folded = fold_question(text)
+    out = {f"{m.group(2)} {_KIND_WORDS[m.group(1)]}" for m in _NAMED_BY_NUMBER.finditer(folded)
+           if not _CARRIED_OUT.search(folded[:m.start()])}
     for number in doc_numbers(text):
         digits = re.match(r"\d+", number)
-        if digits and kind_code(number):
+        at = text.find(number)
+        if digits and kind_code(number) and not _CARRIED_OUT.search(fold_question(text[:max(at, 0)])):
             out.add(f"{digits.group(0)} {fold_accents(kind_code(number)).lower()}")
     return frozenset(out)

@@ -217,6 +217,17 @@ def _date_of(m: re.Match[str], default_year: int | None) -> dt.date | None:
     return _safe_date(int(year), int(m.group("m")), int(m.group("d")))
 
 
+_DAY_OF = re.compile(r"\bngày\s+(?=[0-3]?\d\b)", re.IGNORECASE)
+
+
+def without_day_dates(text: str) -> str:
+    """`text` with its day dates ("ngày 29/01/2025", "ngày 22 tháng 12 năm 2024") blanked out: in a title they
+    date the document a plan carries out and name nothing a user asks about."""
+    for pattern in (_DATE_WORDS, _DAY_OF, _DATE_NUM):
+        text = pattern.sub(" ", text)
+    return text
+
+
 def _inside_date(m: re.Match[str], text: str) -> bool:
     """'12/2025' inside '15/12/2025' is not a month."""
     return any(d.start() <= m.start() and m.end() <= d.end() for d in _DATE_NUM.finditer(text) if d.group("y"))
