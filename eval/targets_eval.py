@@ -58,6 +58,7 @@ def score(gold: list[dict[str, Any]], corpora: Iterable[Path] = CORPORA) -> dict
             raise ValueError(f"{g['id']}: anchor not found: {g['anchor']!r}")
         t = tally[(g["doc"], g["kind"])]
         t["found"][1] += 1
+        fields: tuple[str, ...]
         if g["kind"] == "target":
             end = at + len(g["anchor"])
             hit = next((p for p in plan["targets"] if at <= p["value"]["start"] < end), None)

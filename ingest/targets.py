@@ -110,9 +110,10 @@ def _table_targets(text: str, blocks: list[Block], tasks: list[Task], year: int 
     out: list[Target] = []
     group: tuple[str, tuple[str, str | None, str | None]] = ("", ("", None, None))  # (section, period of a group row)
     for b in blocks:
-        if b["kind"] not in ("table_row", "table_header") or not b.get("cells"):
+        cells = b.get("cells")
+        if b["kind"] not in ("table_row", "table_header") or not cells:
             continue
-        cells, spans = b["cells"], b.get("cell_spans") or {}
+        spans = b.get("cell_spans") or {}
         roles = column_roles(cells)
         filled = [v for k, v in cells.items() if v.strip() and (_fold(k) not in ("stt", "tt", "nhom")
                                                                   or b["kind"] == "table_header")]
