@@ -19,6 +19,7 @@ from assistant.domain import AskResponse, Citation
 from assistant.services.assignments import AssignmentService
 from assistant.services.question import Question, has_phrase
 from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.units import subject_units, unit_search_key
 
 MAX_ITEMS = 40  # more than this and the board ("Nhiệm vụ") is the better place; the answer says how many
 # a question that also asks under which condition or about which topic is not answered by the whole list
@@ -40,14 +41,29 @@ class PlanAnswers:
             return self._targets(q, scope, chunks)
         if any(has_phrase(q.folded, c) for c in _DUE) and q.wants("list") and not q.wants("target"):
             return self._due(q, scope, chunks)
-        if q.units and q.wants("list") and not q.wants("target", "deadline"):
-            return self._duties(q, scope, chunks)
+        if q.wants("list") and not q.wants("target", "deadline"):
+            unit = self._asked_unit(q, scope)
+            return self._duties(q, unit, scope, chunks) if unit else None
         return None
 
+    def _asked_unit(self, q: Question, scope: AccessScope | None) -> str | None:
+        """The unit a question asks about: one it names ('Sở Y tế …'), the units it opens with ('Các chi bộ, đảng
+        bộ trực thuộc phải …'), or a unit of the plans it opens with, typed without diacritics ('so xay dung …')."""
+        if q.units:
+            return q.units[0]
+        opening = subject_units(q.text)
+        if opening:
+            return q.text[opening[0]:opening[1]]
+        asked = unit_search_key(q.text) + " "
+        known = [u["unit"] for u in self.service.units(scope)]
+        hits = [u for u in known if (key := unit_search_key(u)) and asked.startswith(key + " ")]
+        return max(hits, key=len) if hits else None
+
     # the three kinds ------------------------------------------------------------------------------
-    def _duties(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+    def _duties(self, q: Question, asked: str, scope: AccessScope | None,
+                chunks: list[ScoredChunk]) -> AskResponse | None:
         unit, items = "", []
-        for name in _shorter_names(q.units[0]):
+        for name in _shorter_names(asked):
             items = self.service.tasks_of_unit(name, scope)
             if items:
                 unit = name
@@ -56,9 +72,11 @@ class PlanAnswers:
         if not items:
             return None
         names = self.service.names()
+        # the unit as the plans name it ("ubnd cap xa" typed -> "Ủy ban nhân dân cấp xã")
+        shown = next((u for i in items for u in i["lead_units"] + i["co_units"] if names.matches(unit, u)), unit)
         lead = [i for i in items if any(names.matches(unit, u) for u in i["lead_units"])]
         co = [i for i in items if i not in lead]
-        head = f"{unit} có {len(items)} nhiệm vụ" + (f" (chủ trì {len(lead)}, phối hợp {len(co)})" if co else "") + ":"
+        head = f"{shown} có {len(items)} nhiệm vụ" + (f" (chủ trì {len(lead)}, phối hợp {len(co)})" if co else "") + ":"
         return _listing(head, lead + co, lambda i: _task_line(i, unit, names.matches))
 
     def _due(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:

@@ -37,6 +37,18 @@ def test_unit_duties_are_the_complete_list_of_the_named_plan(indexed) -> None:  
     assert "- Là cơ quan thường trực, tham mưu Ban Thường vụ Đảng uỷ tổ chức triển khai Kế hoạch [" in r.answer
 
 
+@pytest.mark.parametrize(("question", "unit"), [
+    ("van phong dang uy phai lam nhung viec gi?", "Văn phòng Đảng ủy"),  # typed without diacritics
+    ("Các chi bộ, đảng bộ trực thuộc phải làm những việc gì?", "Các chi bộ, đảng bộ trực thuộc"),  # a group
+])
+def test_the_unit_asked_about_is_found_however_typed(indexed, question: str, unit: str) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask(question)
+    want = indexed.assignments.tasks_of_unit(unit, None)
+    assert want and r.answer.startswith(f"{unit} có {len(want)} nhiệm vụ")
+    got = cited(indexed, r)
+    assert set(got) <= {(i["doc_id"], i["start"]) for i in want} and len(got) == min(len(want), 40)
+
+
 def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[no-untyped-def]
     r = indexed.ask.ask("Những nhiệm vụ nào đến hạn trong Quý III/2026?")
     want = indexed.assignments.due_in("trong Quý III/2026", None)
