@@ -18,6 +18,7 @@ from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.assignments import AssignmentService
 from assistant.services.question import Question, has_phrase
+from assistant.text import has_diacritics
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.units import subject_units, unit_search_key
 
@@ -49,15 +50,18 @@ class PlanAnswers:
     def _asked_unit(self, q: Question, scope: AccessScope | None) -> str | None:
         """The unit a question asks about: one it names ('Sở Y tế …'), the units it opens with ('Các chi bộ, đảng
         bộ trực thuộc phải …'), or a unit of the plans it opens with, typed without diacritics ('so xay dung …')."""
-        if q.units:
-            return q.units[0]
-        opening = subject_units(q.text)
-        if opening:
-            return q.text[opening[0]:opening[1]]
+        if has_diacritics(q.text):
+            if q.units:
+                return q.units[0]
+            opening = subject_units(q.text)
+            if opening:
+                return q.text[opening[0]:opening[1]]
         asked = unit_search_key(q.text) + " "
         known = [u["unit"] for u in self.service.units(scope)]
         hits = [u for u in known if (key := unit_search_key(u)) and asked.startswith(key + " ")]
-        return max(hits, key=len) if hits else None
+        if hits:
+            return max(hits, key=lambda u: len(unit_search_key(u)))
+        return q.units[0] if q.units else None  # typed without diacritics, split at head words: the first
 
     # the three kinds ------------------------------------------------------------------------------
     def _duties(self, q: Question, asked: str, scope: AccessScope | None,
