@@ -187,6 +187,12 @@ class IngestSettings(BaseModel):
     )
 
 
+class PlanSettings(BaseModel):
+    extract: bool = Field(True, description="Read the plan model (tasks, assignments, targets, reporting duties) "
+                                             "at ingest; off only to measure what it costs.")
+    due_soon_days: int = Field(14, ge=0, le=366, description="An assignment is 'sắp đến hạn' this many days before.")
+
+
 class PrivacySettings(BaseModel):
     enabled: bool = Field(True, description="Redact personal data at ingest, in questions and in answers.")
     keep_signers: bool = Field(True, description="Keep names of signers and 'Nơi nhận' entries (public record).")
@@ -218,6 +224,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)  # type: ignore[arg-type]
     ingest: IngestSettings = Field(default_factory=IngestSettings)  # type: ignore[arg-type]
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)  # type: ignore[arg-type]
+    plan: PlanSettings = Field(default_factory=PlanSettings)  # type: ignore[arg-type]
     api: ApiSettings = Field(default_factory=ApiSettings)  # type: ignore[arg-type]
 
     @classmethod

@@ -22,27 +22,43 @@ from typing import Any, Literal, TypedDict
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import fold_accents
-from assistant.vocab.fields import field_runs, labelled_field
-from assistant.vocab.numbering import strip_marker
-from assistant.vocab.parts import announces_list, is_frame_section
-from assistant.vocab.units import unit_mentions, unit_phrase
+from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.fields import field_runs, labelled_field, role_of
+from assistant.vocab.numbering import is_bullet, numbering, strip_marker
+from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section
+from assistant.vocab.units import (
+    GROUP_QUALIFIER,
+    names_units,
+    starts_with_unit,
+    subject_units,
+    unit_list_at,
+    unit_mentions,
+)
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 
 TaskSource = Literal["table_row", "fields", "unit_duties", "sentence"]
 _TASK_ROLES = ("task", "lead", "co", "timing", "product", "funding", "note")
 # "Đề nghị Ủy ban MTTQ …", "Giao Sở Y tế …": a heading that names who the items under it are for
-_ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Các|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
+_ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
 _LEAD_VERB = re.compile(r"\b(?:chủ trì|là cơ quan chủ trì|là đơn vị chủ trì|làm đầu mối)\b")
-_CO_VERB = re.compile(r"\bphối hợp(?: với)?\b")
+_CO_WITH = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:(?:với|cùng)\s+)?", re.IGNORECASE)
+# under a unit's heading, a heading that is a duty opening a list, not a topic ("a) Về hạ tầng:")
+_DUTY_TITLE = re.compile(r"^(?!(?:Về|Đối với|Trong|Công tác|Lĩnh vực|Nhiệm vụ|Nội dung)\b)\w+(?:\s+\S+){4,}")
+# "b) Chủ trì, phối hợp" / "phối hợp với:" — the partner units follow, one item each
+_CO_OPEN = re.compile(r"\bphối hợp(?:\s+(?:với|cùng))?\s*:?\s*$", re.IGNORECASE)
 _GIAO = re.compile(r"\b(?:[Gg]iao|[Đđ]ề nghị)\s+")
-_TIMING_PHRASE = re.compile(
-    r"(?:hoàn thành|thực hiện|triển khai|báo cáo|xong)?\s*(?:trước|trong|chậm nhất|vào|từ)\s+"
-    r"(?:ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)|quý\s+[IV\d]+(?:/\d{4}|\s+năm\s+\d{4})?|"
-    r"tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})(?:\s+hằng\s+(?:tháng|quý|năm))?",
-    re.IGNORECASE,
-)
+# "Căn cứ nội dung Kế hoạch này …, các bộ … xây dựng …": the subject after an opening clause
+_CORE_MARK = re.compile(r"\b(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)\b")
+_OPENING = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với)\b")
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
+_GOALS = re.compile(r"(?:cac )?(?:muc tieu|chi tieu)\b")
+_FRAMES = re.compile(r"(?:muc dich|yeu cau|quan diem|su can thiet|can cu|tinh hinh|thuc trang|ket qua (?:dat duoc|thuc hien)|"
+                     r"danh gia (?:ket qua|tinh hinh|thuc trang))\b")
+_CLOSING = re.compile(r"^(?:tren day la|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|qua trinh thuc hien)\b|"
+                      r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b|"
+                      r"^(?:nghi quyet|ke hoach|chi thi|quyet dinh|ket luan|chuong trinh) nay (?:duoc )?pho bien\b")
+_MAX_TITLE_CHARS = 400
 
 
 class Field(TypedDict):
@@ -68,7 +84,7 @@ def _field(text: str, start: int, end: int) -> Field:
 
 def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     """Tasks of a document in text order; a block belongs to at most one task."""
-    tasks = _table_tasks(blocks) + _field_tasks(text, blocks)
+    tasks = _table_tasks(text, blocks) + _field_tasks(text, blocks)
     taken = [(t["start"], t["end"]) for t in tasks]
     tasks += [t for t in _unit_duties(text, blocks) if not _inside(t, taken)]
     taken = [(t["start"], t["end"]) for t in tasks]
@@ -76,9 +92,21 @@ def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     return sorted(tasks, key=lambda t: t["start"])
 
 
-def _is_end(section: str) -> bool:
+def is_end_section(section: str) -> bool:
     """'Nơi nhận' lists recipients, not duties."""
     return fold_accents(section.split(SECTION_SEPARATOR)[0]).lower().startswith("noi nhan")
+
+
+def is_goal_section(section: str) -> bool:
+    """'II. MỤC TIÊU > 2. Mục tiêu cụ thể', 'Chỉ tiêu …': what is to be reached, not who does what."""
+    return any(_GOALS.match(head) for head in _heads(section))
+
+
+def is_closing(sentence: str) -> bool:
+    """'Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …', 'Trên đây là Kế hoạch …':
+    the closing formula of a plan asks for reports, it assigns no task."""
+    folded = fold_accents(sentence).lower()
+    return bool(_CLOSING.search(folded))
 
 
 def _inside(task: Task, spans: list[tuple[int, int]]) -> bool:
@@ -88,8 +116,9 @@ def _inside(task: Task, spans: list[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- table rows
 
 
-def _table_tasks(blocks: list[Block]) -> list[Task]:
+def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
     out = []
+    headings = {b["section"]: b for b in blocks if b["kind"] == "heading"}
     for b in blocks:
         if b["kind"] != "table_row" or not b["cells"]:
             continue
@@ -97,13 +126,35 @@ def _table_tasks(blocks: list[Block]) -> list[Task]:
         spans = b.get("cell_spans") or {}
         if "task" not in roles or not ({"lead", "timing", "co", "product"} & set(roles)):
             continue  # an indicator table ("Chỉ tiêu | ĐVT | Năm 2026") is no task list
-        fields = {
-            role: Field(text=b["cells"][name], start=spans[name][0], end=spans[name][1])
-            for role, name in roles.items() if role in _TASK_ROLES and name in spans
-        }
+        fields = {role: _cell_field(text, b["cells"][name], spans[name])
+                  for role, name in roles.items() if role in _TASK_ROLES and name in spans}
+        if "timing" not in fields and b["section"] in headings:
+            period = _period_of(text, headings[b["section"]])
+            if period is not None:
+                fields["timing"] = period
         if "task" in fields:
             out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="table_row", fields=fields))
     return out
+
+
+def _cell_field(text: str, value: str, span: list[int]) -> Field:
+    """A cell as a field whose span holds exactly its text (a group cell inherited from '1. Tổ 57 …' keeps the
+    span of the whole line; the value is found inside it)."""
+    start, end = span
+    if text[start:end] != value:
+        at = text.find(value, start, end)
+        if at >= 0:
+            start, end = at, at + len(value)
+    return Field(text=value, start=start, end=end)
+
+
+def _period_of(text: str, heading: Block) -> Field | None:
+    """'2. Quý II (04 - 06/2026)' over a task table without a time column: the rows' period."""
+    offset, rest = strip_marker(text[heading["start"]:heading["end"]])
+    t = parse_timing(rest)
+    if not (t.due_start or t.due_end) or len(rest.split()) > 8:
+        return None
+    return _field(text, heading["start"] + offset, heading["end"])
 
 
 # ---------------------------------------------------------------- fields, one per line or run together
@@ -114,14 +165,18 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
     current: Task | None = None
     open_role: str | None = None  # a label with its value on the lines below ("a) Nhiệm vụ:")
     heading: Block | None = None
+    title: Block | None = None  # the item just before the fields that names the task ("3. Biên soạn tài liệu …")
+    titled: set[int] = set()  # tasks named by such an item: their heading is a group's, not theirs
     for b in blocks:
         if b["kind"] == "heading":
-            _close(current, out, heading, text)
-            current, heading, open_role = None, b, None
+            _close(current, out, heading, text, titled)
+            current = None
+            heading, open_role, title = b, None, None
             continue
         if b["kind"] not in ("paragraph", "list_item"):
-            _close(current, out, heading, text)
-            current = open_role = None
+            _close(current, out, heading, text, titled)
+            current = None
+            open_role, title = None, None
             continue
         offset, body = strip_marker(text[b["start"]:b["end"]])
         base = b["start"] + offset
@@ -129,14 +184,19 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
         if runs:
             roles = {r for r, _, _ in runs}
             if current is None or b["section"] != current["section"] or roles & set(current["fields"]):
-                _close(current, out, heading, text)  # a field seen again starts the next task
+                _close(current, out, heading, text, titled)  # a field seen again starts the next task
                 current = Task(start=b["start"], end=b["end"], section=b["section"], source="fields", fields={})
+                if title is not None and title["section"] == b["section"]:
+                    _titled(current, title, text)
+                    titled.add(id(current))
             for role, a, z in runs:
                 if a < z:
+                    role = _content_role(body, role, a, current)
                     current["fields"].setdefault(role, _field(text, base + a, base + z))
             current["end"] = b["end"]
             last_role, a, z = runs[-1]
             open_role = last_role if a >= z else None
+            title = None
             continue
         if current is not None and open_role and b["section"] == current["section"]:
             # the items under "Nhiệm vụ:" / "Cơ quan thực hiện:" are that field's value
@@ -145,67 +205,259 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
             current["fields"][open_role] = _field(text, start, b["end"])
             current["end"] = b["end"]
             continue
-        _close(current, out, heading, text)
-        current = open_role = None
-    _close(current, out, heading, text)
+        _close(current, out, heading, text, titled)
+        current = None
+        open_role = None
+        title = b if len(body) <= _MAX_TITLE_CHARS and not body.rstrip().endswith(":") else None
+    _close(current, out, heading, text, titled)
     return out
 
 
-def _close(task: Task | None, out: list[Task], heading: Block | None, text: str) -> None:
+def _titled(task: Task, title: Block, text: str) -> None:
+    """The item before the fields names the task: '- Nghị định quy định chi tiết …' / '+ Cơ quan chủ trì: …'."""
+    offset, _ = strip_marker(text[title["start"]:title["end"]])
+    task["fields"]["task"] = _field(text, title["start"] + offset, title["end"])
+    task["start"] = title["start"]
+
+
+def _content_role(body: str, role: str, value_start: int, task: Task) -> str:
+    """'Nội dung: …' under a task already named by its title is what the task covers: a note, not the task."""
+    if role != "task" or "task" not in task["fields"]:
+        return role
+    label = body[:value_start].rstrip(" :")
+    return "note" if role_of(label) == "task" and fold_accents(label).lower().strip("-+ ").startswith("noi dung") \
+        else role
+
+
+def _close(task: Task | None, out: list[Task], heading: Block | None, text: str, titled: set[int]) -> None:
     if task is None or not ({"lead", "timing", "co"} & set(task["fields"])):
         return None
-    if "task" not in task["fields"] and heading is not None and task["section"].endswith(
-            text[heading["start"]:heading["end"]].strip().rstrip(":")):
-        offset, rest = strip_marker(text[heading["start"]:heading["end"]])
-        task["fields"]["task"] = _field(text, heading["start"] + offset, heading["end"])
-        task["start"] = heading["start"]
+    if heading is not None and id(task) not in titled and task["section"].endswith(text[heading["start"]:heading["end"]].strip().rstrip(":")):
+        named = "task" in task["fields"] and task["start"] > heading["start"] and not _is_task_label(task, text)
+        if "task" not in task["fields"] or named:  # "4. Rà soát văn bản …" / "- Nội dung: rà soát …"
+            if "task" in task["fields"]:
+                task["fields"]["note"] = task["fields"]["task"]
+            offset, rest = strip_marker(text[heading["start"]:heading["end"]])
+            task["fields"]["task"] = _field(text, heading["start"] + offset, heading["end"])
+        task["start"] = min(task["start"], heading["start"])
     if "task" in task["fields"]:
         out.append(task)
     return None
 
 
+def _is_task_label(task: Task, text: str) -> bool:
+    """Whether the task field was labelled 'Nhiệm vụ:' / 'Công việc:' (the task itself) rather than 'Nội dung:'."""
+    f = task["fields"]["task"]
+    line_start = text.rfind("\n", 0, f["start"]) + 1
+    label = fold_accents(text[line_start:f["start"]]).lower()
+    return "noi dung" not in label
+
+
 # ---------------------------------------------------------------- a unit's duties
 
 
-def _unit_of(label: str) -> tuple[int, str] | None:
-    """(offset, unit name) when a heading or line names a unit: '4. Văn phòng Đảng ủy', 'Đề nghị Ủy ban MTTQ …'."""
+def _unit_of(label: str) -> tuple[int, int] | None:
+    """(start, end) of the units a heading or line names: '4. Văn phòng Đảng ủy', '6. Các chi bộ, đảng bộ trực
+    thuộc', '2. Sở Khoa học và Công nghệ, Sở Nội vụ', 'Đề nghị Ủy ban MTTQ …', '1. Sở Tài chính (cơ quan chủ trì)'.
+    None when the line says more than units ('1. Ban hành quy chế …', '3. Sở Y tế chủ trì …')."""
     offset, rest = strip_marker(label)
     m = _ADDRESSED.match(rest)
-    skip = m.end() if m and not rest.lower().startswith("các") else 0
-    names = unit_mentions(rest[skip:])
-    if not names or not rest[skip:].lstrip().startswith(names[0].split()[0]):
+    skip = m.end() if m else 0
+    names = rest[skip:]
+    if not starts_with_unit(names):
         return None
-    return offset + skip + rest[skip:].find(names[0]), names[0]
+    said = re.sub(r"\s*\([^)]*\)\s*$", "", names).rstrip(" .:;")
+    a, z = unit_list_at(said, 0, semicolons=True)
+    if z < len(said) and not _names_only(said) and not (GROUP_QUALIFIER.match(said, z) and not _CORE_MARK.search(said)):
+        return None
+    return offset + skip, offset + skip + len(said)
+
+
+def _names_only(line: str) -> bool:
+    """'Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố': a line of names, even when a name holds a
+    word that is a verb elsewhere; each piece opens with a unit or continues a group ('ban', 'đặc khu')."""
+    if _CORE_MARK.search(line):
+        return False
+    pieces = [p.strip() for p in re.split(r"[,;]", line) if p.strip()]
+    return all(len(p.split()) <= 10 and (starts_with_unit(p) or (p[0].islower() and len(p.split()) <= 4))
+               for p in pieces) and starts_with_unit(pieces[0])
+
+
+def _subject(body: str, opening: bool = True) -> tuple[int, int] | None:
+    """(start, end) of the units an item opens with when it says what they do: 'Sở Tài chính chủ trì …',
+    'Căn cứ nội dung Kế hoạch này …, các bộ, … xây dựng …' (`opening`: after such a clause; under a unit's
+    heading the units named there are what that unit directs, not who acts)."""
+    found = subject_units(body)
+    if found or not opening or not _OPENING.match(body):
+        return found
+    for m in re.finditer(r",\s+", body[:240]):
+        found = subject_units(body[m.end():])
+        if found:
+            return m.end() + found[0], m.end() + found[1]
+    return None
+
+
+def _duty_fields(text: str, base: int, body: str, fields: dict[str, Field]) -> dict[str, Field]:
+    """Co-units ('phối hợp với Sở Nội vụ và các đơn vị có liên quan') and the deadline said inside a duty."""
+    for co in _CO_WITH.finditer(body):
+        if "co" in fields:
+            break
+        a, z = unit_list_at(body, co.end())
+        said_with = co.group(0).rstrip().endswith(("với", "cùng"))
+        if z > a and (names_units(body[a:z]) if said_with else starts_with_unit(body[a:z])):
+            fields["co"] = _field(text, base + a, base + z)
+    when = deadline_phrase(body)
+    if when and "timing" not in fields:
+        fields["timing"] = _field(text, base + when[0], base + when[1])
+    return fields
+
+
+def is_decision_article(section: str) -> bool:
+    """'QUYẾT ĐỊNH > Điều 3', 'NGHỊ QUYẾT > QUYẾT NGHỊ > Điều 1': the articles of a decision put the plan in
+    force; they assign no task."""
+    parts = [fold_accents(p).lower().strip(" :") for p in section.split(SECTION_SEPARATOR)]
+    return any(a in ("quyet dinh", "quyet nghi") and b.startswith("dieu") for a, b in zip(parts, parts[1:], strict=False))
+
+
+def is_preamble(section: str, body: str) -> bool:
+    """'Căn cứ Luật …', '(Kèm theo Quyết định …)', or anything right under a title line ('CHƯƠNG TRÌNH HÀNH ĐỘNG
+    CỦA CHÍNH PHỦ') before the plan's first numbered part: the preamble states grounds, not tasks."""
+    if PREAMBLE_START.match(body) or body.startswith("("):
+        return True
+    parts = section.split(SECTION_SEPARATOR)
+    return all(p == p.upper() and numbering(p) is None for p in parts)
+
+
+def _heads(section: str) -> list[str]:
+    """The parts of a section path without their numbers, accents folded: ['ke hoach', 'muc dich, yeu cau']."""
+    return [fold_accents(strip_marker(part)[1]).lower() for part in section.split(SECTION_SEPARATOR)]
+
+
+def is_framing(section: str) -> bool:
+    """A part of the path is named for framing the plan ('KẾ HOẠCH > I. MỤC ĐÍCH, YÊU CẦU > 2. Yêu cầu');
+    '4. Phát triển nhân lực … đáp ứng yêu cầu …' names a task, not a frame."""
+    return any(_FRAMES.match(head) for head in _heads(section))
+
+
+def _paragraphs_apart(text: str, blocks: list[Block]) -> bool:
+    """Whether the document separates its paragraphs by blank lines (then a single line break continues one)."""
+    gaps = [text[a["end"]:b["start"]] for a, b in zip(blocks, blocks[1:], strict=False)]
+    return bool(gaps) and sum("\n\n" in g for g in gaps) >= 0.6 * len(gaps)
+
+
+def _continues(text: str, last: Task, b: Block) -> bool:
+    return (last["end"] <= b["start"] and last["section"] == b["section"] and "\n\n" not in text[last["end"]:b["start"]]
+            and b["kind"] == "paragraph" and last["source"] == "unit_duties")
+
+
+def list_mark(line: str) -> str:
+    """The kind of mark a list item opens with: '-', '+', 'letter', 'arabic' … ('' for a plain paragraph)."""
+    stripped = line.lstrip()
+    if is_bullet(stripped):
+        return stripped[0]
+    num = numbering(stripped)
+    return num.style_key if num is not None else ""
+
+
+def opens_list(body: str) -> bool:
+    """'a) Tham mưu … quyết định:', '… gồm:': the items below carry on this one."""
+    return announces_list(body) or body.rstrip().endswith(":")
 
 
 def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
     out: list[Task] = []
-    owner: tuple[str, Field] | None = None  # (section path of the unit heading, unit)
+    paragraphs_apart = _paragraphs_apart(text, blocks)
+    owner: tuple[str, Field] | None = None  # (section path of the unit heading, its units)
+    collecting: tuple[Task, str] | None = None  # a duty whose sub-items follow ("a) … quyết định:"), its mark
+    partners: str | None = None  # after "b) Chủ trì, phối hợp": the mark of the items naming the partners
     for b in blocks:
         piece = text[b["start"]:b["end"]]
+        section = b["section"]
         if b["kind"] == "heading":
             named = _unit_of(piece.rstrip(":"))
-            owner = (b["section"], _field(text, b["start"] + named[0], b["start"] + named[0] + len(named[1]))) \
-                if named else (owner if owner and b["section"].startswith(owner[0] + SECTION_SEPARATOR) else None)
+            owner = (section, _field(text, b["start"] + named[0], b["start"] + named[1])) if named else \
+                (owner if owner and section.startswith(owner[0] + SECTION_SEPARATOR) else None)
+            collecting, partners = None, None
+            if owner is not None and not named:  # "b) Chủ trì, phối hợp", "a) Tham mưu … quyết định:" as headings
+                offset, body = strip_marker(piece)
+                if _CO_OPEN.search(body):
+                    partners = list_mark(piece)
+                elif body.rstrip().endswith(":") and _DUTY_TITLE.match(body):
+                    base = b["start"] + offset
+                    task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                                fields=_duty_fields(text, base, body, {"lead": owner[1],
+                                                                       "task": _field(text, base, b["end"])}))
+                    out.append(task)
+                    collecting = (task, list_mark(piece))
             continue
-        if b["kind"] not in ("paragraph", "list_item") or is_frame_section(b["section"]) or _is_end(b["section"]):
+        if b["kind"] not in ("paragraph", "list_item") or not section or is_framing(section) \
+                or is_end_section(section) or is_decision_article(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset
+        mark = list_mark(piece)
+        if is_closing(body):
+            collecting, partners = None, None
+            continue
+        if collecting is not None and mark and mark != collecting[1] and collecting[0]["section"] == section:
+            task = collecting[0]  # "- Phương án phân bổ vốn …" under "a) Tham mưu … quyết định:"
+            task["end"] = b["end"]
+            task["fields"]["task"] = _field(text, task["fields"]["task"]["start"], b["end"])
+            _duty_fields(text, base, body, task["fields"])
+            continue
+        collecting = None
+        under = owner is not None and section.startswith(owner[0])
+        if partners is not None and mark and mark != partners and under and owner is not None:
+            named = subject_units(body)  # "- Sở Tài chính và các đơn vị có liên quan tham mưu …"
+            if named:
+                fields = {"lead": owner[1], "co": _field(text, base + named[0], base + named[1]),
+                          "task": _field(text, base, b["end"])}
+                out.append(Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                                fields=_duty_fields(text, base, body, fields)))
+                continue
+        partners = None
+        last = out[-1] if out else None
+        if last is not None and paragraphs_apart and offset == 0 and _continues(text, last, b):
+            last["end"] = b["end"]  # "… phát triển.\nTham gia giám sát …": the same item, on its next line
+            last["fields"]["task"] = _field(text, last["fields"]["task"]["start"], b["end"])
+            continue
         colon = body.find(":")
         if 0 < colon <= 120 and labelled_field(body) is None:  # "- Sở Y tế: chủ trì, phối hợp …"
             named = _unit_of(body[:colon])
-            if named and len(named[1]) >= colon - 2 - named[0]:
-                lead = _field(text, base + named[0], base + named[0] + len(named[1]))
-                task = _field(text, base + colon + 1, b["end"])
-                if task["text"]:
-                    out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="unit_duties",
-                                    fields={"lead": lead, "task": task}))
+            duty = _field(text, base + colon + 1, b["end"])
+            if named and duty["text"]:
+                fields = {"lead": _field(text, base + named[0], base + named[1]), "task": duty}
+                out.append(Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                                fields=_duty_fields(text, base + colon + 1, body[colon + 1:], fields)))
                 continue
-        if owner is None or not b["section"].startswith(owner[0]) or announces_list(body) or len(body) < 15:
+        subject = None if is_goal_section(section) else _subject(body, opening=not under)
+        if subject:  # "Sở Tài chính chủ trì …": the item names its own units
+            end = b["end"]
+            if announces_list(body):  # "…, các Sở … triển khai thực hiện … Đồng thời, yêu cầu … như sau:"
+                first = re.match(r".+?[.;](?=\s)", body)
+                if first is None or first.end() <= subject[1] or announces_list(first.group(0)[:-1]):
+                    continue
+                end = base + first.end()
+            fields = {"lead": _field(text, base + subject[0], base + subject[1]), "task": _field(text, base, end)}
+            source: TaskSource = "unit_duties" if under or is_carry_out_section(section) else "sentence"
+            # "Căn cứ … Chương trình … đến năm 2030 …, các Sở …": the texts cited as a basis set no deadline
+            own = base + subject[0] if re.match(r"(?:Căn cứ|Trên cơ sở)\b", body) else base
+            out.append(Task(start=b["start"], end=end, section=section, source=source,
+                            fields=_duty_fields(text, own, text[own:end], fields)))
             continue
-        out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="unit_duties",
-                        fields={"lead": owner[1], "task": _field(text, base, b["end"])}))
+        if owner is None or not under or len(body) < 15:
+            continue
+        if _CO_OPEN.search(body):
+            partners = mark  # the partners and what each does follow as items
+            continue
+        if announces_list(body) and not mark:
+            continue
+        fields = {"lead": owner[1], "task": _field(text, base, b["end"])}
+        task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                    fields=_duty_fields(text, base, body, fields))
+        out.append(task)
+        if opens_list(body) and mark:
+            collecting = (task, mark)
     return out
 
 
@@ -215,13 +467,14 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
 def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
     out: list[Task] = []
     for b in blocks:
-        if b["kind"] not in ("paragraph", "list_item") or is_frame_section(b["section"]):
+        if b["kind"] not in ("paragraph", "list_item") or not b["section"] or is_framing(b["section"]) \
+                or is_decision_article(b["section"]):
             continue
         piece = text[b["start"]:b["end"]]
         for m in _SENTENCE.finditer(piece):
             sentence = m.group(0)
             lead_at = _LEAD_VERB.search(sentence)
-            if not lead_at:
+            if not lead_at or is_closing(sentence):
                 continue
             before = sentence[:lead_at.start()]
             giao = list(_GIAO.finditer(before))
@@ -233,17 +486,8 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             at = (giao[-1].end() if giao else 0) + scope.rfind(units[-1])
             fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
                       "task": _field(text, base, base + len(sentence))}
-            co = _CO_VERB.search(sentence, lead_at.end())
-            if co:
-                co_units = unit_mentions(sentence[co.end():])
-                if co_units:
-                    a, z = unit_phrase(sentence, sentence.find(co_units[0], co.end()))
-                    fields["co"] = _field(text, base + a, base + z)
-            timing = _TIMING_PHRASE.search(sentence)
-            if timing:
-                fields["timing"] = _field(text, base + timing.start(), base + timing.end())
             out.append(Task(start=base, end=base + len(sentence.rstrip()), section=b["section"], source="sentence",
-                            fields=fields))
+                            fields=_duty_fields(text, base, sentence, fields)))
     return out
 
 

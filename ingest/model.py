@@ -17,6 +17,7 @@ META_PAGE_STARTS = "page_starts"  # normalize: offsets where pages 1, 2, ... sta
 META_HINTS = "heading_hints"  # normalize: {offset of a line: "md1".."md6" | "bold"} (markup that said "heading")
 META_BLOCKS = "blocks"  # structure: list[Block]
 META_TASKS = "tasks"  # facts: list[ingest.facts.Task]
+META_PLAN = "plan"  # plan: ingest.plan.Plan (assignments, targets, reporting duties)
 PAGE_BREAK = "\f"  # load puts it between PDF pages; normalize removes it and records page_starts
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_header", "table_row"]

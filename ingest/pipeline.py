@@ -17,17 +17,21 @@ from ingest.facts import TaskExtractor
 from ingest.gate import ClassificationGate
 from ingest.metadata import MetadataExtractor
 from ingest.normalize import Normalizer
+from ingest.plan import PlanExtractor
 from ingest.structure import StructureParser
 
 
-def build_prepare_pipeline(extra: list[TransformComponent] | None = None) -> IngestionPipeline:
-    """Gate → normalize → (extra, e.g. PII redaction) → metadata → gate again → structure → tasks.
+def build_prepare_pipeline(extra: list[TransformComponent] | None = None, extract: bool = True) -> IngestionPipeline:
+    """Gate → normalize → (extra, e.g. PII redaction) → metadata → gate again → structure → tasks → plan.
 
     The gate runs on the raw text too: a stamp must never be lost to line re-joining. Redaction
-    comes before metadata so titles and signers are read from redacted text only.
+    comes before metadata so titles and signers are read from redacted text only. `extract=False`
+    leaves out the tasks and the plan model (the ingest benchmark measures what they cost).
     """
     steps: list[TransformComponent] = [ClassificationGate(), Normalizer(), *(extra or []), MetadataExtractor(),
-                                       ClassificationGate(), StructureParser(), TaskExtractor()]
+                                       ClassificationGate(), StructureParser()]
+    if extract:
+        steps += [TaskExtractor(), PlanExtractor()]
     return IngestionPipeline(transformations=steps, disable_cache=True)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from llama_index.core.schema import BaseNode, Document
 
 from assistant.components.embeddings import Embedder
+from assistant.components.plan_store import PlanStore
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import ChunkPoint, QdrantStore
@@ -37,6 +38,7 @@ from ingest import consistency
 from ingest.chunk import STRUCTURED_KEYS, embed_text
 from ingest.gate import ClassifiedDocumentError
 from ingest.load import SUPPORTED_EXTENSIONS, SYMLINK, Deadline, Limits, LoadError, load_bytes, load_document
+from ingest.model import META_PLAN
 from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepare
 
 log = logging.getLogger(__name__)
@@ -122,7 +124,8 @@ class IngestService:
         self.redact_name = redact_name  # file names may carry personal data too
         self.embedder, self.sparse = embedder, sparse
         self.limits = Limits.of(settings.ingest)
-        self._prepare = build_prepare_pipeline(extra_transforms)
+        self._prepare = build_prepare_pipeline(extra_transforms, extract=settings.plan.extract)
+        self.plans = PlanStore(registry)
         self._chunker = build_chunker(settings)
 
     def source_name(self, name: str) -> str:
@@ -250,7 +253,9 @@ class IngestService:
                 timings={k: round(v, 3) for k, v in timings.items()}, text=prepared.text, uploaded_by=user,
             )
             unrecorded = self.store.point_ids(doc_id) if same is not None and committed is None else []
-            entry = self.registry.commit_version(row, version, ids, change, replaces=replaced, unrecorded=unrecorded)
+            plan = prepared.metadata.get(META_PLAN) or {}
+            entry = self.registry.commit_version(row, version, ids, change, replaces=replaced, unrecorded=unrecorded,
+                                                 also=lambda s: self.plans.write(s, doc_id, plan))
         except BaseException:
             self._undo(change)
             raise

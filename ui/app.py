@@ -12,6 +12,7 @@ import gradio as gr
 import httpx
 
 from ui.context import UiContext
+from ui.tabs.assignments import build_assignments
 from ui.tabs.chat import build_chat
 from ui.tabs.documents import build_documents
 from ui.tabs.login import build_login, wire_login
@@ -33,6 +34,9 @@ CSS = """
   max-height: 42vh; overflow-y: auto; position: relative; }
 .troly-passage mark { background: #fde68a; color: inherit; padding: 0 1px; }
 .troly-source-empty { color: #6b7280; font-style: italic; }
+.troly-overdue { color: #b91c1c; font-weight: 600; }
+.troly-soon { color: #b45309; font-weight: 600; }
+#troly-plan-table, #troly-plan-table *, #troly-plan-units * { font-family: var(--font) !important; }
 @media (max-width: 640px) { .gradio-container { padding: 4px !important; } }
 """
 
@@ -59,6 +63,7 @@ def build_ui(api_base_url: str, *, http: httpx.Client | None = None, timeout: fl
             with gr.Tabs():
                 chat = build_chat(ctx)
                 documents = build_documents(ctx, chat.doc_filter)
+                build_assignments(ctx)
         wire_login(ctx, login, main_box, user_md, logout_btn, chat, documents)
     blocks.queue(default_concurrency_limit=8)
     return blocks

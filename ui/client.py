@@ -42,6 +42,19 @@ class ApiClient:
         _raise_for_status(r)
         return r.json()
 
+    def call(self, method: str, url: str, **kw: Any) -> Any:
+        """Any JSON route of the API (the plan tab's lists, tracking and history)."""
+        return self._call(method, url, **kw)
+
+    def download(self, url: str, params: dict[str, Any]) -> bytes:
+        """A file the API makes (exports)."""
+        try:
+            r = self.http.get(url, headers=self.headers, params=params)
+        except httpx.HTTPError as exc:
+            raise ApiError(f"Không kết nối được tới máy chủ: {exc}") from exc
+        _raise_for_status(r)
+        return r.content
+
     def me(self) -> dict[str, Any]:
         return dict(self._call("GET", "/v1/me"))
 

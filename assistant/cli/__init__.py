@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, audit, docs, index, index_group, index_rebuild, ingest, serve, users  # noqa: F401
+from assistant.cli import (  # noqa: F401
+    ask,
+    assignments,
+    audit,
+    docs,
+    index,
+    index_group,
+    index_rebuild,
+    ingest,
+    serve,
+    users,
+)
 from assistant.cli import eval as evaluation
 
 app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
@@ -20,3 +31,7 @@ app.command()(ingest.ingest)
 app.command()(ask.ask)
 app.command()(serve.serve)
 app.command("eval")(evaluation.eval_command)
+for command in (assignments.assignments, assignments.targets, assignments.duties, assignments.alerts, assignments.compare):
+    app.command()(command)
+app.add_typer(assignments.units_app, name="units")
+app.add_typer(assignments.plan_app, name="plan")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -225,10 +225,12 @@ class Registry:
             return row.id
 
     def commit_version(self, row: DocumentRow, version: str, point_ids: Sequence[str], change: int,
-                       replaces: Sequence[str] = (), unrecorded: Sequence[str] = ()) -> JournalRow:
+                       replaces: Sequence[str] = (), unrecorded: Sequence[str] = (),
+                       also: Callable[[Session], None] | None = None) -> JournalRow:
         """One transaction: the new version becomes the document, the replaced documents go, and the
         journal entry flips to committed with what the store must still drop (the previous version's
-        points; `unrecorded`: those of a version ingested before the journal existed)."""
+        points; `unrecorded`: those of a version ingested before the journal existed). `also` writes what
+        belongs to the document in other tables (its plan model) in the same transaction."""
         with self.session() as s:
             drop_docs = [d for d in replaces if d != row.doc_id]
             for d in drop_docs:
@@ -238,6 +240,9 @@ class Registry:
             drop_points = sorted(previous - set(point_ids))
             s.merge(row)
             s.merge(DocumentPointsRow(doc_id=row.doc_id, version=version, point_ids=list(point_ids)))
+            if also is not None:
+                s.flush()
+                also(s)
             return _flip(s, change, drop_docs=drop_docs, drop_points=drop_points)
 
     def commit_labels(self, change: int, doc_id: str, classification: str, units: list[str],

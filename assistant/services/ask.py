@@ -12,6 +12,7 @@ from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.evidence import Unit, clip_quote
 from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
@@ -84,8 +85,9 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
-    redactor: Any = None
-    retriever_top_k: int = 10  # default depth when the caller gives none  # assistant.privacy.Redactor; None when privacy is off
+    redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
+    retriever_top_k: int = 10  # default depth when the caller gives none
+    plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -98,6 +100,9 @@ class AskService:
         k = top_k or self.retriever_top_k
         chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
         found = chunks[:k]
+        planned = self.plans.answer(parsed, scope, chunks) if self.plans is not None else None
+        if planned is not None:
+            return self._finish(planned, found, t0)
         if parsed.wants("list") and parsed.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
         docs = self._compared_documents(parsed, scope, chunks) if parsed.wants("compare") else []
@@ -107,7 +112,9 @@ class AskService:
                 for d in docs[:_MAX_COMPARED]])
         else:
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
-        response = self._compose(q, draft)
+        return self._finish(self._compose(q, draft), found, t0)
+
+    def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
             response.answer = self.redactor.redact(response.answer, vetted=vetted).text

@@ -15,8 +15,11 @@ from assistant.domain import AnswerMode
 from assistant.privacy import Redactor
 from assistant.services.answering import AnsweringService
 from assistant.services.ask import AskService
+from assistant.services.assignments import AssignmentService
+from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
 from assistant.services.generative import GenerativeService
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
@@ -90,7 +93,11 @@ class Services:
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
-                          self.settings.retrieval.top_k)
+                          self.settings.retrieval.top_k, plans=PlanAnswers(self.assignments))
+
+    @cached_property
+    def assignments(self) -> AssignmentService:
+        return AssignmentService(self.registry, self.settings.plan, redact_with(self.redactor))
 
     @cached_property
     def answering(self) -> AnsweringService:

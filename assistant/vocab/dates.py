@@ -31,7 +31,9 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 # "15/12/2025", "15-12-2025", "ngày 15 tháng 12 năm 2025", "15/12" (the year from context)
-_DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)[/.\-](?P<m>[01]?\d)(?:[/.\-](?P<y>" + _YEAR + r"))?(?![\w/])")
+# one separator throughout: "07-09/2026" (months 7 to 9 of 2026) is no date
+_DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>" + _YEAR
+                       + r"))?(?![\w/])")
 _DATE_WORDS = re.compile(
     r"\bngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE
 )
@@ -54,8 +56,12 @@ _RECURRENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yearly", re.compile(r"\b(?:hang|moi|dinh ky(?: hang)?) nam\b|\bthuong nien\b")),
     ("continuous", re.compile(r"\bthuong xuyen\b|\blien tuc\b|\bsuot\b")),
 )
-_BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong muon hon|han chot|hoan thanh trong|xong trong|den)\b")
+_BEFORE = re.compile(r"\b(?:truoc|cham nhat|khong muon hon|han chot|den)\b")
 _FROM = re.compile(r"\b(?:tu|bat dau|ke tu)\b")
+# "năm 2025 và các năm tiếp theo", "2026 trở đi": from that year on, with no end
+_ONWARD = re.compile(r"\b(?:cac nam (?:tiep theo|sau)|tro di|ve sau)\b")
+# "Theo tiến độ được giao của Luật An ninh mạng 2025": the deadline is set elsewhere; a year here names a text
+_RELATIVE = re.compile(r"\btheo (?:tien do|huong dan|lo trinh|ke hoach|quy dinh|chi dao|yeu cau)\b")
 _EVERY_DAY = re.compile(r"\bngày\s+(?P<d>[0-3]?\d)\s+(?:hằng|hàng|mỗi)\s+(?:tháng|quý)", re.IGNORECASE)
 
 
@@ -158,7 +164,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     elif year_range:
         start = dt.date(int(year_range.group("a")), 1, 1)
         end = dt.date(int(year_range.group("b")), 12, 31)
-    else:
+    elif not _RELATIVE.search(folded):
         years = _years(raw)
         if years:
             start, end = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
@@ -166,7 +172,42 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
                 start = None
             elif _FROM.search(folded) and len(years) == 1 and not re.search(r"\btrong nam\b", folded):
                 end = None
+    if _ONWARD.search(folded) and start is not None:
+        end = None
+        recurrence = "continuous" if recurrence == "none" else recurrence
     return Timing(raw, _iso(start), _iso(end), recurrence, day, month)
+
+
+# ---------------------------------------------------------------- a deadline inside a sentence
+
+_TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + _YEAR + r")?|\s+tháng\s+[01]?\d(?:\s+năm\s+" + _YEAR
+         + r")?)?|quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|-|–|năm)\s*" + _YEAR + r")?|tháng\s+[01]?\d(?:\s*(?:/|năm)\s*"
+         + _YEAR + r")?|năm\s+" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+"
+         + _YEAR + r")?)")
+_EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
+         r"(?<!chi )thường xuyên|thường niên)"
+_DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )(?:(?:hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
+                    r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)
+_RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
+# "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item
+_YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
+
+
+def deadline_phrase(text: str) -> tuple[int, int] | None:
+    """(start, end) of the words of a sentence that say by when or how often: 'Định kỳ trước ngày 20 hằng tháng,
+    báo cáo …' -> 'trước ngày 20 hằng tháng'; 'hoàn thành trong năm 2025'; 'định kỳ hằng quý'. The date of a
+    cited document ('Nghị quyết số 57-NQ/TW, ngày 22/12/2024') is no deadline: a deadline has its preposition.
+    Of several deadlines the last is the duty's ('20% … ngay trong năm 2025; đến năm 2030 đạt 100%': milestones
+    lead to it)."""
+    spans = [m.span() for m in (*_DATED.finditer(text), *_YEARS_NOTE.finditer(text))]
+    recurring = [m.span() for m in _RECURRING.finditer(text)]
+    if not spans:
+        return recurring[0] if recurring else None
+    a, z = max(spans)
+    for ra, rz in recurring:  # "hằng năm, trước ngày 15/12": one deadline said in two pieces
+        if 0 <= a - rz <= 3 or 0 <= ra - z <= 3:
+            a, z = min(a, ra), max(z, rz)
+    return a, z
 
 
 def _date_of(m: re.Match[str], default_year: int | None) -> dt.date | None:

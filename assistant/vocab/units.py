@@ -218,3 +218,192 @@ def unit_mentions_folded(folded: str) -> list[str]:
             out.append(" ".join(words[i:j]))
         i = j
     return out
+
+
+# ---------------------------------------------------------------- lists of units as a plan's fields and subjects
+
+# a title before a unit: "Bộ trưởng Bộ Công an", "Chủ tịch Ủy ban nhân dân tỉnh", "Thủ trưởng cơ quan ngang bộ"
+_TITLE = re.compile(
+    r"^(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ trưởng|Chủ tịch|Tổng Giám đốc|Giám đốc|Cục trưởng|Vụ trưởng|Chủ nhiệm|"
+    r"Trưởng ban|Tổ trưởng|Bí thư|Chánh)\s+(?=(?:các\s+)?(?:" + _HEAD.pattern.replace(
+        "(?<![\\wÀ-ỹ])", "") + r"|cơ quan|đơn vị|[A-ZĐ]{2,}))"
+)
+# "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": the heads of all the ministries
+_BARE_TITLES = {"Bộ trưởng": "các bộ", "Các Bộ trưởng": "các bộ"}
+# where a list of units ends: the verb of its clause ("Sở Y tế tăng cường …"), a time word or a clause mark
+_LIST_STOP = re.compile(
+    r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|theo dõi|"
+    r"hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|được|là|hoàn thành|"
+    r"giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|năm|quý|tháng|ngày|tăng cường|tiếp tục|chỉ đạo|thẩm định|"
+    r"thu thập|cập nhật|hoàn thiện|nghiên cứu|ban hành|phổ biến|tuyên truyền|vận động|cung cấp|chia sẻ|kết nối|"
+    r"quản lý|vận hành|đánh giá|kiểm tra|giám sát|rà soát|đôn đốc|lồng ghép|bố trí|trình|định kỳ|thường xuyên|"
+    r"tập trung|chủ động|đưa|phân công|lãnh đạo|chịu|căn cứ|quán triệt|góp ý|tiếp nhận|xử lý|ứng dụng|sử dụng|"
+    r"khai thác|đẩy mạnh|nâng cao|phát triển|hỗ trợ|đầu tư|số hóa|số hoá|chuẩn hóa|kiện toàn|thành lập|gửi|phản ánh|"
+    r"kiến nghị|công bố|tiến hành|hằng|hàng|mỗi|kịp thời|nghiêm túc|tích cực|phấn đấu|duy trì|tham gia|dựa|xác định|"
+    r"thống kê|phát hiện|ngăn chặn|đấu tranh|thực thi|xét xử|truy tố|điều tra|huy động|khuyến khích|thúc đẩy|"
+    r"mở rộng|ưu tiên|tuần tra|quyết định|đề nghị|yêu cầu|giao|lập|tạo|hướng tới|kết quả|tình hình|tiến độ|"
+    r"việc|nội dung|danh sách|số liệu|thông tin)(?![\wÀ-ỹ])"
+)
+_CORE_STOP = re.compile(r"(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|là)\b")
+_NOUN_AFTER = re.compile(r"(?:\bcác|\bnhững|\bvà|\bhoặc)\s*$")  # "các tổ chức …", "và tổ chức …": nouns
+_COMMA_NOUN = re.compile(r"(?:tổ chức|cơ quan|đơn vị|cấp|ngành|ban|đoàn thể|địa phương)(?![\wÀ-ỹ])")
+_LIST_END = re.compile(r"[.:()\n“”\"]|;\s+(?=[a-zđ])")
+_JOIN_SPLIT = re.compile(r"\s+(?:và|với)\s+(?=(?:các|những)\s|" + _HEAD.pattern.replace("(?<![\\wÀ-ỹ])", "") + ")")
+_ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,9}$")
+
+
+def strip_title(name: str) -> str:
+    """'Bộ trưởng Bộ Công an' -> 'Bộ Công an': a unit named through the title of its head."""
+    name = name.strip()
+    if name in _BARE_TITLES:
+        return _BARE_TITLES[name]
+    m = _TITLE.match(name)
+    return name[m.end():] if m else name
+
+
+def unit_list_at(text: str, start: int, max_chars: int = 240, semicolons: bool = False) -> tuple[int, int]:
+    """(start, end) of the list of units that starts at `start`, up to the verb of its clause: 'Ủy ban nhân dân
+    các tỉnh, thành phố trực thuộc trung ương tổng hợp, trình …' -> 'Ủy ban nhân dân các tỉnh, thành phố trực
+    thuộc trung ương'. A verb word right after 'các' or a comma is a noun ('các tổ chức chính trị - xã hội')."""
+    limit = min(len(text), start + max_chars)
+    end_mark = _LIST_END.search(text, start, limit)
+    if semicolons:
+        end_mark = re.compile(r"[.:()\n“”\"]").search(text, start, limit)
+    stop = end_mark.start() if end_mark else limit
+    pos = start
+    while True:
+        verb = _LIST_STOP.search(text, pos, stop)
+        if verb is None or verb.start() <= start:
+            if verb is not None and verb.start() <= start:
+                pos = verb.end()
+                continue
+            break
+        word = verb.start() + len(verb.group(0)) - len(verb.group(0).lstrip())
+        before = text[start:word]
+        after = text[verb.end():verb.end() + 14]
+        after_comma = before.rstrip().endswith((",", ";")) and bool(_COMMA_NOUN.match(text, word))
+        noun = (bool(_NOUN_AFTER.search(before)) or after_comma) and not _CORE_STOP.match(text, word)
+        if text[word:verb.end()] == "có" and after.lstrip().startswith("liên quan"):
+            noun = True
+        if not noun:
+            stop = verb.start()
+            break
+        pos = verb.end()
+    while stop > start and text[stop - 1] in " ,;":
+        stop -= 1
+    piece = text[start:stop]
+    trailing = re.search(r"(?:\s+(?:và|với|hoặc))+$", piece)
+    if trailing:
+        stop = start + trailing.start()
+    return start, stop
+
+
+def _split_acronyms(piece: str) -> list[str]:
+    """'VTV, VOV, TTXVN' -> three units: an acronym alone names a unit."""
+    parts = [p.strip() for p in piece.split(",")]
+    if len(parts) > 1 and all(_ACRONYM.match(p) for p in parts[1:]):
+        return parts
+    return [piece]
+
+
+# "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, …, trên địa bàn Tỉnh": who a group is, said after it
+GROUP_QUALIFIER = re.compile(r"\s+(?:trong lĩnh vực|trên địa bàn|tại địa phương|thuộc phạm vi)\s")
+
+
+def units_of(value: str) -> list[str]:
+    """The units a field names, one per item, titles dropped: 'Sở Tài chính, Sở Nội vụ, các sở, ngành' ->
+    ['Sở Tài chính', 'Sở Nội vụ', 'các sở, ngành']. A field written as clauses ('Bộ Công an tiến hành rà soát …;
+    các bộ, … rà soát …') gives the subject of each clause."""
+    value = " ".join(re.sub(r"\([^)]*\)|[*_]", " ", value).split()).strip(" .;,")
+    if not value:
+        return []
+    if _GROUP.match(value) and GROUP_QUALIFIER.match(value, unit_list_at(value, 0)[1]) and not _CORE_STOP.search(value):
+        return [value]  # one group, however many commas its qualifier has
+    pieces = [q for p in split_unit_list(value) for q in _JOIN_SPLIT.split(p)]
+    if any(len(p.split()) > 16 and not _unit_like(p) for p in pieces):  # written as clauses, not as a list
+        subjects: list[str] = []
+        for clause in re.split(r"\s*;\s*", value):
+            a, z = unit_list_at(clause, 0)
+            if z > a and starts_with_unit(clause):
+                subjects += split_unit_list(clause[a:z])
+        pieces = subjects or pieces
+    out: list[str] = []
+    for p in _rejoin(pieces):
+        for unit in _split_acronyms(strip_title(p)):
+            if unit and unit not in out:
+                out.append(unit)
+    return out
+
+
+def _rejoin(pieces: list[str]) -> list[str]:
+    """'Sở Văn hóa' + 'Thể thao và Du lịch' -> one name: a short name after a one-word head continues over a comma
+    when the next piece names no unit of its own."""
+    out: list[str] = []
+    for p in pieces:
+        prev = out[-1] if out else ""
+        head = _HEAD.match(prev)
+        if (head and head.group(0) in _ONE_WORD_HEADS and len(prev.split()) <= 4 and p[:1].isupper()
+                and not starts_with_unit(p) and not _ACRONYM.match(p) and len(p.split()) <= 5):
+            out[-1] = f"{prev}, {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _unit_like(piece: str) -> bool:
+    a, z = unit_list_at(piece, 0)
+    return z >= len(piece.rstrip(" .;,"))
+
+
+# "các sở, ngành", "các cấp ủy, tổ chức đảng", "các cơ quan, đơn vị": a group of units ("các phần mềm" is not)
+_GROUP = re.compile(
+    r"^(?:các|những|mọi)\s+(?:sở|ban|ngành|bộ|cơ quan|đơn vị|địa phương|cấp(?: ủy| uỷ| chính quyền)?|tổ chức|chi bộ|"
+    r"đảng bộ|đảng ủy|đảng uỷ|tổ đảng|xã|phường|tỉnh|thành phố|huyện|quận|đoàn thể|hội|doanh nghiệp|trường|cơ sở|"
+    r"ủy ban|uỷ ban|trung tâm|thành viên|lực lượng|viện|báo|đài|văn phòng|phòng|chi hội|hợp tác xã|bộ phận)(?![\wÀ-ỹ])",
+    re.IGNORECASE,
+)
+# the bodies at the top, named without a head word: "báo cáo Thủ tướng Chính phủ", "trình Quốc hội"
+_TOP_BODY = re.compile(r"^(?:Thủ tướng(?: Chính phủ)?|Chính phủ|Quốc hội|Bộ Chính trị|Ban Bí thư|Chủ tịch nước|"
+                       r"Ban Chấp hành Trung ương)(?![\wÀ-ỹ])")
+# a unit named by its role: "Cơ quan thường trực Tổ công tác …", "Cơ quan chủ trì", "Cơ quan đầu mối"
+_ROLE_UNIT = re.compile(r"^Cơ quan (?:thường trực|chủ trì|đầu mối\b|(?=" + _HEAD.pattern.replace("(?<![\\wÀ-ỹ])", "") + r"))")
+
+
+def starts_with_unit(text: str) -> bool:
+    """'Sở Y tế …', 'Các chi bộ, đảng bộ …', 'Sở, ban, ngành liên quan', 'Bộ trưởng Bộ Công an …' open with units;
+    'Ban hành …', 'Bộ tiêu chí …', 'Tổ chức …' do not."""
+    if _TITLE.match(text) or _GROUP.match(text) or _ROLE_UNIT.match(text) or _TOP_BODY.match(text) \
+            or re.match(r"(?:Các )?Bộ trưởng,", text):
+        return True
+    head = _HEAD.match(text)
+    if not head:
+        return False
+    if head.group(0) == "Lãnh đạo":  # "Lãnh đạo Ban Dân nguyện" names a unit's leaders; "Lãnh đạo, chỉ đạo …" a duty
+        return starts_with_unit(text[head.end():].lstrip()) if text[head.end():head.end() + 1] == " " else False
+    if text[head.end():head.end() + 1] == "," and head.group(0) in _ONE_WORD_HEADS:
+        return True  # "Sở, ban, ngành liên quan": a group written without "các"
+    names = unit_mentions(text[:120])
+    return bool(names) and text.startswith(names[0].split()[0])
+
+
+def names_units(phrase: str) -> bool:
+    """Whether a phrase after 'phối hợp với' names units: 'Sở Nội vụ …', 'các đơn vị có liên quan', 'lực lượng
+    Công an' — not 'làm sạch dữ liệu'."""
+    return starts_with_unit(phrase) or bool(unit_mentions(phrase[:80]))
+
+
+def subject_units(text: str) -> tuple[int, int] | None:
+    """(start, end) of the units a sentence opens with, when it says what they do: 'Sở Tài chính chủ trì …',
+    'Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tập trung …', 'Bộ trưởng Bộ Công an có trách nhiệm …'.
+    None when the sentence does not open with units or they are not followed by what they do."""
+    if not starts_with_unit(text):
+        return None
+    a, z = unit_list_at(text, 0)
+    qualified = re.match(r"\s+được\s[^.;:]{1,100}?(?=\s(?:có trách nhiệm|chịu trách nhiệm|là cơ quan)\b)", text[z:]) \
+        or re.match(r"\s+được\s[^.;:]{1,60}?(?=\s(?:chủ trì)\b)", text[z:])
+    if qualified:  # "Các cơ quan, đơn vị được phân công nhiệm vụ có trách nhiệm …"
+        z += qualified.end()
+    rest = text[z:].lstrip(" ,")
+    if z <= a or not rest or not (_LIST_STOP.match(" " + rest) or _CORE_STOP.match(rest)):
+        return None
+    return a, z

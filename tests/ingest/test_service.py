@@ -58,7 +58,8 @@ def assert_stored_consistently(services: Services, doc_id: str) -> list[Any]:
     assert len(found) == row.chunks == services.store.count(doc_id)
     for p in found:
         pl = p.payload
-        assert set(pl) - set(STRUCTURED_KEYS) == PAYLOAD_FIELDS
+        assert set(pl) - set(STRUCTURED_KEYS) == PAYLOAD_FIELDS  # structured keys only where a block has them
+        assert "rendered" not in pl or pl["kind"] == "table_row" or len(pl.get("tasks", [])) == 1
         assert pl["kind"] in ("text", "table_row")
         assert (pl["doc_id"], pl["source"], pl["title"]) == (doc_id, row.source, row.meta["title"])
         assert (pl["doc_type"], pl["doc_number"], pl["issuer"]) == (
