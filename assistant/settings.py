@@ -106,6 +106,10 @@ class AnswerSettings(BaseModel):
         0.30, ge=0.0, le=1.0, description="Minimum evidence score to answer; calibrated on the dev gold set."
     )
     max_question_chars: int = Field(2000, ge=10, description="Longest accepted question.")
+    plan_answers: bool = Field(
+        False, description="Answer duty, due-date and target questions from the plan model before the passages; "
+        "off by default: on the gold sets it answered more unanswerable questions (see README)."
+    )
 
 
 class LlmSettings(BaseModel):

@@ -93,7 +93,8 @@ class Services:
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
-                          self.settings.retrieval.top_k, plans=PlanAnswers(self.assignments))
+                          self.settings.retrieval.top_k,
+                          plans=PlanAnswers(self.assignments) if self.settings.answer.plan_answers else None)
 
     @cached_property
     def assignments(self) -> AssignmentService:

@@ -4,6 +4,7 @@ kinds (or narrowed by a condition) are answered from passages as before."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -12,11 +13,18 @@ from conftest import make_settings
 from plan_support import SHARED
 
 from assistant.components.vector_store import AccessScope
+from assistant.services.ask import AskService
 from assistant.services.container import Services
+from assistant.services.plan_answer import PlanAnswers
 from assistant.text import fold_tones
 
 PUBLIC = AccessScope(classifications=["public"], units=[])
 KHCN = "Sở Khoa học và Công nghệ"
+
+
+def with_plans(services: Services) -> AskService:
+    """The ask service with plan answers on (`answer.plan_answers`, off by default)."""
+    return dataclasses.replace(services.ask, plans=PlanAnswers(services.assignments))
 
 
 def cited(services, response) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
@@ -28,7 +36,7 @@ def cited(services, response) -> list[tuple[str, int]]:  # type: ignore[no-untyp
 
 
 def test_unit_duties_are_the_complete_list_of_the_named_plan(indexed) -> None:  # type: ignore[no-untyped-def]
-    r = indexed.ask.ask("Văn phòng Đảng ủy phải làm những việc gì theo kế hoạch chuyển đổi số phường Bạch Đằng?")
+    r = with_plans(indexed).ask("Văn phòng Đảng ủy phải làm những việc gì theo kế hoạch chuyển đổi số phường Bạch Đằng?")
     doc = next(d.doc_id for d in indexed.registry.list_documents() if d.source.startswith("004_"))
     want = [(i["doc_id"], i["start"]) for i in indexed.assignments.tasks_of_unit("Văn phòng Đảng ủy", None)
             if i["doc_id"] == doc]
@@ -43,7 +51,7 @@ def test_unit_duties_are_the_complete_list_of_the_named_plan(indexed) -> None:  
     ("Các chi bộ, đảng bộ trực thuộc phải làm những việc gì?", "Các chi bộ, đảng bộ trực thuộc"),  # a group
 ])
 def test_the_unit_asked_about_is_found_however_typed(indexed, question: str, unit: str) -> None:  # type: ignore[no-untyped-def]
-    r = indexed.ask.ask(question)
+    r = with_plans(indexed).ask(question)
     want = indexed.assignments.tasks_of_unit(unit, None)
     assert want and fold_tones(r.answer).startswith(fold_tones(f"{unit} có {len(want)} nhiệm vụ"))
     got = cited(indexed, r)
@@ -51,7 +59,7 @@ def test_the_unit_asked_about_is_found_however_typed(indexed, question: str, uni
 
 
 def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[no-untyped-def]
-    r = indexed.ask.ask("Những nhiệm vụ nào đến hạn trong Quý III/2026?")
+    r = with_plans(indexed).ask("Những nhiệm vụ nào đến hạn trong Quý III/2026?")
     want = indexed.assignments.due_in("trong Quý III/2026", None)
     assert r.answerable and r.answer.startswith(f"Có {len(want)} nhiệm vụ đến hạn trong Quý III/2026:")
     assert sorted(cited(indexed, r)) == sorted((i["doc_id"], i["start"]) for i in want)
@@ -61,7 +69,7 @@ def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[n
 
 
 def test_target_value_from_the_model(indexed) -> None:  # type: ignore[no-untyped-def]
-    r = indexed.ask.ask("Chỉ tiêu văn bản không mật được ký số là bao nhiêu?")
+    r = with_plans(indexed).ask("Chỉ tiêu văn bản không mật được ký số là bao nhiêu?")
     assert r.answerable and r.answer.startswith("Chỉ tiêu") and "100% văn bản không mật được ký số" in r.answer
     assert any(c.source.startswith("004_") and c.quote.startswith("100% văn bản không mật") for c in r.citations)
     cited(indexed, r)
@@ -72,13 +80,14 @@ def test_target_value_from_the_model(indexed) -> None:  # type: ignore[no-untype
     "Theo phụ lục chương trình hành động của xã, quý II ai chủ trì số hóa hồ sơ giai đoạn 1 và chỉ tiêu là bao nhiêu?",
 ])
 def test_other_questions_go_to_the_passages(indexed, question: str) -> None:  # type: ignore[no-untyped-def]
-    r = indexed.ask.ask(question)
+    r = with_plans(indexed).ask(question)
     assert not re.match(r"^(?:.+ có \d+ nhiệm vụ|Có \d+ nhiệm vụ|Chỉ tiêu)", r.answer)
 
 
 @pytest.fixture(scope="module")
 def restricted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services(make_settings(tmp_path_factory.mktemp("plan-answer")))
+    settings = make_settings(tmp_path_factory.mktemp("plan-answer"))
+    services = Services(settings.model_copy(update={"answer": settings.answer.model_copy(update={"plan_answers": True})}))
     ingest = services.ingest.ingest_paths
     assert ingest([SHARED / "corpus-ext/ext01.txt"], classification="internal", units=[KHCN])[0].status == "ingested"
     assert ingest([SHARED / "corpus/004_ac3b5f093c57f3b4.txt"], classification="public")[0].status == "ingested"
