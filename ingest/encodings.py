@@ -33,7 +33,7 @@ def _with_tone(base: str, tone: str) -> str:
 
 
 LOWER = [_with_tone(v, t) for v in _BASE_VOWELS for t in ("", *_TONE_MARKS)] + ["đ"]
-VIETNAMESE_LETTERS = frozenset(LOWER + [ch.upper() for ch in LOWER])  # 134 letters
+VIETNAMESE_LETTERS = frozenset(LOWER + [ch.upper() for ch in LOWER])  # 134 beyond ASCII, and a e i o u y
 
 # --- TCVN3 (TCVN 5712:1993, VN1 table: lower case as in the ".Vn" fonts, upper case where VN1 puts it) ---
 
@@ -120,9 +120,9 @@ def decode_vni(text: str) -> str:
 
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
 _ABBREVIATION = re.compile("[BCDĐGHKLMNPQRSTVX]+")  # QĐ, HĐND, BCĐ: consonants only, upper case
-_NUCLEI = sorted(  # the vowel clusters of Vietnamese rhymes, tone marks aside
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi "
-    "ưu ươ yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu".split(), key=len, reverse=True)
+_NUCLEI_TEXT = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ uy "
+                "ưa ưi ưu ươ yê iêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu yêu")
+_NUCLEI = sorted(_NUCLEI_TEXT.split(), key=len, reverse=True)  # the vowel clusters of rhymes, tones aside
 _SYLLABLE = re.compile(rf"(?:{_ONSET})?(?:{'|'.join(_NUCLEI)})(?:ch|ng|nh|[cmnpt])?")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TONES = frozenset(_TONE_MARKS)
