@@ -363,3 +363,7 @@ class PdfTextReader(FileReader):
                 "trước khi nạp."
             )
         return PAGE_BREAK.join(pages)
+
+
+# readers kept in modules of their own register themselves on import
+from ingest import formats as _formats  # noqa: E402,F401  (XLSX, HTML, DOC/ODT)

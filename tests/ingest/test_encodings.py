@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import to_cp1258
 
 from assistant.text import nfc
 from ingest import encodings
@@ -18,7 +19,6 @@ from ingest.load import Limits, LoadError, decode_text, load_bytes, load_documen
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS_FILES = sorted((CORPUS / "corpus").glob("*.txt")) + sorted((CORPUS / "corpus-ext").glob("*.txt"))
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 # --- the code pages, character by character -----------------------------------------------------------
 
@@ -97,15 +97,6 @@ def _holds(ch: str, codec: str) -> bool:
 
 def legacy_safe(text: str, codec: str) -> str:
     return "".join(ch if _holds(ch, codec) else _STAND_IN.get(ch, "?") for ch in text)
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: base letter (with ^, ˘, horn) + separate tone mark."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(nfc("".join(c for c in parts if c not in _TONES)) + "".join(c for c in parts if c in _TONES))
-    return "".join(out).encode("cp1258")
 
 
 def read_as_cp1252(data: bytes) -> str:
