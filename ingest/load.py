@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import time
 import unicodedata
@@ -340,6 +341,7 @@ class PdfTextReader(FileReader):
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import pypdf
 
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings name no file; LoadError says it all
         if b"%PDF-" not in data[:1024]:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.")
         if b"%%EOF" not in data[-2048:]:
@@ -357,13 +359,24 @@ class PdfTextReader(FileReader):
             raise
         except Exception as err:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.") from err
-        if not any(page.strip() for page in pages):
-            raise LoadError(
-                "Tệp PDF không có lớp văn bản (có thể là bản quét): cần nhận dạng ký tự (OCR) "
-                "trước khi nạp."
-            )
-        return PAGE_BREAK.join(pages)
+        return PAGE_BREAK.join(_with_scanned_pages(data, pages, deadline))
+
+
+def _with_scanned_pages(data: bytes, pages: list[str], deadline: Deadline | None) -> list[str]:
+    """Pages without a text layer (a scan, or scanned pages inside a typed PDF) read by OCR, in place."""
+    from ingest import ocr
+
+    scanned = [i for i, page in enumerate(pages) if not page.strip()]
+    if not scanned or (len(scanned) < len(pages) and ocr.tesseract() is None):
+        return pages  # no OCR here: the typed pages are still worth ingesting
+    for number, text in ocr.ocr_pdf_pages(data, scanned, deadline).items():
+        pages[number] = text
+    if not any(page.strip() for page in pages):
+        raise LoadError("Tệp PDF không có chữ: không có lớp văn bản và nhận dạng ký tự (OCR) bản quét không "
+                        "thấy chữ nào.")
+    return pages
 
 
 # readers kept in modules of their own register themselves on import
 from ingest import formats as _formats  # noqa: E402,F401  (XLSX, HTML, DOC/ODT)
+from ingest import ocr as _ocr  # noqa: E402,F401  (PNG, JPEG, TIFF)
