@@ -26,6 +26,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"Không tìm thấy bộ tài liệu mẫu ở {CORPUS} (đặt TROLY_TEST_CORPUS).")
 
 
+@pytest.fixture(autouse=True)
+def own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own user config directory: a key saved by `troly login` or `users bootstrap` in one
+    test is never used by another, nor written to the real home."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS_FILES:
