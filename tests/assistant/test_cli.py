@@ -450,3 +450,30 @@ def test_usage_errors_are_vietnamese(args: list[str], message: str) -> None:
     assert run.code == 2
     assert message in run.flat and "Lỗi" in run.flat
 
+
+
+def test_doctor_on_a_fresh_machine_and_a_broken_llm_setting(tmp_path: Path) -> None:
+    """A data dir not made yet: warnings that say what to run, no error; an LLM server that does not answer
+    is an error (exit 1). Models, Tesseract and LibreOffice are really checked."""
+    data_dir = tmp_path / "data"
+    run = troly(data_dir, "doctor", "--json")
+    assert run.code == 0, run.flat
+    checks = {c["name"]: c for c in run.json()["checks"]}
+    assert list(checks) == ["Thư mục dữ liệu", "Chỉ mục", "Sổ đăng ký", "Khóa API", "Mô hình", "Tesseract (OCR)",
+                            "LibreOffice", "Máy chủ LLM", "Dung lượng đĩa"]
+    assert checks["Thư mục dữ liệu"]["level"] == "warning" and "make run" in checks["Thư mục dữ liệu"]["message"]
+    assert checks["Sổ đăng ký"]["level"] == "warning" and "troly users bootstrap" in checks["Sổ đăng ký"]["message"]
+    assert checks["Khóa API"]["level"] == "warning" and "troly login" in checks["Khóa API"]["message"]
+    assert checks["Mô hình"]["level"] == "ok" and "384 chiều" in checks["Mô hình"]["message"]
+    assert checks["Máy chủ LLM"]["level"] == "ok" and "chưa cấu hình" in checks["Máy chủ LLM"]["message"]
+    assert checks["Dung lượng đĩa"]["level"] == "ok" and "GB trống" in checks["Dung lượng đĩa"]["message"]
+    assert all(c["level"] != "error" for c in checks.values())
+
+    assert troly(data_dir, "users", "bootstrap").code == 0
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    run = troly(data_dir, "doctor", TROLY_ANSWER__LLM_URL=url, COLUMNS="200")
+    assert run.code == 1
+    assert f"✗ Máy chủ LLM: máy chủ LLM {url} không trả lời" in run.stdout
+    assert "✓ Sổ đăng ký: 0 tài liệu, 1 người dùng (có quản trị viên)." in run.stdout
+    assert "✓ Khóa API: đã lưu ở" in run.stdout
+    assert "Có 1 lỗi cần xử lý" in run.stdout
