@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 from conftest import to_cp1258
 
+from assistant.domain import UPLOAD_TYPES
 from ingest.formats import soffice
 from ingest.load import SUPPORTED_EXTENSIONS, Limits, LoadError, load_bytes, load_document
 from ingest.model import META_FILE_TYPE
@@ -54,8 +55,9 @@ def table_rows(text: str) -> list[dict[str, str]]:
     return [b["cells"] for b in parse_structure(normalized) if b["kind"] == "table_row" and b["cells"]]
 
 
-def test_registry_covers_the_new_types() -> None:
-    assert {".xlsx", ".html", ".htm", ".doc", ".odt"} <= set(SUPPORTED_EXTENSIONS)
+def test_registry_covers_the_new_types_and_upload_forms_offer_them() -> None:
+    assert {".xlsx", ".html", ".htm", ".doc", ".odt", ".png", ".jpg", ".tif"} <= set(SUPPORTED_EXTENSIONS)
+    assert sorted(UPLOAD_TYPES) == sorted(SUPPORTED_EXTENSIONS)  # the UI and API list what the loader reads
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
