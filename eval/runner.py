@@ -74,7 +74,7 @@ def run_evaluation(
                     "embedder": services.embedder.name, "fusion": settings.retrieval.fusion, "top_k": EVAL_TOP_K,
                     "chunking": "section-aware", "answerer": "extractive", "reranker": bool(settings.retrieval.reranker_path),
                 }, show_progress)
-            raw = read_corpus(files)
+            raw = read_corpus(files) if set(configs) - {"troly"} else {}  # plain text, for the baselines only
             baselines: dict[str, tuple[Callable[[], ChunkRetriever], dict[str, Any]]] = {
                 "bm25": (lambda: BM25Retriever(fixed_windows(raw)),
                          {"retrieval": "BM25 (in-memory)", "chunking": "fixed 1000 chars, overlap 200"}),
