@@ -189,5 +189,5 @@ def test_doc_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch
     monkeypatch.setenv("PATH", str(tmp_path))
     assert shutil.which("soffice") is None
     with pytest.raises(LoadError, match="Chưa cài LibreOffice") as err:
-        load_bytes("cu.doc", b"\xd0\xcf\x11\xe0" + b"x" * 100, Limits())
+        load_bytes("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, Limits())
     assert "make office" in str(err.value)
