@@ -3,7 +3,7 @@ damaged like a flatbed scan and saved as an image-only PDF; then (1) the charact
 loader's OCR reads back, page by page, and (2) the gold set answered from the scans, next to the same gold
 set answered from the text files. Writes bench/out/ocr.json.
 
-    python -m bench.ocr_bench ../shared/corpus [--no-gold]
+    python -m bench.ocr_bench ../shared/corpus [--no-gold] [--no-accuracy] [--no-text]
 """
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def accuracy(folder: Path, truths: dict[str, list[str]]) -> dict[str, Any]:
             "char_accuracy_min": round(min(per_page), 4), "ocr_seconds_per_page": round(seconds / len(per_page), 2)}
 
 
-def gold(corpus: Path, scans: Path, work: Path) -> dict[str, Any]:
+def gold(corpus: Path, scans: Path, work: Path, text: bool = True) -> dict[str, Any]:
     """The gold set over the text corpus and over the scans (its expected sources renamed to the PDFs)."""
-    from assistant.settings import Settings
+    from assistant.settings import load_settings
     from eval.runner import DEFAULT_DATASET, run_evaluation
 
     dataset = work / "gold-scans.jsonl"
@@ -56,15 +56,18 @@ def gold(corpus: Path, scans: Path, work: Path) -> dict[str, Any]:
     renamed = [json.dumps({**q, "expected_sources": [s.replace(".txt", ".pdf") for s in q["expected_sources"]]},
                           ensure_ascii=False) for q in map(json.loads, filter(None, lines))]
     dataset.write_text("\n".join(renamed) + "\n", encoding="utf-8")
-    settings = Settings()
+    settings = load_settings(None)
     result: dict[str, Any] = {}
     for name, folder, data in (("text", corpus, DEFAULT_DATASET), ("scans", scans, dataset)):
+        if name == "text" and not text:
+            continue
         runs = run_evaluation(settings, folder, work / f"report-{name}", dataset=Path(data), configs=("troly",),
                               show_progress=False)
         result[name] = {k: runs["troly"].aggregates.get(k) for k in GOLD_KEYS}
         print(name, result[name])
-    result["points_lost"] = {k: round(100 * ((result["text"][k] or 0) - (result["scans"][k] or 0)), 1)
-                             for k in GOLD_KEYS}
+    if "text" in result:
+        result["points_lost"] = {k: round(100 * ((result["text"][k] or 0) - (result["scans"][k] or 0)), 1)
+                                 for k in GOLD_KEYS}
     return result
 
 
@@ -72,15 +75,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--no-gold", action="store_true", help="character accuracy only")
+    parser.add_argument("--no-accuracy", action="store_true", help="gold set only")
+    parser.add_argument("--no-text", action="store_true", help="gold set over the scans only, not the text files")
     args = parser.parse_args()
     report: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="troly-ocr-bench-") as tmp:
         scans = Path(tmp) / "scans"
         scans.mkdir()
         truths = make_scans(args.corpus, scans)
-        report["ocr"] = accuracy(scans, truths)
+        if not args.no_accuracy:
+            report["ocr"] = accuracy(scans, truths)
         if not args.no_gold:
-            report["gold"] = gold(args.corpus, scans, Path(tmp))
+            report["gold"] = gold(args.corpus, scans, Path(tmp), text=not args.no_text)
     OUT.mkdir(exist_ok=True)
     (OUT / "ocr.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=1))
