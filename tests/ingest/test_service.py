@@ -120,7 +120,8 @@ BAD_INPUTS: list[tuple[str, Callable[[], bytes] | None, str]] = [
     ("ban_quet.pdf", blank_pdf, "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
     ("qua_lon.txt", lambda: ("Kế hoạch chuyển đổi số trong các cơ quan đảng.\n" * 30_000).encode(),
      f"giới hạn là {MAX_FILE_MB} MB"),
-    ("bang_tinh.xlsx", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.xlsx)"),
+    ("bang_tinh.xlsx", lambda: b"PK\x03\x04" + bytes(64), "XLSX bị hỏng"),
+    ("trinh_chieu.pptx", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.pptx)"),
     ("khong_ton_tai.txt", None, "Không tìm thấy tệp"),
 ]
 
