@@ -15,7 +15,7 @@ export OMP_WAIT_POLICY := PASSIVE
 LLM_PORT ?= 8080
 EVAL_MODE ?= extractive
 
-.PHONY: install run test test-robustness-full lint bench bench-scale bench-concurrency eval browser postgres clean llm-server llm-serve
+.PHONY: install ocr office run test test-robustness-full lint bench bench-scale bench-concurrency eval browser postgres clean llm-server llm-serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,18 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's Tesseract with its Vietnamese model, for scanned PDFs and images (and the serif font the OCR tests
+# render their scans in).
+ocr:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie && \
+	  [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]; } || \
+	  { apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-liberation2 >/dev/null; }
+
+# Debian's LibreOffice (no GUI) to read .doc and .odt files.
+office:
+	@command -v soffice >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null; }
+
 # Debian's PostgreSQL for the registry test on a real server (the test starts and stops its own cluster).
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
@@ -59,7 +71,7 @@ run: install
 	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
-test: install llm-server browser postgres
+test: install llm-server browser postgres ocr office
 	$(BIN)/python -m pytest -q
 
 # 80 kills (half at random wall-clock moments) instead of the 20 of `make test`

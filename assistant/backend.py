@@ -194,6 +194,10 @@ class HttpBackend:
     def documents(self) -> list[DocumentMeta]:
         return [DocumentMeta.model_validate(d) for d in self._call("GET", "/v1/documents")["documents"]]
 
+    def me(self) -> dict[str, Any]:
+        """The account of the key (name, role, clearance, units)."""
+        return dict(self._call("GET", "/v1/me"))
+
     def document(self, doc_id: str) -> DocumentMeta:
         return DocumentMeta.model_validate(self._call("GET", f"/v1/documents/{doc_id}"))
 

@@ -7,6 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+# file types the loader reads (ingest/load.py's registry; a test keeps the two equal): for upload forms
+UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".xlsx", ".html", ".htm", ".png", ".jpg", ".jpeg",
+                ".tif", ".tiff")
+
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]
 ChunkKind = Literal["text", "table_row"]
 AnsweredBy = Literal["extractive", "generative", "extractive_fallback"]

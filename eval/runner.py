@@ -182,7 +182,7 @@ def run_evaluation(
                     sweep = sweep_thresholds(service, sets, services.registry.text_of, thresholds, done,
                                              show_progress)
                     calibration = calibrate(sweep, settings.answer.refusal_threshold)
-            raw = read_corpus(files)
+            raw = read_corpus(files) if set(configs) - {"troly"} else {}  # plain text, for the baselines only
             baselines: dict[str, tuple[Callable[[], ChunkRetriever], dict[str, Any]]] = {
                 "bm25": (lambda: BM25Retriever(fixed_windows(raw)),
                          {"retrieval": "BM25 (in-memory)", "chunking": "fixed 1000 chars, overlap 200"}),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 import time
@@ -28,6 +29,7 @@ from llama_index.core.schema import Document
 from assistant.settings import IngestSettings
 from assistant.text import nfc
 from assistant.vocab.numbering import to_roman
+from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
 
@@ -232,39 +234,33 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_CONTROL_RATIO = 0.01  # real text has almost none; binary data has ~12%
-_MIN_UTF8_PER_BROKEN = 10  # valid UTF-8 characters per broken byte for "damaged UTF-8" (not another code page)
 _NOT_TEXT = "Tệp không phải văn bản thuần (có vẻ là dữ liệu nhị phân bị đổi phần mở rộng)."
 
 
 def decode_text(data: bytes) -> str:
-    """Decode text bytes: BOM (UTF-8/16/32), else UTF-8, else Windows-1258 (Vietnamese ANSI)."""
+    """Decode text bytes to Unicode: a BOM (UTF-8/16/32), UTF-16 without one, UTF-8 (with lines of legacy
+    text read as Windows-1252 repaired), else each line in the legacy code page that reads it best
+    (TCVN3, VNI, Windows-1258; see `ingest.encodings`)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as err:
                 raise LoadError(f"Tệp có dấu BOM {codec.upper()} nhưng nội dung bị lỗi mã hóa.") from err
-            return _check_text(text)
+            return _check_text(_repaired(text))
+    if (text16 := encodings.utf16_without_bom(data)) is not None:
+        return _check_text(_repaired(text16))
     if b"\x00" in data:
         raise LoadError(_NOT_TEXT)
     try:
-        text = data.decode("utf-8")
+        text = _repaired(data.decode("utf-8"))  # TCVN3's C0 letters are valid UTF-8: `repair` reads them
     except UnicodeDecodeError:
-        text = _decode_legacy(data)
+        text = encodings.decode_legacy(data)
     return _check_text(text)
 
 
-def _decode_legacy(data: bytes) -> str:
-    """Almost-UTF-8 (a few damaged bytes) stays UTF-8; otherwise the Vietnamese Windows code page."""
-    lossy = data.decode("utf-8", errors="replace")
-    broken = lossy.count("\ufffd")
-    valid = sum(1 for ch in lossy if ord(ch) > 127) - broken
-    if valid >= _MIN_UTF8_PER_BROKEN * broken:
-        return lossy.replace("\ufffd", "")
-    try:
-        return data.decode("cp1258")  # yields combining tone marks; the caller applies NFC
-    except UnicodeDecodeError as err:
-        raise LoadError(_NOT_TEXT) from err
+def _repaired(text: str) -> str:
+    return encodings.repair(text) if encodings.suspicious(text) else text
 
 
 def _check_text(text: str) -> str:
@@ -437,6 +433,7 @@ class PdfTextReader(FileReader):
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import pypdf
 
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings name no file; LoadError says it all
         if b"%PDF-" not in data[:1024]:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.")
         if b"%%EOF" not in data[-2048:]:
@@ -454,9 +451,24 @@ class PdfTextReader(FileReader):
             raise
         except Exception as err:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.") from err
-        if not any(page.strip() for page in pages):
-            raise LoadError(
-                "Tệp PDF không có lớp văn bản (có thể là bản quét): cần nhận dạng ký tự (OCR) "
-                "trước khi nạp."
-            )
-        return PAGE_BREAK.join(pages)
+        return PAGE_BREAK.join(_with_scanned_pages(data, pages, deadline))
+
+
+def _with_scanned_pages(data: bytes, pages: list[str], deadline: Deadline | None) -> list[str]:
+    """Pages without a text layer (a scan, or scanned pages inside a typed PDF) read by OCR, in place."""
+    from ingest import ocr
+
+    scanned = [i for i, page in enumerate(pages) if not page.strip()]
+    if not scanned or (len(scanned) < len(pages) and ocr.tesseract() is None):
+        return pages  # no OCR here: the typed pages are still worth ingesting
+    for number, text in ocr.ocr_pdf_pages(data, scanned, deadline).items():
+        pages[number] = text
+    if not any(page.strip() for page in pages):
+        raise LoadError("Tệp PDF không có chữ: không có lớp văn bản và nhận dạng ký tự (OCR) bản quét không "
+                        "thấy chữ nào.")
+    return pages
+
+
+# readers kept in modules of their own register themselves on import
+from ingest import formats as _formats  # noqa: E402,F401  (XLSX, HTML, DOC/ODT)
+from ingest import ocr as _ocr  # noqa: E402,F401  (PNG, JPEG, TIFF)

@@ -10,6 +10,7 @@ needs an API key (see `assistant.api.deps`); what a caller may read is decided b
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
+from fastapi_offline import FastAPIOffline
 
 from assistant.api.context import AppContext
 from assistant.api.errors import install_error_handlers
@@ -24,7 +25,7 @@ ROUTERS: tuple[APIRouter, ...] = (system.router, ask.router, documents.router, a
 
 def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     svc = services or Services(settings)
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc from the assets the package ships: no CDN, they work offline
         title="Trợ lý kế hoạch API",
         version="0.1.0",
         description="Hỏi đáp có trích dẫn trên các văn bản kế hoạch. Mọi trích dẫn trỏ tới đoạn văn gốc. "

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, JsonOpt, console, fail, print_json, session
-from assistant.domain import AnswerMode, AskResponse
+from assistant.domain import AnswerMode
+
+if TYPE_CHECKING:
+    from assistant.domain import AskResponse
 
 
 def ask(
@@ -22,12 +25,14 @@ def ask(
     api_key: ApiKeyOpt = None,
 ) -> None:
     """Hỏi một câu; câu trả lời kèm nguồn trích dẫn."""
-    from assistant.services.ask import QuestionError
-
     with session(config, api_url, api_key) as backend:
         try:
             response = backend.ask(question, top_k, doc, mode)
-        except QuestionError as exc:
+        except ValueError as exc:
+            from assistant.services.ask import QuestionError  # imported only here: local mode, a bad question
+
+            if not isinstance(exc, QuestionError):
+                raise
             fail(str(exc), 2)
             return
     if as_json:

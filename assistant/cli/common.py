@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from assistant.backend import Backend, BackendError, HttpBackend, LocalBackend
-from assistant.components.vector_store import StoreLockedError
-from assistant.settings import Settings, load_settings
+from assistant.cli import credentials
+
+if TYPE_CHECKING:  # imported where used: `troly --help` and HTTP commands must start fast
+    from assistant.backend import Backend
+    from assistant.settings import Settings
 
 console = Console()
 err = Console(stderr=True)
@@ -26,6 +30,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSO
 
 
 def settings_from(config: Path | None) -> Settings:
+    from assistant.settings import load_settings
+
     try:
         return load_settings(config)
     except ValueError as exc:
@@ -34,24 +40,49 @@ def settings_from(config: Path | None) -> Settings:
 
 
 def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Backend:
-    """Local services by default (reads only for an admin key: `LocalBackend`); the running server when asked
-    to or when it holds the store."""
-    if api_url:
-        return HttpBackend(api_url, api_key)
+    """The running server when asked to or when it holds the store (the normal case while `troly serve`
+    runs: no warning, and nothing heavy imported); else the local services (reads only for an admin key:
+    `LocalBackend`)."""
+    from assistant.backend import HttpBackend
+
+    url = api_url or settings.api.url or f"http://{settings.api.host}:{settings.api.port}"
+    if api_url or store_held(settings):
+        return HttpBackend(url, api_key)
+    from assistant.backend import LocalBackend
+    from assistant.components.vector_store import StoreLockedError
+
     try:
         return LocalBackend(settings, api_key)
-    except StoreLockedError as exc:
-        url = settings.api.url or f"http://{settings.api.host}:{settings.api.port}"
-        err.print(f"[yellow]{exc}[/] Dùng máy chủ {url}.")
+    except StoreLockedError:  # taken between the probe and the open
         return HttpBackend(url, api_key)
+
+
+def store_held(settings: Settings) -> bool:
+    """The embedded Edge index is open in another process (`troly serve`): its LOCK file is flock-ed
+    (`assistant.components.edge_store`). Probed without importing the store."""
+    if settings.qdrant.url or settings.qdrant.engine != "edge":
+        return False
+    try:
+        fd = os.open(settings.edge_path / "LOCK", os.O_RDONLY)
+    except OSError:
+        return False  # no index yet: nobody holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases a lock this probe took
+    return False
 
 
 @contextmanager
 def session(config: Path | None, api_url: str | None, api_key: str | None) -> Iterator[Backend]:
     """A backend for one command: closed at the end (releases the store lock); its errors are
     shown as one Vietnamese line, never a traceback."""
+    from assistant.backend import BackendError
+
     try:
-        backend = _backend(settings_from(config), api_url, api_key)
+        backend = _backend(settings_from(config), api_url, api_key or credentials.saved_key())
     except BackendError as exc:
         fail(str(exc))
         raise

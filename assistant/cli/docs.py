@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, JsonOpt, console, print_json, session
-from assistant.domain import DocumentMeta
+
+if TYPE_CHECKING:
+    from assistant.domain import DocumentMeta
 
 app = typer.Typer(help="Quản lý tài liệu đã nạp.", no_args_is_help=True)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.cli.common import ConfigOpt, JsonOpt, err, fail, print_json, settings_from
 from assistant.cli.index_group import app
@@ -26,6 +25,8 @@ def rebuild(
     config: ConfigOpt = None,
 ) -> None:
     """Chép toàn bộ chỉ mục từ nguồn sang chỉ mục đang cấu hình (không nhúng lại, không xóa nguồn)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from assistant.components.edge_store import EdgeStore
     from assistant.components.migrate import MigrationError, copy_points, legacy_dir, migrate_legacy
     from assistant.components.vector_store import ClientStore, QdrantStore, StoreLockedError

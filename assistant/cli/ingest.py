@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.cli.common import (
     ApiKeyOpt,
@@ -20,7 +19,9 @@ from assistant.cli.common import (
     print_json,
     session,
 )
-from assistant.domain import IngestOutcome
+
+if TYPE_CHECKING:
+    from assistant.domain import IngestOutcome
 
 
 def ingest(
@@ -34,7 +35,9 @@ def ingest(
     api_url: ApiUrlOpt = None,
     api_key: ApiKeyOpt = None,
 ) -> None:
-    """Nạp tài liệu (.txt, .md, .docx, .pdf) vào chỉ mục."""
+    """Nạp tài liệu (.txt, .md, .docx, .pdf, .doc, .odt, .xlsx, .html, ảnh quét .png/.jpg/.tif) vào chỉ mục."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     if classification and classification not in ("public", "internal", "restricted"):
         fail("--classification phải là public, internal hoặc restricted.", 2)
     show = not as_json and sys.stderr.isatty()

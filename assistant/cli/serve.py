@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from assistant.cli.common import ConfigOpt, console, fail, settings_from
-from assistant.components.vector_store import StoreLockedError
 
 
 def serve(
@@ -20,6 +19,7 @@ def serve(
     import uvicorn
 
     from assistant.api.app import create_app
+    from assistant.components.vector_store import StoreLockedError
 
     settings = settings_from(config)
     try:

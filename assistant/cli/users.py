@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.cli import credentials
 from assistant.cli.common import ConfigOpt, JsonOpt, console, fail, print_json, registry_from, settings_from
 
 app = typer.Typer(help="Quản lý người dùng và khóa API (trực tiếp trên cơ sở dữ liệu đăng ký).",
@@ -91,8 +92,11 @@ def users_bootstrap(config: ConfigOpt = None) -> None:
         console.print("Đã có tài khoản quản trị; dùng khóa đã cấp (hoặc `troly users add`).")
         return
     _print_key("admin", key)
+    saved = credentials.save_key(key)  # the person who set the machine up is its admin: CLI works at once
     settings = settings_from(config)
     console.print(
+        f"Đã lưu khóa này cho người dùng máy này ở {saved} (chỉ bạn đọc được): các lệnh troly dùng nó, "
+        "`troly logout` để xóa. "
         f"Đăng nhập giao diện tại http://{settings.api.host}:{settings.api.port}/ui bằng khóa này; "
-        "gọi API với tiêu đề 'Authorization: Bearer <khóa>'; CLI qua máy chủ: --api-key hoặc TROLY_API_KEY. "
+        "gọi API với tiêu đề 'Authorization: Bearer <khóa>'. "
         "Tạo thêm người dùng: troly users add TÊN --role viewer --clearance public --unit ĐƠN_VỊ", highlight=False)

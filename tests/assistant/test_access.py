@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Literal
@@ -301,6 +302,8 @@ def test_users_cli(tmp_path: Path) -> None:
     assert boot.exit_code == 0, boot.output
     admin_key = next(line for line in boot.output.splitlines() if line.startswith("troly_"))
     assert KEY.match(admin_key) and "Authorization: Bearer" in boot.output
+    saved = Path(os.environ["XDG_CONFIG_HOME"]) / "troly" / "khoa-api"  # the CLI works at once after `make run`
+    assert saved.read_text().strip() == admin_key and saved.stat().st_mode & 0o777 == 0o600
     again = runner.invoke(cli, ["users", "bootstrap"], env=env)
     assert again.exit_code == 0 and "troly_" not in again.output and "Đã có tài khoản quản trị" in again.output
 

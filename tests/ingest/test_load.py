@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import to_cp1258
 from pypdf import PdfWriter
 
 from assistant.text import nfc
@@ -32,22 +33,12 @@ CORPUS_NAMES = [
 ]
 MB = 1024 * 1024
 VIETNAMESE = "KẾ HOẠCH\nChuyển đổi số trong các cơ quan đảng phường Bạch Đằng năm 2026: Ủy ban, Tỉnh uỷ, ưu tiên."
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: base letter (with ^, ˘, horn) + separate tone mark."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(nfc("".join(c for c in parts if c not in _TONES)) + "".join(c for c in parts if c in _TONES))
-    return "".join(out).encode("cp1258")
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:
@@ -193,7 +184,8 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 
 def test_registry_covers_the_supported_types() -> None:
-    assert sorted(SUPPORTED_EXTENSIONS) == [".docx", ".md", ".pdf", ".txt"]
+    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".htm", ".html", ".jpeg", ".jpg", ".md", ".odt", ".pdf",
+                                            ".png", ".tif", ".tiff", ".txt", ".xlsx"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 
@@ -249,8 +241,8 @@ def corrupt_docx() -> bytes:
         ("other.docx", corrupt_docx(), "DOCX bị hỏng"),
         ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
         ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
-        ("scan.pdf", blank_pdf(), "cần nhận dạng ký tự (OCR)"),
-        ("table.xlsx", b"PK\x03\x04", "không được hỗ trợ (.xlsx); chỉ nhận: .docx, .md, .pdf, .txt"),
+        ("scan.pdf", blank_pdf(), "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
+        ("slides.pptx", b"PK\x03\x04", "không được hỗ trợ (.pptx); chỉ nhận: .doc, .docx, .htm, .html, .jpeg"),
         ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
     ],
 )

@@ -119,10 +119,11 @@ BAD_INPUTS: list[tuple[str, Callable[[], bytes] | None, str]] = [
     ("anh_doi_ten.txt", lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 16, "dữ liệu nhị phân"),
     ("hong.docx", lambda: docx_bytes(["KẾ HOẠCH", "chuyển đổi số năm 2026"])[:1500], "DOCX bị hỏng"),
     ("hong.pdf", lambda: b"%PDF-1.7\n1 0 obj\n" + bytes(range(256)) * 4, "PDF bị hỏng"),
-    ("ban_quet.pdf", blank_pdf, "cần nhận dạng ký tự (OCR)"),
+    ("ban_quet.pdf", blank_pdf, "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
     ("qua_lon.txt", lambda: ("Kế hoạch chuyển đổi số trong các cơ quan đảng.\n" * 30_000).encode(),
      f"giới hạn là {MAX_FILE_MB} MB"),
-    ("bang_tinh.xlsx", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.xlsx)"),
+    ("bang_tinh.xlsx", lambda: b"PK\x03\x04" + bytes(64), "XLSX bị hỏng"),
+    ("trinh_chieu.pptx", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.pptx)"),
     ("khong_ton_tai.txt", None, "Không tìm thấy tệp"),
 ]
 

@@ -341,3 +341,21 @@ def test_ui_uploads_leave_no_raw_identifier_nor_refused_bytes_on_disk(page: Any,
     assert hits == []
     # Gradio's copies are gone too (its UploadButton leaves an empty placeholder per file: no bytes)
     assert [p for p in gradio_dir.rglob("*") if p.is_file() and p.stat().st_size] == []
+
+
+def test_api_docs_render_offline_with_the_routes(browser: Any, server: Server) -> None:
+    """/docs loads Swagger UI from the server itself (the loopback check fails the test on any CDN request)
+    and lists the routes, Vietnamese summaries included."""
+    context = browser.new_context(locale="vi-VN")
+    context.on("request", lambda r: server.requests.append(r.url))
+    context.set_default_timeout(WAIT)
+    page = context.new_page()
+    expect = _expect()
+    try:
+        page.goto(f"{server.url}/docs")
+        expect(page.locator(".swagger-ui .info .title")).to_contain_text("Trợ lý kế hoạch API")
+        expect(page.locator(".opblock-summary-path", has_text="/v1/ask").first).to_be_visible()
+        expect(page.locator(".swagger-ui")).to_contain_text("Hỏi và nhận câu trả lời có trích dẫn")
+        assert any("/static-offline-docs/swagger-ui-bundle.js" in u for u in server.requests)
+    finally:
+        context.close()

@@ -11,7 +11,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.domain import DocumentMeta, IngestOutcome
+from assistant.domain import UPLOAD_TYPES, DocumentMeta, IngestOutcome
 from ui import render
 from ui.client import ApiError
 from ui.context import UiContext, doc_updates
@@ -70,9 +70,10 @@ def build_documents(ctx: UiContext, doc_filter: gr.Dropdown) -> DocumentsTab:
             gr.Markdown("### Tải lên tài liệu")
             with gr.Row():
                 with gr.Column(min_width=280, scale=2):
-                    files = gr.UploadButton("Chọn tệp (.txt, .md, .docx, .pdf) — được chọn nhiều tệp",
+                    files = gr.UploadButton("Chọn tệp (văn bản, Word, PDF, Excel, HTML, ảnh quét) — được chọn "
+                                            "nhiều tệp",
                                             file_count="multiple", elem_id="troly-files",
-                                            file_types=[".txt", ".md", ".docx", ".pdf"])
+                                            file_types=list(UPLOAD_TYPES))
                     chosen_md = gr.Markdown(NO_FILES, elem_id="troly-chosen")
                 with gr.Column(min_width=260, scale=2):
                     up_class = gr.Radio(label="Phân loại", choices=[], elem_id="troly-classification")

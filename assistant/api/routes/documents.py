@@ -10,7 +10,7 @@ from assistant.api.context import Ctx
 from assistant.api.deps import client_of, forbidden, require
 from assistant.api.limits import InMemoryUploads
 from assistant.api.schemas import DocumentList, IngestSummary, TextSpan
-from assistant.domain import DocumentMeta, IngestOutcome
+from assistant.domain import UPLOAD_TYPES, DocumentMeta, IngestOutcome
 from assistant.services.access import Permission, Principal, clean_units, readable_classifications
 from assistant.settings import CLASSIFICATION_RANK
 
@@ -32,7 +32,7 @@ def upload(
     request: Request,
     background: BackgroundTasks,
     ctx: Ctx,
-    files: list[UploadFile] = File(..., description="Tệp .txt, .md, .docx hoặc .pdf"),
+    files: list[UploadFile] = File(..., description=f"Tệp {', '.join(UPLOAD_TYPES)} (PDF quét và ảnh: OCR)"),
     classification: str | None = Form(None, description="public | internal | restricted "
                                       "(mặc định: mức mặc định khi nạp, không vượt quá mức của người tải lên)"),
     units: list[str] = Form(default=[], description="Đơn vị được đọc tài liệu (trống: mọi đơn vị)"),

@@ -1,0 +1,271 @@
+"""Readers for the other files offices keep plans in: task spreadsheets (.xlsx), saved web pages (.html),
+old Word and OpenDocument files (.doc, .odt, converted by LibreOffice).
+
+Each emits text the later stages already read: a table row is one tab-separated line (the header row
+kept, so its rows become table rows with named columns, like the tables of a plan), a heading or a
+paragraph is one line. They register themselves in `ingest.load`'s registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ingest import encodings
+from ingest.load import Deadline, DocxReader, FileReader, LoadError, decode_text, register
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+_DEFAULT_SHEET = re.compile(r"(?i)(sheet|trang tính|bảng tính)\s*\d*")
+
+
+@register(".xlsx")
+class XlsxReader(FileReader):
+    """Each sheet with content: its name (unless a default 'Sheet1'), then its rows, one tab-separated line
+    each; a title row (one cell filled, before the table) stays a line of its own."""
+
+    file_type = "xlsx"
+    zipped = True
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as err:
+            raise LoadError("Tệp XLSX bị hỏng hoặc không đúng định dạng bảng tính Excel (.xlsx).") from err
+        parts: list[str] = []
+        try:
+            for sheet in book.worksheets:
+                rows = [[_cell_text(c) for c in row] for row in sheet.iter_rows()]
+                if deadline is not None:
+                    deadline.check("đọc XLSX")
+                lines = _sheet_lines(rows)
+                if lines:
+                    named = not _DEFAULT_SHEET.fullmatch(sheet.title.strip())
+                    parts.append("\n".join(([sheet.title.strip()] if named else []) + lines))
+        except LoadError:
+            raise
+        except Exception as err:
+            raise LoadError("Tệp XLSX bị hỏng hoặc không đúng định dạng bảng tính Excel (.xlsx).") from err
+        finally:
+            book.close()
+        return "\n\n".join(parts)
+
+
+def _sheet_lines(rows: list[list[str]]) -> list[str]:
+    filled = [row for row in rows if any(row)]
+    if not filled:
+        return []
+    width = max(max(i for i, c in enumerate(row) if c) + 1 for row in filled)
+    lines: list[str] = []
+    table_started = False
+    for row in filled:
+        cells = (row + [""] * width)[:width]
+        if not table_started and sum(1 for c in cells if c) == 1:
+            lines.append(next(c for c in cells if c))  # a title above the table
+            continue
+        table_started = True
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _cell_text(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y") if value.time() == dt.time() else value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float | int):
+        if "%" in (getattr(cell, "number_format", "") or ""):
+            return f"{value * 100:g}%"
+        return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+    return " ".join(str(value).split())  # a cell written on several lines is one cell
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_BLOCK_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "footer", "main", "aside", "nav", "form", "address", "figure", "figcaption", "center", "title", "caption"])
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+@register(".html", ".htm")
+class HtmlReader(FileReader):
+    """The visible text of a saved web page: headings and paragraphs one a line, list items as '-' bullets,
+    table rows tab-separated; scripts, styles and the page head left out."""
+
+    file_type = "html"
+    plain = True
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        parser = _TextParser()
+        parser.feed(_html_text(data))
+        parser.close()
+        return parser.text()
+
+
+def _html_text(data: bytes) -> str:
+    """The page's declared charset when it decodes; otherwise the text loader's own detection."""
+    declared = _CHARSET.search(data[:4096])
+    if declared is not None:
+        try:
+            return encodings.repair(data.decode(declared.group(1).decode("ascii")))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skip = 0
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.tables = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skip += 1
+        elif tag == "table":
+            self.tables += 1
+            self._flush()
+        elif tag == "tr" and self.tables == 1:
+            self._flush()
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None and self.tables == 1:
+            self.cell = []
+        elif tag == "br":
+            self._text("\n")
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "li":
+                self.current.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.tables == 1:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None and self.tables == 1:
+            if any(self.row):
+                self.lines.append("\t".join(self.row))
+            self.row = None
+        elif tag == "table":
+            self.tables = max(0, self.tables - 1)
+            if self.tables == 0:
+                self.lines.append("")
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)  # nested tables, line breaks in a cell: one cell
+        else:
+            self.current.append(data)
+
+    def _flush(self) -> None:
+        for line in "".join(self.current).split("\n"):
+            if line := " ".join(line.split()):
+                self.lines.append(line)
+        self.current = []
+
+    def text(self) -> str:
+        self._flush()
+        return html.unescape("\n".join(self.lines)).strip()
+
+
+# --- DOC and ODT through LibreOffice -------------------------------------------------------------
+
+NO_OFFICE = ("Chưa cài LibreOffice (gói Debian libreoffice-writer-nogui, cài bằng `make office`) nên không "
+             "chuyển được tệp .{ext} sang DOCX để đọc. Cài LibreOffice, hoặc mở tệp bằng Word/LibreOffice và "
+             "lưu thành .docx rồi nạp lại.")
+CONVERT_SECONDS = 180.0
+
+
+def soffice() -> str | None:
+    """The LibreOffice binary, when installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+class OfficeReader(FileReader):
+    """A word-processor file LibreOffice converts to DOCX, then read as DOCX. The conversion works in a
+    private temporary folder (in memory under /dev/shm where there is one) that is always removed."""
+
+    extension: ClassVar[str]
+    magic: ClassVar[tuple[bytes, ...]]  # how a real file of this kind starts (checked before converting)
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        if not data.startswith(self.magic):
+            raise LoadError(f"Tệp {self.extension.upper()} bị hỏng hoặc không đúng định dạng .{self.extension}.")
+        binary = soffice()
+        if binary is None:
+            raise LoadError(NO_OFFICE.format(ext=self.extension))
+        shm = Path("/dev/shm")
+        work = Path(tempfile.mkdtemp(prefix="troly-office-", dir=shm if shm.is_dir() else None))
+        try:
+            source = work / f"tai-lieu.{self.extension}"
+            source.write_bytes(data)
+            seconds = CONVERT_SECONDS
+            if deadline is not None:
+                seconds = max(1.0, min(seconds, deadline.seconds - (deadline.clock() - deadline.start)))
+            command = [binary, "--headless", "--norestore", "--nolockcheck",
+                       f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                       "--convert-to", "docx", "--outdir", str(work / "out"), str(source)]
+            _run_bounded(command, seconds, work, self.extension)
+            converted = work / "out" / "tai-lieu.docx"
+            if not converted.is_file():
+                raise LoadError(f"Tệp .{self.extension.upper()} bị hỏng hoặc không đúng định dạng: LibreOffice "
+                                "không chuyển được sang DOCX.")
+            return DocxReader().decode(converted.read_bytes(), deadline)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_bounded(command: list[str], seconds: float, cwd: Path, extension: str) -> None:
+    """Run LibreOffice in its own process group, killed whole (soffice.bin included) past `seconds`."""
+    proc = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired as err:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise LoadError(f"LibreOffice chuyển tệp .{extension} quá {seconds:g} giây: tệp quá lớn hoặc bị hỏng, "
+                        "không nạp.") from err
+
+
+@register(".doc")
+class DocReader(OfficeReader):
+    file_type = "doc"
+    extension = "doc"
+    magic = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf")  # Word 97-2003; RTF saved as .doc
+
+
+@register(".odt")
+class OdtReader(OfficeReader):
+    file_type = "odt"
+    extension = "odt"
+    zipped = True
+    magic = (b"PK\x03\x04",)

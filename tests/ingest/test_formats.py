@@ -1,0 +1,193 @@
+"""Spreadsheets, saved web pages, old Word and OpenDocument files: built here with openpyxl, python-docx and
+LibreOffice, read into the text the later stages expect (table rows with their header, one line per
+paragraph), and a Vietnamese reason for each one that cannot be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from conftest import to_cp1258
+
+from assistant.domain import UPLOAD_TYPES
+from ingest.formats import soffice
+from ingest.load import SUPPORTED_EXTENSIONS, Limits, LoadError, load_bytes, load_document
+from ingest.model import META_FILE_TYPE
+from ingest.normalize import normalize_text
+from ingest.structure import parse_structure
+
+HEADER = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Chỉ tiêu"]
+TASKS = [
+    [1, "Rà soát hạ tầng mạng nội bộ", "Văn phòng Đảng ủy", "Ban Xây dựng Đảng", dt.datetime(2026, 3, 31), 1.0],
+    [2, "Số hóa hồ sơ đảng viên", "Ban Xây dựng Đảng", "Các chi bộ trực thuộc", dt.date(2026, 6, 30), 0.75],
+    [3, "Tập huấn kỹ năng số\ncho cán bộ", "Ủy ban Kiểm tra Đảng ủy", None, "Quý III/2026", None],
+]
+
+
+def xlsx_bytes() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Nhiệm vụ 2026"
+    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026 CỦA ĐẢNG ỦY PHƯỜNG BẠCH ĐẰNG"])
+    sheet.merge_cells("A1:F1")
+    sheet.append([])
+    sheet.append(HEADER)
+    for task in TASKS:
+        sheet.append(task)
+        sheet.cell(sheet.max_row, 6).number_format = "0%"
+    book.create_sheet("Sheet2")  # empty: left out
+    annex = book.create_sheet("Phụ lục")
+    annex.append(["Đơn vị", "Số cán bộ được tập huấn"])
+    annex.append(["Chi bộ khu phố 1", 12])
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def table_rows(text: str) -> list[dict[str, str]]:
+    normalized, _ = normalize_text(text)
+    return [b["cells"] for b in parse_structure(normalized) if b["kind"] == "table_row" and b["cells"]]
+
+
+def test_registry_covers_the_new_types_and_upload_forms_offer_them() -> None:
+    assert {".xlsx", ".html", ".htm", ".doc", ".odt", ".png", ".jpg", ".tif"} <= set(SUPPORTED_EXTENSIONS)
+    assert sorted(UPLOAD_TYPES) == sorted(SUPPORTED_EXTENSIONS)  # the UI and API list what the loader reads
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+
+
+def test_xlsx_rows_are_a_table_with_their_header() -> None:
+    doc = load_bytes("nhiem-vu.xlsx", xlsx_bytes(), Limits())
+    assert doc.metadata[META_FILE_TYPE] == "xlsx"
+    assert doc.text.splitlines() == [
+        "Nhiệm vụ 2026",
+        "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026 CỦA ĐẢNG ỦY PHƯỜNG BẠCH ĐẰNG",
+        "\t".join(HEADER),
+        "1\tRà soát hạ tầng mạng nội bộ\tVăn phòng Đảng ủy\tBan Xây dựng Đảng\t31/03/2026\t100%",
+        "2\tSố hóa hồ sơ đảng viên\tBan Xây dựng Đảng\tCác chi bộ trực thuộc\t30/06/2026\t75%",
+        "3\tTập huấn kỹ năng số cho cán bộ\tỦy ban Kiểm tra Đảng ủy\t\tQuý III/2026\t",
+        "",
+        "Phụ lục",
+        "Đơn vị\tSố cán bộ được tập huấn",
+        "Chi bộ khu phố 1\t12",
+    ]
+
+
+def test_xlsx_rows_become_table_rows_like_a_plan_table() -> None:
+    rows = table_rows(load_bytes("nhiem-vu.xlsx", xlsx_bytes(), Limits()).text)
+    assert rows[0]["Đơn vị chủ trì"] == "Văn phòng Đảng ủy"
+    assert rows[0]["Đơn vị phối hợp"] == "Ban Xây dựng Đảng"
+    assert rows[1]["Nội dung nhiệm vụ"] == "Số hóa hồ sơ đảng viên"
+    assert rows[2]["Thời gian hoàn thành"] == "Quý III/2026"
+    assert [r["Đơn vị chủ trì"] for r in rows[:3]] == [t[2] for t in TASKS]
+
+
+def test_broken_xlsx_has_a_vietnamese_reason() -> None:
+    data = xlsx_bytes()
+    with pytest.raises(LoadError, match="XLSX bị hỏng"):
+        load_bytes("hong.xlsx", data[: len(data) // 2], Limits())
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>Cổng thông tin</title>
+<style>p {{ color: red }}</style><script>var a = "<p>không phải nội dung</p>";</script></head>
+<body><nav><a href="/">Trang chủ</a></nav>
+<h1>KẾ HOẠCH</h1><p>Chuyển đổi số trong các cơ quan đảng<br>phường Bạch Đằng năm 2026</p>
+<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>
+<ul><li>Bảo đảm an toàn &amp; bảo mật thông tin;</li><li>Hoàn thành trước 31/12/2026.</li></ul>
+<table><tr><th>STT</th><th>Nội dung</th><th>Đơn vị chủ trì</th></tr>
+<tr><td>1</td><td>Rà soát   hạ tầng
+mạng</td><td>Văn phòng Đảng ủy</td></tr></table>
+<p>Nơi nhận:</p></body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "windows-1258", "utf-16"])
+def test_html_page_text_in_order(charset: str) -> None:
+    page = PAGE.format(charset=charset)
+    data = to_cp1258(page) if charset == "windows-1258" else page.encode(charset)
+    doc = load_bytes("trang.html", data, Limits())
+    assert doc.metadata[META_FILE_TYPE] == "html"
+    assert doc.text.splitlines() == [
+        "Trang chủ",
+        "KẾ HOẠCH",
+        "Chuyển đổi số trong các cơ quan đảng",
+        "phường Bạch Đằng năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "- Bảo đảm an toàn & bảo mật thông tin;",
+        "- Hoàn thành trước 31/12/2026.",
+        "STT\tNội dung\tĐơn vị chủ trì",
+        "1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy",
+        "",
+        "Nơi nhận:",
+    ]
+    assert table_rows(doc.text) == [{"STT": "1", "Nội dung": "Rà soát hạ tầng mạng",
+                                     "Đơn vị chủ trì": "Văn phòng Đảng ủy"}]
+
+
+# --- DOC and ODT ---------------------------------------------------------------------------------
+
+PARAGRAPHS = ["ĐẢNG BỘ PHƯỜNG BẠCH ĐẰNG", "KẾ HOẠCH", "Chuyển đổi số trong các cơ quan đảng năm 2026",
+              "I. MỤC ĐÍCH, YÊU CẦU", "- Nâng cao hiệu quả lãnh đạo, chỉ đạo của Đảng ủy."]
+
+needs_office = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed (make office)")
+
+
+def plan_docx(path: Path) -> Path:
+    document = docx.Document()
+    for text in PARAGRAPHS:
+        document.add_paragraph(text)
+    table = document.add_table(rows=2, cols=3)
+    for i, text in enumerate(["STT", "Nội dung", "Đơn vị chủ trì"]):
+        table.rows[0].cells[i].text = text
+    for i, text in enumerate(["1", "Rà soát hạ tầng mạng", "Văn phòng Đảng ủy"]):
+        table.rows[1].cells[i].text = text
+    document.save(str(path))
+    return path
+
+
+def convert(source: Path, ext: str) -> Path:
+    """The test's own LibreOffice run, making the old-format file a user would have."""
+    subprocess.run([str(soffice()), "--headless", f"-env:UserInstallation={(source.parent / 'p').as_uri()}",
+                    "--convert-to", ext, "--outdir", str(source.parent), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    return source.with_suffix(f".{ext}")
+
+
+@needs_office
+@pytest.mark.parametrize("ext", ["doc", "odt"])
+def test_doc_and_odt_read_like_the_docx_they_came_from(tmp_path: Path, ext: str) -> None:
+    source = plan_docx(tmp_path / "ke-hoach.docx")
+    old = convert(source, "odt")
+    if ext == "doc":  # LibreOffice 7.4 drops python-docx tables going straight to .doc; through .odt it keeps them
+        (tmp_path / "doc").mkdir()
+        old = convert(old.rename(tmp_path / "doc" / old.name), "doc")
+    before = set(Path("/dev/shm").glob("troly-office-*"))
+    doc = load_document(old)
+    assert doc.metadata[META_FILE_TYPE] == ext
+    assert doc.text == load_document(source).text
+    assert doc.text.splitlines()[:5] == PARAGRAPHS
+    assert "1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy" in doc.text
+    assert set(Path("/dev/shm").glob("troly-office-*")) == before  # the work folder is gone
+
+
+@needs_office
+def test_broken_doc_has_a_vietnamese_reason(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="DOC bị hỏng"):
+        load_bytes("hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Limits())
+
+
+def test_doc_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without LibreOffice: PATH holds no soffice (a real condition, not a mock)."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert shutil.which("soffice") is None
+    with pytest.raises(LoadError, match="Chưa cài LibreOffice") as err:
+        load_bytes("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, Limits())
+    assert "make office" in str(err.value)
