@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, assignments, audit, docs, ingest, serve, users
+from assistant.cli import ask, assignments, audit, docs, ingest, report, serve, users
 from assistant.cli import eval as evaluation
 
 app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
@@ -18,6 +18,7 @@ app.add_typer(audit.app, name="audit")
 app.command()(ingest.ingest)
 app.command()(ask.ask)
 app.command()(serve.serve)
+app.command()(report.report)
 app.command("eval")(evaluation.eval_command)
 for command in (assignments.assignments, assignments.targets, assignments.duties, assignments.alerts, assignments.compare):
     app.command()(command)

@@ -15,6 +15,7 @@ from assistant.services.ask import AskService
 from assistant.services.assignments import AssignmentService
 from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
+from assistant.services.reports import ReportService
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
@@ -70,6 +71,10 @@ class Services:
     @cached_property
     def assignments(self) -> AssignmentService:
         return AssignmentService(self.registry, self.settings.plan, redact_with(self.redactor))
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.registry, self.assignments)
 
     @cached_property
     def ingest(self) -> IngestService:
