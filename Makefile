@@ -45,6 +45,7 @@ lint: install
 bench: install
 	$(BIN)/python -m bench.ingest_bench $(CORPUS)
 	$(BIN)/python -m bench.ask_bench $(CORPUS)
+	$(BIN)/python -m bench.report_bench
 
 # Both folders indexed together; both gold sets (dev, ext); the gate fails on the sets of ENFORCED
 # (eval/quality_gate.py), the others are reported as "chưa đạt".

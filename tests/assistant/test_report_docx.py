@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from docx import Document
-from lxml import etree
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 from plan_support import SHARED, register
 
 from assistant.components.registry import Registry

@@ -15,7 +15,7 @@ from plan_support import SHARED, register
 from assistant.components.registry import Registry
 from assistant.domain import Citation
 from assistant.services.access import Principal
-from assistant.services.assignments import AssignmentService, NotFound, UnitNames
+from assistant.services.assignments import AssignmentService, NotFound
 from assistant.services.reports import (
     RESULT_PLACEHOLDER,
     TRACKING_PREFIX,
@@ -26,7 +26,8 @@ from assistant.services.reports import (
     _Builder,
 )
 from assistant.services.verify import supported
-from eval.assignments_eval import find_anchor, load_gold
+from bench.report_bench import gold_due
+from eval.assignments_eval import find_anchor
 
 VP = "Văn phòng Đảng ủy"
 PLAN_000 = "corpus/000_90c218f1079af509.txt"
@@ -78,19 +79,6 @@ def assert_every_claim_verified(registry: Registry, draft: dict[str, Any]) -> No
         assert supported(s["text"], " ".join(c["quote"] for c in s["citations"])), s["text"]
 
 
-def gold_due(source: str, unit: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    names = UnitNames()
-    out = []
-    for g in load_gold():
-        if g["doc"] != source.split("/")[-1] or not any(names.matches(unit, u) for u in g["lead"]):
-            continue
-        due = g["due_end"]
-        if (g["recurrence"] == "none" and due and start.isoformat() <= due <= end.isoformat()) or \
-                g["recurrence"] not in ("none", "continuous"):
-            out.append(g)
-    return out
-
-
 def test_progress_draft_lists_every_task_due_and_cites_each_part(plans: Plans) -> None:
     draft = plans.service.draft(None, ReportRequest("tien-do", plans.ids["000"], VP, "2026"), "cli")
     text = plans.registry.text_of(plans.ids["000"])
@@ -98,7 +86,7 @@ def test_progress_draft_lists_every_task_due_and_cites_each_part(plans: Plans) -
     assert [h.split(".")[0] for h in headings] == ["I", "II", "III", "IV", "V"]
     assert headings[1] == "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ"
     spans = [(c["start"], c["end"]) for s in claims(draft) for c in s["citations"]]
-    gold = gold_due(PLAN_000, VP, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    gold = gold_due(PLAN_000.split("/")[-1], VP, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert len(gold) == 2
     for g in gold:
         at = find_anchor(text, g["anchor"], g["occurrence"])
