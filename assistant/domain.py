@@ -8,6 +8,9 @@ from pydantic import BaseModel, Field
 
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]
 ChunkKind = Literal["text", "table_row"]
+# doc_id prefix of a citation whose source is a record of the tracking board (status and note of an assignment, who
+# recorded it and when), not a stored document: report drafts cite results this way
+TRACKING_DOC_PREFIX = "tracking:"
 
 
 class DocumentMeta(BaseModel):

@@ -18,6 +18,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("TROLY_TEST_CORPUS", REPO.parent / "shared" / "corpus"))
 CORPUS_FILES = sorted(CORPUS.glob("0*.txt"))
+# the second folder (plans in other conventions, the ext gold set is written over it), next to the sample corpus
+CORPUS_EXT = Path(os.environ.get("TROLY_TEST_CORPUS_EXT", CORPUS.parent / "corpus-ext"))
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -31,6 +33,13 @@ def corpus_dir() -> Path:
     if not CORPUS_FILES:
         pytest.fail(f"sample corpus not found in {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_ext_dir() -> Path:
+    if not sorted(CORPUS_EXT.glob("ext*.txt")):
+        pytest.fail(f"corpus-ext not found in {CORPUS_EXT} (set TROLY_TEST_CORPUS_EXT)")
+    return CORPUS_EXT
 
 
 @pytest.fixture(scope="session")

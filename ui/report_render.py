@@ -11,7 +11,6 @@ from ui import render
 
 KINDS = [("Tiến độ / kết quả thực hiện", "tien-do"), ("Sơ kết", "so-ket"), ("Tổng kết", "tong-ket"),
          ("Tóm tắt kế hoạch", "tom-tat")]
-TRACKING_PREFIX = "tracking:"
 
 
 def citations(draft: dict[str, Any]) -> list[Citation]:

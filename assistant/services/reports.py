@@ -26,9 +26,17 @@ from typing import Any, Literal, get_args
 
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.report_store import ReportRow, ReportStore
-from assistant.domain import Citation
+from assistant.domain import TRACKING_DOC_PREFIX, Citation
 from assistant.services.access import Principal
-from assistant.services.assignments import AssignmentService, Filters, NotFound, PlanError, Reader, allows
+from assistant.services.assignments import (
+    AssignmentService,
+    Clock,
+    Filters,
+    NotFound,
+    PlanError,
+    Reader,
+    allows,
+)
 from assistant.services.evidence import content_terms
 from assistant.services.verify import Statement, verify
 from assistant.text import collapse_spaces, fold_accents
@@ -44,7 +52,7 @@ StatementKind = Literal["heading", "requirement", "result", "placeholder"]
 
 RESULT_PLACEHOLDER = "[Đơn vị bổ sung kết quả]"
 UNVERIFIED_PLACEHOLDER = "[Đơn vị bổ sung: nội dung chưa kiểm chứng được với văn bản nguồn]"
-TRACKING_PREFIX = "tracking:"
+TRACKING_PREFIX = TRACKING_DOC_PREFIX
 TRACKING_SOURCE = "Bảng theo dõi nhiệm vụ"
 SUBJECT = {
     "tien-do": "Kết quả thực hiện {plan} {period}",
@@ -156,8 +164,7 @@ def _date_vi(value: str) -> str:
 
 
 class ReportService:
-    def __init__(self, registry: Registry, assignments: AssignmentService,
-                 clock: Any = dt.date.today) -> None:
+    def __init__(self, registry: Registry, assignments: AssignmentService, clock: Clock = dt.date.today) -> None:
         self.registry = registry
         self.assignments = assignments
         self.store = ReportStore(registry)
@@ -165,7 +172,7 @@ class ReportService:
 
     # drafting -------------------------------------------------------------------
     def draft(self, reader: Reader, request: ReportRequest, user: str = "") -> dict[str, Any]:
-        """Build, verify and store a draft; returns its JSON (see `docs/` and issue 11 for the shape)."""
+        """Build, verify and store a draft; returns its JSON (the shape is in the README, "Report drafts")."""
         if request.kind not in KINDS_OF_REPORT:
             raise ReportError("Loại báo cáo phải là một trong: " + ", ".join(KINDS_OF_REPORT) + ".")
         docs = {r.doc_id: r for r in self.registry.list_documents() if r.status == "ingested" and allows(reader, r)}
@@ -219,12 +226,12 @@ class ReportService:
         if request.kind == "tien-do":
             q = (today.month - 1) // 3 + 1
             return parse_period(f"{today.year}-Q{q}")
-        items = self.assignments.all_assignments(reader, Filters(doc_id=plan.doc_id))
         issued = str((plan.meta or {}).get("issued_date", ""))[:4]
         first = dt.date(int(issued), 1, 1) if issued.isdigit() else dt.date(today.year, 1, 1)
         if request.kind == "so-ket":
             return first, today
-        ends = [i["due_end"] for i in items if i["due_end"]]
+        ends = [i["due_end"] for i in self.assignments.all_assignments(reader, Filters(doc_id=plan.doc_id))
+                if i["due_end"]]
         return first, max([dt.date.fromisoformat(e) for e in ends] + [today])
 
     @staticmethod

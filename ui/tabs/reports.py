@@ -12,7 +12,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.domain import DocumentMeta
+from assistant.domain import TRACKING_DOC_PREFIX, DocumentMeta
 from ui import render, report_render
 from ui.client import ApiError
 from ui.context import UiContext
@@ -81,7 +81,7 @@ def build_reports(ctx: UiContext) -> None:
         c = next((c for c in report_render.citations(draft) if c.n == n), None) if draft else None
         if c is None:
             return render.SOURCE_PLACEHOLDER
-        if c.doc_id.startswith(report_render.TRACKING_PREFIX):
+        if c.doc_id.startswith(TRACKING_DOC_PREFIX):
             return report_render.tracking_html(c)
         client = ctx.api(user, request)
         try:
