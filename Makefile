@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint bench eval browser clean
+.PHONY: install run test test-robustness-full lint bench eval browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: install
 
 test: install browser
 	$(BIN)/python -m pytest -q
+
+# 80 kills (half at random wall-clock moments) instead of the 20 of `make test`
+test-robustness-full: install
+	TROLY_ROBUSTNESS_FULL=1 $(BIN)/python -m pytest -q tests/robustness
 
 lint: install
 	$(BIN)/ruff check assistant ingest eval ui tests bench

@@ -71,7 +71,21 @@ class AnswerSettings(BaseModel):
 
 
 class IngestSettings(BaseModel):
+    """Every limit bounds the work (time, memory) one file can cause; a file over a limit is refused with a
+    Vietnamese reason and the rest of the batch goes on."""
+
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    max_unpacked_mb: float = Field(
+        100.0, gt=0, description="Zip-based files (DOCX): largest total size of their parts once unpacked, "
+        "read from the archive directory before anything is inflated.")
+    max_compression_ratio: float = Field(
+        100.0, gt=1, description="Zip-based files: largest unpacked/packed ratio of a part over 1 MB (zip bombs).")
+    max_archive_entries: int = Field(5000, ge=10, description="Zip-based files: most parts in the archive.")
+    max_text_chars: int = Field(2_000_000, ge=1000, description="Longest text extracted from one file.")
+    max_chunks: int = Field(
+        2000, ge=1, description="Most chunks per document; each is embedded (~0.15 s on a 2-core CPU).")
+    max_seconds: float = Field(
+        600.0, gt=0, description="Wall time for one file, checked between stages, pages and embedding batches.")
     default_classification: Classification = Field(
         "internal", description="Classification given to documents ingested without one."
     )

@@ -65,12 +65,12 @@ def _tone_table() -> dict[str, str]:
 
 _TONES = _tone_table()
 # only where the pair ends the syllable ("hoàng", "khuyến" have one placement); never after "q" ("quý")
-_TONE_PAIR = re.compile(r"(?<![qQ])(?:" + "|".join(_TONES) + r")(?!\w)")
+_TONE_PAIR = re.compile(r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + r"](?!\w)")
 
 
 def fold_tones(text: str) -> str:
     """'hoá' -> 'hóa', 'Đảng uỷ' -> 'Đảng ủy': both placements are correct Vietnamese and must compare equal."""
-    return _TONE_PAIR.sub(lambda m: _TONES[m.group(0)], nfc(text))
+    return _TONE_PAIR.sub(lambda m: _TONES.get(m.group(0), m.group(0)), nfc(text))
 
 
 def fold_key(text: str) -> str:

@@ -46,6 +46,13 @@ def objective(rows: Sequence[Row]) -> float | None:
     return sum(parts) if parts else None
 
 
+def accuracy(rows: Sequence[Row]) -> float | None:
+    """Share of all rows handled right (answerable: correct; unanswerable: refused); shown beside the objective."""
+    metric = {True: "correct", False: "refusal_recall"}
+    values = [r["metrics"].get(metric[bool(r.get("expected_answerable"))]) or 0.0 for r in rows]
+    return sum(values) / len(values) if values else None
+
+
 def best_threshold(
     sweep: Mapping[float, Sequence[Row]], keep: Callable[[int], bool], configured: float
 ) -> float:
@@ -64,7 +71,8 @@ class LodoResult:
 
     thresholds: list[float]
     rows: list[Row]
-    by_group: dict[str, float] = field(default_factory=dict)  # "ext03.txt", "ext02.txt + ext07.txt", "dev:q088"
+    # threshold per held-out group: "ext03.txt", "ext02.txt + ext07.txt", "dev:q088"
+    by_group: dict[str, float] = field(default_factory=dict)
 
 
 def group_label(row: Row) -> str:

@@ -143,7 +143,8 @@ def _configs_section(summary: Mapping[str, Any]) -> list[str]:
     if not keys:
         return []
     names = list(merged)
-    return ["## Cấu hình", "", *table(["Tham số", *names], [[k, *(merged[c].get(k, "—") for c in names)] for k in keys])]
+    body = [[k, *(merged[c].get(k, "—") for c in names)] for k in keys]
+    return ["## Cấu hình", "", *table(["Tham số", *names], body)]
 
 
 def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
@@ -153,7 +154,8 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
     lines = [
         "## Ngưỡng từ chối: quét và hiệu chỉnh bỏ-một-tài-liệu (LODO)",
         "",
-        f"Tham số duy nhất hiệu chỉnh trên dữ liệu chuẩn: `{cal['parameter']}` (đang đặt {cal['configured']:g}). "
+        f"Tham số duy nhất hiệu chỉnh trên dữ liệu chuẩn: `{cal['parameter']}` "
+        f"(đang đặt {cal['configured']:g}). "
         f"Mục tiêu: {cal['objective']}. LODO: mỗi câu có đáp án được chấm ở ngưỡng chọn trên các câu "
         "không chung tài liệu nào với nó; mỗi câu không có đáp án ở ngưỡng chọn trên mọi câu khác.",
         "",
@@ -163,13 +165,13 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
     header = ["Ngưỡng"]
     for name in sets:
         header += [f"{name} correct", f"{name} refusal_recall", f"{name} refusal_precision"]
-    header += ["Mục tiêu (tất cả)"]
+    header += ["Mục tiêu (tất cả)", "Xử lý đúng / tổng số câu"]
     body = []
     for t, entry in cal["sweep"].items():
         row = [t + (" (đang đặt)" if abs(float(t) - cal["configured"]) < 1e-9 else "")]
         for name in sets:
             row += [fmt(m, entry[name].get(m)) for m in ("correct", "refusal_recall", "refusal_precision")]
-        row.append(fmt("objective", entry["all"].get("objective")))
+        row += [fmt("objective", entry["all"].get("objective")), fmt("accuracy", entry["all"].get("accuracy"))]
         body.append(row)
     lines += table(header, body)
 
@@ -186,8 +188,8 @@ def _calibration_section(summary: Mapping[str, Any]) -> list[str]:
             if doc == UNANSWERABLE:
                 ts = v.get("thresholds") or []
                 when = f"{min(ts):g}–{max(ts):g}" if ts else "—"
-                body.append([name, doc, str(v.get("questions", 0)), when, "refusal_recall",
-                             fmt("refusal_recall", d.get("refusal_recall")), fmt("refusal_recall", v.get("refusal_recall")), "—"])
+                m = "refusal_recall"
+                body.append([name, doc, str(v.get("questions", 0)), when, m, fmt(m, d.get(m)), fmt(m, v.get(m)), "—"])
             else:
                 t = v.get("threshold")
                 body.append([name, doc, str(v.get("questions", 0)), "—" if t is None else f"{t:g}", "correct",

@@ -98,11 +98,11 @@ def check_bars(summary: Mapping[str, Any], config: str | None = None) -> list[st
     """The failures that fail the gate (empty list: it passes).
 
     A multi-set summary (``datasets``) fails on the enforced sets only, each failure prefixed with
-    its set's name; a single summary, config block or flat aggregate dict is held to :data:`BARS`.
+    its set's name ("dev: …"); a single summary, config block or flat aggregate dict is held to :data:`BARS`.
     """
     if "datasets" in summary:
         return [
-            f"[{name}] {failure}"
+            f"{name}: {failure}"
             for name, result in gate(summary, config).items()
             if result["enforced"]
             for failure in result["failed"]

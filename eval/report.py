@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eval import quality_gate
-from eval.lodo import UNANSWERABLE, Calibration, document_keys, group_label, objective
+from eval.lodo import UNANSWERABLE, Calibration, accuracy, document_keys, group_label, objective
 from eval.metrics import METRICS, aggregate_rows
 from eval.quality_gate import check_bars, gate
 
@@ -157,7 +157,9 @@ def dataset_block(
     return block
 
 
-def breakdown(rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str, Any]], Iterable[str]]) -> dict[str, Any]:
+def breakdown(
+    rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str, Any]], Iterable[str]]
+) -> dict[str, Any]:
     """Aggregates of every metric per key, plus ``false_refusals``: answerable questions refused."""
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
@@ -167,7 +169,9 @@ def breakdown(rows: Sequence[Mapping[str, Any]], keys_of: Callable[[Mapping[str,
         key: {
             **aggregate_rows(members),
             "questions": len(members),
-            "false_refusals": sum(1 for r in members if r.get("expected_answerable") and r.get("answerable") is False),
+            "false_refusals": sum(
+                1 for r in members if r.get("expected_answerable") and r.get("answerable") is False
+            ),
         }
         for key, members in groups.items()
     }
@@ -197,7 +201,8 @@ def calibration_block(calibration: Calibration) -> dict[str, Any]:
         entry = {}
         for name in [*sets, "all"]:
             chosen = rows if name == "all" else [r for r in rows if r.get("dataset") == name]
-            entry[name] = {**aggregate_rows(chosen, SWEEP_METRICS), "objective": objective(chosen)}
+            entry[name] = {**aggregate_rows(chosen, SWEEP_METRICS), "objective": objective(chosen),
+                           "accuracy": accuracy(chosen)}
         sweep[f"{t:.2f}"] = entry
     return {
         "parameter": "answer.refusal_threshold",

@@ -66,7 +66,9 @@ def corpus_files(corpus: PathArg) -> list[Path]:
     seen: dict[str, Path] = {}
     for f in files:
         if f.name in seen:
-            raise RuntimeError(f"Hai tài liệu trùng tên {f.name} ({seen[f.name]}, {f}): câu hỏi chuẩn nêu nguồn bằng tên tệp")
+            raise RuntimeError(
+                f"Hai tài liệu trùng tên {f.name} ({seen[f.name]}, {f}): câu hỏi chuẩn nêu nguồn bằng tên tệp"
+            )
         seen[f.name] = f
     return files
 
@@ -83,7 +85,7 @@ def load_datasets(dataset: PathArg) -> dict[str, list[GoldQuestion]]:
 
 
 class ReplayRetriever:
-    """Records each retrieval on first use and replays it: retrieval does not depend on the refusal threshold."""
+    """Records each retrieval on first use, then replays it: the refusal threshold does not change retrieval."""
 
     def __init__(self, inner: ChunkRetriever) -> None:
         self.inner = inner
@@ -131,7 +133,9 @@ def sweep_thresholds(
         service = dataclasses.replace(base, cfg=base.cfg.model_copy(update={"refusal_threshold": t}))
         sweep[t] = [
             r for name, questions in sets.items()
-            for r in _with_dataset(name, _run(f"troly@{t:.2f} {name}", service, questions, text_of, {}, show).rows)
+            for r in _with_dataset(
+                name, _run(f"troly@{t:.2f} {name}", service, questions, text_of, {}, show).rows
+            )
         ]
     return sweep
 

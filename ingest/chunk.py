@@ -33,6 +33,8 @@ CHUNK_NAMESPACE = uuid.UUID("8f6b2a4e-3c1d-5e7f-9a0b-1c2d3e4f5a6b")  # never cha
 _TEXT_KINDS = frozenset(("paragraph", "list_item"))
 _DOCUMENT_ONLY = (META_BLOCKS, META_PAGE_STARTS, META_HINTS, META_TASKS)  # bulky, never copied into chunks
 _RENDER_ROLES = ("task", "lead", "co", "timing", "product")
+# what a chunk carries besides its text, as structured fields (the store keeps them in the payload)
+STRUCTURED_KEYS = ("rendered", "cells", "cell_spans", "header_rows", "tasks", "heading")
 _SENTENCE_END = re.compile(r"[.;!?…]\s+")  # where a long block may be cut
 
 
@@ -44,6 +46,7 @@ class _Span:
     kind: str = "text"
     rendered: str = ""
     block: Block | None = None  # the table row this chunk is
+    header: list[tuple[int, int]] | None = None  # its table's header row(s): where its column names are written
 
 
 class SectionChunker(NodeParser):
@@ -95,6 +98,7 @@ class SectionChunker(NodeParser):
             if span.block is not None:
                 metadata["cells"] = span.block["cells"]
                 metadata["cell_spans"] = span.block.get("cell_spans") or {}
+                metadata["header_rows"] = [{"text": text[a:b], "start": a, "end": b} for a, b in span.header or []]
             covering = [t for t in tasks if t["start"] < span.end and span.start < t["end"]]
             if covering:
                 metadata["tasks"] = covering
@@ -121,7 +125,12 @@ class SectionChunker(NodeParser):
         spans: list[_Span] = []
         run: list[Block] = []
         run_group: tuple[int, int] | None = None
+        header: list[Block] = []  # the header row(s) of the table being read
+        previous = ""
         for block in blocks:
+            if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
+                header = ([*header] if previous == "table_header" else []) + [block]
+            previous = block["kind"]
             group = next((g for g in grouped or [] if g[0] <= block["start"] < g[1]), None)
             if run and (block["kind"] not in _TEXT_KINDS or block["section"] != run[0]["section"]
                         or group != run_group):
@@ -132,7 +141,7 @@ class SectionChunker(NodeParser):
                 run_group = group
             elif block["kind"] == "table_row" and block["cells"]:
                 spans.append(_Span(block["start"], block["end"], block["section"], "table_row",
-                                   render_cells(block["cells"]), block))
+                                   render_cells(block["cells"]), block, [(h["start"], h["end"]) for h in header]))
         if run:
             spans += self._pack(text, run, 2 if run_group else 1)
         return spans

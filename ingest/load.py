@@ -1,53 +1,115 @@
 """Stage 1 — load: turn one file into one llama-index ``Document`` holding its raw text.
 
-Readers are small classes registered by file extension. Anything that cannot be read
-as text raises ``LoadError`` whose message is the Vietnamese reason shown to the user,
-so a bad file never aborts a batch.
+Readers are small classes registered by file extension. Anything that cannot be read as text raises
+``LoadError`` whose message is the Vietnamese reason shown to the user, so a bad file never aborts a
+batch. Work per file is bounded before and after parsing (`Limits`): the file size, the unpacked size,
+entry count and compression ratio of zip-based formats (checked on the archive's directory, before any
+part is inflated), the length of the extracted text, wall time, and text that is not written in a human
+language (`ingest.junk`). Files reached while walking a folder are opened without following symlinks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
+import re
+import time
 import unicodedata
+import zipfile
 from collections.abc import Callable, KeysView
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from llama_index.core.readers.base import BaseReader
 from llama_index.core.schema import Document
 
+from assistant.settings import IngestSettings
 from assistant.text import nfc
+from assistant.vocab.numbering import to_roman
+from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
+
+MB = 1024 * 1024
 
 
 class LoadError(Exception):
     """A file that cannot be ingested; ``str(err)`` is the Vietnamese reason."""
 
 
+@dataclass
+class Deadline:
+    """Wall time allowed for one file, checked between stages, pages and embedding batches."""
+
+    seconds: float
+    clock: Callable[[], float] = time.monotonic
+    start: float = field(default=0.0)
+
+    def __post_init__(self) -> None:
+        self.start = self.clock()
+
+    def check(self, stage: str) -> None:
+        if self.clock() - self.start > self.seconds:
+            raise LoadError(f"Quá thời gian xử lý cho một tệp ({self.seconds:g} giây, ở bước {stage}): "
+                            "tệp quá lớn hoặc quá phức tạp, không nạp.")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds of the work done for one file (defaults: those of `IngestSettings`)."""
+
+    max_bytes: int = 50 * MB
+    max_unpacked: int = 100 * MB
+    max_ratio: float = 100.0
+    max_entries: int = 5000
+    max_text_chars: int = 2_000_000
+    max_seconds: float = 600.0
+
+    @classmethod
+    def of(cls, cfg: IngestSettings) -> Limits:
+        return cls(max_bytes=round(cfg.max_file_mb * MB), max_unpacked=round(cfg.max_unpacked_mb * MB),
+                   max_ratio=cfg.max_compression_ratio, max_entries=cfg.max_archive_entries,
+                   max_text_chars=cfg.max_text_chars, max_seconds=cfg.max_seconds)
+
+
 class FileReader(BaseReader):
     """Reads the bytes of one file into one Document with source, sha256 and file_type."""
 
     file_type: ClassVar[str]
+    zipped: ClassVar[bool] = False  # a zip container (DOCX, XLSX, ODT…): its directory is checked first
+    plain: ClassVar[bool] = False  # plain text: its length is known from its size before decoding
 
-    def decode(self, data: bytes) -> str:
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         """Raw text of the file; raises LoadError with a Vietnamese reason."""
         raise NotImplementedError
 
     def load_data(self, file: Path, extra_info: dict[str, Any] | None = None) -> list[Document]:  # type: ignore[override]
-        data = _read_bytes(Path(file))
+        return [self.load_bytes(Path(file).name, _read_bytes(Path(file)), Limits(), extra_info)]
+
+    def load_bytes(self, name: str, data: bytes, limits: Limits, extra_info: dict[str, Any] | None = None,
+                   deadline: Deadline | None = None) -> Document:
         if not data:
             raise LoadError("Tệp rỗng (0 byte): không có nội dung để nạp.")
-        text = nfc(self.decode(data))
+        if self.zipped:
+            check_archive(data, limits, self.file_type)
+        if self.plain and len(data) > 4 * limits.max_text_chars:  # a character takes at most 4 bytes
+            raise _too_long(len(data) // 4, limits)
+        text = self.decode(data, deadline)
+        if len(text) > limits.max_text_chars:
+            raise _too_long(len(text), limits)
+        text = nfc(text)
         if not text.strip():
             raise LoadError(f"Tệp {self.file_type.upper()} không có nội dung văn bản.")
+        if reason := junk_reason(text):
+            raise LoadError(reason)
         metadata: dict[str, Any] = {
-            META_SOURCE: Path(file).name,
+            META_SOURCE: name,
             META_SHA256: hashlib.sha256(data).hexdigest(),
             META_FILE_TYPE: self.file_type,
         }
         metadata.update(extra_info or {})
-        return [Document(text=text, metadata=metadata)]
+        return Document(text=text, metadata=metadata)
 
 
 R = TypeVar("R", bound=FileReader)
@@ -76,17 +138,35 @@ def reader_for(path: Path) -> FileReader:
     return _REGISTRY[ext]()
 
 
-def load_document(path: Path, max_bytes: int) -> Document:
-    """Pick the reader by extension and load; every refusal is a LoadError."""
+def load_document(path: Path, max_bytes: int | None = None, *, limits: Limits | None = None,
+                  follow_symlinks: bool = True, deadline: Deadline | None = None) -> Document:
+    """Pick the reader by extension and load; every refusal is a LoadError. `follow_symlinks=False` for
+    files found by walking a folder: a link there may point anywhere on the machine."""
     path = Path(path)
+    limits = limits or Limits(max_bytes=max_bytes or Limits.max_bytes)
     _check_file(path)
     reader = reader_for(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise LoadError(
-            f"Tệp quá lớn ({size / 1_048_576:.1f} MB): giới hạn là {max_bytes / 1_048_576:g} MB."
-        )
-    return reader.load_data(path)[0]
+    _check_size(path.stat().st_size, limits)
+    data = _read_bytes(path) if follow_symlinks else _read_no_follow(path)
+    return load_bytes(path.name, data, limits, deadline=deadline, reader=reader)
+
+
+def load_bytes(name: str, data: bytes, limits: Limits, *, deadline: Deadline | None = None,
+               reader: FileReader | None = None) -> Document:
+    """Load a file's bytes already in memory (uploads): the same checks as `load_document`."""
+    reader = reader or reader_for(Path(name))
+    _check_size(len(data), limits)
+    return reader.load_bytes(name, data, limits, deadline=deadline)
+
+
+def _too_long(chars: int, limits: Limits) -> LoadError:
+    return LoadError(f"Văn bản trích ra quá dài (ít nhất {chars:,} ký tự): giới hạn là {limits.max_text_chars:,} "
+                     "ký tự cho một tệp.".replace(",", "."))
+
+
+def _check_size(size: int, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise LoadError(f"Tệp quá lớn ({size / MB:.1f} MB): giới hạn là {limits.max_bytes / MB:g} MB.")
 
 
 def _check_file(path: Path) -> None:
@@ -102,6 +182,43 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as err:
         raise LoadError(f"Không đọc được tệp {path.name}: {err.strerror or err}.") from err
+
+
+def _read_no_follow(path: Path) -> bytes:
+    """Read without following a symlink at the last component (it may have been swapped in since the walk)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as err:
+        if path.is_symlink():
+            raise LoadError(SYMLINK) from err
+        raise LoadError(f"Không đọc được tệp {path.name}: {err.strerror or err}.") from err
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+SYMLINK = "Liên kết tượng trưng (symlink) không được đi theo khi nạp một thư mục: chỉ nạp tệp thật nằm trong thư mục."
+
+
+def check_archive(data: bytes, limits: Limits, kind: str) -> None:
+    """Refuse a zip bomb before inflating anything: entry count, total unpacked size and the compression
+    ratio come from the archive's central directory (a part that lies about its size fails its CRC
+    check when read, and reading stops at the declared size)."""
+    broken = f"Tệp {kind.upper()} bị hỏng hoặc không đúng định dạng (không đọc được cấu trúc nén)."
+    if data.count(b"PK\x01\x02") > limits.max_entries:  # counted before zipfile builds one object per entry
+        raise LoadError(f"Tệp {kind.upper()} chứa quá nhiều thành phần (hơn {limits.max_entries}): không nạp.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as err:
+        raise LoadError(broken) from err
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > limits.max_unpacked:
+        raise LoadError(f"Tệp {kind.upper()} khi giải nén quá lớn ({unpacked / MB:.0f} MB): giới hạn là "
+                        f"{limits.max_unpacked / MB:g} MB (có thể là bom nén).")
+    for info in infos:
+        if info.file_size > MB and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise LoadError(f"Tệp {kind.upper()} có tỉ lệ nén bất thường ({info.file_size / max(info.compress_size, 1):.0f}"
+                            f" lần, giới hạn {limits.max_ratio:g} lần): có thể là bom nén, không giải nén.")
 
 
 # --- plain text -------------------------------------------------------------------
@@ -160,8 +277,9 @@ def _check_text(text: str) -> str:
 @register(".txt")
 class TextReader(FileReader):
     file_type = "txt"
+    plain = True
 
-    def decode(self, data: bytes) -> str:
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         return decode_text(data)
 
 
@@ -175,16 +293,21 @@ class MarkdownReader(TextReader):
 
 @register(".docx")
 class DocxReader(FileReader):
-    """Paragraphs and tables in document order; a table row is one tab-separated line."""
+    """Paragraphs and tables in document order. What Word keeps out of the text is written back in:
+    the number of an auto-numbered paragraph ("1.", "a)", "-"), a heading style as a markdown heading mark
+    (normalize turns it into a heading hint), a table row as one tab-separated line with a merged cell's
+    text in its first grid column (a vertically merged cell repeats in each row it spans)."""
 
     file_type = "docx"
+    zipped = True
 
-    def decode(self, data: bytes) -> str:
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import docx
         from docx.table import Table
 
         try:
             document = docx.Document(io.BytesIO(data))
+            numbers = _Numbering(document)
             lines: list[str] = []
             for block in document.iter_inner_content():
                 if isinstance(block, Table):
@@ -193,10 +316,101 @@ class DocxReader(FileReader):
                     lines.extend(_table_rows(block))
                     lines.append("")
                 else:
-                    lines.append(block.text)
+                    lines.append(_paragraph_line(block, numbers))
+                if deadline is not None and len(lines) % 500 == 0:
+                    deadline.check("đọc DOCX")
+        except LoadError:
+            raise
         except Exception as err:
             raise LoadError("Tệp DOCX bị hỏng hoặc không đúng định dạng Word (.docx).") from err
         return "\n".join(lines).strip("\n")
+
+
+_HEADING_STYLE = re.compile(r"^(?:heading|title|tiêu đề|đề mục)\s*(\d?)$", re.IGNORECASE)
+
+
+def _paragraph_line(paragraph: Any, numbers: _Numbering) -> str:
+    text = paragraph.text
+    label = numbers.label(paragraph)
+    if label and text.strip() and not text.lstrip().startswith(label):
+        text = f"{label} {text.lstrip()}"
+    style = _HEADING_STYLE.match((paragraph.style.name if paragraph.style is not None else "") or "")
+    if style and text.strip():
+        level = int(style.group(1) or 1)
+        text = f"{'#' * min(level, 6)} {text.strip()}"
+    return text
+
+
+class _Numbering:
+    """Word's automatic numbering: the label each numbered paragraph shows ("1.", "2.1.", "a)", "II.", "-")."""
+
+    _FORMATS = {
+        "decimal": str, "lowerLetter": lambda n: "abcdđeghiklmnopqrstuvxy"[(n - 1) % 23],
+        "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
+        "upperRoman": to_roman, "lowerRoman": lambda n: to_roman(n).lower(),
+        "decimalZero": lambda n: f"{n:02d}",
+    }
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # numId -> ilvl -> (format, text, start)
+        self.counters: dict[str, list[int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        root = part.element
+        abstract = {a.get(_w("abstractNumId")): a for a in root.findall(_w("abstractNum"))}
+        for num in root.findall(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            definition = abstract.get(ref.get(_w("val"))) if ref is not None else None
+            if definition is None:
+                continue
+            levels = {}
+            for lvl in definition.findall(_w("lvl")):
+                fmt, txt, start = lvl.find(_w("numFmt")), lvl.find(_w("lvlText")), lvl.find(_w("start"))
+                levels[int(lvl.get(_w("ilvl")))] = (
+                    fmt.get(_w("val")) if fmt is not None else "decimal",
+                    txt.get(_w("val")) if txt is not None else "%1.",
+                    int(start.get(_w("val"))) if start is not None else 1,
+                )
+            self.levels[num.get(_w("numId"))] = levels
+
+    def label(self, paragraph: Any) -> str:
+        num_id, ilvl = self._num_pr(paragraph)
+        levels = self.levels.get(num_id or "")
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id or "", [0] * 9)
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "-"
+
+        def value(level: int) -> str:
+            f, _, start = levels.get(level, ("decimal", "", 1))
+            n = counters[level] + start - 1 if counters[level] else start
+            return self._FORMATS.get(f, str)(n)
+
+        return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text).strip()
+
+    @staticmethod
+    def _num_pr(paragraph: Any) -> tuple[str | None, int]:
+        """(numId, ilvl) of the paragraph, or of its style when the style carries the numbering."""
+        for owner in (paragraph._p.pPr, getattr(paragraph.style, "element", None)):
+            ppr = owner if owner is None or owner.tag.endswith("pPr") else owner.find(_w("pPr"))
+            num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id, ilvl = num_pr.find(_w("numId")), num_pr.find(_w("ilvl"))
+            if num_id is not None and num_id.get(_w("val")) != "0":
+                return num_id.get(_w("val")), int(ilvl.get(_w("val"))) if ilvl is not None else 0
+        return None, 0
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
 def _table_rows(table: Any) -> list[str]:
@@ -205,10 +419,9 @@ def _table_rows(table: Any) -> list[str]:
         cells: list[str] = []
         previous = None
         for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            if cell._tc is not previous:
-                cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join(cell.text.split()) if cell._tc is not previous else "")
             previous = cell._tc
-        rows.append("\t".join(cells))
+        rows.append("\t".join(cells))  # "Nhóm\t\t\t": a row merged across is a group row, positions kept
     return rows
 
 
@@ -221,14 +434,22 @@ class PdfTextReader(FileReader):
 
     file_type = "pdf"
 
-    def decode(self, data: bytes) -> str:
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import pypdf
 
+        if b"%PDF-" not in data[:1024]:
+            raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.")
+        if b"%%EOF" not in data[-2048:]:
+            raise LoadError("Tệp PDF bị hỏng: bị cắt cụt (thiếu phần kết thúc của tệp).")
         try:
             pdf = pypdf.PdfReader(io.BytesIO(data))
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise LoadError("Tệp PDF được bảo vệ bằng mật khẩu: không đọc được nội dung.")
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = []
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                if deadline is not None:
+                    deadline.check("đọc PDF")
         except LoadError:
             raise
         except Exception as err:

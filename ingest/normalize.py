@@ -23,7 +23,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
-from assistant.vocab.docnum import number_line
+from assistant.vocab.docnum import DOC_NUMBER, number_line
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
     has_text,
@@ -53,17 +53,19 @@ _MATHLIKE = re.compile(r"^[\d\s.,%+\-=<>≥≤×/()]*\d[\d\s.,%+\-=<>≥≤×/()
 # "…năm 2026**1. Quý I (01–03/2026)**": a bold heading glued to the previous text
 _GLUED_HEADING = re.compile(r"(?<=[^\s*#])\*{2,3}(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*)\s*[.)\-–]\s*\S)")
 _BOLD = re.compile(r"\*{2,3}")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*]) ?\*(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _MD_HEADING_LEVEL = re.compile(r"^(#{1,6})\s+\S")
 _BOLD_LINE = re.compile(r"^\*{2,3}[^*]+\*{2,3}$")  # "**Văn phòng Đảng ủy**" alone on its line
 # "**III. TỔ CHỨC\nTHỰC HIỆN**", "*Hà Nội, ngày 17\ntháng 11 năm 2025*": emphasis never spans a paragraph
 _WRAPPED_EMPHASIS = re.compile(
     r"(?<!\*)\*\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*\*(?!\*)"
-    r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*])\*(?![*\w])"
+    r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*(?![*\w])"
 )
 # "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b", re.UNICODE)
+# "*6.4. *Hàng năm …", "**a)** Nội dung": a heading number in emphasis of its own, glued to the text
+_EMPHASIZED_NUMBER = re.compile(r"^\s*\*{1,3}\s*((?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)])\s*\*{1,3}\s*")
 _GRID_REACH = 12  # lines a grid's content may run without a "|"
 _STT_LIKE = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[-+*•])$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -163,6 +165,7 @@ def _hint(raw_line: str) -> str | None:
 
 
 def _strip_emphasis(line: str) -> str:
+    line = _EMPHASIZED_NUMBER.sub(r"\1 ", line)
     return _ITALIC.sub(r"\1", _BOLD.sub("", line))
 
 
@@ -332,6 +335,8 @@ def _join(segments: list[_Segment]) -> list[_Line]:
 def _joiner(prev: _Line, seg: _Segment) -> str | None:
     """What to put between `prev` and `seg` when `seg` continues prev's sentence; None keeps them apart."""
     before, after = prev.text, seg.text
+    if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
+        return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
     if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):

@@ -1,21 +1,30 @@
 """Ingest files into the registry and the index, one document at a time.
 
-Guarantees: a failure leaves nothing of that document behind and never touches what was
-already ingested; an unchanged file with unchanged labels is a no-op; a changed file with the
-same source name replaces the old version completely (new chunks written first, old ones dropped
-after); an unchanged file with a new classification or new units is relabelled in place.
+Guarantees: a failure — an exception or the process killed at any moment — leaves nothing of that
+document behind and never touches what was already ingested; an unchanged file with unchanged labels
+is a no-op; a changed file with the same source name replaces the old version completely; an unchanged
+file with a new classification or new units is relabelled in place. Each change is journalled in the
+registry before the store is touched and flipped by the registry commit (`ingest.consistency` undoes
+or finishes whatever a crash interrupted). A new version of a registered document writes its points
+under new ids, so the committed version stays whole until the commit.
+
+Work per file is bounded (`ingest.load.Limits`, `max_chunks`, wall time); folders are walked without
+following symlinks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
+import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from llama_index.core.schema import BaseNode
+from llama_index.core.schema import BaseNode, Document
 
 from assistant.components.embeddings import Embedder
 from assistant.components.plan_store import PlanStore
@@ -25,9 +34,10 @@ from assistant.components.vector_store import ChunkPoint, QdrantStore
 from assistant.domain import DocumentMeta, IngestOutcome
 from assistant.settings import Settings
 from assistant.text import nfc
-from ingest.chunk import embed_text
+from ingest import consistency
+from ingest.chunk import STRUCTURED_KEYS, embed_text
 from ingest.gate import ClassifiedDocumentError
-from ingest.load import SUPPORTED_EXTENSIONS, LoadError, load_document
+from ingest.load import SUPPORTED_EXTENSIONS, SYMLINK, Deadline, Limits, LoadError, load_bytes, load_document
 from ingest.model import META_PLAN
 from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepare
 
@@ -41,8 +51,12 @@ DOC_FIELDS = ("title", "doc_type", "doc_number", "issuer", "place", "issued_date
 def safe_source_name(name: str) -> str:
     """The one file-name form every route (CLI, API, UI) stores, so re-ingest replaces, not duplicates."""
     base = nfc(Path(name.replace("\\", "/")).name).strip()
-    base = re.sub(r"[^\w.\- ()]", "_", base)[:200]
-    return "tai-lieu" if not base.strip(". ") else base
+    base = re.sub(r"[^\w.\- ()]", "_", base)
+    suffix = Path(base).suffix[:16]
+    base = base[: 200 - len(suffix)] + suffix if len(base) > 200 else base  # a long name keeps its type
+    if not base.strip(". "):
+        return "tai-lieu"
+    return "tai-lieu" + base if base.startswith(".") else base  # ".txt" is a text file, not a hidden one
 
 
 def make_doc_id(source: str, sha256: str) -> str:
@@ -50,19 +64,49 @@ def make_doc_id(source: str, sha256: str) -> str:
     return hashlib.sha256(f"{source}\0{sha256}".encode()).hexdigest()[:16]
 
 
+def point_id(node_id: str, version: str) -> str:
+    """A chunk's point id in one version of its document ("": the chunk id itself)."""
+    return str(uuid.uuid5(uuid.UUID(node_id), version)) if version else node_id
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file to ingest; `walked` when it was found inside a folder (symlinks there are refused)."""
+
+    path: Path
+    walked: bool = False
+
+    @property
+    def refusal(self) -> str | None:
+        return SYMLINK if self.walked and self.path.is_symlink() else None
+
+
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders recursively (supported types only, hidden files and READMEs skipped)."""
-    out: list[Path] = []
+    """The files `find_files` would ingest, symlinks met inside folders left out."""
+    return [f.path for f in find_files(paths) if not f.refusal]
+
+
+def find_files(paths: Iterable[Path]) -> list[Found]:
+    """Files as given; folders recursively (supported types only, hidden files and READMEs skipped), never
+    through a symlink: a linked file or folder inside is reported (to be refused), not followed."""
+    out: list[Found] = []
     for p in paths:
-        if p.is_dir():
-            out += sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED_EXTENSIONS
-                and not f.stem.upper().startswith("README")
-            )
+        if p.is_dir() and not p.is_symlink():
+            out += [Found(f, walked=True) for f in _walk(p)]
         else:
-            out.append(p)
+            out.append(Found(p))
     return out
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        found += [base / d for d in dirs if (base / d).is_symlink()]  # reported, not entered
+        found += [base / f for f in files if not f.startswith(".") and not Path(f).stem.upper().startswith("README")
+                  and (Path(f).suffix.lower() in SUPPORTED_EXTENSIONS or (base / f).is_symlink())]
+    return sorted(found)
 
 
 class IngestService:
@@ -79,6 +123,7 @@ class IngestService:
         self.settings, self.registry, self.store = settings, registry, store
         self.redact_name = redact_name  # file names may carry personal data too
         self.embedder, self.sparse = embedder, sparse
+        self.limits = Limits.of(settings.ingest)
         self._prepare = build_prepare_pipeline(extra_transforms, extract=settings.plan.extract)
         self.plans = PlanStore(registry)
         self._chunker = build_chunker(settings)
@@ -95,10 +140,14 @@ class IngestService:
         user: str = "",
         progress: Progress | None = None,
     ) -> list[IngestOutcome]:
-        return [
-            self.ingest_file(p, classification=classification, units=units, user=user, progress=progress)
-            for p in expand_paths(paths)
-        ]
+        outcomes = []
+        for found in find_files(paths):
+            if found.refusal:
+                outcomes.append(self._refuse(self.source_name(found.path.name), found.refusal, user))
+                continue
+            outcomes.append(self.ingest_file(found.path, classification=classification, units=units, user=user,
+                                             progress=progress, follow_symlinks=not found.walked))
+        return outcomes
 
     def ingest_file(
         self,
@@ -108,11 +157,31 @@ class IngestService:
         units: list[str] | None = None,
         user: str = "",
         progress: Progress | None = None,
+        follow_symlinks: bool = True,
     ) -> IngestOutcome:
-        source = self.source_name(source or path.name)
+        return self._run(self.source_name(source or path.name), classification, units, user, progress,
+                         lambda deadline: load_document(path, limits=self.limits, deadline=deadline,
+                                                        follow_symlinks=follow_symlinks))
+
+    def ingest_bytes(
+        self,
+        name: str,
+        data: bytes,
+        classification: str | None = None,
+        units: list[str] | None = None,
+        user: str = "",
+        progress: Progress | None = None,
+    ) -> IngestOutcome:
+        """An upload held in memory: its bytes never touch the disk outside what the index stores."""
+        source = self.source_name(name)
+        return self._run(source, classification, units, user, progress,
+                         lambda deadline: load_bytes(source, data, self.limits, deadline=deadline))
+
+    def _run(self, source: str, classification: str | None, units: list[str] | None, user: str,
+             progress: Progress | None, load: Callable[[Deadline], Document]) -> IngestOutcome:
         t0 = time.perf_counter()
         try:
-            outcome = self._ingest(path, source, classification or self.settings.ingest.default_classification,
+            outcome = self._ingest(load, source, classification or self.settings.ingest.default_classification,
                                    units or [], user, progress)
         except LoadError as exc:
             outcome = IngestOutcome(source=source, status="failed", reason=str(exc))
@@ -125,13 +194,18 @@ class IngestService:
         self.registry.log_event(source, outcome.status, outcome.reason, outcome.doc_id, outcome.seconds, user)
         return outcome
 
+    def _refuse(self, source: str, reason: str, user: str) -> IngestOutcome:
+        self.registry.log_event(source, "failed", reason, user=user)
+        return IngestOutcome(source=source, status="failed", reason=reason)
+
     def _ingest(
-        self, path: Path, source: str, classification: str, units: list[str], user: str,
+        self, load: Callable[[Deadline], Document], source: str, classification: str, units: list[str], user: str,
         progress: Progress | None,
     ) -> IngestOutcome:
         timings: dict[str, float] = {}
+        deadline = Deadline(self.limits.max_seconds)
         t = time.perf_counter()
-        doc = load_document(path, round(self.settings.ingest.max_file_mb * 1024 * 1024))
+        doc = load(deadline)
         sha = str(doc.metadata["sha256"])
         doc_id = make_doc_id(source, sha)
         previous = self.registry.by_source(source)
@@ -145,53 +219,84 @@ class IngestService:
 
         t = time.perf_counter()
         prepared = prepare(self._prepare, doc)  # raises ClassifiedDocumentError before anything is stored
+        deadline.check("chuẩn hóa")
         nodes = chunk(self._chunker, prepared)
+        deadline.check("chia đoạn")
         timings["prepare"] = time.perf_counter() - t
         if not nodes:
             raise LoadError("Không tìm thấy nội dung văn bản để nạp.")
+        if len(nodes) > self.settings.ingest.max_chunks:
+            raise LoadError(f"Tài liệu quá dài: {len(nodes)} đoạn, giới hạn là {self.settings.ingest.max_chunks} "
+                            "đoạn cho một tài liệu (TROLY_INGEST__MAX_CHUNKS).")
         meta = DocumentMeta(
             doc_id=doc_id, source=source, sha256=sha, classification=classification, units=units,
             uploaded_by=user, **{k: prepared.metadata[k] for k in DOC_FIELDS if k in prepared.metadata},
         )
+        committed = self.registry.version_of(doc_id) if same is not None else None
+        if (committed is not None and self.store.count(doc_id) == len(committed.point_ids)
+                and {point_id(n.node_id, committed.version) for n in nodes} == set(committed.point_ids)):
+            self._relabel(meta, user)
+            return IngestOutcome(source=source, doc_id=doc_id, title=same.meta.get("title", "") if same else "",
+                                 status="replaced", chunks=len(nodes))
 
-        t = time.perf_counter()
+        version = uuid.uuid4().hex[:12] if committed is not None or same is not None else ""
+        ids = [point_id(n.node_id, version) for n in nodes]
+        replaced = [r.doc_id for r in previous if r.doc_id != doc_id]
+        change = self.registry.begin_change("ingest", doc_id, source, ids)
         try:
-            if same is None:  # leftovers of an interrupted attempt; a kept version is overwritten (same ids)
-                self.store.delete_document(doc_id)
-            self._index(nodes, meta, progress)
-            if same is not None:  # relabel: points of an older chunking must not keep the old labels
-                self.store.delete_document(doc_id, keep=[n.node_id for n in nodes])
+            t = time.perf_counter()
+            self._index(nodes, ids, meta, progress, deadline)
             timings["index"] = time.perf_counter() - t
             row = DocumentRow(
                 doc_id=doc_id, source=source, sha256=sha, classification=classification, units=units,
                 meta=meta.model_dump(include=set(DOC_FIELDS)), status="ingested", chunks=len(nodes),
                 timings={k: round(v, 3) for k, v in timings.items()}, text=prepared.text, uploaded_by=user,
             )
-            replaced = [r.doc_id for r in previous if r.doc_id != doc_id]
+            unrecorded = self.store.point_ids(doc_id) if same is not None and committed is None else []
             plan = prepared.metadata.get(META_PLAN) or {}
-            self.registry.save_document(row, replaces=replaced, also=lambda s: self.plans.write(s, doc_id, plan))
+            entry = self.registry.commit_version(row, version, ids, change, replaces=replaced, unrecorded=unrecorded,
+                                                 also=lambda s: self.plans.write(s, doc_id, plan))
         except BaseException:
-            if same is None:
-                self.store.delete_document(doc_id)
+            self._undo(change)
             raise
-        for old in replaced:
-            self.store.delete_document(old)
+        consistency.finish(self.registry, self.store, entry)
         return IngestOutcome(
             source=source, doc_id=doc_id, title=meta.title,
             status="replaced" if replaced or same is not None else "ingested",
             chunks=len(nodes), pii=dict(prepared.metadata.get("pii_counts", {})),
         )
 
-    def _index(self, nodes: list[BaseNode], meta: DocumentMeta, progress: Progress | None) -> None:
+    def _relabel(self, meta: DocumentMeta, user: str) -> None:
+        """Same bytes, same chunks, new labels: the stored points are relabelled in place, not re-embedded."""
+        change = self.registry.begin_change("relabel", meta.doc_id, meta.source)
+        try:
+            self.store.set_payload(meta.doc_id, {"classification": meta.classification, "units": list(meta.units)})
+            self.registry.commit_labels(change, meta.doc_id, meta.classification, list(meta.units), user)
+        except BaseException:
+            self._undo(change)
+            raise
+
+    def _undo(self, change: int) -> None:
+        """Put the store back as the registry has it; if that fails too, recovery does it at the next start."""
+        entry = next((e for e in self.registry.changes() if e.id == change), None)
+        try:
+            if entry is not None:
+                consistency.undo(self.registry, self.store, entry)
+        except Exception:
+            log.exception("could not undo index change %s; it stays journalled for recovery", change)
+
+    def _index(self, nodes: list[BaseNode], ids: list[str], meta: DocumentMeta, progress: Progress | None,
+               deadline: Deadline) -> None:
         batch = self.settings.embedding.batch_size
         total = len(nodes)
         self.store.ensure_collection(self.embedder.dim)
         for i in range(0, total, batch):
+            deadline.check("nhúng")
             part = nodes[i : i + batch]
             texts = [embed_text(n, meta.title)[: self.settings.embedding.max_chars] for n in part]
             dense = self.embedder.embed_passages(texts)
             points = [
-                ChunkPoint(id=n.node_id, dense=dense[j], sparse=self.sparse.encode_document(texts[j]),
+                ChunkPoint(id=ids[i + j], dense=dense[j], sparse=self.sparse.encode_document(texts[j]),
                            payload=chunk_payload(n, meta))
                 for j, n in enumerate(part)
             ]
@@ -200,8 +305,21 @@ class IngestService:
                 progress(meta.source, min(i + batch, total), total)
 
     def delete(self, doc_id: str) -> bool:
-        self.store.delete_document(doc_id)
-        return self.registry.delete_document(doc_id)
+        entry = self.registry.commit_delete(doc_id)
+        if entry is None:
+            return False
+        consistency.finish(self.registry, self.store, entry)
+        return True
+
+    def recover(self) -> int:
+        """Undo or finish the changes that a crashed process left journalled (run at every start)."""
+        return consistency.recover(self.registry, self.store)
+
+    def check(self) -> consistency.IndexReport:
+        return consistency.check(self.registry, self.store)
+
+    def repair(self) -> consistency.RepairReport:
+        return consistency.repair(self.registry, self.store)
 
 
 def chunk_payload(node: BaseNode, meta: DocumentMeta) -> dict:
@@ -213,6 +331,5 @@ def chunk_payload(node: BaseNode, meta: DocumentMeta) -> dict:
         "classification": meta.classification, "units": list(meta.units), "kind": m.get("kind", "text"),
         "text": node.get_content(),
     }
-    if m.get("rendered"):
-        payload["rendered"] = m["rendered"]
+    payload.update({key: m[key] for key in STRUCTURED_KEYS if m.get(key)})  # cells, tasks: as fields
     return payload

@@ -27,15 +27,13 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.fields import labelled_field, role_of
+from assistant.vocab.fields import GROUP, STT, labelled_field, role_of
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients
 from assistant.vocab.signature import is_authority_line, is_title_line
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
 SECTION_SEPARATOR = " > "
-STT = "STT"
-GROUP = "Nhóm"  # key of a group value when the first column is the STT column
 
 _PIPE_ROW = re.compile(r"^\|.*\|$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
@@ -213,7 +211,7 @@ class _Table:
             return self._header()
         if len(filled) == 1 and cells[0] and len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
-            self.group_span = spans[0]
+            self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
             self.last_kind = "group"
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
         if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and (
@@ -438,8 +436,10 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             body_started = False
             continue
         seen_kind = seen_kind or bool(kind)
-        if style is None and hints.get(start) and seen_kind and body_started and _hint_heading(stripped):
-            style = hints[start]
+        hint = hints.get(start, "")
+        # a heading style (markdown '#', Word's Heading 1-6) is a heading anywhere; bold alone only in the body
+        if style is None and hint and (hint.startswith("md") or seen_kind and body_started) and _hint_heading(stripped):
+            style = hint
         if style == "appendix":
             sections.reset("appendix", heading_label(stripped))
             expect_annex_title = True

@@ -18,8 +18,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("TROLY_TEST_CORPUS", REPO.parent / "shared" / "corpus"))
 CORPUS_FILES = sorted(CORPUS.glob("0*.txt"))
-# the second folder (plans in other conventions, the ext gold set is written over it), next to the sample corpus
-CORPUS_EXT = Path(os.environ.get("TROLY_TEST_CORPUS_EXT", CORPUS.parent / "corpus-ext"))
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -36,15 +34,22 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_ext_dir() -> Path:
-    if not sorted(CORPUS_EXT.glob("ext*.txt")):
-        pytest.fail(f"corpus-ext not found in {CORPUS_EXT} (set TROLY_TEST_CORPUS_EXT)")
-    return CORPUS_EXT
-
-
-@pytest.fixture(scope="session")
 def corpus_files(corpus_dir: Path) -> list[Path]:
     return CORPUS_FILES
+
+
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    """A real DOCX (python-docx) with one paragraph per line."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
 
 
 def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyped-def]
@@ -75,3 +80,17 @@ def _values(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
 def values_of():  # type: ignore[no-untyped-def]
     """Privacy tests: `values_of(recognizer, text)` — the matched substrings, in text order."""
     return _values
+
+
+@pytest.fixture(scope="session")
+def forks() -> Iterator[object]:
+    """tests/robustness: a fork server with troly imported (`crashkit`), stopped at the end of the session."""
+    import multiprocessing.forkserver
+
+    import crashkit
+
+    with crashkit.forkserver() as ctx:
+        yield ctx
+    server = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
+    if getattr(server, "_forkserver_pid", None):
+        server._stop()

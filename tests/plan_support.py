@@ -36,5 +36,8 @@ def register(registry: Registry, path: Path, classification: str = "public", uni
                       chunks=0, text=doc.text)
     plans = PlanStore(registry)
     previous = [r.doc_id for r in registry.by_source(name) if r.doc_id != doc_id]
-    registry.save_document(row, replaces=previous, also=lambda s: plans.write(s, doc_id, doc.metadata[META_PLAN]))
+    change = registry.begin_change("ingest", doc_id, name)
+    registry.commit_version(row, "", [], change, replaces=previous,
+                            also=lambda s: plans.write(s, doc_id, doc.metadata[META_PLAN]))
+    registry.finish_change(change)
     return doc_id

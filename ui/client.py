@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -69,12 +68,12 @@ class ApiClient:
         params: dict[str, int] = {"start": start} if end is None else {"start": start, "end": end}
         return dict(self._call("GET", f"/v1/documents/{doc_id}/text", params=params))
 
-    def upload(self, path: Path, classification: str | None, units: list[str]) -> list[IngestOutcome]:
+    def upload(self, name: str, content: bytes, classification: str | None, units: list[str]) -> list[IngestOutcome]:
+        """Sends a file held in memory (the UI never keeps a copy on disk)."""
         data: dict[str, Any] = {"units": units}
         if classification:
             data["classification"] = classification
-        with path.open("rb") as fh:
-            res = self._call("POST", "/v1/documents", files={"files": (path.name, fh)}, data=data)
+        res = self._call("POST", "/v1/documents", files={"files": (name, content)}, data=data)
         return [IngestOutcome.model_validate(d) for d in res["documents"]]
 
     def delete(self, doc_id: str) -> None:

@@ -14,12 +14,12 @@ from fastapi import APIRouter, FastAPI
 from assistant.api.context import AppContext
 from assistant.api.errors import install_error_handlers
 from assistant.api.limits import BodySizeLimit
-from assistant.api.routes import ask, assignments, audit, documents, feedback, reports, system, users
+from assistant.api.routes import ask, assignments, audit, documents, feedback, index, reports, system, users
 from assistant.services.container import Services
 from assistant.settings import Settings
 
 ROUTERS: tuple[APIRouter, ...] = (system.router, ask.router, documents.router, audit.router, feedback.router,
-                                  users.router, assignments.router, reports.router)
+                                  users.router, index.router, assignments.router, reports.router)
 
 
 def create_app(settings: Settings, services: Services | None = None) -> FastAPI:

@@ -13,7 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from assistant.api.context import context_of
 from assistant.api.limits import too_many
-from assistant.services.access import Permission, Principal, split_key
+from assistant.services.access import Permission, Principal, VerificationBusyError, split_key
 
 bearer = HTTPBearer(auto_error=False, description="Khóa API do `troly users add` cấp: `Authorization: Bearer troly_…`")
 
@@ -25,6 +25,7 @@ PERMISSION_VI: dict[Permission, str] = {
     Permission.DELETE_ANY: "xóa tài liệu của người khác",
     Permission.USERS: "quản lý người dùng",
     Permission.AUDIT: "xem nhật ký truy cập",
+    Permission.INDEX: "kiểm tra và sửa chỉ mục",
 }
 
 
@@ -45,11 +46,17 @@ def current_principal(
     principal = ctx.access.cached(key) if key else None
     failures = f"failed:{client}"
     if principal is None:
-        if wait := ctx.limiter.retry_after(failures):  # repeated bad keys: stop before the slow KDF
+        # an attempt counts before the slow KDF runs (concurrent bad keys cannot all slip through), and is
+        # given back when the key turns out valid
+        if wait := ctx.limiter.hit(failures):
             raise too_many(ctx.limiter.limit, wait)
-        principal = ctx.access.authenticate(key) if key else None
+        try:
+            principal = ctx.access.authenticate(key) if key else None
+        except VerificationBusyError as exc:
+            raise HTTPException(503, detail=str(exc), headers={"Retry-After": "2"}) from exc
+        if principal is not None:
+            ctx.limiter.refund(failures)
     if principal is None:
-        ctx.limiter.hit(failures)
         parts = split_key(key)
         detail = ("Khóa API không hợp lệ hoặc đã bị thu hồi." if key else
                   "Cần đăng nhập: gửi khóa API trong tiêu đề 'Authorization: Bearer <khóa>'.")

@@ -14,25 +14,32 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.api.schemas import INVALID_CODE_POINTS
 from assistant.services.access import UnknownUserError, UserError
 from assistant.services.ask import QuestionError
+from assistant.text import has_diacritics
 
 log = logging.getLogger(__name__)
 _VI_DEFAULTS = {
-    400: "Yêu cầu không hợp lệ.",
+    400: "Yêu cầu không hợp lệ: không đọc được nội dung gửi lên (JSON sai, lồng quá sâu hoặc không phải UTF-8).",
     404: "Không tìm thấy địa chỉ này.",
     405: "Phương thức không được hỗ trợ cho địa chỉ này.",
     413: "Nội dung gửi lên quá lớn.",
     415: "Kiểu nội dung không được hỗ trợ.",
+    422: "Dữ liệu gửi lên không hợp lệ.",
+    429: "Quá nhiều yêu cầu. Vui lòng thử lại sau.",
+    503: "Máy chủ đang bận. Vui lòng thử lại sau.",
 }
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        """Our own details are Vietnamese already; the framework's defaults ("Not Found") are not."""
-        detail = _VI_DEFAULTS.get(exc.status_code, "Yêu cầu không hợp lệ.") if exc.detail == _phrase(exc.status_code) \
-            else exc.detail
+        """Our own details are Vietnamese already; the framework's ("Not Found", "There was an error parsing
+        the body") are not: they get the Vietnamese default of their status."""
+        detail = exc.detail
+        if not isinstance(detail, str) or detail == _phrase(exc.status_code) or not has_diacritics(detail):
+            detail = _VI_DEFAULTS.get(exc.status_code, "Yêu cầu không hợp lệ.")
         return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -61,12 +68,18 @@ def _phrase(status: int) -> str:
 def _vi_validation(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
-        loc = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
+        loc = ".".join(str(x) for x in err.get("loc", ()) if x != "body") or str(err.get("ctx", {}).get("field", ""))
         kind = err.get("type", "")
         if kind == "json_invalid":
             parts.append("Nội dung JSON không hợp lệ")
         elif kind == "missing":
             parts.append(f"Thiếu trường bắt buộc '{loc}'")
+        elif kind == INVALID_CODE_POINTS:
+            parts.append(f"Ký tự không hợp lệ ở '{loc}' (ký tự thay thế đơn lẻ, mã điều khiển hoặc mã không phải "
+                         "ký tự Unicode)")
+        elif kind in ("literal_error", "enum"):
+            allowed = str(err.get("ctx", {}).get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
+            parts.append(f"Giá trị không hợp lệ ở '{loc}': phải là {allowed}")
         else:
             parts.append(f"Giá trị không hợp lệ ở '{loc}'")
     return "Dữ liệu gửi lên không hợp lệ: " + "; ".join(parts) + "."

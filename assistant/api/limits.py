@@ -1,15 +1,24 @@
-"""Request limits: a per-key sliding-window rate limit and a request body cap (Vietnamese 4xx)."""
+"""Request limits: a per-key sliding-window rate limit, a request body cap (Vietnamese 4xx), and uploads
+parsed in memory."""
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from contextlib import aclosing
+from typing import Any
 
-from fastapi import HTTPException
+from fastapi import HTTPException, Request, Response
+from fastapi.routing import APIRoute
+from starlette.datastructures import FormData
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_FILES_PER_REQUEST = 100
 
 
 class RateLimiter:
@@ -44,6 +53,14 @@ class RateLimiter:
             if len(self._hits) > 10_000:  # forget idle keys
                 self._hits = {k: v for k, v in self._hits.items() if v and v[-1] > now - self.window}
             return 0
+
+
+    def refund(self, key: str) -> None:
+        """Take back the last counted hit (an attempt that turned out legitimate)."""
+        with self._lock:
+            hits = self._hits.get(key)
+            if hits:
+                hits.pop()
 
 
 def too_many(limit: int, retry_after: int) -> HTTPException:
@@ -102,3 +119,35 @@ class BodySizeLimit:
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
+
+
+class _MemoryParser(MultiPartParser):
+    spool_max_size = sys.maxsize  # never rolls over to a temp file; the body is capped by BodySizeLimit
+
+
+class _MemoryFormRequest(Request):
+    async def _get_form(self, *, max_files: int | float = 1000, max_fields: int | float = 1000,
+                        max_part_size: int = 1024 * 1024) -> FormData:
+        if self._form is None and self.headers.get("content-type", "").startswith("multipart/form-data"):
+            try:
+                async with aclosing(self.stream()) as stream:
+                    self._form = await _MemoryParser(self.headers, stream, max_files=min(max_files, MAX_FILES_PER_REQUEST),
+                                                     max_fields=max_fields, max_part_size=max_part_size).parse()
+            except MultiPartException as exc:
+                why = (f"quá nhiều tệp trong một lần (tối đa {MAX_FILES_PER_REQUEST})" if "files" in exc.message
+                       else "dữ liệu multipart sai định dạng hoặc một trường quá lớn")
+                raise HTTPException(400, detail=f"Không đọc được dữ liệu tải lên: {why}.") from exc
+        return await super()._get_form(max_files=max_files, max_fields=max_fields, max_part_size=max_part_size)
+
+
+class InMemoryUploads(APIRoute):
+    """Route class of the upload routes: multipart files are held in memory, never spooled to the system
+    temp directory (Starlette spills parts over 1 MB to disk), so an upload leaves no file anywhere."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def in_memory(request: Request) -> Response:
+            return await handler(_MemoryFormRequest(request.scope, request.receive))
+
+        return in_memory

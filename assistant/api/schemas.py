@@ -1,16 +1,53 @@
-"""Request/response bodies of the HTTP API (the ask response is assistant.domain.AskResponse)."""
+"""Request/response bodies of the HTTP API (the ask response is assistant.domain.AskResponse).
+
+Every request body inherits `Body`: a string anywhere in it (nested citations included) that holds a lone
+surrogate, a noncharacter or a control character other than tab and newline is refused at the edge with
+a Vietnamese 422, before it can reach a tokenizer, a log or the database. Closed fields are Literals.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from assistant.domain import Citation, DocumentMeta, IngestOutcome
 from assistant.text import nfc
 
+INVALID_CODE_POINTS = "invalid_code_points"
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+Role = Literal["viewer", "editor", "admin"]
+Clearance = Literal["public", "internal", "restricted"]
 
-class AskRequest(BaseModel):
+
+def invalid_code_points(value: Any) -> bool:
+    """Does any string in this JSON value hold a code point no text may carry?"""
+    if isinstance(value, str):
+        return _INVALID.search(value) is not None
+    if isinstance(value, dict):
+        return any(invalid_code_points(k) or invalid_code_points(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(invalid_code_points(v) for v in value)
+    return False
+
+
+class Body(BaseModel):
+    """A request body: refuses invalid code points in any of its strings."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_code_points(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if invalid_code_points(value):
+                    raise PydanticCustomError(INVALID_CODE_POINTS, "invalid code points in {field}",
+                                              {"field": str(key)})
+        return data
+
+
+class AskRequest(Body):
     question: str = Field(description="Câu hỏi tiếng Việt (tối đa 2.000 ký tự).", examples=["Ai chủ trì rà soát hạ tầng mạng?"])
     top_k: int | None = Field(None, ge=1, le=50, description="Number of chunks retrieved (default from settings).")
     doc_ids: list[str] | None = Field(None, description="Restrict the answer to these documents.")
@@ -68,7 +105,7 @@ class AuditPage(BaseModel):
     items: list[AuditEntry]
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(Body):
     question: str = Field(min_length=1, max_length=4000, description="The question asked.")
     answer: str = Field("", max_length=20000, description="The answer shown.")
     verdict: Literal["đúng", "sai"] = Field(description="'đúng' (right) or 'sai' (wrong).")
@@ -94,10 +131,10 @@ class FeedbackPage(BaseModel):
     items: list[FeedbackEntry]
 
 
-class UserIn(BaseModel):
+class UserIn(Body):
     name: str = Field(description="Account name (letters, digits, . _ - @).")
-    role: str = Field(description="viewer | editor | admin")
-    clearance: str = Field(description="public | internal | restricted")
+    role: Role = Field(description="viewer | editor | admin")
+    clearance: Clearance = Field(description="public | internal | restricted")
     units: list[str] = Field(default_factory=list, description="Units of the user.")
 
 
@@ -118,3 +155,31 @@ class NewUser(BaseModel):
 
 class UserList(BaseModel):
     users: list[UserOut]
+
+
+class IndexCounts(BaseModel):
+    documents: int = Field(description="Documents in the registry.")
+    points: int = Field(description="Points (chunks) in the vector store.")
+    orphan_points: int = Field(description="Points of no registered document.")
+    missing_points: int = Field(description="Points of a registered document's committed version that are absent.")
+    stale_points: int = Field(description="Points of a registered document outside its committed version, or "
+                                          "with other access labels than the registry.")
+    pending: int = Field(description="Journalled changes not finished (a crash or a change in progress).")
+
+
+class IndexProblem(BaseModel):
+    doc_id: str
+    source: str
+    missing: int
+    stale: int
+
+
+class IndexCheck(IndexCounts):
+    problems: list[IndexProblem] = Field(default_factory=list, description="Documents that disagree.")
+
+
+class IndexRepair(BaseModel):
+    before: IndexCounts
+    after: IndexCounts
+    recovered: int = Field(description="Journalled changes undone or finished.")
+    removed_documents: list[str] = Field(description="Sources of incomplete documents removed: ingest them again.")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, assignments, audit, docs, ingest, report, serve, users
+from assistant.cli import ask, assignments, audit, docs, index, ingest, report, serve, users
 from assistant.cli import eval as evaluation
 
 app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
 app.add_typer(docs.app, name="docs")
 app.add_typer(users.app, name="users")
 app.add_typer(audit.app, name="audit")
+app.add_typer(index.app, name="index")
 app.command()(ingest.ingest)
 app.command()(ask.ask)
 app.command()(serve.serve)

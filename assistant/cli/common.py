@@ -34,11 +34,12 @@ def settings_from(config: Path | None) -> Settings:
 
 
 def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Backend:
-    """Local services by default; the running server when asked to or when it holds the store."""
+    """Local services by default (reads only for an admin key: `LocalBackend`); the running server when asked
+    to or when it holds the store."""
     if api_url:
         return HttpBackend(api_url, api_key)
     try:
-        return LocalBackend(settings)
+        return LocalBackend(settings, api_key)
     except StoreLockedError as exc:
         url = settings.api.url or f"http://{settings.api.host}:{settings.api.port}"
         err.print(f"[yellow]{exc}[/] Dùng máy chủ {url}.")
@@ -49,7 +50,11 @@ def _backend(settings: Settings, api_url: str | None, api_key: str | None) -> Ba
 def session(config: Path | None, api_url: str | None, api_key: str | None) -> Iterator[Backend]:
     """A backend for one command: closed at the end (releases the store lock); its errors are
     shown as one Vietnamese line, never a traceback."""
-    backend = _backend(settings_from(config), api_url, api_key)
+    try:
+        backend = _backend(settings_from(config), api_url, api_key)
+    except BackendError as exc:
+        fail(str(exc))
+        raise
     try:
         yield backend
     except BackendError as exc:

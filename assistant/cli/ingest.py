@@ -50,8 +50,8 @@ def ingest(
 
         outcomes = backend.ingest(paths, classification, unit or [], progress=progress)
     if as_json:
-        print_json({"documents": [o.model_dump(include={"source", "doc_id", "title", "status", "reason", "chunks", "pii"})
-                                  for o in outcomes]})
+        keys = {"source", "doc_id", "title", "status", "reason", "chunks", "pii", "seconds"}
+        print_json({"documents": [o.model_dump(include=keys) for o in outcomes]})
     else:
         _print_outcomes(outcomes)
     if any(o.status == "failed" or o.status == "refused" for o in outcomes) or not outcomes:

@@ -25,6 +25,7 @@ def serve(
     try:
         application = create_app(settings)
         _ = application.state.services.store  # opens the embedded store now: fails if another process holds it
+        recovered = application.state.services.ingest.recover()  # what a crash left half-done
         application.state.services.warm_up()
     except StoreLockedError as exc:
         fail(str(exc))
@@ -33,6 +34,8 @@ def serve(
     from ui.server import mount_ui  # composition root: the UI is a client of this API, mounted at /ui
 
     mount_ui(application, settings, host=h, port=p)
+    if recovered:
+        console.print(f"Đã khôi phục {recovered} thay đổi chỉ mục dở dang từ lần chạy trước.")
     console.print(f"Trợ lý kế hoạch: http://{h}:{p}/docs (API), http://{h}:{p}/ui (giao diện)")
     # proxy headers off: X-Forwarded-For from a local caller must not choose the audited address
     uvicorn.run(application, host=h, port=p, proxy_headers=False,

@@ -1,5 +1,5 @@
-"""Registry database (SQLAlchemy): documents with their normalized text, ingest events,
-users (hashed API keys), the audit trail and answer feedback.
+"""Registry database (SQLAlchemy): documents with their normalized text, ingest events, the index
+journal, users (hashed API keys), the audit trail and answer feedback.
 
 SQLite file in the data directory by default, PostgreSQL by URL. The stored text is the
 normalized (and redacted) document text that every citation offset refers to. Nothing here
@@ -10,7 +10,9 @@ already redacted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import os
+import socket
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -88,6 +90,42 @@ class IngestEventRow(Base):
     user: Mapped[str] = mapped_column(String(128), default="")
 
 
+class DocumentPointsRow(Base):
+    """The point ids of a document's committed version: what `troly index check` expects in the store."""
+
+    __tablename__ = "document_points"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(32), default="")  # "" : points named by chunk id alone
+    point_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class JournalRow(Base):
+    """One change of the index that is not finished: written before the store is touched.
+
+    `pending` until the registry commit flips it to `committed` (in the same transaction as the document
+    rows); deleted once the store is cleaned up. After a crash, recovery undoes what is pending (its
+    `point_ids`, or the labels of a relabel) and finishes what is committed (`drop_docs`, `drop_points`).
+    """
+
+    __tablename__ = "index_journal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op: Mapped[str] = mapped_column(String(16))  # ingest | relabel | delete
+    doc_id: Mapped[str] = mapped_column(String(64), index=True)
+    source: Mapped[str] = mapped_column(String(512), default="")
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending | committed
+    point_ids: Mapped[list[str]] = mapped_column(JSON, default=list)  # points this change writes
+    drop_docs: Mapped[list[str]] = mapped_column(JSON, default=list)  # documents whose points go after commit
+    drop_points: Mapped[list[str]] = mapped_column(JSON, default=list)  # points that go after commit
+    owner: Mapped[str] = mapped_column(String(160), default="")  # host:pid of the process making the change
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def this_process() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 class UserRow(Base):
     """An account. `key_prefix` finds the row; `key_hash` (argon2) verifies the secret."""
 
@@ -159,35 +197,97 @@ class Registry:
         with self.session() as s:
             return list(s.scalars(select(DocumentRow).where(DocumentRow.source == source)))
 
+    def labels(self) -> dict[str, tuple[str, str, list[str], int]]:
+        """doc_id -> (source, classification, units, chunks) of every document, without loading texts."""
+        with self.session() as s:
+            rows = s.execute(select(DocumentRow.doc_id, DocumentRow.source, DocumentRow.classification,
+                                    DocumentRow.units, DocumentRow.chunks))
+            return {r[0]: (r[1], r[2], list(r[3] or []), r[4]) for r in rows}
+
     def list_documents(self) -> list[DocumentRow]:
         with self.session() as s:
             return list(s.scalars(select(DocumentRow).order_by(DocumentRow.source)))
 
-    def save_document(self, row: DocumentRow, replaces: list[str] | None = None,
-                      also: Callable[[Session], None] | None = None) -> None:
-        """Insert the new version and drop the replaced ones in one transaction (with `also`: what belongs to
-        the document in other tables, e.g. its plan model)."""
-        with self.session() as s:
-            for old in replaces or []:
-                old_row = s.get(DocumentRow, old)
-                if old_row is not None:
-                    s.delete(old_row)
-            s.merge(row)
-            if also is not None:
-                s.flush()
-                also(s)
-
-    def delete_document(self, doc_id: str) -> bool:
-        with self.session() as s:
-            row = s.get(DocumentRow, doc_id)
-            if row is None:
-                return False
-            s.delete(row)
-            return True
-
     def text_of(self, doc_id: str) -> str:
         row = self.get(doc_id)
         return row.text if row else ""
+
+    # index journal ---------------------------------------------------------
+    def begin_change(self, op: str, doc_id: str, source: str = "", point_ids: Sequence[str] = ()) -> int:
+        """Record a change as pending before the store is touched; returns its journal id."""
+        with self.session() as s:
+            row = JournalRow(op=op, doc_id=doc_id, source=source, point_ids=list(point_ids), owner=this_process())
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def commit_version(self, row: DocumentRow, version: str, point_ids: Sequence[str], change: int,
+                       replaces: Sequence[str] = (), unrecorded: Sequence[str] = (),
+                       also: Callable[[Session], None] | None = None) -> JournalRow:
+        """One transaction: the new version becomes the document, the replaced documents go, and the
+        journal entry flips to committed with what the store must still drop (the previous version's
+        points; `unrecorded`: those of a version ingested before the journal existed). `also` writes what
+        belongs to the document in other tables (its plan model) in the same transaction."""
+        with self.session() as s:
+            drop_docs = [d for d in replaces if d != row.doc_id]
+            for d in drop_docs:
+                _drop_document(s, d)
+            old = s.get(DocumentPointsRow, row.doc_id)
+            previous = set(old.point_ids or []) if old is not None else set(unrecorded)
+            drop_points = sorted(previous - set(point_ids))
+            s.merge(row)
+            s.merge(DocumentPointsRow(doc_id=row.doc_id, version=version, point_ids=list(point_ids)))
+            if also is not None:
+                s.flush()
+                also(s)
+            return _flip(s, change, drop_docs=drop_docs, drop_points=drop_points)
+
+    def commit_labels(self, change: int, doc_id: str, classification: str, units: list[str],
+                      uploaded_by: str) -> None:
+        """The relabel's registry side and the end of its journal entry, in one transaction."""
+        with self.session() as s:
+            row = s.get(DocumentRow, doc_id)
+            if row is not None:
+                row.classification, row.units, row.uploaded_by = classification, list(units), uploaded_by
+            entry = s.get(JournalRow, change)
+            if entry is not None:
+                s.delete(entry)
+
+    def commit_delete(self, doc_id: str) -> JournalRow | None:
+        """Remove the document from the registry and journal its points for removal from the store, in one
+        transaction; None when there was no such document."""
+        with self.session() as s:
+            if not _drop_document(s, doc_id):
+                return None
+            entry = JournalRow(op="delete", doc_id=doc_id, state="committed", drop_docs=[doc_id],
+                               owner=this_process())
+            s.add(entry)
+            s.flush()
+            return entry
+
+    def finish_change(self, change: int) -> None:
+        with self.session() as s:
+            entry = s.get(JournalRow, change)
+            if entry is not None:
+                s.delete(entry)
+
+    def changes(self) -> list[JournalRow]:
+        """Unfinished changes, oldest first."""
+        with self.session() as s:
+            return list(s.scalars(select(JournalRow).order_by(JournalRow.id)))
+
+    def versions(self) -> dict[str, DocumentPointsRow]:
+        with self.session() as s:
+            return {r.doc_id: r for r in s.scalars(select(DocumentPointsRow))}
+
+    def version_of(self, doc_id: str) -> DocumentPointsRow | None:
+        with self.session() as s:
+            return s.get(DocumentPointsRow, doc_id)
+
+    def record_points(self, doc_id: str, version: str, point_ids: Sequence[str]) -> None:
+        """Adopt the stored points of a document ingested before the journal existed."""
+        with self.session() as s:
+            s.merge(DocumentPointsRow(doc_id=doc_id, version=version, point_ids=list(point_ids)))
 
     # events --------------------------------------------------------------
     def log_event(self, source: str, status: str, reason: str = "", doc_id: str = "", seconds: float = 0.0,
@@ -199,7 +299,6 @@ class Registry:
     def events(self, limit: int = 100) -> list[IngestEventRow]:
         with self.session() as s:
             return list(s.scalars(select(IngestEventRow).order_by(IngestEventRow.id.desc()).limit(limit)))
-
 
     # users ---------------------------------------------------------------
     def user(self, name: str) -> UserRow | None:
@@ -246,6 +345,26 @@ class Registry:
         """All rows of a select, fetched in batches (exports)."""
         with self.session() as s:
             yield from s.scalars(query.execution_options(yield_per=batch))
+
+
+def _drop_document(s: Session, doc_id: str) -> bool:
+    """Delete a document's registry rows inside a transaction; False when it was not registered."""
+    row = s.get(DocumentRow, doc_id)
+    points = s.get(DocumentPointsRow, doc_id)
+    if points is not None:
+        s.delete(points)
+    if row is None:
+        return False
+    s.delete(row)
+    return True
+
+
+def _flip(s: Session, change: int, drop_docs: list[str], drop_points: list[str]) -> JournalRow:
+    entry = s.get(JournalRow, change)
+    if entry is None:
+        raise RuntimeError(f"index journal entry {change} vanished before its commit")
+    entry.state, entry.drop_docs, entry.drop_points = "committed", drop_docs, drop_points
+    return entry
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

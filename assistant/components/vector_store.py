@@ -87,6 +87,10 @@ def build_filter(scope: AccessScope | None, extra: Sequence[models.Condition] = 
     return models.Filter(must=must) if must else None
 
 
+def _of_doc(doc_id: str) -> models.FieldCondition:
+    return models.FieldCondition(key="doc_id", match=models.MatchValue(value=doc_id))
+
+
 class QdrantStore:
     def __init__(self, cfg: QdrantSettings, path: str, client: QdrantClient | None = None) -> None:
         self.cfg = cfg
@@ -131,13 +135,49 @@ class QdrantStore:
         """Delete the document's points (all, or all but the `keep` ids)."""
         if not self.client.collection_exists(self.collection):
             return
-        of_doc = models.FieldCondition(key="doc_id", match=models.MatchValue(value=doc_id))
+        of_doc = _of_doc(doc_id)
         must_not: list[models.Condition] = [models.HasIdCondition(has_id=list(keep))] if keep else []
         self.client.delete(
             self.collection,
             points_selector=models.FilterSelector(filter=models.Filter(must=[of_doc], must_not=must_not)),
             wait=True,
         )
+
+    def delete_points(self, ids: Sequence[str]) -> None:
+        """Delete points by id (ids that are not stored are ignored)."""
+        if ids and self.client.collection_exists(self.collection):
+            self.client.delete(self.collection, points_selector=models.PointIdsList(points=list(ids)), wait=True)
+
+    def doc_ids(self) -> set[str]:
+        """The doc_id of every stored point (an index check compares them with the registry)."""
+        return {str(p.get("doc_id", "")) for p in self._scroll(None, ["doc_id"]).values()}
+
+    def point_ids(self, doc_id: str) -> list[str]:
+        """Ids of the document's stored points."""
+        return list(self._scroll(doc_id, False))
+
+    def point_payloads(self, doc_id: str, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Point id -> the given payload fields, for each of the document's points."""
+        return self._scroll(doc_id, list(keys))
+
+    def set_payload(self, doc_id: str, payload: dict[str, Any]) -> None:
+        """Overwrite these payload fields on every point of the document (relabel in place)."""
+        if self.client.collection_exists(self.collection):
+            self.client.set_payload(self.collection, payload=payload, wait=True,
+                                    points=models.Filter(must=[_of_doc(doc_id)]))
+
+    def _scroll(self, doc_id: str | None, keys: list[str] | bool) -> dict[str, dict[str, Any]]:
+        if not self.client.collection_exists(self.collection):
+            return {}
+        flt = models.Filter(must=[_of_doc(doc_id)]) if doc_id is not None else None
+        found: dict[str, dict[str, Any]] = {}
+        offset: Any = None
+        while True:
+            page, offset = self.client.scroll(self.collection, scroll_filter=flt, limit=1024, offset=offset,
+                                              with_payload=keys, with_vectors=False)
+            found.update((str(p.id), dict(p.payload or {})) for p in page)
+            if offset is None:
+                return found
 
     def count(self, doc_id: str | None = None) -> int:
         if not self.client.collection_exists(self.collection):

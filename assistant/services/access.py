@@ -3,7 +3,10 @@
 A key looks like ``troly_<8-char prefix>_<secret>``. The prefix finds the account; the whole
 key is checked against an argon2 hash (a slow KDF), so the database never holds a usable key.
 Verified keys are cached in memory for `cache_ttl` seconds under their SHA-256, so the KDF
-runs once per key per minute, not on every ask. Revoking in this process drops the cache
+runs once per key per minute, not on every ask. The KDF takes 64 MiB per run, so it can be turned into
+a memory attack: runs are bounded (`max_verifications` at a time, a caller waits at most `verify_wait`
+seconds for a turn, else `VerificationBusyError`), a key whose prefix belongs to nobody is refused
+without it, and a wrong key is remembered (by its SHA-256) so repeating it costs nothing. Revoking in this process drops the cache
 entry at once; another process (e.g. `troly users revoke` while `troly serve` runs) is seen
 by the server when its cache entry expires, i.e. within `cache_ttl` seconds.
 """
@@ -43,6 +46,7 @@ class Permission(StrEnum):
     DELETE_ANY = "delete_any"
     USERS = "users"
     AUDIT = "audit"
+    INDEX = "index"
 
 
 _VIEWER = frozenset({Permission.ASK, Permission.READ})
@@ -60,6 +64,10 @@ class UserError(ValueError):
 
 class UnknownUserError(UserError):
     """No active user of that name."""
+
+
+class VerificationBusyError(RuntimeError):
+    """Too many key verifications at once; the caller should try again shortly."""
 
 
 @dataclass(frozen=True)
@@ -152,12 +160,17 @@ class AccessService:
         cache_ttl: float = 60.0,
         hasher: PasswordHasher | None = None,
         clock: Callable[[], float] = time.monotonic,
+        max_verifications: int = 2,
+        verify_wait: float = 20.0,
     ) -> None:
         self.registry = registry
         self.cache_ttl = cache_ttl
         self.hasher = hasher or PasswordHasher()  # argon2id, RFC 9106 low-memory profile
         self.clock = clock
+        self.verify_wait = verify_wait
         self._cache: dict[str, tuple[float, Principal]] = {}
+        self._wrong: dict[str, float] = {}  # SHA-256 of keys that failed -> until when they are refused cheaply
+        self._slots = threading.BoundedSemaphore(max_verifications)
         self._lock = threading.Lock()
 
     # accounts --------------------------------------------------------------
@@ -212,28 +225,39 @@ class AccessService:
         return hit[1] if hit is not None and hit[0] > self.clock() else None
 
     def authenticate(self, key: str) -> Principal | None:
-        """The principal of a valid, unrevoked key; None otherwise."""
+        """The principal of a valid, unrevoked key; None otherwise. Raises VerificationBusyError when no
+        verification slot frees up in time."""
         if (principal := self.cached(key)) is not None:
             return principal
         parts = split_key(key)
         if parts is None:
             return None
-        principal = next((p for row in self.registry.users_with_prefix(parts[0])
-                          if (p := self._verify(row, key)) is not None), None)
+        key_digest, now = digest(key), self.clock()
+        with self._lock:
+            if self._wrong.get(key_digest, 0.0) > now:
+                return None
+        rows = [row for row in self.registry.users_with_prefix(parts[0]) if row.revoked_at is None]
+        principal = next((p for row in rows if (p := self._verify(row, key)) is not None), None)
         now = self.clock()
         with self._lock:
             self._cache = {k: v for k, v in self._cache.items() if v[0] > now}
             if principal is not None:
-                self._cache[digest(key)] = (now + self.cache_ttl, principal)
+                self._cache[key_digest] = (now + self.cache_ttl, principal)
+            else:
+                if len(self._wrong) > 10_000:
+                    self._wrong = {k: t for k, t in self._wrong.items() if t > now}
+                self._wrong[key_digest] = now + self.cache_ttl
         return principal
 
     def _verify(self, row: UserRow, key: str) -> Principal | None:
-        if row.revoked_at is not None:
-            return None
+        if not self._slots.acquire(timeout=self.verify_wait):
+            raise VerificationBusyError("Máy chủ đang bận xác thực khóa API. Vui lòng thử lại sau ít giây.")
         try:
             self.hasher.verify(row.key_hash, key)
         except (VerificationError, InvalidHashError):
             return None
+        finally:
+            self._slots.release()
         return Principal(row.name, row.role, row.clearance, tuple(row.units or ()))
 
 

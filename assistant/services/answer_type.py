@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents
+from assistant.vocab.docnum import DOC_NUMBER
 
 _PERCENT = re.compile(r"\d\s*%")
 _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|ngày\s+\d{1,2}", re.I)
+_DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
@@ -36,8 +37,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
+_TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
-_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan"}
+_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
+                        "so", "con", "phai", "duoc", "thi", "va", "cua"}
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,13 @@ class Expectation:
     pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
     count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
-    target: bool = False  # the question asks for a target (chỉ tiêu, tỷ lệ)
+    target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
 
 
-_DOC_NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][A-ZĐ][\w-]*(?:/[\w-]+)?")
+# "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
+_DOC_REFERENCE = re.compile(
+    r"\b(?:nghị quyết|quyết định|chỉ thị|kế hoạch|đề án|chương trình|nghị định|thông tư|luật|kết luận|công văn|"
+    r"hướng dẫn|thông báo)\s+(?:số\s+)?\d+\b", re.IGNORECASE)
 
 
 def expectation(question: str) -> Expectation:
@@ -59,19 +65,24 @@ def expectation(question: str) -> Expectation:
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(_DOC_NUMBER.sub(" ", question))),
-                       target=bool(re.search(r"chi tieu|ty le|muc tieu", q)))
+    named = _DOC_REFERENCE.sub(" ", DOC_NUMBER.sub(" ", question))
+    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)))
 
 
-def satisfied(exp: Expectation, text: str, context: str = "") -> bool:
-    """`text` is the passage; `context` (section path, title) may carry the asked-about year."""
+def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
+    """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
+    year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
     if exp.pattern is not None and not exp.pattern.search(text):
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
-        percent = r"(?:%\s*)?" if exp.target else ""  # a target (chỉ tiêu) may be a share
-        if not re.search(r"\d+\s*" + percent + re.escape(first), folded):
+        percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
+        if table:
+            around = fold_accents(f"{text} {context}".lower())
+            if not (re.search(r"\d", text) and re.search(rf"\b{re.escape(first)}\b", around)):
+                return False
+        elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
             return False
     where = text + " " + context
     return all(n in where for n in exp.numbers)

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.evidence import Unit, clip_quote
-from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer
+from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
 from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
@@ -23,7 +23,15 @@ from assistant.vocab.signature import signature_span
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
-_HEADER_CHARS = 700  # a header (issuer, motto, number, place and date) fits in this
+_HEADER_CHARS = 700
+_DUTY_DEPTH = 30  # chunks of one document read for a unit's duties
+_MAX_COMPARED = 3  # plans answered side by side
+# where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
+# (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
+_PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b)"
+                    r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
+_MIN_PART_WORDS = 3
+_PART_DEPTH = 5  # a header (issuer, motto, number, place and date) fits in this
 
 
 class ChunkRetriever(Protocol):
@@ -81,7 +89,15 @@ class AskService:
         # a comparison needs evidence from each document: look deeper before picking one per document
         depth = (top_k or self.retriever_top_k) * (2 if question.wants("compare") else 1)
         chunks = self.retriever.retrieve(q, scope, depth)
-        draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
+        if question.wants("list") and question.units and chunks:
+            chunks = self._whole_duties(q, scope, chunks)
+        docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
+        if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
+            draft = merge_drafts([self.answerer.draft(question, self._with_document_parts(
+                self.retriever.retrieve(q, _within(scope, d), top_k or self.retriever_top_k), question))
+                for d in docs[:_MAX_COMPARED]])
+        else:
+            draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
         response = self._compose(q, draft, chunks)
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
@@ -119,6 +135,24 @@ class AskService:
             self._texts[doc_id] = self.text_of(doc_id).lower()
         return self._texts[doc_id]
 
+    def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[str]:
+        """The plans a comparison names: each part of the question ("kế hoạch A … và kế hoạch B …") finds its
+        own best plan; without two parts, the plans whose titles the question names."""
+        docs: list[str] = []
+        cuts = [0] + [x for m in _PARTS.finditer(fold_accents(q.text)) for x in m.span()] + [len(q.text)]
+        for part in (q.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)):
+            if len(part.split()) >= _MIN_PART_WORDS:
+                found = self.retriever.retrieve(part, scope, _PART_DEPTH)
+                if found and str(found[0].payload.get("doc_id")) not in docs:
+                    docs.append(str(found[0].payload.get("doc_id")))
+        return docs if len(docs) >= 2 else named_documents(q, chunks)
+
+    def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
+        seen = {c.id for c in chunks}
+        more = self.retriever.retrieve(q, _within(scope, str(chunks[0].payload.get("doc_id", ""))), _DUTY_DEPTH)
+        return chunks + [c for c in more if c.id not in seen]
+
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
         """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents
         found is evidence too, though no passage search finds them."""
@@ -152,6 +186,13 @@ class AskService:
             seen.add(u.chunk.id)
             related.append(u.cite(len(related) + 1, clip_quote(u.text)))
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
+
+
+def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:
+    """The caller's scope narrowed to one document (never widened: a document outside it stays outside)."""
+    allowed = [doc_id] if scope is None or scope.doc_ids is None or doc_id in scope.doc_ids else []
+    return AccessScope(classifications=scope.classifications if scope else None,
+                       units=scope.units if scope else None, doc_ids=allowed)
 
 
 def _header_end(text: str) -> int:

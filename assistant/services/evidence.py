@@ -18,7 +18,7 @@ from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
 from assistant.text import fold_accents, fold_tones, syllables
 from assistant.vocab.docnum import number_line
-from assistant.vocab.parts import is_motto
+from assistant.vocab.parts import KINDS, is_motto
 from assistant.vocab.signature import is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
@@ -138,11 +138,17 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             issuer_done = True
             continue
         number = number_line(body)
+        if any(body == k or body.startswith(k + " ") for k in KINDS):
+            break  # the title: the header is over
         kind = "number" if number else "date" if _DATE_LINE.match(body) else \
             "issuer" if is_upper(body) and not issuer_done else ""
-        if kind:
-            offset = start + len(line) - len(line.lstrip())
-            units.append(Unit(chunk, rank, body, base + offset, base + offset + len(body), header=kind))
+        offset = base + start + len(line) - len(line.lstrip())
+        if kind == "issuer" and units and units[-1].header == "issuer":  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA"
+            last = units[-1]
+            last.text = chunk.text[last.start - base:offset - base + len(body)]
+            last.end = offset + len(body)
+        elif kind:
+            units.append(Unit(chunk, rank, body, offset, offset + len(body), header=kind))
     return units
 
 

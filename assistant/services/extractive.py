@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
@@ -27,6 +28,7 @@ from assistant.services.evidence import (
     Unit,
     best_window,
     cite_span,
+    clip_quote,
     content_terms,
     folded_syllables,
     idf_table,
@@ -35,18 +37,25 @@ from assistant.services.evidence import (
 from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
-from assistant.vocab.fields import role_label
+from assistant.vocab.fields import GROUP, STT, role_label
+from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
 from assistant.vocab.units import unit_search_key
 
-LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS = 320, 200, 150, 170
+LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
+DUTIES_HEAD = "có các nhiệm vụ:"
+PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
+# words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
+QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
+                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
 _FIGURE = re.compile(r"\d\s*%|\d[\d.,]*\s*(?:đơn vị|cán bộ|lần|ngày|tỷ|triệu|ha|tấn|người|xã|cơ sở|sản phẩm)|\d{2,}")
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
+_MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 
 
 def intents(question: str) -> set[str]:
@@ -79,6 +88,15 @@ class _Builder:
         self.citations.append(cite_span(chunk, n, quote, start))
         return n
 
+    def cite_existing(self, c: Citation) -> int:
+        """Renumber a citation of another draft into this one."""
+        for mine in self.citations:
+            if mine.doc_id == c.doc_id and mine.start == c.start and mine.end == c.end:
+                return mine.n
+        n = len(self.citations) + 1
+        self.citations.append(c.model_copy(update={"n": n}))
+        return n
+
     def say(self, text: str, numbers: list[int]) -> None:
         numbers = list(dict.fromkeys(numbers))
         markers = " ".join(f"[{n}]" for n in numbers)
@@ -104,11 +122,13 @@ class ExtractiveAnswerer:
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
+        prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
-                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q))
+                       + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
+                       + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
 
     # ------------------------------------------------------------------ drafting
@@ -116,14 +136,17 @@ class ExtractiveAnswerer:
     def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
-        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), f"{u.section} "
-                                                  f"{u.chunk.payload.get('title', '')}")]
+        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)]
+        subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
+        if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
+            fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
-        lead = fitting[0]
+        lead = _expand_list(fitting[0], ranked)
         out = _Builder()
-        if q.wants("list") and q.units and self._duties(q, lead, ranked, out):
-            pass
+        listed = bool(q.wants("list") and q.units) and self._duties(q, lead, ranked, out)
+        if listed:
+            pass  # a unit's duties are complete as listed: no other passage joins them
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
         elif lead.task and q.wants("responsibility", "deadline", "reporting", "funding") and \
@@ -131,13 +154,20 @@ class ExtractiveAnswerer:
             self._task(q, lead, out)
         else:
             self._quote(q, lead, out, LEAD_CHARS)
-        self._supports(q, lead, ranked, fitting, out)
-        return Draft(out.statements, out.citations, fitting[0].coverage, ranked)
+        if not listed:
+            self._supports(q, lead, ranked, fitting, out)
+        coverage = lead.coverage
+        if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
+            coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
+        return Draft(out.statements, out.citations, coverage, ranked)
 
     def _quote(self, q: Question, u: Unit, out: _Builder, limit: int) -> None:
         """A quote of the unit (the clause range that answers best), under its section's name."""
         if u.is_row and u.task:
             self._task(q, u, out)
+            return
+        if u.is_row and u.cells:
+            self._row(u, out)
             return
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
@@ -146,6 +176,17 @@ class ExtractiveAnswerer:
         if claim != _flatten(quote) and claim != "…" + _flatten(quote) and heading:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
         out.say(claim, numbers)
+
+    def _row(self, u: Unit, out: _Builder) -> None:
+        """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
+        header row(s) its column names come from."""
+        cells = u.cells or {}
+        group = cells.get(GROUP, "")
+        parts = [f"{name}: {value}" for name, value in cells.items() if name not in (STT, GROUP) and value]
+        text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
+        numbers = [out.cite(u.chunk, u.text, u.start)]
+        numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
+        out.say(text, numbers)
 
     def _task(self, q: Question, u: Unit, out: _Builder) -> None:
         """'Sở X chủ trì; phối hợp: Y; thời gian: Quý III/2026: <task>', each part cited at its own span."""
@@ -156,8 +197,7 @@ class ExtractiveAnswerer:
             f = fields.get(role)
             if not f:
                 return None
-            quote = f["text"] if len(f["text"]) <= limit else _clip(f["text"], limit)
-            return out.cite(u.chunk, quote, f["start"])
+            return out.cite(u.chunk, clip_quote(f["text"], limit), f["start"])  # a quote is a prefix, never "…"
 
         order = ("timing", "lead", "co") if q.wants("deadline") and not q.wants("responsibility") else \
             ("lead", "co", "timing")
@@ -168,7 +208,7 @@ class ExtractiveAnswerer:
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
         for role in ("product", "funding"):
-            if role in fields and (q.wants("target", "funding") or role == "product" and q.wants("reporting")):
+            if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")):
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
@@ -203,27 +243,23 @@ class ExtractiveAnswerer:
             return False
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
         n = out.cite(items[0].chunk, who["text"], who["start"])
-        out.say(f"{who['text']} có các nhiệm vụ:", [n])
+        out.say(f"{who['text']} {DUTIES_HEAD}", [n])
         for u in items[:MAX_LIST_ITEMS]:
             task = u.fields.get("task")
             if task is None:
                 continue
-            quote = _clip(task["text"], 400)
-            n = out.cite(u.chunk, quote, task["start"])
+            n = out.cite(u.chunk, clip_quote(task["text"], 400), task["start"])
+            item = _clip(strip_marker(task["text"])[1], DUTY_CHARS)  # compose_text puts each item on a "- " line
             timing = u.fields.get("timing")
-            extra = ""
             if timing:
-                extra = f" (thời gian: {_clip(timing['text'], 80)})"
-                out.say(f"- {_clip(task['text'], LIST_CHARS)}{extra}",
+                out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",
                         [n, out.cite(u.chunk, timing["text"], timing["start"])])
             else:
-                out.say(f"- {_clip(task['text'], LIST_CHARS)}", [n])
+                out.say(item, [n])
         return True
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
         """A few more quotes: one per other document for comparisons, close runners-up otherwise."""
-        if q.wants("list") and q.units and len(out.statements) > 2:
-            return
         chosen: list[Unit] = [lead]
         if q.wants("compare"):
             seen = {lead.doc_id}
@@ -242,14 +278,15 @@ class ExtractiveAnswerer:
 
         added = 0
         for u in sorted(ranked, key=bonus, reverse=True):
-            if added >= limit or bonus(u) < 0.65 * lead.score:
+            if added >= limit or bonus(u) < 0.65 * lead.score and not _document_part(u, q):
                 break
             if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
                 continue
-            if u.doc_id != lead.doc_id and u.score < 0.85 * lead.score:
-                continue  # another document only when it answers about as well
-            if u.signature or u.header:
-                continue
+            if u.doc_id != lead.doc_id:
+                continue  # another document only for comparisons (above): the question names one plan
+            part = "signer" if u.signature else u.header
+            if part and not (q.wants(part) and u.doc_id == lead.doc_id):
+                continue  # a header line or signature block only when asked for, from the same document
             self._quote(q, u, out, LIST_CHARS if q.wants("list") else SUPPORT_CHARS)
             chosen.append(u)
             added += 1
@@ -258,9 +295,113 @@ class ExtractiveAnswerer:
 # ---------------------------------------------------------------------------- helpers
 
 
+def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
+    """A lead that introduces a list ("…, gồm:", "… như sau:") answers with the items that follow it."""
+    if not lead.text.rstrip().endswith(":") or lead.is_row:
+        return lead
+    items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
+    end = lead.end
+    for u in items[:8]:
+        if u.end - lead.start > LIST_EXPAND_CHARS:
+            break
+        end = u.end
+    if end == lead.end:
+        return lead
+    base = int(lead.chunk.payload.get("start", 0))
+    text = lead.chunk.text[lead.start - base:end - base]
+    return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
+                terms=lead.terms)
+
+
 def _claimable(u: Unit) -> str:
     """The text a unit can answer with: its own words and those of the task fields it can cite."""
     return " ".join([u.text, *(f["text"] for f in u.fields.values())])
+
+
+def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float]) -> dict[str, float]:
+    """How well each document's title and issuer match the words of the question, relative to the best one:
+    users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
+    return _title_weights(q_terms, [u.chunk for u in units], idf)
+
+
+def _plan_words(chunk: ScoredChunk) -> set[str]:
+    p = chunk.payload
+    number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
+    return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')} {number}"))
+
+
+def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None
+                   ) -> dict[str, float]:
+    titles: dict[str, set[str]] = {}
+    for c in chunks:
+        titles.setdefault(str(c.payload.get("doc_id", "")), _plan_words(c))
+    if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
+        df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
+        idf = {t: 1.0 / n for t, n in df.items() if n}
+    weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
+    best = max(weight.values(), default=0.0)
+    return {d: w / best for d, w in weight.items()} if best > 0 else {}
+
+
+def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
+    """The documents a comparison names, best first: those whose title, issuer or number the question names
+    nearly as well as the best one's."""
+    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]  # "Đồng Nai", "Cần Thơ": all words
+    weights = _title_weights(terms, chunks)
+    return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
+
+
+def merge_drafts(drafts: list[Draft]) -> Draft:
+    """Drafts of one question over several documents, side by side: each keeps its lead and one support."""
+    out = _Builder()
+    for d in drafts:
+        by_n = {c.n: c for c in d.citations}
+        for st in d.statements[:2]:
+            numbers = []
+            for n in st.citations:
+                c = by_n[n]
+                numbers.append(out.cite_existing(c))
+            text = _MARKERS.sub("", st.text).rstrip()
+            out.say(text, numbers)
+    units = [u for group in zip_longest(*(d.units for d in drafts)) for u in group if u is not None]  # each plan's best
+    answered = [d.best_coverage for d in drafts if d.statements]
+    return Draft(out.statements, out.citations, min(answered) if answered else 0.0, units)
+
+
+def _context(u: Unit, q: Question) -> str:
+    """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
+    asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
+    not date a target)."""
+    header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
+    title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
+    return f"{u.section} {title} {header}"
+
+
+def _subjects(q: Question, top: Unit) -> list[str]:
+    """The units a question asks about, leaving out those that only name the plan (its issuer, its title:
+    "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    p = top.chunk.payload
+    plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
+
+    def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
+        words = key.split()
+        return any(" ".join(words[:k]) in plan for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
+
+    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n)]
+
+
+def _mentions(u: Unit, named: list[str]) -> bool:
+    """The unit, its task's fields or its section name one of the units the question names ("Sở Tài chính
+    Bắc Ninh" is named by a duty of "Sở Tài chính" in the Bắc Ninh plan)."""
+    where = unit_search_key(f"{_claimable(u)} {section_label(u.section)}")
+    return any(n in where for n in named) or _leads(u, named)
+
+
+def _document_part(u: Unit, q: Question) -> float:
+    """The header line or signature block a metadata question asks about outranks any passage."""
+    if u.signature and q.wants("signer") or u.header and q.wants(u.header):
+        return 1.0
+    return 0.0
 
 
 def _task_answers(u: Unit, q: Question) -> bool:
@@ -285,6 +426,8 @@ def _intent_fit(u: Unit, q: Question) -> float:
     if q.wants("target") and (_FIGURE.search(u.text) or "product" in fields):
         fit += 1.0
     if q.wants("funding") and ("funding" in fields or "kinh phí" in text):
+        fit += 1.0
+    if q.wants("reporting") and "báo cáo" in text:
         fit += 1.0
     return min(fit, 1.0)
 
@@ -312,7 +455,7 @@ def _boilerplate(u: Unit, q: Question) -> float:
     if q.wants("purpose") or u.signature or u.header:
         return 0.0
     if announces_list(u.text):
-        return 1.0
+        return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
     if is_frame_section(u.section) and not q.wants("target"):
         return 1.0
     if not u.section and PREAMBLE_START.match(u.text):

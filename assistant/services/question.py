@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import Expectation, expectation
-from assistant.text import fold_accents, fold_tones
+from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import time_mentions
-from assistant.vocab.units import unit_mentions
+from assistant.vocab.units import unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
@@ -23,26 +23,30 @@ _CUES: dict[str, tuple[str, ...]] = {
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
                  "hoan thanh truoc", "moc", "hang nam", "hang quy"),
-    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%"),
+    "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
+               "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky"),
-    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
-    "issuer": ("co quan ban hanh", "ai ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh",
-               "co quan nao ban hanh"),
+    "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
+               "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
+               "ai ban hanh van ban"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
-                "tung ke hoach", "ke hoach nao", "van ban nao"),
+                "tung ke hoach", "ke hoach nao", "van ban nao", "so voi"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
+    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }
-_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi)\b.*"
+_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
+_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?: \w+){1,3} (?:nao|gi)\b")
 
 
 def fold_question(text: str) -> str:
@@ -73,10 +77,13 @@ def analyse(text: str) -> Question:
     intents = {name for name, cues in _CUES.items() if any(has_phrase(folded, c) for c in cues)}
     if _TWO_PLANS.search(folded):
         intents.add("compare")
+    if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
+        intents.add("list")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")
-    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2)
+    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \
+        tuple(unit_mentions_folded(folded))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
                     times=frozenset(time_mentions(text)), expect=expectation(text))

@@ -12,6 +12,8 @@ import re
 
 from assistant.text import collapse_spaces, fold_accents
 
+STT = "STT"  # key of a row's number cell, whatever its column is called
+GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
 ROLES = ("stt", "task", "lead", "co", "timing", "product", "funding", "note", "measure")
 ROLE_LABELS = {  # Vietnamese names used in answers and exports
     "task": "nhiệm vụ", "lead": "chủ trì", "co": "phối hợp", "timing": "thời gian", "product": "sản phẩm",

@@ -53,9 +53,8 @@ def is_motto(text: str) -> bool:
 
 
 def is_frame_section(section: str) -> bool:
-    """'I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích': framing, not tasks."""
-    last = section.split(" > ")[0] if section else ""
-    return bool(_FRAME_SECTIONS.search(fold_accents(last).lower()))
+    """'I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích' (at any depth, a decision's plan nests it): framing, not tasks."""
+    return any(_FRAME_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
 
 
 def is_carry_out_section(section: str) -> bool:

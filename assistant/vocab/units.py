@@ -38,7 +38,8 @@ HEAD_WORDS = (
     "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Quận ủy", "Thị ủy", "Liên đoàn", "Liên minh", "Hiệp hội",
     "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
     "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
-    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo",
+    "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
+    "Huyện đoàn", "Tỉnh ủy", "Thành ủy",
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
 )
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
@@ -46,7 +47,8 @@ _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
-    r"không|năm|quý|tháng|ngày)\b",  # lower case: "Ban Tổ chức" is a name
+    r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
+    r"ban hành)\b",  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
@@ -81,8 +83,10 @@ def unit_key(name: str) -> str:
 
 
 def unit_search_key(name: str) -> str:
-    """Like `unit_key` with diacritics removed too: what a user types without accents matches."""
-    return fold_accents(unit_key(name))
+    """Like `unit_key` with diacritics removed too, abbreviations typed in lower case expanded ("ubnd xa") and
+    "các"/"những" dropped anywhere ("Ủy ban nhân dân các xã" is "UBND xã"): what a user types matches."""
+    words = [_FOLDED_ABBREVIATIONS.get(w, w) for w in fold_accents(unit_key(name)).split()]
+    return " ".join(w for w in words if w not in ("cac", "nhung"))
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -104,9 +108,19 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
         if m.start() < taken:
             continue  # "Đảng ủy" inside "Văn phòng Đảng ủy"
         stop = len(text)
-        punct = _PUNCT.search(text, m.end())
-        if punct:
+        pos = m.end()
+        while (punct := _PUNCT.search(text, pos)) is not None:
             stop = punct.start()
+            nxt = text[punct.end():].lstrip()
+            # "Sở Văn hóa, Thể thao và Du lịch", "UBND xã, phường": the name goes on after this comma
+            if text[punct.start()] == "," and nxt and not _HEAD.match(nxt) and (
+                    nxt[0].isupper() or nxt.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
+                word = nxt.split()[0].rstrip(",;.")
+                if not _STOP.match(" " + word) and word.lower() not in ("các", "những"):
+                    pos = punct.end()
+                    stop = len(text)
+                    continue
+            break
         verb = _STOP.search(text, m.end(), stop)
         if verb:
             stop = verb.start()
@@ -161,6 +175,35 @@ def unit_phrase(text: str, start: int, max_chars: int = 240) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;":
         end -= 1
     return start, end
+
+
+# abbreviations of three letters or more, as typed in lower case without accents
+_FOLDED_ABBREVIATIONS = {fold_accents(k).lower(): fold_accents(v).lower() for k, v in ABBREVIATIONS.items()
+                         if len(k) >= 3 and k.isalpha()}
+_FOLDED_HEADS = sorted({fold_accents(h).lower() for h in HEAD_WORDS if len(h) > 2}, key=len, reverse=True)
+_FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", "lam", "co", "duoc", "giao", "nhiem",
+                           "vu", "gi", "nao", "trong", "theo", "de", "cua", "o", "tai", "ve", "va", "voi", "khi", "han",
+                           "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the"))
+
+
+def unit_mentions_folded(folded: str) -> list[str]:
+    """Units in a question typed without diacritics ("ubnd xa phuong o son la phai lam gi"): a head word, then
+    the words up to the first word that is no part of a name."""
+    words = folded.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
+        if head is None:
+            i += 1
+            continue
+        j = i + len(head.split())
+        while j < len(words) and words[j] not in _FOLDED_STOPS and j - i < 8:
+            j += 1
+        if j - i >= 2:
+            out.append(" ".join(words[i:j]))
+        i = j
+    return out
 
 
 # ---------------------------------------------------------------- lists of units as a plan's fields and subjects

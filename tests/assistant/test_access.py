@@ -93,6 +93,49 @@ def test_verified_keys_are_cached_so_the_kdf_runs_once(access: AccessService) ->
     assert hasher.verified == 1
 
 
+def test_wrong_keys_cost_one_kdf_and_unknown_prefixes_none(access: AccessService) -> None:
+    """The KDF is the memory an attacker would spend: a wrong key is hashed once, then refused from memory;
+    a prefix that belongs to nobody is refused without hashing."""
+    _, key = access.add("viewer1", "viewer", "public")
+    hasher = access.hasher
+    assert isinstance(hasher, CountingHasher)
+    prefix, secret = split_key(key)  # type: ignore[misc]
+    for _ in range(5):
+        assert access.authenticate(f"troly_{prefix}_{secret[::-1]}") is None
+        assert access.authenticate(f"troly_00000000_{secret}") is None
+    assert hasher.verified == 1
+
+
+def test_verifications_are_bounded(registry: Registry) -> None:
+    """Two KDF runs at a time; a caller that cannot get a turn in time is told the server is busy."""
+    import threading
+
+    from assistant.services.access import VerificationBusyError
+
+    gate, entered = threading.Event(), threading.Semaphore(0)
+
+    class SlowHasher(PasswordHasher):
+        def verify(self, hash: str, password: str) -> bool:  # type: ignore[override]
+            entered.release()
+            gate.wait(10)
+            return super().verify(hash, password)
+
+    access = AccessService(registry, hasher=SlowHasher(time_cost=1, memory_cost=8, parallelism=1),
+                           max_verifications=2, verify_wait=0.2)
+    _, key = access.add("viewer1", "viewer", "public")
+    prefix = split_key(key)[0]  # type: ignore[index]
+    threads = [threading.Thread(target=access.authenticate, args=(f"troly_{prefix}_sai-{i}",)) for i in range(2)]
+    for t in threads:
+        t.start()
+    assert entered.acquire(timeout=5) and entered.acquire(timeout=5)  # both slots taken
+    with pytest.raises(VerificationBusyError, match="đang bận"):
+        access.authenticate(f"troly_{prefix}_sai-3")
+    gate.set()
+    for t in threads:
+        t.join()
+    assert access.authenticate(key) is not None  # slots given back
+
+
 def test_revoke_stops_the_key_at_once_in_this_process(access: AccessService) -> None:
     _, key = access.add("viewer1", "viewer", "public")
     assert access.authenticate(key) is not None  # now cached
@@ -157,7 +200,7 @@ def test_bootstrap_creates_one_admin(access: AccessService) -> None:
     [
         ("viewer", {"ask", "read"}),
         ("editor", {"ask", "read", "upload", "delete_own"}),
-        ("admin", {"ask", "read", "upload", "delete_own", "delete_any", "users", "audit"}),
+        ("admin", {"ask", "read", "upload", "delete_own", "delete_any", "users", "audit", "index"}),
         ("stranger", set()),
     ],
 )

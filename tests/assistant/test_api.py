@@ -101,6 +101,8 @@ ROUTES = [  # method, path, body (json) ; expected status per role
     ("POST", "/v1/users", {"name": "x", "role": "boss", "clearance": "public"},
      {"viewer": 403, "editor": 403, "admin": 422}),
     ("DELETE", "/v1/users/khong-co", None, {"viewer": 403, "editor": 403, "admin": 404}),
+    ("GET", "/v1/index", None, {"viewer": 403, "editor": 403, "admin": 200}),
+    ("POST", "/v1/index/repair", None, {"viewer": 403, "editor": 403, "admin": 200}),
 ]
 
 
@@ -207,11 +209,15 @@ def test_ask_within_chosen_documents(api: Api) -> None:
         ({}, 422, "Thiếu trường bắt buộc 'question'"),
         ('{"question": "Ai chủ trì', 422, "JSON không hợp lệ"),
         ("[1, 2]", 422, "không hợp lệ"),
+        ('{"question": "Ai \\ud800 chủ trì?"}', 422, "Ký tự không hợp lệ ở 'question'"),
+        ('{"question": "Ai chủ trì?", "doc_ids": ["\\u0000"]}', 422, "Ký tự không hợp lệ ở 'doc_ids'"),
+        (b'{"question": "Ai ch\xff tr\xc3?"}', 400, "không phải UTF-8"),
+        (b"[" * 50_000 + b"]" * 50_000, 400, "lồng quá sâu"),
     ],
 )
 def test_bad_input_is_a_vietnamese_4xx(api: Api, body: Any, status: int, fragment: str) -> None:
     kw = {"content": body, "headers": {**api.auth("api-viewer"), "Content-Type": "application/json"}} \
-        if isinstance(body, str) else {"json": body, "headers": api.auth("api-viewer")}
+        if isinstance(body, str | bytes) else {"json": body, "headers": api.auth("api-viewer")}
     r = api.client.post("/v1/ask", **kw)
     assert r.status_code == status, r.text
     assert fragment in r.json()["detail"] and VIETNAMESE.search(r.json()["detail"])

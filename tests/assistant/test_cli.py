@@ -23,10 +23,11 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.components.registry import Registry
+from assistant.components.registry import AuditRow, Registry
 from assistant.services.extractive import NOT_FOUND
 
 DOC_004 = "004_ac3b5f093c57f3b4.txt"
@@ -37,7 +38,7 @@ ASK_KEYS = {"answer", "answerable", "citations", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "source", "title", "doc_number", "section", "quote", "start", "end", "page"}
 QUESTION = "Ban Xây dựng Đảng chủ trì triển khai những ứng dụng, cơ sở dữ liệu nào?"
 OUT_OF_CORPUS = "Giá vàng SJC hôm nay là bao nhiêu một lượng?"
-SERVER_START_S = 60
+SERVER_START_S = 180  # a 2-core machine shared with other work
 
 
 @dataclass
@@ -99,6 +100,16 @@ def assert_clean_error(run: Run, message: str, code: int | None = None) -> None:
     assert "Traceback" not in run.flat
 
 
+_ADMINS: dict[Path, str] = {}
+
+
+def admin(data_dir: Path) -> dict[str, str]:
+    """The environment of an admin of `data_dir` (local reads are for admins only), created once."""
+    if data_dir not in _ADMINS:
+        _ADMINS[data_dir] = admin_key(data_dir)
+    return {"TROLY_API_KEY": _ADMINS[data_dir]}
+
+
 # --- a data dir with document 004 -----------------------------------------------------------------
 
 
@@ -137,7 +148,7 @@ def test_ingest_batch_with_a_bad_file_exits_nonzero_and_keeps_the_good_one(tmp_p
     assert (docs["rong.txt"]["status"], docs["rong.txt"]["chunks"]) == ("failed", 0)
     assert "Tệp rỗng" in docs["rong.txt"]["reason"]
     assert (docs[good.name]["status"], docs[good.name]["chunks"]) == ("ingested", 3)
-    listed = troly(data_dir, "docs", "list", "--json").json()["documents"]
+    listed = troly(data_dir, "docs", "list", "--json", **admin(data_dir)).json()["documents"]
     assert [(d["doc_id"], d["chunks"]) for d in listed] == [(docs[good.name]["doc_id"], 3)]
 
     # the readable summary of the same batch: the good file is now unchanged
@@ -151,7 +162,7 @@ def test_ingest_batch_with_a_bad_file_exits_nonzero_and_keeps_the_good_one(tmp_p
 
 
 def test_ask_json_has_the_design_shape_and_exact_quotes(indexed_004: Indexed) -> None:
-    run = troly(indexed_004.data_dir, "ask", QUESTION, "--json")
+    run = troly(indexed_004.data_dir, "ask", QUESTION, "--json", **admin(indexed_004.data_dir))
     assert run.code == 0, run.stderr
     body = run.json()
     assert set(body) >= ASK_KEYS and "retrieved" not in body
@@ -169,7 +180,7 @@ def test_ask_json_has_the_design_shape_and_exact_quotes(indexed_004: Indexed) ->
 
 
 def test_ask_readable_prints_numbered_sources(indexed_004: Indexed) -> None:
-    run = troly(indexed_004.data_dir, "ask", QUESTION)
+    run = troly(indexed_004.data_dir, "ask", QUESTION, **admin(indexed_004.data_dir))
     assert run.code == 0, run.stderr
     assert "Nguồn:" in run.stdout
     assert f"[1] {TITLE_004} Mục: " in run.flat
@@ -177,9 +188,9 @@ def test_ask_readable_prints_numbered_sources(indexed_004: Indexed) -> None:
 
 
 def test_out_of_corpus_question_is_not_answered(indexed_004: Indexed) -> None:
-    body = troly(indexed_004.data_dir, "ask", OUT_OF_CORPUS, "--json").json()
+    body = troly(indexed_004.data_dir, "ask", OUT_OF_CORPUS, "--json", **admin(indexed_004.data_dir)).json()
     assert (body["answerable"], body["answer"], body["citations"]) == (False, NOT_FOUND, [])
-    readable = troly(indexed_004.data_dir, "ask", OUT_OF_CORPUS)
+    readable = troly(indexed_004.data_dir, "ask", OUT_OF_CORPUS, **admin(indexed_004.data_dir))
     assert readable.code == 0 and NOT_FOUND in readable.flat and "Nguồn:" not in readable.stdout
 
 
@@ -191,7 +202,7 @@ def test_out_of_corpus_question_is_not_answered(indexed_004: Indexed) -> None:
 )
 def test_bad_question_exits_nonzero_with_a_vietnamese_message(indexed_004: Indexed, question: str,
                                                               message: str) -> None:
-    run = troly(indexed_004.data_dir, "ask", question)
+    run = troly(indexed_004.data_dir, "ask", question, **admin(indexed_004.data_dir))
     assert_clean_error(run, message, code=2)
     assert run.stdout == ""
 
@@ -201,17 +212,18 @@ def test_bad_question_exits_nonzero_with_a_vietnamese_message(indexed_004: Index
 
 def test_docs_list_and_show(indexed_004: Indexed) -> None:
     data_dir, doc_id = indexed_004.data_dir, indexed_004.doc_id
-    listed = troly(data_dir, "docs", "list")
+    key = admin(data_dir)
+    listed = troly(data_dir, "docs", "list", **key)
     assert listed.code == 0 and f"{doc_id} internal 22 đoạn {TITLE_004}" in listed.flat
-    [doc] = troly(data_dir, "docs", "list", "--json").json()["documents"]
+    [doc] = troly(data_dir, "docs", "list", "--json", **key).json()["documents"]
     assert (doc["doc_id"], doc["source"], doc["title"], doc["chunks"], doc["status"]) == (
         doc_id, DOC_004, TITLE_004, 22, "ingested")
 
-    shown = troly(data_dir, "docs", "show", doc_id, "--json")
+    shown = troly(data_dir, "docs", "show", doc_id, "--json", **key)
     assert shown.code == 0 and shown.json() == doc
     assert (doc["doc_type"], doc["issuer"], doc["classification"]) == (
         "Kế hoạch", "Ban Thường vụ Đảng ủy phường", "internal")
-    readable = troly(data_dir, "docs", "show", doc_id)
+    readable = troly(data_dir, "docs", "show", doc_id, **key)
     assert readable.code == 0
     assert f"Tiêu đề: {TITLE_004}" in readable.flat and "Người ký: Phó Bí thư Thường trực" in readable.flat
 
@@ -220,11 +232,12 @@ def test_docs_delete(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     ingested = troly(data_dir, "ingest", str(unstamped_fixture(tmp_path)), "--json")
     doc_id = ingested.json()["documents"][0]["doc_id"]
-    deleted = troly(data_dir, "docs", "delete", doc_id)
+    key = admin(data_dir)
+    deleted = troly(data_dir, "docs", "delete", doc_id, **key)
     assert deleted.code == 0 and f"Đã xóa tài liệu {doc_id}." in deleted.flat
-    assert troly(data_dir, "docs", "list", "--json").json() == {"documents": []}
-    assert "Chưa có tài liệu nào." in troly(data_dir, "docs", "list").flat
-    assert_clean_error(troly(data_dir, "docs", "show", doc_id), f"Không tìm thấy tài liệu có mã '{doc_id}'.")
+    assert troly(data_dir, "docs", "list", "--json", **key).json() == {"documents": []}
+    assert "Chưa có tài liệu nào." in troly(data_dir, "docs", "list", **key).flat
+    assert_clean_error(troly(data_dir, "docs", "show", doc_id, **key), f"Không tìm thấy tài liệu có mã '{doc_id}'.")
 
 
 @pytest.mark.parametrize(
@@ -234,9 +247,37 @@ def test_docs_delete(tmp_path: Path) -> None:
     ids=["show", "delete", "ask-doc"],
 )
 def test_unknown_document_id_gives_a_vietnamese_message(indexed_004: Indexed, args: tuple[str, ...]) -> None:
-    run = troly(indexed_004.data_dir, *args)
+    run = troly(indexed_004.data_dir, *args, **admin(indexed_004.data_dir))
     assert_clean_error(run, "Không tìm thấy tài liệu có mã 'khong-co-ma-nay'.")
     assert run.stdout == ""
+
+
+@pytest.mark.parametrize("args", [("ask", QUESTION), ("docs", "list"), ("docs", "show", "x"), ("index", "check")],
+                         ids=["ask", "list", "show", "index"])
+def test_local_reads_are_for_admins_only(indexed_004: Indexed, args: tuple[str, ...]) -> None:
+    """Without a server, reading the store needs an admin's key: no key, or a viewer's, is refused."""
+    data_dir = indexed_004.data_dir
+    assert_clean_error(troly(data_dir, *args), "chỉ dành cho quản trị viên", code=1)
+    run = troly(data_dir, "users", "add", f"xem-{args[0]}-{args[-1][:4]}", "--role", "viewer", "--clearance",
+                "restricted")
+    [viewer] = re.findall(r"^troly_\S+$", run.stdout, re.MULTILINE)
+    assert_clean_error(troly(data_dir, *args, TROLY_API_KEY=viewer), "chỉ dành cho quản trị viên", code=1)
+    assert_clean_error(troly(data_dir, *args, TROLY_API_KEY="troly_abcdef12_sai"), "Khóa API không hợp lệ", code=1)
+
+
+def test_local_mode_is_audited_like_the_api(indexed_004: Indexed) -> None:
+    data_dir = indexed_004.data_dir
+    assert troly(data_dir, "ask", f"{QUESTION} Gọi 0912 345 678.", "--json", **admin(data_dir)).code == 0
+    checked = troly(data_dir, "index", "check", "--json", **admin(data_dir))
+    assert checked.code == 0 and checked.json() == {"documents": 1, "points": 22, "orphan_points": 0,
+                                                    "missing_points": 0, "stale_points": 0, "pending": 0}
+    registry = Registry(f"sqlite:///{data_dir / 'registry.db'}")
+    rows = [r for r in registry.stream(select(AuditRow)) if r.client == "cli-local"]
+    registry.engine.dispose()
+    assert {r.action for r in rows} & {"ask", "refused"} and "index_check" in {r.action for r in rows}
+    asked = next(r for r in rows if r.action in ("ask", "refused") and "Gọi" in r.question)
+    assert asked.user == "kiem-thu" and "0912 345 678" not in asked.question and "[SỐ ĐIỆN THOẠI]" in asked.question
+    assert asked.doc_ids and set(asked.doc_ids) == {indexed_004.doc_id}
 
 
 def test_unreachable_server_gives_a_vietnamese_message(tmp_path: Path) -> None:

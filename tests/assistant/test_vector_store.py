@@ -59,6 +59,20 @@ def test_delete_document(store: QdrantStore) -> None:
     assert store.count() == 2 and store.count("d1") == 0
 
 
+def test_point_level_maintenance(store: QdrantStore) -> None:
+    """What the ingest journal and `troly index check|repair` use: ids, payload fields, relabel, delete by id."""
+    assert store.doc_ids() == {"d1", "d2", "d3"}
+    assert store.point_ids("d2") == [ROWS[1][0]] and store.point_ids("khong-co") == []
+    assert store.point_payloads("d3", ["classification", "units"]) == {
+        ROWS[2][0]: {"classification": "public", "units": ["xa-a"]}}
+    store.set_payload("d3", {"classification": "restricted", "units": []})
+    assert store.point_payloads("d3", ["classification", "units"])[ROWS[2][0]] == {
+        "classification": "restricted", "units": []}
+    assert store.point_payloads("d3", ["text"])[ROWS[2][0]]["text"] == ROWS[2][4]  # other fields kept
+    store.delete_points([ROWS[0][0], "44444444-4444-4444-4444-444444444444"])  # unknown ids are ignored
+    assert store.doc_ids() == {"d2", "d3"} and store.count() == 2
+
+
 def test_second_process_gets_a_clear_message(store: QdrantStore, tmp_path: Path) -> None:
     with pytest.raises(StoreLockedError, match="tiến trình khác"):
         QdrantStore(QdrantSettings(), str(tmp_path / "q"))

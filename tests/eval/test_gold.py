@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from ext_corpus import corpus_ext_dir
 
 from eval.gold import (
     QUESTION_TYPES,
@@ -28,11 +29,11 @@ EXT_TABLE_DOCS = {"ext03.txt", "ext06.txt", "ext07.txt", "ext10.txt"}
 
 
 @pytest.fixture(scope="module")
-def corpus(corpus_dir: Path, corpus_ext_dir: Path) -> dict[str, str]:
+def corpus(corpus_dir: Path) -> dict[str, str]:
     """File name -> normalized text (NFC, lower case, whitespace runs and broken lines joined), both folders."""
     return {
         p.name: normalize_for_match(p.read_text(encoding="utf-8"))
-        for folder in (corpus_dir, corpus_ext_dir)
+        for folder in (corpus_dir, corpus_ext_dir())
         for p in folder.glob("*.txt")
     }
 
@@ -107,9 +108,9 @@ def test_ext_size_shares_and_types() -> None:
     assert used["metadata"] >= 10 and used["list"] >= 8 and used["cross_document"] >= 5
 
 
-def test_ext_every_plan_has_eight_questions(corpus_ext_dir: Path) -> None:
+def test_ext_every_plan_has_eight_questions() -> None:
     per_doc = Counter(s for q in EXT_ANSWERABLE for s in q.expected_sources)
-    plans = sorted(p.name for p in corpus_ext_dir.glob("ext*.txt"))
+    plans = sorted(p.name for p in corpus_ext_dir().glob("ext*.txt"))
     assert len(plans) == 10
     for name in plans:
         assert per_doc[name] >= 8, (name, per_doc[name])

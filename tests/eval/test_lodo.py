@@ -20,7 +20,8 @@ from eval.metrics import aggregate_rows
 A, B, C = "a.txt", "b.txt", "c.txt"
 GRID = (0.2, 0.3, 0.4)
 # question -> (sources, answerable, thresholds at which it is answered correctly / refused)
-QUESTIONS: dict[str, tuple[list[str], bool, set[float]]] = {
+Questions = dict[str, tuple[list[str], bool, set[float]]]
+QUESTIONS: Questions = {
     "a1": ([A], True, {0.2, 0.3}),  # correct while the threshold is low, refused at 0.4
     "a2": ([A], True, {0.2}),
     "b1": ([B], True, {0.2, 0.3}),
@@ -30,7 +31,7 @@ QUESTIONS: dict[str, tuple[list[str], bool, set[float]]] = {
 }
 
 
-def row(qid: str, t: float, questions: dict[str, tuple[list[str], bool, set[float]]] = QUESTIONS) -> dict[str, Any]:
+def row(qid: str, t: float, questions: Questions = QUESTIONS) -> dict[str, Any]:
     sources, answerable, good_at = questions[qid]
     good = t in good_at
     metrics = {"correct": float(good), "refusal_recall": None} if answerable else {
@@ -42,7 +43,7 @@ def row(qid: str, t: float, questions: dict[str, tuple[list[str], bool, set[floa
     }
 
 
-def sweep(questions: dict[str, tuple[list[str], bool, set[float]]] = QUESTIONS) -> dict[float, list[dict[str, Any]]]:
+def sweep(questions: Questions = QUESTIONS) -> dict[float, list[dict[str, Any]]]:
     return {t: [row(q, t, questions) for q in questions] for t in GRID}
 
 
@@ -108,3 +109,11 @@ def test_calibrate_orders_the_grid() -> None:
     cal = calibrate({t: sweep()[t] for t in (0.4, 0.2, 0.3)}, configured=0.3)
     assert cal.grid == [0.2, 0.3, 0.4] and cal.configured == 0.3
     assert cal.lodo.by_group[B] == 0.4
+
+
+def test_accuracy_counts_every_question_once() -> None:
+    from eval.lodo import accuracy
+
+    at = sweep()
+    assert accuracy(at[0.2]) == pytest.approx(4 / 6) and accuracy(at[0.4]) == pytest.approx(3 / 6)
+    assert accuracy([]) is None

@@ -81,7 +81,8 @@ def test_ext_bars_are_the_design_bars_with_issue_9_bars() -> None:
         ("citation_validity", "==", 1.0),
     }
     assert failed_bars(EXT_GOOD, EXT_BARS) == []
-    assert [f.split(" ")[0] for f in failed_bars({**EXT_GOOD, "answer_length": 501.0}, EXT_BARS)] == ["answer_length"]
+    too_long = failed_bars({**EXT_GOOD, "answer_length": 501.0}, EXT_BARS)
+    assert [f.split(" ")[0] for f in too_long] == ["answer_length"]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,7 @@ def test_multi_set_gate_fails_on_enforced_sets_only() -> None:
     assert check_bars(summary) == []  # ext "chưa đạt" does not fail CI
 
     broken = _multi({**GOOD, "hit@5": 0.9}, EXT_GOOD)
-    assert check_bars(broken) == ["[dev] hit@5 = 0.900, cần >= 0.97 (tài liệu đúng trong 5 kết quả đầu)"]
+    assert check_bars(broken) == ["dev: hit@5 = 0.900, cần >= 0.97 (tài liệu đúng trong 5 kết quả đầu)"]
     assert [f.split(" ")[1] for f in check_bars(summary, "bm25")] == ["mrr"]
 
 
@@ -121,4 +122,4 @@ def test_enforcing_ext_is_one_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert check_bars(summary) == []
     monkeypatch.setattr(quality_gate, "ENFORCED", frozenset({"dev", "ext"}))
     assert gate(summary)["ext"]["enforced"] is True
-    assert [f.split(" ")[:2] for f in check_bars(summary)] == [["[ext]", "hit@1"]]
+    assert [f.split(" ")[:2] for f in check_bars(summary)] == [["ext:", "hit@1"]]

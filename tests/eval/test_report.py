@@ -175,9 +175,12 @@ def test_summary_json_per_document(report_dir: Path) -> None:
 def test_summary_json_calibration_and_gate(report_dir: Path) -> None:
     s = json.loads((report_dir / "summary.json").read_text(encoding="utf-8"))
     cal = s["calibration"]
-    assert cal["parameter"] == "answer.refusal_threshold" and cal["configured"] == 0.3 and cal["grid"] == [0.3, 0.4]
+    assert cal["parameter"] == "answer.refusal_threshold"
+    assert cal["configured"] == 0.3 and cal["grid"] == [0.3, 0.4]
     assert cal["sweep"]["0.30"]["all"]["objective"] == pytest.approx(2.0)
-    assert cal["sweep"]["0.40"]["dev"]["correct"] == 0.0 and cal["sweep"]["0.40"]["dev"]["refusal_recall"] == 1.0
+    assert cal["sweep"]["0.40"]["all"]["accuracy"] == pytest.approx(2 / 5)
+    at_40 = cal["sweep"]["0.40"]["dev"]
+    assert at_40["correct"] == 0.0 and at_40["refusal_recall"] == 1.0
     lodo = s["datasets"]["ext"]["lodo"]
     assert lodo["by_document"][X]["threshold"] == 0.3 and lodo["metrics"]["correct"] == 1.0
     assert lodo["by_document"][UNANSWERABLE]["thresholds"] == [0.3]
@@ -185,7 +188,8 @@ def test_summary_json_calibration_and_gate(report_dir: Path) -> None:
     assert gate["config"] == "pipeline" and gate["enforced"] == ["dev"]
     assert set(gate["datasets"]) == {"dev", "ext"} and gate["datasets"]["ext"]["bars"] == "ext"
     assert gate["datasets"]["ext"]["enforced"] is False
-    sweep = [json.loads(x) for x in (report_dir / "threshold_sweep.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (report_dir / "threshold_sweep.jsonl").read_text(encoding="utf-8").splitlines()
+    sweep = [json.loads(x) for x in lines]
     assert [(r["dataset"], r["id"]) for r in sweep] == [("dev", "t1"), ("dev", "t2"), ("dev", "t3"),
                                                         ("ext", "x1"), ("ext", "x2")]
     assert sweep[0]["by_threshold"]["0.40"] == {"refused": True, "correct": 0.0}
@@ -227,7 +231,7 @@ def test_failed_questions_listed_for_primary(tmp_path: Path) -> None:
     assert "### t1" not in md
     assert "❌ Không đạt" in md and "refusal_recall = 0.000" in md and "correct = 0.500" in md
     s = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
-    assert s["quality_gate"]["passed"] is False and s["quality_gate"]["failed"][0].startswith("[dev] ")
+    assert s["quality_gate"]["passed"] is False and s["quality_gate"]["failed"][0].startswith("dev: ")
     assert "calibration" not in s and "lodo" not in s["datasets"]["dev"]
 
 

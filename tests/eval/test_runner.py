@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from ext_corpus import corpus_ext_dir
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -37,17 +38,19 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 @pytest.fixture
-def two_folders(tmp_path: Path, corpus_dir: Path, corpus_ext_dir: Path) -> tuple[Path, Path]:
+def two_folders(tmp_path: Path, corpus_dir: Path) -> tuple[Path, Path]:
     corpus, ext = tmp_path / "corpus", tmp_path / "corpus-ext"
     corpus.mkdir()
     ext.mkdir()
     shutil.copy(corpus_dir / DEV_DOC, corpus)
-    shutil.copy(corpus_ext_dir / EXT_DOC, ext)
+    shutil.copy(corpus_ext_dir() / EXT_DOC, ext)
     (ext / "SOURCES.md").write_text("# Nguồn\n| ext09.txt | Kế hoạch dân số | 165/KH-UBND |\n", encoding="utf-8")
     return corpus, ext
 
 
-def test_troly_eval_two_folders_two_gold_sets(tmp_path: Path, two_folders: tuple[Path, Path], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_troly_eval_two_folders_two_gold_sets(
+    tmp_path: Path, two_folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     dev, ext = _jsonl(tmp_path / "tiny.jsonl", TINY), _jsonl(tmp_path / "ext_tiny.jsonl", TINY_EXT)
     out = tmp_path / "out"
     monkeypatch.setenv("TROLY_DATA_DIR", str(tmp_path / "data"))

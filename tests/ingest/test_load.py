@@ -15,7 +15,15 @@ import pytest
 from pypdf import PdfWriter
 
 from assistant.text import nfc
-from ingest.load import SUPPORTED_EXTENSIONS, LoadError, TextReader, load_document, reader_for
+from ingest.load import (
+    SUPPORTED_EXTENSIONS,
+    Limits,
+    LoadError,
+    TextReader,
+    load_bytes,
+    load_document,
+    reader_for,
+)
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
 
 CORPUS_NAMES = [
@@ -159,7 +167,7 @@ def test_slightly_damaged_utf8_stays_utf8(tmp_path: Path) -> None:
 
 
 def test_metadata_and_markdown(tmp_path: Path) -> None:
-    data = "# **KẾ HOẠCH**\n\nNội dung.".encode()
+    data = "# **KẾ HOẠCH**\n\nNội dung chuyển đổi số năm 2026.".encode()
     path = write(tmp_path, "ke-hoach.MD", data)
     doc = load_document(path, max_bytes=MB)
     assert doc.metadata == {
@@ -167,11 +175,11 @@ def test_metadata_and_markdown(tmp_path: Path) -> None:
         META_SHA256: hashlib.sha256(data).hexdigest(),
         META_FILE_TYPE: "md",
     }
-    assert doc.text == "# **KẾ HOẠCH**\n\nNội dung."
+    assert doc.text == "# **KẾ HOẠCH**\n\nNội dung chuyển đổi số năm 2026."
 
 
 def test_reader_merges_extra_info(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.txt", b"Noi dung")
+    path = write(tmp_path, "a.txt", b"Noi dung ke hoach chuyen doi so nam 2026")
     [doc] = TextReader().load_data(path, extra_info={"unit": "VPĐU"})
     assert doc.metadata["unit"] == "VPĐU"
     assert doc.metadata[META_FILE_TYPE] == "txt"
@@ -200,7 +208,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
         "\n"
         "STT\tNội dung\tĐơn vị chủ trì\n"
         "1\tRà soát hạ tầng mạng\tUBND xã\n"
-        "Tổng hợp\tVăn phòng Đảng ủy\n"  # a merged cell appears once
+        "Tổng hợp\t\tVăn phòng Đảng ủy\n"  # a merged cell's text once, in its first column: positions kept
         "\n"
         "II. TỔ CHỨC THỰC HIỆN"
     )
@@ -282,3 +290,101 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Path, "read_bytes", deny)  # running as root, chmod cannot make a file unreadable
     with pytest.raises(LoadError, match="Không đọc được tệp locked.txt: Permission denied"):
         load_document(path, max_bytes=MB)
+
+
+# --- bounded work ----------------------------------------------------------------------------------
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "limits", "reason"),
+    [
+        (lambda: _zip({"word/document.xml": b"\0" * (8 * MB)}), Limits(), "tỉ lệ nén bất thường"),
+        (lambda: _zip({f"p{i}.xml": bytes(range(256)) * 4096 for i in range(3)}, zipfile.ZIP_STORED),
+         Limits(max_unpacked=2 * MB), "khi giải nén quá lớn (3 MB): giới hạn là 2 MB"),
+        (lambda: _zip({f"p{i}.xml": b"<a/>" for i in range(30)}, zipfile.ZIP_STORED), Limits(max_entries=20),
+         "quá nhiều thành phần (hơn 20)"),
+    ],
+    ids=["ratio", "unpacked", "entries"],
+)
+def test_zip_bombs_are_refused_before_inflating(tmp_path: Path, data, limits: Limits, reason: str) -> None:
+    with pytest.raises(LoadError, match=re.escape(reason)):
+        load_document(write(tmp_path, "bom.docx", data()), limits=limits)
+
+
+def test_text_length_is_bounded_before_and_after_decoding(tmp_path: Path) -> None:
+    text = ("Kế hoạch chuyển đổi số trong các cơ quan đảng, nội dung số " + "x" * 5 + " ") * 200
+    with pytest.raises(LoadError, match="quá dài .* giới hạn là 1.000 ký tự"):
+        load_document(write(tmp_path, "dai.txt", text.encode()), limits=Limits(max_text_chars=1000))
+    with pytest.raises(LoadError, match="Văn bản trích ra quá dài"):
+        load_bytes("dai.txt", b"a " * 5000, Limits(max_text_chars=1000))
+
+
+def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
+    pdf = make_pdf([["KẾ HOẠCH", "Chuyển đổi số năm 2026 của các cơ quan đảng"]])
+    with pytest.raises(LoadError, match="bị cắt cụt"):
+        load_document(write(tmp_path, "cut.pdf", pdf[: len(pdf) - 200]), max_bytes=MB)
+
+
+def test_a_symlink_is_not_followed_when_walking_a_folder(tmp_path: Path) -> None:
+    target = write(tmp_path, "that.txt", "Kế hoạch chuyển đổi số năm 2026 của Đảng ủy phường".encode())
+    link = tmp_path / "lien-ket.txt"
+    link.symlink_to(target)
+    assert load_document(link, max_bytes=MB).text.startswith("Kế hoạch")  # named by the user: followed
+    with pytest.raises(LoadError, match="symlink"):
+        load_document(link, max_bytes=MB, follow_symlinks=False)
+
+
+def _plan_docx() -> bytes:
+    """A plan as Word writes it: heading styles, automatic numbering, merged cells."""
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_heading("MỤC ĐÍCH, YÊU CẦU", level=1)
+    d.add_paragraph("Bảo đảm an toàn thông tin.", style="List Number")
+    d.add_paragraph("Triển khai kho dữ liệu.", style="List Number")
+    d.add_heading("TỔ CHỨC THỰC HIỆN", level=1)
+    d.add_heading("Văn phòng Đảng ủy", level=2)
+    d.add_paragraph("Chủ trì rà soát hạ tầng mạng.", style="List Bullet")
+    t = d.add_table(rows=4, cols=4)
+    for i, h in enumerate(["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian"]):
+        t.cell(0, i).text = h
+    t.cell(1, 0).merge(t.cell(1, 3)).text = "I. Hạ tầng số"  # merged across: a group row
+    for i, v in enumerate(["1", "Rà soát hạ tầng", "Văn phòng Đảng ủy", "Quý III/2026"]):
+        t.cell(2, i).text = v
+    t.cell(3, 0).text, t.cell(3, 1).text = "2", "Nâng cấp mạng"
+    t.cell(2, 2).merge(t.cell(3, 2))  # merged down: both rows have this lead unit
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_docx_structure_from_styles_numbering_and_merged_cells() -> None:
+    from ingest.facts import extract_tasks
+    from ingest.load import DocxReader
+    from ingest.normalize import normalize_with_hints
+    from ingest.structure import parse_structure
+
+    text, _, hints = normalize_with_hints(DocxReader().decode(_plan_docx()))
+    blocks = parse_structure(text, hints)
+    headings = [b["section"] for b in blocks if b["kind"] == "heading"]
+    assert headings == ["MỤC ĐÍCH, YÊU CẦU", "TỔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN > Văn phòng Đảng ủy"]
+    assert "1. Bảo đảm an toàn thông tin." in text and "2. Triển khai kho dữ liệu." in text
+    rows = [b["cells"] for b in blocks if b["kind"] == "table_row"]
+    assert rows == [
+        {"Nhóm": "Hạ tầng số", "STT": "1", "Nội dung": "Rà soát hạ tầng", "Đơn vị chủ trì": "Văn phòng Đảng ủy",
+         "Thời gian": "Quý III/2026"},
+        {"Nhóm": "Hạ tầng số", "STT": "2", "Nội dung": "Nâng cấp mạng", "Đơn vị chủ trì": "Văn phòng Đảng ủy"},
+    ]
+    tasks = [{r: f["text"] for r, f in t["fields"].items()} for t in extract_tasks(text, blocks)]
+    assert {"lead": "Văn phòng Đảng ủy", "task": "Chủ trì rà soát hạ tầng mạng"} in tasks

@@ -19,6 +19,7 @@ def test_relabel_after_rechunking_drops_old_points(tmp_path: Path, corpus_dir: P
         path = corpus_dir / "004_ac3b5f093c57f3b4.txt"
         first = services.ingest.ingest_file(path, classification="public")
         assert first.status == "ingested"
+        first_ids = set(services.store.point_ids(first.doc_id))
         rechunked = IngestService(services.settings.model_copy(update={"chunk": ChunkSettings(max_chars=400)}),
                                   services.registry, services.store, services.embedder, services.sparse)
         second = rechunked.ingest_file(path, classification="restricted")
@@ -26,5 +27,8 @@ def test_relabel_after_rechunking_drops_old_points(tmp_path: Path, corpus_dir: P
         assert services.store.count(first.doc_id) == second.chunks
         public = build_filter(AccessScope(classifications=["public"]))
         assert services.store.client.count(services.store.collection, count_filter=public, exact=True).count == 0
+        # the new chunking is a new version: new point ids, the old version's points dropped after the commit
+        assert not set(services.store.point_ids(first.doc_id)) & first_ids
+        assert services.ingest.check().ok
     finally:
         services.close()

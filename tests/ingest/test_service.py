@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import make_settings
+from conftest import docx_bytes, make_settings
 from pypdf import PdfWriter
 from test_metadata import CORPUS as CORPUS_META
 
@@ -24,6 +23,7 @@ from assistant.components.vector_store import AccessScope, QdrantStore, build_fi
 from assistant.domain import IngestOutcome
 from assistant.services.container import Services
 from assistant.text import has_diacritics
+from ingest.chunk import STRUCTURED_KEYS
 from ingest.service import make_doc_id
 
 DOC_004 = "004_ac3b5f093c57f3b4.txt"
@@ -61,8 +61,8 @@ def assert_stored_consistently(services: Services, doc_id: str) -> list[Any]:
     assert len(found) == row.chunks == services.store.count(doc_id)
     for p in found:
         pl = p.payload
-        assert set(pl) - {"rendered"} == PAYLOAD_FIELDS
-        assert "rendered" not in pl or pl["kind"] == "table_row"
+        assert set(pl) - set(STRUCTURED_KEYS) == PAYLOAD_FIELDS  # structured keys only where a block has them
+        assert "rendered" not in pl or pl["kind"] == "table_row" or len(pl.get("tasks", [])) == 1
         assert pl["kind"] in ("text", "table_row")
         assert (pl["doc_id"], pl["source"], pl["title"]) == (doc_id, row.source, row.meta["title"])
         assert (pl["doc_type"], pl["doc_number"], pl["issuer"]) == (
@@ -104,15 +104,6 @@ def small_v2(corpus_dir: Path) -> str:
 def unstamped_fixture() -> str:
     """The stamped fixture without its stamp: a small plan that talks about 'mạng mật', 'tài liệu mật'."""
     return (FIXTURES / "stamped_mat.txt").read_text(encoding="utf-8").replace("**MẬT**\n", "")
-
-
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for p in paragraphs:
-        document.add_paragraph(p)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def blank_pdf() -> bytes:
@@ -317,7 +308,7 @@ def test_a_document_failing_midway_leaves_nothing_and_keeps_the_old_version(
             written_before_crash.append(services.store.count(v2_id))
             raise OSError("giả lập sự cố cơ sở dữ liệu")
 
-        monkeypatch.setattr(services.registry, "save_document", save_then_crash)
+        monkeypatch.setattr(services.registry, "commit_version", save_then_crash)
 
     out = services.ingest.ingest_file(path)
     assert (out.status, out.chunks) == ("failed", 0)

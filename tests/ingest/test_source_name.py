@@ -16,6 +16,10 @@ from ingest.service import safe_source_name
         ("..", "tai-lieu"),
         ("a/..", "tai-lieu"),
         ("Ke hoa\u0323ch.txt", "Ke hoạch.txt"),  # NFD in, NFC out
+        ("a" * 240 + ".docx", "a" * 195 + ".docx"),  # cut to 200 characters, the type kept
+        ("../../etc/\x00passwd\r\n.txt", "_passwd__.txt"),
+        ("\u202etxt.exe.txt", "_txt.exe.txt"),
+        ("  .txt", "tai-lieu.txt"),  # a right-to-left override cannot disguise the type
     ],
 )
 def test_safe_source_name(name: str, stored: str) -> None:

@@ -9,8 +9,11 @@ elements and text, never for network idle.
 from __future__ import annotations
 
 import os
+import random
+import secrets
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -32,6 +35,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 UPLOADED = CORPUS / "004_ac3b5f093c57f3b4.txt"  # Kế hoạch chuyển đổi số … phường Bạch Đằng năm 2026
 PRELOADED = CORPUS / "001_ce564b243cd16df3.txt"
 QUESTION = "Hoàn thành số hóa tài liệu lưu trữ lịch sử trước ngày nào?"
@@ -46,6 +50,7 @@ class Server:
     url: str
     keys: dict[str, str]
     preloaded_title: str
+    data_dir: Path
     requests: list[str] = field(default_factory=list)
 
 
@@ -64,7 +69,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     from ui.server import mount_ui
 
     port = _free_port()
-    settings = make_settings(tmp_path_factory.mktemp("ui-data"), api={"host": "127.0.0.1", "port": port})
+    data_dir = tmp_path_factory.mktemp("ui-data")
+    stale = data_dir / "ui-uploads" / "abc123" / "ca-nhan-cu.txt"  # left by an earlier run: swept at start
+    stale.parent.mkdir(parents=True)
+    stale.write_text("CCCD 001099123456", encoding="utf-8")
+    settings = make_settings(data_dir, api={"host": "127.0.0.1", "port": port})
     app = create_app(settings)
     services = app.state.services
     access = AccessService(services.registry)
@@ -81,7 +90,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     while not uv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
         time.sleep(0.1)
-    yield Server(url, keys, pre.title)
+    assert not stale.exists()
+    yield Server(url, keys, pre.title, data_dir)
     uv.should_exit = True
     thread.join(timeout=30)
     services.close()
@@ -141,6 +151,16 @@ def _expect() -> Any:
     return expect
 
 
+def _choose_and_upload(page: Any, files: list[Path]) -> None:
+    """Tài liệu tab: pick the files in the browser's file chooser and press upload."""
+    page.get_by_role("tab", name="Tài liệu").click()
+    with page.expect_file_chooser() as chooser:
+        page.locator("#troly-files").click()
+    chooser.value.set_files([str(f) for f in files])
+    _expect()(page.locator("#troly-chosen")).to_contain_text(f"Đã chọn {len(files)} tệp")
+    page.get_by_role("button", name="Tải lên và nạp").click()
+
+
 def _ask(page: Any, question: str) -> None:
     page.locator("#troly-question textarea").fill(question)
     page.get_by_role("button", name="Gửi", exact=True).click()
@@ -193,11 +213,7 @@ def test_admin_uploads_asks_opens_citation_and_gets_refusal(page: Any, server: S
     # Tài liệu: upload two files at once (one is already there: skipped), see the summary and the list
     page.get_by_role("tab", name="Tài liệu").click()
     page.get_by_label("Công khai").check()
-    with page.expect_file_chooser() as chooser:
-        page.locator("#troly-files").click()
-    chooser.value.set_files([str(UPLOADED), str(PRELOADED)])
-    expect(page.locator("#troly-chosen")).to_contain_text("Đã chọn 2 tệp")
-    page.get_by_role("button", name="Tải lên và nạp").click()
+    _choose_and_upload(page, [UPLOADED, PRELOADED])
     table = page.locator("#troly-upload-table")
     expect(table).to_contain_text("đang nạp…")  # progress per file while the first one is ingested
     expect(page.locator("#troly-upload-summary")).to_contain_text("đã nạp 1 · bỏ qua 1", timeout=120_000)
@@ -282,3 +298,46 @@ def test_phone_width_has_no_horizontal_scroll_and_examples_ask(browser: Any, ser
         page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
     finally:
         page.context.close()
+
+
+def test_ui_uploads_leave_no_raw_identifier_nor_refused_bytes_on_disk(page: Any, server: Server,
+                                                                      tmp_path: Path) -> None:
+    """A file with a planted CCCD and a MẬT file, uploaded through the browser: afterwards neither the data
+    directory, Gradio's directories nor the system temp directory holds their raw bytes."""
+    expect = _expect()
+    rng = random.Random()
+    cccd = f"001{rng.choice('01')}{rng.randint(50, 99):02d}{rng.randint(0, 999_999):06d}"  # unique to this run
+    marker = secrets.token_hex(12)
+    plan = (FIXTURES / "stamped_mat.txt").read_text(encoding="utf-8")
+    chosen = tmp_path / "may-nguoi-dung"  # the user's own disk, where the browser picks the files
+    chosen.mkdir()
+    personal, secret = chosen / "ca-nhan.txt", chosen / "bao-cao-mat.txt"
+    personal.write_text(plan.replace("**MẬT**\n", "").replace(
+        "Bảo vệ tài liệu mật", f"Đầu mối: ông Lê Văn Tám, số CCCD {cccd}. Bảo vệ tài liệu mật"), encoding="utf-8")
+    secret.write_text(plan.replace("Bảo vệ tài liệu mật", f"Mã lưu trữ {marker}. Bảo vệ tài liệu mật"),
+                      encoding="utf-8")
+    gradio_dir = Path(os.environ["GRADIO_TEMP_DIR"])
+    assert server.data_dir.resolve() in gradio_dir.parents and (gradio_dir.stat().st_mode & 0o777) == 0o700
+
+    _login(page, server.keys["admin"], name="admin")
+    _choose_and_upload(page, [personal, secret])
+    summary = page.locator("#troly-upload-summary")
+    expect(summary).to_contain_text("đã nạp 1", timeout=120_000)
+    expect(summary).to_contain_text("từ chối 1")
+    expect(page.locator("#troly-upload-table")).to_contain_text("không được phép nạp")
+
+    needles = [cccd.encode(), marker.encode()]
+    system = Path(tempfile.gettempdir())
+    hits = []
+    for root in (server.data_dir, gradio_dir, system / "gradio", system):
+        for path in root.rglob("*") if root.exists() else []:
+            try:
+                if path.is_symlink() or not path.is_file() or chosen in path.parents or path.stat().st_size > 2**28:
+                    continue
+                raw = path.read_bytes()
+            except OSError:
+                continue
+            hits += [f"{path}: {n!r}" for n in needles if n in raw]
+    assert hits == []
+    # Gradio's copies are gone too (its UploadButton leaves an empty placeholder per file: no bytes)
+    assert [p for p in gradio_dir.rglob("*") if p.is_file() and p.stat().st_size] == []

@@ -69,7 +69,7 @@ def test_viewer_may_not_upload_or_delete_and_gets_vietnamese_reasons(viewer: Api
     f = tmp_path / "ke-hoach.txt"
     f.write_text("KẾ HOẠCH thử", encoding="utf-8")
     with pytest.raises(ApiError) as err:
-        viewer.upload(f, "public", [])
+        viewer.upload(f.name, f.read_bytes(), "public", [])
     assert err.value.status == 403 and "không có quyền" in str(err.value)
     with pytest.raises(ApiError) as err:
         viewer.delete(viewer.documents()[0].doc_id)

@@ -3,7 +3,8 @@ document's text, delete (own uploads; admins any)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,16 @@ def upload_form(user: dict[str, Any]) -> tuple[Any, Any]:
     allowed = [(render.CLASSIFICATION_LABELS[c], c) for c in CLASS_ORDER[: rank + 1]]
     return (gr.update(visible=user["role"] in CAN_UPLOAD),
             gr.update(choices=allowed, value=allowed[min(1, len(allowed) - 1)][1]))
+
+
+def discard(paths: Iterable[str]) -> None:
+    """Delete Gradio's copies of uploaded files and their per-file folders: the bytes go to the API in memory,
+    no copy stays on disk, whatever the outcome."""
+    for p in paths:
+        path = Path(p)
+        path.unlink(missing_ok=True)
+        with suppress(OSError):
+            path.parent.rmdir()  # Gradio's per-upload folder, once empty
 
 
 def build_documents(ctx: UiContext, doc_filter: gr.Dropdown) -> DocumentsTab:
@@ -111,12 +122,13 @@ def build_documents(ctx: UiContext, doc_filter: gr.Dropdown) -> DocumentsTab:
 
     search.change(filter_docs, [search, ctx.docs], docs_table, api_visibility="private")
 
-    def choose(paths: list[str] | None) -> tuple[list[str], str]:
+    def choose(paths: list[str] | None, previous: list[str] | None) -> tuple[list[str], str]:
+        discard(set(previous or []) - set(paths or []))  # a new choice replaces the files chosen before
         names = [Path(p).name for p in paths or []]
         listing = "\n".join(f"- {render.md_escape(n)}" for n in names)
         return list(paths or []), (f"Đã chọn {len(names)} tệp:\n{listing}" if names else NO_FILES)
 
-    files.upload(choose, files, [chosen, chosen_md], api_visibility="private")
+    files.upload(choose, [files, chosen], [chosen, chosen_md], api_visibility="private")
 
     def upload(paths: list[str], classification: str, units: str, query: str,
                user: dict[str, Any] | None, request: gr.Request) -> Iterator[tuple[Any, ...]]:
@@ -128,15 +140,26 @@ def build_documents(ctx: UiContext, doc_filter: gr.Dropdown) -> DocumentsTab:
         names = [p.name for p in chosen_paths]
         unit_list = [u.strip() for u in (units or "").split(",") if u.strip()]
         done: dict[int, IngestOutcome] = {}
-        for i, path in enumerate(chosen_paths):
-            yield (f"Đang nạp tệp {i + 1}/{len(chosen_paths)}: {render.md_escape(names[i])}…",
-                   gr.update(value=render.upload_rows(names, done, i), visible=True), *[gr.skip()] * 6)
-            try:
-                outcomes = client.upload(path, classification, unit_list)
-                done[i] = outcomes[0] if outcomes else IngestOutcome(source=names[i], status="failed",
-                                                                     reason="Máy chủ không trả kết quả.")
-            except ApiError as exc:
-                done[i] = IngestOutcome(source=names[i], status="failed", reason=str(exc))
+        try:
+            for i, path in enumerate(chosen_paths):
+                yield (f"Đang nạp tệp {i + 1}/{len(chosen_paths)}: {render.md_escape(names[i])}…",
+                       gr.update(value=render.upload_rows(names, done, i), visible=True), *[gr.skip()] * 6)
+                try:
+                    content = path.read_bytes()
+                except OSError:
+                    done[i] = IngestOutcome(source=names[i], status="failed",
+                                            reason="Tệp đã chọn không còn nữa; hãy chọn lại tệp.")
+                    continue
+                discard([str(path)])
+                try:
+                    outcomes = client.upload(names[i], content, classification, unit_list)
+                    done[i] = outcomes[0] if outcomes else IngestOutcome(source=names[i], status="failed",
+                                                                         reason="Máy chủ không trả kết quả.")
+                except ApiError as exc:
+                    done[i] = IngestOutcome(source=names[i], status="failed", reason=str(exc))
+                del content
+        finally:
+            discard(str(p) for p in chosen_paths)
         try:
             updates = doc_updates(client.documents(), query)
         except ApiError:

@@ -1,15 +1,14 @@
 """Documents the caller may read: list, upload (with classification and units), metadata, cited text,
-delete. Uploads and deletes are audited."""
+delete. Uploads and deletes are audited. Uploaded bytes stay in memory (`InMemoryUploads`): nothing of
+a file — refused, failed or ingested — is ever written outside what the index stores."""
 
 from __future__ import annotations
-
-import tempfile
-from pathlib import Path
 
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Query, Request, UploadFile
 
 from assistant.api.context import Ctx
 from assistant.api.deps import client_of, forbidden, require
+from assistant.api.limits import InMemoryUploads
 from assistant.api.schemas import DocumentList, IngestSummary, TextSpan
 from assistant.domain import DocumentMeta, IngestOutcome
 from assistant.services.access import Permission, Principal, clean_units, readable_classifications
@@ -19,7 +18,7 @@ CONTEXT_CHARS = 400
 TAKEN_NAME = ("Tên tệp này đã được dùng cho một tài liệu mà bạn không có quyền thay thế; "
               "hãy đổi tên tệp rồi tải lên lại.")
 
-router = APIRouter(tags=["documents"])
+router = APIRouter(tags=["documents"], route_class=InMemoryUploads)
 
 
 @router.get("/v1/documents", response_model=DocumentList, summary="Tài liệu mà tài khoản được đọc")
@@ -49,26 +48,27 @@ def upload(
         raise forbidden(request, principal, "gán tài liệu cho đơn vị ngoài đơn vị của mình")
     limit = int(ctx.settings.ingest.max_file_mb * 1024 * 1024)
     outcomes = []
-    with tempfile.TemporaryDirectory(prefix="troly-upload-") as tmp:
-        for f in files:
-            name = svc.ingest.source_name(f.filename or "tai-lieu")
-            if any(not (principal.may_read(r.classification, r.units or []) and principal.may_delete(r.uploaded_by))
-                   for r in svc.registry.by_source(name)):
-                outcome = IngestOutcome(source=name, status="refused", reason=TAKEN_NAME)
+    for f in files:
+        name = svc.ingest.source_name(f.filename or "tai-lieu")
+        if any(not (principal.may_read(r.classification, r.units or []) and principal.may_delete(r.uploaded_by))
+               for r in svc.registry.by_source(name)):
+            outcome = IngestOutcome(source=name, status="refused", reason=TAKEN_NAME)
+        else:
+            data = f.file.read(limit + 1)
+            if len(data) > limit:  # one oversized file fails alone; the rest of the batch goes on
+                outcome = IngestOutcome(source=name, status="failed",
+                                        reason=f"Tệp quá lớn: giới hạn là {limit / (1024 * 1024):g} MB.")
             else:
-                path = Path(tmp) / name
-                too_big = _save_upload(f, path, limit)
-                if too_big:  # one oversized file fails alone; the rest of the batch goes on
-                    outcome = IngestOutcome(source=name, status="failed", reason=too_big)
-                else:
-                    with ctx.writing():
-                        outcome = svc.ingest.ingest_file(path, source=name, classification=level,
-                                                         units=doc_units, user=principal.name)
-            outcomes.append(outcome)
-            background.add_task(ctx.audit.record, "upload", user=principal.name, doc_ids=[outcome.doc_id] if
-                                outcome.doc_id else [], latency_ms=int(outcome.seconds * 1000),
-                                client=client_of(request), detail=f"{outcome.status}: {name}"
-                                + (f" — {outcome.reason}" if outcome.reason else ""))
+                with ctx.writing():
+                    outcome = svc.ingest.ingest_bytes(name, data, classification=level, units=doc_units,
+                                                      user=principal.name)
+            del data
+        f.file.close()
+        outcomes.append(outcome)
+        background.add_task(ctx.audit.record, "upload", user=principal.name, doc_ids=[outcome.doc_id] if
+                            outcome.doc_id else [], latency_ms=int(outcome.seconds * 1000),
+                            client=client_of(request), detail=f"{outcome.status}: {name}"
+                            + (f" — {outcome.reason}" if outcome.reason else ""))
     return IngestSummary(documents=outcomes)
 
 
@@ -119,15 +119,3 @@ def upload_classification(requested: str | None, default: str, principal: Princi
     if requested not in CLASSIFICATION_RANK:
         raise HTTPException(422, detail="Mức phân loại phải là public, internal hoặc restricted.")
     return requested if requested in readable_classifications(principal.clearance) else None
-
-
-def _save_upload(f: UploadFile, path: Path, limit: int) -> str | None:
-    """Stream the upload to disk; returns the Vietnamese reason when it is over the limit."""
-    size = 0
-    with path.open("wb") as out:
-        while chunk := f.file.read(1024 * 1024):
-            size += len(chunk)
-            if size > limit:
-                return f"Tệp quá lớn: giới hạn là {limit / (1024 * 1024):g} MB."
-            out.write(chunk)
-    return None
