@@ -45,7 +45,8 @@ CSS = """
 .troly-report p { text-align: justify; margin: 4px 0; }
 .troly-placeholder { background: #fde68a; font-style: italic; }
 .troly-ref { color: #1d4ed8; }
-@media (max-width: 640px) { .gradio-container { padding: 4px !important; } }
+@media (max-width: 640px) { .gradio-container { padding: 4px !important; }
+  .tab-container button { padding: 4px 6px !important; font-size: 0.92em; } }
 """
 
 

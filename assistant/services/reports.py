@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -94,7 +94,7 @@ class _Sentence:
 class _Builder:
     """Statements in reading order, citations numbered once per distinct quote, each claim verified."""
 
-    text_of: Any
+    text_of: Callable[[str], str]
     statements: list[dict[str, Any]] = field(default_factory=list)
     citations: dict[tuple[str, int, int], Citation] = field(default_factory=dict)
     paragraph: int = 0
