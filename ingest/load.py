@@ -344,7 +344,7 @@ def _paragraph_line(paragraph: Any, numbers: _Numbering) -> str:
 class _Numbering:
     """Word's automatic numbering: the label each numbered paragraph shows ("1.", "2.1.", "a)", "II.", "-")."""
 
-    _FORMATS = {
+    _FORMATS: dict[str, Callable[[int], str]] = {
         "decimal": str, "lowerLetter": lambda n: "abcdđeghiklmnopqrstuvxy"[(n - 1) % 23],
         "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
         "upperRoman": to_roman, "lowerRoman": lambda n: to_roman(n).lower(),

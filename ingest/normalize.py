@@ -337,6 +337,8 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     before, after = prev.text, seg.text
     if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
+    if is_caps(before) and is_caps(after) and (before.endswith(",") or _last_word(before) in _OPEN_WORDS):
+        return " "  # an upper-case title wrapped after "…KINH TẾ SỐ," or "… VÀ"
     if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):

@@ -32,6 +32,9 @@ _NOT_DUTY = re.compile(r"\(\s*(?:để\s+)?báo cáo\s*\)|\bđể b/c\b", re.IGN
 _CLAUSE = re.compile(r"[^;.\n]+")
 _WHAT_END = re.compile(r"\s(?:thông qua|qua|trước|chậm nhất|để|theo|định kỳ|hằng|hàng|về|lên)\s|[,;.()]|$")
 _WHAT_NOUN = re.compile(r"(?:kết quả|tình hình|tiến độ|việc|nội dung|danh sách|số liệu|thông tin|những|các|khó khăn)\b")
+# "thực hiện (nghiêm) chế độ (thông tin,) báo cáo định kỳ, đột xuất": the standing reporting regime, a duty even
+# when the clause names no recipient or date (they are "theo quy định")
+_REGIME = re.compile(r"thực hiện(?:\s+(?:nghiêm|nghiêm túc|đầy đủ|tốt))?\s+chế độ(?:\s+thông tin\s*,?)?\s*$", re.IGNORECASE)
 _NOUN_USE = re.compile(r"(?:xây dựng|lập|soạn|soạn thảo|các|những|mẫu|chế độ|tổng hợp,)\s*$", re.IGNORECASE)
 _ASKED = re.compile(r"\b(?:đề nghị|yêu cầu)\s+", re.IGNORECASE)
 
@@ -106,7 +109,8 @@ def _read(text: str, base: int, clause: str, verb: re.Match[str], section: str, 
     when = deadline_phrase(clause)
     timing = _field(text, base + when[0], base + when[1]) if when else fallback_timing
     is_noun = bool(_NOUN_USE.search(clause[:verb.start()]))
-    if recipient is None and (timing is None or verb.group(0).lower() != "báo cáo" or is_noun):
+    regime = verb.group(0).lower() == "báo cáo" and bool(_REGIME.search(clause[:verb.start()]))
+    if recipient is None and not regime and (timing is None or verb.group(0).lower() != "báo cáo" or is_noun):
         return None  # "phản ánh, kiến nghị", "xây dựng báo cáo": nouns, no reporting line
     t = parse_timing(timing["text"], year) if timing else None
     return ReportingDuty(

@@ -214,8 +214,8 @@ class _Table:
             self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
             self.last_kind = "group"
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
-        if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and (
-                (piped and len(cells) == 2) or len(self.columns) >= 4 and len(cells) == 2):
+        if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and not any(cells[2:]) and (
+                piped or len(self.columns) >= 4):
             # "| **II** | **Xây dựng hạ tầng …** |", "1\tCà phê" in a wide table: a numbered group row
             self.group = cells[1]
             self.group_span = spans[1]

@@ -110,12 +110,16 @@ def _table_targets(text: str, blocks: list[Block], tasks: list[Task], year: int 
     out: list[Target] = []
     group: tuple[str, tuple[str, str | None, str | None]] = ("", ("", None, None))  # (section, period of a group row)
     for b in blocks:
-        if b["kind"] != "table_row" or not b["cells"]:
+        cells = b.get("cells")
+        if b["kind"] not in ("table_row", "table_header") or not cells:
             continue
-        cells, spans = b["cells"], b.get("cell_spans") or {}
+        spans = b.get("cell_spans") or {}
         roles = column_roles(cells)
-        filled = [v for k, v in cells.items() if v.strip() and _fold(k) not in ("stt", "tt", "nhom")]
-        if len(filled) == 1:  # "| I | Đến năm 2030 |": the period of the rows below
+        filled = [v for k, v in cells.items() if v.strip() and (_fold(k) not in ("stt", "tt", "nhom")
+                                                                  or b["kind"] == "table_header")]
+        if b["kind"] == "table_header" and len(cells) > 1:  # the column names
+            continue
+        if len(filled) == 1:  # "| I | Đến năm 2030 |" (a group row): the period of the rows below
             period = _period(filled[0], year)
             if period[0]:
                 group = (b["section"], period)

@@ -2,8 +2,10 @@
 
 One object on `app.state.context`, reached with `Depends(context_of)` (or the `Ctx` annotation), so a
 feature's router needs no closure over the factory and tests swap parts through `create_app(settings,
-services)`. Every use of the embedded store goes through `reading()` / `writing()`: the locking policy
-lives here alone.
+services)`. Every use of the store goes through `reading()` / `writing()`: the locking policy lives here
+alone. Readers (asks) take no lock: both engines answer queries concurrently. Writers (ingest, delete) are
+serialised among themselves, and never make a reader wait: after a write the index is maintained in the
+background (`QdrantStore.maintain`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class AppContext:
     audit: AuditService
     feedback: FeedbackService
     limiter: RateLimiter
-    _store_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(cls, settings: Settings, services: Services) -> AppContext:
@@ -43,16 +45,17 @@ class AppContext:
 
     @contextmanager
     def reading(self) -> Iterator[None]:
-        """Around a query of the store. Today the same lock as `writing`: the embedded store is used by one
-        thread at a time."""
-        with self._store_lock:
-            yield
+        """Around a query of the store: no lock (queries run concurrently, also during a write)."""
+        yield
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Around a change of the store (ingest, delete)."""
-        with self._store_lock:
-            yield
+        """Around a change of the store (ingest, delete): one writer at a time; then background maintenance."""
+        with self._write_lock:
+            try:
+                yield
+            finally:
+                self.services.store.maintain(background=True)
 
     def visible_doc(self, doc_id: str, principal: Principal) -> DocumentMeta:
         """The document if it exists and the caller may read it; 404 alike otherwise (existence stays hidden)."""

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, assignments, audit, docs, index, ingest, report, serve, users
+from assistant.cli import (  # noqa: F401
+    ask,
+    assignments,
+    audit,
+    docs,
+    index,
+    index_group,
+    index_rebuild,
+    ingest,
+    report,
+    serve,
+    users,
+)
 from assistant.cli import eval as evaluation
 
 app = typer.Typer(help="Trợ lý kế hoạch — hỏi đáp có trích dẫn trên văn bản kế hoạch.", no_args_is_help=True)
 app.add_typer(docs.app, name="docs")
 app.add_typer(users.app, name="users")
 app.add_typer(audit.app, name="audit")
-app.add_typer(index.app, name="index")
+app.add_typer(index_group.app, name="index")  # its commands register themselves: index (check, repair), index_rebuild
 app.command()(ingest.ingest)
 app.command()(ask.ask)
 app.command()(serve.serve)

@@ -11,8 +11,8 @@ from typing import Any
 import typer
 
 from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, JsonOpt, console, print_json, session
+from assistant.cli.index_group import app
 
-app = typer.Typer(help="Kiểm tra và sửa chỉ mục (quản trị viên).", no_args_is_help=True)
 COUNT_KEYS = ("documents", "points", "orphan_points", "missing_points", "stale_points", "pending")
 LABELS = {"documents": "tài liệu", "points": "đoạn trong kho vector", "orphan_points": "đoạn mồ côi",
           "missing_points": "đoạn bị thiếu", "stale_points": "đoạn cũ/sai nhãn", "pending": "thay đổi dở dang"}

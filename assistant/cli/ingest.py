@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.cli.common import (
     ApiKeyOpt,
@@ -39,7 +39,8 @@ def ingest(
         fail("--classification phải là public, internal hoặc restricted.", 2)
     show = not as_json and sys.stderr.isatty()
     with session(config, api_url, api_key) as backend, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=not show
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+        disable=not show
     ) as bar:
         tasks: dict[str, Any] = {}
 

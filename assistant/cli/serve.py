@@ -24,8 +24,9 @@ def serve(
     settings = settings_from(config)
     try:
         application = create_app(settings)
-        _ = application.state.services.store  # opens the embedded store now: fails if another process holds it
+        store = application.state.services.store  # opens the embedded store now: fails if another process holds it
         recovered = application.state.services.ingest.recover()  # what a crash left half-done
+        store.maintain(background=True)  # an index left unoptimized (killed batch, migration) is indexed aside
         application.state.services.warm_up()
     except StoreLockedError as exc:
         fail(str(exc))

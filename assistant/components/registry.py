@@ -177,7 +177,10 @@ class FeedbackRow(Base):
 
 class Registry:
     def __init__(self, url: str) -> None:
-        self.engine: Engine = create_engine(url, future=True)
+        # SQLite: writers wait up to 30 s for each other (asks write audit rows concurrently; the 5 s default
+        # lost rows on a loaded 2-core machine with 50 askers: "database is locked")
+        self.engine: Engine = create_engine(url, future=True,
+                                            connect_args={"timeout": 30} if url.startswith("sqlite") else {})
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         Base.metadata.create_all(self.engine)

@@ -12,6 +12,7 @@ from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.evidence import Unit, clip_quote
 from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
@@ -76,8 +77,9 @@ class AskService:
     answerer: ExtractiveAnswerer
     cfg: AnswerSettings
     text_of: Callable[[str], str]
-    redactor: Any = None
-    retriever_top_k: int = 10  # default depth when the caller gives none  # assistant.privacy.Redactor; None when privacy is off
+    redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
+    retriever_top_k: int = 10  # default depth when the caller gives none
+    plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -85,29 +87,36 @@ class AskService:
         q = validate_question(question, self.cfg.max_question_chars)
         if self.redactor is not None:  # personal data never reaches a model, a log or the audit
             q = self.redactor.redact(q).text
-        question = analyse(q)
+        parsed = analyse(q)
         # a comparison needs evidence from each document: look deeper before picking one per document
-        depth = (top_k or self.retriever_top_k) * (2 if question.wants("compare") else 1)
-        chunks = self.retriever.retrieve(q, scope, depth)
-        if question.wants("list") and question.units and chunks:
+        k = top_k or self.retriever_top_k
+        chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
+        found = chunks[:k]
+        planned = self.plans.answer(parsed, scope, chunks) if self.plans is not None else None
+        if planned is not None:
+            return self._finish(planned, found, t0)
+        if parsed.wants("list") and parsed.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
-        docs = self._compared_documents(question, scope, chunks) if question.wants("compare") else []
+        docs = self._compared_documents(parsed, scope, chunks) if parsed.wants("compare") else []
         if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
-            draft = merge_drafts([self.answerer.draft(question, self._with_document_parts(
-                self.retriever.retrieve(q, _within(scope, d), top_k or self.retriever_top_k), question))
+            draft = merge_drafts([self.answerer.draft(parsed, self._with_document_parts(
+                self.retriever.retrieve(q, _within(scope, d), k), parsed))
                 for d in docs[:_MAX_COMPARED]])
         else:
-            draft = self.answerer.draft(question, self._with_document_parts(chunks, question))
-        response = self._compose(q, draft, chunks)
+            draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
+        return self._finish(self._compose(q, draft), found, t0)
+
+    def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
         if self.redactor is not None and response.answerable:
             vetted = "\n".join(c.quote for c in response.citations)
             response.answer = self.redactor.redact(response.answer, vetted=vetted).text
-        response.retrieved = [str(c.payload.get("source", "")) for c in chunks]
-        response.retrieved_sections = [str(c.payload.get("section", "")) for c in chunks]
+        # what the search found for the question itself (reading more of a plan is not retrieval)
+        response.retrieved = [str(c.payload.get("source", "")) for c in found]
+        response.retrieved_sections = [str(c.payload.get("section", "")) for c in found]
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
 
-    def _compose(self, q: str, draft: Draft, chunks: list[ScoredChunk]) -> AskResponse:
+    def _compose(self, q: str, draft: Draft) -> AskResponse:
         if not draft.statements or not self._answerable(q, draft):
             return self._refusal(draft.units)
         checked = verify(draft.statements, draft.citations, self.text_of)

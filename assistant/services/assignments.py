@@ -113,8 +113,11 @@ def next_due(row: AssignmentRow | DutyRow, today: dt.date) -> dt.date | None:
         return dt.date.fromisoformat(row.due_end) if row.due_end else None
     if row.recurrence == "continuous":
         return None
-    if row.due_end and dt.date.fromisoformat(row.due_end) < today:
-        return None  # the recurring task has ended
+    end = dt.date.fromisoformat(row.due_end) if row.due_end else None
+    # "hằng năm (trước ngày 30 tháng 11)": the date read with the plan's year is the occurrence, not an end
+    occurrence = end is not None and (end.month, end.day) == (row.month, row.day)
+    if end is not None and end < today and not occurrence:
+        return None  # the recurring task has ended ("hằng tháng trong năm 2026")
     months = {"monthly": range(1, 13), "quarterly": (3, 6, 9, 12), "half-yearly": (6, 12),
               "yearly": (row.month or 12,)}[row.recurrence]
     for year in (today.year, today.year + 1):

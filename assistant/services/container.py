@@ -9,12 +9,13 @@ from functools import cached_property
 from assistant.components.embeddings import Embedder, build_embedder
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
-from assistant.components.vector_store import QdrantStore
+from assistant.components.vector_store import ClientStore, QdrantStore
 from assistant.privacy import Redactor
 from assistant.services.ask import AskService
 from assistant.services.assignments import AssignmentService
 from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
+from assistant.services.plan_answer import PlanAnswers
 from assistant.services.reports import ReportService
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
@@ -27,6 +28,29 @@ def redact_file_name(redactor: Redactor, name: str) -> str:
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     result = redactor.redact(re.sub(r"[_\-.]+", " ", stem))
     return f"{result.text}{dot}{suffix}" if result.total else name
+
+
+def open_store(settings: Settings) -> QdrantStore:
+    """The index the settings name: a Qdrant server/cluster by URL, else the embedded engine on disk.
+
+    Opening the Edge engine over a data directory of the old layout migrates it first (logged, source kept).
+    """
+    cfg = settings.qdrant
+    if cfg.url:
+        return ClientStore(cfg)
+    if cfg.engine == "local":
+        return ClientStore(cfg, str(settings.qdrant_path))
+    from assistant.components.edge_store import EdgeStore
+    from assistant.components.migrate import legacy_dir, migrate_legacy
+
+    store = EdgeStore(cfg, settings.edge_path)
+    if legacy_dir(settings.data_dir) is not None:
+        try:
+            migrate_legacy(cfg, settings.data_dir, store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 @dataclass
@@ -42,7 +66,7 @@ class Services:
 
     @cached_property
     def store(self) -> QdrantStore:
-        return QdrantStore(self.settings.qdrant, str(self.settings.qdrant_path))
+        return open_store(self.settings)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -66,7 +90,7 @@ class Services:
     def ask(self) -> AskService:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
-                          self.settings.retrieval.top_k)
+                          self.settings.retrieval.top_k, plans=PlanAnswers(self.assignments))
 
     @cached_property
     def assignments(self) -> AssignmentService:

@@ -37,6 +37,8 @@ from assistant.services.evidence import (
 from assistant.services.question import Question, analyse
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
+from assistant.vocab.dates import without_day_dates
+from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
@@ -46,6 +48,7 @@ LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS
 MAX_LIST_ITEMS = 8
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 DUTIES_HEAD = "có các nhiệm vụ:"
+NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
 PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
 QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
@@ -106,8 +109,15 @@ class _Builder:
 class ExtractiveAnswerer:
     def __init__(self, max_quotes: int = 3) -> None:
         self.max_quotes = max_quotes
+        self._prior: dict[str, float] = {}
 
     # ------------------------------------------------------------------ ranking
+
+    def named_plan(self, ranked: list[Unit]) -> str | None:
+        """The one plan the question names, when one stands out (see `_plan_match`); None otherwise."""
+        prior = self._prior
+        strong = [d for d, w in prior.items() if w >= NAMED_SHARE]
+        return strong[0] if len(strong) == 1 else None
 
     def rank_units(self, q: Question, chunks: list[ScoredChunk]) -> list[Unit]:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
@@ -122,7 +132,8 @@ class ExtractiveAnswerer:
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
-        prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf)
+        prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
+                                          q.references)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
@@ -137,6 +148,9 @@ class ExtractiveAnswerer:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)]
+        plan = self.named_plan(ranked) if not q.wants("compare") else None
+        if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
+            fitting = [u for u in fitting if u.doc_id == plan]
         subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
@@ -269,8 +283,8 @@ class ExtractiveAnswerer:
                     seen.add(u.doc_id)
                     chosen.append(u)
         limit = self.max_quotes - 1 + (2 if q.wants("list") else 0)
-        if lead.task and not q.wants("list", "target", "compare"):
-            limit = min(limit, 1)  # a task answers by itself; one more passage at most
+        if not q.wants("list", "compare"):
+            limit = min(limit, 1)  # one fact asked: the lead answers it, one more passage at most
 
         def bonus(u: Unit) -> float:
             same = u.doc_id == lead.doc_id and u.section == lead.section
@@ -318,36 +332,55 @@ def _claimable(u: Unit) -> str:
     return " ".join([u.text, *(f["text"] for f in u.fields.values())])
 
 
-def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float]) -> dict[str, float]:
+def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
+                numbers: frozenset[str] = frozenset()) -> dict[str, float]:
     """How well each document's title and issuer match the words of the question, relative to the best one:
     users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
-    return _title_weights(q_terms, [u.chunk for u in units], idf)
+    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers)
+
+
+_NUMBER_MARK = re.compile(r"\bsố(?=\s+\d)", re.IGNORECASE)  # "số" before a document's number names nothing
 
 
 def _plan_words(chunk: ScoredChunk) -> set[str]:
     p = chunk.payload
     number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
-    return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')} {number}"))
+    title = _NUMBER_MARK.sub(" ", without_day_dates(str(p.get("title", ""))))  # "Nghị quyết số 04 ngày 29/01/2025"
+    return set(folded_syllables(f"{title} {p.get('issuer', '')} {number}"))
 
 
-def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None
-                   ) -> dict[str, float]:
+def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,
+                   numbers: frozenset[str] = frozenset()) -> dict[str, float]:
     titles: dict[str, set[str]] = {}
+    own: dict[str, str] = {}
     for c in chunks:
-        titles.setdefault(str(c.payload.get("doc_id", "")), _plan_words(c))
+        d = str(c.payload.get("doc_id", ""))
+        titles.setdefault(d, _plan_words(c))
+        own.setdefault(d, _own_number(c))
     if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
         df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
         idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
+    for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
+        if own[d] and own[d] in numbers:
+            weight[d] += 10 * max(weight.values(), default=1.0) + 10
     best = max(weight.values(), default=0.0)
     return {d: w / best for d, w in weight.items()} if best > 0 else {}
+
+
+def _own_number(chunk: ScoredChunk) -> str:
+    """'57-NQ/TW' -> '57 nq', '308/KH-UBND' -> '308 kh': the number and kind a question may name a plan by."""
+    number = str(chunk.payload.get("doc_number", ""))
+    code = kind_code(number)
+    digits = re.match(r"\d+", number)
+    return f"{digits.group(0)} {fold_accents(code).lower()}" if digits and code else ""
 
 
 def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
     """The documents a comparison names, best first: those whose title, issuer or number the question names
     nearly as well as the best one's."""
     terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]  # "Đồng Nai", "Cần Thơ": all words
-    weights = _title_weights(terms, chunks)
+    weights = _title_weights(terms, chunks, numbers=q.references)
     return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
 
 
@@ -373,8 +406,9 @@ def _context(u: Unit, q: Question) -> str:
     asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
     not date a target)."""
     header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
+    group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
     title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
-    return f"{u.section} {title} {header}"
+    return f"{u.section} {title} {header} {group}"
 
 
 def _subjects(q: Question, top: Unit) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.services.answer_type import Expectation, expectation
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import time_mentions
+from assistant.vocab.docnum import doc_numbers, kind_code
 from assistant.vocab.units import unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
@@ -66,6 +67,7 @@ class Question:
     intents: frozenset[str]
     units: tuple[str, ...]  # units the question names ("Sở Y tế phải làm gì?")
     times: frozenset[str]  # time tokens of the question (see vocab.dates.time_mentions)
+    references: frozenset[str] = frozenset()  # documents named by number: "57 nq" for "Nghị quyết 57", "57-NQ/TW"
     expect: Expectation = field(compare=False, default=None)  # type: ignore[assignment]
 
     def wants(self, *names: str) -> bool:
@@ -86,4 +88,28 @@ def analyse(text: str) -> Question:
     units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \
         tuple(unit_mentions_folded(folded))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
-                    times=frozenset(time_mentions(text)), expect=expectation(text))
+                    times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text))
+
+
+_KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
+               "huong dan": "hd", "thong bao": "tb", "ket luan": "kl", "de an": "da"}
+_NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
+
+
+# "Chương trình … thực hiện Nghị quyết 57": the number names the document carried out, not the one asked about
+_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: (?:cac|cua))?\s*(?:"
+                          + "|".join(_KIND_WORDS) + r")?(?: so)?\s*$")
+
+
+def references(text: str) -> frozenset[str]:
+    """Documents a question names by number: 'Nghị quyết 57' and '57-NQ/TW' -> '57 nq'; 'kế hoạch 308' -> '308 kh'.
+    A number after "thực hiện", "triển khai", "cụ thể hóa" names the higher document a plan carries out: left out."""
+    folded = fold_question(text)
+    out = {f"{m.group(2)} {_KIND_WORDS[m.group(1)]}" for m in _NAMED_BY_NUMBER.finditer(folded)
+           if not _CARRIED_OUT.search(folded[:m.start()])}
+    for number in doc_numbers(text):
+        digits = re.match(r"\d+", number)
+        at = text.find(number)
+        if digits and kind_code(number) and not _CARRIED_OUT.search(fold_question(text[:max(at, 0)])):
+            out.add(f"{digits.group(0)} {fold_accents(kind_code(number)).lower()}")
+    return frozenset(out)

@@ -25,8 +25,6 @@ class Retriever:
 
     def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]:
         k = top_k or self.cfg.top_k
-        if not self.store.client.collection_exists(self.store.collection):
-            return []
         q = normalize_question(question)
         hits = self.store.hybrid_query(
             self.embedder.embed_query(q), self.sparse.encode_query(q), scope,

@@ -116,7 +116,8 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     every = _EVERY_DAY.search(raw)
     if every:
         day = int(every.group("d"))
-    dates = [d for m in (*_DATE_WORDS.finditer(raw), *_DATE_NUM.finditer(raw)) if (d := _date_of(m, default_year))]
+    found = [_date_of(m, default_year) for m in (*_DATE_WORDS.finditer(raw), *_DATE_NUM.finditer(raw))]
+    dates = [d for d in found if d is not None]
     quarters = list(_QUARTER.finditer(raw))
     months = [m for m in _MONTH.finditer(raw) if not _inside_date(m, raw)]
     half = _HALF.search(raw)
@@ -214,6 +215,17 @@ def _date_of(m: re.Match[str], default_year: int | None) -> dt.date | None:
     if not year:
         return None
     return _safe_date(int(year), int(m.group("m")), int(m.group("d")))
+
+
+_DAY_OF = re.compile(r"\bngày\s+(?=[0-3]?\d\b)", re.IGNORECASE)
+
+
+def without_day_dates(text: str) -> str:
+    """`text` with its day dates ("ngày 29/01/2025", "ngày 22 tháng 12 năm 2024") blanked out: in a title they
+    date the document a plan carries out and name nothing a user asks about."""
+    for pattern in (_DATE_WORDS, _DAY_OF, _DATE_NUM):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _inside_date(m: re.Match[str], text: str) -> bool:

@@ -89,8 +89,8 @@ _RUN_START = re.compile(r"(?:^|(?<=[;.])\s+|\s+[-–]\s+)(?P<label>[^\W\d_][^:;.
 def field_runs(text: str) -> list[tuple[str, int, int]]:
     """(role, start, end) of each labelled field run together in `text` (offsets of the values);
     [] when `text` does not start with a field label."""
-    starts = [(m.start(), m.end(), role_of(m.group("label"))) for m in _RUN_START.finditer(text)]
-    starts = [(a, b, r) for a, b, r in starts if r is not None and r not in ("stt", "measure")]
+    labelled = [(m.start(), m.end(), role_of(m.group("label"))) for m in _RUN_START.finditer(text)]
+    starts = [(a, b, r) for a, b, r in labelled if r is not None and r not in ("stt", "measure")]
     if not starts or starts[0][0] != 0 or labelled_field(text) is None:
         return []
     out = []

@@ -111,11 +111,11 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
         pos = m.end()
         while (punct := _PUNCT.search(text, pos)) is not None:
             stop = punct.start()
-            nxt = text[punct.end():].lstrip()
+            after = text[punct.end():].lstrip()
             # "Sở Văn hóa, Thể thao và Du lịch", "UBND xã, phường": the name goes on after this comma
-            if text[punct.start()] == "," and nxt and not _HEAD.match(nxt) and (
-                    nxt[0].isupper() or nxt.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
-                word = nxt.split()[0].rstrip(",;.")
+            if text[punct.start()] == "," and after and not _HEAD.match(after) and (
+                    after[0].isupper() or after.startswith(("phường", "xã", "thị trấn", "đặc khu"))):
+                word = after.split()[0].rstrip(",;.")
                 if not _STOP.match(" " + word) and word.lower() not in ("các", "những"):
                     pos = punct.end()
                     stop = len(text)
@@ -292,6 +292,10 @@ def _split_acronyms(piece: str) -> list[str]:
     return [piece]
 
 
+# "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, …, trên địa bàn Tỉnh": who a group is, said after it
+GROUP_QUALIFIER = re.compile(r"\s+(?:trong lĩnh vực|trên địa bàn|tại địa phương|thuộc phạm vi)\s")
+
+
 def units_of(value: str) -> list[str]:
     """The units a field names, one per item, titles dropped: 'Sở Tài chính, Sở Nội vụ, các sở, ngành' ->
     ['Sở Tài chính', 'Sở Nội vụ', 'các sở, ngành']. A field written as clauses ('Bộ Công an tiến hành rà soát …;
@@ -299,6 +303,8 @@ def units_of(value: str) -> list[str]:
     value = " ".join(re.sub(r"\([^)]*\)|[*_]", " ", value).split()).strip(" .;,")
     if not value:
         return []
+    if _GROUP.match(value) and GROUP_QUALIFIER.match(value, unit_list_at(value, 0)[1]) and not _CORE_STOP.search(value):
+        return [value]  # one group, however many commas its qualifier has
     pieces = [q for p in split_unit_list(value) for q in _JOIN_SPLIT.split(p)]
     if any(len(p.split()) > 16 and not _unit_like(p) for p in pieces):  # written as clauses, not as a list
         subjects: list[str] = []

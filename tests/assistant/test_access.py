@@ -12,9 +12,10 @@ from argon2 import PasswordHasher
 from typer.testing import CliRunner
 
 from assistant.cli import app as cli
+from assistant.components.edge_store import EdgeStore
 from assistant.components.registry import Registry
 from assistant.components.sparse import SparseEncoder
-from assistant.components.vector_store import AccessScope, ChunkPoint, QdrantStore
+from assistant.components.vector_store import AccessScope, ChunkPoint
 from assistant.services.access import (
     ROLE_PERMISSIONS,
     AccessService,
@@ -267,7 +268,7 @@ EXPECTED = {
 
 def test_registry_rule_matches_the_vector_store_filter(tmp_path: Path) -> None:
     """`Principal.may_read` (registry rows) and `scope_for` (inside the Qdrant query) agree."""
-    store = QdrantStore(QdrantSettings(), str(tmp_path / "q"))
+    store = EdgeStore(QdrantSettings(), tmp_path / "edge")
     store.ensure_collection(4)
     enc = SparseEncoder()
     rng = np.random.default_rng(0)

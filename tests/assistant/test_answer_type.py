@@ -40,3 +40,5 @@ def test_year_may_come_from_the_section_path() -> None:
 
 def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     assert expectation("Kế hoạch 54-KH/TU và Nghị định 179/2025/NĐ-CP yêu cầu gì?").numbers == ()
+    assert expectation("Chương trình thực hiện Nghị quyết 57 đặt chỉ tiêu gì đến năm 2045?").numbers == ("2045",)
+    assert expectation("chuong trinh thuc hien nghi quyet so 57 dat chi tieu gi den nam 2045?").numbers == ("2045",)

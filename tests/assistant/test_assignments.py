@@ -189,20 +189,23 @@ def test_alerts_overdue_and_due_soon_with_recurring_next_occurrence(plans: Plans
 
 
 @pytest.mark.parametrize(
-    ("recurrence", "day", "month", "today", "due"),
+    ("recurrence", "day", "month", "today", "due", "due_end"),
     [
-        ("monthly", 15, None, dt.date(2026, 6, 10), dt.date(2026, 6, 15)),
-        ("monthly", 15, None, dt.date(2026, 6, 16), dt.date(2026, 7, 15)),
-        ("monthly", None, None, dt.date(2026, 2, 10), dt.date(2026, 2, 28)),
-        ("quarterly", None, None, dt.date(2026, 6, 10), dt.date(2026, 6, 30)),
-        ("half-yearly", None, None, dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
-        ("yearly", 30, 6, dt.date(2026, 7, 1), dt.date(2027, 6, 30)),
-        ("continuous", None, None, dt.date(2026, 7, 1), None),
+        ("monthly", 15, None, dt.date(2026, 6, 10), dt.date(2026, 6, 15), None),
+        # "Định kỳ hằng năm (trước ngày 30 tháng 11)" in a 2025 plan: 2025-11-30 is an occurrence, not the end
+        ("yearly", 30, 11, dt.date(2026, 12, 1), dt.date(2027, 11, 30), "2025-11-30"),
+        ("monthly", 15, None, dt.date(2027, 1, 10), None, "2026-12-31"),  # "hằng tháng trong năm 2026": ended
+        ("monthly", 15, None, dt.date(2026, 6, 16), dt.date(2026, 7, 15), None),
+        ("monthly", None, None, dt.date(2026, 2, 10), dt.date(2026, 2, 28), None),
+        ("quarterly", None, None, dt.date(2026, 6, 10), dt.date(2026, 6, 30), None),
+        ("half-yearly", None, None, dt.date(2026, 7, 1), dt.date(2026, 12, 31), None),
+        ("yearly", 30, 6, dt.date(2026, 7, 1), dt.date(2027, 6, 30), None),
+        ("continuous", None, None, dt.date(2026, 7, 1), None, None),
     ],
 )
 def test_next_occurrence(recurrence: str, day: int | None, month: int | None, today: dt.date,
-                         due: dt.date | None) -> None:
-    assert next_due(AssignmentRow(recurrence=recurrence, day=day, month=month, due_end=None), today) == due
+                         due: dt.date | None, due_end: str | None) -> None:
+    assert next_due(AssignmentRow(recurrence=recurrence, day=day, month=month, due_end=due_end), today) == due
 
 
 # ---------------------------------------------------------------- exports

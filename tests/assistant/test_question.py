@@ -36,3 +36,19 @@ def test_folding_and_named_units() -> None:
     q = analyse("Sở Y tế phải làm những việc gì trong Quý III/2026?")
     assert q.units == ("Sở Y tế",)
     assert "Q3/2026" in q.times
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Nghị quyết 57 đặt mục tiêu gì cho năm 2030?", {"57 nq"}),
+        ("Kế hoạch số 308/KH-UBND giao ai chủ trì?", {"308 kh"}),
+        ("So sánh Nghị quyết 57-NQ/TW và Kế hoạch 308", {"57 nq", "308 kh"}),
+        # the number of the document a plan carries out does not name the plan asked about
+        ("Chương trình hành động của Chính phủ thực hiện Nghị quyết 57 đặt chỉ tiêu gì?", set()),
+        ("Kế hoạch triển khai Nghị quyết số 57-NQ/TW của tỉnh giao ai chủ trì?", set()),
+        ("ke hoach cu the hoa nghi quyet 57 cua tinh uy co may nhiem vu?", set()),
+    ],
+)
+def test_references_name_documents_by_number(question: str, named: set[str]) -> None:
+    assert analyse(question).references == frozenset(named)

@@ -181,6 +181,11 @@ def test_idempotent(name: str) -> None:
         ("STT \t Nội  dung \t\t", "STT\tNội dung"),
         ("TỈNH ỦY ĐỒNG NAI\n*\n\nSố       -KH/TU", "TỈNH ỦY ĐỒNG NAI\n*\n\nSố -KH/TU"),
         ("\ufeffA.\r\nB.", "A.\nB."),
+        # an upper-case title wrapped at a comma or an open word; separate upper-case lines stay apart
+        ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ,\nXÃ HỘI SỐ ĐẾN NĂM 2030",
+         "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030"),
+        ("DANH MỤC NHIỆM VỤ CỦA\nCÁC SỞ, NGÀNH", "DANH MỤC NHIỆM VỤ CỦA CÁC SỞ, NGÀNH"),
+        ("ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY XÃ AN PHƯỚC", "ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY XÃ AN PHƯỚC"),
     ],
 )
 def test_small_cases(raw_text: str, expected: str) -> None:

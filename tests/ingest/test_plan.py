@@ -210,3 +210,20 @@ def test_real_plans_read_right() -> None:
     _, hi01 = real("hi01.txt")
     assert not any(a["task"]["text"].startswith(("Nâng cao nhận thức, đột phá", "Nghị quyết này phổ biến"))
                    for a in hi01["assignments"])  # group titles and the closing formula are no tasks
+
+
+def test_the_standing_reporting_regime_is_a_duty_without_recipient_or_date() -> None:
+    text = ("VI. TỔ CHỨC THỰC HIỆN\n2. Ban Xây dựng Đảng\n- Thực hiện chế độ thông tin, báo cáo định kỳ, đột xuất theo "
+            "quy định; kịp thời phản ánh khó khăn.\n- Xây dựng báo cáo chuyên đề về chuyển đổi số.")
+    (duty,) = plan_of(text)["duties"]
+    assert duty["reporter"] == ["Ban Xây dựng Đảng"] and duty["recipient"] == [] and duty["recurrence"] == "none"
+    assert text[duty["start"]:duty["end"]].startswith("Thực hiện chế độ thông tin, báo cáo định kỳ")
+
+
+def test_a_group_heading_qualified_by_its_field_owns_the_items_under_it() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Chủ trì xây dựng hệ thống thông tin.\n"
+            "2. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics trên địa bàn Tỉnh\n"
+            "- Chủ động phối hợp triển khai các giải pháp số.\n- Đề xuất sáng kiến, giải pháp công nghệ.")
+    leads = [a["lead"] for a in assigned(text)]
+    group = "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải, logistics trên địa bàn Tỉnh"
+    assert leads == [["Sở Xây dựng"], [group], [group]]

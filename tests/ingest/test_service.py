@@ -19,7 +19,7 @@ from conftest import docx_bytes, make_settings
 from pypdf import PdfWriter
 from test_metadata import CORPUS as CORPUS_META
 
-from assistant.components.vector_store import AccessScope, QdrantStore, build_filter
+from assistant.components.vector_store import QdrantStore
 from assistant.domain import IngestOutcome
 from assistant.services.container import Services
 from assistant.text import has_diacritics
@@ -28,6 +28,7 @@ from ingest.service import make_doc_id
 
 DOC_004 = "004_ac3b5f093c57f3b4.txt"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
 PAYLOAD_FIELDS = {
     "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "issued_date", "section", "start", "end",
     "page", "classification", "units", "kind", "text",
@@ -45,11 +46,7 @@ def new_services(data_dir: Path) -> Services:
 
 def points(store: QdrantStore, doc_id: str | None = None) -> list[Any]:
     """Every stored point (of one document), with payload."""
-    if not store.client.collection_exists(store.collection):
-        return []
-    flt = build_filter(AccessScope(doc_ids=[doc_id])) if doc_id else None
-    found, _ = store.client.scroll(store.collection, scroll_filter=flt, limit=100_000, with_payload=True)
-    return found
+    return [p for p in store.iter_points() if doc_id is None or p.payload.get("doc_id") == doc_id]
 
 
 def assert_stored_consistently(services: Services, doc_id: str) -> list[Any]:

@@ -47,8 +47,9 @@ class _Ticks:
 
 
 def _instrument(kill_at: int, log: Path | None) -> None:
+    from assistant.components.edge_store import EdgeStore
     from assistant.components.registry import Registry
-    from assistant.components.vector_store import QdrantStore
+    from assistant.components.vector_store import ClientStore
     from ingest.service import IngestService
 
     ticks = _Ticks(kill_at, log)
@@ -78,8 +79,9 @@ def _instrument(kill_at: int, log: Path | None) -> None:
 
         setattr(cls, name, wrapped)
 
-    for name in STORE_WRITES:
-        around(QdrantStore, name)
+    for name in STORE_WRITES:  # on the engines: each overrides the interface's methods
+        for store_class in (EdgeStore, ClientStore):
+            around(store_class, name)
     for name in JOURNAL_WRITES:
         around(Registry, name)
     for name in ("ingest_file", "ingest_bytes", "delete"):

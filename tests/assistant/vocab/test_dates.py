@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.dates import mentions_supported, parse_timing, time_mentions
+from assistant.vocab.dates import mentions_supported, parse_timing, time_mentions, without_day_dates
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,17 @@ def test_time_mentions(text: str, tokens: set[str]) -> None:
 )
 def test_mentions_supported(claim: str, evidence: str, ok: bool) -> None:
     assert mentions_supported(claim, evidence) is ok
+
+
+@pytest.mark.parametrize(
+    ("title", "left"),
+    [
+        ("Chương trình hành động thực hiện Nghị quyết số 04-NQ/TU ngày 29/01/2025 của Ban Thường vụ",
+         "Chương trình hành động thực hiện Nghị quyết số 04-NQ/TU của Ban Thường vụ"),
+        ("Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị",
+         "Nghị quyết số 57-NQ/TW của Bộ Chính trị"),
+        ("Kế hoạch chuyển đổi số năm 2026 và giai đoạn 2027 - 2030", "Kế hoạch chuyển đổi số năm 2026 và giai đoạn 2027 - 2030"),
+    ],
+)
+def test_day_dates_blanked_from_titles(title: str, left: str) -> None:
+    assert " ".join(without_day_dates(title).split()) == left

@@ -59,6 +59,8 @@ def test_timing_forms_added(text: str, start: str | None, end: str | None, recur
         ("Bộ Công an tiến hành rà soát các văn bản quy phạm pháp luật có liên quan đến Luật thuộc thẩm quyền; các bộ, "
          "cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương rà soát văn bản",
          ["Bộ Công an", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+        ("Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải trên địa bàn tỉnh",  # one group
+         ["Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải trên địa bàn tỉnh"]),
     ],
 )
 def test_units_of_a_field(value: str, units: list[str]) -> None:

@@ -1,0 +1,186 @@
+"""Answers read from the plan model: a unit's duties, what falls due in a period, a target's value.
+
+"Sở X phải làm những việc gì?" asks for every task of the unit, which passages ranked by similarity rarely give in
+full; the plan model has them as rows. So for three kinds of question the answer is the complete list of rows the
+asker may read (the access rule of `AssignmentService`), each item cited by its exact span. A question that
+names a plan is answered from that plan (the best-ranked retrieved document that has rows); one that names none
+from all plans, plan by plan. When the model has no row (or the question is of another kind), `answer` returns
+None and the passages answer as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.components.vector_store import AccessScope, ScoredChunk
+from assistant.domain import AskResponse, Citation
+from assistant.services.assignments import AssignmentService
+from assistant.services.question import Question, has_phrase
+from assistant.text import has_diacritics
+from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.units import subject_units, unit_search_key
+
+MAX_ITEMS = 40  # more than this and the board ("Nhiệm vụ") is the better place; the answer says how many
+# a question that also asks under which condition or about which topic is not answered by the whole list
+_NARROWING = ("khi", "neu", "truong hop", "linh vuc", "ve viec")
+_NAMES_PLAN = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|chi thi|so \d+)\b")
+_DUE = ("den han", "han chot", "phai hoan thanh", "can hoan thanh", "hoan thanh truoc", "hoan thanh trong")
+_TARGET = ("chi tieu",)
+_MIN_UNIT_WORDS = 3  # a shortened unit name keeps at least its head and two words ("Sở Nông nghiệp và …")
+
+
+@dataclass
+class PlanAnswers:
+    service: AssignmentService
+
+    def answer(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+        if q.wants("compare", "metadata", "funding", "purpose") or any(has_phrase(q.folded, w) for w in _NARROWING):
+            return None
+        if any(has_phrase(q.folded, c) for c in _TARGET) and not q.wants("responsibility", "deadline", "list"):
+            return self._targets(q, scope, chunks)
+        if any(has_phrase(q.folded, c) for c in _DUE) and q.wants("list") and not q.wants("target"):
+            return self._due(q, scope, chunks)
+        if q.wants("list") and not q.wants("target", "deadline"):
+            unit = self._asked_unit(q, scope)
+            return self._duties(q, unit, scope, chunks) if unit else None
+        return None
+
+    def _asked_unit(self, q: Question, scope: AccessScope | None) -> str | None:
+        """The unit a question asks about: one it names ('Sở Y tế …'), the units it opens with ('Các chi bộ, đảng
+        bộ trực thuộc phải …'), or a unit of the plans it opens with, typed without diacritics ('so xay dung …')."""
+        if has_diacritics(q.text):
+            if q.units:
+                return q.units[0]
+            opening = subject_units(q.text)
+            if opening:
+                return q.text[opening[0]:opening[1]]
+        asked = unit_search_key(q.text) + " "
+        known = [u["unit"] for u in self.service.units(scope)]
+        hits = [u for u in known if (key := unit_search_key(u)) and asked.startswith(key + " ")]
+        if hits:
+            return max(hits, key=lambda u: len(unit_search_key(u)))
+        return q.units[0] if q.units else None  # typed without diacritics, split at head words: the first
+
+    # the three kinds ------------------------------------------------------------------------------
+    def _duties(self, q: Question, asked: str, scope: AccessScope | None,
+                chunks: list[ScoredChunk]) -> AskResponse | None:
+        unit, items = "", []
+        for name in _shorter_names(asked):
+            items = self.service.tasks_of_unit(name, scope)
+            if items:
+                unit = name
+                break
+        items = _in_named_plan(q, items, chunks)
+        if not items:
+            return None
+        names = self.service.names()
+        # the unit as the plans name it ("ubnd cap xa" typed -> "Ủy ban nhân dân cấp xã")
+        shown = next((u for i in items for u in i["lead_units"] + i["co_units"] if names.matches(unit, u)), unit)
+        lead = [i for i in items if any(names.matches(unit, u) for u in i["lead_units"])]
+        co = [i for i in items if i not in lead]
+        head = f"{shown} có {len(items)} nhiệm vụ" + (f" (chủ trì {len(lead)}, phối hợp {len(co)})" if co else "") + ":"
+        return _listing(head, lead + co, lambda i: _task_line(i, unit, names.matches))
+
+    def _due(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+        span = deadline_phrase(q.text)
+        if span is None:
+            return None
+        period = q.text[span[0]:span[1]]
+        items = _in_named_plan(q, self.service.due_in(period, scope), chunks)
+        if q.units:
+            names = self.service.names()
+            items = [i for i in items if any(names.matches(q.units[0], u) for u in i["lead_units"] + i["co_units"])]
+        if not items:
+            return None
+        head = f"Có {len(items)} nhiệm vụ đến hạn {period.strip()}:"
+        return _listing(head, items, lambda i: f"{_clip(i['task'])} — {_units_said(i)}hạn {_due_said(i)}")
+
+    def _targets(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+        items = _in_named_plan(q, self.service.targets_about(q.text, scope), chunks)
+        if not items:
+            return None
+        best = [i for i in items if i["indicator"] == items[0]["indicator"]] if len({i["doc_id"] for i in items}) == 1 \
+            else items
+        head = "Chỉ tiêu theo kế hoạch:" if len(best) > 1 else "Chỉ tiêu:"
+        return _listing(head, best, _target_line)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _shorter_names(unit: str) -> list[str]:
+    """'Sở Nông nghiệp và Môi trường Đồng Tháp' -> itself, then without its last words (the place the question
+    adds), down to three words."""
+    words = unit.split()
+    return [" ".join(words[:n]) for n in range(len(words), min(len(words), _MIN_UNIT_WORDS) - 1, -1)]
+
+
+def _in_named_plan(q: Question, items: list[dict[str, Any]], chunks: list[ScoredChunk]) -> list[dict[str, Any]]:
+    """Items of the plan the question names (the best-ranked retrieved document that has items); all when it
+    names none."""
+    if not items or not _NAMES_PLAN.search(q.folded):
+        return items
+    have = {i["doc_id"] for i in items}
+    best = next((str(c.payload.get("doc_id")) for c in chunks if str(c.payload.get("doc_id")) in have), None)
+    return [i for i in items if i["doc_id"] == best] if best else items
+
+
+def _listing(head: str, items: list[dict[str, Any]], line: Any) -> AskResponse:
+    """The head line, then one cited line per item; several plans: grouped under each plan's title."""
+    shown = items[:MAX_ITEMS]
+    citations: list[Citation] = []
+    lines = [head]
+    docs = list(dict.fromkeys(i["doc_id"] for i in shown))
+    for doc_id in docs:
+        group = [i for i in shown if i["doc_id"] == doc_id]
+        if len(docs) > 1:
+            lines.append(f"Theo {group[0]['title'] or group[0]['source']}:")
+        for item in group:
+            n = len(citations) + 1
+            citations.append(Citation(n=n, doc_id=item["doc_id"], source=item["source"], title=item["title"],
+                                      doc_number=item.get("doc_number", ""), section=item.get("section", ""),
+                                      quote=item["quote"], start=item["start"], end=item["end"]))
+            lines.append(f"- {line(item)} [{n}]")
+    if len(items) > len(shown):
+        lines.append(f"… và {len(items) - len(shown)} mục khác (xem đủ ở thẻ Nhiệm vụ).")
+    return AskResponse(answer="\n".join(lines), answerable=True, citations=citations)
+
+
+def _clip(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + " …"
+
+
+def _task_line(item: dict[str, Any], unit: str, matches: Any) -> str:
+    said = [] if any(matches(unit, u) for u in item["lead_units"]) else ["phối hợp với " + ", ".join(item["lead_units"])]
+    if item["timing"] or item["due_end"]:
+        said.append(f"thời hạn: {_due_said(item)}")
+    return _clip(item["task"]) + (f" ({'; '.join(said)})" if said else "")
+
+
+def _units_said(item: dict[str, Any]) -> str:
+    return f"chủ trì: {', '.join(item['lead_units'])}; " if item["lead_units"] else ""
+
+
+def _due_said(item: dict[str, Any]) -> str:
+    written = " ".join(str(item["timing"] or "").split())
+    if written and parse_timing(written).due_end == item["due_end"] and item["recurrence"] == "none":
+        return written
+    due = item.get("due_in_period") or item["next_due"] or item["due_end"]
+    iso = _vn_date(due) if due else ""
+    return f"{written} ({iso})" if written and iso else (written or iso)
+
+
+def _vn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
+def _target_line(item: dict[str, Any]) -> str:
+    period = f" ({item['period']})" if item["period"] and item["period"] not in item["indicator"] else ""
+    unit = f"; đơn vị: {', '.join(item['lead_units'])}" if item["lead_units"] else ""
+    value = item["value"]
+    said = _clip(item["indicator"]) if value in item["indicator"] else f"{_clip(item['indicator'])}: {value}"
+    return f"{said}{period}{unit}"

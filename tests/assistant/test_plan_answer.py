@@ -1,0 +1,99 @@
+"""Answers from the plan model on a real index: a unit's duties, what falls due in a period and a target's value
+come back as complete lists of the rows the asker may read, each line cited by its exact span; questions of other
+kinds (or narrowed by a condition) are answered from passages as before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from conftest import make_settings
+from plan_support import SHARED
+
+from assistant.components.vector_store import AccessScope
+from assistant.services.container import Services
+from assistant.text import fold_tones
+
+PUBLIC = AccessScope(classifications=["public"], units=[])
+KHCN = "Sở Khoa học và Công nghệ"
+
+
+def cited(services, response) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """(doc_id, start) of every citation, after checking each quote is the stored text and each is marked."""
+    for c in response.citations:
+        assert services.registry.text_of(c.doc_id)[c.start:c.end] == c.quote
+    assert {int(m) for m in re.findall(r"\[(\d+)\]", response.answer)} == {c.n for c in response.citations}
+    return [(c.doc_id, c.start) for c in response.citations]
+
+
+def test_unit_duties_are_the_complete_list_of_the_named_plan(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask("Văn phòng Đảng ủy phải làm những việc gì theo kế hoạch chuyển đổi số phường Bạch Đằng?")
+    doc = next(d.doc_id for d in indexed.registry.list_documents() if d.source.startswith("004_"))
+    want = [(i["doc_id"], i["start"]) for i in indexed.assignments.tasks_of_unit("Văn phòng Đảng ủy", None)
+            if i["doc_id"] == doc]
+    assert r.answerable and len(want) >= 4
+    assert sorted(cited(indexed, r)) == sorted(want)
+    assert fold_tones(r.answer).startswith(fold_tones(f"Văn phòng Đảng ủy có {len(want)} nhiệm vụ"))
+    assert "- Là cơ quan thường trực, tham mưu Ban Thường vụ Đảng uỷ tổ chức triển khai Kế hoạch [" in r.answer
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("van phong dang uy phai lam nhung viec gi?", "Văn phòng Đảng ủy"),  # typed without diacritics
+    ("Các chi bộ, đảng bộ trực thuộc phải làm những việc gì?", "Các chi bộ, đảng bộ trực thuộc"),  # a group
+])
+def test_the_unit_asked_about_is_found_however_typed(indexed, question: str, unit: str) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask(question)
+    want = indexed.assignments.tasks_of_unit(unit, None)
+    assert want and fold_tones(r.answer).startswith(fold_tones(f"{unit} có {len(want)} nhiệm vụ"))
+    got = cited(indexed, r)
+    assert set(got) <= {(i["doc_id"], i["start"]) for i in want} and len(got) == min(len(want), 40)
+
+
+def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask("Những nhiệm vụ nào đến hạn trong Quý III/2026?")
+    want = indexed.assignments.due_in("trong Quý III/2026", None)
+    assert r.answerable and r.answer.startswith(f"Có {len(want)} nhiệm vụ đến hạn trong Quý III/2026:")
+    assert sorted(cited(indexed, r)) == sorted((i["doc_id"], i["start"]) for i in want)
+    assert "Xây dựng kho lưu trữ điện tử dùng chung" in r.answer and "hạn Quý III/2026" in r.answer
+    assert "trước ngày 20 hằng tháng (20/07/2026)" in r.answer  # a monthly duty: its occurrence in the quarter
+    assert len({c.doc_id for c in r.citations}) >= 2 and "Theo Kế hoạch" in r.answer  # grouped by plan
+
+
+def test_target_value_from_the_model(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask("Chỉ tiêu văn bản không mật được ký số là bao nhiêu?")
+    assert r.answerable and r.answer.startswith("Chỉ tiêu") and "100% văn bản không mật được ký số" in r.answer
+    assert any(c.source.startswith("004_") and c.quote.startswith("100% văn bản không mật") for c in r.citations)
+    cited(indexed, r)
+
+
+@pytest.mark.parametrize("question", [
+    "Công an xã phải làm gì khi có sự cố an ninh mạng?",  # a condition: the passage that says what to do then
+    "Theo phụ lục chương trình hành động của xã, quý II ai chủ trì số hóa hồ sơ giai đoạn 1 và chỉ tiêu là bao nhiêu?",
+])
+def test_other_questions_go_to_the_passages(indexed, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = indexed.ask.ask(question)
+    assert not re.match(r"^(?:.+ có \d+ nhiệm vụ|Có \d+ nhiệm vụ|Chỉ tiêu)", r.answer)
+
+
+@pytest.fixture(scope="module")
+def restricted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    services = Services(make_settings(tmp_path_factory.mktemp("plan-answer")))
+    ingest = services.ingest.ingest_paths
+    assert ingest([SHARED / "corpus-ext/ext01.txt"], classification="internal", units=[KHCN])[0].status == "ingested"
+    assert ingest([SHARED / "corpus/004_ac3b5f093c57f3b4.txt"], classification="public")[0].status == "ingested"
+    yield services
+    services.close()
+
+
+def test_answers_from_the_model_keep_the_access_rule(restricted: Services) -> None:
+    ext01 = next(d.doc_id for d in restricted.registry.list_documents() if d.source == "ext01.txt")
+    question = "Sở Khoa học và Công nghệ phải làm những việc gì?"
+    outsider = restricted.ask.ask(question, PUBLIC)
+    assert all(c.doc_id != ext01 for c in [*outsider.citations, *outsider.related])
+    member = AccessScope(classifications=["public", "internal"], units=[KHCN])
+    inside = restricted.ask.ask(question, member)
+    want = restricted.assignments.tasks_of_unit(KHCN, member)
+    assert want and {i["doc_id"] for i in want} == {ext01}
+    assert sorted(cited(restricted, inside)) == sorted((i["doc_id"], i["start"]) for i in want)
+    assert inside.answer.startswith(f"Sở Khoa học và Công nghệ có {len(want)} nhiệm vụ")
