@@ -85,6 +85,7 @@ lint: install
 bench: install
 	$(BIN)/python -m bench.ingest_bench $(CORPUS)
 	$(BIN)/python -m bench.ask_bench $(CORPUS)
+	$(BIN)/python -m bench.report_bench
 
 # Scale (Qdrant Edge, and qdrant-client local mode as "before") and concurrency; long, never in CI.
 SCALE_SIZES ?= 1000 10000 100000

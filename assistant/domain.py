@@ -22,6 +22,10 @@ class AnswerMode(StrEnum):
     EXTRACTIVE = "extractive"
     GENERATIVE = "generative"
 
+# doc_id prefix of a citation whose source is a record of the tracking board (status and note of an assignment, who
+# recorded it and when), not a stored document: report drafts cite results this way
+TRACKING_DOC_PREFIX = "tracking:"
+
 
 class DocumentMeta(BaseModel):
     """What the registry and the payload know about one document."""

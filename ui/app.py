@@ -16,6 +16,7 @@ from ui.tabs.assignments import build_assignments
 from ui.tabs.chat import build_chat
 from ui.tabs.documents import build_documents
 from ui.tabs.login import build_login, wire_login
+from ui.tabs.reports import build_reports
 
 CSS = """
 .gradio-container { max-width: 1400px !important; }
@@ -37,7 +38,15 @@ CSS = """
 .troly-overdue { color: #b91c1c; font-weight: 600; }
 .troly-soon { color: #b45309; font-weight: 600; }
 #troly-plan-table, #troly-plan-table *, #troly-plan-units * { font-family: var(--font) !important; }
-@media (max-width: 640px) { .gradio-container { padding: 4px !important; } }
+.troly-report { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 1.02em; line-height: 1.5;
+  max-height: 70vh; overflow-y: auto; padding: 8px 14px; border: 1px solid #e5e7eb; }
+.troly-report-head { display: flex; justify-content: space-between; text-align: center; gap: 12px; }
+.troly-report-title { text-align: center; }
+.troly-report p { text-align: justify; margin: 4px 0; }
+.troly-placeholder { background: #fde68a; font-style: italic; }
+.troly-ref { color: #1d4ed8; }
+@media (max-width: 640px) { .gradio-container { padding: 4px !important; }
+  .tab-container button { padding: 4px 6px !important; font-size: 0.92em; } }
 """
 
 
@@ -64,6 +73,7 @@ def build_ui(api_base_url: str, *, http: httpx.Client | None = None, timeout: fl
                 chat = build_chat(ctx)
                 documents = build_documents(ctx, chat.doc_filter)
                 build_assignments(ctx)
+                build_reports(ctx)
         wire_login(ctx, login, main_box, user_md, logout_btn, chat, documents)
     blocks.queue(default_concurrency_limit=8)
     return blocks

@@ -15,12 +15,23 @@ from fastapi_offline import FastAPIOffline
 from assistant.api.context import AppContext
 from assistant.api.errors import install_error_handlers
 from assistant.api.limits import BodySizeLimit
-from assistant.api.routes import ask, assignments, audit, documents, feedback, index, openai, system, users
+from assistant.api.routes import (
+    ask,
+    assignments,
+    audit,
+    documents,
+    feedback,
+    index,
+    openai,
+    reports,
+    system,
+    users,
+)
 from assistant.services.container import Services
 from assistant.settings import Settings
 
 ROUTERS: tuple[APIRouter, ...] = (system.router, ask.router, documents.router, audit.router, feedback.router,
-                                  users.router, index.router, openai.router, assignments.router)
+                                  users.router, index.router, openai.router, assignments.router, reports.router)
 
 
 def create_app(settings: Settings, services: Services | None = None) -> FastAPI:

@@ -19,6 +19,7 @@ from assistant.cli import (  # noqa: F401
     index_rebuild,
     ingest,
     login,
+    report,
     serve,
     users,
     vietnamese,
@@ -37,6 +38,7 @@ app.command()(login.login)
 app.command()(login.logout)
 app.command()(doctor.doctor)
 app.command()(serve.serve)
+app.command()(report.report)
 app.command("eval")(evaluation.eval_command)
 for command in (assignments.assignments, assignments.targets, assignments.duties, assignments.alerts, assignments.compare):
     app.command()(command)

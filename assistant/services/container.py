@@ -20,6 +20,7 @@ from assistant.services.audit import redact_with
 from assistant.services.extractive import ExtractiveAnswerer
 from assistant.services.generative import GenerativeService
 from assistant.services.plan_answer import PlanAnswers
+from assistant.services.reports import ReportService
 from assistant.services.retrieval import Retriever, load_reranker
 from assistant.settings import Settings
 from ingest.redact import PiiRedaction
@@ -106,6 +107,10 @@ class Services:
         generative = GenerativeService(self.ask, build_chat_model(self.settings.llm), self.settings.llm,
                                        self.registry.text_of, self.redactor, self.settings.retrieval.top_k)
         return AnsweringService(self.ask, generative, AnswerMode(self.settings.answer.mode))
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.registry, self.assignments)
 
     @cached_property
     def ingest(self) -> IngestService:

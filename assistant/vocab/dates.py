@@ -286,3 +286,60 @@ def mentions_supported(claim: str, evidence: str) -> bool:
             continue
         return False
     return True
+
+
+# ---------------------------------------------------------------- periods of a report
+_SPEC_QUARTER = re.compile(r"^(?P<y>" + _YEAR + r")-?Q(?P<q>[1-4])$", re.IGNORECASE)
+_SPEC_HALF = re.compile(r"^(?P<y>" + _YEAR + r")-?H(?P<h>[12])$", re.IGNORECASE)
+_SPEC_YEAR = re.compile(r"^(?P<y>" + _YEAR + r")$")
+_SPEC_RANGE = re.compile(r"^(?P<a>\d{4}-\d{2}-\d{2})\s*\.\.\s*(?P<b>\d{4}-\d{2}-\d{2})$")
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    """How a report names its period: 'Quý III/2026', '6 tháng đầu năm 2026', 'năm 2026', else the dates."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    whole = start.day == 1 and end == _month_end(end.year, end.month)
+    if whole and start.year == end.year:
+        if months == 3 and start.month % 3 == 1:
+            return f"Quý {('I', 'II', 'III', 'IV')[start.month // 3]}/{start.year}"
+        if months == 6 and start.month in (1, 7):
+            return f"6 tháng {'đầu' if start.month == 1 else 'cuối'} năm {start.year}"
+        if months == 12:
+            return f"năm {start.year}"
+    return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+
+
+def parse_period(spec: str) -> tuple[dt.date, dt.date]:
+    """A report period: '2026-Q3', '2026-H1', '2026', '2026-01-01..2026-06-30', or as plans write it ('Quý III/2026',
+    '6 tháng đầu năm 2026'). ValueError (Vietnamese) when it names no closed interval."""
+    raw = spec.strip()
+    if m := _SPEC_QUARTER.match(raw):
+        y, q = int(m.group("y")), int(m.group("q"))
+        return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+    if m := _SPEC_HALF.match(raw):
+        y, first = int(m.group("y")), m.group("h") == "1"
+        return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+    if m := _SPEC_YEAR.match(raw):
+        return dt.date(int(m.group("y")), 1, 1), dt.date(int(m.group("y")), 12, 31)
+    try:
+        if m := _SPEC_RANGE.match(raw):
+            a, b = dt.date.fromisoformat(m.group("a")), dt.date.fromisoformat(m.group("b"))
+            if a <= b:
+                return a, b
+    except ValueError:
+        pass
+    t = parse_timing(raw) if not re.match(r"^\d{4}\S", raw) else Timing(raw, None, None)  # a spec mistyped
+    if t.due_start and t.due_end and t.recurrence == "none":
+        return dt.date.fromisoformat(t.due_start), dt.date.fromisoformat(t.due_end)
+    raise ValueError(f"Không hiểu kỳ báo cáo '{spec}'. Ví dụ: 2026-Q3, 2026-H1, 2026, 2026-01-01..2026-06-30, "
+                     "Quý III/2026.")
+
+
+def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length that follows (a quarter the next quarter, a year the next year)."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and end == _month_end(end.year, end.month):
+        first = end + dt.timedelta(days=1)
+        last_month = first.month + months - 1
+        return first, _month_end(first.year + (last_month - 1) // 12, (last_month - 1) % 12 + 1)
+    return end + dt.timedelta(days=1), end + (end - start) + dt.timedelta(days=1)

@@ -407,3 +407,14 @@ def subject_units(text: str) -> tuple[int, int] | None:
     if z <= a or not rest or not (_LIST_STOP.match(" " + rest) or _CORE_STOP.match(rest)):
         return None
     return a, z
+
+
+# Party bodies (Hướng dẫn 36-HD/VPTW applies to their documents; state bodies follow Nghị định 30/2020/NĐ-CP)
+_PARTY_BODY = re.compile(r"\bdang\b|\b(?:tinh|thanh|huyen|quan|thi|xa|phuong) uy\b|\bchi bo\b|\bcap uy\b|"
+                         r"\bban (?:thuong vu|chap hanh|tuyen giao|dan van|to chuc|kiem tra|noi chinh)\b|\bbtv\b")
+
+
+def is_party_body(name: str) -> bool:
+    """'Đảng ủy xã', 'Văn phòng Tỉnh ủy', 'Ban Tuyên giáo và Dân vận': a body of the Party; 'UBND tỉnh', 'Sở Tài chính':
+    a state body."""
+    return bool(_PARTY_BODY.search(fold_accents(fold_tones(expand_abbreviations(name))).lower()))
