@@ -439,7 +439,7 @@ def test_doctor_on_a_fresh_machine_and_a_broken_llm_setting(tmp_path: Path) -> N
 
     assert troly(data_dir, "users", "bootstrap").code == 0
     url = f"http://127.0.0.1:{free_port()}/v1"
-    run = troly(data_dir, "doctor", TROLY_ANSWER__LLM_URL=url, COLUMNS="200")
+    run = troly(data_dir, "doctor", TROLY_LLM__BASE_URL=url, COLUMNS="200")
     assert run.code == 1
     assert f"✗ Máy chủ LLM: máy chủ LLM {url} không trả lời" in run.stdout
     assert "✓ Sổ đăng ký: 0 tài liệu, 1 người dùng (có quản trị viên)." in run.stdout
