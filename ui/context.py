@@ -3,11 +3,14 @@ read. Tabs get it from `build_ui` and never reach into each other's handlers."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 import httpx
+from gradio.utils import get_upload_folder
 
 from assistant.domain import DocumentMeta
 from ui import render
@@ -24,6 +27,15 @@ class UiContext:
         if not session:
             raise gr.Error("Phiên làm việc đã hết. Vui lòng đăng nhập lại.")
         return ApiClient(self.pool, session["key"], client_ip(request))
+
+
+def download_file(name: str, data: bytes) -> Any:
+    """A file offered for download (an export, a report draft), written inside Gradio's cache: the private
+    folder of the data directory that `ui.server.confine_uploads` empties at every start, never the system
+    temp directory, where plan content would stay behind."""
+    path = Path(tempfile.mkdtemp(prefix="tai-ve-", dir=get_upload_folder())) / name
+    path.write_bytes(data)
+    return gr.update(value=str(path), visible=True)
 
 
 def doc_updates(docs: list[DocumentMeta], query: str = "") -> tuple[Any, ...]:

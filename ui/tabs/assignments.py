@@ -8,9 +8,7 @@ decided by the server. The tab loads itself when a user logs in and empties itse
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -19,7 +17,7 @@ from assistant.domain import DocumentMeta
 from assistant.vocab.dates import parse_timing
 from ui import plan_render, render
 from ui.client import ApiError
-from ui.context import UiContext
+from ui.context import UiContext, download_file
 
 CAN_EDIT = ("editor", "admin")
 PAGE = 500
@@ -185,9 +183,7 @@ def build_assignments(ctx: UiContext) -> AssignmentsTab:
                 data = client.download("/v1/assignments", params={**query, "format": fmt})
             except ApiError as exc:
                 raise gr.Error(str(exc)) from exc
-            path = Path(tempfile.mkdtemp(prefix="troly-export-")) / f"nhiem-vu.{fmt}"
-            path.write_bytes(data)
-            return gr.update(value=str(path), visible=True)
+            return download_file(f"nhiem-vu.{fmt}", data)
         return handler
 
     xlsx_btn.click(export("xlsx"), [ctx.session, *filters], export_file, api_visibility="private")

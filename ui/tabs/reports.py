@@ -6,8 +6,6 @@ Everything goes through the HTTP API with the user's key, so a draft never cites
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -15,7 +13,7 @@ import gradio as gr
 from assistant.domain import TRACKING_DOC_PREFIX, DocumentMeta
 from ui import render, report_render
 from ui.client import ApiError
-from ui.context import UiContext
+from ui.context import UiContext, download_file
 
 
 def build_reports(ctx: UiContext) -> None:
@@ -98,8 +96,6 @@ def build_reports(ctx: UiContext) -> None:
             data = ctx.api(user, request).download(f"/v1/reports/{draft['id']}", params={"format": "docx"})
         except ApiError as exc:
             raise gr.Error(str(exc)) from exc
-        path = Path(tempfile.mkdtemp(prefix="troly-report-")) / f"bao-cao-{draft['id']}.docx"
-        path.write_bytes(data)
-        return gr.update(value=str(path), visible=True)
+        return download_file(f"bao-cao-{draft['id']}.docx", data)
 
     docx_btn.click(download, [draft_state, ctx.session], docx_file, api_visibility="private")
