@@ -34,6 +34,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"Không tìm thấy bộ tài liệu mẫu ở {CORPUS} (đặt TROLY_TEST_CORPUS).")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_config_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module and session fixtures run before `own_config_dir`: they get a config directory of the session,
+    never the real home's (where `make run` may have saved a key for another data directory)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("session-config")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test has its own user config directory: a key saved by `troly login` or `users bootstrap` in one
