@@ -159,12 +159,12 @@ class ExtractiveAnswerer:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
         lead = _expand_list(fitting[0], ranked)
         out = _Builder()
-        listed = bool(q.wants("list") and q.units) and self._duties(q, lead, ranked, out)
+        listed = bool(subjects) and self._duties(subjects, ranked, out)
         if listed:
             pass  # a unit's duties are complete as listed: no other passage joins them
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
-        elif lead.task and q.wants("responsibility", "deadline", "reporting", "funding") and \
+        elif lead.task and q.wants("responsibility", "deadline", "funding") and not q.wants("reporting") and \
                 _task_answers(lead, q):
             self._task(q, lead, out)
         else:
@@ -241,9 +241,8 @@ class ExtractiveAnswerer:
         if text:
             out.say(text[0].upper() + text[1:], numbers)
 
-    def _duties(self, q: Question, lead: Unit, ranked: list[Unit], out: _Builder) -> bool:
-        """Every task led by the unit the question names, in the best document, one line each."""
-        named = [unit_search_key(n) for n in q.units]
+    def _duties(self, named: list[str], ranked: list[Unit], out: _Builder) -> bool:
+        """Every task led by the unit the question names (search keys), in the best document, one line each."""
         docs = [u.doc_id for u in ranked if _names_unit(u, named)]
         if not docs:
             return False
