@@ -38,6 +38,8 @@ _PART_DEPTH = 5  # a header (issuer, motto, number, place and date) fits in this
 class ChunkRetriever(Protocol):
     def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]: ...
 
+    def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]: ...
+
 
 class QuestionError(ValueError):
     """Bad question; the message is Vietnamese and safe to show."""
@@ -112,6 +114,10 @@ class AskService:
                 for d in docs[:_MAX_COMPARED]])
         else:
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
+            plan = self.answerer.named_plan(draft.units) if not draft.statements and chunks else None
+            if plan is not None:  # the plan asked about is clear, its passage was not among the first found
+                draft = self.answerer.draft(parsed, self._with_document_parts(
+                    self.retriever.whole_document(plan, chunks), parsed))
         return self._finish(self._compose(q, draft), found, t0)
 
     def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
@@ -145,8 +151,7 @@ class AskService:
         docs = dict.fromkeys(u.doc_id for u in draft.units[:30])
         evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
         folded = fold_accents(evidence)
-        # typed with diacritics: compare with diacritics ("Đà Nẵng" is not "đa năng")
-        return all((fold_tones(n) in evidence) if has_diacritics(n) else (n in folded) for n in names)
+        return all(_named_in(fold_tones(n), evidence) if has_diacritics(n) else _named_in(n, folded) for n in names)
 
     def _lower_text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
@@ -206,6 +211,16 @@ class AskService:
             seen.add(u.chunk.id)
             related.append(u.cite(len(related) + 1, clip_quote(u.text)))
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
+
+
+def _named_in(name: str, text: str) -> bool:
+    """The name is in the text, or it joins two names the text holds, each of two words or more: "Sở Công Thương
+    Sơn La" is the Sở Công Thương of a plan of Sơn La. Typed with diacritics, compared with them ("Đà Nẵng" is not
+    "đa năng")."""
+    if name in text:
+        return True
+    words = name.split()
+    return any(" ".join(words[:i]) in text and " ".join(words[i:]) in text for i in range(2, len(words) - 1))
 
 
 def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:

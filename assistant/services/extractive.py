@@ -148,7 +148,8 @@ class ExtractiveAnswerer:
     def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
-        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)]
+        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
+                   and _answers_part(u, q)]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
@@ -439,6 +440,13 @@ def _document_part(u: Unit, q: Question) -> float:
     if u.signature and q.wants("signer") or u.header and q.wants(u.header):
         return 1.0
     return 0.0
+
+
+def _answers_part(u: Unit, q: Question) -> bool:
+    """A signature block says who signed, a header line the number, date or issuer: they answer only that."""
+    if u.signature:
+        return q.wants("signer")
+    return not u.header or q.wants("metadata")
 
 
 def _task_answers(u: Unit, q: Question) -> bool:

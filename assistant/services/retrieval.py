@@ -36,6 +36,21 @@ class Retriever:
             hits = [h for _, h in sorted(zip(scores, hits, strict=True), key=lambda x: -float(x[0]))]
         return merge_neighbours(hits[:k])
 
+    def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
+        """Every chunk of one document the caller may read (it was found under the caller's scope), those the
+        search found first, then in reading order: the plan a question names, read to its end."""
+        first = [c for c in found if c.payload.get("doc_id") == doc_id]
+        seen = {c.id for c in first}
+        rest = [ScoredChunk(pid, 0.0, p) for pid, p in self.store.point_payloads(doc_id, _READ_KEYS).items()
+                if pid not in seen]
+        return first + sorted(rest, key=lambda c: int(c.payload.get("start", 0)))
+
+
+# what answering reads of a chunk ("rendered", the text as embedded, is not needed)
+_READ_KEYS = ("text", "start", "end", "tasks", "kind", "cells", "cell_spans", "header_rows", "heading", "section",
+              "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "issued_date", "page", "units",
+              "classification")
+
 
 def merge_neighbours(hits: list[ScoredChunk]) -> list[ScoredChunk]:
     """Drop exact duplicates and chunks contained in a better-ranked chunk of the same document."""

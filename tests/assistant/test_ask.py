@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.components.vector_store import AccessScope
-from assistant.services.ask import QuestionError, codes_in, critical_terms, validate_question
+from assistant.services.ask import QuestionError, _named_in, codes_in, critical_terms, validate_question
 from assistant.services.extractive import NOT_FOUND, intents
 
 
@@ -65,12 +65,40 @@ def test_comparison_says_which_document_says_what(indexed) -> None:  # type: ign
         "Kinh phí chuyển đổi số của tỉnh Hà Giang là bao nhiêu?",
         "Số điện thoại di động của đồng chí Nguyễn Ngọc Thành là gì?",
         "Tổng kinh phí chuyển đổi số năm 2026 của phường Bạch Đằng là bao nhiêu tỷ đồng?",
+        "Ai là Trưởng Ban Chỉ đạo chuyển đổi số tỉnh Đồng Nai?",  # the signer of its plan is no answer
     ],
 )
 def test_refusal_with_related_passages(indexed, question: str) -> None:  # type: ignore[no-untyped-def]
     r = ask(indexed, question)
     assert not r.answerable and r.answer == NOT_FOUND and r.citations == []
     assert r.related and all(indexed.registry.text_of(c.doc_id)[c.start : c.end] == c.quote for c in r.related)
+
+
+def test_whole_document_reads_every_chunk_found_first(indexed) -> None:  # type: ignore[no-untyped-def]
+    """The second pass of a question whose plan is clear: every chunk of that plan, the ones found first."""
+    doc = next(d for d in indexed.registry.list_documents() if d.source.startswith("004_"))
+    found = indexed.retriever.retrieve("Văn phòng Đảng ủy báo cáo ai?", AccessScope(doc_ids=[doc.doc_id]), 2)
+    whole = indexed.retriever.whole_document(doc.doc_id, found)
+    assert [c.id for c in whole[:2]] == [c.id for c in found]
+    assert len({c.id for c in whole}) == len(whole) == indexed.store.count(doc.doc_id)
+    rest = [int(c.payload["start"]) for c in whole[2:]]
+    assert rest == sorted(rest) and all(c.text and c.payload["doc_id"] == doc.doc_id for c in whole)
+
+
+def test_reporting_answer_quotes_recipient_and_time(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = ask(indexed, "Theo kế hoạch của Tỉnh ủy Đồng Nai, Tổ Giúp việc gửi báo cáo về đâu và trước ngày nào hằng tháng?")
+    assert r.answerable and "trước ngày 25 hằng tháng" in r.answer
+    assert_verifiable(indexed, r)
+
+
+@pytest.mark.parametrize(("name", "text", "present"), [
+    ("sở công thương sơn la", "ủy ban nhân dân tỉnh sơn la … sở công thương tổng hợp", True),
+    ("sở công thương sơn la", "sở công thương tổng hợp", False),  # the plan's place is not there
+    ("hà nội", "hà tĩnh, nội vụ", False),  # a two-word name is never split
+    ("đà nẵng", "đà nẵng", True),
+])
+def test_a_name_may_join_a_unit_and_a_place(name: str, text: str, present: bool) -> None:
+    assert _named_in(name, text) is present
 
 
 def test_document_filter_restricts_sources(indexed) -> None:  # type: ignore[no-untyped-def]
