@@ -21,6 +21,11 @@ def fold_accents(text: str) -> str:
     return stripped.replace("đ", "d").replace("Đ", "D")
 
 
+def bilingual(vi: str, en: str) -> str:
+    """A user-facing text for readers who expect English too (OpenAPI descriptions): Vietnamese first."""
+    return f"{vi} / {en}"
+
+
 def has_diacritics(text: str) -> bool:
     return fold_accents(text) != text
 

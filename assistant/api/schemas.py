@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from assistant.domain import AnswerMode, Citation, DocumentMeta, IngestOutcome
-from assistant.text import nfc
+from assistant.text import bilingual, nfc
 
 INVALID_CODE_POINTS = "invalid_code_points"
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
@@ -48,12 +48,18 @@ class Body(BaseModel):
 
 
 class AskRequest(Body):
-    question: str = Field(description="Câu hỏi tiếng Việt (tối đa 2.000 ký tự).", examples=["Ai chủ trì rà soát hạ tầng mạng?"])
-    top_k: int | None = Field(None, ge=1, le=50, description="Number of chunks retrieved (default from settings).")
-    doc_ids: list[str] | None = Field(None, description="Restrict the answer to these documents.")
-    mode: AnswerMode | None = Field(
-        None, description="Answerer: 'extractive' or 'generative' (the language model, verified sentence by "
-        "sentence; falls back to extractive). Default: the server's `answer.mode`.")
+    question: str = Field(description=bilingual("Câu hỏi tiếng Việt (tối đa 2.000 ký tự).",
+                                                "Question in Vietnamese (at most 2,000 characters)."),
+                          examples=["Ai chủ trì rà soát hạ tầng mạng?"])
+    top_k: int | None = Field(None, ge=1, le=50, description=bilingual(
+        "Số đoạn truy xuất (mặc định theo cấu hình).", "Number of chunks retrieved (default from settings)."))
+    doc_ids: list[str] | None = Field(None, description=bilingual(
+        "Chỉ trả lời trong các tài liệu này.", "Restrict the answer to these documents."))
+    mode: AnswerMode | None = Field(None, description=bilingual(
+        "Cách trả lời: 'extractive' (trích xuất) hoặc 'generative' (mô hình ngôn ngữ, kiểm chứng từng câu; "
+        "không được thì trích xuất). Mặc định: `answer.mode` của máy chủ.",
+        "Answerer: 'extractive' or 'generative' (the language model, verified sentence by sentence; falls back "
+        "to extractive). Default: the server's `answer.mode`."))
 
 
 class DocumentList(BaseModel):
@@ -66,37 +72,46 @@ class IngestSummary(BaseModel):
 
 class TextSpan(BaseModel):
     doc_id: str
-    start: int = Field(description="Start of the cited span in the stored text.")
-    end: int = Field(description="End (exclusive) of the cited span.")
-    text: str = Field(description="The cited span itself.")
-    before: str = Field(description="Context before the span.")
-    after: str = Field(description="Context after the span.")
-    length: int = Field(description="Length of the whole stored text.")
+    start: int = Field(description=bilingual("Vị trí đầu đoạn trích trong văn bản đã lưu.",
+                                             "Start of the cited span in the stored text."))
+    end: int = Field(description=bilingual("Vị trí cuối đoạn trích (không tính).", "End (exclusive) of the cited span."))
+    text: str = Field(description=bilingual("Chính đoạn được trích.", "The cited span itself."))
+    before: str = Field(description=bilingual("Ngữ cảnh trước đoạn trích.", "Context before the span."))
+    after: str = Field(description=bilingual("Ngữ cảnh sau đoạn trích.", "Context after the span."))
+    length: int = Field(description=bilingual("Độ dài toàn bộ văn bản đã lưu.", "Length of the whole stored text."))
 
 
 class Health(BaseModel):
-    status: str
-    documents: int
+    status: str = Field(description=bilingual("'ok' khi máy chủ hoạt động.", "'ok' when the server is up."))
+    documents: int = Field(description=bilingual("Số tài liệu đã nạp.", "Documents ingested."))
 
 
 class Me(BaseModel):
     name: str
-    role: str = Field(description="viewer | editor | admin")
-    clearance: str = Field(description="Highest classification the user may read: public | internal | restricted.")
-    units: list[str] = Field(description="Units of the user (empty: only documents without units, unless admin).")
+    role: str = Field(description=bilingual("Vai trò: viewer | editor | admin.", "Role: viewer | editor | admin."))
+    clearance: str = Field(description=bilingual(
+        "Mức phân loại cao nhất người dùng được đọc: public | internal | restricted.",
+        "Highest classification the user may read: public | internal | restricted."))
+    units: list[str] = Field(description=bilingual(
+        "Đơn vị của người dùng (trống: chỉ tài liệu không gán đơn vị, trừ quản trị viên).",
+        "Units of the user (empty: only documents without units, unless admin)."))
 
 
 class AuditEntry(BaseModel):
     id: int
-    at: str = Field(description="ISO 8601 time (UTC).")
+    at: str = Field(description=bilingual("Thời điểm ISO 8601 (UTC).", "ISO 8601 time (UTC)."))
     user: str
-    action: str = Field(description="ask | refused | upload | delete | login_failed | forbidden | user_add | user_revoke")
-    question: str = Field(description="The question with personal data redacted.")
-    doc_ids: list[str] = Field(description="Documents cited (or shown as related) / uploaded / deleted.")
+    action: str = Field(description=bilingual(
+        "Hành động", "Action") + ": ask | refused | upload | delete | login_failed | forbidden | user_add | user_revoke")
+    question: str = Field(description=bilingual("Câu hỏi, đã che dữ liệu cá nhân.",
+                                                "The question with personal data redacted."))
+    doc_ids: list[str] = Field(description=bilingual("Tài liệu được trích dẫn (hoặc nêu là có thể liên quan), "
+                                                     "được tải lên hoặc bị xóa.",
+                                                     "Documents cited (or shown as related), uploaded or deleted."))
     answerable: bool | None
     latency_ms: int
-    client: str = Field(description="Client address.")
-    status: int = Field(description="HTTP status answered.")
+    client: str = Field(description=bilingual("Địa chỉ máy khách.", "Client address."))
+    status: int = Field(description=bilingual("Mã trạng thái HTTP đã trả lời.", "HTTP status answered."))
     detail: str
 
 
@@ -108,11 +123,13 @@ class AuditPage(BaseModel):
 
 
 class FeedbackIn(Body):
-    question: str = Field(min_length=1, max_length=4000, description="The question asked.")
-    answer: str = Field("", max_length=20000, description="The answer shown.")
-    verdict: Literal["đúng", "sai"] = Field(description="'đúng' (right) or 'sai' (wrong).")
-    comment: str = Field("", max_length=4000, description="Free comment, e.g. what the right answer is.")
-    citations: list[Citation] = Field(default_factory=list, max_length=50, description="Citations of the answer.")
+    question: str = Field(min_length=1, max_length=4000, description=bilingual("Câu hỏi đã hỏi.", "The question asked."))
+    answer: str = Field("", max_length=20000, description=bilingual("Câu trả lời đã hiện.", "The answer shown."))
+    verdict: Literal["đúng", "sai"] = Field(description=bilingual("'đúng' hoặc 'sai'.", "'đúng' (right) or 'sai' (wrong)."))
+    comment: str = Field("", max_length=4000, description=bilingual("Nhận xét tự do, ví dụ câu trả lời đúng là gì.",
+                                                                    "Free comment, e.g. what the right answer is."))
+    citations: list[Citation] = Field(default_factory=list, max_length=50,
+                                      description=bilingual("Trích dẫn của câu trả lời.", "Citations of the answer."))
 
     @field_validator("verdict", mode="before")
     @classmethod
@@ -134,10 +151,11 @@ class FeedbackPage(BaseModel):
 
 
 class UserIn(Body):
-    name: str = Field(description="Account name (letters, digits, . _ - @).")
-    role: Role = Field(description="viewer | editor | admin")
-    clearance: Clearance = Field(description="public | internal | restricted")
-    units: list[str] = Field(default_factory=list, description="Units of the user.")
+    name: str = Field(description=bilingual("Tên tài khoản (chữ, số, . _ - @).", "Account name (letters, digits, . _ - @)."))
+    role: Role = Field(description=bilingual("Vai trò: viewer | editor | admin.", "Role: viewer | editor | admin."))
+    clearance: Clearance = Field(description=bilingual("Mức phân loại được đọc: public | internal | restricted.",
+                                                       "Clearance: public | internal | restricted."))
+    units: list[str] = Field(default_factory=list, description=bilingual("Đơn vị của người dùng.", "Units of the user."))
 
 
 class UserOut(BaseModel):
@@ -145,14 +163,16 @@ class UserOut(BaseModel):
     role: str
     clearance: str
     units: list[str]
-    key_prefix: str = Field(description="Public part of the key (troly_<prefix>_…), to tell keys apart.")
+    key_prefix: str = Field(description=bilingual("Phần công khai của khóa (troly_<prefix>_…), để phân biệt các khóa.",
+                                                  "Public part of the key (troly_<prefix>_…), to tell keys apart."))
     created_at: str
     revoked_at: str | None
 
 
 class NewUser(BaseModel):
     user: UserOut
-    key: str = Field(description="The API key. Shown this once only: it is stored hashed.")
+    key: str = Field(description=bilingual("Khóa API. Chỉ hiện lần này: hệ thống chỉ lưu bản băm.",
+                                           "The API key. Shown this once only: it is stored hashed."))
 
 
 class UserList(BaseModel):
@@ -160,13 +180,20 @@ class UserList(BaseModel):
 
 
 class IndexCounts(BaseModel):
-    documents: int = Field(description="Documents in the registry.")
-    points: int = Field(description="Points (chunks) in the vector store.")
-    orphan_points: int = Field(description="Points of no registered document.")
-    missing_points: int = Field(description="Points of a registered document's committed version that are absent.")
-    stale_points: int = Field(description="Points of a registered document outside its committed version, or "
-                                          "with other access labels than the registry.")
-    pending: int = Field(description="Journalled changes not finished (a crash or a change in progress).")
+    documents: int = Field(description=bilingual("Số tài liệu trong sổ đăng ký.", "Documents in the registry."))
+    points: int = Field(description=bilingual("Số điểm (đoạn) trong kho vectơ.", "Points (chunks) in the vector store."))
+    orphan_points: int = Field(description=bilingual("Điểm không thuộc tài liệu nào đã đăng ký.",
+                                                     "Points of no registered document."))
+    missing_points: int = Field(description=bilingual(
+        "Điểm còn thiếu của phiên bản đã ghi nhận của một tài liệu đã đăng ký.",
+        "Points of a registered document's committed version that are absent."))
+    stale_points: int = Field(description=bilingual(
+        "Điểm của một tài liệu đã đăng ký nằm ngoài phiên bản đã ghi nhận, hoặc có nhãn truy cập khác sổ đăng ký.",
+        "Points of a registered document outside its committed version, or with other access labels than the "
+        "registry."))
+    pending: int = Field(description=bilingual("Thay đổi đã ghi nhật ký nhưng chưa xong (máy dừng đột ngột hoặc "
+                                               "thay đổi đang chạy).",
+                                               "Journalled changes not finished (a crash or a change in progress)."))
 
 
 class IndexProblem(BaseModel):
@@ -177,11 +204,15 @@ class IndexProblem(BaseModel):
 
 
 class IndexCheck(IndexCounts):
-    problems: list[IndexProblem] = Field(default_factory=list, description="Documents that disagree.")
+    problems: list[IndexProblem] = Field(default_factory=list, description=bilingual(
+        "Các tài liệu không khớp.", "Documents that disagree."))
 
 
 class IndexRepair(BaseModel):
     before: IndexCounts
     after: IndexCounts
-    recovered: int = Field(description="Journalled changes undone or finished.")
-    removed_documents: list[str] = Field(description="Sources of incomplete documents removed: ingest them again.")
+    recovered: int = Field(description=bilingual("Số thay đổi đã ghi nhật ký được hoàn tác hoặc làm nốt.",
+                                                 "Journalled changes undone or finished."))
+    removed_documents: list[str] = Field(description=bilingual(
+        "Tệp nguồn của các tài liệu dở dang đã bị gỡ: hãy nạp lại.",
+        "Sources of incomplete documents removed: ingest them again."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from assistant.domain import DocumentMeta
 
 app = typer.Typer(help="Quản lý tài liệu đã nạp.", no_args_is_help=True)
+DocIdArg = Annotated[str, typer.Argument(help="Mã tài liệu (xem `troly docs list`).")]
 
 
 @app.command("list")
@@ -30,7 +31,7 @@ def docs_list(as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUr
 
 
 @app.command("show")
-def docs_show(doc_id: str, as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
+def docs_show(doc_id: DocIdArg, as_json: JsonOpt = False, config: ConfigOpt = None, api_url: ApiUrlOpt = None,
               api_key: ApiKeyOpt = None) -> None:
     """Xem thông tin một tài liệu."""
     with session(config, api_url, api_key) as backend:
@@ -52,7 +53,7 @@ def _print_meta(d: DocumentMeta) -> None:
 
 
 @app.command("delete")
-def docs_delete(doc_id: str, config: ConfigOpt = None, api_url: ApiUrlOpt = None, api_key: ApiKeyOpt = None
+def docs_delete(doc_id: DocIdArg, config: ConfigOpt = None, api_url: ApiUrlOpt = None, api_key: ApiKeyOpt = None
                 ) -> None:
     """Xóa một tài liệu khỏi chỉ mục và sổ đăng ký."""
     with session(config, api_url, api_key) as backend:

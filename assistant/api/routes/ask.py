@@ -23,6 +23,7 @@ from assistant.domain import AnswerMode, AskResponse
 from assistant.services.access import Permission, Principal, scope_for
 from assistant.services.ask import validate_question
 from assistant.services.generative import Answered, Sentence
+from assistant.text import bilingual
 
 router = APIRouter(tags=["ask"])
 
@@ -37,8 +38,11 @@ def ask_route(body: AskRequest, request: Request, background: BackgroundTasks, c
 
 
 @router.post("/v1/ask/stream", summary="Hỏi, nhận câu trả lời dạng server-sent events",
-             response_description="Events: `answer` (pieces of text: verified sentences in generative mode), "
-             "`citations`, `related`, `done` (`answerable`, `latency_ms`, `answer_mode`).")
+             response_description=bilingual(
+                 "Các sự kiện: `answer` (từng phần câu trả lời; chế độ generative: từng câu đã kiểm chứng), "
+                 "`citations`, `related`, `done` (`answerable`, `latency_ms`, `answer_mode`).",
+                 "Events: `answer` (pieces of text: verified sentences in generative mode), `citations`, `related`, "
+                 "`done`."))
 def ask_stream(body: AskRequest, request: Request, background: BackgroundTasks, ctx: Ctx,
                principal: Principal = Depends(require(Permission.ASK))) -> StreamingResponse:
     asked = Asked(ctx, principal, body.question, client_of(request))

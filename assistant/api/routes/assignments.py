@@ -22,6 +22,7 @@ from assistant.api.deps import client_of, forbidden, require
 from assistant.services.access import Permission, Principal
 from assistant.services.assignments import Filters, Forbidden, NotFound, PlanError, parse_day
 from assistant.services.plan_export import Kind, write_csv, write_xlsx
+from assistant.text import bilingual
 
 router = APIRouter(tags=["assignments"])
 Format = Literal["json", "csv", "xlsx"]
@@ -62,7 +63,12 @@ def _export(ctx: Ctx, request: Request, background: BackgroundTasks, principal: 
                     headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
-@router.get("/v1/assignments", summary="Nhiệm vụ được giao (lọc, phân trang, xuất CSV/XLSX)")
+@router.get("/v1/assignments", summary="Nhiệm vụ được giao (lọc, phân trang, xuất CSV/XLSX)", description=(
+    "`{\"total\", \"page\", \"page_size\", \"items\"}`; " + bilingual("mỗi mục có", "an item has")
+    + ": id, doc_id, source, title, task, lead_units, co_units, timing, due_start, due_end, recurrence, next_due, "
+    "overdue, due_soon, product, status, note, section, quote, start, end ("
+    + bilingual("quote là nguyên văn văn bản đã lưu từ start đến end", "the quote is the exact stored text at start:end")
+    + ")."))
 def list_assignments(
     request: Request,
     background: BackgroundTasks,
@@ -81,9 +87,6 @@ def list_assignments(
     format: Format = Query("json", description="json | csv | xlsx (xuất toàn bộ kết quả lọc)"),  # noqa: A002
     principal: Principal = Depends(require(Permission.READ)),
 ) -> Any:
-    """`{"total", "page", "page_size", "items"}`; an item has id, doc_id, source, title, task, lead_units, co_units,
-    timing, due_start, due_end, recurrence, next_due, overdue, due_soon, product, status, note, section, quote,
-    start, end (the quote is the exact stored text at start:end)."""
     svc = ctx.services.assignments
     try:
         filters = Filters(unit=unit, role=role, doc_id=doc_id, due_after=parse_day(due_after, "due_after"),
@@ -106,10 +109,13 @@ def get_assignment(assignment_id: str, ctx: Ctx, principal: Principal = Depends(
         raise _raise(exc) from exc
 
 
-@router.patch("/v1/assignments/{assignment_id}", summary="Cập nhật tiến độ: trạng thái, ghi chú, minh chứng")
+@router.patch("/v1/assignments/{assignment_id}", summary="Cập nhật tiến độ: trạng thái, ghi chú, minh chứng",
+              description=bilingual("Biên tập viên của đơn vị chủ trì hoặc phối hợp và quản trị viên; mọi thay đổi "
+                                    "được lưu vào lịch sử và ghi nhật ký.",
+                                    "Editors of the lead or co-units and admins; every change is kept in the history "
+                                    "and audited."))
 def track_assignment(assignment_id: str, body: TrackingIn, request: Request, background: BackgroundTasks, ctx: Ctx,
                      principal: Principal = Depends(require(Permission.READ))) -> dict[str, Any]:
-    """Editors of the lead or co-units and admins; every change is kept in the history and audited."""
     svc = ctx.services.assignments
     try:
         item = svc.update(principal, assignment_id, body.status, body.note, body.evidence_doc_id)
@@ -131,47 +137,50 @@ def assignment_history(assignment_id: str, ctx: Ctx, principal: Principal = Depe
         raise _raise(exc) from exc
 
 
-@router.get("/v1/targets", summary="Chỉ tiêu")
+@router.get("/v1/targets", summary="Chỉ tiêu", description=(
+    "`{\"total\", \"items\"}`; " + bilingual("mỗi mục có", "an item has")
+    + ": indicator, value, comparator, number, number_to, measure, period, due_end, lead_units, quote, start, end."))
 def list_targets(request: Request, background: BackgroundTasks, ctx: Ctx,
                  unit: str | None = Query(None), doc_id: str | None = Query(None),
                  q: str | None = Query(None, max_length=200, description="Từ khóa trong tên chỉ tiêu"),
                  format: Format = Query("json"),  # noqa: A002
                  principal: Principal = Depends(require(Permission.READ))) -> Any:
-    """`{"total", "items"}`; an item has indicator, value, comparator, number, number_to, measure, period,
-    due_end, lead_units, quote, start, end."""
     items = ctx.services.assignments.targets(principal, unit=unit, doc_id=doc_id, query=q)
     if format != "json":
         return _export(ctx, request, background, principal, "targets", items, format)
     return {"total": len(items), "items": items}
 
 
-@router.get("/v1/reporting-duties", summary="Chế độ báo cáo: ai báo cáo gì, cho ai, khi nào")
+@router.get("/v1/reporting-duties", summary="Chế độ báo cáo: ai báo cáo gì, cho ai, khi nào", description=(
+    "`{\"total\", \"items\"}`; " + bilingual("mỗi mục có", "an item has")
+    + ": reporter, recipient, via, what, timing, recurrence, day, next_due, quote."))
 def list_duties(request: Request, background: BackgroundTasks, ctx: Ctx,
                 unit: str | None = Query(None, description="Đơn vị báo cáo hoặc nhận báo cáo"),
                 doc_id: str | None = Query(None), format: Format = Query("json"),  # noqa: A002
                 principal: Principal = Depends(require(Permission.READ))) -> Any:
-    """`{"total", "items"}`; an item has reporter, recipient, via, what, timing, recurrence, day, next_due, quote."""
     items = ctx.services.assignments.duties(principal, unit=unit, doc_id=doc_id)
     if format != "json":
         return _export(ctx, request, background, principal, "duties", items, format)
     return {"total": len(items), "items": items}
 
 
-@router.get("/v1/alerts", summary="Cảnh báo: nhiệm vụ quá hạn, sắp đến hạn; kỳ báo cáo sắp tới")
+@router.get("/v1/alerts", summary="Cảnh báo: nhiệm vụ quá hạn, sắp đến hạn; kỳ báo cáo sắp tới", description=(
+    "`{\"today\", \"total\", \"items\"}`; " + bilingual("mỗi mục có", "an item has")
+    + ": kind (overdue | due_soon), label, due, days, item_type (assignment | reporting_duty), "
+    + bilingual("và chính mục đó", "and the item itself") + "."))
 def alerts(ctx: Ctx, within_days: int | None = Query(None, ge=0, le=366, description="Số ngày tới (mặc định: cấu hình)"),
            unit: str | None = Query(None), principal: Principal = Depends(require(Permission.READ))) -> dict[str, Any]:
-    """`{"today", "total", "items"}`; an item has kind (overdue | due_soon), label, due, days, item_type
-    (assignment | reporting_duty) and the item."""
     svc = ctx.services.assignments
     items = svc.alerts(principal, within_days, unit)
     return {"today": svc.clock().isoformat(), "total": len(items), "items": items}
 
 
-@router.get("/v1/compare", summary="Kế hoạch cấp dưới đã cụ thể hóa gì của văn bản cấp trên, bỏ sót gì")
+@router.get("/v1/compare", summary="Kế hoạch cấp dưới đã cụ thể hóa gì của văn bản cấp trên, bỏ sót gì",
+            description=bilingual("Kết quả", "Result") + ": `{\"higher\", \"lower\", \"matches\": [{\"higher\", "
+            "\"lower\": [...]}], \"missing\": [...], \"later\": [...]}`.")
 def compare_plans(ctx: Ctx, higher: str = Query(..., description="Mã văn bản cấp trên"),
                   lower: str = Query(..., description="Mã văn bản cấp dưới"),
                   principal: Principal = Depends(require(Permission.READ))) -> dict[str, Any]:
-    """`{"higher", "lower", "matches": [{"higher", "lower": [...]}], "missing": [...], "later": [...]}`."""
     try:
         return ctx.services.assignments.compare(principal, higher, lower)
     except PlanError as exc:

@@ -13,6 +13,7 @@ from assistant.api.schemas import DocumentList, IngestSummary, TextSpan
 from assistant.domain import UPLOAD_TYPES, DocumentMeta, IngestOutcome
 from assistant.services.access import Permission, Principal, clean_units, readable_classifications
 from assistant.settings import CLASSIFICATION_RANK
+from assistant.text import bilingual
 
 CONTEXT_CHARS = 400
 TAKEN_NAME = ("Tên tệp này đã được dùng cho một tài liệu mà bạn không có quyền thay thế; "
@@ -72,7 +73,7 @@ def upload(
     return IngestSummary(documents=outcomes)
 
 
-@router.get("/v1/documents/{doc_id}", response_model=DocumentMeta)
+@router.get("/v1/documents/{doc_id}", response_model=DocumentMeta, summary="Thông tin một tài liệu")
 def show_document(doc_id: str, ctx: Ctx, principal: Principal = Depends(require(Permission.READ))) -> DocumentMeta:
     return ctx.visible_doc(doc_id, principal)
 
@@ -82,8 +83,9 @@ def show_document(doc_id: str, ctx: Ctx, principal: Principal = Depends(require(
 def document_text(
     doc_id: str,
     ctx: Ctx,
-    start: int = Query(0, ge=0, description="Start offset"),
-    end: int | None = Query(None, ge=0, description="End offset (default: end of text)"),
+    start: int = Query(0, ge=0, description=bilingual("Vị trí bắt đầu.", "Start offset.")),
+    end: int | None = Query(None, ge=0, description=bilingual("Vị trí kết thúc (mặc định: cuối văn bản).",
+                                                              "End offset (default: end of text).")),
     principal: Principal = Depends(require(Permission.READ)),
 ) -> TextSpan:
     ctx.visible_doc(doc_id, principal)

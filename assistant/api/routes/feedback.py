@@ -11,7 +11,7 @@ from assistant.api.deps import require
 from assistant.api.schemas import FeedbackIn, FeedbackPage
 from assistant.services.access import Permission, Principal
 from assistant.services.audit import MAX_PAGE_SIZE
-from assistant.text import nfc
+from assistant.text import bilingual, nfc
 
 router = APIRouter(tags=["feedback"])
 
@@ -27,7 +27,7 @@ def add_feedback(body: FeedbackIn, ctx: Ctx, principal: Principal = Depends(requ
 @router.get("/v1/feedback", response_model=FeedbackPage, summary="Các đánh giá (quản trị)")
 def list_feedback(
     ctx: Ctx,
-    verdict: str | None = Query(None, description="'đúng' or 'sai'."),
+    verdict: str | None = Query(None, description=bilingual("'đúng' hoặc 'sai'.", "'đúng' (right) or 'sai' (wrong).")),
     page: int = Query(1, ge=1),
     page_size: int = Query(50, ge=1, le=MAX_PAGE_SIZE),
     _: Principal = Depends(require(Permission.AUDIT)),

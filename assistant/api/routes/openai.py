@@ -31,6 +31,7 @@ from assistant.domain import AnsweredBy, AnswerMode, AskResponse, Citation
 from assistant.services.access import Permission, Principal
 from assistant.services.conversation import standalone_question
 from assistant.services.generative import Answered, Sentence
+from assistant.text import bilingual
 
 router = APIRouter(tags=["openai"])
 MODELS: dict[str, AnswerMode] = {"troly": AnswerMode.EXTRACTIVE, "troly-generative": AnswerMode.GENERATIVE}
@@ -53,8 +54,10 @@ class ModelList(BaseModel):
 
 class ChatMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
-    role: str = Field(description="system | user | assistant (| tool, developer: ignored)")
-    content: str | list[dict[str, Any]] | None = Field(None, description="Text, or parts of type 'text'.")
+    role: str = Field(description=bilingual("Vai trò", "Role")
+                      + ": system | user | assistant (| tool, developer: " + bilingual("bỏ qua", "ignored") + ")")
+    content: str | list[dict[str, Any]] | None = Field(None, description=bilingual(
+        "Văn bản, hoặc các phần có kiểu 'text'.", "Text, or parts of type 'text'."))
 
     def text(self) -> str:
         if isinstance(self.content, list):
@@ -64,7 +67,8 @@ class ChatMessage(BaseModel):
 
 class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="allow")  # temperature, top_p, user, … : accepted, not used
-    model: str = Field(description="'troly' (extractive) or 'troly-generative'.")
+    model: str = Field(description=bilingual("'troly' (trích xuất) hoặc 'troly-generative'.",
+                                             "'troly' (extractive) or 'troly-generative'."))
     messages: list[ChatMessage] = Field(min_length=1, max_length=500)
     stream: bool = False
 
@@ -83,10 +87,15 @@ class ChatCompletion(BaseModel):
     choices: list[ChatChoice]
     usage: dict[str, int] = Field(default_factory=lambda: {"prompt_tokens": 0, "completion_tokens": 0,
                                                            "total_tokens": 0})
-    citations: list[Citation] = Field(description="Extension: the sources of the answer's [n] markers.")
-    related: list[Citation] = Field(description="Extension: passages that may be related, when not answerable.")
-    answerable: bool = Field(description="Extension: false when the documents do not contain the answer.")
-    answer_mode: AnsweredBy = Field(description="Extension: extractive | generative | extractive_fallback.")
+    citations: list[Citation] = Field(description=bilingual("Mở rộng: nguồn của các dấu [n] trong câu trả lời.",
+                                                            "Extension: the sources of the answer's [n] markers."))
+    related: list[Citation] = Field(description=bilingual(
+        "Mở rộng: các đoạn có thể liên quan, khi không trả lời được.",
+        "Extension: passages that may be related, when not answerable."))
+    answerable: bool = Field(description=bilingual("Mở rộng: false khi tài liệu không có câu trả lời.",
+                                                   "Extension: false when the documents do not contain the answer."))
+    answer_mode: AnsweredBy = Field(description=bilingual("Mở rộng", "Extension")
+                                    + ": extractive | generative | extractive_fallback.")
 
 
 @router.get("/v1/models", response_model=ModelList, summary="Các mô hình (chế độ trả lời) dùng được qua API OpenAI")
@@ -99,8 +108,11 @@ def models(ctx: Ctx, _: Principal = Depends(require(Permission.ASK))) -> ModelLi
 
 
 @router.post("/v1/chat/completions", response_model=ChatCompletion, summary="Hỏi đáp kiểu OpenAI (chat completions)",
-             response_description="A chat completion, or with `stream: true` server-sent `chat.completion.chunk`s "
-             "ending with `data: [DONE]`.")
+             response_description=bilingual(
+                 "Một chat completion; với `stream: true`: các `chat.completion.chunk` dạng server-sent events, "
+                 "kết thúc bằng `data: [DONE]`.",
+                 "A chat completion, or with `stream: true` server-sent `chat.completion.chunk`s ending with "
+                 "`data: [DONE]`."))
 def chat_completions(body: ChatRequest, request: Request, background: BackgroundTasks, ctx: Ctx,
                      principal: Principal = Depends(require(Permission.ASK))) -> Any:
     mode = MODELS.get(body.model)

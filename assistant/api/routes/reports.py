@@ -19,6 +19,7 @@ from assistant.services.access import Permission, Principal
 from assistant.services.assignments import NotFound, PlanError
 from assistant.services.report_docx import to_docx, to_markdown
 from assistant.services.reports import TRACKING_PREFIX, ReportRequest
+from assistant.text import bilingual
 
 router = APIRouter(tags=["reports"])
 Format = Literal["json", "md", "docx"]
@@ -30,10 +31,11 @@ class ReportIn(BaseModel):
         "tien-do", description="tiến độ / kết quả thực hiện, sơ kết, tổng kết, tóm tắt kế hoạch")
     doc_id: str = Field(description="Mã văn bản kế hoạch.")
     unit: str | None = Field(None, max_length=255, description="Đơn vị báo cáo (bỏ trống: toàn bộ kế hoạch).")
-    period: str | None = Field(None, max_length=80, description="2026-Q3 | 2026-H1 | 2026 | 2026-01-01..2026-06-30")
+    period: str | None = Field(None, max_length=80, description=bilingual("Kỳ báo cáo", "Period")
+                               + ": 2026-Q3 | 2026-H1 | 2026 | 2026-01-01..2026-06-30")
     body: Literal["auto", "party", "state"] = Field(
         "auto", description="Thể thức: party (Hướng dẫn 36-HD/VPTW), state (Nghị định 30/2020/NĐ-CP), auto theo đơn vị.")
-    format: Format = Field("json", description="json | md | docx")
+    format: Format = Field("json", description=bilingual("Định dạng", "Format") + ": json | md | docx")
 
 
 def _render(draft: dict[str, Any], fmt: str) -> Any:
@@ -52,12 +54,12 @@ def _cited(draft: dict[str, Any]) -> list[str]:
                    if not c["doc_id"].startswith(TRACKING_PREFIX)})
 
 
-@router.post("/v1/reports", summary="Soạn dự thảo báo cáo có trích dẫn (JSON, Markdown, DOCX)")
+@router.post("/v1/reports", summary="Soạn dự thảo báo cáo có trích dẫn (JSON, Markdown, DOCX)", description=(
+    '`{"id", "title", "kind", "doc_id", "unit", "period": {"start", "end", "label"}, "header", "statements": '
+    '[{"text", "kind": "heading|requirement|result|placeholder", "citations": [...]}], "stats"}`; '
+    + bilingual("mọi nhận định đều qua bộ kiểm chứng trích dẫn.", "every claim is checked by the citation verifier.")))
 def create_report(body: ReportIn, request: Request, background: BackgroundTasks, ctx: Ctx,
                   principal: Principal = Depends(require(Permission.READ))) -> Any:
-    """`{"id", "title", "kind", "doc_id", "unit", "period": {"start", "end", "label"}, "header", "statements":
-    [{"text", "kind": "heading|requirement|result|placeholder", "citations": [...]}], "stats"}`; every claim is
-    checked by the citation verifier."""
     try:
         draft = ctx.services.reports.draft(principal, ReportRequest(body.kind, body.doc_id, body.unit, body.period,
                                                                     body.body), principal.name)
@@ -76,7 +78,7 @@ def list_reports(ctx: Ctx, principal: Principal = Depends(require(Permission.REA
 
 @router.get("/v1/reports/{report_id}", summary="Tải một dự thảo báo cáo")
 def get_report(report_id: str, request: Request, background: BackgroundTasks, ctx: Ctx,
-               format: Format = Query("json", description="json | md | docx"),  # noqa: A002
+               format: Format = Query("json", description=bilingual("Định dạng", "Format") + ": json | md | docx"),  # noqa: A002
                principal: Principal = Depends(require(Permission.READ))) -> Any:
     try:
         draft = ctx.services.reports.get(principal, report_id)

@@ -12,7 +12,7 @@ from assistant.services.access import Principal
 router = APIRouter()
 
 
-@router.get("/healthz", response_model=Health, tags=["system"])
+@router.get("/healthz", response_model=Health, tags=["system"], summary="Kiểm tra máy chủ còn hoạt động (không cần khóa)")
 def healthz(ctx: Ctx) -> Health:
     return Health(status="ok", documents=len(ctx.services.registry.list_documents()))
 
