@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.evidence import Unit, clip_quote
-from assistant.services.extractive import NOT_FOUND, Draft, ExtractiveAnswerer, merge_drafts, named_documents
+from assistant.services.evidence import Unit, clip_quote, folded_syllables
+from assistant.services.extractive import (
+    NOT_FOUND,
+    Draft,
+    ExtractiveAnswerer,
+    merge_drafts,
+    named_documents,
+    plan_named,
+)
 from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import Question, analyse
 from assistant.services.retrieval import normalize_question
@@ -90,6 +97,7 @@ class AskService:
     redactor: Any = None  # assistant.privacy.Redactor; None when privacy is off
     retriever_top_k: int = 10  # default depth when the caller gives none
     plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
+    plan_names: Callable[[], dict[str, dict[str, str]]] = dict  # doc_id -> title, issuer, number of every plan
     _texts: dict[str, str] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -102,16 +110,18 @@ class AskService:
         k = top_k or self.retriever_top_k
         chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
         found = chunks[:k]
+        chunks = self._named_plan_read(q, parsed, scope, chunks, k)
         planned = self.plans.answer(parsed, scope, chunks) if self.plans is not None else None
         if planned is not None:
             return self._finish(planned, found, t0)
         if parsed.wants("list") and parsed.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
-        docs = self._compared_documents(parsed, scope, chunks) if parsed.wants("compare") else []
-        if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself
-            draft = merge_drafts([self.answerer.draft(parsed, self._with_document_parts(
-                self.retriever.retrieve(q, _within(scope, d), k), parsed))
-                for d in docs[:_MAX_COMPARED]])
+        docs = self._compared_documents(parsed, scope, chunks)[:_MAX_COMPARED] if parsed.wants("compare") else []
+        if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
+            names = self.plan_names()
+            draft = merge_drafts([self.answerer.draft(replace(parsed, text=_asked_of(q, d, docs, names)),
+                                                      self._with_document_parts(
+                self.retriever.retrieve(q, _within(scope, d), k), parsed)) for d in docs])
         else:
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
             plan = self.answerer.named_plan(draft.units) if not draft.statements and chunks else None
@@ -148,7 +158,7 @@ class AskService:
         names = critical_terms(q)
         if not names:
             return True
-        docs = dict.fromkeys(u.doc_id for u in draft.units[:30])
+        docs = dict.fromkeys(c.doc_id for c in draft.citations)  # the plans that answer must say the names
         evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
         folded = fold_accents(evidence)
         return all(_named_in(fold_tones(n), evidence) if has_diacritics(n) else _named_in(n, folded) for n in names)
@@ -171,6 +181,17 @@ class AskService:
                 if found and str(found[0].payload.get("doc_id")) not in docs:
                     docs.append(str(found[0].payload.get("doc_id")))
         return docs if len(docs) >= 2 else named_documents(q, chunks)
+
+    def _named_plan_read(self, q: str, parsed: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
+                         k: int) -> list[ScoredChunk]:
+        """A question that names one plan ("kế hoạch dân số Cần Thơ …") whose passages the search did not find:
+        that plan's best passages (under the caller's scope) join the evidence."""
+        if parsed.wants("compare"):
+            return chunks
+        plan = plan_named(parsed, self.plan_names())
+        if plan is None or any(c.payload.get("doc_id") == plan for c in chunks):
+            return chunks
+        return self.retriever.retrieve(q, _within(scope, plan), k) + chunks
 
     def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
@@ -211,6 +232,19 @@ class AskService:
             seen.add(u.chunk.id)
             related.append(u.cite(len(related) + 1, clip_quote(u.text)))
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
+
+
+def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
+    """What a comparison asks of one of its plans: the question without the words that name only the others
+    ("… Đồng Nai và … Cần Thơ do ai ký?" asks the Cần Thơ plan "… Cần Thơ do ai ký?")."""
+    def words(d: str) -> set[str]:
+        p = names.get(d, {})
+        return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}"))
+
+    own = words(doc)
+    others = set().union(*(words(d) for d in docs if d != doc)) - own
+    kept = [w for w in question.split() if not (set(folded_syllables(w)) & others)]
+    return " ".join(kept) or question
 
 
 def _named_in(name: str, text: str) -> bool:

@@ -95,7 +95,8 @@ class Services:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
                           self.settings.retrieval.top_k,
-                          plans=PlanAnswers(self.assignments) if self.settings.answer.plan_answers else None)
+                          plans=PlanAnswers(self.assignments) if self.settings.answer.plan_answers else None,
+                          plan_names=self.registry.plan_names)
 
     @cached_property
     def assignments(self) -> AssignmentService:

@@ -34,14 +34,14 @@ from assistant.services.evidence import (
     idf_table,
     split_units,
 )
-from assistant.services.question import Question, analyse
+from assistant.services.question import Question, analyse, naming_phrase
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
 from assistant.vocab.dates import without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.numbering import strip_marker
-from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section
+from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section, is_recipients
 from assistant.vocab.units import unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
@@ -134,7 +134,7 @@ class ExtractiveAnswerer:
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
         prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
-                                          q.references)
+                                          q.references, naming_focus(q.text))
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
@@ -337,10 +337,10 @@ def _claimable(u: Unit) -> str:
 
 
 def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
-                numbers: frozenset[str] = frozenset()) -> dict[str, float]:
+                numbers: frozenset[str] = frozenset(), focus: dict[str, float] | None = None) -> dict[str, float]:
     """How well each document's title and issuer match the words of the question, relative to the best one:
     users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
-    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers)
+    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers, focus)
 
 
 _NUMBER_MARK = re.compile(r"\bsố(?=\s+\d)", re.IGNORECASE)  # "số" before a document's number names nothing
@@ -354,7 +354,11 @@ def _plan_words(chunk: ScoredChunk) -> set[str]:
 
 
 def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,
-                   numbers: frozenset[str] = frozenset()) -> dict[str, float]:
+                   numbers: frozenset[str] = frozenset(), focus: dict[str, float] | None = None,
+                   minimum: float = 0.0) -> dict[str, float]:
+    """`focus`: how much each question word counts; the words the question names its plan with count fully.
+    `minimum`: the least match that names a plan at all (none does below it)."""
+    focus = focus or {}
     titles: dict[str, set[str]] = {}
     own: dict[str, str] = {}
     for c in chunks:
@@ -364,12 +368,13 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
     if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
         df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
         idf = {t: 1.0 / n for t, n in df.items() if n}
-    weight = {d: sum(idf.get(t, 3.0) for t in set(q_terms) if t in words) for d, words in titles.items()}
+    weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in set(q_terms) if t in words)
+              for d, words in titles.items()}
     for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
         if own[d] and own[d] in numbers:
             weight[d] += 10 * max(weight.values(), default=1.0) + 10
     best = max(weight.values(), default=0.0)
-    return {d: w / best for d, w in weight.items()} if best > 0 else {}
+    return {d: w / best for d, w in weight.items()} if best > max(minimum, 0.0) else {}
 
 
 def _own_number(chunk: ScoredChunk) -> str:
@@ -378,6 +383,28 @@ def _own_number(chunk: ScoredChunk) -> str:
     code = kind_code(number)
     digits = re.match(r"\d+", number)
     return f"{digits.group(0)} {fold_accents(code).lower()}" if digits and code else ""
+
+
+NAMING_MINIMUM = 1.5  # two words of the plan's title no other title has, or more words shared with a few
+OUTSIDE_NAMING = 0.25  # a question word outside the phrase that names the plan ("… đặt mục tiêu …") counts less
+
+
+def naming_focus(question: str) -> dict[str, float]:
+    """Words of the question outside the phrase naming its plan ("kế hoạch dân số Cần Thơ") count less."""
+    phrase = set(naming_phrase(question).split())
+    if not phrase:
+        return {}
+    return {t: 1.0 if t in phrase else OUTSIDE_NAMING for t in folded_syllables(question)}
+
+
+def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
+    """The one plan of the whole index whose title, issuer or number the question names (see `_title_weights`),
+    whether or not the search found its passages: "kế hoạch dân số Cần Thơ" names the Cần Thơ plan."""
+    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]
+    chunks = [ScoredChunk(d, 0.0, {"doc_id": d, **p}) for d, p in plans.items()]
+    weights = _title_weights(terms, chunks, numbers=q.references, focus=naming_focus(q.text), minimum=NAMING_MINIMUM)
+    strong = [d for d, w in weights.items() if w >= NAMED_SHARE]
+    return strong[0] if len(strong) == 1 else None
 
 
 def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
@@ -501,8 +528,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 0.0
     if announces_list(u.text):
         return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
-    if is_frame_section(u.section) and not q.wants("target"):
-        return 1.0
+    if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
+        return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
     if not u.section and PREAMBLE_START.match(u.text):
         return 1.0
     return 0.0

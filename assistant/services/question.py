@@ -103,6 +103,27 @@ _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: 
                           + "|".join(_KIND_WORDS) + r")?(?: so)?\s*$")
 
 
+# what a question says of a plan after naming it: "kế hoạch dân số Cần Thơ | đặt mục tiêu …"
+_PREDICATE = re.compile(r"\b(?:dat|giao|yeu cau|quy dinh|de ra|phan dau|huong toi|bo tri|co (?!quan)|la (?:gi|ai|bao)|"
+                        r"duoc|do ai|phai|chia|thay the|ky|gui|bao cao|chu tri|neu|noi|xac dinh|nhu the|ai|nao|gi|bao nhieu)\b")
+_PLAN_KIND = re.compile(r"\b(?:" + "|".join(["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an",
+                                              "chi thi", "phu luc"]) + r")\b")
+
+
+def naming_phrase(text: str) -> str:
+    """The words a question names its plan with, accent-folded: from the first kind word ("kế hoạch",
+    "chương trình", …) to the predicate or the end of the clause. "" when the question names no plan kind."""
+    clause = re.split(r"[,:;?]", fold_accents(fold_tones(text)).lower())
+    for part in clause:
+        folded = " ".join(_WORDS.findall(part))
+        kind = _PLAN_KIND.search(folded)
+        if kind:
+            rest = folded[kind.end():]
+            end = _PREDICATE.search(rest)
+            return folded[kind.start():kind.end() + (end.start() if end else len(rest))].strip()
+    return ""
+
+
 def references(text: str) -> frozenset[str]:
     """Documents a question names by number: 'Nghị quyết 57' and '57-NQ/TW' -> '57 nq'; 'kế hoạch 308' -> '308 kh'.
     A number after "thực hiện", "triển khai", "cụ thể hóa" names the higher document a plan carries out: left out."""

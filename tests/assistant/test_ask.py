@@ -152,3 +152,37 @@ def test_intents(question: str, expected: set[str]) -> None:
 ])
 def test_letter_digit_names_must_be_quoted(question: str, codes: list[str]) -> None:
     assert codes_in(question) == codes
+
+
+PLANS = {
+    "ct": {"title": "Kế hoạch thực hiện Chỉ thị số 27/CT-TTg về tăng cường công tác dân số trong tình hình mới",
+           "issuer": "Ủy ban nhân dân thành phố Cần Thơ", "doc_number": "165/KH-UBND"},
+    "dn": {"title": "Kế hoạch triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030",
+           "issuer": "Ủy ban nhân dân tỉnh Đồng Nai", "doc_number": "182/KH-UBND"},
+    "qh": {"title": "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW", "issuer": "Đảng đoàn Quốc hội",
+           "doc_number": "3260-KH/ĐĐQH15"},
+    "bn": {"title": "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh", "issuer": "Ủy ban nhân dân tỉnh Bắc Ninh",
+           "doc_number": "144/KH-UBND"},
+}
+
+
+@pytest.mark.parametrize(("question", "plan"), [
+    # the words after "kế hoạch" name the plan; "mục tiêu … năm 2030" further on must not pull another title
+    ("ke hoach dan so can tho dat muc tieu tuoi tho trung binh den nam 2030 la bao nhieu?", "ct"),
+    ("ke hoach cua dang doan quoc hoi giao to dang uy ban kinh te tham tra luat nao?", "qh"),
+    ("Kế hoạch 182 giao ai chủ trì?", "dn"),
+    ("Ai chủ trì rà soát hạ tầng mạng?", None),
+])
+def test_the_plan_a_question_names_among_all_plans(question: str, plan: str | None) -> None:
+    from assistant.services.extractive import plan_named
+    from assistant.services.question import analyse
+
+    assert plan_named(analyse(question), PLANS) == plan
+
+
+def test_a_comparison_asks_each_plan_without_the_others_names() -> None:
+    from assistant.services.ask import _asked_of
+
+    q = "ke hoach phong chong ma tuy dong nai va ke hoach dan so can tho do ai ky?"
+    assert _asked_of(q, "ct", ["dn", "ct"], PLANS) == "ke hoach va ke hoach dan so can tho do ai ky?"
+    assert "dong nai" in _asked_of(q, "dn", ["dn", "ct"], PLANS) and "can tho" not in _asked_of(q, "dn", ["dn", "ct"], PLANS)

@@ -54,3 +54,15 @@ def test_folding_and_named_units() -> None:
 )
 def test_references_name_documents_by_number(question: str, named: set[str]) -> None:
     assert analyse(question).references == frozenset(named)
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("Kế hoạch dân số Cần Thơ đặt mục tiêu gì?", "ke hoach dan so can tho"),
+    ("Theo kế hoạch của phường Bạch Đằng, ai chủ trì?", "ke hoach cua phuong bach dang"),
+    ("Kế hoạch xuất khẩu của Sơn La là gì?", "ke hoach xuat khau cua son la"),
+    ("Sở Y tế có nhiệm vụ gì?", ""),
+])
+def test_naming_phrase(question: str, phrase: str) -> None:
+    from assistant.services.question import naming_phrase
+
+    assert naming_phrase(question) == phrase
