@@ -46,6 +46,7 @@ from assistant.vocab.units import unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
+DOCUMENT_PARTS = ("number", "date", "issuer", "signer")  # what a plan's header and signature block say
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 DUTIES_HEAD = "có các nhiệm vụ:"
 NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
@@ -153,16 +154,19 @@ class ExtractiveAnswerer:
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
-        subjects = _subjects(q, ranked[0]) if ranked and q.wants("list") and not q.wants("compare") else []
+        top = next((u for u in ranked if u.doc_id == plan), ranked[0]) if ranked else None
+        subjects = _subjects(q, top) if top and q.wants("list") and not q.wants("compare") else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
         lead = _expand_list(fitting[0], ranked)
         out = _Builder()
-        listed = bool(subjects) and self._duties(subjects, ranked, out)
+        listed = bool(subjects) and self._duties(q, subjects, ranked, out)
         if listed:
             pass  # a unit's duties are complete as listed: no other passage joins them
+        elif (described := self._document_parts(q, plan or lead.doc_id, ranked, out)):
+            lead, listed = described, True  # "do ai ký, số hiệu là gì?": each part, from the header or signature
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
         elif lead.task and q.wants("responsibility", "deadline", "funding") and not q.wants("reporting") and \
@@ -176,6 +180,24 @@ class ExtractiveAnswerer:
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
         return Draft(out.statements, out.citations, coverage, ranked)
+
+    def _document_parts(self, q: Question, doc: str, ranked: list[Unit], out: _Builder) -> Unit | None:
+        """A question asking two or more of a plan's number, date, issuer and signer: each, in that order, from
+        the plan's header lines and signature block. The first unit said, or None when fewer than two are asked
+        or none is found (one part alone is answered by ranking, which weighs it against the passages)."""
+        asked = [p for p in DOCUMENT_PARTS if q.wants(p)]
+        if len(asked) < 2 or q.wants("compare"):
+            return None
+        first = None
+        for part in asked:
+            unit = next((u for u in ranked if u.doc_id == doc and (u.signature if part == "signer" else
+                                                                    u.header == part)), None)
+            if unit is None:
+                continue
+            n = out.cite(unit.chunk, unit.text, unit.start)
+            out.say(_signature_claim(unit.text) if unit.signature else unit.text, [n])
+            first = first or unit
+        return first
 
     def _quote(self, q: Question, u: Unit, out: _Builder, limit: int) -> None:
         """A quote of the unit (the clause range that answers best), under its section's name."""
@@ -242,15 +264,19 @@ class ExtractiveAnswerer:
         if text:
             out.say(text[0].upper() + text[1:], numbers)
 
-    def _duties(self, named: list[str], ranked: list[Unit], out: _Builder) -> bool:
+    def _duties(self, q: Question, named: list[str], ranked: list[Unit], out: _Builder) -> bool:
         """Every task led by the unit the question names (search keys), in the best document, one line each."""
         docs = [u.doc_id for u in ranked if _names_unit(u, named)]
         if not docs:
             return False
         doc = docs[0]
+        # the first unit the question names that leads tasks there: "Tổ đảng X … theo kế hoạch của Đảng đoàn Y"
+        subject = next((n for n in named if any(u.doc_id == doc and u.task and _leads(u, [n]) for u in ranked)), None)
+        if subject is None:
+            return False
         seen: set[tuple[int, int]] = set()
         items: list[Unit] = []
-        for u in sorted((u for u in ranked if u.doc_id == doc and u.task and _leads(u, named)),
+        for u in sorted((u for u in ranked if u.doc_id == doc and u.task and _leads(u, [subject])),
                         key=lambda u: u.start):
             span = (u.task["start"], u.task["end"]) if u.task else (u.start, u.end)
             if span in seen:
@@ -266,8 +292,8 @@ class ExtractiveAnswerer:
             task = u.fields.get("task")
             if task is None:
                 continue
-            n = out.cite(u.chunk, clip_quote(task["text"], 400), task["start"])
-            item = _clip(strip_marker(task["text"])[1], DUTY_CHARS)  # compose_text puts each item on a "- " line
+            offset, quote, item = _duty_line(task["text"], q)  # compose_text puts each item on a "- " line
+            n = out.cite(u.chunk, quote, task["start"] + offset)
             timing = u.fields.get("timing")
             if timing:
                 out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",
@@ -329,6 +355,23 @@ def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
     text = lead.chunk.text[lead.start - base:end - base]
     return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
                 terms=lead.terms)
+
+
+SUB_ITEM_CHARS, MAX_SUB_ITEMS = 70, 10
+
+
+def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
+    """(offset, quote, what is said) of one duty in a unit's list. A duty with its own items ("…, gồm: - Dự án 1 …
+    - Dự án 2 …") says its intro and each item briefly; a long one, the clauses that answer the question."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) > 2:
+        items = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in lines[1:MAX_SUB_ITEMS + 1]]
+        return 0, text, f"{_clip(strip_marker(lines[0])[1], LIST_CHARS)} {'; '.join(items)}"
+    if len(text) <= DUTY_CHARS:
+        return 0, text, strip_marker(text)[1]
+    offset, quote = best_window(text, set(content_terms(q.text)), q.expect.pattern, DUTY_CHARS)
+    said = _flatten(quote) if offset else strip_marker(quote)[1]
+    return offset, quote, ("…" if offset else "") + said
 
 
 def _claimable(u: Unit) -> str:
