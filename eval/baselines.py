@@ -69,7 +69,18 @@ def default_splitter_chunks(texts: dict[str, str]) -> list[FlatChunk]:
     return out
 
 
-class BM25Retriever:
+class _FlatRetriever:
+    chunks: list[FlatChunk]
+
+    def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
+        """As the service's retriever: the document's chunks, those found first, then in reading order."""
+        seen = {c.id for c in found}
+        rest = sorted((c for c in self.chunks if c.source == doc_id), key=lambda c: c.start)
+        return [c for c in found if c.payload.get("doc_id") == doc_id] + \
+            [s for s in (c.scored(0.0) for c in rest) if s.id not in seen]
+
+
+class BM25Retriever(_FlatRetriever):
     def __init__(self, chunks: list[FlatChunk], k1: float = 1.5, b: float = 0.75) -> None:
         self.chunks = chunks
         self.tf = [Counter(folded_syllables(c.text)) for c in chunks]
@@ -96,7 +107,7 @@ class BM25Retriever:
         return [self.chunks[i].scored(float(scores[i])) for i in order]
 
 
-class DenseRetriever:
+class DenseRetriever(_FlatRetriever):
     def __init__(self, chunks: list[FlatChunk], embedder: Embedder) -> None:
         self.chunks, self.embedder = chunks, embedder
         self.matrix = embedder.embed_passages([c.text for c in chunks])

@@ -99,6 +99,9 @@ class ReplayRetriever:
             self._seen[key] = self.inner.retrieve(question, scope, top_k)
         return list(self._seen[key])
 
+    def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
+        return self.inner.whole_document(doc_id, found)
+
 
 def _ask_all(service: AskService, questions: list[GoldQuestion], label: str, show: bool) -> list[dict[str, Any]]:
     return [
