@@ -393,7 +393,25 @@ def _plan_words(chunk: ScoredChunk) -> set[str]:
     p = chunk.payload
     number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
     title = _NUMBER_MARK.sub(" ", without_day_dates(str(p.get("title", ""))))  # "Nghị quyết số 04 ngày 29/01/2025"
-    return set(folded_syllables(f"{title} {p.get('issuer', '')} {number}"))
+    named = f"{title} {p.get('issuer', '')}"
+    return set(folded_syllables(f"{named} {number}")) | initialisms(named)
+
+
+def initialisms(text: str) -> set[str]:
+    """'thành phố Hồ Chí Minh' -> {'hcm', 'tp'}: how users shorten the proper names of places and bodies in a
+    plan's title ("TP.HCM"), from runs of three or more capitalised syllables, and "TP" for "thành phố"."""
+    out: set[str] = set()
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        if word[:1].isupper() and word.isalpha():
+            run.append(word[0])
+            continue
+        if len(run) >= 3:
+            out.add(fold_accents("".join(run)).lower())
+        run = []
+    if "thanh pho" in fold_accents(text).lower():
+        out.add("tp")
+    return out
 
 
 def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,

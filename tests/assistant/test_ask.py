@@ -186,3 +186,13 @@ def test_a_comparison_asks_each_plan_without_the_others_names() -> None:
     q = "ke hoach phong chong ma tuy dong nai va ke hoach dan so can tho do ai ky?"
     assert _asked_of(q, "ct", ["dn", "ct"], PLANS) == "ke hoach va ke hoach dan so can tho do ai ky?"
     assert "dong nai" in _asked_of(q, "dn", ["dn", "ct"], PLANS) and "can tho" not in _asked_of(q, "dn", ["dn", "ct"], PLANS)
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", {"hcm", "tp"}),  # "TP.HCM"
+    ("Kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng", set()),  # two-syllable runs are not shortened
+])
+def test_initialisms_of_names_in_titles(name: str, short: set[str]) -> None:
+    from assistant.services.extractive import initialisms
+
+    assert initialisms(name) == short
