@@ -196,7 +196,7 @@ class AskService:
     def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
         seen = {c.id for c in chunks}
-        more = self.retriever.retrieve(q, _within(scope, str(chunks[0].payload.get("doc_id", ""))), _DUTY_DEPTH)
+        more = self.retriever.whole_document(str(chunks[0].payload.get("doc_id", "")), chunks)
         return chunks + [c for c in more if c.id not in seen]
 
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:

@@ -42,7 +42,7 @@ from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section, is_recipients
-from assistant.vocab.units import unit_search_key
+from assistant.vocab.units import HEAD_WORDS, unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
@@ -360,18 +360,29 @@ def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
 SUB_ITEM_CHARS, MAX_SUB_ITEMS = 70, 10
 
 
+def _one_line(text: str) -> str:
+    """Lines wrapped short (text copied from the web, e-mail) read as one."""
+    return " ".join(text.split())
+
+
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     """(offset, quote, what is said) of one duty in a unit's list. A duty with its own items ("…, gồm: - Dự án 1 …
     - Dự án 2 …") says its intro and each item briefly; a long one, the clauses that answer the question."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) > 2:
-        items = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in lines[1:MAX_SUB_ITEMS + 1]]
-        return 0, text, f"{_clip(strip_marker(lines[0])[1], LIST_CHARS)} {'; '.join(items)}"
+    items = [ln for ln in lines[1:] if strip_marker(ln)[0]]  # its own bulleted items, not lines wrapped short
+    if len(items) >= 2:
+        head = _one_line(strip_marker(text[:text.find(items[0])])[1])
+        each = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
+        return 0, text, f"{_clip(head, LIST_CHARS)} {'; '.join(each)}"
     if len(text) <= DUTY_CHARS:
-        return 0, text, strip_marker(text)[1]
-    offset, quote = best_window(text, set(content_terms(q.text)), q.expect.pattern, DUTY_CHARS)
-    said = _flatten(quote) if offset else strip_marker(quote)[1]
-    return offset, quote, ("…" if offset else "") + said
+        return 0, text, _one_line(strip_marker(text)[1])
+    terms = set(content_terms(q.text))
+    offset, quote = best_window(text, terms, q.expect.pattern, DUTY_CHARS)
+    prefix = clip_quote(text, DUTY_CHARS)
+    if len(terms & set(folded_syllables(prefix))) >= len(terms & set(folded_syllables(quote))):
+        offset, quote = 0, prefix  # a duty says what is to be done first: its start, unless a later part answers more
+    said = quote if offset else strip_marker(quote)[1]
+    return offset, quote, ("…" if offset else "") + _one_line(said)
 
 
 def _claimable(u: Unit) -> str:
@@ -511,9 +522,13 @@ def _subjects(q: Question, top: Unit) -> list[str]:
 
     def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
         words = key.split()
-        return any(" ".join(words[:k]) in plan for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
+        return any(" ".join(words[:k]) in plan and " ".join(words[:k]) not in _HEAD_KEYS
+                   for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 
     return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n)]
+
+
+_HEAD_KEYS = frozenset(unit_search_key(h) for h in HEAD_WORDS)  # "uy ban nhan dan" alone names no one body
 
 
 def _mentions(u: Unit, named: list[str]) -> bool:

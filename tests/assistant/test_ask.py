@@ -196,3 +196,19 @@ def test_initialisms_of_names_in_titles(name: str, short: set[str]) -> None:
     from assistant.services.extractive import initialisms
 
     assert initialisms(name) == short
+
+
+def test_a_duty_with_its_own_items_says_each_and_wrapped_lines_stay_one_duty() -> None:
+    from assistant.services.extractive import _duty_line
+    from assistant.services.question import analyse
+
+    q = analyse("Công an tỉnh thực hiện những dự án nào?")
+    items = "- Tổ chức thực hiện các dự án sau:\n- Dự án 1: Phòng ngừa tội phạm.\n- Dự án 2: Ứng dụng công nghệ.\n"
+    offset, quote, said = _duty_line(items, q)
+    assert (offset, quote) == (0, items) and "Dự án 1" in said and "Dự án 2" in said
+    wrapped = "- Lựa chọn ít nhất 01 doanh\nnghiệp, hợp tác xã làm đầu mối thu gom\nsản phẩm."
+    offset, quote, said = _duty_line(wrapped, q)
+    assert said == "Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã làm đầu mối thu gom sản phẩm."
+    long = "- Lựa chọn doanh nghiệp thu gom, " + "bảo đảm chất lượng sản phẩm, " * 12 + "phục vụ xuất khẩu."
+    offset, quote, said = _duty_line(long, q)
+    assert offset == 0 and long.startswith(quote) and said.startswith("Lựa chọn doanh nghiệp")
