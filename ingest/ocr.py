@@ -30,6 +30,7 @@ PAGE_SECONDS = 120.0
 _MIN_INK = 25  # dark pixels (after a median) that make a cell or band more than speckles
 _PAD = 40  # pixels of white around a cell's ink: a lone digit is misread when cropped tight ("2" read "7)")
 _PAPER = 170  # lighter than this is paper in a cell (a blurred speckle), made white
+_MARGIN = 8  # pixels between a table's outer rules and the text read around it (a rule's blur reads as dots)
 _MAX_STACK = 12000  # pixels: the tallest stack of cells given to Tesseract at once
 NO_TESSERACT = ("Chưa cài Tesseract OCR tiếng Việt (gói Debian tesseract-ocr và tesseract-ocr-vie, cài bằng "
                 "`make ocr`) nên không nhận dạng được chữ trong bản quét {what}. Cài Tesseract, hoặc nạp bản "
@@ -75,9 +76,9 @@ def recognize(image: Any, deadline: Deadline | None = None) -> str:
     parts: list[str] = []
     top = 0
     for table in tables:
-        parts.append(_strip(gray, top, table.top - 2, deadline))
+        parts.append(_strip(gray, top, table.top - _MARGIN, deadline))
         parts.append(_table_text(gray, table, deadline))
-        top = table.bottom + 3
+        top = table.bottom + _MARGIN
     parts.append(_strip(gray, top, gray.height, deadline))
     return "\n\n".join(p for p in parts if p)
 
