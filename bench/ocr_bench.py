@@ -50,21 +50,23 @@ def accuracy(folder: Path, truths: dict[str, list[str]]) -> dict[str, Any]:
 def gold(corpus: Path, scans: Path, work: Path, text: bool = True) -> dict[str, Any]:
     """The gold set over the text corpus and over the scans (its expected sources renamed to the PDFs)."""
     from assistant.settings import load_settings
-    from eval.runner import DEFAULT_DATASET, run_evaluation
+    from eval.runner import DEV_DATASET, run_evaluation
 
     dataset = work / "gold-scans.jsonl"
-    lines = Path(DEFAULT_DATASET).read_text(encoding="utf-8").splitlines()
+    lines = DEV_DATASET.read_text(encoding="utf-8").splitlines()  # the gold set of the five sample plans
     renamed = [json.dumps({**q, "expected_sources": [s.replace(".txt", ".pdf") for s in q["expected_sources"]]},
                           ensure_ascii=False) for q in map(json.loads, filter(None, lines))]
     dataset.write_text("\n".join(renamed) + "\n", encoding="utf-8")
     settings = load_settings(None)
     result: dict[str, Any] = {}
-    for name, folder, data in (("text", corpus, DEFAULT_DATASET), ("scans", scans, dataset)):
+    for name, folder, data in (("text", corpus, DEV_DATASET), ("scans", scans, dataset)):
         if name == "text" and not text:
             continue
-        runs = run_evaluation(settings, folder, work / f"report-{name}", dataset=Path(data), configs=("troly",),
-                              show_progress=False)
-        result[name] = {k: runs["troly"].aggregates.get(k) for k in GOLD_KEYS}
+        runs = run_evaluation(settings, folder, work / f"report-{name}", dataset=data, configs=("troly",),
+                              show_progress=False, thresholds=())  # no refusal-threshold sweep: not measured here
+        run = next(iter(runs.values()))["troly"]
+        result[name] = {k: run.aggregates.get(k) for k in GOLD_KEYS}
+        result[name]["not_correct"] = [r["id"] for r in run.rows if r["metrics"].get("correct") == 0.0]
         print(name, result[name])
     if "text" in result:
         result["points_lost"] = {k: round(100 * ((result["text"][k] or 0) - (result["scans"][k] or 0)), 1)
