@@ -5,6 +5,10 @@ one page image at a time, given on its standard input and answered on its standa
 never written to disk. Each page keeps its place (pages are joined by PAGE_BREAK, so citations show the
 page), and the text goes through the same normalization, gate, redaction and structure as any text:
 a "MẬT" stamp on a scan is refused like a typed one.
+
+A page with ruled tables (`ingest.grid` finds them: skew undone, ruling lines, cell grid) is read in parts:
+the text between tables as a page, each table cell by cell, written back as markdown pipe rows in its place,
+so that structure reads its rows with their column names (Đơn vị chủ trì, Thời gian …) as in a typed plan.
 """
 
 from __future__ import annotations
