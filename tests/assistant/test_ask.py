@@ -8,8 +8,9 @@ import re
 import pytest
 
 from assistant.components.vector_store import AccessScope
-from assistant.services.ask import QuestionError, codes_in, critical_terms, validate_question
+from assistant.services.ask import QuestionError, _name_in, codes_in, critical_terms, validate_question
 from assistant.services.extractive import NOT_FOUND, intents
+from assistant.text import fold_accents, fold_tones
 
 
 def ask(indexed, question: str, **kw):  # type: ignore[no-untyped-def]
@@ -124,3 +125,16 @@ def test_intents(question: str, expected: set[str]) -> None:
 ])
 def test_letter_digit_names_must_be_quoted(question: str, codes: list[str]) -> None:
     assert codes_in(question) == codes
+
+
+@pytest.mark.parametrize(("name", "evidence", "found"), [
+    ("bạch đằng", "kế hoạch phường bạch đằng năm 2026", True),
+    ("bạch đằng", "kế hoạch phường bạch đăng năm 2026", True),  # a scan: OCR misread one mark
+    ("đà nẵng", "ứng dụng đa năng", False),  # two syllables differ: another word
+    ("lâm đồng", "tỉnh lâm đồng nai", True),
+    ("hà nội", "tỉnh hà nam", False),
+    ("bạch đằng", "phường bạch đằngxyz", False),
+])
+def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: bool) -> None:
+    folded = fold_accents(fold_tones(evidence))
+    assert _name_in(name, fold_tones(evidence), folded) is found
