@@ -5,10 +5,15 @@ one page image at a time, given on its standard input and answered on its standa
 never written to disk. Each page keeps its place (pages are joined by PAGE_BREAK, so citations show the
 page), and the text goes through the same normalization, gate, redaction and structure as any text:
 a "MẬT" stamp on a scan is refused like a typed one.
+
+A page with ruled tables (`ingest.grid` finds them: skew undone, ruling lines, cell grid) is read in parts:
+the text between tables as a page, each table cell by cell, written back as markdown pipe rows in its place,
+so that structure reads its rows with their column names (Đơn vị chủ trì, Thời gian …) as in a typed plan.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
 import os
@@ -26,6 +31,11 @@ LANGUAGE = "vie"
 DPI = 300  # Tesseract reads body text best at 300 dpi
 MAX_PIXELS = 60_000_000  # one page image: an A3 page at 600 dpi; more is a decompression bomb
 PAGE_SECONDS = 120.0
+_MIN_INK = 25  # dark pixels (after a median) that make a cell or band more than speckles
+_PAD = 40  # pixels of white around a cell's ink: a lone digit is misread when cropped tight ("2" read "7)")
+_PAPER = 170  # lighter than this is paper in a cell (a blurred speckle), made white
+_MARGIN = 8  # pixels between a table's outer rules and the text read around it (a rule's blur reads as dots)
+_MAX_STACK = 12000  # pixels: the tallest stack of cells given to Tesseract at once
 NO_TESSERACT = ("Chưa cài Tesseract OCR tiếng Việt (gói Debian tesseract-ocr và tesseract-ocr-vie, cài bằng "
                 "`make ocr`) nên không nhận dạng được chữ trong bản quét {what}. Cài Tesseract, hoặc nạp bản "
                 "có lớp văn bản (DOCX, PDF xuất từ Word).")
@@ -52,23 +62,161 @@ def require_tesseract(what: str) -> str:
 
 
 def recognize(image: Any, deadline: Deadline | None = None) -> str:
-    """Text of one page image (a Pillow image), read by Tesseract from its standard input."""
+    """Text of one page image (a Pillow image), read by Tesseract from its standard input. A page with ruled
+    tables is straightened, its text outside the tables read strip by strip and each table read cell by
+    cell and written as markdown pipe rows in its place; a page without is read whole, as it is."""
+    require_tesseract("")
+    gray = image.convert("L")
+    from ingest.grid import find_tables, straighten
+
+    _, dark, angle = straighten(gray)
+    tables = find_tables(dark)
+    if not tables:
+        return _tesseract(gray, "3", deadline).replace("\f", "").strip("\n")
+    from PIL import Image
+
+    if angle:
+        gray = gray.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    parts: list[str] = []
+    top = 0
+    for table in tables:
+        parts.append(_strip(gray, top, table.top - _MARGIN, deadline))
+        parts.append(_table_text(gray, table, deadline))
+        top = table.bottom + _MARGIN
+    parts.append(_strip(gray, top, gray.height, deadline))
+    return "\n\n".join(p for p in parts if p)
+
+
+def _tesseract(image: Any, psm: str, deadline: Deadline | None, tsv: bool = False) -> str:
     binary = require_tesseract("")
     buf = io.BytesIO()
-    image.convert("L").save(buf, format="PNG")
+    image.save(buf, format="PNG")
     seconds = PAGE_SECONDS
     if deadline is not None:
         seconds = max(1.0, min(seconds, deadline.seconds - (deadline.clock() - deadline.start)))
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: the machine is shared
     try:
-        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3"],
+        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", psm,
+                               *(["tsv"] if tsv else [])],
                               input=buf.getvalue(), capture_output=True, timeout=seconds, env=env)
     except subprocess.TimeoutExpired as err:
         raise LoadError(f"Nhận dạng ký tự (OCR) một trang quá {seconds:g} giây: bản quét quá lớn hoặc quá "
                         "phức tạp, không nạp.") from err
     if done.returncode != 0:
         raise LoadError("Tesseract không nhận dạng được trang quét này (ảnh hỏng hoặc không đúng định dạng).")
-    return done.stdout.decode("utf-8", errors="replace").replace("\f", "").strip("\n")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _ink(image: Any) -> tuple[int, int, int, int] | None:
+    """The box around what is printed in an image, speckles (a 3×3 median) ignored; None when blank."""
+    import numpy as np
+    from PIL import ImageFilter
+
+    dark = np.asarray(image.filter(ImageFilter.MedianFilter(3))) < 128
+    if int(dark.sum()) < _MIN_INK:
+        return None
+    ys, xs = np.nonzero(dark)
+    return int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+
+
+def _despeckle(cell: Any) -> Any:
+    """A cell without a scanner's specks, which Tesseract reads as quotes and dashes ("'VP Đảng ủy"): paper
+    fainter than _PAPER made white, and ink with almost no ink around it (under 5 % of a 15×15 window; a
+    dot or diacritic has more) made white."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    pixels = np.asarray(cell)
+    ink = Image.fromarray(np.where(pixels < 128, 255, 0).astype(np.uint8))
+    near = np.asarray(ink.filter(ImageFilter.BoxBlur(7)))
+    return Image.fromarray(np.where((pixels > _PAPER) | (near < 13), 255, pixels).astype(np.uint8))
+
+
+def _strip(gray: Any, top: int, bottom: int, deadline: Deadline | None) -> str:
+    """Text of a full-width band of the page between tables, read like a page (page segmentation 3)."""
+    if bottom - top < 20:
+        return ""
+    band = gray.crop((0, top, gray.width, bottom))
+    if _ink(band) is None:
+        return ""
+    return _tesseract(band, "3", deadline).replace("\f", "").strip("\n")
+
+
+def _table_text(gray: Any, table: Any, deadline: Deadline | None) -> str:
+    """A table as markdown pipe rows: every cell's text, a merged cell's in its first grid column (a row
+    merged across the whole table is one cell: a group row); `|---|` after the first row."""
+    boxes = [(table.column_of(a), gray.crop((a, row.top, b, row.bottom))) for row in table.rows for a, b in row.cells]
+    texts = iter(_read_cells(boxes, deadline))
+    width = len(table.columns) - 1
+    lines: list[str] = []
+    for row in table.rows:
+        cells = [next(texts) for _ in row.cells]
+        spans = table.spans(row)
+        if len(cells) == 1 and width > 1:
+            out = cells
+        else:
+            out = []
+            for text, span in zip(cells, spans, strict=True):
+                out += [text] + [""] * (span - 1)
+        lines.append("| " + " | ".join(out) + " |")
+        if len(lines) == 1:
+            lines.append("|" + "---|" * max(width, len(out)))
+    return "\n".join(lines)
+
+
+def _read_cells(cells: list[tuple[int, Any]], deadline: Deadline | None) -> list[str]:
+    """Text of each cell image (with its grid column). The cells of a column are trimmed to their ink,
+    faint specks whitened, stacked one above the other with a wide white margin and read by one Tesseract call (a uniform block, page
+    segmentation 6, word boxes): each word goes to the cell its box sits in. A call a column, not a cell,
+    as Tesseract starts slowly; a column, not the whole table, as a lone "2" under long lines of text is
+    misread ("7)", "n4") where it reads right among the other row numbers."""
+    from PIL import ImageOps
+
+    texts = [""] * len(cells)
+    columns: dict[int, list[tuple[int, Any]]] = {}
+    for index, (column, cell) in enumerate(cells):
+        box = _ink(cell)
+        if box is None:
+            continue
+        left, top, right, bottom = box
+        crop = cell.crop((max(0, left - 2), max(0, top - 2), min(cell.width, right + 2), min(cell.height, bottom + 2)))
+        columns.setdefault(column, []).append((index, ImageOps.expand(_despeckle(crop), _PAD, fill=255)))
+    for stack in columns.values():
+        _read_stack(stack, texts, deadline)
+    return texts
+
+
+def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadline | None) -> None:
+    """Fill `texts[index]` for each (index, cell image) of one column, stacks no taller than _MAX_STACK."""
+    from PIL import Image
+
+    batches: list[list[tuple[int, Any]]] = [[]]
+    for item in stack:
+        if batches[-1] and sum(c.height for _, c in batches[-1]) + item[1].height > _MAX_STACK:
+            batches.append([])
+        batches[-1].append(item)
+    for batch in filter(None, batches):
+        sheet = Image.new("L", (max(c.width for _, c in batch), sum(c.height for _, c in batch)), 255)
+        starts: list[int] = []
+        y = 0
+        for _, crop in batch:
+            sheet.paste(crop, (0, y))
+            starts.append(y)
+            y += crop.height
+        words: dict[int, list[str]] = {}
+        for line in _tesseract(sheet, "6", deadline, tsv=True).splitlines()[1:]:
+            fields = line.split("\t")
+            if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+                continue
+            middle = int(fields[7]) + int(fields[9]) // 2
+            slot = bisect.bisect_right(starts, middle) - 1
+            if slot >= 0:
+                words.setdefault(batch[slot][0], []).append(fields[11])
+        for index, found in words.items():
+            text = " ".join(" ".join(found).replace("|", " ").split())  # a "|" would split the row
+            if text[:1] in "'‘`" and not any(q in text[1:] for q in "'’`"):
+                text = text[1:]  # "'VP Đảng ủy": Tesseract's quote before a capital V at a line start
+            texts[index] = text
 
 
 def ocr_pdf_pages(data: bytes, numbers: list[int], deadline: Deadline | None = None) -> dict[int, str]:

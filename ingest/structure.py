@@ -12,7 +12,8 @@ công vụ." is a list item.
 Tables are tab-separated rows (or markdown pipe rows). A row of column names (STT, Nội dung,
 Đơn vị chủ trì, Thời gian …) is a header — also when repeated after a page break; a second header
 row splits the columns above it ("Kế hoạch 2026" over "Lượng | Giá trị"); a row with only its first
-cell filled names a group whose value the following rows inherit. In pipe tables a row with fewer
+cell filled names a group whose value the following rows inherit, and so does a pipe row of one cell under
+several columns (a cell merged across the table, as OCR reads a ruled grid). In pipe tables a row with fewer
 cells lacks the cells merged from the row above: the STT cell on the left, the last cells on the
 right, which it inherits. Every cell keeps its exact span in the text.
 """
@@ -215,7 +216,9 @@ class _Table:
             return self._header()
         if _is_column_numbers(filled):  # "1 | 2 | 3 …" under a header: column numbers
             return self._header()
-        if len(filled) == 1 and cells[0] and len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2):
+        # "Nhóm\t\t\t", or "| Nhóm |" under wider columns (a cell merged across the table, read from a scan)
+        if len(filled) == 1 and cells[0] and (len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2)
+                                              or piped and len(cells) == 1 and len(self.columns) > 1):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
             self.sub_number, self.outer = "", ("", None)
             self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number

@@ -80,6 +80,22 @@ def critical_terms(question: str) -> list[str]:
     return names
 
 
+def _name_in(name: str, evidence: str, folded: str) -> bool:
+    """A name typed with diacritics is in the evidence with them ("Đà Nẵng" is not "đa năng"), but one of its
+    syllables may carry other marks: OCR misreads a mark in a scan ("Bạch Đăng" for "Bạch Đằng"), and a name of
+    two syllables or more differing in one mark is still that name. `folded` is `evidence` without accents."""
+    key = fold_tones(name)
+    if key in evidence:
+        return True
+    syllables = key.split()
+    if len(syllables) < 2 or len(folded) != len(evidence):
+        return False
+    for m in re.finditer(rf"(?<!\w){re.escape(fold_accents(key))}(?!\w)", folded):
+        if sum(a != b for a, b in zip(evidence[m.start():m.end()].split(), syllables, strict=False)) <= 1:
+            return True
+    return False
+
+
 _CODE = re.compile(r"(?<![\w/-])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,6}(?![\w/-])", re.IGNORECASE)
 
 
@@ -161,7 +177,8 @@ class AskService:
         docs = dict.fromkeys(c.doc_id for c in draft.citations)  # the plans that answer must say the names
         evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
         folded = fold_accents(evidence)
-        return all(_named_in(fold_tones(n), evidence) if has_diacritics(n) else _named_in(n, folded) for n in names)
+        return all(_named_in(fold_tones(n), evidence, folded) if has_diacritics(n) else _named_in(n, folded)
+                   for n in names)
 
     def _lower_text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
@@ -247,14 +264,17 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
     return " ".join(kept) or question
 
 
-def _named_in(name: str, text: str) -> bool:
+def _named_in(name: str, text: str, folded: str | None = None) -> bool:
     """The name is in the text, or it joins two names the text holds, each of two words or more: "Sở Công Thương
-    Sơn La" is the Sở Công Thương of a plan of Sơn La. Typed with diacritics, compared with them ("Đà Nẵng" is not
-    "đa năng")."""
-    if name in text:
-        return True
+    Sơn La" is the Sở Công Thương of a plan of Sơn La. Typed with diacritics (`folded` is then `text` without
+    accents), compared with them, one mark apart at most (see `_name_in`)."""
+
+    def there(part: str) -> bool:
+        return _name_in(part, text, folded) if folded is not None else part in text
+
     words = name.split()
-    return any(" ".join(words[:i]) in text and " ".join(words[i:]) in text for i in range(2, len(words) - 1))
+    return there(name) or any(there(" ".join(words[:i])) and there(" ".join(words[i:]))
+                              for i in range(2, len(words) - 1))
 
 
 def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:

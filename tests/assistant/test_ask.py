@@ -8,8 +8,16 @@ import re
 import pytest
 
 from assistant.components.vector_store import AccessScope
-from assistant.services.ask import QuestionError, _named_in, codes_in, critical_terms, validate_question
+from assistant.services.ask import (
+    QuestionError,
+    _name_in,
+    _named_in,
+    codes_in,
+    critical_terms,
+    validate_question,
+)
 from assistant.services.extractive import NOT_FOUND, intents
+from assistant.text import fold_accents, fold_tones
 
 
 def ask(indexed, question: str, **kw):  # type: ignore[no-untyped-def]
@@ -212,3 +220,15 @@ def test_a_duty_with_its_own_items_says_each_and_wrapped_lines_stay_one_duty() -
     long = "- Lựa chọn doanh nghiệp thu gom, " + "bảo đảm chất lượng sản phẩm, " * 12 + "phục vụ xuất khẩu."
     offset, quote, said = _duty_line(long, q)
     assert offset == 0 and long.startswith(quote) and said.startswith("Lựa chọn doanh nghiệp")
+
+
+@pytest.mark.parametrize(("name", "evidence", "found"), [
+    ("bạch đằng", "kế hoạch phường bạch đằng năm 2026", True),
+    ("bạch đằng", "kế hoạch phường bạch đăng năm 2026", True),  # a scan: OCR misread one mark
+    ("đà nẵng", "ứng dụng đa năng", False),  # two syllables differ: another word
+    ("lâm đồng", "tỉnh lâm đồng nai", True),
+    ("hà nội", "tỉnh hà nam", False),
+])
+def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: bool) -> None:
+    folded = fold_accents(fold_tones(evidence))
+    assert _name_in(name, fold_tones(evidence), folded) is found

@@ -1,12 +1,13 @@
 """OCR with the real Tesseract (Vietnamese model) on scans made here: corpus text rendered to A4 pages,
 damaged like a flatbed scan (rotation, speckles, blur), saved as an image-only PDF, a PDF mixing typed and
 scanned pages, and PNG/JPEG/TIFF images. Pages keep their numbers; a stamped scan is refused; a machine
-without Tesseract gets a Vietnamese reason."""
+without Tesseract gets a Vietnamese reason; a ruled table comes back as rows that keep their columns."""
 
 from __future__ import annotations
 
 import io
 import shutil
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,15 @@ from pypdf import PdfReader, PdfWriter
 from test_load import make_pdf
 
 from assistant.services.container import Services
-from bench.scans import char_accuracy, font_file, image_pdf, render, scan_pages, scanner_damage
+from assistant.text import fold_accents
+from assistant.vocab.fields import GROUP
+from bench.scans import char_accuracy, font_file, image_pdf, plain, render, scan_pages, scanner_damage
 from ingest import ocr
+from ingest.grid import find_tables, straighten
 from ingest.load import PAGE_BREAK, Limits, LoadError, load_bytes
 from ingest.model import META_FILE_TYPE
+from ingest.normalize import normalize_with_hints
+from ingest.structure import parse_structure
 
 pytestmark = [
     pytest.mark.skipif(ocr.tesseract() is None, reason="Tesseract with Vietnamese is not installed (make ocr)"),
@@ -125,3 +131,75 @@ def test_without_tesseract_a_scan_gets_a_reason(tmp_path: Path, monkeypatch: pyt
             assert "make ocr" in str(err.value)
     finally:
         ocr.tesseract.cache_clear()
+
+
+PLAN_WITH_TABLE = "\n".join([
+    "ĐẢNG ỦY XÃ TÂN HÒA", "KẾ HOẠCH", "Chuyển đổi số trong các cơ quan đảng năm 2026",
+    "Các nhiệm vụ được phân công tại bảng sau, các đơn vị báo cáo kết quả về Văn phòng Đảng ủy.",
+    "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian",
+    "I. Hạ tầng số\t\t\t",  # a group row: one cell merged across the table
+    "1\tRà soát hạ tầng mạng nội bộ và trang thiết bị của các cơ quan\tVăn phòng Đảng ủy\tQuý II/2026",
+    "2\tTập huấn kỹ năng số cho cán bộ, đảng viên\tBan Tuyên giáo\tTháng 9/2026",
+    "3\tSố hóa hồ sơ đảng viên\tBan Tổ chức\tTrước 30/6/2026",
+    "Văn phòng Đảng ủy theo dõi, tổng hợp kết quả thực hiện.",
+])
+EXPECTED_ROWS = [("Văn phòng Đảng ủy", "Quý II/2026"), ("Ban Tuyên giáo", "Tháng 9/2026"),
+                 ("Ban Tổ chức", "Trước 30/6/2026")]
+
+
+def close(read: str, truth: str) -> bool:
+    """OCR's text against the truth, accents folded: a letter or two may differ (0.9 similar)."""
+    def fold(s: str) -> str:
+        return " ".join(fold_accents(s).lower().split())
+
+    return SequenceMatcher(None, fold(read), fold(truth)).ratio() >= 0.9
+
+
+def table_rows(text: str) -> list[dict[str, str]]:
+    normalized, _, hints = normalize_with_hints(text)
+    return [b["cells"] for b in parse_structure(normalized, hints) if b["kind"] == "table_row"]
+
+
+def test_scanned_ruled_table_comes_back_as_rows_with_their_columns() -> None:
+    """A plan printed with a ruled table, scanned (rotated, speckled, blurred), read by the loader: the
+    table is markdown pipe rows again, and each task row names its lead unit and its deadline."""
+    images, truths = scan_pages(PLAN_WITH_TABLE, seed=21)
+    assert len(images) == 1
+    text = load_bytes("bang-quet.pdf", image_pdf(images), Limits()).text
+    assert char_accuracy(truths[0], plain(text)) >= MIN_ACCURACY, text
+    pipe_rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert len(pipe_rows) == 6, text  # header, separator, group row, three tasks
+    assert set(pipe_rows[1]) <= set("|-")
+    rows = table_rows(text)
+    assert len(rows) == len(EXPECTED_ROWS), rows
+    for row, (unit, when) in zip(rows, EXPECTED_ROWS, strict=True):
+        assert close(row.get("Đơn vị chủ trì", ""), unit), row
+        assert close(row.get("Thời gian", ""), when), row
+        assert close(row.get(GROUP, ""), "Hạ tầng số"), row
+    assert "kết quả thực hiện" in text.split(pipe_rows[-1])[1]  # the text after the table stays after it
+
+
+def test_page_without_ruling_lines_is_read_whole_as_before() -> None:
+    image = scanner_damage(render(LINES), seed=7)
+    assert find_tables(straighten(image)[1]) == []
+    assert ocr.recognize(image) == ocr._tesseract(image.convert("L"), "3", None).replace("\f", "").strip("\n")
+
+
+def test_grid_of_a_rotated_table_with_a_merged_row() -> None:
+    """Geometry only: a 3-column grid rotated 1°, its second row one cell across; rows, columns, spans."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (2000, 1400), 255)
+    draw = ImageDraw.Draw(image)
+    xs, ys = [200, 500, 1200, 1800], [300, 420, 540, 700]
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for i, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
+        for x in (xs if i != 1 else [xs[0], xs[-1]]):
+            draw.line([(x, top), (x, bottom)], fill=0, width=3)
+    _, dark, angle = straighten(scanner_damage(image, seed=1, angle=1.0))
+    assert abs(abs(angle) - 1.0) < 0.1
+    [table] = find_tables(dark)
+    assert [len(row.cells) for row in table.rows] == [3, 1, 3]
+    assert len(table.columns) == 4
+    assert [table.spans(row) for row in table.rows] == [[1, 1, 1], [3], [1, 1, 1]]
