@@ -27,6 +27,10 @@ class AnswerMode(StrEnum):
 # doc_id prefix of a citation whose source is a record of the tracking board (status and note of an assignment, who
 # recorded it and when), not a stored document: report drafts cite results this way
 TRACKING_DOC_PREFIX = "tracking:"
+# where a tracked task stands (the plan model, its API, CLI and UI share them)
+STATUSES = ("chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc")
+DEFAULT_STATUS = STATUSES[0]
+DONE = "hoàn thành"
 
 
 class DocumentMeta(BaseModel):

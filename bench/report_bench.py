@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.domain import Citation
+from assistant.domain import TRACKING_DOC_PREFIX, Citation
 from assistant.services.assignments import UnitNames
 from assistant.services.container import Services
-from assistant.services.reports import TRACKING_PREFIX, ReportRequest, _is_report
+from assistant.services.reports import ReportRequest, _is_report
 from assistant.services.verify import Statement, verify
 from assistant.settings import Settings
 from assistant.vocab.dates import parse_period
@@ -58,10 +58,10 @@ def score(services: Services, doc_id: str, source: str, unit: str, period: str, 
     gold = gold_due(source, unit, *parse_period(period))
     found = [g for g in gold if (at := find_anchor(text, g["anchor"], g["occurrence"])) is not None
              and any(a <= at < b for a, b in spans)]
-    records = {TRACKING_PREFIX + i["id"]: "" for i in services.assignments.all_assignments(None)}
+    records = {TRACKING_DOC_PREFIX + i["id"]: "" for i in services.assignments.all_assignments(None)}
 
     def text_of(d: str) -> str:
-        return records.get(d, "") if d.startswith(TRACKING_PREFIX) else services.registry.text_of(d)
+        return records.get(d, "") if d.startswith(TRACKING_DOC_PREFIX) else services.registry.text_of(d)
 
     verified = sum(
         1 for s in claims if s["citations"] and not verify(
@@ -70,7 +70,7 @@ def score(services: Services, doc_id: str, source: str, unit: str, period: str, 
     results = [s for s in draft["statements"] if s["kind"] == "result"]
     sourced = {d.doc_id for d in services.registry.list_documents() if _is_report(d)}
     invented = sum(1 for s in results if not s["citations"] or not all(
-        c["doc_id"] in sourced or c["doc_id"].startswith(TRACKING_PREFIX) for c in s["citations"]))
+        c["doc_id"] in sourced or c["doc_id"].startswith(TRACKING_DOC_PREFIX) for c in s["citations"]))
     return {"plan": source, "unit": unit, "period": draft["period"]["label"], "gold_due": len(gold),
             "gold_appearing": len(found), "missing": [g["anchor"][:60] for g in gold if g not in found],
             "tasks_listed": draft["stats"]["tasks_due"] + draft["stats"]["tasks_ongoing"],

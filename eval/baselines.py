@@ -22,6 +22,7 @@ from llama_index.core.schema import TextNode
 from assistant.components.embeddings import Embedder
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.services.evidence import folded_syllables
+from assistant.services.retrieval import found_first
 from assistant.text import nfc
 
 
@@ -74,10 +75,7 @@ class _FlatRetriever:
 
     def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
         """As the service's retriever: the document's chunks, those found first, then in reading order."""
-        seen = {c.id for c in found}
-        rest = sorted((c for c in self.chunks if c.source == doc_id), key=lambda c: c.start)
-        return [c for c in found if c.payload.get("doc_id") == doc_id] + \
-            [s for s in (c.scored(0.0) for c in rest) if s.id not in seen]
+        return found_first(doc_id, found, [c.scored(0.0) for c in self.chunks if c.source == doc_id])
 
 
 class BM25Retriever(_FlatRetriever):

@@ -8,10 +8,11 @@ from typing import Any
 
 import pandas as pd
 
+from assistant.domain import STATUSES as TASK_STATUSES
 from assistant.domain import Citation, DocumentMeta
 from ui.render import date_vi, shorten, source_html
 
-STATUSES = ["chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc"]
+STATUSES = list(TASK_STATUSES)
 HEADERS = ["Hạn", "Chủ trì", "Nhiệm vụ", "Trạng thái", "Mã"]
 WIDTHS: list[str | int] = ["17%", "20%", "43%", "12%", "8%"]
 SHORT_ID = 8  # a row shows the first characters of its id; the tab finds the item by them

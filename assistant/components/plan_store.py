@@ -18,12 +18,9 @@ from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text,
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant.components.registry import Base, DocumentRow, Registry, utcnow
+from assistant.domain import DEFAULT_STATUS
 from assistant.text import fold_accents
 from assistant.vocab.units import unit_search_key
-
-STATUSES = ("chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc")
-DEFAULT_STATUS = STATUSES[0]
-DONE = "hoàn thành"
 
 
 class _Extracted:
@@ -194,13 +191,7 @@ class PlanStore:
 
     # reading ----------------------------------------------------------------
     def assignments(self, doc_ids: Iterable[str]) -> list[tuple[AssignmentRow, DocumentRow]]:
-        ids = list(doc_ids)
-        if not ids:
-            return []
-        with self.registry.session() as s:
-            q = (select(AssignmentRow, DocumentRow).join(DocumentRow, DocumentRow.doc_id == AssignmentRow.doc_id)
-                 .where(AssignmentRow.doc_id.in_(ids)).order_by(DocumentRow.source, AssignmentRow.seq))
-            return [(a, d) for a, d in s.execute(q).all()]
+        return self._rows(AssignmentRow, doc_ids)
 
     def assignment(self, assignment_id: str) -> tuple[AssignmentRow, DocumentRow] | None:
         with self.registry.session() as s:

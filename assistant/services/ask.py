@@ -32,7 +32,6 @@ from assistant.vocab.signature import signature_span
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
 _HEADER_CHARS = 700
-_DUTY_DEPTH = 30  # chunks of one document read for a unit's duties
 _MAX_COMPARED = 3  # plans answered side by side
 # where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
@@ -126,7 +125,8 @@ class AskService:
         k = top_k or self.retriever_top_k
         chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
         found = chunks[:k]
-        chunks = self._named_plan_read(q, parsed, scope, chunks, k)
+        names = self.plan_names()
+        chunks = self._named_plan_read(q, parsed, scope, chunks, k, names)
         planned = self.plans.answer(parsed, scope, chunks) if self.plans is not None else None
         if planned is not None:
             return self._finish(planned, found, t0)
@@ -134,7 +134,6 @@ class AskService:
             chunks = self._whole_duties(q, scope, chunks)
         docs = self._compared_documents(parsed, scope, chunks)[:_MAX_COMPARED] if parsed.wants("compare") else []
         if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
-            names = self.plan_names()
             draft = merge_drafts([self.answerer.draft(replace(parsed, text=_asked_of(q, d, docs, names)),
                                                       self._with_document_parts(
                 self.retriever.retrieve(q, _within(scope, d), k), parsed)) for d in docs])
@@ -200,12 +199,12 @@ class AskService:
         return docs if len(docs) >= 2 else named_documents(q, chunks)
 
     def _named_plan_read(self, q: str, parsed: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
-                         k: int) -> list[ScoredChunk]:
+                         k: int, names: dict[str, dict[str, str]]) -> list[ScoredChunk]:
         """A question that names one plan ("kế hoạch dân số Cần Thơ …") whose passages the search did not find:
         that plan's best passages (under the caller's scope) join the evidence."""
         if parsed.wants("compare"):
             return chunks
-        plan = plan_named(parsed, self.plan_names())
+        plan = plan_named(parsed, names)
         if plan is None or any(c.payload.get("doc_id") == plan for c in chunks):
             return chunks
         return self.retriever.retrieve(q, _within(scope, plan), k) + chunks

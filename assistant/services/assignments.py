@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.components.plan_store import (
-    DEFAULT_STATUS,
-    DONE,
-    STATUSES,
     AssignmentRow,
     DutyRow,
     PlanStore,
@@ -30,13 +27,14 @@ from assistant.components.plan_store import (
 )
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.vector_store import AccessScope
+from assistant.domain import DEFAULT_STATUS, DONE, STATUSES
 from assistant.services.access import Principal, iso
 from assistant.services.audit import Redact, identity
 from assistant.services.evidence import content_terms
 from assistant.services.plan_compare import compare
 from assistant.settings import PlanSettings
 from assistant.text import nfc
-from assistant.vocab.dates import parse_timing
+from assistant.vocab.dates import month_end, parse_timing
 from assistant.vocab.units import unit_search_key
 
 MAX_PAGE_SIZE = 500
@@ -122,7 +120,7 @@ def next_due(row: AssignmentRow | DutyRow, today: dt.date) -> dt.date | None:
               "yearly": (row.month or 12,)}[row.recurrence]
     for year in (today.year, today.year + 1):
         for month in months:
-            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            last = month_end(year, month).day
             due = dt.date(year, month, min(row.day or last, last))
             if due >= today:
                 return due
@@ -180,8 +178,7 @@ class AssignmentService:
     def list_assignments(self, reader: Reader, filters: Filters | None = None, page: int = 1,
                          page_size: int = 50) -> dict[str, Any]:
         """`{"total": N, "items": [...]}` of one page, in document order."""
-        f = filters or Filters()
-        items = [i for i in self._items(reader, f.doc_id) if self._keep(i, f)]
+        items = self.all_assignments(reader, filters)
         page, page_size = max(1, page), min(max(1, page_size), MAX_PAGE_SIZE)
         return {"total": len(items), "page": page, "page_size": page_size,
                 "items": items[(page - 1) * page_size: page * page_size]}
@@ -189,13 +186,14 @@ class AssignmentService:
     def all_assignments(self, reader: Reader, filters: Filters | None = None) -> list[dict[str, Any]]:
         """Every matching item (exports, answers)."""
         f = filters or Filters()
-        return [i for i in self._items(reader, f.doc_id) if self._keep(i, f)]
+        names = self.names() if f.unit else None  # read once, not per item
+        words = set(content_terms(f.query)) if f.query else set()
+        return [i for i in self._items(reader, f.doc_id) if self._keep(i, f, names, words)]
 
-    def _keep(self, item: dict[str, Any], f: Filters) -> bool:
+    def _keep(self, item: dict[str, Any], f: Filters, names: UnitNames | None, words: set[str]) -> bool:
         if item["kind"] != "assigned" and not f.include_items:
             return False
-        if f.unit:
-            names = self.names()
+        if f.unit and names is not None:
             units = (item["lead_units"] if f.role in ("lead", "any") else []) + \
                 (item["co_units"] if f.role in ("co", "any") else [])
             if not any(names.matches(f.unit, u) for u in units):
@@ -210,7 +208,6 @@ class AssignmentService:
         if f.overdue and not item["overdue"]:
             return False
         if f.query:
-            words = set(content_terms(f.query))
             have = set(content_terms(" ".join([item["task"], item["title"], *item["lead_units"]])))
             if not words <= have:
                 return False

@@ -36,7 +36,6 @@ FOOTNOTE_PT = 11
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 PARTY_MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-CLAIMS = ("requirement", "result")
 
 
 def footnote_text(c: dict[str, Any]) -> str:

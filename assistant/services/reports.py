@@ -47,12 +47,10 @@ from assistant.vocab.units import is_party_body, unit_search_key
 
 Kind = Literal["tien-do", "so-ket", "tong-ket", "tom-tat"]
 KINDS_OF_REPORT: tuple[str, ...] = get_args(Kind)
-Body = Literal["auto", "party", "state"]
 StatementKind = Literal["heading", "requirement", "result", "placeholder"]
 
 RESULT_PLACEHOLDER = "[Đơn vị bổ sung kết quả]"
 UNVERIFIED_PLACEHOLDER = "[Đơn vị bổ sung: nội dung chưa kiểm chứng được với văn bản nguồn]"
-TRACKING_PREFIX = TRACKING_DOC_PREFIX
 TRACKING_SOURCE = "Bảng theo dõi nhiệm vụ"
 SUBJECT = {
     "tien-do": "Kết quả thực hiện {plan} {period}",
@@ -182,7 +180,7 @@ class ReportService:
         unit = (request.unit or "").strip() or None
         start, end = self._period(request, plan, reader)
         virtual: dict[str, str] = {}
-        b = _Builder(lambda doc_id: virtual[doc_id] if doc_id.startswith(TRACKING_PREFIX) else
+        b = _Builder(lambda doc_id: virtual[doc_id] if doc_id.startswith(TRACKING_DOC_PREFIX) else
                      (docs[doc_id].text or "") if doc_id in docs else "")
         ctx = _Context(self, reader, plan, docs, unit, start, end, b, virtual)
         if request.kind == "tom-tat":
@@ -395,7 +393,7 @@ class _Context:
         note = item["note"].strip().rstrip(".")
         record = (f"Trạng thái: {item['status']}." + (f" Ghi chú: {note}." if note else "")
                   + f" Cập nhật bởi {item['updated_by']} ngày {when}.")
-        doc_id = TRACKING_PREFIX + item["id"]
+        doc_id = TRACKING_DOC_PREFIX + item["id"]
         self.virtual[doc_id] = record
         cite = self.b.cite(doc_id, TRACKING_SOURCE, TRACKING_SOURCE, "", item["task"][:120], 0, len(record))
         said = f"Tiến độ ghi nhận trên bảng theo dõi: {item['status']}" + (f"; {note}" if note else "") + \

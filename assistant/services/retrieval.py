@@ -39,11 +39,15 @@ class Retriever:
     def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
         """Every chunk of one document the caller may read (it was found under the caller's scope), those the
         search found first, then in reading order: the plan a question names, read to its end."""
-        first = [c for c in found if c.payload.get("doc_id") == doc_id]
-        seen = {c.id for c in first}
-        rest = [ScoredChunk(pid, 0.0, p) for pid, p in self.store.point_payloads(doc_id, _READ_KEYS).items()
-                if pid not in seen]
-        return first + sorted(rest, key=lambda c: int(c.payload.get("start", 0)))
+        rest = [ScoredChunk(pid, 0.0, p) for pid, p in self.store.point_payloads(doc_id, _READ_KEYS).items()]
+        return found_first(doc_id, found, rest)
+
+
+def found_first(doc_id: str, found: list[ScoredChunk], chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+    """A document's chunks: those the search found first, in its order, then the others in reading order."""
+    first = [c for c in found if c.payload.get("doc_id") == doc_id]
+    seen = {c.id for c in first}
+    return first + sorted((c for c in chunks if c.id not in seen), key=lambda c: int(c.payload.get("start", 0)))
 
 
 # what answering reads of a chunk ("rendered", the text as embedded, is not needed)

@@ -81,7 +81,7 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -139,7 +139,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
         y_last = int(last.group("y") or (years[-1] if years else 0))
         if y_first and y_last and 1 <= q_first <= 4 and 1 <= q_last <= 4:
             start = dt.date(y_first, 3 * q_first - 2, 1)
-            end = _month_end(y_last, 3 * q_last)
+            end = month_end(y_last, 3 * q_last)
             if before:
                 start = None
     elif months:
@@ -148,7 +148,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
             mon = int(m.group("m") or m.group("m2"))
             year = m.group("y") or m.group("y2") or (str(_years(raw)[-1]) if _years(raw) else default_year)
             if year and 1 <= mon <= 12:
-                spans.append((dt.date(int(year), mon, 1), _month_end(int(year), mon)))
+                spans.append((dt.date(int(year), mon, 1), month_end(int(year), mon)))
         if spans:
             start, end = spans[0][0], spans[-1][1]
             if before:
@@ -298,7 +298,7 @@ _SPEC_RANGE = re.compile(r"^(?P<a>\d{4}-\d{2}-\d{2})\s*\.\.\s*(?P<b>\d{4}-\d{2}-
 def period_label(start: dt.date, end: dt.date) -> str:
     """How a report names its period: 'Quý III/2026', '6 tháng đầu năm 2026', 'năm 2026', else the dates."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    whole = start.day == 1 and end == _month_end(end.year, end.month)
+    whole = start.day == 1 and end == month_end(end.year, end.month)
     if whole and start.year == end.year:
         if months == 3 and start.month % 3 == 1:
             return f"Quý {('I', 'II', 'III', 'IV')[start.month // 3]}/{start.year}"
@@ -315,7 +315,7 @@ def parse_period(spec: str) -> tuple[dt.date, dt.date]:
     raw = spec.strip()
     if m := _SPEC_QUARTER.match(raw):
         y, q = int(m.group("y")), int(m.group("q"))
-        return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        return dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q)
     if m := _SPEC_HALF.match(raw):
         y, first = int(m.group("y")), m.group("h") == "1"
         return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else (dt.date(y, 7, 1), dt.date(y, 12, 31))
@@ -338,8 +338,8 @@ def parse_period(spec: str) -> tuple[dt.date, dt.date]:
 def next_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     """The period of the same length that follows (a quarter the next quarter, a year the next year)."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if start.day == 1 and end == _month_end(end.year, end.month):
+    if start.day == 1 and end == month_end(end.year, end.month):
         first = end + dt.timedelta(days=1)
         last_month = first.month + months - 1
-        return first, _month_end(first.year + (last_month - 1) // 12, (last_month - 1) % 12 + 1)
+        return first, month_end(first.year + (last_month - 1) // 12, (last_month - 1) % 12 + 1)
     return end + dt.timedelta(days=1), end + (end - start) + dt.timedelta(days=1)

@@ -13,12 +13,11 @@ import pytest
 from plan_support import SHARED, register
 
 from assistant.components.registry import Registry
-from assistant.domain import Citation
+from assistant.domain import TRACKING_DOC_PREFIX, Citation
 from assistant.services.access import Principal
 from assistant.services.assignments import AssignmentService, NotFound
 from assistant.services.reports import (
     RESULT_PLACEHOLDER,
-    TRACKING_PREFIX,
     UNVERIFIED_PLACEHOLDER,
     ReportError,
     ReportRequest,
@@ -74,7 +73,7 @@ def assert_every_claim_verified(registry: Registry, draft: dict[str, Any]) -> No
     for s in claims(draft):
         assert s["citations"], s
         for c in s["citations"]:
-            if not c["doc_id"].startswith(TRACKING_PREFIX):
+            if not c["doc_id"].startswith(TRACKING_DOC_PREFIX):
                 assert registry.text_of(c["doc_id"])[c["start"]:c["end"]] == c["quote"]
         assert supported(s["text"], " ".join(c["quote"] for c in s["citations"])), s["text"]
 
@@ -132,7 +131,7 @@ def test_tracking_board_results_cite_who_recorded_them(plans: Plans) -> None:
                         for s in said)
     assert len(said) == 2  # its result in II, and again under III (hạn chế, khó khăn)
     cite = said[0]["citations"][0]
-    assert cite["doc_id"] == TRACKING_PREFIX + item["id"] and "quantri" in cite["quote"]
+    assert cite["doc_id"] == TRACKING_DOC_PREFIX + item["id"] and "quantri" in cite["quote"]
     assert_every_claim_verified(plans.registry, draft)
 
 

@@ -15,10 +15,11 @@ from pydantic import BaseModel, Field
 
 from assistant.api.context import Ctx
 from assistant.api.deps import client_of, require
+from assistant.domain import TRACKING_DOC_PREFIX
 from assistant.services.access import Permission, Principal
 from assistant.services.assignments import NotFound, PlanError
 from assistant.services.report_docx import to_docx, to_markdown
-from assistant.services.reports import TRACKING_PREFIX, ReportRequest
+from assistant.services.reports import ReportRequest
 from assistant.text import bilingual
 
 router = APIRouter(tags=["reports"])
@@ -51,7 +52,7 @@ def _render(draft: dict[str, Any], fmt: str) -> Any:
 
 def _cited(draft: dict[str, Any]) -> list[str]:
     return sorted({c["doc_id"] for s in draft["statements"] for c in s["citations"]
-                   if not c["doc_id"].startswith(TRACKING_PREFIX)})
+                   if not c["doc_id"].startswith(TRACKING_DOC_PREFIX)})
 
 
 @router.post("/v1/reports", summary="Soạn dự thảo báo cáo có trích dẫn (JSON, Markdown, DOCX)", description=(
