@@ -25,7 +25,7 @@ from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.fields import field_runs, labelled_field, role_of
 from assistant.vocab.numbering import is_bullet, numbering, strip_marker
-from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section
+from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section, is_closing
 from assistant.vocab.units import (
     GROUP_QUALIFIER,
     names_units,
@@ -55,9 +55,6 @@ _SENTENCE = re.compile(r"[^.;]+[.;]?")
 _GOALS = re.compile(r"(?:cac )?(?:muc tieu|chi tieu)\b")
 _FRAMES = re.compile(r"(?:muc dich|yeu cau|quan diem|su can thiet|can cu|tinh hinh|thuc trang|ket qua (?:dat duoc|thuc hien)|"
                      r"danh gia (?:ket qua|tinh hinh|thuc trang))\b")
-_CLOSING = re.compile(r"^(?:tren day la|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|qua trinh thuc hien)\b|"
-                      r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b|"
-                      r"^(?:nghi quyet|ke hoach|chi thi|quyet dinh|ket luan|chuong trinh) nay (?:duoc )?pho bien\b")
 _MAX_TITLE_CHARS = 400
 
 
@@ -100,13 +97,6 @@ def is_end_section(section: str) -> bool:
 def is_goal_section(section: str) -> bool:
     """'II. MỤC TIÊU > 2. Mục tiêu cụ thể', 'Chỉ tiêu …': what is to be reached, not who does what."""
     return any(_GOALS.match(head) for head in _heads(section))
-
-
-def is_closing(sentence: str) -> bool:
-    """'Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …', 'Trên đây là Kế hoạch …':
-    the closing formula of a plan asks for reports, it assigns no task."""
-    folded = fold_accents(sentence).lower()
-    return bool(_CLOSING.search(folded))
 
 
 def _inside(task: Task, spans: list[tuple[int, int]]) -> bool:

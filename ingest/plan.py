@@ -22,11 +22,11 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.numbering import strip_marker
+from assistant.vocab.parts import is_closing
 from assistant.vocab.units import units_of
 from ingest.facts import (
     Field,
     Task,
-    is_closing,
     is_decision_article,
     is_end_section,
     is_framing,

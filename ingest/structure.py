@@ -30,7 +30,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.fields import GROUP, STT, labelled_field, names_product, role_of
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
-from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients
+from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients, opens_closing
 from assistant.vocab.signature import is_authority_line, is_title_line
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
@@ -402,6 +402,9 @@ class _Sections:
     def depth(self) -> int:
         return len(self.stack)
 
+    def close_to(self, depth: int) -> None:
+        del self.stack[depth:]
+
     def reset(self, style: str, label: str) -> None:
         self.stack = [_Heading(style, label)]
 
@@ -487,6 +490,8 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             expect_annex_title = False
             if seen_kind and (PREAMBLE_START.match(stripped) or len(stripped) > _MAX_HINT_HEADING_CHARS):
                 body_started = True
+            if body_started and not is_list_start(stripped) and opens_closing(stripped):
+                sections.close_to(1)  # "Trong quá trình thực hiện, …" closes the part, not its last numbered item
             add("list_item" if is_list_start(stripped) else "paragraph", start, end)
             continue
         add("heading", start, end)

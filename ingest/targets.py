@@ -23,8 +23,9 @@ from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, parse_timing
 from assistant.vocab.figures import Figure, figure_mentions
 from assistant.vocab.numbering import strip_marker
+from assistant.vocab.parts import is_closing
 from assistant.vocab.units import units_of
-from ingest.facts import Field, Task, is_closing, is_end_section, is_framing
+from ingest.facts import Field, Task, is_end_section, is_framing
 from ingest.model import Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 

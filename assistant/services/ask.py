@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -138,6 +138,7 @@ class AskService:
                                                       self._with_document_parts(
                 self.retriever.retrieve(q, _within(scope, d), k), parsed)) for d in docs])
         else:
+            chunks = self._naming(q, chunks)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
             plan = self.answerer.named_plan(draft.units) if not draft.statements and chunks else None
             if plan is not None:  # the plan asked about is clear, its passage was not among the first found
@@ -170,14 +171,24 @@ class AskService:
         quoted = " ".join(c.quote for c in draft.citations).lower()
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
             return False  # "phủ sóng 6G": a passage about 5G does not answer
-        names = critical_terms(q)
+        # the plans that answer must say the question's proper names
+        return self._names_said(critical_terms(q), dict.fromkeys(c.doc_id for c in draft.citations))
+
+    def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
             return True
-        docs = dict.fromkeys(c.doc_id for c in draft.citations)  # the plans that answer must say the names
         evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
         folded = fold_accents(evidence)
         return all(_named_in(fold_tones(n), evidence, folded) if has_diacritics(n) else _named_in(n, folded)
                    for n in names)
+
+    def _naming(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+        """"… của Tỉnh ủy Thanh Hoá, kế hoạch của xã …": only a plan that says the question's proper names can
+        answer (`_answerable`), so when some plans found say them, the others' passages are not weighed."""
+        names = critical_terms(q)
+        docs = dict.fromkeys(str(c.payload.get("doc_id", "")) for c in chunks)
+        saying = {d for d in docs if self._names_said(names, [d])} if names else set(docs)
+        return [c for c in chunks if c.payload.get("doc_id") in saying] if saying else chunks
 
     def _lower_text(self, doc_id: str) -> str:
         if doc_id not in self._texts:

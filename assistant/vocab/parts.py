@@ -41,6 +41,12 @@ RECIPIENTS = "noi nhan"
 ANNOUNCES = re.compile(r"(?:như sau|sau đây|cụ thể là|gồm(?: các| những)?(?: nội dung| nhiệm vụ)?(?: sau)?)\s*:?\s*$",
                        re.IGNORECASE)
 
+_CLOSING_START = r"^(?:tren day la|trong qua trinh (?:to chuc )?(?:thuc hien|trien khai)|qua trinh thuc hien)\b"
+_OPENS_CLOSING = re.compile(_CLOSING_START)
+_CLOSING = re.compile(_CLOSING_START + r"|"
+                      r"\bneu (?:co|phat sinh) (?:kho khan|vuong mac)|\bthi hanh (?:quyet dinh|nghi quyet) nay\b|"
+                      r"^(?:nghi quyet|ke hoach|chi thi|quyet dinh|ket luan|chuong trinh) nay (?:duoc )?pho bien\b")
+
 
 def fold_upper(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold_accents(text).upper()))
@@ -74,3 +80,17 @@ def is_recipients(line: str) -> bool:
 def announces_list(sentence: str) -> bool:
     """'… cụ thể như sau:' only announces what follows; it never answers by itself."""
     return bool(ANNOUNCES.search(sentence.strip()))
+
+
+def is_closing(sentence: str) -> bool:
+    """'Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …', 'Trên đây là Kế hoạch …':
+    the closing formula of a plan asks for reports, it assigns no task."""
+    folded = fold_accents(sentence).lower()
+    return bool(_CLOSING.search(folded))
+
+
+def opens_closing(paragraph: str) -> bool:
+    """'Trong quá trình thực hiện, …', 'Trên đây là Kế hoạch …': a paragraph that closes the plan, not the
+    numbered item above it."""
+    return bool(_OPENS_CLOSING.match(fold_accents(paragraph).lower()))
+

@@ -48,7 +48,7 @@ _STOP = re.compile(
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
-    r"ban hành)\b",  # lower case: "Ban Tổ chức" is a name
+    r"ban hành|qua|thông qua)\b",  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(

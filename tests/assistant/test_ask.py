@@ -67,6 +67,23 @@ def test_comparison_says_which_document_says_what(indexed) -> None:  # type: ign
     assert {c.source[:3] for c in r.citations} >= {"002", "004"}
 
 
+def test_only_a_plan_saying_the_names_asked_answers(indexed) -> None:  # type: ignore[no-untyped-def]
+    """Lâm Đồng's plan has the closer sentence on signatures, but only the plan carrying out Thanh Hoá's plan
+    says "Thanh Hoá": its passage answers rather than nothing."""
+    r = ask(indexed, "Kế hoạch thực hiện Kế hoạch 54-KH/TU của Tỉnh ủy Thanh Hoá đặt chỉ tiêu bao nhiêu phần trăm cán bộ, "
+                     "công chức ngành Tổ chức xây dựng Đảng được cấp chữ ký số chuyên dùng?")
+    assert r.answerable and "100% cán bộ, công chức ngành Tổ chức xây dựng Đảng được cấp" in r.answer
+    assert {c.source[:3] for c in r.citations} == {"000"}
+    assert_verifiable(indexed, r)
+
+
+def test_closing_paragraph_answers_whom_difficulties_go_to(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = ask(indexed, "Kế hoạch tổng thể ngành Tổ chức xây dựng Đảng của xã: gặp khó khăn, vướng mắc thì báo cáo "
+                     "Ban Thường vụ Đảng ủy qua cơ quan nào?")
+    assert r.answerable and "(qua Ban Xây dựng Đảng)" in r.answer
+    assert_verifiable(indexed, r)
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -183,7 +183,7 @@ def test_ingest_of_004_stores_every_chunk_with_full_payload(ingested_004: Ingest
     out, services = ingested_004.outcome, ingested_004.services
     title = CORPUS_META[DOC_004][1]
     assert (out.status, out.reason, out.source, out.title) == ("ingested", "", DOC_004, title)
-    assert out.chunks == 22
+    assert out.chunks == 23  # the closing paragraph is a passage of its own
     found = assert_stored_consistently(services, out.doc_id)
     assert {p.payload["title"] for p in found} == {title}
     assert {p.payload["page"] for p in found} == {None}  # a text file has no pages

@@ -55,6 +55,9 @@ def rows(name: str, section_suffix: str = "") -> list[Block]:
         ("000", "KẾ HOẠCH", "paragraph", ""),
         ("000", "- Ban Tổ chức Tỉnh ủy (báo cáo)", "list_item", "Nơi nhận"),
         ("000", "Nguyễn Ngọc Thành", "paragraph", "Nơi nhận"),
+        # the closing paragraph belongs to the part, not to the numbered unit above it
+        ("000", "Trong quá trình thực hiện, nếu phát sinh khó khăn", "paragraph", "VI. TỔ CHỨC THỰC HIỆN"),
+        ("001", "Trong quá trình tổ chức thực hiện, các cơ quan", "paragraph", "IV. TỔ CHỨC THỰC HIỆN"),
         ("001", "+ 70% các vụ việc, khiếu nại", "list_item", "II. MỤC TIÊU > 2. Mục tiêu cụ thể > 2.3. Đối với dữ liệu số"),
         ("001", "- Văn phòng Đảng ủy: Tham mưu", "list_item", "PHỤ LỤC > II. PHÂN CÔNG TRÁCH NHIỆM CHUNG"),
         ("002", "- Nâng cấp Trung tâm tích hợp dữ liệu của cơ quan đảng tỉnh đặt tại Văn phòng Tỉnh ủy với", "list_item",
@@ -225,6 +228,17 @@ def test_lettered_heading_under_arabic_and_reset_by_roman() -> None:
         ("heading", "Nơi nhận", 1),
         ("list_item", "Nơi nhận", 1),
     ]
+
+
+def test_closing_paragraph_closes_the_numbered_item_above_it() -> None:
+    text = ("KẾ HOẠCH\nCăn cứ Luật.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\n"
+            "- Trong quá trình thực hiện dự án, báo cáo tiến độ.\n"
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo Ủy ban nhân dân tỉnh.\n"
+            "Trên đây là Kế hoạch của tỉnh.")
+    text_of_block = {text[b["start"]:b["end"]][:12]: b["section"] for b in parse_structure(text)}
+    assert text_of_block["- Trong quá "] == "III. TỔ CHỨC THỰC HIỆN > 1. Sở Tài chính"  # a duty of the unit
+    assert text_of_block["Trong quá tr"] == "III. TỔ CHỨC THỰC HIỆN"
+    assert text_of_block["Trên đây là "] == "III. TỔ CHỨC THỰC HIỆN"
 
 
 def test_structure_parser_component() -> None:

@@ -47,6 +47,9 @@ def test_different_units_differ() -> None:
         ("Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình nghiệp vụ thành nhóm", ["Ban Tổ chức Tỉnh ủy Lâm Đồng"]),
         ("Ủy ban nhân dân tỉnh Bắc Ninh giao", ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
         ("Văn phòng Đảng ủy phường thực hiện", ["Văn phòng Đảng ủy phường"]),
+        # "qua" (by way of) introduces another unit, it does not continue this one
+        ("báo cáo Ban Thường vụ Đảng ủy qua cơ quan nào", ["Ban Thường vụ Đảng ủy"]),
+        ("báo cáo Ban Thường vụ Đảng ủy (qua Ban Xây dựng Đảng)", ["Ban Thường vụ Đảng ủy", "Ban Xây dựng Đảng"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
