@@ -27,7 +27,7 @@ from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER
 from assistant.vocab.parts import KINDS
-from assistant.vocab.signature import signature_span
+from assistant.vocab.signature import signature_span, without_titles
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -65,6 +65,7 @@ def critical_terms(question: str) -> list[str]:
     the answer must be about them — a plan of another province does not answer."""
     names: list[str] = []
     question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
+    question = without_titles(question)  # "Trưởng Ban", "Phó Chủ tịch": offices
     for k, segment in enumerate(_SEGMENT.split(DOC_NUMBER.sub(" ", question))):
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):

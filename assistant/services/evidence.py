@@ -159,20 +159,23 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
     cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)] + [len(text)]
     pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
-    def score(a: int, b: int) -> float:
-        piece = text[a:b]
-        hits = len(terms & set(folded_syllables(piece)))
-        return hits + (3 if want is not None and want.search(piece) else 0)
-
-    scores = [score(a, b) for a, b in pieces]
+    found = [terms & set(folded_syllables(text[a:b])) for a, b in pieces]
+    wanted = [want is not None and bool(want.search(text[a:b])) for a, b in pieces]
+    # a term said in every clause ("số vụ", "tăng") tells the clauses apart less than one said in a single clause
+    spread = Counter(t for f in found for t in f)
+    # a quote ends where a clause ends (";", "."), not at a comma inside it, when one fits
+    closed = [b == len(text) or text[a:b].rstrip()[-1:] in ";.:" for a, b in pieces]
     best = (-1.0, 0, 0)
     for i in range(len(pieces)):
-        total, j = 0.0, i
+        j, end = i, 0
         while j < len(pieces) and pieces[j][1] - pieces[i][0] <= limit:
-            total += scores[j]
+            end = j + 1 if closed[j] else end
             j += 1
-        if j > i and total > best[0]:
-            best = (total, pieces[i][0], pieces[j - 1][1])
+        end = end or j
+        said: set[str] = set().union(*found[i:end])
+        total = sum(1 / spread[t] for t in said) + (3 if any(wanted[i:end]) else 0)
+        if end > i and total > best[0]:
+            best = (total, pieces[i][0], pieces[end - 1][1])
     if best[0] < 0:
         return 0, clip_quote(text, limit)
     a, b = best[1], best[2]

@@ -257,10 +257,11 @@ class ExtractiveAnswerer:
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts)
         if task:
-            n = cite("task", 400)
-            if n is not None:
-                numbers.append(n)
-                text = f"{text} — {_clip(task['text'], TASK_CHARS)}" if text else _clip(task["text"], TASK_CHARS)
+            # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening
+            offset, quote = best_window(task["text"], set(content_terms(q.text)), q.expect.pattern, TASK_CHARS)
+            numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
+            said = ("…" if offset else "") + quote
+            text = f"{text} — {said}" if text else said
         if text:
             out.say(text[0].upper() + text[1:], numbers)
 
@@ -566,18 +567,16 @@ def _intent_fit(u: Unit, q: Question) -> float:
         return 3.0
     fields = u.fields
     text = u.text.lower()
-    fit = 0.0
-    if q.wants("responsibility") and ("lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text):
-        fit += 1.0
-    if q.wants("deadline", "reporting") and ("timing" in fields or _DATE.search(u.text)):
-        fit += 1.0
-    if q.wants("target") and (_FIGURE.search(u.text) or "product" in fields):
-        fit += 1.0
-    if q.wants("funding") and ("funding" in fields or "kinh phí" in text):
-        fit += 1.0
-    if q.wants("reporting") and "báo cáo" in text:
-        fit += 1.0
-    return min(fit, 1.0)
+    # each kind of fact asked that the unit can give; "hạn báo cáo": a date and a report, not a report alone
+    checks = {
+        "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text,
+        "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
+        "target": lambda: bool(_FIGURE.search(u.text)) or "product" in fields,
+        "funding": lambda: "funding" in fields or "kinh phí" in text,
+        "reporting": lambda: "báo cáo" in text,
+    }
+    asked = [check for intent, check in checks.items() if q.wants(intent)]
+    return sum(1.0 for check in asked if check()) / len(asked) if asked else 0.0
 
 
 def _names_unit(u: Unit, named: list[str]) -> float:

@@ -142,6 +142,15 @@ _TITLE_BEFORE = re.compile(_OFFICIAL_TITLE + r"(?:\s+[\w&.\-]+){0,6}\s*,?\s*$")
 _TITLE_AFTER = re.compile(r"^\s*[,(–-]\s*" + _OFFICIAL_TITLE + r"\b")
 
 
+_ANY_TITLE = re.compile(r"(?<!\w)" + _OFFICIAL_TITLE + r"(?!\w)", re.IGNORECASE)
+
+
+def without_titles(text: str) -> str:
+    """'ai làm Trưởng Ban Chỉ đạo' -> 'ai làm - Chỉ đạo': an office is capitalised, and is neither a person's
+    name nor a body's; a dash keeps the words apart."""
+    return _ANY_TITLE.sub(" - ", text)
+
+
 def named_as_official(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] introduced by an official title ("Tổng Bí thư Tô Lâm") or followed by one
     ("Nguyễn Văn A, Phó Chủ tịch …")? Officials named as such in a public document are public record."""

@@ -149,6 +149,10 @@ def test_bad_questions_raise_vietnamese_errors(bad: object) -> None:
         ("Thành phố Đà Nẵng đặt mục tiêu gì?", ["đà nẵng"]),
         ("Kế hoạch 54-KH/TU yêu cầu gì?", []),
         ("Gọi [SỐ ĐIỆN THOẠI] hỏi ai chủ trì?", []),
+        # an office is no name: "Trưởng Ban Chỉ đạo" is not said as such, "Phó Chủ tịch" neither
+        ("Theo Nghị quyết 57, ai làm Trưởng Ban Chỉ đạo Trung ương?", []),
+        ("Ai là Phó Chủ tịch UBND tỉnh Đồng Nai?", ["đồng nai"]),
+        ("Tổng Bí thư Tô Lâm ký nghị quyết nào?", ["tô lâm"]),
     ],
 )
 def test_critical_terms(question: str, names: list[str]) -> None:

@@ -134,7 +134,7 @@ def test_ingest_json_prints_the_summary_and_exits_0(indexed_004: Indexed) -> Non
     [doc] = run.json()["documents"]
     assert set(doc) >= SUMMARY_KEYS
     assert {k: doc[k] for k in SUMMARY_KEYS - {"doc_id"}} == {
-        "source": DOC_004, "title": TITLE_004, "status": "ingested", "reason": "", "chunks": 22}
+        "source": DOC_004, "title": TITLE_004, "status": "ingested", "reason": "", "chunks": 23}
     assert re.fullmatch(r"[0-9a-f]{16}", doc["doc_id"])
 
 
@@ -213,10 +213,10 @@ def test_docs_list_and_show(indexed_004: Indexed) -> None:
     data_dir, doc_id = indexed_004.data_dir, indexed_004.doc_id
     key = admin(data_dir)
     listed = troly(data_dir, "docs", "list", **key)
-    assert listed.code == 0 and f"{doc_id} internal 22 đoạn {TITLE_004}" in listed.flat
+    assert listed.code == 0 and f"{doc_id} internal 23 đoạn {TITLE_004}" in listed.flat
     [doc] = troly(data_dir, "docs", "list", "--json", **key).json()["documents"]
     assert (doc["doc_id"], doc["source"], doc["title"], doc["chunks"], doc["status"]) == (
-        doc_id, DOC_004, TITLE_004, 22, "ingested")
+        doc_id, DOC_004, TITLE_004, 23, "ingested")
 
     shown = troly(data_dir, "docs", "show", doc_id, "--json", **key)
     assert shown.code == 0 and shown.json() == doc
@@ -268,7 +268,7 @@ def test_local_mode_is_audited_like_the_api(indexed_004: Indexed) -> None:
     data_dir = indexed_004.data_dir
     assert troly(data_dir, "ask", f"{QUESTION} Gọi 0912 345 678.", "--json", **admin(data_dir)).code == 0
     checked = troly(data_dir, "index", "check", "--json", **admin(data_dir))
-    assert checked.code == 0 and checked.json() == {"documents": 1, "points": 22, "orphan_points": 0,
+    assert checked.code == 0 and checked.json() == {"documents": 1, "points": 23, "orphan_points": 0,
                                                     "missing_points": 0, "stale_points": 0, "pending": 0}
     registry = Registry(f"sqlite:///{data_dir / 'registry.db'}")
     rows = [r for r in registry.stream(select(AuditRow)) if r.client == "cli-local"]

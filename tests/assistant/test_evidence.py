@@ -1,0 +1,54 @@
+"""The quote window: the clauses of a long passage that answer, ended where a clause ends."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.services.evidence import best_window, content_terms
+
+TARGETS = ("Hằng năm, số vụ phạm tội về ma túy tại khu vực biên giới được phát hiện, bắt giữ tăng trên 03%; "
+           "số vụ phạm tội về ma túy có tổ chức xuyên quốc gia được phát hiện, bắt giữ tăng trên 03%; "
+           "số vụ phạm tội về ma túy lợi dụng không gian mạng được phát hiện, triệt phá tăng trên 05%.")
+PERCENT = re.compile(r"\d\s*%")
+
+
+def window(question: str, text: str, limit: int) -> str:
+    offset, quote = best_window(text, set(content_terms(question)), PERCENT, limit)
+    assert text[offset:offset + len(quote)] == quote
+    return quote
+
+
+def test_the_clause_with_the_words_only_it_says_is_quoted_whole() -> None:
+    """Every clause says "số vụ … tăng"; only the last says "không gian mạng", and its figure is the answer."""
+    quote = window("số vụ phạm tội ma túy lợi dụng không gian mạng phải tăng bao nhiêu mỗi năm?", TARGETS, 200)
+    assert "lợi dụng không gian mạng" in quote and quote.endswith("tăng trên 05%.")
+
+
+def test_a_quote_ends_at_a_clause_end_when_one_fits() -> None:
+    quote = window("số vụ phạm tội có tổ chức xuyên quốc gia tăng bao nhiêu?", TARGETS, 200)
+    assert "xuyên quốc gia" in quote and quote.endswith("tăng trên 03%")
+    assert not quote.endswith("được phát hiện")
+
+
+def test_a_short_passage_is_quoted_whole() -> None:
+    assert window("tăng bao nhiêu?", TARGETS, 1000) == TARGETS
+
+
+def test_a_unit_giving_every_kind_of_fact_asked_fits_best() -> None:
+    """"Hạn báo cáo …": a sentence with the report and its date fits better than one that only mentions reports."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _intent_fit
+    from assistant.services.question import analyse
+
+    def unit(text: str):  # type: ignore[no-untyped-def]
+        (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "V"}), 0)
+        return u
+
+    both = unit("Định kỳ gửi báo cáo kết quả thực hiện trước ngày 15/11 hằng năm về Sở Tài chính.")
+    period = unit("Các cơ quan theo dõi, đánh giá kết quả thực hiện hằng năm.")
+    report = unit("Các cơ quan báo cáo kết quả thực hiện về Sở Tài chính.")
+    q = analyse("Hạn báo cáo kết quả hằng năm là khi nào?")
+    assert q.wants("deadline") and q.wants("reporting")
+    assert (_intent_fit(both, q), _intent_fit(period, q), _intent_fit(report, q)) == (1.0, 0.5, 0.5)
+    assert _intent_fit(period, analyse("Việc đánh giá kết quả thực hiện khi nào?")) == 1.0  # only a time asked
