@@ -388,8 +388,14 @@ class AssignmentService:
             return []
         start = dt.date.fromisoformat(t.due_start) if t.due_start else dt.date.min
         end = dt.date.fromisoformat(t.due_end) if t.due_end else dt.date.max
+        return self.due_between(start, end, reader)
+
+    def due_between(self, start: dt.date, end: dt.date, reader: Reader, doc_id: str | None = None
+                    ) -> list[dict[str, Any]]:
+        """`due_in` for a period already in dates (a report's): its label read back loses a "từ ngày … đến ngày …"
+        start."""
         out = []
-        for item in self.all_assignments(reader):
+        for item in self.all_assignments(reader, Filters(doc_id=doc_id)):
             due = _due_within(item, start, end)
             if due is not None:
                 out.append({**item, "due_in_period": due.isoformat()})

@@ -328,8 +328,8 @@ class _Context:
         return self.svc.assignments.all_assignments(self.reader, filters)
 
     def due_ids(self, start: dt.date, end: dt.date) -> dict[str, str]:
-        return {i["id"]: i["due_in_period"] for i in self.svc.assignments.due_in(period_label(start, end), self.reader)
-                if i["doc_id"] == self.plan.doc_id}
+        return {i["id"]: i["due_in_period"]
+                for i in self.svc.assignments.due_between(start, end, self.reader, self.plan.doc_id)}
 
     # sections ------------------------------------------------------------------
     def opening(self) -> None:
@@ -463,7 +463,8 @@ class _Context:
         else:  # sơ kết, tổng kết: everything due up to the end of the period, and what has no deadline
             ongoing = [i for i in items if i["id"] not in due and (_ongoing(i, self.end) or _due_by(i, self.end))]
         self.stats.update({"tasks_due": len(in_period), "tasks_ongoing": len(ongoing),
-                           "task_ids": [i["id"] for i in in_period + ongoing]})
+                           "task_ids": [i["id"] for i in in_period + ongoing],
+                           "due_in_period": {i["id"]: due[i["id"]] for i in in_period}})
         n = 0
         b.heading(f"1. Nhiệm vụ có thời hạn trong kỳ ({period_label(self.start, self.end)})", 2)
         if not in_period:
