@@ -394,9 +394,11 @@ class AssignmentService:
                     ) -> list[dict[str, Any]]:
         """`due_in` for a period already in dates (a report's): its label read back loses a "từ ngày … đến ngày …"
         start."""
+        # "trước ngày 30/6/2026" has no start: a recurring task falls due at its next occurrence, not in year 1
+        first = self.clock() if start == dt.date.min else start
         out = []
         for item in self.all_assignments(reader, Filters(doc_id=doc_id)):
-            due = _due_within(item, start, end)
+            due = _due_within(item, start, end, first)
             if due is not None:
                 out.append({**item, "due_in_period": due.isoformat()})
         return sorted(out, key=lambda i: (i["due_in_period"], i["source"], i["start"]))
@@ -423,14 +425,15 @@ def _doc_info(doc: DocumentRow) -> dict[str, Any]:
             "doc_number": meta.get("doc_number", ""), "issuer": meta.get("issuer", "")}
 
 
-def _due_within(item: dict[str, Any], start: dt.date, end: dt.date) -> dt.date | None:
+def _due_within(item: dict[str, Any], start: dt.date, end: dt.date, first: dt.date) -> dt.date | None:
+    """The deadline of the item in start..end; for a recurring task its first occurrence from `first` on."""
     if item["recurrence"] == "none":
         due = item["due_end"]
         return dt.date.fromisoformat(due) if due and start <= dt.date.fromisoformat(due) <= end else None
     if item["recurrence"] == "continuous":
         return None
     row = AssignmentRow(recurrence=item["recurrence"], day=item["day"], month=item["month"], due_end=item["due_end"])
-    due = next_due(row, max(start, dt.date.fromisoformat(item["due_start"]) if item["due_start"] else start))
+    due = next_due(row, max(first, dt.date.fromisoformat(item["due_start"]) if item["due_start"] else first))
     return due if due is not None and due <= end else None
 
 

@@ -204,3 +204,12 @@ def test_so_ket_over_a_period_dates_recurring_tasks_inside_it(plans: Plans) -> N
     assert draft["stats"]["tasks_next"] == 2
     assert "(từ ngày 21/05/2026 đến ngày 28/08/2026): 2]" in " ".join(s["text"] for s in draft["statements"])
     assert_every_claim_verified(plans.registry, draft)
+
+
+def test_a_deadline_without_a_start_dates_recurring_tasks_from_today(plans: Plans) -> None:
+    plan = register(plans.registry, SHARED / PLAN_000, source="kh-dinh-ky.txt", text=RECURRING_PLAN)
+    due = {i["task"]: i["due_in_period"] for i in plans.service.assignments.due_in("trước ngày 31/12/2026", None)
+           if i["doc_id"] == plan}
+    # today is 05/10/2026: the next report on the 15th, the quarter's end; the one-off deadline already passed
+    assert due == {"Rà soát hạ tầng mạng": "2026-02-20", "Báo cáo tiến độ chuyển đổi số": "2026-10-15",
+                   "Đánh giá mức độ chuyển đổi số": "2026-12-31"}
