@@ -40,7 +40,7 @@ from assistant.services.assignments import (
 from assistant.services.evidence import content_terms
 from assistant.services.verify import Statement, verify
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.dates import next_period, parse_period, period_label
+from assistant.vocab.dates import date_vi, next_period, parse_period, period_label
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.parts import KINDS, fold_upper
 from assistant.vocab.units import is_party_body, unit_search_key
@@ -155,10 +155,6 @@ def _is_report(doc: DocumentRow) -> bool:
     meta = doc.meta or {}
     kind = fold_accents(str(meta.get("doc_type", ""))).lower()
     return kind.startswith("bao cao") or kind_code(str(meta.get("doc_number", ""))) == "BC"
-
-
-def _date_vi(value: str) -> str:
-    return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
 class ReportService:
@@ -389,7 +385,7 @@ class _Context:
             self.results(item)
 
     def tracking_cite(self, item: dict[str, Any]) -> tuple[str, Citation]:
-        when = _date_vi(item["updated_at"])
+        when = date_vi(item["updated_at"])
         note = item["note"].strip().rstrip(".")
         record = (f"Trạng thái: {item['status']}." + (f" Ghi chú: {note}." if note else "")
                   + f" Cập nhật bởi {item['updated_by']} ngày {when}.")
