@@ -27,7 +27,7 @@ from assistant.components.plan_store import (
 )
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.vector_store import AccessScope
-from assistant.domain import DEFAULT_STATUS, DONE, STATUSES
+from assistant.domain import DEFAULT_STATUS, DONE, MAX_PAGE_SIZE, STATUSES
 from assistant.services.access import Principal, iso
 from assistant.services.audit import Redact, identity
 from assistant.services.evidence import content_terms
@@ -37,7 +37,6 @@ from assistant.text import nfc
 from assistant.vocab.dates import month_end, parse_timing
 from assistant.vocab.units import unit_search_key
 
-MAX_PAGE_SIZE = 500
 MAX_NOTE_CHARS = 2000
 Reader = Principal | AccessScope | None  # None: no restriction (the local CLI)
 
