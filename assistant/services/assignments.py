@@ -376,8 +376,21 @@ class AssignmentService:
     # answering -----------------------------------------------------------------
     def tasks_of_unit(self, unit: str, reader: Reader, role: str = "any") -> list[dict[str, Any]]:
         """'Sở X phải làm những việc gì?': every assignment the unit leads or takes part in, soonest due first."""
-        items = self.all_assignments(reader, Filters(unit=unit, role=role))
-        return sorted(items, key=lambda i: (i["next_due"] or i["due_end"] or "9999", i["source"], i["start"]))
+        return self.tasks_of_first_unit([unit], reader, role)[1]
+
+    def tasks_of_first_unit(self, units: Iterable[str], reader: Reader, role: str = "any"
+                            ) -> tuple[str, list[dict[str, Any]]]:
+        """The first of `units` that has tasks, and its tasks (`tasks_of_unit`); "" and [] when none has. The
+        assignments and aliases are read once for all of them: an answer tries a unit's name shortened word by
+        word."""
+        loaded, names = self._items(reader), self.names()
+        for unit in units:
+            f = Filters(unit=unit, role=role)
+            items = [i for i in loaded if self._keep(i, f, names, set())]
+            if items:
+                return unit, sorted(items, key=lambda i: (i["next_due"] or i["due_end"] or "9999", i["source"],
+                                                          i["start"]))
+        return "", []
 
     def due_in(self, period: str, reader: Reader) -> list[dict[str, Any]]:
         """'Những nhiệm vụ nào đến hạn trong Quý III/2026?': assignments whose deadline (or an occurrence of a

@@ -66,12 +66,7 @@ class PlanAnswers:
     # the three kinds ------------------------------------------------------------------------------
     def _duties(self, q: Question, asked: str, scope: AccessScope | None,
                 chunks: list[ScoredChunk]) -> AskResponse | None:
-        unit, items = "", []
-        for name in _shorter_names(asked):
-            items = self.service.tasks_of_unit(name, scope)
-            if items:
-                unit = name
-                break
+        unit, items = self.service.tasks_of_first_unit(_shorter_names(asked), scope)
         items = _in_named_plan(q, items, chunks)
         if not items:
             return None
