@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from assistant.domain import AnswerMode, AskResponse, DocumentMeta, IngestOutcome
+from assistant.domain import MAX_PAGE_SIZE, AnswerMode, AskResponse, DocumentMeta, IngestOutcome
 from assistant.settings import Settings
 
 LOCAL_CLIENT = "cli-local"
@@ -145,7 +145,8 @@ class HttpBackend:
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self.client = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout)
 
-    def _call(self, method: str, url: str, **kw: Any) -> Any:
+    def _request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        """The one path of every call: no server, or a refusal, is a BackendError."""
         try:
             r = self.client.request(method, url, **kw)
         except httpx.HTTPError as exc:
@@ -156,7 +157,30 @@ class HttpBackend:
             except ValueError:
                 detail = r.text
             raise BackendError(f"Máy chủ trả lỗi {r.status_code}: {detail}", r.status_code)
-        return r.json()
+        return r
+
+    def _call(self, method: str, url: str, **kw: Any) -> Any:
+        return self._request(method, url, **kw).json()
+
+    def listing(self, path: str, params: dict[str, Any]) -> dict[str, Any]:
+        """A GET of the plan API (unset filters left out); a paged list read to its last page, as one
+        `{"total", "items"}`."""
+        clean = {k: v for k, v in params.items() if v not in (None, False, "")}
+        out: dict[str, Any] = {"total": 0, "items": []}
+        page = 1
+        while True:
+            data = self._call("GET", path, params={**clean, "page": page, "page_size": MAX_PAGE_SIZE})
+            if "page" not in data:
+                return dict(data)
+            out["total"] = data["total"]
+            out["items"] += data["items"]
+            if len(out["items"]) >= data["total"] or not data["items"]:
+                return out
+            page += 1
+
+    def report(self, body: dict[str, Any]) -> bytes:
+        """A report draft as the server renders it in `body["format"]` (json, md, docx)."""
+        return self._request("POST", "/v1/reports", json={k: v for k, v in body.items() if v}).content
 
     def ask(self, question: str, top_k: int | None, doc_ids: list[str] | None,
             mode: AnswerMode | None = None) -> AskResponse:

@@ -31,6 +31,8 @@ TRACKING_DOC_PREFIX = "tracking:"
 STATUSES = ("chưa triển khai", "đang thực hiện", "hoàn thành", "chậm", "vướng mắc")
 DEFAULT_STATUS = STATUSES[0]
 DONE = "hoàn thành"
+# the largest page of every paged list of the API (assignments, audit, feedback): clients read longer lists page by page
+MAX_PAGE_SIZE = 500
 
 
 class DocumentMeta(BaseModel):

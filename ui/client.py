@@ -34,56 +34,52 @@ class ApiClient:
         if client_ip:  # the browser's address, for the API's audit trail behind this loopback hop
             self.headers["X-Forwarded-For"] = client_ip
 
-    def _call(self, method: str, url: str, **kw: Any) -> Any:
+    def _request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        """The one path of every plain call: the user's headers, a refused call as an ApiError."""
         try:
             r = self.http.request(method, url, headers=self.headers, **kw)
         except httpx.HTTPError as exc:
-            raise ApiError(f"Không kết nối được tới máy chủ: {exc}") from exc
+            raise _unreachable(exc) from exc
         _raise_for_status(r)
-        return r.json()
+        return r
 
     def call(self, method: str, url: str, **kw: Any) -> Any:
         """Any JSON route of the API (the plan tab's lists, tracking and history)."""
-        return self._call(method, url, **kw)
+        return self._request(method, url, **kw).json()
 
     def download(self, url: str, params: dict[str, Any]) -> bytes:
         """A file the API makes (exports)."""
-        try:
-            r = self.http.get(url, headers=self.headers, params=params)
-        except httpx.HTTPError as exc:
-            raise ApiError(f"Không kết nối được tới máy chủ: {exc}") from exc
-        _raise_for_status(r)
-        return r.content
+        return self._request("GET", url, params=params).content
 
     def me(self) -> dict[str, Any]:
-        return dict(self._call("GET", "/v1/me"))
+        return dict(self.call("GET", "/v1/me"))
 
     def documents(self) -> list[DocumentMeta]:
-        return [DocumentMeta.model_validate(d) for d in self._call("GET", "/v1/documents")["documents"]]
+        return [DocumentMeta.model_validate(d) for d in self.call("GET", "/v1/documents")["documents"]]
 
     def document(self, doc_id: str) -> DocumentMeta:
-        return DocumentMeta.model_validate(self._call("GET", f"/v1/documents/{doc_id}"))
+        return DocumentMeta.model_validate(self.call("GET", f"/v1/documents/{doc_id}"))
 
     def text(self, doc_id: str, start: int = 0, end: int | None = None) -> dict[str, Any]:
         params: dict[str, int] = {"start": start} if end is None else {"start": start, "end": end}
-        return dict(self._call("GET", f"/v1/documents/{doc_id}/text", params=params))
+        return dict(self.call("GET", f"/v1/documents/{doc_id}/text", params=params))
 
     def upload(self, name: str, content: bytes, classification: str | None, units: list[str]) -> list[IngestOutcome]:
         """Sends a file held in memory (the UI never keeps a copy on disk)."""
         data: dict[str, Any] = {"units": units}
         if classification:
             data["classification"] = classification
-        res = self._call("POST", "/v1/documents", files={"files": (name, content)}, data=data)
+        res = self.call("POST", "/v1/documents", files={"files": (name, content)}, data=data)
         return [IngestOutcome.model_validate(d) for d in res["documents"]]
 
     def delete(self, doc_id: str) -> None:
-        self._call("DELETE", f"/v1/documents/{doc_id}")
+        self.call("DELETE", f"/v1/documents/{doc_id}")
 
     def feedback(self, question: str, answer: str, verdict: str, comment: str,
                  citations: list[dict[str, Any]]) -> dict[str, Any]:
         body = {"question": question, "answer": answer, "verdict": verdict, "comment": comment,
                 "citations": citations}
-        return dict(self._call("POST", "/v1/feedback", json=body))
+        return dict(self.call("POST", "/v1/feedback", json=body))
 
     def ask_stream(self, question: str, doc_ids: list[str] | None = None) -> Iterator[tuple[str, Any]]:
         """Yields the server-sent events of /v1/ask/stream as (event name, decoded data)."""
@@ -95,7 +91,11 @@ class ApiClient:
                     _raise_for_status(r)
                 yield from _parse_sse(r.iter_lines())
         except httpx.HTTPError as exc:
-            raise ApiError(f"Không kết nối được tới máy chủ: {exc}") from exc
+            raise _unreachable(exc) from exc
+
+
+def _unreachable(exc: httpx.HTTPError) -> ApiError:
+    return ApiError(f"Không kết nối được tới máy chủ: {exc}")
 
 
 def _parse_sse(lines: Iterator[str]) -> Iterator[tuple[str, Any]]:

@@ -10,7 +10,8 @@ import pandas as pd
 
 from assistant.domain import STATUSES as TASK_STATUSES
 from assistant.domain import Citation, DocumentMeta
-from ui.render import date_vi, shorten, source_html
+from assistant.vocab.dates import date_vi
+from ui.render import shorten, source_html
 
 STATUSES = list(TASK_STATUSES)
 HEADERS = ["Hạn", "Chủ trì", "Nhiệm vụ", "Trạng thái", "Mã"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.domain import Citation, DocumentMeta, IngestOutcome
 from assistant.text import fold_accents
+from assistant.vocab.dates import date_vi
 
 CLASSIFICATION_LABELS = {"public": "Công khai", "internal": "Nội bộ", "restricted": "Hạn chế"}
 ROLE_LABELS = {"viewer": "người xem", "editor": "biên tập viên", "admin": "quản trị viên"}
@@ -20,12 +21,6 @@ DOC_HEADERS = ["Tiêu đề", "Số", "Cơ quan ban hành", "Ngày", "Phân lo�
 UPLOAD_HEADERS = ["Tệp", "Trạng thái", "Tiêu đề", "Số đoạn", "Lý do"]
 SOURCE_PLACEHOLDER = ('<div class="troly-source-empty">Bấm vào một trích dẫn [n] dưới câu trả lời '
                       "để xem đoạn văn gốc.</div>")
-
-
-def date_vi(iso: str) -> str:
-    """'2026-01-15' -> '15/01/2026'; partial ISO dates ('2026-01', '2026') keep what they have."""
-    parts = [p for p in (iso or "").split("-") if p]
-    return "/".join(reversed(parts))
 
 
 def shorten(text: str, limit: int) -> str:

@@ -22,6 +22,7 @@ from assistant.cli.common import (
     fail,
     print_json,
     registry_from,
+    remote,
     settings_from,
 )
 
@@ -41,29 +42,9 @@ def _service(config: Path | None):  # type: ignore[no-untyped-def]
 
 
 def _remote(api_url: str, api_key: str | None, path: str, params: dict[str, Any]) -> dict[str, Any]:
-    """GET from a running server; every page of a paged list."""
-    import httpx
-
-    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-    clean = {k: v for k, v in params.items() if v not in (None, False, "")}
-    out: dict[str, Any] = {"total": 0, "items": []}
-    page = 1
-    with httpx.Client(base_url=api_url.rstrip("/"), headers=headers, timeout=120) as client:
-        while True:
-            try:
-                r = client.get(path, params={**clean, "page": page, "page_size": 500})
-            except httpx.HTTPError as exc:
-                fail(f"Không kết nối được tới máy chủ {api_url}: {exc}")
-            if r.status_code >= 400:
-                fail(f"Máy chủ trả lỗi {r.status_code}: {r.json().get('detail', r.text)}")
-            data = r.json()
-            if "page" not in data:
-                return dict(data)
-            out["total"] = data["total"]
-            out["items"] += data["items"]
-            if len(out["items"]) >= data["total"] or not data["items"]:
-                return out
-            page += 1
+    with remote(api_url, api_key) as backend:
+        data = backend.listing(path, params)
+    return data
 
 
 def _emit(kind: str, data: dict[str, Any], as_json: bool, csv_out: Path | None, xlsx_out: Path | None,

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,8 +17,10 @@ from rich.console import Console
 from assistant.cli import credentials
 
 if TYPE_CHECKING:  # imported where used: `troly --help` and HTTP commands must start fast
-    from assistant.backend import Backend
+    from assistant.backend import Backend, HttpBackend
     from assistant.settings import Settings
+
+B = TypeVar("B", bound="Backend")
 
 console = Console()
 err = Console(stderr=True)
@@ -86,6 +88,25 @@ def session(config: Path | None, api_url: str | None, api_key: str | None) -> It
     except BackendError as exc:
         fail(str(exc))
         raise
+    with _closing(backend) as opened:
+        yield opened
+
+
+@contextmanager
+def remote(api_url: str, api_key: str | None) -> Iterator[HttpBackend]:
+    """The server at --api-url for the commands that otherwise read the registry database (plans, reports), with
+    the key of every command: --api-key or TROLY_API_KEY, else the one `troly login` saved."""
+    from assistant.backend import HttpBackend
+
+    with _closing(HttpBackend(api_url, api_key or credentials.saved_key())) as backend:
+        yield backend
+
+
+@contextmanager
+def _closing(backend: B) -> Iterator[B]:
+    """Closed at the end; its errors shown as one Vietnamese line."""
+    from assistant.backend import BackendError
+
     try:
         yield backend
     except BackendError as exc:

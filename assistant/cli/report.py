@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, err, fail, registry_from
+from assistant.cli.common import ApiKeyOpt, ApiUrlOpt, ConfigOpt, err, fail, registry_from, remote
 
 KindOpt = Annotated[str, typer.Option("--kind", help="tien-do | so-ket | tong-ket | tom-tat")]
 FormatOpt = Annotated[str, typer.Option("--format", help="docx | md | json (mặc định theo đuôi tệp --out).")]
@@ -35,8 +35,10 @@ def report(
     if fmt not in ("docx", "md", "json"):
         fail("--format phải là docx, md hoặc json.")
     if api_url:
-        data = _remote(api_url, api_key, {"kind": kind, "doc_id": doc, "unit": unit, "period": period, "body": body,
-                                          "format": fmt})
+        with remote(api_url, api_key) as backend:
+            data = backend.report({"kind": kind, "doc_id": doc, "unit": unit, "period": period, "body": body,
+                                   "format": fmt})
+        data = _json(json.loads(data)) if fmt == "json" else data  # indented like a local draft
     else:
         data = _local(config, kind, doc, unit, period, body, fmt)
     out.write_bytes(data)
@@ -62,21 +64,8 @@ def _local(config: Path | None, kind: str, doc: str, unit: str | None, period: s
         return to_docx(draft)
     if fmt == "md":
         return to_markdown(draft).encode("utf-8")
+    return _json(draft)
+
+
+def _json(draft: dict[str, Any]) -> bytes:
     return json.dumps(draft, ensure_ascii=False, indent=2).encode("utf-8")
-
-
-def _remote(api_url: str, api_key: str | None, body: dict[str, str | None]) -> bytes:
-    import httpx
-
-    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
-    try:
-        r = httpx.post(api_url.rstrip("/") + "/v1/reports", json={k: v for k, v in body.items() if v},
-                       headers=headers, timeout=600)
-    except httpx.HTTPError as exc:
-        fail(f"Không kết nối được tới máy chủ {api_url}: {exc}")
-        raise
-    if r.status_code >= 400:
-        fail(f"Máy chủ trả lỗi {r.status_code}: {r.json().get('detail', r.text)}")
-    if body["format"] == "json":
-        return json.dumps(r.json(), ensure_ascii=False, indent=2).encode("utf-8")
-    return r.content

@@ -27,7 +27,7 @@ from assistant.components.plan_store import (
 )
 from assistant.components.registry import DocumentRow, Registry
 from assistant.components.vector_store import AccessScope
-from assistant.domain import DEFAULT_STATUS, DONE, STATUSES
+from assistant.domain import DEFAULT_STATUS, DONE, MAX_PAGE_SIZE, STATUSES
 from assistant.services.access import Principal, iso
 from assistant.services.audit import Redact, identity
 from assistant.services.evidence import content_terms
@@ -37,7 +37,6 @@ from assistant.text import nfc
 from assistant.vocab.dates import month_end, parse_timing
 from assistant.vocab.units import unit_search_key
 
-MAX_PAGE_SIZE = 500
 MAX_NOTE_CHARS = 2000
 Reader = Principal | AccessScope | None  # None: no restriction (the local CLI)
 
@@ -377,8 +376,21 @@ class AssignmentService:
     # answering -----------------------------------------------------------------
     def tasks_of_unit(self, unit: str, reader: Reader, role: str = "any") -> list[dict[str, Any]]:
         """'Sở X phải làm những việc gì?': every assignment the unit leads or takes part in, soonest due first."""
-        items = self.all_assignments(reader, Filters(unit=unit, role=role))
-        return sorted(items, key=lambda i: (i["next_due"] or i["due_end"] or "9999", i["source"], i["start"]))
+        return self.tasks_of_first_unit([unit], reader, role)[1]
+
+    def tasks_of_first_unit(self, units: Iterable[str], reader: Reader, role: str = "any"
+                            ) -> tuple[str, list[dict[str, Any]]]:
+        """The first of `units` that has tasks, and its tasks (`tasks_of_unit`); "" and [] when none has. The
+        assignments and aliases are read once for all of them: an answer tries a unit's name shortened word by
+        word."""
+        loaded, names = self._items(reader), self.names()
+        for unit in units:
+            f = Filters(unit=unit, role=role)
+            items = [i for i in loaded if self._keep(i, f, names, set())]
+            if items:
+                return unit, sorted(items, key=lambda i: (i["next_due"] or i["due_end"] or "9999", i["source"],
+                                                          i["start"]))
+        return "", []
 
     def due_in(self, period: str, reader: Reader) -> list[dict[str, Any]]:
         """'Những nhiệm vụ nào đến hạn trong Quý III/2026?': assignments whose deadline (or an occurrence of a
@@ -388,9 +400,17 @@ class AssignmentService:
             return []
         start = dt.date.fromisoformat(t.due_start) if t.due_start else dt.date.min
         end = dt.date.fromisoformat(t.due_end) if t.due_end else dt.date.max
+        return self.due_between(start, end, reader)
+
+    def due_between(self, start: dt.date, end: dt.date, reader: Reader, doc_id: str | None = None
+                    ) -> list[dict[str, Any]]:
+        """`due_in` for a period already in dates (a report's): its label read back loses a "từ ngày … đến ngày …"
+        start."""
+        # "trước ngày 30/6/2026" has no start: a recurring task falls due at its next occurrence, not in year 1
+        first = self.clock() if start == dt.date.min else start
         out = []
-        for item in self.all_assignments(reader):
-            due = _due_within(item, start, end)
+        for item in self.all_assignments(reader, Filters(doc_id=doc_id)):
+            due = _due_within(item, start, end, first)
             if due is not None:
                 out.append({**item, "due_in_period": due.isoformat()})
         return sorted(out, key=lambda i: (i["due_in_period"], i["source"], i["start"]))
@@ -417,14 +437,15 @@ def _doc_info(doc: DocumentRow) -> dict[str, Any]:
             "doc_number": meta.get("doc_number", ""), "issuer": meta.get("issuer", "")}
 
 
-def _due_within(item: dict[str, Any], start: dt.date, end: dt.date) -> dt.date | None:
+def _due_within(item: dict[str, Any], start: dt.date, end: dt.date, first: dt.date) -> dt.date | None:
+    """The deadline of the item in start..end; for a recurring task its first occurrence from `first` on."""
     if item["recurrence"] == "none":
         due = item["due_end"]
         return dt.date.fromisoformat(due) if due and start <= dt.date.fromisoformat(due) <= end else None
     if item["recurrence"] == "continuous":
         return None
     row = AssignmentRow(recurrence=item["recurrence"], day=item["day"], month=item["month"], due_end=item["due_end"])
-    due = next_due(row, max(start, dt.date.fromisoformat(item["due_start"]) if item["due_start"] else start))
+    due = next_due(row, max(first, dt.date.fromisoformat(item["due_start"]) if item["due_start"] else first))
     return due if due is not None and due <= end else None
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sqlalchemy import Select, select
 
 from assistant.components.registry import AuditRow, Registry
+from assistant.domain import MAX_PAGE_SIZE
 from assistant.services.access import iso
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 Redact = Callable[[str], str]
 CSV_COLUMNS = ("id", "at", "user", "action", "question", "doc_ids", "answerable", "latency_ms", "client", "status",
                "detail")
-MAX_PAGE_SIZE = 500
 
 
 def identity(text: str) -> str:

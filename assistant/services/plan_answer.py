@@ -19,7 +19,7 @@ from assistant.domain import AskResponse, Citation
 from assistant.services.assignments import AssignmentService
 from assistant.services.question import Question, has_phrase
 from assistant.text import has_diacritics
-from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.dates import date_vi, deadline_phrase, parse_timing
 from assistant.vocab.units import subject_units, unit_search_key
 
 MAX_ITEMS = 40  # more than this and the board ("Nhiệm vụ") is the better place; the answer says how many
@@ -66,12 +66,7 @@ class PlanAnswers:
     # the three kinds ------------------------------------------------------------------------------
     def _duties(self, q: Question, asked: str, scope: AccessScope | None,
                 chunks: list[ScoredChunk]) -> AskResponse | None:
-        unit, items = "", []
-        for name in _shorter_names(asked):
-            items = self.service.tasks_of_unit(name, scope)
-            if items:
-                unit = name
-                break
+        unit, items = self.service.tasks_of_first_unit(_shorter_names(asked), scope)
         items = _in_named_plan(q, items, chunks)
         if not items:
             return None
@@ -169,13 +164,8 @@ def _due_said(item: dict[str, Any]) -> str:
     if written and parse_timing(written).due_end == item["due_end"] and item["recurrence"] == "none":
         return written
     due = item.get("due_in_period") or item["next_due"] or item["due_end"]
-    iso = _vn_date(due) if due else ""
-    return f"{written} ({iso})" if written and iso else (written or iso)
-
-
-def _vn_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
+    shown = date_vi(due) if due else ""
+    return f"{written} ({shown})" if written and shown else (written or shown)
 
 
 def _target_line(item: dict[str, Any]) -> str:

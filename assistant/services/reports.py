@@ -40,7 +40,7 @@ from assistant.services.assignments import (
 from assistant.services.evidence import content_terms
 from assistant.services.verify import Statement, verify
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.dates import next_period, parse_period, period_label
+from assistant.vocab.dates import date_vi, next_period, parse_period, period_label
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.parts import KINDS, fold_upper
 from assistant.vocab.units import is_party_body, unit_search_key
@@ -155,10 +155,6 @@ def _is_report(doc: DocumentRow) -> bool:
     meta = doc.meta or {}
     kind = fold_accents(str(meta.get("doc_type", ""))).lower()
     return kind.startswith("bao cao") or kind_code(str(meta.get("doc_number", ""))) == "BC"
-
-
-def _date_vi(value: str) -> str:
-    return dt.datetime.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
 class ReportService:
@@ -328,8 +324,8 @@ class _Context:
         return self.svc.assignments.all_assignments(self.reader, filters)
 
     def due_ids(self, start: dt.date, end: dt.date) -> dict[str, str]:
-        return {i["id"]: i["due_in_period"] for i in self.svc.assignments.due_in(period_label(start, end), self.reader)
-                if i["doc_id"] == self.plan.doc_id}
+        return {i["id"]: i["due_in_period"]
+                for i in self.svc.assignments.due_between(start, end, self.reader, self.plan.doc_id)}
 
     # sections ------------------------------------------------------------------
     def opening(self) -> None:
@@ -389,7 +385,7 @@ class _Context:
             self.results(item)
 
     def tracking_cite(self, item: dict[str, Any]) -> tuple[str, Citation]:
-        when = _date_vi(item["updated_at"])
+        when = date_vi(item["updated_at"])
         note = item["note"].strip().rstrip(".")
         record = (f"Trạng thái: {item['status']}." + (f" Ghi chú: {note}." if note else "")
                   + f" Cập nhật bởi {item['updated_by']} ngày {when}.")
@@ -463,7 +459,8 @@ class _Context:
         else:  # sơ kết, tổng kết: everything due up to the end of the period, and what has no deadline
             ongoing = [i for i in items if i["id"] not in due and (_ongoing(i, self.end) or _due_by(i, self.end))]
         self.stats.update({"tasks_due": len(in_period), "tasks_ongoing": len(ongoing),
-                           "task_ids": [i["id"] for i in in_period + ongoing]})
+                           "task_ids": [i["id"] for i in in_period + ongoing],
+                           "due_in_period": {i["id"]: due[i["id"]] for i in in_period}})
         n = 0
         b.heading(f"1. Nhiệm vụ có thời hạn trong kỳ ({period_label(self.start, self.end)})", 2)
         if not in_period:

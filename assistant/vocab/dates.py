@@ -81,6 +81,13 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def date_vi(iso: str) -> str:
+    """How Vietnamese text writes an ISO date: '2026-01-15' (or a timestamp '2026-01-15T08:00:00+00:00', its
+    date as stored) -> '15/01/2026'; partial dates ('2026-01', '2026') keep what they have."""
+    parts = [p for p in (iso or "").split("T")[0].split("-") if p]
+    return "/".join(reversed(parts))
+
+
 def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 

@@ -15,6 +15,7 @@ import pytest
 from conftest import make_settings
 from openpyxl import load_workbook
 from plan_support import SHARED, register
+from sqlalchemy import event
 
 from assistant.components.plan_store import AssignmentRow, PlanStore
 from assistant.services.access import Principal
@@ -232,6 +233,23 @@ def test_xlsx_opened_back_and_csv(plans: Plans, tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- answering API
+
+
+def test_a_unit_name_shortened_word_by_word_reads_the_assignments_once(plans: Plans) -> None:
+    engine, reads = plans.services.registry.engine, []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        reads.extend(["assignments"] if "FROM plan_assignments" in statement else [])
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        unit, items = plans.svc.tasks_of_first_unit(
+            ["Văn phòng Đảng ủy phường Bạch Đằng", "Văn phòng Đảng ủy phường", "Văn phòng Đảng ủy"], VIEWER)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert reads == ["assignments"]
+    assert unit == "Văn phòng Đảng ủy" and items == plans.svc.tasks_of_unit(unit, VIEWER) and len(items) >= 9
+    assert plans.svc.tasks_of_first_unit(["Sở Du lịch tỉnh", "Sở Du lịch"], VIEWER) == ("", [])
 
 
 def test_answering_api_gives_complete_cited_lists(plans: Plans) -> None:

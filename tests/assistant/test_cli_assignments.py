@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
+from conftest import free_port, make_settings, running
 from openpyxl import load_workbook
 from plan_support import SHARED, register
-from test_cli import troly
+from test_cli import SERVER_START_S, admin_key, process_env, troly, troly_argv
 
 from assistant.components.registry import Registry
 
@@ -72,3 +72,27 @@ def test_units_aliases_apply_without_reingest_and_rebuild(data: tuple[Path, dict
     assert troly(data_dir, "units", "unalias", "không có").code == 1
     run = troly(data_dir, "plan", "rebuild")
     assert run.code == 0 and "4 văn bản" in run.flat
+
+
+def test_api_url_uses_the_key_saved_by_login(tmp_path: Path) -> None:
+    """`troly login` once: the plan and report commands sent to a server with --api-url use that key, as the
+    other commands do (a real `troly serve` on a free loopback port, stopped by its pid)."""
+    data_dir, port = tmp_path / "data", free_port()
+    key, url = admin_key(data_dir), f"http://127.0.0.1:{port}"
+    with running([*troly_argv(), "serve", "--host", "127.0.0.1", "--port", str(port)], process_env(data_dir),
+                 tmp_path / "serve.log", f"{url}/healthz", SERVER_START_S):
+        plan = register(Registry(make_settings(data_dir).registry_url), SHARED / "corpus-ext/ext03.txt")
+        assert troly(data_dir, "login", "--api-key", key, "--api-url", url).code == 0
+        remote = troly(data_dir, "assignments", "--doc", plan, "--api-url", url, "--json")  # no key given
+        assert remote.code == 0, remote.flat
+        local = troly(data_dir, "assignments", "--doc", plan, "--json").json()
+        assert remote.json() == local and local["total"] >= 20
+        out = tmp_path / "bc.json"
+        run = troly(data_dir, "report", "--doc", plan, "--unit", "Sở Tài chính", "--period", "2026", "--out", str(out),
+                    "--api-url", url)
+        assert run.code == 0, run.flat
+        draft = json.loads(out.read_text(encoding="utf-8"))
+        assert (draft["doc_id"], draft["created_by"], draft["period"]["label"]) == (plan, "kiem-thu", "năm 2026")
+        assert troly(data_dir, "logout").code == 0
+        refused = troly(data_dir, "targets", "--doc", plan, "--api-url", url)
+        assert refused.code == 1 and "Máy chủ trả lỗi 401" in refused.flat and "Traceback" not in refused.flat

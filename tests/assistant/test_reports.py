@@ -15,7 +15,7 @@ from plan_support import SHARED, register
 from assistant.components.registry import Registry
 from assistant.domain import TRACKING_DOC_PREFIX, Citation
 from assistant.services.access import Principal
-from assistant.services.assignments import AssignmentService, NotFound
+from assistant.services.assignments import AssignmentService, Filters, NotFound
 from assistant.services.reports import (
     RESULT_PLACEHOLDER,
     UNVERIFIED_PLACEHOLDER,
@@ -173,3 +173,43 @@ def test_a_claim_the_quote_does_not_support_becomes_a_placeholder() -> None:
     assert not b.claim("requirement", "Thời hạn: Quý II/2026.", [Citation(**{**cite.model_dump(), "quote": "khác"})])
     assert [s["kind"] for s in b.statements] == ["requirement", "placeholder", "placeholder"]
     assert b.unverified == 2 and b.statements[1]["text"] == UNVERIFIED_PLACEHOLDER
+
+
+RECURRING_PLAN = """KẾ HOẠCH
+chuyển đổi số năm 2026
+
+I. NHIỆM VỤ
+STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian
+1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy\tUBND xã\tTrước ngày 20/02/2026
+2\tBáo cáo tiến độ chuyển đổi số\tVăn phòng Đảng ủy\tCác chi bộ\tTrước ngày 15 hằng tháng
+3\tĐánh giá mức độ chuyển đổi số\tVăn phòng Đảng ủy\tUBND xã\tHằng quý
+4\tCập nhật dữ liệu đảng viên\tVăn phòng Đảng ủy\tCác chi bộ\tHằng tháng trong năm 2025
+"""
+
+
+def test_so_ket_over_a_period_dates_recurring_tasks_inside_it(plans: Plans) -> None:
+    plan = register(plans.registry, SHARED / PLAN_000, source="kh-dinh-ky.txt", text=RECURRING_PLAN)
+    task = {i["task"]: i["id"] for i in plans.service.assignments.all_assignments(None, Filters(doc_id=plan))}
+    draft = plans.service.draft(None, ReportRequest("so-ket", plan, VP, "2026-02-10..2026-05-20"), "cli")
+    assert draft["period"]["label"] == "từ ngày 10/02/2026 đến ngày 20/05/2026"
+    # each recurring task at its first occurrence inside the period, the one-off at its deadline, in date order
+    assert draft["stats"]["due_in_period"] == {task["Báo cáo tiến độ chuyển đổi số"]: "2026-02-15",
+                                               task["Rà soát hạ tầng mạng"]: "2026-02-20",
+                                               task["Đánh giá mức độ chuyển đổi số"]: "2026-03-31"}
+    assert draft["stats"]["task_ids"][:3] == [task["Báo cáo tiến độ chuyển đổi số"], task["Rà soát hạ tầng mạng"],
+                                              task["Đánh giá mức độ chuyển đổi số"]]
+    # the monthly task of 2025 has ended: listed as due before the period, not in it
+    assert draft["stats"]["tasks_due"] == 3 and draft["stats"]["tasks_ongoing"] == 1
+    # the next period (21/05 to 28/08/2026): the 15 June report and the June quarter
+    assert draft["stats"]["tasks_next"] == 2
+    assert "(từ ngày 21/05/2026 đến ngày 28/08/2026): 2]" in " ".join(s["text"] for s in draft["statements"])
+    assert_every_claim_verified(plans.registry, draft)
+
+
+def test_a_deadline_without_a_start_dates_recurring_tasks_from_today(plans: Plans) -> None:
+    plan = register(plans.registry, SHARED / PLAN_000, source="kh-dinh-ky.txt", text=RECURRING_PLAN)
+    due = {i["task"]: i["due_in_period"] for i in plans.service.assignments.due_in("trước ngày 31/12/2026", None)
+           if i["doc_id"] == plan}
+    # today is 05/10/2026: the next report on the 15th, the quarter's end; the one-off deadline already passed
+    assert due == {"Rà soát hạ tầng mạng": "2026-02-20", "Báo cáo tiến độ chuyển đổi số": "2026-10-15",
+                   "Đánh giá mức độ chuyển đổi số": "2026-12-31"}

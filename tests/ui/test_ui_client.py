@@ -81,3 +81,18 @@ def test_viewer_may_not_upload_or_delete_and_gets_vietnamese_reasons(viewer: Api
 
 def test_feedback_is_accepted(viewer: ApiClient) -> None:
     assert viewer.feedback(QUESTION, "Trước 01/7/2025 [1]", "sai", "thiếu nguồn", []) == {"status": "saved"}
+
+
+def test_json_calls_and_downloads_share_one_request_path(viewer: ApiClient) -> None:
+    listed = viewer.call("GET", "/v1/assignments", params={"page_size": 500})
+    rows = viewer.download("/v1/assignments", {"format": "csv"}).decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Mã,Văn bản,Số hiệu,Nhiệm vụ") and len(rows) == listed["total"] + 1 > 1
+    with pytest.raises(ApiError) as err:
+        viewer.download("/v1/reports/khong-co", {"format": "docx"})
+    assert err.value.status == 404 and "Không tìm thấy bản dự thảo" in str(err.value)
+    with httpx.Client(base_url="http://127.0.0.1:9") as closed:  # nothing listens on the discard port
+        offline = ApiClient(closed, "troly_00000000_sai")
+        for attempt in (offline.me, lambda: offline.download("/v1/assignments", {"format": "csv"})):
+            with pytest.raises(ApiError, match="^Không kết nối được tới máy chủ: ") as err:
+                attempt()
+            assert err.value.status == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.domain import Citation, DocumentMeta, IngestOutcome
 from ui import render
 
@@ -24,12 +22,6 @@ def meta(**kw: object) -> DocumentMeta:
                                    classification="public", chunks=22)
     base.update(kw)
     return DocumentMeta.model_validate(base)
-
-
-@pytest.mark.parametrize(("iso", "shown"), [("2026-01-15", "15/01/2026"), ("2026-01", "01/2026"), ("2026", "2026"),
-                                            ("", "")])
-def test_date_vi(iso: str, shown: str) -> None:
-    assert render.date_vi(iso) == shown
 
 
 def test_chip_names_document_number_and_innermost_section() -> None:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from assistant.api.context import Ctx
 from assistant.api.deps import client_of, forbidden, require
+from assistant.domain import MAX_PAGE_SIZE
 from assistant.services.access import Permission, Principal
 from assistant.services.assignments import Filters, Forbidden, NotFound, PlanError, parse_day
 from assistant.services.plan_export import Kind, write_csv, write_xlsx
@@ -83,7 +84,7 @@ def list_assignments(
     q: str | None = Query(None, max_length=200, description="Từ khóa trong nội dung (dấu không bắt buộc)"),
     include_items: bool = Query(False, description="Cả nhiệm vụ không nêu đơn vị thực hiện"),
     page: int = Query(1, ge=1),
-    page_size: int = Query(50, ge=1, le=500),
+    page_size: int = Query(50, ge=1, le=MAX_PAGE_SIZE),
     format: Format = Query("json", description="json | csv | xlsx (xuất toàn bộ kết quả lọc)"),  # noqa: A002
     principal: Principal = Depends(require(Permission.READ)),
 ) -> Any:

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Query
 from assistant.api.context import Ctx
 from assistant.api.deps import require
 from assistant.api.schemas import FeedbackIn, FeedbackPage
+from assistant.domain import MAX_PAGE_SIZE
 from assistant.services.access import Permission, Principal
-from assistant.services.audit import MAX_PAGE_SIZE
 from assistant.text import bilingual, nfc
 
 router = APIRouter(tags=["feedback"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.dates import mentions_supported, parse_timing, time_mentions, without_day_dates
+from assistant.vocab.dates import date_vi, mentions_supported, parse_timing, time_mentions, without_day_dates
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,11 @@ def test_mentions_supported(claim: str, evidence: str, ok: bool) -> None:
 )
 def test_day_dates_blanked_from_titles(title: str, left: str) -> None:
     assert " ".join(without_day_dates(title).split()) == left
+
+
+@pytest.mark.parametrize(("iso", "shown"), [
+    ("2026-01-15", "15/01/2026"), ("2026-01", "01/2026"), ("2026", "2026"), ("", ""),
+    ("2026-09-28T08:00:00+00:00", "28/09/2026"),  # a tracking update's timestamp: its date as stored
+])
+def test_date_vi(iso: str, shown: str) -> None:
+    assert date_vi(iso) == shown
