@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingest.normalize import resolve_latex
+
 DPI = 300
 FONT_FILES = ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
               "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
@@ -73,8 +75,14 @@ def _font(points: int) -> Any:
     return ImageFont.truetype(path, round(points * DPI / 72))
 
 
+def _printed(text: str) -> str:
+    """What a typed line shows on paper: a formula as its symbols ("$\\geq 50\\%$" prints "≥ 50%"),
+    markdown's emphasis and heading marks not at all."""
+    return resolve_latex(text).replace("*", "").replace("#", "")
+
+
 def _clean(text: str) -> str:
-    return " ".join(_TAG.sub("", text).replace("*", "").replace("#", "").split())
+    return " ".join(_printed(_TAG.sub("", text)).split())
 
 
 def _is_table_row(line: str) -> bool:
@@ -104,7 +112,7 @@ def page_items(text: str, width: int = 80, per_page: int = 36) -> list[list[Item
             if any(any(r) for r in rows):
                 items += [TABLE_GAP, *table_rows(rows), TABLE_GAP]
             continue
-        clean = " ".join(lines[i].replace("*", "").replace("#", "").replace("|", " ").split())
+        clean = " ".join(_printed(lines[i]).replace("|", " ").split())
         items.extend(textwrap.wrap(clean, width) if clean else [])
         i += 1
     return paginate(items, per_page * LINE)

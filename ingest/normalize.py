@@ -149,7 +149,7 @@ def _page_lines(page: str) -> list[str]:
     page = _HTML_BLOCK_END.sub("\n", page)
     page = _HTML_TAG.sub("", page)
     page = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), page)
-    page = _LATEX_SPAN.sub(_latex, page).replace("\\%", "%")
+    page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     return pipe_grids(page.split("\n"))
@@ -282,6 +282,11 @@ def _grid_lines(rows: list[list[list[str]]]) -> list[str]:
     for c in cells:
         out += [*c, ""]
     return out
+
+
+def resolve_latex(text: str) -> str:
+    """Inline formulas as the symbols they print: '$\\geq 50\\%$' -> '≥ 50%'."""
+    return _LATEX_SPAN.sub(_latex, text).replace("\\%", "%")
 
 
 def _latex(m: re.Match[str]) -> str:

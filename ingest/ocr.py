@@ -62,21 +62,29 @@ def require_tesseract(what: str) -> str:
 
 
 def recognize(image: Any, deadline: Deadline | None = None) -> str:
-    """Text of one page image (a Pillow image), read by Tesseract from its standard input. A page with ruled
-    tables is straightened, its text outside the tables read strip by strip and each table read cell by
-    cell and written as markdown pipe rows in its place; a page without is read whole, as it is."""
+    """Text of one page image (a Pillow image), read by Tesseract from its standard input. The page is
+    straightened; with ruled tables, its text outside the tables is read strip by strip and each table cell
+    by cell, written as markdown pipe rows in its place; a page without is read whole. The Icelandic eth
+    the model has ("Ð", "ð") is Vietnamese Đ/đ, a letter Vietnamese has and Icelandic's look-alike."""
+    return _recognize(image, deadline).translate(_ETH)
+
+
+_ETH = str.maketrans("Ðð", "Đđ")
+
+
+def _recognize(image: Any, deadline: Deadline | None) -> str:
     require_tesseract("")
     gray = image.convert("L")
+    from PIL import Image
+
     from ingest.grid import find_tables, straighten
 
     _, dark, angle = straighten(gray)
+    if angle:  # Tesseract reads straight lines better: a 0.7° skew is a pixel's shift every 80 pixels
+        gray = gray.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     tables = find_tables(dark)
     if not tables:
-        return _tesseract(gray, "3", deadline).replace("\f", "").strip("\n")
-    from PIL import Image
-
-    if angle:
-        gray = gray.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        return _strip(gray, 0, gray.height, deadline)
     parts: list[str] = []
     top = 0
     for table in tables:
@@ -133,13 +141,42 @@ def _despeckle(cell: Any) -> Any:
 
 
 def _strip(gray: Any, top: int, bottom: int, deadline: Deadline | None) -> str:
-    """Text of a full-width band of the page between tables, read like a page (page segmentation 3)."""
+    """Text of a full-width band of the page (between tables, or the whole page), read like a page (page
+    segmentation 3) once its specks are cleared: Tesseract reads a scanner's specks between words as
+    punctuation ("_", "~", ":", "|"), before a bullet ("-~ Rà soát") and as marks on letters ("chi" read
+    "chỉ")."""
     if bottom - top < 20:
         return ""
     band = gray.crop((0, top, gray.width, bottom))
     if _ink(band) is None:
         return ""
-    return _tesseract(band, "3", deadline).replace("\f", "").strip("\n")
+    band = _despeckle(band)
+    return _page_text(band, _tesseract(band, "3", deadline, tsv=True))
+
+
+def _words(tsv: str) -> Iterator[tuple[tuple[str, str, str], tuple[int, int, int, int], str]]:
+    """Each word Tesseract's TSV output holds: (block, paragraph, line), its box, its text."""
+    for line in tsv.splitlines()[1:]:
+        fields = line.split("\t")
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        box = (int(fields[6]), int(fields[7]), int(fields[8]), int(fields[9]))
+        yield (fields[2], fields[3], fields[4]), box, fields[11]
+
+
+def _page_text(image: Any, tsv: str) -> str:
+    """The text Tesseract prints for a page, from its TSV output (words by a space, lines by a line break,
+    paragraphs by a blank line), each word checked on its pixels (`ingest.glyphs`: "≥", the capital I)."""
+    from ingest.glyphs import read_word
+
+    out: list[str] = []
+    last: tuple[str, str, str] | None = None
+    for key, box, word in _words(tsv):
+        if last is not None:
+            out.append(" " if key == last else "\n" if key[:2] == last[:2] else "\n\n")
+        out.append(read_word(word, image, box))
+        last = key
+    return "".join(out)
 
 
 def _table_text(gray: Any, table: Any, deadline: Deadline | None) -> str:
@@ -190,6 +227,8 @@ def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadli
     """Fill `texts[index]` for each (index, cell image) of one column, stacks no taller than _MAX_STACK."""
     from PIL import Image
 
+    from ingest.glyphs import read_word
+
     batches: list[list[tuple[int, Any]]] = [[]]
     for item in stack:
         if batches[-1] and sum(c.height for _, c in batches[-1]) + item[1].height > _MAX_STACK:
@@ -204,14 +243,10 @@ def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadli
             starts.append(y)
             y += crop.height
         words: dict[int, list[str]] = {}
-        for line in _tesseract(sheet, "6", deadline, tsv=True).splitlines()[1:]:
-            fields = line.split("\t")
-            if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
-                continue
-            middle = int(fields[7]) + int(fields[9]) // 2
-            slot = bisect.bisect_right(starts, middle) - 1
+        for _, box, word in _words(_tesseract(sheet, "6", deadline, tsv=True)):
+            slot = bisect.bisect_right(starts, box[1] + box[3] // 2) - 1
             if slot >= 0:
-                words.setdefault(batch[slot][0], []).append(fields[11])
+                words.setdefault(batch[slot][0], []).append(read_word(word, sheet, box))
         for index, found in words.items():
             text = " ".join(" ".join(found).replace("|", " ").split())  # a "|" would split the row
             if text[:1] in "'‘`" and not any(q in text[1:] for q in "'’`"):
