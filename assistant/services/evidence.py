@@ -173,7 +173,7 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
             j += 1
         end = end or j
         said: set[str] = set().union(*found[i:end])
-        total = sum(1 / spread[t] for t in said) + (3 if any(wanted[i:end]) else 0)
+        total = sum(1 / spread[t] for t in sorted(said)) + (3 if any(wanted[i:end]) else 0)  # sorted: same sum every run
         if end > i and total > best[0]:
             best = (total, pieces[i][0], pieces[end - 1][1])
     if best[0] < 0:

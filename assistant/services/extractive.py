@@ -441,7 +441,7 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
     if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
         df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
         idf = {t: 1.0 / n for t, n in df.items() if n}
-    weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in set(q_terms) if t in words)
+    weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in dict.fromkeys(q_terms) if t in words)  # ordered: same sum every run
               for d, words in titles.items()}
     for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
         if own[d] and own[d] in numbers:
