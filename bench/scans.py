@@ -13,15 +13,16 @@ OCR's markdown pipe rows into that same reading order before comparing.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
-import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.normalize import resolve_latex
+from ingest.normalize import HTML_TAG, resolve_latex
+from ingest.structure import PIPE_SEPARATOR, is_table_row
 
 DPI = 300
 FONT_FILES = ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
@@ -37,8 +38,6 @@ CELL_PAD = (18, 12)  # inside a cell, horizontal and vertical, in pixels
 RULE = 3  # a ruling line, in pixels (0.25 mm)
 TABLE_GAP = LINE // 2  # space above and below a table
 
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
-_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 @dataclass
@@ -66,6 +65,7 @@ def font_file() -> str | None:
     return next((f for f in FONT_FILES if Path(f).is_file()), None)
 
 
+@functools.cache
 def _font(points: int) -> Any:
     from PIL import ImageFont
 
@@ -82,12 +82,7 @@ def _printed(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(_printed(_TAG.sub("", text)).split())
-
-
-def _is_table_row(line: str) -> bool:
-    stripped = line.strip()
-    return "\t" in line or len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
+    return " ".join(_printed(HTML_TAG.sub("", text)).split())
 
 
 def _cells(line: str) -> list[str]:
@@ -103,10 +98,10 @@ def page_items(text: str, width: int = 80, per_page: int = 36) -> list[list[Item
     lines = text.splitlines()
     i = 0
     while i < len(lines):
-        if _is_table_row(lines[i]):
+        if is_table_row(lines[i]):
             rows: list[list[str]] = []
-            while i < len(lines) and _is_table_row(lines[i]):
-                if not _PIPE_SEPARATOR.match(lines[i].strip()):
+            while i < len(lines) and is_table_row(lines[i]):
+                if not PIPE_SEPARATOR.match(lines[i].strip()):
                     rows.append(_cells(lines[i]))
                 i += 1
             if any(any(r) for r in rows):
@@ -207,11 +202,6 @@ def paginate(items: list[Item], height: int) -> list[list[Item]]:
     return pages
 
 
-def page_lines(text: str, width: int = 80, per_page: int = 36) -> list[list[str]]:
-    """What each printed page says, a line per body line or table row (cells joined by spaces)."""
-    return [page_truth(page) for page in page_items(text, width, per_page)]
-
-
 def page_truth(items: list[Item]) -> list[str]:
     return [item if isinstance(item, str) else item.text() for item in items if not isinstance(item, int)]
 
@@ -294,12 +284,12 @@ def char_accuracy(truth: str, read: str, band: int = 400) -> float:
 
 def plain(read: str) -> str:
     """OCR's text in a page's reading order: a markdown pipe row's cells joined by spaces, its `|---|` line
-    dropped (what `page_lines` calls a table row)."""
+    dropped (what `page_truth` calls a table row)."""
     lines = []
     for line in read.split("\n"):
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-            if _PIPE_SEPARATOR.match(stripped):
+            if PIPE_SEPARATOR.match(stripped):
                 continue
             line = " ".join(stripped[1:-1].replace("|", " ").split())
         lines.append(line)

@@ -26,7 +26,8 @@ from typing import Any
 
 import numpy as np
 
-DARK = 128
+from ingest.grid import DARK
+
 _SUSPECT = re.compile(r"[<>ITH1]")
 
 

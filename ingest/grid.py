@@ -189,13 +189,13 @@ def _close(rows: list[GridRow], tables: list[Table]) -> None:
     tables.append(Table(list(rows), columns))
 
 
-def straighten(image: Any) -> tuple[Any, np.ndarray, float]:
-    """The page's dark-pixel mask with its skew undone (and the angle): Pillow rotates the mask, cheap."""
+def straighten(gray: Any) -> tuple[np.ndarray, float]:
+    """A grayscale page's dark-pixel mask with its skew undone (and the angle): Pillow rotates the mask, cheap."""
     from PIL import Image
 
-    dark = np.asarray(image.convert("L")) < DARK
+    dark = np.asarray(gray) < DARK
     angle = skew_angle(dark)
     if abs(angle) < 0.01:
-        return image, dark, 0.0
+        return dark, 0.0
     mask = Image.fromarray(dark).rotate(-angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-    return image, np.asarray(mask), angle
+    return np.asarray(mask), angle

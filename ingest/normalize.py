@@ -39,7 +39,7 @@ from ingest.structure import (
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _HTML_BLOCK_END = re.compile(r"</(?:tr|p|div|li|h[1-6])\s*>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>")
 _HTML_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,6});")  # not &lt; &gt;: no new tags
 _LATEX_SPAN = re.compile(r"\$([^$\n]{1,120})\$")
 _LATEX_TEXT = re.compile(r"\\(?:text|mathrm|mathbf|textbf|operatorname)\s*\{([^{}]*)\}")
@@ -147,7 +147,7 @@ def _page_lines(page: str) -> list[str]:
     page = _HTML_BREAK.sub(" ", page)
     page = _HTML_CELL_END.sub("\t", page)
     page = _HTML_BLOCK_END.sub("\n", page)
-    page = _HTML_TAG.sub("", page)
+    page = HTML_TAG.sub("", page)
     page = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), page)
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)

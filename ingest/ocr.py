@@ -79,7 +79,7 @@ def _recognize(image: Any, deadline: Deadline | None) -> str:
 
     from ingest.grid import find_tables, straighten
 
-    _, dark, angle = straighten(gray)
+    dark, angle = straighten(gray)
     if angle:  # Tesseract reads straight lines better: a 0.7° skew is a pixel's shift every 80 pixels
         gray = gray.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     tables = find_tables(dark)
@@ -95,7 +95,8 @@ def _recognize(image: Any, deadline: Deadline | None) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _tesseract(image: Any, psm: str, deadline: Deadline | None, tsv: bool = False) -> str:
+def _tesseract(image: Any, psm: str, deadline: Deadline | None) -> str:
+    """Tesseract's TSV: every word with its box."""
     binary = require_tesseract("")
     buf = io.BytesIO()
     image.save(buf, format="PNG")
@@ -104,8 +105,7 @@ def _tesseract(image: Any, psm: str, deadline: Deadline | None, tsv: bool = Fals
         seconds = max(1.0, min(seconds, deadline.seconds - (deadline.clock() - deadline.start)))
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: the machine is shared
     try:
-        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", psm,
-                               *(["tsv"] if tsv else [])],
+        done = subprocess.run([binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", psm, "tsv"],
                               input=buf.getvalue(), capture_output=True, timeout=seconds, env=env)
     except subprocess.TimeoutExpired as err:
         raise LoadError(f"Nhận dạng ký tự (OCR) một trang quá {seconds:g} giây: bản quét quá lớn hoặc quá "
@@ -120,7 +120,9 @@ def _ink(image: Any) -> tuple[int, int, int, int] | None:
     import numpy as np
     from PIL import ImageFilter
 
-    dark = np.asarray(image.filter(ImageFilter.MedianFilter(3))) < 128
+    from ingest.grid import DARK
+
+    dark = np.asarray(image.filter(ImageFilter.MedianFilter(3))) < DARK
     if int(dark.sum()) < _MIN_INK:
         return None
     ys, xs = np.nonzero(dark)
@@ -134,8 +136,10 @@ def _despeckle(cell: Any) -> Any:
     import numpy as np
     from PIL import Image, ImageFilter
 
+    from ingest.grid import DARK
+
     pixels = np.asarray(cell)
-    ink = Image.fromarray(np.where(pixels < 128, 255, 0).astype(np.uint8))
+    ink = Image.fromarray(np.where(pixels < DARK, 255, 0).astype(np.uint8))
     near = np.asarray(ink.filter(ImageFilter.BoxBlur(7)))
     return Image.fromarray(np.where((pixels > _PAPER) | (near < 13), 255, pixels).astype(np.uint8))
 
@@ -151,7 +155,7 @@ def _strip(gray: Any, top: int, bottom: int, deadline: Deadline | None) -> str:
     if _ink(band) is None:
         return ""
     band = _despeckle(band)
-    return _page_text(band, _tesseract(band, "3", deadline, tsv=True))
+    return _page_text(band, _tesseract(band, "3", deadline))
 
 
 def _words(tsv: str) -> Iterator[tuple[tuple[str, str, str], tuple[int, int, int, int], str]]:
@@ -243,7 +247,7 @@ def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadli
             starts.append(y)
             y += crop.height
         words: dict[int, list[str]] = {}
-        for _, box, word in _words(_tesseract(sheet, "6", deadline, tsv=True)):
+        for _, box, word in _words(_tesseract(sheet, "6", deadline)):
             slot = bisect.bisect_right(starts, box[1] + box[3] // 2) - 1
             if slot >= 0:
                 words.setdefault(batch[slot][0], []).append(read_word(word, sheet, box))

@@ -37,7 +37,7 @@ from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 SECTION_SEPARATOR = " > "
 
 _PIPE_ROW = re.compile(r"^\|.*\|$")
-_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 _CELL_NUMBER = re.compile(r"^\d{1,3}\.?$")
 _STT_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ]\)|[-+*•])$")
 _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,6}|\d{1,2}|[A-Z])[.)]\s+")
@@ -446,7 +446,7 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             continue
         if is_table_row(line):
             expect_annex_title = False
-            if _PIPE_SEPARATOR.match(line.strip()):
+            if PIPE_SEPARATOR.match(line.strip()):
                 continue
             table = table or _Table()
             spans = cell_spans(line)

@@ -43,8 +43,7 @@ def _service(config: Path | None):  # type: ignore[no-untyped-def]
 
 def _remote(api_url: str, api_key: str | None, path: str, params: dict[str, Any]) -> dict[str, Any]:
     with remote(api_url, api_key) as backend:
-        data = backend.listing(path, params)
-    return data
+        return backend.listing(path, params)
 
 
 def _emit(kind: str, data: dict[str, Any], as_json: bool, csv_out: Path | None, xlsx_out: Path | None,

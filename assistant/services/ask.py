@@ -114,7 +114,7 @@ class AskService:
     retriever_top_k: int = 10  # default depth when the caller gives none
     plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     plan_names: Callable[[], dict[str, dict[str, str]]] = dict  # doc_id -> title, issuer, number of every plan
-    _texts: dict[str, str] = field(default_factory=dict)
+    _texts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
         t0 = time.perf_counter()
@@ -178,8 +178,8 @@ class AskService:
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
             return True
-        evidence = fold_tones(" ".join(self._lower_text(d) for d in docs))
-        folded = fold_accents(evidence)
+        texts = [self._folded_text(d) for d in docs]
+        evidence, folded = " ".join(t for t, _ in texts), " ".join(f for _, f in texts)
         return all(_named_in(fold_tones(n), evidence, folded) if has_diacritics(n) else _named_in(n, folded)
                    for n in names)
 
@@ -187,15 +187,18 @@ class AskService:
         """"… của Tỉnh ủy Thanh Hoá, kế hoạch của xã …": only a plan that says the question's proper names can
         answer (`_answerable`), so when some plans found say them, the others' passages are not weighed."""
         names = critical_terms(q)
-        docs = dict.fromkeys(str(c.payload.get("doc_id", "")) for c in chunks)
-        saying = {d for d in docs if self._names_said(names, [d])} if names else set(docs)
+        if not names:
+            return chunks
+        saying = {d for d in {str(c.payload.get("doc_id", "")) for c in chunks} if self._names_said(names, [d])}
         return [c for c in chunks if c.payload.get("doc_id") in saying] if saying else chunks
 
-    def _lower_text(self, doc_id: str) -> str:
+    def _folded_text(self, doc_id: str) -> tuple[str, str]:
+        """A plan's text in lower case with tone placement folded, and without accents: folded once, not per ask."""
         if doc_id not in self._texts:
             if len(self._texts) > 256:
                 self._texts.clear()
-            self._texts[doc_id] = self.text_of(doc_id).lower()
+            evidence = fold_tones(self.text_of(doc_id).lower())
+            self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]
 
     def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[str]:

@@ -167,11 +167,11 @@ class AssignmentService:
             "fields": a.fields or {},
         }
 
-    def _items(self, reader: Reader, doc_id: str | None = None) -> list[dict[str, Any]]:
+    def _items(self, reader: Reader, names: UnitNames, doc_id: str | None = None) -> list[dict[str, Any]]:
         docs = self._docs(reader, doc_id)
         rows = self.plans.assignments(docs)
         tracking = self.plans.tracking((d.source, a.key) for a, d in rows)
-        names, today = self.names(), self.clock()
+        today = self.clock()
         return [self._item(a, d, tracking.get((d.source, a.key)), names, today) for a, d in rows]
 
     def list_assignments(self, reader: Reader, filters: Filters | None = None, page: int = 1,
@@ -185,14 +185,14 @@ class AssignmentService:
     def all_assignments(self, reader: Reader, filters: Filters | None = None) -> list[dict[str, Any]]:
         """Every matching item (exports, answers)."""
         f = filters or Filters()
-        names = self.names() if f.unit else None  # read once, not per item
+        names = self.names()  # read once, not per item
         words = set(content_terms(f.query)) if f.query else set()
-        return [i for i in self._items(reader, f.doc_id) if self._keep(i, f, names, words)]
+        return [i for i in self._items(reader, names, f.doc_id) if self._keep(i, f, names, words)]
 
-    def _keep(self, item: dict[str, Any], f: Filters, names: UnitNames | None, words: set[str]) -> bool:
+    def _keep(self, item: dict[str, Any], f: Filters, names: UnitNames, words: set[str]) -> bool:
         if item["kind"] != "assigned" and not f.include_items:
             return False
-        if f.unit and names is not None:
+        if f.unit:
             units = (item["lead_units"] if f.role in ("lead", "any") else []) + \
                 (item["co_units"] if f.role in ("co", "any") else [])
             if not any(names.matches(f.unit, u) for u in units):
@@ -383,7 +383,8 @@ class AssignmentService:
         """The first of `units` that has tasks, and its tasks (`tasks_of_unit`); "" and [] when none has. The
         assignments and aliases are read once for all of them: an answer tries a unit's name shortened word by
         word."""
-        loaded, names = self._items(reader), self.names()
+        names = self.names()
+        loaded = self._items(reader, names)
         for unit in units:
             f = Filters(unit=unit, role=role)
             items = [i for i in loaded if self._keep(i, f, names, set())]

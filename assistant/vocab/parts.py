@@ -93,4 +93,3 @@ def opens_closing(paragraph: str) -> bool:
     """'Trong quá trình thực hiện, …', 'Trên đây là Kế hoạch …': a paragraph that closes the plan, not the
     numbered item above it."""
     return bool(_OPENS_CLOSING.match(fold_accents(paragraph).lower()))
-
