@@ -55,6 +55,47 @@ def segment_words(text: str) -> list[str]:
     return [t for t in tokens if any(ch.isalnum() for ch in t)]
 
 
+def nouns(text: str) -> list[str]:
+    """Nouns of two syllables or more (underthesea's POS tagger, whose CRF model ships in the package), lower case:
+    'chỉ tiêu xuất khẩu sầu riêng' -> ['chỉ tiêu', 'sầu riêng']. Verbs ("kể ra", "soạn thảo") are left out."""
+    from underthesea import pos_tag
+
+    return [w.lower() for w, tag in pos_tag(nfc(text)) if tag in _NOUN_TAGS and " " in w]
+
+
+_NOUN_TAGS = frozenset(("N", "Np", "Ny", "X"))  # noun, proper noun, abbreviation, unknown word
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Vietnamese words of two or more syllables from the list pyvi ships ("đào tạo", "phạm vi"…), lower case."""
+    from importlib import resources
+
+    text = resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in (nfc(line).strip().lower() for line in text.splitlines()) if " " in w)
+
+
+@lru_cache(maxsize=1)
+def _folded_dictionary() -> frozenset[str]:
+    return frozenset(fold_accents(w) for w in dictionary_words())
+
+
+def segment_folded(text: str, longest: int = 4) -> list[str]:
+    """Words of text typed without diacritics, longest first from pyvi's word list ("may bay khong nguoi lai" ->
+    ['may_bay', 'khong_nguoi_lai']): pyvi's model reads words by their marks and joins few without them."""
+    words: list[str] = []
+    known = _folded_dictionary()
+    for clause in re.split(r"[^\w\s]+", nfc(text).lower()):  # a word never spans "tấn, giá" or "đảng - đảng viên"
+        syllables = [fold_accents(w) for w in _WORD.findall(clause)]
+        i = 0
+        while i < len(syllables):
+            size = next((n for n in range(min(longest, len(syllables) - i), 1, -1)
+                         if " ".join(syllables[i:i + n]) in known), 1)
+            words.append("_".join(syllables[i:i + size]))
+            i += size
+    return words
+
+
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 
 

@@ -20,7 +20,7 @@ from assistant.services.extractive import (
     plan_named,
 )
 from assistant.services.plan_answer import PlanAnswers
-from assistant.services.question import Question, analyse
+from assistant.services.question import Question, analyse, topic_words
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
@@ -71,7 +71,8 @@ def critical_terms(question: str) -> list[str]:
         for i, word in enumerate([*segment.split(), ""]):
             token = word.strip("“”\"'")
             opening = k == 0 and i == 0  # the question's first word is capitalised anyway
-            if token and token[0].isupper() and not opening and token.isalpha():
+            acronym = len(token) > 1 and token.isupper()  # "UBND TP Hà Nội": a kind of body, then the name
+            if token and token[0].isupper() and not opening and token.isalpha() and not acronym:
                 run.append(token)
                 continue
             if len(run) >= 2:
@@ -172,8 +173,18 @@ class AskService:
         quoted = " ".join(c.quote for c in draft.citations).lower()
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
             return False  # "phủ sóng 6G": a passage about 5G does not answer
-        # the plans that answer must say the question's proper names
-        return self._names_said(critical_terms(q), dict.fromkeys(c.doc_id for c in draft.citations))
+        docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
+        # the plans that answer must say the question's proper names and what it is about
+        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs)
+
+    def _topic_said(self, q: str, docs: list[str]) -> bool:
+        """"chỉ tiêu xuất khẩu sầu riêng": a plan that never says "sầu riêng" does not answer, though its coffee
+        targets match every other word of the question."""
+        q = _LABEL.sub(" ", q)  # "[HỌ TÊN]" is a redaction label, not words the question typed
+        texts = [self._folded_text(d) for d in docs]
+        accented = has_diacritics(q)
+        return all(any(_says(w, evidence if accented else folded) for evidence, folded in texts)
+                   for w in topic_words(q))
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -289,6 +300,14 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
     words = name.split()
     return there(name) or any(there(" ".join(words[:i])) and there(" ".join(words[i:]))
                               for i in range(2, len(words) - 1))
+
+
+def _says(word: str, text: str) -> bool:
+    """The plan says the word, as whole words, wrapped over lines or not; a word of three syllables or more, at least
+    two of them in a row (pyvi joins "trụ sở tại" where the plan says "trụ sở")."""
+    syllables = word.split()
+    pairs = [syllables] if len(syllables) < 3 else [list(p) for p in zip(syllables, syllables[1:], strict=False)]
+    return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, p)) + r"(?!\w)", text) for p in pairs)
 
 
 def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:

@@ -34,7 +34,7 @@ from assistant.services.evidence import (
     idf_table,
     split_units,
 )
-from assistant.services.question import Question, analyse, naming_phrase
+from assistant.services.question import QUESTION_WORDS, Question, analyse, naming_phrase
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
 from assistant.vocab.dates import without_day_dates
@@ -51,9 +51,6 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạ
 DUTIES_HEAD = "có các nhiệm vụ:"
 NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
 PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
-# words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
-QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
-                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)

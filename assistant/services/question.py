@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import Expectation, expectation
-from assistant.text import fold_accents, fold_tones, has_diacritics
+from assistant.text import fold_accents, fold_tones, has_diacritics, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import doc_numbers, kind_code
 from assistant.vocab.units import unit_mentions, unit_mentions_folded
@@ -44,6 +44,16 @@ _CUES: dict[str, tuple[str, ...]] = {
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }
+# words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
+QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
+                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
+# words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
+_ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
+    "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
+    "hien nay", "dia chi", "hinh thuc", "phuong thuc",
+    # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
+    "ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
+    "bieu mau", "chu de", "linh vuc"}
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
@@ -136,3 +146,22 @@ def references(text: str) -> frozenset[str]:
         if digits and kind_code(number) and not _CARRIED_OUT.search(fold_question(text[:max(at, 0)])):
             out.add(f"{digits.group(0)} {fold_accents(kind_code(number)).lower()}")
     return frozenset(out)
+
+
+def topic_words(text: str) -> list[str]:
+    """What the question is about: its nouns of two syllables or more ("sầu riêng", "đăng kiểm", "tuổi thọ"),
+    without asking words ("tỷ lệ", "số hiệu", "giai đoạn", "chủ đề") or the noun before "gì"/"nào", which names
+    the kind of answer ("có những chức năng gì", "những dự án luật nào"). Lower case, tone placement folded. A question typed without
+    diacritics has no reliable parts of speech: its words come from pyvi's word list, longest first."""
+    folded = fold_question(text)
+    words = nouns(fold_tones(text)) if has_diacritics(text) else \
+        [t.replace("_", " ") for t in segment_folded(text)]
+    return list(dict.fromkeys(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)))
+
+
+def _about(key: str, folded: str) -> bool:
+    """A word of the question says what it is about, not what kind of fact it asks for ("những chức năng gì"), nor
+    the verb of the task asked about ("ai chủ trì soạn thảo": typed without diacritics, parts of speech are unknown)."""
+    return key not in _ASKING_WORDS and all(s.isalpha() and s not in QUESTION_WORDS for s in key.split()) \
+        and not re.search(rf"\b{re.escape(key)}(?: \w+)? (?:gi|nao)\b", folded) \
+        and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.services.question import analyse, fold_question, has_phrase
+from assistant.services.question import analyse, fold_question, has_phrase, topic_words
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,25 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     from assistant.services.question import naming_phrase
 
     assert naming_phrase(question) == phrase
+
+
+@pytest.mark.parametrize(("question", "about", "not_about"), [
+    # nouns of two syllables or more say what the question is about
+    ("Theo kế hoạch xuất khẩu của Sơn La, chỉ tiêu xuất khẩu sầu riêng năm 2030 là bao nhiêu tấn?", ["sầu riêng"],
+     ["kế hoạch", "chỉ tiêu", "bao nhiêu"]),
+    # asking words ("tỷ lệ"), plan kinds and the kind of answer ("hệ thống nào") are not the topic
+    ("Kế hoạch giao thông kể ra những hệ thống nào thuộc nền tảng thu phí?", ["giao thông", "nền tảng"],
+     ["kế hoạch", "hệ thống"]),
+    ("Chương trình đặt tỷ lệ học sinh có học bạ số là bao nhiêu?", ["học sinh"], ["tỷ lệ", "chương trình"]),
+    # the noun before "gì"/"nào" names the kind of answer
+    ("Cổng thông tin quốc gia có những chức năng gì?", ["quốc gia"], ["chức năng"]),
+    ("Tổ đảng ở Ủy ban Pháp luật thẩm tra những dự án luật nào?", ["pháp luật"], ["dự án"]),
+    # without diacritics: words of pyvi's list, longest first, never across punctuation; the verb after "chủ trì"
+    ("ke hoach dan so dat muc tieu tuoi tho trung binh la bao nhieu?", ["dan so", "tuoi tho", "trung binh"],
+     ["ke hoach", "muc tieu"]),
+    ("ai chu tri soan thao nghi dinh?", ["nghi dinh"], ["soan thao"]),
+    ("xuat khau xoai bao nhieu tan, gia tri bao nhieu?", ["xuat khau", "gia tri"], ["tan gia"]),
+])
+def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
+    words = topic_words(question)
+    assert set(about) <= set(words) and not set(not_about) & set(words)

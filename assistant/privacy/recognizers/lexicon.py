@@ -8,9 +8,6 @@ into names.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from assistant.text import fold_accents, nfc
 
 
@@ -129,13 +126,3 @@ ADDRESS_WORDS = _keys(
     "bản,làng,buôn,plei,xã,phường,thị trấn,thị xã,quận,huyện,thành phố,tp,tp.,tỉnh,p.,q.,tx.,"
     "tt.,h.,x.,phòng,căn hộ,chung cư,tòa,toà,tầng,lô,block,khu đô thị,kđt,khu tập thể,ktt"
 )
-
-
-@lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """Vietnamese words of two or more syllables from the list pyvi ships ("đào tạo", "phạm vi"…).
-
-    A capitalised "Đào Tạo" or "Tăng Cường" in a heading is a word, not surname + given name.
-    """
-    text = resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (nfc(line).strip().lower() for line in text.splitlines()) if " " in w)

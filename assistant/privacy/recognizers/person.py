@@ -34,10 +34,9 @@ from assistant.privacy.recognizers.lexicon import (
     PUBLIC_NAMES,
     SURNAMES,
     TITLE_WORDS,
-    dictionary_words,
     key,
 )
-from assistant.text import fold_accents, has_diacritics
+from assistant.text import dictionary_words, fold_accents, has_diacritics
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = frozenset(" \u00a0")
@@ -179,6 +178,8 @@ class PersonRecognizer(LocalRecognizer):
         elif context and first.text.isupper():
             last = self._chain(text, words, i, lex, lambda w: w.text.isupper())
         elif context and first.text.islower():
+            if i and f"{words[i - 1].lower} {low}" in lex.dictionary:
+                return None  # "chi tieu trang bi" is "chỉ tiêu trang bị": "chi" begins a word, it addresses no one
             return self._lower_case_name(text, words, i, lex)
         else:
             return None
