@@ -18,9 +18,10 @@ from assistant.services.extractive import (
     merge_drafts,
     named_documents,
     plan_named,
+    with_parts,
 )
 from assistant.services.plan_answer import PlanAnswers
-from assistant.services.question import Question, analyse, topic_words
+from assistant.services.question import Question, analyse, question_parts, topic_words
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
@@ -39,6 +40,7 @@ _PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|n
                     r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 _PART_DEPTH = 5  # a header (issuer, motto, number, place and date) fits in this
+_SELF_CONTAINED = 6  # words a part of a question needs to be read without the first part
 
 
 class ChunkRetriever(Protocol):
@@ -146,6 +148,9 @@ class AskService:
             if plan is not None:  # the plan asked about is clear, its passage was not among the first found
                 draft = self.answerer.draft(parsed, self._with_document_parts(
                     self.retriever.whole_document(plan, chunks), parsed))
+            parts = question_parts(q)
+            if parts and draft.statements:
+                draft = self._each_part(parts, draft, chunks)
         return self._finish(self._compose(q, draft), found, t0)
 
     def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
@@ -157,6 +162,19 @@ class AskService:
         response.retrieved_sections = [str(c.payload.get("section", "")) for c in found]
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
+
+    def _each_part(self, parts: list[str], draft: Draft, chunks: list[ScoredChunk]) -> Draft:
+        """"… cắt giảm bao nhiêu, và tỷ lệ … đạt mức nào?": each part is read in the plan that answers, on its own
+        (a short part with the first part's words: "…, hạn gửi khi nào")."""
+        doc = draft.citations[0].doc_id
+        own = [c for c in chunks if c.payload.get("doc_id") == doc]
+        drafts = []
+        for part in parts:
+            asked = analyse(part if len(part.split()) >= _SELF_CONTAINED else f"{parts[0]} {part}")
+            d = self.answerer.draft(asked, self._with_document_parts(own, asked))
+            if d.statements and d.best_coverage >= self.cfg.refusal_threshold:
+                drafts.append(d)
+        return with_parts(draft, drafts)
 
     def _compose(self, q: str, draft: Draft) -> AskResponse:
         if not draft.statements or not self._answerable(q, draft):

@@ -502,6 +502,20 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     return Draft(out.statements, out.citations, min(answered) if answered else 0.0, units)
 
 
+def with_parts(draft: Draft, parts: list[Draft]) -> Draft:
+    """A question asking two things or more: each part's lead statement follows the answer, unless the answer
+    already cites what it quotes."""
+    out = _Builder()
+    for d in (draft, *parts):
+        by_n = {c.n: c for c in d.citations}
+        for st in d.statements if d is draft else d.statements[:1]:
+            known = {(c.doc_id, c.start, c.end) for c in out.citations}
+            if d is not draft and all((by_n[n].doc_id, by_n[n].start, by_n[n].end) in known for n in st.citations):
+                continue
+            out.say(_MARKERS.sub("", st.text).rstrip(), [out.cite_existing(by_n[n]) for n in st.citations])
+    return Draft(out.statements, out.citations, draft.best_coverage, draft.units)
+
+
 def _context(u: Unit, q: Question) -> str:
     """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
     asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do

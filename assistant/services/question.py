@@ -165,3 +165,37 @@ def _about(key: str, folded: str) -> bool:
     return key not in _ASKING_WORDS and all(s.isalpha() and s not in QUESTION_WORDS for s in key.split()) \
         and not re.search(rf"\b{re.escape(key)}(?: \w+)? (?:gi|nao)\b", folded) \
         and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded)
+
+
+# words that ask ("… bao nhiêu", "… khi nào", "… về đâu"): with diacritics, and folded for text typed without them
+_ASKING = ("ai", "gì", "nào", "bao nhiêu", "bao lâu", "đâu", "thế nào", "ra sao")
+_ASKING_FOLDED = tuple(fold_accents(w) for w in _ASKING if w != "đâu")  # "dau" is also "đầu", "dấu"
+_JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|còn|đồng thời|va|con)\s+)?|\s+(?:và|còn|đồng thời|va|con)\s+")
+
+
+def question_parts(text: str) -> list[str]:
+    """The parts of a question asking two things or more, each ending on its own question word ("… cắt giảm bao
+    nhiêu, và tỷ lệ … đạt mức nào?" -> two parts); [] when it asks one thing. A piece without a question word
+    belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
+    accented = has_diacritics(text)
+    cues = _ASKING if accented else _ASKING_FOLDED
+
+    def asks(piece: str) -> bool:
+        folded = fold_tones(piece.lower()) if accented else fold_accents(piece.lower())
+        return any(re.search(rf"(?<!\w){c}(?!\w)", folded) for c in cues)
+
+    parts: list[str] = []
+    current, at = "", 0
+    for m in [*_JOINS.finditer(text), None]:
+        end = m.start() if m else len(text)
+        current += text[at:end]
+        if asks(current) or m is None:
+            if parts and not asks(current):
+                parts[-1] += " " + current
+            elif current.strip():
+                parts.append(current.strip())
+            current = ""
+        else:
+            current += m.group(0)
+        at = m.end() if m else len(text)
+    return parts if len(parts) >= 2 else []

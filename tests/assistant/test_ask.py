@@ -109,6 +109,14 @@ def test_a_plan_that_never_says_what_is_asked_about_does_not_answer(indexed) -> 
     assert not r.answerable and r.answer == NOT_FOUND
 
 
+def test_each_part_of_a_two_part_question_is_answered(indexed) -> None:  # type: ignore[no-untyped-def]
+    """The first part's passage says 30%; the second part's share is in another passage of the same plan."""
+    r = ask(indexed, "Chương trình chuyển đổi số năm 2026 của xã yêu cầu giảm bao nhiêu phần trăm thời gian giải "
+                     "quyết thủ tục hành chính, còn hồ sơ dịch vụ công trực tuyến phải đạt tỷ lệ bao nhiêu?")
+    assert r.answerable and "30% thời gian giải quyết" in r.answer and "đạt từ 70% trở lên" in r.answer
+    assert_verifiable(indexed, r)
+
+
 def test_whole_document_reads_every_chunk_found_first(indexed) -> None:  # type: ignore[no-untyped-def]
     """The second pass of a question whose plan is clear: every chunk of that plan, the ones found first."""
     doc = next(d for d in indexed.registry.list_documents() if d.source.startswith("004_"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.services.question import analyse, fold_question, has_phrase, topic_words
+from assistant.services.question import analyse, fold_question, has_phrase, question_parts, topic_words
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,20 @@ def test_naming_phrase(question: str, phrase: str) -> None:
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)
     assert set(about) <= set(words) and not set(not_about) & set(words)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Kế hoạch đặt mục tiêu cắt giảm thời gian bao nhiêu, và tỷ lệ hồ sơ trực tuyến đạt mức nào?",
+     ["Kế hoạch đặt mục tiêu cắt giảm thời gian bao nhiêu", "tỷ lệ hồ sơ trực tuyến đạt mức nào?"]),
+    ("Báo cáo theo chu kỳ nào, hạn gửi khi nào và gửi về đâu?",
+     ["Báo cáo theo chu kỳ nào", "hạn gửi khi nào", "gửi về đâu?"]),
+    ("ke hoach yeu cau hoan thanh khi nao va gui ve co quan nao?",
+     ["ke hoach yeu cau hoan thanh khi nao", "gui ve co quan nao?"]),
+    # one question word: one part, whatever the commas and "và" ("Sở Giáo dục và Đào tạo")
+    ("Sở Giáo dục và Đào tạo, Sở Y tế được giao những nhiệm vụ nào?", []),
+    ("Ai chủ trì rà soát, chuẩn hóa dữ liệu?", []),
+    # "đầu" of "thiết bị đầu cuối" is not "đâu" when typed without diacritics
+    ("trang bi thiet bi dau cuoi va may tinh bao nhieu?", []),
+])
+def test_question_parts(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
