@@ -159,7 +159,8 @@ class ExtractiveAnswerer:
             return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
         lead = _expand_list(fitting[0], ranked)
         out = _Builder()
-        listed = bool(subjects) and self._duties(q, subjects, ranked, out)
+        duties = self._duties(q, subjects, ranked, out) if subjects else []
+        listed = bool(duties)
         if listed:
             pass  # a unit's duties are complete as listed: no other passage joins them
         elif (described := self._document_parts(q, plan or lead.doc_id, ranked, out)):
@@ -173,7 +174,7 @@ class ExtractiveAnswerer:
             self._quote(q, lead, out, LEAD_CHARS)
         if not listed:
             self._supports(q, lead, ranked, fitting, out)
-        coverage = lead.coverage
+        coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
         return Draft(out.statements, out.citations, coverage, ranked)
@@ -262,16 +263,17 @@ class ExtractiveAnswerer:
         if text:
             out.say(text[0].upper() + text[1:], numbers)
 
-    def _duties(self, q: Question, named: list[str], ranked: list[Unit], out: _Builder) -> bool:
-        """Every task led by the unit the question names (search keys), in the best document, one line each."""
+    def _duties(self, q: Question, named: list[str], ranked: list[Unit], out: _Builder) -> list[Unit]:
+        """Every task led by the unit the question names (search keys), in the best document, one line each: the
+        units listed, none when the question names no unit leading tasks there."""
         docs = [u.doc_id for u in ranked if _names_unit(u, named)]
         if not docs:
-            return False
+            return []
         doc = docs[0]
         # the first unit the question names that leads tasks there: "Tổ đảng X … theo kế hoạch của Đảng đoàn Y"
         subject = next((n for n in named if any(u.doc_id == doc and u.task and _leads(u, [n]) for u in ranked)), None)
         if subject is None:
-            return False
+            return []
         seen: set[tuple[int, int]] = set()
         items: list[Unit] = []
         for u in sorted((u for u in ranked if u.doc_id == doc and u.task and _leads(u, [subject])),
@@ -282,7 +284,7 @@ class ExtractiveAnswerer:
             seen.add(span)
             items.append(u)
         if not items:
-            return False
+            return []
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
         n = out.cite(items[0].chunk, who["text"], who["start"])
         out.say(f"{who['text']} {DUTIES_HEAD}", [n])
@@ -298,7 +300,7 @@ class ExtractiveAnswerer:
                         [n, out.cite(u.chunk, timing["text"], timing["start"])])
             else:
                 out.say(item, [n])
-        return True
+        return items
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:
         """A few more quotes: one per other document for comparisons, close runners-up otherwise."""
