@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents
-from assistant.vocab.docnum import DOC_NUMBER
+from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 
 _PERCENT = re.compile(r"\d\s*%")
 _NUMBER = re.compile(r"\d")
@@ -52,9 +52,9 @@ class Expectation:
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
-_DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57"
+_DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"
     r"\b(?:nghi quyet|quyet dinh|chi thi|ke hoach|de an|chuong trinh|nghi dinh|thong tu|luat|ket luan|cong van|"
-    r"huong dan|thong bao)\s+(?:so\s+)?\d+\b")
+    r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
 
 
 def expectation(question: str) -> Expectation:

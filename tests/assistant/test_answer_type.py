@@ -42,3 +42,7 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     assert expectation("Kế hoạch 54-KH/TU và Nghị định 179/2025/NĐ-CP yêu cầu gì?").numbers == ()
     assert expectation("Chương trình thực hiện Nghị quyết 57 đặt chỉ tiêu gì đến năm 2045?").numbers == ("2045",)
     assert expectation("chuong trinh thuc hien nghi quyet so 57 dat chi tieu gi den nam 2045?").numbers == ("2045",)
+    # kind codes name documents too ("KH 182", "QĐ 2954"); "báo cáo 15 ngày" is a period, not a document
+    assert expectation("KH 182 yeu cau hoan thanh khi nao?").numbers == ()
+    assert expectation("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?").numbers == ("2028",)
+    assert expectation("Báo cáo 15 ngày một lần gửi về đâu?").numbers == ("15",)
