@@ -35,7 +35,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
                "ai ban hanh van ban"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
-                "tung ke hoach", "ke hoach nao", "van ban nao", "so voi"),
+                "tung ke hoach", "tung van ban", "moi van ban", "ke hoach nao", "van ban nao", "so voi"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
@@ -57,6 +57,7 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
+_ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
                          r"(?: \w+){1,3} (?:nao|gi)\b")
@@ -93,6 +94,8 @@ def analyse(text: str) -> Question:
         intents.add("compare")
     if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
+    if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
+        intents.add("date")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if intents & {"number", "date", "issuer", "signer"}:
