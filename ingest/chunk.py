@@ -25,6 +25,7 @@ from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo,
 from llama_index.core.utils import get_tqdm_iterable
 
 from assistant.vocab.fields import role_label
+from assistant.vocab.numbering import strip_marker
 from ingest.facts import Task
 from ingest.model import META_BLOCKS, META_FILE_TYPE, META_HINTS, META_PAGE_STARTS, META_TASKS, Block
 from ingest.structure import parse_structure, render_cells
@@ -149,7 +150,7 @@ class SectionChunker(NodeParser):
     def _pack(self, text: str, run: list[Block], stretch: int = 1) -> list[_Span]:
         """Greedy merge of one section's text blocks, then a too-short tail borrows from its neighbour."""
         limit = self.max_chars * stretch
-        units = [u for b in run for u in self._units(text, b["start"], b["end"])]
+        units = _with_their_items(text, [u for b in run for u in self._units(text, b["start"], b["end"])], limit)
         chunks: list[list[tuple[int, int]]] = []
         for unit in units:
             if chunks and unit[1] - chunks[-1][0][0] <= limit:
@@ -185,6 +186,22 @@ class SectionChunker(NodeParser):
             else:
                 units.append(piece)
         return units
+
+
+def _with_their_items(text: str, units: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """"… gồm:" and the items under it ("+ Thu, nộp đảng phí …") are one unit, so no chunk ends inside the list
+    (when the whole list fits in one chunk)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        start, end = units[i]
+        i += 1
+        if text[start:end].rstrip().endswith(":"):
+            while i < len(units) and units[i][1] - start <= limit and strip_marker(text[units[i][0]:units[i][1]])[0]:
+                end = units[i][1]
+                i += 1
+        out.append((start, end))
+    return out
 
 
 def embed_text(node: BaseNode, title: str, max_chars: int = 1200) -> str:

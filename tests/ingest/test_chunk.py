@@ -79,6 +79,15 @@ def test_chunks_fit_max_chars_unless_one_sentence(name: str, max_chars: int) -> 
             assert not SENTENCE_BREAK.search(content), content[:120]
 
 
+def test_a_list_stays_with_the_line_announcing_it() -> None:
+    """004 lists the Party's procedures to move online after "…, gồm:"; a short tail chunk borrowing from the one
+    before must not take the last item away from its list."""
+    nodes = nodes_of("004")
+    [holding] = [n for n in nodes if "thủ tục hành chính của Đảng trên môi trường số" in n.get_content()]
+    content = holding.get_content()
+    assert "Thu, nộp đảng phí trực tuyến" in content and "Lấy ý kiến nhận xét của chi uỷ, chi bộ" in content
+
+
 @pytest.mark.parametrize(("name", "rows"), [("000", 8), ("001", 17), ("002", 0), ("003", 52), ("004", 0)])
 def test_table_rows_are_chunks_of_their_own(name: str, rows: int) -> None:
     table = [n for n in nodes_of(name) if n.metadata["kind"] == "table_row"]
