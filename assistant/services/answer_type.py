@@ -26,8 +26,14 @@ _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
 _PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
 
+# "… theo tờ trình số mấy?", "… tại công văn số mấy?": the number of a proposal the preamble cites ("Xét đề nghị
+# của … tại Tờ trình số 04/TTr-…"), not the plan's own number
+PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
+_PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
+
 # (cue in the accent-folded question, value the passage must contain)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (PROPOSAL_CUE, _PROPOSAL_NUMBER),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),

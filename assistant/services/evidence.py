@@ -172,15 +172,33 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
             end = j + 1 if closed[j] else end
             j += 1
         end = end or j
-        said: set[str] = set().union(*found[i:end])
-        total = sum(1 / spread[t] for t in sorted(said)) + (3 if any(wanted[i:end]) else 0)  # sorted: same sum every run
-        if end > i and total > best[0]:
-            best = (total, pieces[i][0], pieces[end - 1][1])
+        if end == i:  # one clause longer than the limit: the part of it that holds the value wanted, or its start
+            a, b = _within_clause(text, pieces[i], want, limit)
+            said, hit = terms & set(folded_syllables(text[a:b])), bool(want and want.search(text[a:b]))
+        else:
+            a, b = pieces[i][0], pieces[end - 1][1]
+            said, hit = set().union(*found[i:end]), any(wanted[i:end])
+        total = sum(1 / spread[t] for t in sorted(said)) + (3 if hit else 0)
+        if total > best[0]:  # sorted: the same sum in every run
+            best = (total, a, b)
     if best[0] < 0:
         return 0, clip_quote(text, limit)
     a, b = best[1], best[2]
     piece = text[a:b].rstrip(" ,;:")
     return a, piece
+
+
+def _within_clause(text: str, piece: tuple[int, int], want: re.Pattern[str] | None, limit: int) -> tuple[int, int]:
+    """At most `limit` chars of one long clause, ending on a word: from its start, or from a little before the
+    value wanted when that lies further in ("Theo đề nghị của … tại Tờ trình số 04/TTr-…")."""
+    a, b = piece
+    m = want.search(text, a, b) if want is not None else None
+    if m is not None and m.end() - a > limit:
+        space = text.rfind(" ", a, max(a, m.start() - limit // 4))
+        a = space + 1 if space > a else m.start()
+    stop = min(b, a + limit)
+    space = text.rfind(" ", a, stop)
+    return a, (space if stop < b and space > a else stop)
 
 
 def _sentences(body: str) -> list[tuple[int, str]]:

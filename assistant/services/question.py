@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.services.answer_type import Expectation, expectation
+from assistant.services.answer_type import PROPOSAL_CUE, Expectation, expectation
 from assistant.text import fold_accents, fold_tones, has_diacritics, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import doc_numbers, kind_code
@@ -98,6 +98,8 @@ def analyse(text: str) -> Question:
         intents.add("date")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
+    if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
+        intents -= {"number", "metadata"}
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")
     units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \

@@ -30,6 +30,18 @@ def test_a_quote_ends_at_a_clause_end_when_one_fits() -> None:
     assert not quote.endswith("được phát hiện")
 
 
+def test_a_clause_longer_than_the_limit_is_quoted_where_the_value_asked_is() -> None:
+    """One clause of 330 characters without a comma; the proposal's number is past the limit from its start."""
+    preamble = ("Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ và Bộ trưởng Bộ Thông tin và Truyền thông cùng "
+                "Thủ trưởng các cơ quan ngang bộ và cơ quan thuộc Chính phủ có liên quan đến việc triển khai thực hiện "
+                "tại Tờ trình số 04/TTr-BKHCN-BTTTT ngày 02 tháng 01 năm 2025 về Chương trình hành động của Chính phủ "
+                "thực hiện Nghị quyết của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;")
+    proposal = re.compile(r"Tờ trình\s+số\s*\d")
+    offset, quote = best_window(preamble, set(content_terms("được ban hành theo tờ trình số mấy?")), proposal, 200)
+    assert preamble[offset:offset + len(quote)] == quote and len(quote) <= 200
+    assert "Tờ trình số 04/TTr-BKHCN-BTTTT" in quote and not quote.endswith(" ")
+
+
 def test_a_short_passage_is_quoted_whole() -> None:
     assert window("tăng bao nhiêu?", TARGETS, 1000) == TARGETS
 

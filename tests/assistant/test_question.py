@@ -27,6 +27,8 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         # issued on which days (the documents' dates), not a task's deadline to issue something
         ("Hai văn bản được ban hành vào những ngày nào, ai ký từng văn bản?", {"date", "signer", "compare"}, set()),
         ("Nghị định phải ban hành trước ngày nào?", {"deadline"}, {"date"}),
+        # the number of the proposal the preamble cites, not the plan's own
+        ("Kế hoạch được ban hành theo tờ trình của Sở Khoa học và Công nghệ số mấy?", set(), {"number", "metadata"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
