@@ -28,7 +28,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky"),
-    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "so bao nhieu", "so may", "la so"),
+    "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
     "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
@@ -57,6 +57,10 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
 _TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
                         r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
 _WORDS = re.compile(r"[\w%]+")
+# "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
+# share
+_NUMBER_ASKED = re.compile(r"\b(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|van ban|de an|chi thi|co|mang|la)"
+                           r" so (?:bao nhieu|may)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)")
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
@@ -98,6 +102,8 @@ def analyse(text: str) -> Question:
         intents.add("date")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
+    if _NUMBER_ASKED.search(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
+        intents.add("number")
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
         intents -= {"number", "metadata"}
     if intents & {"number", "date", "issuer", "signer"}:

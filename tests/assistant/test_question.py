@@ -27,6 +27,9 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         # issued on which days (the documents' dates), not a task's deadline to issue something
         ("Hai văn bản được ban hành vào những ngày nào, ai ký từng văn bản?", {"date", "signer", "compare"}, set()),
         ("Nghị định phải ban hành trước ngày nào?", {"deadline"}, {"date"}),
+        # "kinh tế số bao nhiêu phần trăm" asks the digital economy's share; "… số mấy, do ai ký?" the number
+        ("Bắc Ninh đặt tỷ trọng kinh tế số bao nhiêu phần trăm GRDP?", {"target"}, {"number", "metadata"}),
+        ("Quyết định ban hành kế hoạch số mấy, do ai ký?", {"number", "signer"}, set()),
         # the number of the proposal the preamble cites, not the plan's own
         ("Kế hoạch được ban hành theo tờ trình của Sở Khoa học và Công nghệ số mấy?", set(), {"number", "metadata"}),
     ],
