@@ -573,6 +573,9 @@ def _task_answers(u: Unit, q: Question) -> bool:
         (q.wants("funding") and "funding" in fields)
 
 
+_FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|tài chính")
+
+
 def _intent_fit(u: Unit, q: Question) -> float:
     if q.wants("signer") and u.signature:
         return 3.0
@@ -585,7 +588,8 @@ def _intent_fit(u: Unit, q: Question) -> float:
         "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text,
         "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
         "target": lambda: bool(_FIGURE.search(u.text)) or "product" in fields,
-        "funding": lambda: "funding" in fields or "kinh phí" in text,
+        # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
+        "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
     }
     asked = [check for intent, check in checks.items() if q.wants(intent)]

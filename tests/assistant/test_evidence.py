@@ -64,3 +64,20 @@ def test_a_unit_giving_every_kind_of_fact_asked_fits_best() -> None:
     assert q.wants("deadline") and q.wants("reporting")
     assert (_intent_fit(both, q), _intent_fit(period, q), _intent_fit(report, q)) == (1.0, 0.5, 0.5)
     assert _intent_fit(period, analyse("Việc đánh giá kết quả thực hiện khi nào?")) == 1.0  # only a time asked
+
+
+def test_an_item_of_a_funding_section_gives_funding() -> None:
+    """"- Ngân sách địa phương: …" says nothing of "kinh phí"; its section "6. Kinh phí thực hiện" does."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _intent_fit
+    from assistant.services.question import analyse
+
+    def unit(text: str, section: str):  # type: ignore[no-untyped-def]
+        (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": section}), 0)
+        return u
+
+    q = analyse("Kinh phí thực hiện kế hoạch gồm những nguồn nào?")
+    assert q.wants("funding")
+    assert _intent_fit(unit("- Hỗ trợ từ Trung ương theo các chương trình.", "II > 6. Kinh phí thực hiện"), q) == 1.0
+    assert _intent_fit(unit("- Hỗ trợ doanh nghiệp chuyển đổi số.", "II > 3. Nhiệm vụ"), q) == 0.0
