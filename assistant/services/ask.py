@@ -201,8 +201,8 @@ class AskService:
         q = _LABEL.sub(" ", q)  # "[HỌ TÊN]" is a redaction label, not words the question typed
         texts = [self._folded_text(d) for d in docs]
         accented = has_diacritics(q)
-        return all(any(_says(w, evidence if accented else folded) for evidence, folded in texts)
-                   for w in topic_words(q))
+        return all(any(_says(w, evidence) if accented else _says(w, folded, whole=True)
+                       for evidence, folded in texts) for w in topic_words(q))
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -320,11 +320,13 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
                               for i in range(2, len(words) - 1))
 
 
-def _says(word: str, text: str) -> bool:
-    """The plan says the word, as whole words, wrapped over lines or not; a word of three syllables or more, at least
-    two of them in a row (pyvi joins "trụ sở tại" where the plan says "trụ sở")."""
+def _says(word: str, text: str, whole: bool = False) -> bool:
+    """The plan says the word, as whole words, wrapped over lines or not. A noun the tagger made of three syllables
+    or more may join a neighbour ("Đồng Tháp số", "mục tiêu tích"): two of its syllables in a row are enough, unless
+    the `whole` word is asked (a word of pyvi's list, from a question typed without diacritics)."""
     syllables = word.split()
-    pairs = [syllables] if len(syllables) < 3 else [list(p) for p in zip(syllables, syllables[1:], strict=False)]
+    pairs = [syllables] if whole or len(syllables) < 3 else \
+        [list(p) for p in zip(syllables, syllables[1:], strict=False)]
     return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, p)) + r"(?!\w)", text) for p in pairs)
 
 

@@ -170,11 +170,14 @@ def topic_words(text: str) -> list[str]:
     return list(dict.fromkeys(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)))
 
 
+_NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already
+
+
 def _about(key: str, folded: str) -> bool:
     """A word of the question says what it is about, not what kind of fact it asks for ("những chức năng gì"), nor
     the verb of the task asked about ("ai chủ trì soạn thảo": typed without diacritics, parts of speech are unknown)."""
-    return key not in _ASKING_WORDS and all(s.isalpha() and s not in QUESTION_WORDS for s in key.split()) \
-        and not re.search(rf"\b{re.escape(key)}(?: \w+)? (?:gi|nao)\b", folded) \
+    return key not in _ASKING_WORDS and all(s.isalpha() and s not in _NOT_TOPIC for s in key.split()) \
+        and not re.search(rf"\b{re.escape(key)}(?: (?!khi |luc )\w+)? (?:gi|nao)\b", folded) \
         and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded)
 
 

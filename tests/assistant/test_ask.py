@@ -12,6 +12,7 @@ from assistant.services.ask import (
     QuestionError,
     _name_in,
     _named_in,
+    _says,
     codes_in,
     critical_terms,
     validate_question,
@@ -273,3 +274,14 @@ def test_a_duty_with_its_own_items_says_each_and_wrapped_lines_stay_one_duty() -
 def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: bool) -> None:
     folded = fold_accents(fold_tones(evidence))
     assert _name_in(name, fold_tones(evidence), folded) is found
+
+
+@pytest.mark.parametrize(("word", "whole", "said"), [
+    ("đăng kiểm", False, False),
+    ("đánh giá", False, True),  # wrapped over two lines in the plan
+    ("đồng tháp số", False, True),  # the tagger joined a neighbour: two syllables in a row are enough
+    ("bao hiem y te", True, False),  # a word of the list, typed without diacritics: the whole word
+])
+def test_a_plan_says_a_word(word: str, whole: bool, said: bool) -> None:
+    plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so"
+    assert _says(word, plan, whole=whole) is said
