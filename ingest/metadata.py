@@ -22,7 +22,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
-from assistant.vocab.parts import KINDS, is_motto
+from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
 from assistant.vocab.signature import is_upper, signature_block
 
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
@@ -70,6 +70,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
     meta.update(_header(header))
     if not meta["issuer"]:
         meta["issuer"] = _issuer_from_text(lines, meta["doc_type"])
+    meta["issuer"] = _as_written(meta["issuer"], text)
     found = signature_block(_signature_zone(lines, kind_at))
     if found:
         meta["signer_title"], meta["signer"] = found[2], found[3]
@@ -172,7 +173,8 @@ def _lone_paragraph(lines: list[str], first: int, casing: _CaseBook) -> str:
     after = _next_content(lines, end)
     if len(paragraph) > _MAX_SUBJECT_PARAGRAPH:
         return ""
-    if after is not None and not _is_separator(lines[after]) and not _is_heading(lines[after]):
+    if after is not None and not _is_separator(lines[after]) and not _is_heading(lines[after]) \
+            and not PREAMBLE_START.match(_clean(lines[after])):  # "Căn cứ …" follows the title
         return ""
     return _subject_case(paragraph, casing)
 
@@ -324,6 +326,16 @@ def _org_case(name: str) -> str:
         cut = levels[-1].end()
         text = text[:cut] + " ".join(w if _is_acronym(w) else w.capitalize() for w in text[cut:].split())
     return text
+
+
+def _as_written(name: str, text: str) -> str:
+    """The issuer as the document's own sentences write it ("Sở Giáo dục và Đào tạo", not the header's capitals
+    lowered to "Sở giáo dục và đào tạo"), when they name it."""
+    if not name:
+        return name
+    forms = Counter(m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+                    if not is_upper(m.group(0)) and m.group(0)[:1].isupper())
+    return forms.most_common(1)[0][0] if forms else name
 
 
 def _issuer_from_text(lines: list[str], doc_type: str) -> str:

@@ -152,7 +152,57 @@ def _page_lines(page: str) -> list[str]:
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
-    return pipe_grids(page.split("\n"))
+    return side_by_side(pipe_grids(page.split("\n")))
+
+
+# two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
+# "ngày      tháng 01 năm 2026")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?<!\bSố)(?<!\bSố:)(?<!\bngày)(?<!\btháng) {3,}(?=[^\s\-/])")
+_LAYOUT_MARK = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]|^Số\b",
+                          re.MULTILINE)
+_SIGNING = re.compile(r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]", re.MULTILINE)
+_RIGHT_INDENT = 20  # a line indented this far stands in the right column
+_COLUMN_REACH = 3  # lines between two lines of one two-column block
+
+
+def side_by_side(lines: list[str]) -> list[str]:
+    """A header or signature typed as two columns with spaces ("ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …",
+    "Nơi nhận:      KT. CHỦ TỊCH"): the left column's lines, then the right column's, as two cells are read.
+    Only blocks of two lines or more with one wide gap each, holding a header or signature mark."""
+    split = [i for i, ln in enumerate(lines) if len(_COLUMN_GAP.findall(ln.strip())) == 1]
+    blocks: list[list[int]] = []
+    for i in split:
+        if blocks and i - blocks[-1][1] <= _COLUMN_REACH:
+            blocks[-1][1] = i
+        else:
+            blocks.append([i, i])
+    out, done = [], 0
+    for a, b in blocks:
+        marks = "\n".join(ln.strip() for ln in lines[a:b + 1])
+        if sum(1 for i in split if a <= i <= b) < 2 or not _LAYOUT_MARK.search(marks):
+            continue
+        while a > done and _indent(lines[a - 1]) >= _RIGHT_INDENT:  # the right column's head above ("T/M BAN …")
+            a -= 1
+        if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below
+            while (below := [j for j in range(b + 1, min(len(lines), b + 1 + _COLUMN_REACH))
+                             if _indent(lines[j]) >= _RIGHT_INDENT]):
+                b = below[-1]
+        left: list[str] = []
+        right: list[str] = []
+        for line in lines[a:b + 1]:
+            parts = _COLUMN_GAP.split(line.strip())
+            if len(parts) == 2:
+                left.append(parts[0])
+                right.append(parts[1])
+            elif line.strip():
+                (right if _indent(line) >= _RIGHT_INDENT else left).append(line.strip())
+        out += [*lines[done:a], *left, "", *right]
+        done = b + 1
+    return out + lines[done:]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" ")) if line.strip() else 0
 
 
 def _hint(raw_line: str) -> str | None:

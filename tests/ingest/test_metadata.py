@@ -199,7 +199,7 @@ EXT_META = {
     "ext02.txt": ("Kế hoạch", "597/KH-UBND", "Ủy ban nhân dân tỉnh Đồng Tháp", "2025-11-27", "Nguyễn Thành Diệu",
                   "Phó Chủ tịch", "Kế hoạch chuyển đổi số trong hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng "
                   "giao thông trên địa bàn tỉnh Đồng Tháp"),
-    "ext03.txt": ("Quyết định", "2820/QĐ-UBND", "Ủy ban nhân dân thành phố Hồ Chí Minh", "2025-11-19", "Nguyễn Lộc Hà",
+    "ext03.txt": ("Quyết định", "2820/QĐ-UBND", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "2025-11-19", "Nguyễn Lộc Hà",
                   "Phó Chủ tịch", "Quyết định ban hành Kế hoạch triển khai Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm "
                   "2025 của Thủ tướng Chính phủ và Quyết định số 3103/QĐ-BTC ngày 05 tháng 9 năm 2025 của Bộ Tài chính"),
     "ext04.txt": ("Quyết định", "2623/QĐ-TTg", "Thủ tướng Chính phủ", "2025-11-29", "Phạm Minh Chính", "Thủ tướng",
@@ -234,3 +234,19 @@ def test_ext_metadata_exact(name: str) -> None:
 
     meta = extract_metadata(normalize_text((EXT / name).read_text(encoding="utf-8"))[0])
     assert tuple(meta[k] for k in EXT_KEYS) == EXT_META[name]
+
+
+def test_a_two_column_header_and_a_markdown_title() -> None:
+    from ingest.normalize import normalize_text
+
+    from tests.ingest.test_normalize import TWO_COLUMNS
+
+    meta = extract_metadata(normalize_text(TWO_COLUMNS)[0])
+    assert (meta["doc_number"], meta["issuer"], meta["issued_date"], meta["signer"]) == (
+        "2317/QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Trị", "2025-10-14", "Phan Minh Khôi")
+    markdown = ("UBND TỈNH AN GIANG\n**SỞ GIÁO DỤC VÀ ĐÀO TẠO**\nSố: 1126/KH-SGDĐT\n\n# KẾ HOẠCH\n\n"
+                "## Phòng, chống đuối nước cho học sinh năm 2026\n\nCăn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;\n\n"
+                "Sở Giáo dục và Đào tạo ban hành Kế hoạch như sau:\n")
+    meta = extract_metadata(normalize_text(markdown)[0])
+    assert meta["title"] == "Kế hoạch phòng, chống đuối nước cho học sinh năm 2026"
+    assert meta["issuer"] == "Sở Giáo dục và Đào tạo"  # as the document's sentences write it

@@ -214,3 +214,39 @@ def test_normalizer_component_replaces_text_and_keeps_identity() -> None:
     assert out.id_ == "d2" and out.metadata["source"] == "002.txt"
     assert out.get_content() == norm("002")
     assert out.metadata[META_PAGE_STARTS] == [0]
+
+
+TWO_COLUMNS = """ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ TỈNH QUẢNG TRỊ                            Độc lập - Tự do - Hạnh phúc
+
+Số: 2317/QĐ-UBND                     Quảng Trị, ngày 14 tháng 10 năm 2025
+
+                                  QUYẾT ĐỊNH
+         Ban hành Kế hoạch phát triển nông nghiệp hữu cơ
+
+Điều 3. Các sở, ngành chịu trách nhiệm thi hành Quyết định này.
+
+                                                      TM. ỦY BAN NHÂN DÂN
+Nơi nhận:                                             KT. CHỦ TỊCH
+- Như Điều 3;                                         PHÓ CHỦ TỊCH
+- Lưu: VT, KTN.
+                                                      (đã ký)
+
+                                                      Phan Minh Khôi
+"""
+
+
+def test_a_header_and_a_signature_typed_in_two_columns_read_column_by_column() -> None:
+    text, _ = normalize_text(TWO_COLUMNS)
+    lines = [ln for ln in text.split("\n") if ln]
+    assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2317/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Quảng Trị, ngày 14 tháng 10 năm 2025"]
+    assert lines[-8:] == ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, KTN.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+                          "PHÓ CHỦ TỊCH", "(đã ký)", "Phan Minh Khôi"]
+    assert "QUYẾT ĐỊNH" in lines and lines.index("QUYẾT ĐỊNH") == 6  # the centred title stays where it is
+
+
+def test_blanks_left_for_the_number_and_day_are_no_columns() -> None:
+    text, _ = normalize_text("TỈNH ỦY ĐỒNG NAI\n*\n\nSố       -KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                             "   Đồng Nai, ngày      tháng 01 năm 2026\n")
+    assert "Số -KH/TU" in text and "Đồng Nai, ngày tháng 01 năm 2026" in text
