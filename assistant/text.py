@@ -81,19 +81,36 @@ def _folded_dictionary() -> frozenset[str]:
 
 
 def segment_folded(text: str, longest: int = 4) -> list[str]:
-    """Words of text typed without diacritics, longest first from pyvi's word list ("may bay khong nguoi lai" ->
-    ['may_bay', 'khong_nguoi_lai']): pyvi's model reads words by their marks and joins few without them."""
+    """Words of text typed without diacritics from pyvi's word list ("may bay khong nguoi lai" -> ['may_bay',
+    'khong_nguoi_lai']): pyvi's model reads words by their marks and joins few without them. A word is kept only
+    where matching longest-first from the left and from the right agree ("quang tri toi da bao nhieu" gives no
+    "tri toi"); other syllables stay single."""
     words: list[str] = []
     known = _folded_dictionary()
     for clause in re.split(r"[^\w\s]+", nfc(text).lower()):  # a word never spans "tấn, giá" or "đảng - đảng viên"
         syllables = [fold_accents(w) for w in _WORD.findall(clause)]
+        both = _longest_first(syllables, known, longest) & {(len(syllables) - b, len(syllables) - a) for a, b in
+                                                            _longest_first(syllables[::-1], known, longest, True)}
         i = 0
         while i < len(syllables):
-            size = next((n for n in range(min(longest, len(syllables) - i), 1, -1)
-                         if " ".join(syllables[i:i + n]) in known), 1)
-            words.append("_".join(syllables[i:i + size]))
-            i += size
+            end = next((b for a, b in both if a == i), i + 1)
+            words.append("_".join(syllables[i:end]))
+            i = end
     return words
+
+
+def _longest_first(syllables: list[str], known: frozenset[str], longest: int,
+                   reverse: bool = False) -> set[tuple[int, int]]:
+    """Spans [a, b) of the words of two syllables or more found matching longest-first (`reverse`: the syllables
+    are given right to left)."""
+    spans, i = set(), 0
+    while i < len(syllables):
+        size = next((n for n in range(min(longest, len(syllables) - i), 1, -1)
+                     if " ".join(syllables[i:i + n][::-1] if reverse else syllables[i:i + n]) in known), 1)
+        if size > 1:
+            spans.add((i, i + size))
+        i += size
+    return spans
 
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below

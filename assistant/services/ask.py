@@ -321,13 +321,14 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
 
 
 def _says(word: str, text: str, whole: bool = False) -> bool:
-    """The plan says the word, as whole words, wrapped over lines or not. A noun the tagger made of three syllables
-    or more may join a neighbour ("Đồng Tháp số", "mục tiêu tích"): two of its syllables in a row are enough, unless
-    the `whole` word is asked (a word of pyvi's list, from a question typed without diacritics)."""
+    """The plan says the word, as whole words, wrapped over lines or not ("phòng, chống" is "phòng chống"). A noun
+    the tagger made of three syllables or more may join a neighbour ("Đồng Tháp số", "mục tiêu tích"): two of its
+    syllables in a row are enough, unless the `whole` word is asked (from pyvi's list, for a question typed without
+    diacritics)."""
     syllables = word.split()
     pairs = [syllables] if whole or len(syllables) < 3 else \
         [list(p) for p in zip(syllables, syllables[1:], strict=False)]
-    return any(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, p)) + r"(?!\w)", text) for p in pairs)
+    return any(re.search(r"(?<!\w)" + r"[\s,\-–]+".join(map(re.escape, p)) + r"(?!\w)", text) for p in pairs)
 
 
 def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:

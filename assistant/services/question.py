@@ -60,7 +60,7 @@ _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
 _NUMBER_ASKED = re.compile(r"\b(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|van ban|de an|chi thi|co|mang|la)"
-                           r" so (?:bao nhieu|may)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)")
+                           r" so (?:bao nhieu|may|la gi)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)")
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"

@@ -281,7 +281,8 @@ def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: b
     ("đánh giá", False, True),  # wrapped over two lines in the plan
     ("đồng tháp số", False, True),  # the tagger joined a neighbour: two syllables in a row are enough
     ("bao hiem y te", True, False),  # a word of the list, typed without diacritics: the whole word
+    ("phong chong", True, True),  # "phòng, chống" as plans write it
 ])
 def test_a_plan_says_a_word(word: str, whole: bool, said: bool) -> None:
-    plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so"
+    plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so, phong, chong"
     assert _says(word, plan, whole=whole) is said

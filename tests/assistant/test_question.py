@@ -30,6 +30,7 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         # "kinh tế số bao nhiêu phần trăm" asks the digital economy's share; "… số mấy, do ai ký?" the number
         ("Bắc Ninh đặt tỷ trọng kinh tế số bao nhiêu phần trăm GRDP?", {"target"}, {"number", "metadata"}),
         ("Quyết định ban hành kế hoạch số mấy, do ai ký?", {"number", "signer"}, set()),
+        ("Chương trình hành động của Huyện ủy có số là gì?", {"number", "metadata"}, set()),
         # the number of the proposal the preamble cites, not the plan's own
         ("Kế hoạch được ban hành theo tờ trình của Sở Khoa học và Công nghệ số mấy?", set(), {"number", "metadata"}),
     ],
@@ -94,6 +95,8 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     # "bảo hiểm" is no "bao nhiêu"; "… khi nào" asks when, it names no kind of answer
     ("to dang tham tra luat bao hiem y te khi nao?", ["bao hiem y te"], []),
     ("xuat khau xoai bao nhieu tan, gia tri bao nhieu?", ["xuat khau", "gia tri"], ["tan gia"]),
+    # a word is kept where matching from the left and from the right agree: no "tri toi" of "Quang Tri toi da"
+    ("muc ho tro chi phi lan dau o Quang Tri toi da bao nhieu?", ["ho tro", "chi phi"], ["tri toi", "da bao"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

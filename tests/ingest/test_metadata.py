@@ -239,9 +239,8 @@ def test_ext_metadata_exact(name: str) -> None:
 def test_a_two_column_header_and_a_markdown_title() -> None:
     from ingest.normalize import normalize_text
 
-    from tests.ingest.test_normalize import TWO_COLUMNS
-
-    meta = extract_metadata(normalize_text(TWO_COLUMNS)[0])
+    two_columns = (Path(__file__).resolve().parents[1] / "fixtures" / "two_columns.txt").read_text(encoding="utf-8")
+    meta = extract_metadata(normalize_text(two_columns)[0])
     assert (meta["doc_number"], meta["issuer"], meta["issued_date"], meta["signer"]) == (
         "2317/QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Trị", "2025-10-14", "Phan Minh Khôi")
     markdown = ("UBND TỈNH AN GIANG\n**SỞ GIÁO DỤC VÀ ĐÀO TẠO**\nSố: 1126/KH-SGDĐT\n\n# KẾ HOẠCH\n\n"

@@ -15,6 +15,7 @@ from ingest.normalize import Normalizer, normalize_text
 from ingest.structure import is_caps, is_heading, is_list_start, is_table_row
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FILES = sorted(p.name[:3] for p in CORPUS.glob("0*.txt"))  # "000" … "004"
 
 
@@ -216,28 +217,10 @@ def test_normalizer_component_replaces_text_and_keeps_identity() -> None:
     assert out.metadata[META_PAGE_STARTS] == [0]
 
 
-TWO_COLUMNS = """ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
- TỈNH QUẢNG TRỊ                            Độc lập - Tự do - Hạnh phúc
-
-Số: 2317/QĐ-UBND                     Quảng Trị, ngày 14 tháng 10 năm 2025
-
-                                  QUYẾT ĐỊNH
-         Ban hành Kế hoạch phát triển nông nghiệp hữu cơ
-
-Điều 3. Các sở, ngành chịu trách nhiệm thi hành Quyết định này.
-
-                                                      TM. ỦY BAN NHÂN DÂN
-Nơi nhận:                                             KT. CHỦ TỊCH
-- Như Điều 3;                                         PHÓ CHỦ TỊCH
-- Lưu: VT, KTN.
-                                                      (đã ký)
-
-                                                      Phan Minh Khôi
-"""
 
 
 def test_a_header_and_a_signature_typed_in_two_columns_read_column_by_column() -> None:
-    text, _ = normalize_text(TWO_COLUMNS)
+    text, _ = normalize_text((FIXTURES / "two_columns.txt").read_text(encoding="utf-8"))
     lines = [ln for ln in text.split("\n") if ln]
     assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2317/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                          "Độc lập - Tự do - Hạnh phúc", "Quảng Trị, ngày 14 tháng 10 năm 2025"]
