@@ -203,6 +203,8 @@ class _Table:
     def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool
             ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
         filled = [c for c in cells if c]
+        if self.last_kind == "table_header" and piped and self._under_columns(cells, filled):
+            return self._header()
         if self.last_kind == "table_header" and self.columns and self._names(cells) != self.columns and (
                 self._is_subheader(cells, filled)):
             self.pending_subheader = filled
@@ -264,6 +266,20 @@ class _Table:
             return False
         return all(len(c) <= _MAX_COLUMN_NAME and not re.fullmatch(r"[\d.,%\s]+", c) for c in filled) and \
             sum(_is_column_name(c) or bool(_PERIOD_NAME.match(c)) for c in filled) >= 0.5 * len(filled)
+
+    def _under_columns(self, cells: list[str], filled: list[str]) -> bool:
+        """A second header row of a piped table, cell under cell ("| | | Bắt đầu | Hoàn thành | |" under "| TT | …
+        | Thời gian thực hiện | | …"): each name it gives joins the column's, or the merged column's to its left."""
+        if cells[:1] != [""] or len(filled) < 2 or len(cells) < len(self.columns) or \
+                any(len(c) > _MAX_COLUMN_NAME or re.fullmatch(r"[\d.,%\s]+", c) for c in filled):
+            return False
+        names, top = [], ""
+        for i, sub in enumerate(cells):
+            head = self.columns[i] if i < len(self.columns) else ""
+            top = head if head and not head.startswith("Cột ") else top
+            names.append(f"{top} - {sub}" if sub and top else sub or head)
+        self.columns = self._names(names)
+        return True
 
     def _resolve_subheader(self, width: int) -> None:
         """The first data row tells how many columns the header's last cells span."""

@@ -37,7 +37,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),
-    (re.compile(r"ngay sinh|sinh ngay|sinh nam"), _BIRTH),
+    # a person's birth, not "học sinh năm 2026"
+    (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
     (re.compile(r"truoc ngay nao|vao ngay nao|ngay nao|han chot"), _DAY),
     (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"), _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),

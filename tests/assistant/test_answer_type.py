@@ -46,3 +46,8 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     assert expectation("KH 182 yeu cau hoan thanh khi nao?").numbers == ()
     assert expectation("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?").numbers == ("2028",)
     assert expectation("Báo cáo 15 ngày một lần gửi về đâu?").numbers == ("15",)
+
+
+def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:
+    assert expectation("Kế hoạch cho học sinh năm 2026 có số hiệu gì?").pattern is None
+    assert expectation("Đồng chí Trần Văn Nam sinh năm nào?").pattern is not None

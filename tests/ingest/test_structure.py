@@ -254,3 +254,15 @@ def test_structure_parser_component() -> None:
 ])
 def test_the_product_column_is_the_one_that_names_it(columns: list[str], product: str) -> None:
     assert column_roles(dict.fromkeys(columns, "x"))["product"] == product
+
+
+def test_a_second_header_row_names_the_columns_under_a_merged_one() -> None:
+    """"Thời gian thực hiện" spans two columns; the row under it names them "Bắt đầu" and "Hoàn thành"."""
+    table = ("| TT | Dự án | Cơ quan chủ trì | Thời gian thực hiện | | Kinh phí (triệu đồng) |\n"
+             "|---|---|---|---|---|---|\n"
+             "| | | | Bắt đầu | Hoàn thành | |\n"
+             "| 1 | Nhà máy phân bón hữu cơ | Sở Tài chính | 2026 | 2028 | 95.000 |\n")
+    [row] = [b for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert row["cells"] == {"STT": "1", "Dự án": "Nhà máy phân bón hữu cơ", "Cơ quan chủ trì": "Sở Tài chính",
+                            "Thời gian thực hiện - Bắt đầu": "2026", "Thời gian thực hiện - Hoàn thành": "2028",
+                            "Kinh phí (triệu đồng)": "95.000"}
