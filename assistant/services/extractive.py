@@ -539,7 +539,8 @@ def _subjects(q: Question, top: Unit) -> list[str]:
         return any(" ".join(words[:k]) in plan and " ".join(words[:k]) not in _HEAD_KEYS
                    for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 
-    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n)]
+    naming = naming_phrase(q.text)  # "kế hoạch của Đảng đoàn Quốc hội … | giao Tổ đảng …": the owner names the plan
+    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n) and n not in naming]
 
 
 _HEAD_KEYS = frozenset(unit_search_key(h) for h in HEAD_WORDS)  # "uy ban nhan dan" alone names no one body

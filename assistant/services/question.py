@@ -119,8 +119,9 @@ _KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
 
 
-# "Chương trình … thực hiện Nghị quyết 57": the number names the document carried out, not the one asked about
-_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet)(?: (?:cac|cua))?\s*(?:"
+# "Chương trình … thực hiện Nghị quyết 57", "… của Chính phủ về Nghị quyết 57": the number names the document
+# carried out, not the one asked about
+_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(?: (?:cac|cua))?\s*(?:"
                           + "|".join(_KIND_WORDS) + r")?(?: so)?\s*$")
 
 

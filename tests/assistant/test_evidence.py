@@ -81,3 +81,20 @@ def test_an_item_of_a_funding_section_gives_funding() -> None:
     assert q.wants("funding")
     assert _intent_fit(unit("- Hỗ trợ từ Trung ương theo các chương trình.", "II > 6. Kinh phí thực hiện"), q) == 1.0
     assert _intent_fit(unit("- Hỗ trợ doanh nghiệp chuyển đổi số.", "II > 3. Nhiệm vụ"), q) == 0.0
+
+
+def test_the_unit_owning_the_plan_named_is_not_the_one_asked_about() -> None:
+    """"Kế hoạch của Đảng đoàn Quốc hội … giao Tổ đảng …": the duties asked are the Tổ đảng's, whichever plan the
+    best passage found comes from."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _subjects
+    from assistant.services.question import analyse
+
+    payload = {"text": "Thể chế là điều kiện tiên quyết.", "start": 0, "doc_id": "d", "section": "",
+               "title": "Nghị quyết về đột phá phát triển khoa học, công nghệ", "issuer": "Bộ Chính trị"}
+    (top,) = split_units(ScoredChunk("c", 1.0, payload), 0)
+    q = analyse("Kế hoạch của Đảng đoàn Quốc hội về Nghị quyết 57 giao Tổ đảng ở Thường trực Ủy ban Pháp luật "
+                "thẩm tra những dự án luật nào?")
+    [subject] = _subjects(q, top)
+    assert subject.startswith("to dang o thuong truc uy ban phap luat")

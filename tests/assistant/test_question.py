@@ -59,6 +59,7 @@ def test_folding_and_named_units() -> None:
         ("Chương trình hành động của Chính phủ thực hiện Nghị quyết 57 đặt chỉ tiêu gì?", set()),
         ("Kế hoạch triển khai Nghị quyết số 57-NQ/TW của tỉnh giao ai chủ trì?", set()),
         ("ke hoach cu the hoa nghi quyet 57 cua tinh uy co may nhiem vu?", set()),
+        ("Chương trình hành động của Chính phủ về Nghị quyết 57 yêu cầu báo cáo khi nào?", set()),
     ],
 )
 def test_references_name_documents_by_number(question: str, named: set[str]) -> None:
