@@ -184,6 +184,11 @@ def cell_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_not_values(cells: list[str]) -> bool:
+    """Short cells and none a bare figure: column names ("Bắt đầu", "Năm 2026"), not a row's values."""
+    return all(len(c) <= _MAX_COLUMN_NAME and not re.fullmatch(r"[\d.,%\s]+", c) for c in cells)
+
+
 @dataclass
 class _Table:
     """Running state of one table: its column names, the current group, the previous row (merged cells)."""
@@ -264,14 +269,13 @@ class _Table:
         """'Năm 2026 | Năm 2027 …' or 'Lượng | Giá trị …' right under a header: names, not values."""
         if len(filled) < 2 or _STT_LIKE.match(cells[0] or "-") and cells[0]:
             return False
-        return all(len(c) <= _MAX_COLUMN_NAME and not re.fullmatch(r"[\d.,%\s]+", c) for c in filled) and \
+        return _names_not_values(filled) and \
             sum(_is_column_name(c) or bool(_PERIOD_NAME.match(c)) for c in filled) >= 0.5 * len(filled)
 
     def _under_columns(self, cells: list[str], filled: list[str]) -> bool:
         """A second header row of a piped table, cell under cell ("| | | Bắt đầu | Hoàn thành | |" under "| TT | …
         | Thời gian thực hiện | | …"): each name it gives joins the column's, or the merged column's to its left."""
-        if cells[:1] != [""] or len(filled) < 2 or len(cells) < len(self.columns) or \
-                any(len(c) > _MAX_COLUMN_NAME or re.fullmatch(r"[\d.,%\s]+", c) for c in filled):
+        if cells[:1] != [""] or len(filled) < 2 or len(cells) < len(self.columns) or not _names_not_values(filled):
             return False
         names, top = [], ""
         for i, sub in enumerate(cells):

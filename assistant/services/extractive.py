@@ -80,23 +80,29 @@ class _Builder:
         self.statements: list[Statement] = []
         self.citations: list[Citation] = []
 
+    def number_of(self, doc: str, start: int, end: int) -> int | None:
+        """The number of the citation of this span, if it is cited already."""
+        return next((c.n for c in self.citations if c.doc_id == doc and c.start == start and c.end == end), None)
+
     def cite(self, chunk: ScoredChunk, quote: str, start: int) -> int:
         doc = str(chunk.payload.get("doc_id", ""))
-        for c in self.citations:
-            if c.doc_id == doc and c.start == start and c.end == start + len(quote):
-                return c.n
-        n = len(self.citations) + 1
-        self.citations.append(cite_span(chunk, n, quote, start))
+        n = self.number_of(doc, start, start + len(quote))
+        if n is None:
+            n = len(self.citations) + 1
+            self.citations.append(cite_span(chunk, n, quote, start))
         return n
 
     def cite_existing(self, c: Citation) -> int:
         """Renumber a citation of another draft into this one."""
-        for mine in self.citations:
-            if mine.doc_id == c.doc_id and mine.start == c.start and mine.end == c.end:
-                return mine.n
-        n = len(self.citations) + 1
-        self.citations.append(c.model_copy(update={"n": n}))
+        n = self.number_of(c.doc_id, c.start, c.end)
+        if n is None:
+            n = len(self.citations) + 1
+            self.citations.append(c.model_copy(update={"n": n}))
         return n
+
+    def restate(self, st: Statement, cited: dict[int, Citation]) -> None:
+        """A statement of another draft (`cited`: its citations by number), renumbered into this one."""
+        self.say(_MARKERS.sub("", st.text).rstrip(), [self.cite_existing(cited[n]) for n in st.citations])
 
     def say(self, text: str, numbers: list[int]) -> None:
         numbers = list(dict.fromkeys(numbers))
@@ -493,12 +499,7 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     for d in drafts:
         by_n = {c.n: c for c in d.citations}
         for st in d.statements[:2]:
-            numbers = []
-            for n in st.citations:
-                c = by_n[n]
-                numbers.append(out.cite_existing(c))
-            text = _MARKERS.sub("", st.text).rstrip()
-            out.say(text, numbers)
+            out.restate(st, by_n)
     units = [u for group in zip_longest(*(d.units for d in drafts)) for u in group if u is not None]  # each plan's best
     answered = [d.best_coverage for d in drafts if d.statements]
     return Draft(out.statements, out.citations, min(answered) if answered else 0.0, units)
@@ -511,10 +512,9 @@ def with_parts(draft: Draft, parts: list[Draft]) -> Draft:
     for d in (draft, *parts):
         by_n = {c.n: c for c in d.citations}
         for st in d.statements if d is draft else d.statements[:1]:
-            known = {(c.doc_id, c.start, c.end) for c in out.citations}
-            if d is not draft and all((by_n[n].doc_id, by_n[n].start, by_n[n].end) in known for n in st.citations):
-                continue
-            out.say(_MARKERS.sub("", st.text).rstrip(), [out.cite_existing(by_n[n]) for n in st.citations])
+            if d is draft or any(out.number_of(by_n[n].doc_id, by_n[n].start, by_n[n].end) is None
+                                 for n in st.citations):
+                out.restate(st, by_n)
     return Draft(out.statements, out.citations, draft.best_coverage, draft.units)
 
 
