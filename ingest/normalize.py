@@ -152,7 +152,7 @@ def _page_lines(page: str) -> list[str]:
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
-    return side_by_side(pipe_grids(page.split("\n")))
+    return side_by_side(layout_rows(ruled_tables(pipe_grids(page.split("\n")))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -163,6 +163,8 @@ _LAYOUT_MARK = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc 
 _SIGNING = re.compile(r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]", re.MULTILINE)
 _RIGHT_INDENT = 20  # a line indented this far stands in the right column
 _COLUMN_REACH = 3  # lines between two lines of one two-column block
+_SIGNATURE_REACH = 6  # lines between "(đã ký)" and the signer's name
+_SIGNER_NAME = re.compile(r"(?:[A-ZĐ][^\W\d_A-ZĐ]*\s+){1,4}[A-ZĐ][^\W\d_A-ZĐ]*")  # "Trịnh Quốc Vượng" ends a signature
 
 
 def side_by_side(lines: list[str]) -> list[str]:
@@ -183,10 +185,14 @@ def side_by_side(lines: list[str]) -> list[str]:
             continue
         while a > done and _indent(lines[a - 1]) >= _RIGHT_INDENT:  # the right column's head above ("T/M BAN …")
             a -= 1
-        if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below
-            while (below := [j for j in range(b + 1, min(len(lines), b + 1 + _COLUMN_REACH))
-                             if _indent(lines[j]) >= _RIGHT_INDENT]):
-                b = below[-1]
+        if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below,
+            # past the room left for the signature and seal while "Nơi nhận" runs on at the left
+            while not _SIGNER_NAME.fullmatch(_COLUMN_GAP.split(lines[b].strip())[-1]) and (
+                    below := [j for j in range(b + 1, min(len(lines), b + 1 + _SIGNATURE_REACH))
+                              if _indent(lines[j]) >= _RIGHT_INDENT or j in split]):
+                b = below[0]
+            while b + 1 < len(lines) and lines[b + 1].strip() and _indent(lines[b + 1]) < _RIGHT_INDENT:
+                b += 1  # "Nơi nhận" running on below the signer's name
         left: list[str] = []
         right: list[str] = []
         for line in lines[a:b + 1]:
@@ -199,6 +205,78 @@ def side_by_side(lines: list[str]) -> list[str]:
         out += [*lines[done:a], *left, "", *right]
         done = b + 1
     return out + lines[done:]
+
+
+_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_HEAD_BORDER = re.compile(r"^\s*\+(?:[=:]+\+)+\s*$")
+
+
+def ruled_tables(lines: list[str]) -> list[str]:
+    """A table drawn with "+---+" borders, its cells wrapped over several "|" lines: one markdown row per ruled
+    row, the wrapped pieces of each cell joined; the rows above a "+===+" border are the header (else the first)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _BORDER.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = []
+        header = 0
+        piece: list[list[str]] = []
+        j = i + 1
+        while j < len(lines) and (_BORDER.match(lines[j]) or _ROW.match(lines[j])):
+            if _ROW.match(lines[j]):
+                piece.append([c.strip() for c in lines[j].strip()[1:-1].split("|")])
+            else:
+                if piece and len({len(p) for p in piece}) == 1:
+                    rows.append([collapse_spaces(" ".join(p[k] for p in piece)) for k in range(len(piece[0]))])
+                elif piece:
+                    break  # cells that do not line up: leave the lines as they are
+                piece = []
+                if _HEAD_BORDER.match(lines[j]):
+                    header = len(rows)
+            j += 1
+        if not rows or piece:
+            out += lines[i:j]
+            i = j
+            continue
+        header = header or 1
+        out += [f"| {' | '.join(r)} |" for r in rows[:header]]
+        out.append("|" + "---|" * len(rows[0]))
+        out += [f"| {' | '.join(r)} |" for r in rows[header:]]
+        i = j
+    return out
+
+
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_ROW = re.compile(r"^[\s|:\-]+$")
+_LAYOUT_CELL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Nơi nhận|^\W*(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]")
+
+
+def layout_rows(lines: list[str]) -> list[str]:
+    """A header or signature laid out as a markdown table ("| TỈNH ỦY … | ĐẢNG CỘNG SẢN VIỆT NAM |",
+    "| Nơi nhận: | T/M BAN THƯỜNG VỤ |"): each column's cells as lines, the left column first, as
+    `side_by_side` reads columns typed with spaces. A data table holds no such mark and stays a table."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ROW.match(lines[j]):
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [[c.strip() for c in ln.strip()[1:-1].split("|")] for ln in lines[i:j] if not _RULE_ROW.match(ln)]
+        width = max(len(r) for r in rows) if rows else 0
+        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(c) for r in rows for c in r):
+            for col in range(width):
+                out += [r[col] for r in rows if col < len(r) and r[col]] + [""]
+        else:
+            out += lines[i:j]
+        i = j
+    return out
 
 
 def _indent(line: str) -> int:

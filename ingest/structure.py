@@ -205,7 +205,7 @@ class _Table:
     sub_dotted: bool = False
     outer: tuple[str, tuple[int, int] | None] = ("", None)
 
-    def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool
+    def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool, ruled: bool = False
             ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
         filled = [c for c in cells if c]
         if self.last_kind == "table_header" and piped and self._under_columns(cells, filled):
@@ -214,7 +214,8 @@ class _Table:
                 self._is_subheader(cells, filled)):
             self.pending_subheader = filled
             return self._header()
-        if self._is_header(cells, filled):
+        if self._is_header(cells, filled) or ruled and not self.columns and len(filled) >= 2 and \
+                _names_not_values(filled):
             names = self._names(cells)
             if names != self.columns:
                 self.columns, self.group, self.previous = names, "", {}
@@ -460,7 +461,8 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
         blocks.append(Block(kind=kind, start=start, end=end, section=sections.path(), level=sections.depth(),
                             cells=cells, cell_spans=spans))
 
-    for start, line in _lines(text):
+    lines = list(_lines(text))
+    for k, (start, line) in enumerate(lines):
         end = start + len(line)
         if not has_text(line):
             continue
@@ -471,8 +473,10 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             table = table or _Table()
             spans = cell_spans(line)
             piped = "\t" not in line
+            # a markdown rule under the first row ("|---|---|") says that row names the columns
+            ruled = piped and k + 1 < len(lines) and bool(PIPE_SEPARATOR.match(lines[k + 1][1].strip()))
             row_kind, cells, where = table.add([line[a:b] for a, b in spans], [(start + a, start + b) for a, b in spans],
-                                               piped)
+                                               piped, ruled)
             add(row_kind, start, end, cells, where)
             continue
         table = None

@@ -233,3 +233,35 @@ def test_blanks_left_for_the_number_and_day_are_no_columns() -> None:
     text, _ = normalize_text("TỈNH ỦY ĐỒNG NAI\n*\n\nSố       -KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
                              "   Đồng Nai, ngày      tháng 01 năm 2026\n")
     assert "Số -KH/TU" in text and "Đồng Nai, ngày tháng 01 năm 2026" in text
+
+
+def test_a_signature_whose_name_is_typed_below_the_list_of_recipients() -> None:
+    """The name sits four lines under "(đã ký)" while "Nơi nhận" runs on at the left; the appendix after it is
+    no part of the signature."""
+    raw = ("Nơi nhận:                                  KT. GIÁM ĐỐC\n"
+           "- Bộ Xây dựng;                             PHÓ GIÁM ĐỐC\n"
+           "- UBND tỉnh (b/c);\n"
+           "- Giám đốc Sở;                                (đã ký)\n"
+           "- Công an tỉnh;\n- Tỉnh đoàn;\n- UBND các xã, phường;\n"
+           "- Báo tỉnh;                                Trịnh Quốc Vượng\n"
+           "- Lưu: VT.\n\n"
+           "                                 PHỤ LỤC I\n"
+           "                 DANH MỤC NHIỆM VỤ TRỌNG TÂM\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines == ["Nơi nhận:", "- Bộ Xây dựng;", "- UBND tỉnh (b/c);", "- Giám đốc Sở;", "- Công an tỉnh;",
+                     "- Tỉnh đoàn;", "- UBND các xã, phường;", "- Báo tỉnh;", "- Lưu: VT.", "KT. GIÁM ĐỐC",
+                     "PHÓ GIÁM ĐỐC", "(đã ký)", "Trịnh Quốc Vượng", "PHỤ LỤC I", "DANH MỤC NHIỆM VỤ TRỌNG TÂM"]
+
+
+def test_a_header_and_a_signature_laid_out_as_markdown_tables() -> None:
+    raw = ("| TỈNH ỦY LAI SƠN | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| **HUYỆN ỦY MƯỜNG KHOA** | |\n| * | |\n"
+           "| Số 86-KH/HU | *Mường Khoa, ngày 18 tháng 10 năm 2024* |\n\nKẾ HOẠCH\nđào tạo nghề\n\n"
+           "| STT | Chỉ tiêu | Năm 2026 |\n|---|---|---|\n| 1 | Lao động được đào tạo nghề | 1.200 |\n\n"
+           "| Nơi nhận: | T/M BAN THƯỜNG VỤ |\n|---|---|\n| - Thường trực Tỉnh ủy, | PHÓ BÍ THƯ |\n"
+           "| - Lưu Văn phòng Huyện ủy. | (đã ký) |\n| | **Lò Văn Thiện** |\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines[:6] == ["TỈNH ỦY LAI SƠN", "HUYỆN ỦY MƯỜNG KHOA", "*", "Số 86-KH/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                         "Mường Khoa, ngày 18 tháng 10 năm 2024"]
+    assert "| 1 | Lao động được đào tạo nghề | 1.200 |" in lines  # a data table stays a table
+    assert lines[-7:] == ["Nơi nhận:", "- Thường trực Tỉnh ủy,", "- Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ",
+                          "PHÓ BÍ THƯ", "(đã ký)", "Lò Văn Thiện"]

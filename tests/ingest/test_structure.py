@@ -266,3 +266,23 @@ def test_a_second_header_row_names_the_columns_under_a_merged_one() -> None:
     assert row["cells"] == {"STT": "1", "Dự án": "Nhà máy phân bón hữu cơ", "Cơ quan chủ trì": "Sở Tài chính",
                             "Thời gian thực hiện - Bắt đầu": "2026", "Thời gian thực hiện - Hoàn thành": "2028",
                             "Kinh phí (triệu đồng)": "95.000"}
+
+
+def test_a_table_ruled_with_plus_and_minus_is_read_row_by_row() -> None:
+    """A grid table ("+---+", "+===+" under the header) whose cells wrap over several "|" lines; the markdown rule
+    it becomes says which row names the columns, whatever the names are."""
+    raw = ("+-----+-----------+-------------------+-------------+\n"
+           "| STT | Tuyến     | Giải pháp chính   | Hoàn thành  |\n"
+           "+=====+===========+===================+=============+\n"
+           "| 1   | ĐT.608    | Nắn chỉnh đường   | Quý II/2027 |\n"
+           "|     |           | cong, cắm biển    |             |\n"
+           "+-----+-----------+-------------------+-------------+\n"
+           "| 2   | ĐT.641    | Làn thoát nạn     | Quý III/2027|\n"
+           "+-----+-----------+-------------------+-------------+\n")
+    text, _ = normalize_text(raw)
+    rows = [b for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert [b["cells"] for b in rows] == [
+        {"STT": "1", "Tuyến": "ĐT.608", "Giải pháp chính": "Nắn chỉnh đường cong, cắm biển", "Hoàn thành": "Quý II/2027"},
+        {"STT": "2", "Tuyến": "ĐT.641", "Giải pháp chính": "Làn thoát nạn", "Hoàn thành": "Quý III/2027"}]
+    for b in rows:  # every cell's span is its text
+        assert all(text[s:e] == b["cells"][name] for name, (s, e) in b["cell_spans"].items())

@@ -39,6 +39,9 @@ from assistant.privacy.recognizers.lexicon import (
 from assistant.text import dictionary_words, fold_accents, has_diacritics
 
 _WORD = re.compile(r"[^\W\d_]+")
+# "Lâm Giang, ngày 12 tháng 3 năm 2026": the line giving where and when a document was issued names a place
+_PLACE_DATE_LINE = re.compile(r"[ \t|*_]*$")
+_PLACE_DATE = re.compile(r"\s*,\s*ngày\b", re.IGNORECASE)
 _SPACE = frozenset(" \u00a0")
 _CONTEXT_GAP = r"[\s:,(-]*(?:là\s+|la\s+)?"
 MAX_SYLLABLES = 4
@@ -187,7 +190,7 @@ class PersonRecognizer(LocalRecognizer):
         if size < 2:
             return self._given_name_only(text, words, i, lex) if context else None
         phrase = text[first.start : words[last].end]
-        if key(phrase) in PLACE_NAMES or key(phrase) in PUBLIC_NAMES:
+        if key(phrase) in PLACE_NAMES or key(phrase) in PUBLIC_NAMES or self._issued_at(text, first.start, words[last].end):
             return last, 0.0  # a place or a national figure: skip the whole phrase
         if context:
             return last, SCORE_CONTEXT
@@ -268,6 +271,12 @@ class PersonRecognizer(LocalRecognizer):
         if low not in lex.surnames and low not in lex.context_surnames and low not in lex.given:
             return False
         return not has_diacritics(text[max(0, word.start - 40) : word.end + 40])
+
+    @staticmethod
+    def _issued_at(text: str, start: int, end: int) -> bool:
+        """The place opening the place-and-date line of a document ("Lâm Giang, ngày 12 tháng 3 năm 2026")."""
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(_PLACE_DATE_LINE.match(text[line_start:start]) and _PLACE_DATE.match(text, end))
 
     @staticmethod
     def _after_place_word(text: str, start: int) -> bool:

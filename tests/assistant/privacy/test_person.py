@@ -57,6 +57,7 @@ def test_finds_names(recognizer, values_of, text, expected):
         "Ke hoach so 54-KH/TU cua Ban Thuong vu Tinh uy Thanh Hoa",
         "Ủy ban MTTQ Việt Nam phường, Hội Liên hiệp Phụ nữ",
         "so sanh chi tieu trang bi thiet bi dau cuoi cho cap xa",  # "chi" begins "chỉ tiêu", it is not "chị"
+        "Lâm Giang, ngày 12 tháng 3 năm 2026",  # the place of the place-and-date line, not Mr Lâm
     ],
 )
 def test_ignores_units_places_and_titles(recognizer, values_of, text):
