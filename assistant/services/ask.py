@@ -144,10 +144,15 @@ class AskService:
         else:
             chunks = self._naming(q, chunks)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
-            plan = self.answerer.named_plan(draft.units) if not draft.statements and chunks else None
-            if plan is not None:  # the plan asked about is clear, its passage was not among the first found
-                draft = self.answerer.draft(parsed, self._with_document_parts(
-                    self.retriever.whole_document(plan, chunks), parsed))
+            plan = self.answerer.named_plan(draft.units) if chunks else None
+            if plan is not None and not (draft.statements and draft.gives_asked):
+                # the plan asked about is clear; the passage giving the fact asked was not among the first found
+                whole = self._with_document_parts(self.retriever.whole_document(plan, chunks), parsed)
+                giving = self.answerer.draft(parsed, whole, giving=True)
+                if giving.statements and self._answerable(q, giving):
+                    draft = giving
+                elif not draft.statements:
+                    draft = self.answerer.draft(parsed, whole)
             parts = question_parts(q)
             if parts and draft.statements:
                 draft = self._each_part(parts, draft, chunks)
@@ -188,9 +193,11 @@ class AskService:
     def _answerable(self, q: str, draft: Draft) -> bool:
         if draft.best_coverage < self.cfg.refusal_threshold:
             return False
-        quoted = " ".join(c.quote for c in draft.citations).lower()
+        # "phủ sóng 6G": a passage about 5G does not answer, though a passage after it names 6G
+        leading = draft.statements[0].citations
+        quoted = " ".join(c.quote for c in draft.citations if c.n in leading).lower()
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
-            return False  # "phủ sóng 6G": a passage about 5G does not answer
+            return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import zip_longest
-from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
@@ -37,9 +36,10 @@ from assistant.services.evidence import (
 from assistant.services.question import QUESTION_WORDS, Question, analyse, naming_phrase
 from assistant.services.verify import Statement
 from assistant.text import fold_accents
-from assistant.vocab.dates import without_day_dates
+from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
+from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section, is_recipients
 from assistant.vocab.units import HEAD_WORDS, unit_search_key
@@ -54,7 +54,6 @@ PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
-_FIGURE = re.compile(r"\d\s*%|\d[\d.,]*\s*(?:đơn vị|cán bộ|lần|ngày|tỷ|triệu|ha|tấn|người|xã|cơ sở|sản phẩm)|\d{2,}")
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
 _MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 
@@ -71,6 +70,7 @@ class Draft:
     citations: list[Citation]
     best_coverage: float
     units: list[Unit]
+    gives_asked: bool = True  # the leading passage holds each kind of fact asked (a figure for a target …)
 
 
 class _Builder:
@@ -149,11 +149,12 @@ class ExtractiveAnswerer:
 
     # ------------------------------------------------------------------ drafting
 
-    def draft(self, question: str | Question, chunks: list[ScoredChunk], want: Any = None) -> Draft:
+    def draft(self, question: str | Question, chunks: list[ScoredChunk], giving: bool = False) -> Draft:
+        """`giving`: only a passage holding each kind of fact asked may lead (a figure for a target …)."""
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
-                   and _answers_part(u, q)]
+                   and _answers_part(u, q) and (not giving or _intent_fit(u, q, missing=1.0) >= 1.0)]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
@@ -183,7 +184,7 @@ class ExtractiveAnswerer:
         coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
-        return Draft(out.statements, out.citations, coverage, ranked)
+        return Draft(out.statements, out.citations, coverage, ranked, listed or _intent_fit(lead, q, missing=1.0) >= 1.0)
 
     def _document_parts(self, q: Question, doc: str, ranked: list[Unit], out: _Builder) -> Unit | None:
         """A question asking two or more of a plan's number, date, issuer and signer: each, in that order, from
@@ -577,7 +578,9 @@ def _task_answers(u: Unit, q: Question) -> bool:
 _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|tài chính")
 
 
-def _intent_fit(u: Unit, q: Question) -> float:
+def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
+    """The share of the kinds of fact asked (who, when, how much, funding, reporting) the unit gives; `missing`
+    when the question asks none of them."""
     if q.wants("signer") and u.signature:
         return 3.0
     if u.header and q.wants(u.header):  # "số hiệu", "ban hành ngày nào", "cơ quan nào ban hành"
@@ -588,13 +591,14 @@ def _intent_fit(u: Unit, q: Question) -> float:
     checks = {
         "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text,
         "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
-        "target": lambda: bool(_FIGURE.search(u.text)) or "product" in fields,
+        "frequency": lambda: recurs(" ".join([u.text, *(f["text"] for r, f in fields.items() if r == "timing")])),
+        "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
     }
     asked = [check for intent, check in checks.items() if q.wants(intent)]
-    return sum(1.0 for check in asked if check()) / len(asked) if asked else 0.0
+    return sum(1.0 for check in asked if check()) / len(asked) if asked else missing
 
 
 def _names_unit(u: Unit, named: list[str]) -> float:

@@ -41,6 +41,9 @@ _CUES: dict[str, tuple[str, ...]] = {
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
+    # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
+    "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
+                  "bao lau mot lan", "may lan", "dinh ky bao lau"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }

@@ -191,11 +191,16 @@ _TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + _YEAR + r")?|\s+th�
          + r")?)?|quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|-|–|năm)\s*" + _YEAR + r")?|tháng\s+[01]?\d(?:\s*(?:/|năm)\s*"
          + _YEAR + r")?|năm\s+" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+"
          + _YEAR + r")?)")
-_EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
+_EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
          r"(?<!chi )thường xuyên|thường niên)"
 _DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )(?:(?:hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
                     r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)
 _RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
+
+
+def recurs(text: str) -> bool:
+    """'hằng quý', 'định kỳ 6 tháng', 'thường xuyên': the text says how often, not only by when."""
+    return bool(_RECURRING.search(text))
 # "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item
 _YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
 

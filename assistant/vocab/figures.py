@@ -26,7 +26,7 @@ _FIGURE = re.compile(
     r"(?<![\w/.,-])(?:từ\s+)?(?P<a>" + _NUM + r")(?:\s*(?P<pa>%))?"
     r"(?:\s*(?:-|–|—|đến)\s*(?P<b>" + _NUM + r")(?:\s*(?P<pb>%))?)?"
     r"(?P<onward>\s+trở lên)?"
-    r"(?P<measure>(?:\s+(?!và\b|của\b|các\b|trong\b|trên\b|so\b|được\b|đạt\b|năm\b|đối\b)[^\s,;.:()%]+){0,2})?",
+    r"(?P<measure>(?:\s+(?!và\b|của\b|các\b|trong\b|trên\b|so\b|được\b|đạt\b|năm\b|đối\b|là\b|\d)[^\s,;.:()%]+){0,2})?",
     re.IGNORECASE,
 )
 # what a number names when it is not a figure: 'năm 2030', 'Quý 3', 'số 57-NQ/TW', 'Dự án 4', 'Điều 3'

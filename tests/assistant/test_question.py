@@ -24,6 +24,10 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("So sánh kế hoạch của xã với kế hoạch của tỉnh", {"compare"}, set()),
         ("Các cơ quan gửi báo cáo về đâu?", {"reporting", "deadline"}, set()),
         ("Kinh phí thực hiện lấy từ nguồn nào?", {"funding"}, set()),
+        # how often, not only by when
+        ("UBND xã báo cáo kết quả định kỳ thế nào, gửi về đâu?", {"reporting", "frequency"}, set()),
+        ("bao cao tien do theo tan suat nao?", {"frequency"}, set()),
+        ("Báo cáo gửi trước ngày nào?", {"deadline"}, {"frequency"}),
         # issued on which days (the documents' dates), not a task's deadline to issue something
         ("Hai văn bản được ban hành vào những ngày nào, ai ký từng văn bản?", {"date", "signer", "compare"}, set()),
         ("Nghị định phải ban hành trước ngày nào?", {"deadline"}, {"date"}),

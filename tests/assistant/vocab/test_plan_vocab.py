@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.dates import deadline_phrase, parse_timing, recurs
 from assistant.vocab.figures import figure_mentions
 from assistant.vocab.units import starts_with_unit, strip_title, subject_units, unit_list_at, units_of
 
@@ -111,7 +111,20 @@ def test_titles_lists_and_unit_openings() -> None:
         ("Diện tích 26.120 Ha", [("26.120 Ha", "=", 26120.0, None, "Ha")]),
         ("đạt từ 70% trở lên", [("từ 70% trở lên", "≥", 70.0, None, "%")]),
         ("Nghị quyết số 57-NQ/TW năm 2030, Dự án 4, thời kỳ 2021-2030", []),
+        # a period's years do not swallow the figure after them
+        ("kinh phí giai đoạn 2026–2030 là 486,5 tỷ đồng", [("486,5 tỷ đồng", "=", 486.5, None, "tỷ đồng")]),
     ],
 )
 def test_figures(clause: str, figures: list[tuple]) -> None:
     assert [(f.text, f.comparator, f.value, f.value_to, f.measure) for f in figure_mentions(clause)] == figures
+
+
+@pytest.mark.parametrize(("text", "recurring"), [
+    ("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Bộ Công an", True),
+    ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả thực hiện về Đảng ủy xã", True),
+    ("từ tháng 5 đến hết tháng 6/2026, thực hiện báo cáo hằng tuần", True),
+    ("định kỳ 6 tháng báo cáo Ban Chỉ đạo", True),
+    ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025", False),  # once, by a date
+])
+def test_how_often_a_text_says(text: str, recurring: bool) -> None:
+    assert recurs(text) is recurring

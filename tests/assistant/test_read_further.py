@@ -1,0 +1,37 @@
+"""A question naming one plan whose first passages found do not hold the kind of fact asked (a target without
+its figure) reads the rest of that plan: the figure sits inside a unit's long duty paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_settings
+
+from assistant.services.container import Services
+
+PLAN = Path(__file__).parents[1] / "fixtures" / "target_in_a_duty.txt"
+QUESTION = "Kế hoạch phát triển văn hóa đọc của tỉnh Hà Giang phấn đấu số bản sách bình quân ở mức nào?"
+
+
+@pytest.fixture(scope="module")
+def one_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    services = Services(make_settings(tmp_path_factory.mktemp("read-further")))
+    assert services.ingest.ingest_paths([PLAN], classification="public")[0].status == "ingested"
+    yield services
+    services.close()
+
+
+@pytest.mark.parametrize("top_k", [1, 2, 3, 10])
+def test_a_target_is_answered_with_its_figure_however_few_passages_are_found(one_plan: Services, top_k: int) -> None:
+    r = one_plan.ask.ask(QUESTION, top_k=top_k)
+    assert r.answerable and "0,5 bản/người dân" in r.answer
+    text = one_plan.registry.text_of(r.citations[0].doc_id)
+    assert all(text[c.start:c.end] == c.quote for c in r.citations)
+
+
+def test_a_passage_naming_the_topic_without_a_figure_does_not_lead(one_plan: Services) -> None:
+    """The communes' duty ("đưa số bản sách bình quân về mức phù hợp …") says the words asked, not the level."""
+    r = one_plan.ask.ask(QUESTION, top_k=2)
+    assert not r.answer.startswith("Ủy ban nhân dân các xã")
