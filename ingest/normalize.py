@@ -24,15 +24,19 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
+from assistant.vocab.signature import is_upper, person_name
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
+    PIPE_SEPARATOR,
     has_text,
     is_appendix,
     is_caps,
     is_heading,
     is_list_start,
+    is_pipe_row,
     is_recipients,
     is_table_row,
+    split_cells,
 )
 
 # --- inline markup
@@ -158,13 +162,13 @@ def _page_lines(page: str) -> list[str]:
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
 # "ngày      tháng 01 năm 2026")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?<!\bSố)(?<!\bSố:)(?<!\bngày)(?<!\btháng) {3,}(?=[^\s\-/])")
-_LAYOUT_MARK = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]|^Số\b",
-                          re.MULTILINE)
-_SIGNING = re.compile(r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]", re.MULTILINE)
+_HEADER_MARK = r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập"
+_SIGNING_MARK = r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]"  # recipients, or the authority to sign
+_LAYOUT_MARK = re.compile(rf"{_HEADER_MARK}|{_SIGNING_MARK}|^Số\b", re.MULTILINE)
+_SIGNING = re.compile(_SIGNING_MARK, re.MULTILINE)
 _RIGHT_INDENT = 20  # a line indented this far stands in the right column
 _COLUMN_REACH = 3  # lines between two lines of one two-column block
 _SIGNATURE_REACH = 6  # lines between "(đã ký)" and the signer's name
-_SIGNER_NAME = re.compile(r"(?:[A-ZĐ][^\W\d_A-ZĐ]*\s+){1,4}[A-ZĐ][^\W\d_A-ZĐ]*")  # "Trịnh Quốc Vượng" ends a signature
 
 
 def side_by_side(lines: list[str]) -> list[str]:
@@ -187,7 +191,7 @@ def side_by_side(lines: list[str]) -> list[str]:
             a -= 1
         if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below,
             # past the room left for the signature and seal while "Nơi nhận" runs on at the left
-            while not _SIGNER_NAME.fullmatch(_COLUMN_GAP.split(lines[b].strip())[-1]) and (
+            while not _signer_name(_COLUMN_GAP.split(lines[b].strip())[-1]) and (
                     below := [j for j in range(b + 1, min(len(lines), b + 1 + _SIGNATURE_REACH))
                               if _indent(lines[j]) >= _RIGHT_INDENT or j in split]):
                 b = below[0]
@@ -225,9 +229,9 @@ def ruled_tables(lines: list[str]) -> list[str]:
         header = 0
         piece: list[list[str]] = []
         j = i + 1
-        while j < len(lines) and (_BORDER.match(lines[j]) or _ROW.match(lines[j])):
-            if _ROW.match(lines[j]):
-                piece.append([c.strip() for c in lines[j].strip()[1:-1].split("|")])
+        while j < len(lines) and (_BORDER.match(lines[j]) or is_pipe_row(lines[j])):
+            if is_pipe_row(lines[j]):
+                piece.append(split_cells(lines[j]))
             else:
                 if piece and len({len(p) for p in piece}) == 1:
                     rows.append([collapse_spaces(" ".join(p[k] for p in piece)) for k in range(len(piece[0]))])
@@ -249,9 +253,7 @@ def ruled_tables(lines: list[str]) -> list[str]:
     return out
 
 
-_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_RULE_ROW = re.compile(r"^[\s|:\-]+$")
-_LAYOUT_CELL = re.compile(r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập|Nơi nhận|^\W*(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]")
+_LAYOUT_CELL = re.compile(rf"{_HEADER_MARK}|{_SIGNING_MARK}")  # on a cell without its emphasis
 
 
 def layout_rows(lines: list[str]) -> list[str]:
@@ -262,21 +264,26 @@ def layout_rows(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _ROW.match(lines[j]):
+        while j < len(lines) and is_pipe_row(lines[j]):
             j += 1
         if j == i:
             out.append(lines[i])
             i += 1
             continue
-        rows = [[c.strip() for c in ln.strip()[1:-1].split("|")] for ln in lines[i:j] if not _RULE_ROW.match(ln)]
+        rows = [split_cells(ln) for ln in lines[i:j] if not PIPE_SEPARATOR.match(ln.strip())]
         width = max(len(r) for r in rows) if rows else 0
-        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(c) for r in rows for c in r):
+        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(c.strip("*_ ")) for r in rows for c in r):
             for col in range(width):
                 out += [r[col] for r in rows if col < len(r) and r[col]] + [""]
         else:
             out += lines[i:j]
         i = j
     return out
+
+
+def _signer_name(text: str) -> bool:
+    """"Trịnh Quốc Vượng" ends a signature; its titles above are in capitals."""
+    return bool(person_name(text)) and not is_upper(text)
 
 
 def _indent(line: str) -> int:

@@ -123,7 +123,7 @@ def is_caps(line: str) -> bool:
 
 
 def is_table_row(line: str) -> bool:
-    return "\t" in line or bool(_PIPE_ROW.match(line.strip()))
+    return "\t" in line or is_pipe_row(line)
 
 
 def has_text(line: str) -> bool:
@@ -160,6 +160,11 @@ def _is_column_name(cell: str) -> bool:
 
 def _is_stt(name: str) -> bool:
     return _fold(name) in _STT_NAMES
+
+
+def is_pipe_row(line: str) -> bool:
+    """'| a | b |': a markdown table row (or its rule '|---|---|')."""
+    return bool(_PIPE_ROW.match(line.strip()))
 
 
 def split_cells(line: str) -> list[str]:

@@ -154,7 +154,7 @@ class ExtractiveAnswerer:
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
-                   and _answers_part(u, q) and (not giving or _intent_fit(u, q, missing=1.0) >= 1.0)]
+                   and _answers_part(u, q) and (not giving or _gives_asked(u, q))]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
@@ -184,7 +184,7 @@ class ExtractiveAnswerer:
         coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
-        return Draft(out.statements, out.citations, coverage, ranked, listed or _intent_fit(lead, q, missing=1.0) >= 1.0)
+        return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q))
 
     def _document_parts(self, q: Question, doc: str, ranked: list[Unit], out: _Builder) -> Unit | None:
         """A question asking two or more of a plan's number, date, issuer and signer: each, in that order, from
@@ -578,6 +578,11 @@ def _task_answers(u: Unit, q: Question) -> bool:
 _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|tài chính")
 
 
+def _gives_asked(u: Unit, q: Question) -> bool:
+    """The unit holds each kind of fact asked (a question asking none is given by any unit)."""
+    return _intent_fit(u, q, missing=1.0) >= 1.0
+
+
 def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     """The share of the kinds of fact asked (who, when, how much, funding, reporting) the unit gives; `missing`
     when the question asks none of them."""
@@ -591,7 +596,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     checks = {
         "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text,
         "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
-        "frequency": lambda: recurs(" ".join([u.text, *(f["text"] for r, f in fields.items() if r == "timing")])),
+        "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),

@@ -196,13 +196,13 @@ _EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý
 _DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )(?:(?:hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
                     r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)
 _RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
+# "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item
+_YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
 
 
 def recurs(text: str) -> bool:
     """'hằng quý', 'định kỳ 6 tháng', 'thường xuyên': the text says how often, not only by when."""
     return bool(_RECURRING.search(text))
-# "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item
-_YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
 
 
 def deadline_phrase(text: str) -> tuple[int, int] | None:
