@@ -17,11 +17,12 @@ from assistant.services.extractive import (
     ExtractiveAnswerer,
     merge_drafts,
     named_documents,
+    numbered_plans,
     plan_named,
     with_parts,
 )
 from assistant.services.plan_answer import PlanAnswers
-from assistant.services.question import Question, analyse, question_parts, topic_words
+from assistant.services.question import Question, analyse, asks, question_parts, topic_words
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
@@ -38,6 +39,10 @@ _MAX_COMPARED = 3  # plans answered side by side
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
 _PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b)"
                     r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
+# "So sánh A với B": the first "với" after "so sánh" (not "phối hợp với", "đối với") joins the two
+_COMPARED_WITH = re.compile(r"\bso sanh\b.*?(?<!phoi hop)(?<!doi)(\s+voi\s+)", re.IGNORECASE)
+# "… bộ nào chủ trì việc bố trí này?": a part pointing back to another is read with it
+_REFERS_BACK = re.compile(r"\b(?:nay|do|ay|noi tren)\s*(?:[?,.;]|$)", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 _PART_DEPTH = 5  # a header (issuer, motto, number, place and date) fits in this
 _SELF_CONTAINED = 6  # words a part of a question needs to be read without the first part
@@ -136,11 +141,11 @@ class AskService:
             return self._finish(planned, found, t0)
         if parsed.wants("list") and parsed.units and chunks:
             chunks = self._whole_duties(q, scope, chunks)
-        docs = self._compared_documents(parsed, scope, chunks)[:_MAX_COMPARED] if parsed.wants("compare") else []
-        if len(docs) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
-            draft = merge_drafts([self.answerer.draft(replace(parsed, text=_asked_of(q, d, docs, names)),
-                                                      self._with_document_parts(
-                self.retriever.retrieve(q, _within(scope, d), k), parsed)) for d in docs])
+        compared = self._compared_documents(parsed, scope, chunks, names) if parsed.wants("compare") else {}
+        if len(compared) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
+            docs = list(compared)[:_MAX_COMPARED]
+            draft = merge_drafts([self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names),
+                                                       _within(scope, d), k) for d in docs])
         else:
             chunks = self._naming(q, chunks)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
@@ -237,17 +242,47 @@ class AskService:
             self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]
 
-    def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[str]:
-        """The plans a comparison names: each part of the question ("kế hoạch A … và kế hoạch B …") finds its
-        own best plan; without two parts, the plans whose titles the question names."""
-        docs: list[str] = []
-        cuts = [0] + [x for m in _PARTS.finditer(fold_accents(q.text)) for x in m.span()] + [len(q.text)]
-        for part in (q.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)):
-            if len(part.split()) >= _MIN_PART_WORDS:
+    def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
+                            names: dict[str, dict[str, str]]) -> dict[str, str]:
+        """The plans a comparison names, each with the part of the question asked of it ("" for the whole).
+        Each part ("kế hoạch A …, còn kế hoạch B …") names its own plan by title, issuer or number ("Nghị quyết
+        57-NQ/TW" is that resolution, not a plan carrying it out), else the search finds it; without two parts,
+        the plans whose titles or own numbers the question names."""
+        docs: dict[str, str] = {}
+        folded = fold_accents(q.text)
+        joins = [m.span() for m in _PARTS.finditer(folded)] or [m.span(1) for m in _COMPARED_WITH.finditer(folded)]
+        cuts = [0] + [x for span in joins for x in span] + [len(q.text)]
+        parts = [q.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+        accented = has_diacritics(q.text)
+        parts = [p for p in parts if len(p.split()) >= _MIN_PART_WORDS] if len(parts) >= 2 else []
+        # each part is asked on its own when each asks ("A giao bộ nào …, còn B giao sở nào …?"); a question word
+        # ending the last part only ("A và B khác nhau thế nào?", "So sánh X của A với B") is shared
+        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) for p in parts)
+        for part in parts:
+            doc = plan_named(analyse(part), names)
+            if doc is None:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
-                if found and str(found[0].payload.get("doc_id")) not in docs:
-                    docs.append(str(found[0].payload.get("doc_id")))
-        return docs if len(docs) >= 2 else named_documents(q, chunks)
+                doc = str(found[0].payload.get("doc_id")) if found else None
+            if doc is not None and doc not in docs:
+                docs[doc] = part if each else ""
+        if len(docs) >= 2:
+            return docs
+        numbered = [d for d in numbered_plans(q, names) if any(c.payload.get("doc_id") == d for c in chunks)
+                    or self.retriever.retrieve(q.text, _within(scope, d), 1)]  # under the caller's scope
+        return dict.fromkeys(numbered + named_documents(q, chunks), "")
+
+    def _compared_draft(self, q: str, parsed: Question, part: str, rest: str, scope: AccessScope, k: int) -> Draft:
+        """One compared plan's answer to the question without the other plans' names (`rest`), or to its own part
+        of the question when that reads better ("…, còn kế hoạch B đặt bao nhiêu phần trăm GRDP?" restates what is
+        asked; "…, còn kế hoạch B thì sao?" does not). A passage holding the kind of fact asked (its figure, its
+        date) leads when the plan has one."""
+        drafts = []
+        for asked, text in ((replace(parsed, text=rest), q), *([(analyse(part), part)] if part else [])):
+            chunks = self._with_document_parts(self.retriever.retrieve(text, scope, k), asked)
+            giving = self.answerer.draft(asked, chunks, giving=True)
+            ok = giving.statements and giving.best_coverage >= self.cfg.refusal_threshold
+            drafts.append(giving if ok else self.answerer.draft(asked, chunks))
+        return max(drafts, key=lambda d: (bool(d.statements), d.best_coverage))
 
     def _named_plan_read(self, q: str, parsed: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
                          k: int, names: dict[str, dict[str, str]]) -> list[ScoredChunk]:

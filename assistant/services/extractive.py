@@ -41,7 +41,13 @@ from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import strip_marker
-from assistant.vocab.parts import PREAMBLE_START, announces_list, is_frame_section, is_recipients
+from assistant.vocab.parts import (
+    PREAMBLE_START,
+    announces_list,
+    is_attribution,
+    is_frame_section,
+    is_recipients,
+)
 from assistant.vocab.units import HEAD_WORDS, unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
@@ -486,6 +492,12 @@ def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
     return strong[0] if len(strong) == 1 else None
 
 
+def numbered_plans(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
+    """The plans of the whole index the question names by their own numbers ("KH 144/KH-UBND", "Nghị quyết 57")."""
+    own = {d: _own_number(ScoredChunk(d, 0.0, {"doc_id": d, **p})) for d, p in plans.items()}
+    return [d for d, n in own.items() if n and n in q.references]
+
+
 def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
     """The documents a comparison names, best first: those whose title, issuer or number the question names
     nearly as well as the best one's."""
@@ -630,6 +642,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 0.0
     if announces_list(u.text):
         return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
+    if is_attribution(u.text) and not q.wants("metadata"):
+        return 1.0  # "(Kèm theo Kế hoạch số 144/KH-UBND …)" under an annex's title
     if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
     if not u.section and PREAMBLE_START.match(u.text):

@@ -191,24 +191,25 @@ _ASKING_FOLDED = tuple(fold_accents(w) for w in _ASKING if w != "đâu")  # "dau
 _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|còn|đồng thời|va|con)\s+)?|\s+(?:và|còn|đồng thời|va|con)\s+")
 
 
+def asks(piece: str, accented: bool | None = None) -> bool:
+    """The piece holds a question word ("bao nhiêu", "nào", "ai" …); `accented`: read as typed with diacritics."""
+    accented = has_diacritics(piece) if accented is None else accented
+    folded = fold_tones(piece.lower()) if accented else fold_accents(piece.lower())
+    return any(re.search(rf"(?<!\w){c}(?!\w)", folded) for c in (_ASKING if accented else _ASKING_FOLDED))
+
+
 def question_parts(text: str) -> list[str]:
     """The parts of a question asking two things or more, each ending on its own question word ("… cắt giảm bao
     nhiêu, và tỷ lệ … đạt mức nào?" -> two parts); [] when it asks one thing. A piece without a question word
     belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
     accented = has_diacritics(text)
-    cues = _ASKING if accented else _ASKING_FOLDED
-
-    def asks(piece: str) -> bool:
-        folded = fold_tones(piece.lower()) if accented else fold_accents(piece.lower())
-        return any(re.search(rf"(?<!\w){c}(?!\w)", folded) for c in cues)
-
     parts: list[str] = []
     current, at = "", 0
     for m in [*_JOINS.finditer(text), None]:
         end = m.start() if m else len(text)
         current += text[at:end]
-        if asks(current) or m is None:
-            if parts and not asks(current):
+        if asks(current, accented) or m is None:
+            if parts and not asks(current, accented):
                 parts[-1] += " " + current
             elif current.strip():
                 parts.append(current.strip())

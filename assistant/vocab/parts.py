@@ -37,6 +37,9 @@ _FRAME_SECTIONS = re.compile(
 _CARRY_OUT = re.compile(r"\b(?:to chuc thuc hien|trach nhiem (?:thuc hien|cua)|phan cong|giao nhiem vu)\b")
 APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?[0-9IVX]{1,4}\b.*|\s*[:.]?)$")
 RECIPIENTS = "noi nhan"
+# the line under an annex's or an adopted plan's title naming the document it belongs to:
+# "(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19/11/2025 của UBND …)", "(Ban hành kèm theo Kế hoạch số …)"
+_ATTRIBUTION = re.compile(r"^\W*\(\W*(?:ban hanh )?kem theo\b[^()]*\)\W*$")
 # "cụ thể như sau:", "gồm các nội dung sau:" — a sentence that only announces what follows
 ANNOUNCES = re.compile(r"(?:như sau|sau đây|cụ thể là|gồm(?: các| những)?(?: nội dung| nhiệm vụ)?(?: sau)?)\s*:?\s*$",
                        re.IGNORECASE)
@@ -75,6 +78,11 @@ def is_appendix(line: str) -> bool:
 def is_recipients(line: str) -> bool:
     """'Nơi nhận:' (also the frequent typo 'Nơi nhân:')."""
     return len(line) <= 40 and fold_accents(collapse_spaces(line)).lower().startswith(RECIPIENTS)
+
+
+def is_attribution(text: str) -> bool:
+    """'(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)': names the document a part belongs to, says nothing else."""
+    return len(text) <= 300 and bool(_ATTRIBUTION.match(fold_accents(collapse_spaces(text)).lower()))
 
 
 def announces_list(sentence: str) -> bool:

@@ -1,0 +1,65 @@
+"""A comparison of two plans answers each from its own text: a resolution named by its number ("Nghị quyết
+12-NQ/TU") is that resolution, not the plan carrying it out that quotes the number on every page; each part
+asking its own question ("…, còn kế hoạch … đặt bao nhiêu?") is asked of its own plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_settings
+
+from assistant.services.container import Services
+from assistant.vocab.parts import is_attribution
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "compare"
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    services = Services(make_settings(tmp_path_factory.mktemp("compare")))
+    out = services.ingest.ingest_paths(sorted(FIXTURES.glob("*.txt")), classification="public")
+    assert [o.status for o in out] == ["ingested", "ingested"]
+    yield services
+    services.close()
+
+
+def _answer_by_source(services: Services, question: str) -> dict[str, str]:
+    r = services.ask.ask(question)
+    assert r.answerable, r.answer
+    text = {c.doc_id: services.registry.text_of(c.doc_id) for c in r.citations}
+    assert all(text[c.doc_id][c.start:c.end] == c.quote for c in r.citations)
+    quoted: dict[str, str] = {}
+    for c in r.citations:
+        quoted[c.source] = quoted.get(c.source, "") + " " + c.quote
+    return quoted
+
+
+@pytest.mark.parametrize("question", [
+    "Nghị quyết 12-NQ/TU của Tỉnh ủy về phát triển du lịch cộng đồng đặt tỷ trọng du lịch cộng đồng bao nhiêu "
+    "phần trăm GRDP, còn Kế hoạch 88/KH-UBND đặt bao nhiêu phần trăm GRDP?",
+    "nghi quyet 12-NQ/TU cua tinh uy ve phat trien du lich cong dong dat ty trong du lich cong dong bao nhieu "
+    "phan tram GRDP, con ke hoach 88/KH-UBND dat bao nhieu phan tram GRDP?",
+])
+def test_each_plan_answers_its_own_part(two_plans: Services, question: str) -> None:
+    quoted = _answer_by_source(two_plans, question)
+    assert "12% GRDP" in quoted.get("resolution.txt", "")
+    assert "8% GRDP" in quoted.get("plan.txt", "")
+
+
+def test_so_sanh_a_voi_b_reads_both(two_plans: Services) -> None:
+    quoted = _answer_by_source(two_plans, "So sánh chỉ tiêu tỷ trọng du lịch cộng đồng trong GRDP của Kế hoạch "
+                                          "88/KH-UBND với Nghị quyết 12-NQ/TU.")
+    assert "12% GRDP" in quoted.get("resolution.txt", "") and "8% GRDP" in quoted.get("plan.txt", "")
+
+
+@pytest.mark.parametrize(("line", "attribution"), [
+    ("*(Ban hành kèm theo Kế hoạch số 144/KH-UBND ngày 24 tháng 11 năm 2025 của UBND tỉnh Bắc Ninh)*", True),
+    ("(kèm theo Kế hoạch số -KH/BTCTU, ngày /5/2026 của Ban Tổ chức Tỉnh ủy)", True),
+    ("(Kem theo Quyet dinh so 12/QD-UBND)", True),
+    ("Ban hành kèm theo Quyết định này Kế hoạch triển khai …", False),  # Điều 1 of a decision says what it adopts
+    ("Tỷ trọng du lịch cộng đồng đạt 8% GRDP (kèm theo danh mục).", False),
+])
+def test_an_annex_attribution_line(line: str, attribution: bool) -> None:
+    assert is_attribution(line) is attribution
