@@ -29,7 +29,8 @@ from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER
 from assistant.vocab.parts import KINDS
-from assistant.vocab.signature import signature_span, without_titles
+from assistant.vocab.signature import signature_span, spell_authority, without_titles
+from assistant.vocab.units import expand_abbreviations
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -238,7 +239,9 @@ class AskService:
         if doc_id not in self._texts:
             if len(self._texts) > 256:
                 self._texts.clear()
-            evidence = fold_tones(self.text_of(doc_id).lower())
+            # "trình BTV Huyện ủy", "T/M BAN THƯỜNG VỤ" say "Ban Thường vụ", "thay mặt": a question writes them out
+            text = self.text_of(doc_id)
+            evidence = fold_tones(f"{text}\n{spell_authority(expand_abbreviations(text))}".lower())
             self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]
 

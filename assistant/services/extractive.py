@@ -40,7 +40,7 @@ from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
 from assistant.vocab.figures import figure_mentions
-from assistant.vocab.numbering import strip_marker
+from assistant.vocab.numbering import is_bullet, strip_marker
 from assistant.vocab.parts import (
     PREAMBLE_START,
     announces_list,
@@ -538,7 +538,21 @@ def _context(u: Unit, q: Question) -> str:
     header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
     group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
     title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
-    return f"{u.section} {title} {header} {group}"
+    return f"{u.section} {title} {header} {group} {_lead_in(u)}"
+
+
+def _lead_in(u: Unit) -> str:
+    """The sentence introducing the list a bulleted unit is an item of: "Phấn đấu đến năm 2027:" dates each
+    target below it."""
+    p = u.chunk.payload
+    before = u.chunk.text[:max(u.start - int(p.get("start", 0)), 0)]
+    before = before[:before.rfind("\n") + 1]  # not the unit's own marker ("- ")
+    for line in reversed(before.splitlines()):
+        line = line.strip()
+        if not line or is_bullet(line):
+            continue
+        return line if line.endswith(":") else ""
+    return ""
 
 
 def _subjects(q: Question, top: Unit) -> list[str]:

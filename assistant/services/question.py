@@ -94,9 +94,27 @@ class Question:
         return any(n in self.intents for n in names)
 
 
+def _cue_in(folded: str, cue: str, signed: bool) -> bool:
+    """A cue of signing ("ký kế hoạch") is not "kỳ" ("giữa kỳ kế hoạch", "tại kỳ họp"); without accents, both."""
+    return has_phrase(folded, cue) and (signed or not has_phrase(cue, "ky"))
+
+
+_SIGNING = frozenset(("signer", "date"))  # intents whose cues say "ký"; "định kỳ" (deadline) is another word
+
+
+# a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025"
+_BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|thoi ky|ky|muc|hien nay|hien trang|"
+                       r"dau ky|thoi diem|truoc|luc)\b")
+
+
 def analyse(text: str) -> Question:
     folded = fold_question(text)
-    intents = {name for name, cues in _CUES.items() if any(has_phrase(folded, c) for c in cues)}
+    signed = not has_diacritics(text) or bool(re.search(r"(?<!\w)ký(?!\w)", fold_tones(text.lower())))
+    intents = {name for name, cues in _CUES.items()
+               if any(_cue_in(folded, c, signed or name not in _SIGNING) for c in cues)}
+    if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
+            not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi"):
+        intents.discard("compare")
     if _TWO_PLANS.search(folded):
         intents.add("compare")
     if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for

@@ -12,6 +12,10 @@ import re
 from assistant.text import collapse_spaces
 
 AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q/|Q\.)\s*\S")
+# what the authority marks say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
+AUTHORITY_WORDS = {"T/M": "thay mặt", "TM.": "thay mặt", "K/T": "ký thay", "KT.": "ký thay", "T/L": "thừa lệnh",
+                   "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền"}
+_AUTHORITY_MARK = re.compile(r"(?<![\w/.])(" + "|".join(map(re.escape, AUTHORITY_WORDS)) + r")(?=\s)")
 ROLE = re.compile(
     r"BÍ THƯ|TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|VIỆN TRƯỞNG|ỦY VIÊN|UỶ VIÊN|^PHÓ\b|CHÁNH|THỦ TƯỚNG|TỔNG BÍ THƯ|"
     r"BỘ TRƯỞNG"
@@ -181,3 +185,8 @@ def signature_name_spans(text: str) -> list[tuple[int, int]]:
         spans.append((starts[j], starts[j] + len(lines[j])))
         i = j + 1
     return spans
+
+
+def spell_authority(text: str) -> str:
+    """'T/M BAN THƯỜNG VỤ' -> 'thay mặt BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH' -> 'ký thay CHỦ TỊCH'."""
+    return _AUTHORITY_MARK.sub(lambda m: AUTHORITY_WORDS[m.group(1)], text)
