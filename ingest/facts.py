@@ -157,6 +157,7 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
     heading: Block | None = None
     title: Block | None = None  # the item just before the fields that names the task ("3. Biên soạn tài liệu …")
     titled: set[int] = set()  # tasks named by such an item: their heading is a group's, not theirs
+    wrapped: str | None = None  # the field whose value a line ending in ";" or "," leaves open
     for b in blocks:
         if b["kind"] == "heading":
             _close(current, out, heading, text, titled)
@@ -186,8 +187,17 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
             current["end"] = b["end"]
             last_role, a, z = runs[-1]
             open_role = last_role if a >= z else None
+            # "Cơ quan phối hợp: Công ty …;" wrapped: the next line without a marker goes on with the value
+            wrapped = last_role if a < z and body.rstrip().endswith((";", ",")) else None
             title = None
             continue
+        if current is not None and wrapped and b["kind"] == "paragraph" and b["section"] == current["section"] \
+                and not open_role:
+            current["fields"][wrapped] = _field(text, current["fields"][wrapped]["start"], b["end"])
+            current["end"] = b["end"]
+            wrapped = None
+            continue
+        wrapped = None
         if current is not None and open_role and b["section"] == current["section"]:
             # the items under "Nhiệm vụ:" / "Cơ quan thực hiện:" are that field's value
             value = current["fields"].get(open_role)

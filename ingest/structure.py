@@ -63,6 +63,7 @@ _STT_NAMES = frozenset(("stt", "tt", "so tt", "so thu tu"))
 # the conventional order of numbering styles, used only when a style appears above one already open
 _RANKS = {"part": 0, "chapter": 1, "section": 2, "article": 3, "upper": 4, "roman": 5, "arabic": 6,
           "dotted2": 7, "dotted3": 8, "dotted4": 9, "letter": 10,
+          "project": 4, "subproject": 5, "task": 6, "measure": 6,
           "annex_title": 5}  # an annex's title line stands where its first Roman part would
 
 
@@ -99,7 +100,8 @@ def heading_style(line: str) -> str | None:
     num = numbering(line)
     if num is None or (num.bare and not num.rest[:1].isupper()):
         return None
-    if num.labelled and (not num.rest or "," not in num.rest and looks_like_heading(num.rest, num.style)):
+    if num.labelled and (not num.rest or ("," not in num.rest or num.titles_item)
+                         and looks_like_heading(num.rest, num.style)):
         return num.style_key  # "Điều 1. Phạm vi điều chỉnh"; "Điều 3. Bộ trưởng, …" is the article's text
     if num.labelled:
         return None

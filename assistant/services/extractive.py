@@ -534,10 +534,10 @@ def with_parts(draft: Draft, parts: list[Draft]) -> Draft:
 def _context(u: Unit, q: Question) -> str:
     """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
     asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
-    not date a target)."""
+    not date a target, though they do date the plan's budget)."""
     header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
     group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
-    title = "" if q.wants("target") else str(u.chunk.payload.get("title", ""))
+    title = "" if q.wants("target") and not q.wants("funding") else str(u.chunk.payload.get("title", ""))
     return f"{u.section} {title} {header} {group} {_lead_in(u)}"
 
 

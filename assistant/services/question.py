@@ -40,7 +40,8 @@ _CUES: dict[str, tuple[str, ...]] = {
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
-    "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho"),
+    "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho", "bao nhieu tien", "du toan",
+                "du tru", "tong von", "von dau tu"),
     # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau"),
@@ -94,12 +95,21 @@ class Question:
         return any(n in self.intents for n in names)
 
 
-def _cue_in(folded: str, cue: str, signed: bool) -> bool:
-    """A cue of signing ("ký kế hoạch") is not "kỳ" ("giữa kỳ kế hoạch", "tại kỳ họp"); without accents, both."""
-    return has_phrase(folded, cue) and (signed or not has_phrase(cue, "ky"))
-
-
+# asking syllables of the cues as typed with diacritics: "nạo vét" is not "nào", "giữa kỳ" is not "ký"
+_ACCENTED = {"nao": "nào", "gi": "gì"}
 _SIGNING = frozenset(("signer", "date"))  # intents whose cues say "ký"; "định kỳ" (deadline) is another word
+
+
+def _cue_in(words: list[str], typed: list[str] | None, cue: str, intent: str) -> bool:
+    """The cue's words occur in a row in the question's folded `words`; when the question was `typed` with
+    diacritics (its words, same positions), each asking syllable of the cue is that word as it is written."""
+    cue_words = cue.split()
+    accented = dict(_ACCENTED, ky="ký") if intent in _SIGNING else _ACCENTED
+    for at in range(len(words) - len(cue_words) + 1):
+        if words[at:at + len(cue_words)] == cue_words and (typed is None or all(
+                typed[at + k] == accented[w] for k, w in enumerate(cue_words) if w in accented)):
+            return True
+    return False
 
 
 # a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025"
@@ -109,9 +119,9 @@ _BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|
 
 def analyse(text: str) -> Question:
     folded = fold_question(text)
-    signed = not has_diacritics(text) or bool(re.search(r"(?<!\w)ký(?!\w)", fold_tones(text.lower())))
-    intents = {name for name, cues in _CUES.items()
-               if any(_cue_in(folded, c, signed or name not in _SIGNING) for c in cues)}
+    words = folded.split()
+    typed = _WORDS.findall(fold_tones(text).lower()) if has_diacritics(text) else None
+    intents = {name for name, cues in _CUES.items() if any(_cue_in(words, typed, c, name) for c in cues)}
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi"):
         intents.discard("compare")

@@ -19,9 +19,10 @@ _WORD_NUMBER = (
     "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
 )
 _ORDINAL_RE = r"(?:thứ\s+)?(?:" + "|".join(_WORD_NUMBER) + r")"
-# "Phần I", "PHẦN THỨ HAI", "Chương 2", "Mục 1", "Điều 3." — the word, a number, then an optional separator
+# "Phần I", "PHẦN THỨ HAI", "Chương 2", "Mục 1", "Điều 3." — the word, a number, then an optional separator;
+# a plan also titles its items so: "Nhiệm vụ 3: Nạo vét …", "Giải pháp 2.", "Dự án 1:", "Tiểu dự án 4:"
 _LABELLED = re.compile(
-    r"^(?P<word>phần|chương|mục|điều)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r")(?![\w/])"
+    r"^(?P<word>phần|chương|mục|điều|nhiệm vụ|giải pháp|dự án|tiểu dự án)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r")(?![\w/])"
     r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+[A-ZĐÀ-Ỹ])|\s*$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -36,7 +37,8 @@ _NUMBERING = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-+•–—*▪●○◦]|\\-)\s+(?=\S)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_LABEL_STYLE = {"phan": "part", "chuong": "chapter", "muc": "section", "dieu": "article"}
+_LABEL_STYLE = {"phan": "part", "chuong": "chapter", "muc": "section", "dieu": "article", "nhiem vu": "task",
+                "giai phap": "measure", "du an": "project", "tieu du an": "subproject"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,12 @@ class Numbering:
 
     @property
     def labelled(self) -> bool:
-        return self.style in ("part", "chapter", "section", "article")
+        return self.style in ("part", "chapter", "section", "article") or self.titles_item
+
+    @property
+    def titles_item(self) -> bool:
+        """"Nhiệm vụ 3: Nạo vét kênh dẫn, ao hồ …": the title of one item, commas and all."""
+        return self.style in ("task", "measure", "project", "subproject")
 
 
 def numbering(line: str) -> Numbering | None:

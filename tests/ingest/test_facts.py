@@ -48,6 +48,30 @@ def test_fields_run_together_and_the_heading_names_the_task() -> None:
     assert values(task) == {"task": "Xây dựng Nghị định của Chính phủ", "lead": "Bộ Công an", "timing": "năm 2026"}
 
 
+def test_tasks_titled_nhiem_vu_n_with_a_wrapped_field() -> None:
+    """'Nhiệm vụ 3: …' titles each task (commas and all); a value ending in ';' goes on to the next line, and the
+    fields after it stay with their task."""
+    text = ("I. NHIỆM VỤ CỤ THỂ\n"
+            "Nhiệm vụ 1: Rà soát hiện trạng nguồn nước, xây dựng kịch bản ứng phó\n"
+            "Rà soát trữ lượng các nguồn nước.\n- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
+            "- Thời gian hoàn thành: Tháng 5/2026.\n"
+            "Nhiệm vụ 2: Nạo vét kênh dẫn, ao hồ trữ nước ngọt\n"
+            "Nạo vét 42 tuyến kênh dẫn nước ngọt.\n- Cơ quan chủ trì: Ủy ban nhân dân các huyện.\n"
+            "- Cơ quan phối hợp: Công ty Khai thác công trình thủy lợi;\nSở Nông nghiệp và Môi trường.\n"
+            "- Thời gian hoàn thành: Trước ngày 31/12/2026.\n- Kinh phí: 48,7 tỷ đồng.")
+    tasks = tasks_of(text)
+    assert [values(t) for t in tasks] == [
+        {"task": "Rà soát trữ lượng các nguồn nước", "lead": "Sở Nông nghiệp và Môi trường",
+         "timing": "Tháng 5/2026"},
+        {"task": "Nạo vét 42 tuyến kênh dẫn nước ngọt", "lead": "Ủy ban nhân dân các huyện",
+         "co": "Công ty Khai thác công trình thủy lợi;\nSở Nông nghiệp và Môi trường",
+         "timing": "Trước ngày 31/12/2026", "funding": "48,7 tỷ đồng"},
+    ]
+    assert [t["section"].split(" > ")[-1] for t in tasks] == [
+        "Nhiệm vụ 1: Rà soát hiện trạng nguồn nước, xây dựng kịch bản ứng phó",
+        "Nhiệm vụ 2: Nạo vét kênh dẫn, ao hồ trữ nước ngọt"]
+
+
 def test_unit_duties_under_a_unit_heading_and_unit_colon_lines() -> None:
     text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Đảng ủy\n- Chủ trì rà soát hạ tầng mạng.\n- Tổng hợp báo cáo "
             "hằng quý.\n2. Các chi bộ\n- Sở Y tế: chủ trì tổ chức tập huấn cho cán bộ.")

@@ -23,6 +23,9 @@ from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_m
         ("Mục 1. Quy định chung", "section", "1", "Quy định chung"),
         ("Điều 3. Bộ trưởng, Thủ trưởng", "article", "3", "Bộ trưởng, Thủ trưởng"),
         ("Điều 1.", "article", "1", ""),
+        ("Nhiệm vụ 3: Nạo vét kênh dẫn, ao hồ", "task", "3", "Nạo vét kênh dẫn, ao hồ"),
+        ("Tiểu dự án 2. Truyền thông", "subproject", "2", "Truyền thông"),
+        ("Giải pháp 1: Tăng cường", "measure", "1", "Tăng cường"),
     ],
 )
 def test_numbering(line: str, style: str, number: str, rest: str) -> None:
@@ -34,7 +37,7 @@ def test_numbering(line: str, style: str, number: str, rest: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
-     "IIII. SAI", "Phần mềm dùng chung"],
+     "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm"],
 )
 def test_not_numbering(line: str) -> None:
     assert numbering(line) is None
