@@ -29,6 +29,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.fields import GROUP, STT, labelled_field, names_product, role_of
+from assistant.vocab.figures import states_amount
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients, opens_closing
 from assistant.vocab.signature import is_authority_line, is_title_line
@@ -77,7 +78,7 @@ def looks_like_heading(rest: str, style: str) -> bool:
     a period) and "1. Phạm vi triển khai: Toàn bộ … nhiệm vụ." are list items, not headings.
     """
     rest = rest.strip()
-    if not rest or not rest[0].isupper() or "%" in rest:
+    if not rest or not rest[0].isupper() or "%" in rest or states_amount(rest):
         return False
     if len(rest) > _MAX_HEADING_CHARS or len(rest.split()) > _MAX_HEADING_WORDS:
         return False

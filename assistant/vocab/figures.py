@@ -85,3 +85,11 @@ def figure_mentions(text: str) -> list[Figure]:
         out.append(Figure(start, end, text[start:end], comparator, number(a),
                           number(m.group("b")) if m.group("b") else None, measure, asserted))
     return out
+
+
+_MONEY = re.compile(r"\b(?:đồng|USD|VNĐ|VND)\b", re.IGNORECASE)
+
+
+def states_amount(text: str) -> bool:
+    """'Tổng kinh phí … là 21,05 tỷ đồng, trong đó:' states a sum of money: a sentence, never a heading."""
+    return any(_MONEY.search(f.measure) for f in figure_mentions(text))

@@ -286,3 +286,15 @@ def test_a_table_ruled_with_plus_and_minus_is_read_row_by_row() -> None:
         {"STT": "2", "Tuyến": "ĐT.641", "Giải pháp chính": "Làn thoát nạn", "Hoàn thành": "Quý III/2027"}]
     for b in rows:  # every cell's span is its text
         assert all(text[s:e] == b["cells"][name] for name, (s, e) in b["cell_spans"].items())
+
+
+def test_a_numbered_sum_of_money_is_a_sentence_not_a_heading() -> None:
+    """'1. Tổng kinh phí … là 21,05 tỷ đồng, trong đó:' states the total: it is text, its sources are items of it."""
+    text = ("V. KINH PHÍ THỰC HIỆN\n1. Tổng kinh phí thực hiện Kế hoạch giai đoạn 2026 - 2027 là 21,05 tỷ đồng, "
+            "trong đó:\n- Ngân sách tỉnh: 14,75 tỷ đồng;\n- Quỹ Bảo vệ và Phát triển rừng tỉnh: 6,30 tỷ đồng.\n"
+            "2. Nguồn kinh phí khác\n- Xã hội hóa.")
+    blocks = parse_structure(text)
+    headings = [text[b["start"]:b["end"]] for b in blocks if b["kind"] == "heading"]
+    assert headings == ["V. KINH PHÍ THỰC HIỆN", "2. Nguồn kinh phí khác"]
+    total = next(b for b in blocks if "21,05" in text[b["start"]:b["end"]])
+    assert total["kind"] == "list_item" or total["kind"] == "paragraph"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.dates import deadline_phrase, parse_timing, recurs
-from assistant.vocab.figures import figure_mentions
+from assistant.vocab.figures import figure_mentions, states_amount
 from assistant.vocab.units import starts_with_unit, strip_title, subject_units, unit_list_at, units_of
 
 
@@ -128,3 +128,14 @@ def test_figures(clause: str, figures: list[tuple]) -> None:
 ])
 def test_how_often_a_text_says(text: str, recurring: bool) -> None:
     assert recurs(text) is recurring
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Tổng kinh phí thực hiện Kế hoạch giai đoạn 2026 - 2027 là 21,05 tỷ đồng, trong đó:", True),
+    ("Ngân sách huyện 18.650 triệu đồng", True),
+    ("Giá trị xuất khẩu đạt 186 triệu USD", True),
+    ("Xây dựng 02 trung tâm dữ liệu", False),
+    ("Giai đoạn 2026 - 2030", False),
+])
+def test_states_amount(text: str, amount: bool) -> None:
+    assert states_amount(text) is amount
