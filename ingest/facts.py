@@ -378,6 +378,19 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             owner = (section, _field(text, b["start"] + named[0], b["start"] + named[1])) if named else \
                 (owner if owner and section.startswith(owner[0] + SECTION_SEPARATOR) else None)
             collecting, partners = None, None
+            offset, body = strip_marker(piece)
+            colon = body.find(":")
+            said = _unit_of(body[:colon]) if not named and 0 < colon <= 120 and body[colon + 1:].strip(" :") \
+                else None
+            if said:  # "1. Ban Tuyên giáo Huyện ủy: chủ trì …, cụ thể:" read as a heading: the unit and its duty
+                base = b["start"] + offset
+                lead = _field(text, base + said[0], base + said[1])
+                task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                            fields=_duty_fields(text, base + colon + 1, body[colon + 1:],
+                                                {"lead": lead, "task": _field(text, base + colon + 1, b["end"])}))
+                out.append(task)
+                collecting = (task, list_mark(piece))
+                continue
             if owner is not None and not named:  # "b) Chủ trì, phối hợp", "a) Tham mưu … quyết định:" as headings
                 offset, body = strip_marker(piece)
                 if _CO_OPEN.search(body):
@@ -427,8 +440,11 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             duty = _field(text, base + colon + 1, b["end"])
             if named and duty["text"]:
                 fields = {"lead": _field(text, base + named[0], base + named[1]), "task": duty}
-                out.append(Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
-                                fields=_duty_fields(text, base + colon + 1, body[colon + 1:], fields)))
+                task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                            fields=_duty_fields(text, base + colon + 1, body[colon + 1:], fields))
+                out.append(task)
+                if opens_list(body) and mark:  # "1. Ban Tuyên giáo: chủ trì …, cụ thể:" and its "+" items
+                    collecting = (task, mark)
                 continue
         subject = None if is_goal_section(section) else _subject(body, opening=not under)
         if subject:  # "Sở Tài chính chủ trì …": the item names its own units

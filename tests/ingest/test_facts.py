@@ -72,6 +72,20 @@ def test_tasks_titled_nhiem_vu_n_with_a_wrapped_field() -> None:
         "Nhiệm vụ 2: Nạo vét kênh dẫn, ao hồ trữ nước ngọt"]
 
 
+def test_a_unit_colon_duty_announcing_items_takes_them() -> None:
+    """'1. Ban Tuyên giáo: chủ trì …, cụ thể:' then '+' items: the items are that duty's parts."""
+    text = ("III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Ban Tuyên giáo Huyện ủy: chủ trì tuyên truyền về công tác phát triển đảng viên, cụ thể:\n"
+            "+ Biên soạn tài liệu tuyên truyền;\n+ Mở chuyên mục trên Đài Truyền thanh huyện.\n"
+            "2. Ủy ban Kiểm tra Huyện ủy: kiểm tra việc kết nạp đảng viên.")
+    tasks = tasks_of(text)
+    assert [(values(t)["lead"], values(t)["task"]) for t in tasks] == [
+        ("Ban Tuyên giáo Huyện ủy", "chủ trì tuyên truyền về công tác phát triển đảng viên, cụ thể:\n"
+                                    "+ Biên soạn tài liệu tuyên truyền;\n+ Mở chuyên mục trên Đài Truyền thanh huyện"),
+        ("Ủy ban Kiểm tra Huyện ủy", "kiểm tra việc kết nạp đảng viên"),
+    ]
+
+
 def test_unit_duties_under_a_unit_heading_and_unit_colon_lines() -> None:
     text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Văn phòng Đảng ủy\n- Chủ trì rà soát hạ tầng mạng.\n- Tổng hợp báo cáo "
             "hằng quý.\n2. Các chi bộ\n- Sở Y tế: chủ trì tổ chức tập huấn cho cán bộ.")
