@@ -34,6 +34,8 @@ _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\
 # (cue in the accent-folded question, value the passage must contain)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (PROPOSAL_CUE, _PROPOSAL_NUMBER),
+    # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
+    (re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b"), DOC_NUMBER),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),

@@ -135,6 +135,8 @@ def analyse(text: str) -> Question:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _NUMBER_ASKED.search(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
         intents.add("number")
+    if "number" in intents and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
+        intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
         intents -= {"number", "metadata"}
     if intents & {"number", "date", "issuer", "signer"}:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.services.answer_type import expectation, satisfied
+from assistant.vocab.docnum import DOC_NUMBER
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,8 @@ from assistant.services.answer_type import expectation, satisfied
         ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "40% các hệ thống thông tin (năm 2025)", True),
         ("Ai là Trưởng Ban Chỉ đạo tỉnh?", "Văn phòng Tỉnh ủy là cơ quan thường trực", False),
         ("Ai chủ trì rà soát hạ tầng mạng?", "UBND xã chủ trì rà soát hạ tầng mạng", True),
+        ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số hóa công việc nội bộ, nâng cao hiệu quả hoạt động", False),
+        ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số: 308/KH-UBND", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -49,5 +52,5 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
 
 
 def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:
-    assert expectation("Kế hoạch cho học sinh năm 2026 có số hiệu gì?").pattern is None
+    assert expectation("Kế hoạch cho học sinh năm 2026 có số hiệu gì?").pattern is DOC_NUMBER  # a number, not a birth
     assert expectation("Đồng chí Trần Văn Nam sinh năm nào?").pattern is not None

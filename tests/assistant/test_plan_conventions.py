@@ -53,6 +53,8 @@ def test_conventions_answered(plan: Services, question: str, fact: str) -> None:
     ("Các bộ báo cáo kết quả theo định kỳ nào?", {"reporting", "deadline", "frequency"}),
     ("Giảm bao nhiêu phần trăm so với bình quân giai đoạn 2021 - 2025?", {"target"}),
     ("Chỉ tiêu của Bắc Ninh so với chỉ tiêu trong Chương trình hành động của Chính phủ?", {"compare", "target"}),
+    ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", {"number", "metadata"}),  # a number, not a figure
+    ("Nhiệm vụ nạo vét kênh dẫn được dự trù bao nhiêu tiền?", {"funding", "target"}),  # "nạo" is not "nào"
 ])
 def test_cue_words(question: str, intents: set[str]) -> None:
     assert set(analyse(question).intents) == intents
