@@ -66,9 +66,20 @@ _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 5
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
 
 
+# "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng": an amount per something; "2.500.000 đồng/hộ" does not answer
+_PER_ASKED = re.compile(r"(?:đồng|usd|vnđ|vnd)\s*/\s*([^\s?.,;:()]+)", re.IGNORECASE)
+
+
+def _per(unit: str) -> re.Pattern[str]:
+    """An amount of money per `unit` as a passage writes it ('m3' and 'm³' alike)."""
+    per = re.sub(r"[3³]", "[3³]", re.sub(r"[2²]", "[2²]", re.escape(unit)))
+    return re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnđ|vnd)\s*/\s*" + per, re.IGNORECASE)
+
+
 def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
-    pattern = next((p for cue, p in _CUES if cue.search(q)), None)
+    per = _PER_ASKED.search(question)
+    pattern = _per(per.group(1)) if per else next((p for cue, p in _CUES if cue.search(q)), None)
     noun = ""
     m = _COUNT.search(q)
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:

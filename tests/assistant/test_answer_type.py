@@ -30,6 +30,10 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Ai chủ trì rà soát hạ tầng mạng?", "UBND xã chủ trì rà soát hạ tầng mạng", True),
         ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số hóa công việc nội bộ, nâng cao hiệu quả hoạt động", False),
         ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số: 308/KH-UBND", True),
+        ("Giá nước sạch là bao nhiêu đồng/m³?", "Hỗ trợ chi phí đấu nối tối đa 2.500.000 đồng/hộ", False),
+        ("Giá nước sạch là bao nhiêu đồng/m³?", "giá bán lẻ 8.500 đồng/m3", True),
+        ("Mức hỗ trợ bao nhiêu đồng/người/tháng?", "hỗ trợ 500.000 đồng/người/tháng", True),
+        ("Mức hỗ trợ bao nhiêu đồng/người/tháng?", "hỗ trợ 500.000 đồng/người", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
