@@ -180,19 +180,20 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
                 if title is not None and title["section"] == b["section"]:
                     _titled(current, title, text)
                     titled.add(id(current))
+            wrapped = None
             for role, a, z in runs:
                 if a < z:
-                    role = _content_role(body, role, a, current)
+                    role = wrapped = _content_role(body, role, a, current)
                     current["fields"].setdefault(role, _field(text, base + a, base + z))
             current["end"] = b["end"]
             last_role, a, z = runs[-1]
             open_role = last_role if a >= z else None
-            # "Cơ quan phối hợp: Công ty …;" wrapped: the next line without a marker goes on with the value
-            wrapped = last_role if a < z and body.rstrip().endswith((";", ",")) else None
+            if a >= z or not body.rstrip().endswith((";", ",")):
+                wrapped = None  # a value ending in ";" or "," may go on below
             title = None
             continue
         if current is not None and wrapped and b["kind"] == "paragraph" and b["section"] == current["section"] \
-                and not open_role:
+                and not open_role and _goes_on(wrapped, body):
             current["fields"][wrapped] = _field(text, current["fields"][wrapped]["start"], b["end"])
             current["end"] = b["end"]
             wrapped = None
@@ -211,6 +212,13 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
         title = b if len(body) <= _MAX_TITLE_CHARS and not body.rstrip().endswith(":") else None
     _close(current, out, heading, text, titled)
     return out
+
+
+def _goes_on(role: str, line: str) -> bool:
+    """A line without a marker continues a value cut after ';' or ',' when it goes on in lower case, or names
+    the next unit of a list of units ("Cơ quan phối hợp: Công ty …;" / "Sở Nông nghiệp và Môi trường.");
+    "Xây dựng kho dữ liệu …" after "Thời gian: Tháng 5/2026;" is the next task's title."""
+    return line[:1].islower() or role in ("lead", "co") and starts_with_unit(line)
 
 
 def _titled(task: Task, title: Block, text: str) -> None:
@@ -378,18 +386,12 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             owner = (section, _field(text, b["start"] + named[0], b["start"] + named[1])) if named else \
                 (owner if owner and section.startswith(owner[0] + SECTION_SEPARATOR) else None)
             collecting, partners = None, None
-            offset, body = strip_marker(piece)
-            colon = body.find(":")
-            said = _unit_of(body[:colon]) if not named and 0 < colon <= 120 and body[colon + 1:].strip(" :") \
-                else None
-            if said:  # "1. Ban Tuyên giáo Huyện ủy: chủ trì …, cụ thể:" read as a heading: the unit and its duty
-                base = b["start"] + offset
-                lead = _field(text, base + said[0], base + said[1])
-                task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
-                            fields=_duty_fields(text, base + colon + 1, body[colon + 1:],
-                                                {"lead": lead, "task": _field(text, base + colon + 1, b["end"])}))
-                out.append(task)
-                collecting = (task, list_mark(piece))
+            # "1. Ban Tuyên giáo Huyện ủy: chủ trì …, cụ thể:" read as a heading: the unit and its duty
+            duty = None if named or _outside_duties(section) else _colon_duty(text, b)
+            if duty is not None:
+                out.append(duty)
+                if opens_list(strip_marker(piece)[1]):
+                    collecting = (duty, list_mark(piece))
                 continue
             if owner is not None and not named:  # "b) Chủ trì, phối hợp", "a) Tham mưu … quyết định:" as headings
                 offset, body = strip_marker(piece)
@@ -403,8 +405,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
                     out.append(task)
                     collecting = (task, list_mark(piece))
             continue
-        if b["kind"] not in ("paragraph", "list_item") or not section or is_framing(section) \
-                or is_end_section(section) or is_decision_article(section):
+        if b["kind"] not in ("paragraph", "list_item") or not section or _outside_duties(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset
@@ -434,18 +435,12 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             last["end"] = b["end"]  # "… phát triển.\nTham gia giám sát …": the same item, on its next line
             last["fields"]["task"] = _field(text, last["fields"]["task"]["start"], b["end"])
             continue
-        colon = body.find(":")
-        if 0 < colon <= 120 and labelled_field(body) is None:  # "- Sở Y tế: chủ trì, phối hợp …"
-            named = _unit_of(body[:colon])
-            duty = _field(text, base + colon + 1, b["end"])
-            if named and duty["text"]:
-                fields = {"lead": _field(text, base + named[0], base + named[1]), "task": duty}
-                task = Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
-                            fields=_duty_fields(text, base + colon + 1, body[colon + 1:], fields))
-                out.append(task)
-                if opens_list(body) and mark:  # "1. Ban Tuyên giáo: chủ trì …, cụ thể:" and its "+" items
-                    collecting = (task, mark)
-                continue
+        duty = _colon_duty(text, b)  # "- Sở Y tế: chủ trì, phối hợp …"
+        if duty is not None:
+            out.append(duty)
+            if opens_list(body) and mark:  # "1. Ban Tuyên giáo: chủ trì …, cụ thể:" and its "+" items
+                collecting = (duty, mark)
+            continue
         subject = None if is_goal_section(section) else _subject(body, opening=not under)
         if subject:  # "Sở Tài chính chủ trì …": the item names its own units
             end = b["end"]
@@ -475,6 +470,28 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
         if opens_list(body) and mark:
             collecting = (task, mark)
     return out
+
+
+def _outside_duties(section: str) -> bool:
+    """Framing ("Mục đích, yêu cầu"), the end of the document and a decision's articles assign no duties."""
+    return is_framing(section) or is_end_section(section) or is_decision_article(section)
+
+
+def _colon_duty(text: str, b: Block) -> Task | None:
+    """'Sở Y tế: chủ trì, phối hợp …' — the units before the colon, their duty after it; None for a labelled
+    field ('Thời gian: …') or when no unit is named."""
+    offset, body = strip_marker(text[b["start"]:b["end"]])
+    base = b["start"] + offset
+    colon = body.find(":")
+    if not 0 < colon <= 120 or labelled_field(body) is not None:
+        return None
+    named = _unit_of(body[:colon])
+    duty = _field(text, base + colon + 1, b["end"])
+    if not named or not duty["text"]:
+        return None
+    fields = {"lead": _field(text, base + named[0], base + named[1]), "task": duty}
+    return Task(start=b["start"], end=b["end"], section=b["section"], source="unit_duties",
+                fields=_duty_fields(text, base + colon + 1, body[colon + 1:], fields))
 
 
 # ---------------------------------------------------------------- "Giao X chủ trì, phối hợp với Y …"

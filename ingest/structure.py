@@ -64,7 +64,7 @@ _STT_NAMES = frozenset(("stt", "tt", "so tt", "so thu tu"))
 # the conventional order of numbering styles, used only when a style appears above one already open
 _RANKS = {"part": 0, "chapter": 1, "section": 2, "article": 3, "upper": 4, "roman": 5, "arabic": 6,
           "dotted2": 7, "dotted3": 8, "dotted4": 9, "letter": 10,
-          "project": 4, "subproject": 5, "task": 6, "measure": 6,
+          "project": 4.3, "subproject": 4.6, "task": 5.5, "measure": 5.5,  # an item's title sits above its "1."
           "annex_title": 5}  # an annex's title line stands where its first Roman part would
 
 

@@ -31,11 +31,13 @@ _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
 PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
 
+# a question asking a document's number, on the accent-folded question
+DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
 # (cue in the accent-folded question, value the passage must contain)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (PROPOSAL_CUE, _PROPOSAL_NUMBER),
     # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
-    (re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b"), DOC_NUMBER),
+    (DOC_NUMBER_CUE, DOC_NUMBER),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),
@@ -58,6 +60,7 @@ class Expectation:
     count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
+    per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -66,27 +69,30 @@ _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 5
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
 
 
-# "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng": an amount per something; "2.500.000 đồng/hộ" does not answer
-_PER_ASKED = re.compile(r"(?:đồng|usd|vnđ|vnd)\s*/\s*([^\s?.,;:()]+)", re.IGNORECASE)
+# "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng" (accent-folded): an amount per something
+_PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*"
+                        r"([^\s?.,;:()]+)")
 
 
 def _per(unit: str) -> re.Pattern[str]:
-    """An amount of money per `unit` as a passage writes it ('m3' and 'm³' alike)."""
+    """An amount of money per `unit` in a passage's accent-folded text ('m3' and 'm³' alike); '2.500.000 đồng/hộ'
+    does not give a price per m³."""
     per = re.sub(r"[3³]", "[3³]", re.sub(r"[2²]", "[2²]", re.escape(unit)))
-    return re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnđ|vnd)\s*/\s*" + per, re.IGNORECASE)
+    return re.compile(r"\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*" + per + r"(?!\w)")
 
 
 def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
-    per = _PER_ASKED.search(question)
-    pattern = _per(per.group(1)) if per else next((p for cue, p in _CUES if cue.search(q)), None)
+    per = _PER_ASKED.search(q)
+    pattern = None if per else next((p for cue, p in _CUES if cue.search(q)), None)
     noun = ""
     m = _COUNT.search(q)
     if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
-    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)))
+    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
+                       per=_per(per.group(1)) if per else None)
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
@@ -95,6 +101,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |"
     table_percent = table and exp.pattern is _PERCENT and re.search(r"\d", text) and "%" in f"{text} {context}"
     if exp.pattern is not None and not exp.pattern.search(text) and not table_percent:
+        return False
+    if exp.per is not None and not exp.per.search(fold_accents(text).lower()):
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())

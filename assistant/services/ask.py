@@ -40,8 +40,8 @@ _MAX_COMPARED = 3  # plans answered side by side
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
 _PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b)"
                     r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
-# "So sánh A với B": the first "với" after "so sánh" (not "phối hợp với", "đối với") joins the two
-_COMPARED_WITH = re.compile(r"\bso sanh\b.*?(?<!phoi hop)(?<!doi)(\s+voi\s+)", re.IGNORECASE)
+# "So sánh A (gắn với …) với B": the last "với" after "so sánh" joins the two
+_COMPARED_WITH = re.compile(r"\bso sanh\b.*(\s+voi\s+)", re.IGNORECASE)
 # "… bộ nào chủ trì việc bố trí này?": a part pointing back to another is read with it
 _REFERS_BACK = re.compile(r"\b(?:nay|do|ay|noi tren)\s*(?:[?,.;]|$)", re.IGNORECASE)
 _MIN_PART_WORDS = 3
@@ -235,13 +235,15 @@ class AskService:
         return [c for c in chunks if c.payload.get("doc_id") in saying] if saying else chunks
 
     def _folded_text(self, doc_id: str) -> tuple[str, str]:
-        """A plan's text in lower case with tone placement folded, and without accents: folded once, not per ask."""
+        """A plan's text in lower case with tone placement folded, and without accents, followed by its copy with
+        abbreviations written out ("trình BTV Huyện ủy", "T/M BAN THƯỜNG VỤ" say "Ban Thường vụ", "thay mặt", as a
+        question may write them): folded once, not per ask."""
         if doc_id not in self._texts:
             if len(self._texts) > 256:
                 self._texts.clear()
-            # "trình BTV Huyện ủy", "T/M BAN THƯỜNG VỤ" say "Ban Thường vụ", "thay mặt": a question writes them out
             text = self.text_of(doc_id)
-            evidence = fold_tones(f"{text}\n{spell_authority(expand_abbreviations(text))}".lower())
+            spelled = spell_authority(expand_abbreviations(text))
+            evidence = fold_tones((text if spelled == text else f"{text}\n{spelled}").lower())
             self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]
 
@@ -263,6 +265,8 @@ class AskService:
         each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) for p in parts)
         for part in parts:
             doc = plan_named(analyse(part), names)
+            if doc is not None and not self.retriever.retrieve(part, _within(scope, doc), 1):
+                doc = None  # named, but outside the caller's scope
             if doc is None:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
                 doc = str(found[0].payload.get("doc_id")) if found else None

@@ -543,10 +543,13 @@ def _context(u: Unit, q: Question) -> str:
 
 def _lead_in(u: Unit) -> str:
     """The sentence introducing the list a bulleted unit is an item of: "Phấn đấu đến năm 2027:" dates each
-    target below it."""
+    target below it. "" for a unit that is no bullet item."""
     p = u.chunk.payload
     before = u.chunk.text[:max(u.start - int(p.get("start", 0)), 0)]
-    before = before[:before.rfind("\n") + 1]  # not the unit's own marker ("- ")
+    cut = before.rfind("\n") + 1
+    if not is_bullet(f"{before[cut:].strip()} …"):  # the unit's own line starts with "- ", "+ ", "• "
+        return ""
+    before = before[:cut]
     for line in reversed(before.splitlines()):
         line = line.strip()
         if not line or is_bullet(line):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.services.answer_type import PROPOSAL_CUE, Expectation, expectation
+from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
 from assistant.text import fold_accents, fold_tones, has_diacritics, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import doc_numbers, kind_code
@@ -106,8 +106,8 @@ def _cue_in(words: list[str], typed: list[str] | None, cue: str, intent: str) ->
     cue_words = cue.split()
     accented = dict(_ACCENTED, ky="ký") if intent in _SIGNING else _ACCENTED
     for at in range(len(words) - len(cue_words) + 1):
-        if words[at:at + len(cue_words)] == cue_words and (typed is None or all(
-                typed[at + k] == accented[w] for k, w in enumerate(cue_words) if w in accented)):
+        if words[at:at + len(cue_words)] == cue_words and (typed is None or all(  # "Ai ky kế hoạch?": bare is fine
+                typed[at + k] in (accented[w], w) for k, w in enumerate(cue_words) if w in accented)):
             return True
     return False
 
@@ -135,7 +135,7 @@ def analyse(text: str) -> Question:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _NUMBER_ASKED.search(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
         intents.add("number")
-    if "number" in intents and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
+    if DOC_NUMBER_CUE.search(folded) and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
         intents -= {"number", "metadata"}

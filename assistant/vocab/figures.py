@@ -30,7 +30,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 # what a number names when it is not a figure: 'năm 2030', 'Quý 3', 'số 57-NQ/TW', 'Dự án 4', 'Điều 3'
-_NAMING = re.compile(r"(?:năm|quý|tháng|ngày|giai đoạn|số|điều|khoản|điểm|mục|dự án|tiểu dự án|đề án|phụ lục|"
+_NAMING = re.compile(r"(?:năm|quý|tháng|ngày|giai đoạn|số|điều|khoản|điểm|mục|dự án|tiểu dự án|đề án|phụ lục|nhiệm vụ|giải pháp|"
                      r"khóa|khoá|kỳ họp|lần thứ|đợt|bước|nhóm|loại|cấp độ|mức độ|tiêu chuẩn|TCVN|ISO)\s*$", re.IGNORECASE)
 _WANTS = re.compile(r"(?:đạt|đạt mức|ở mức|chiếm|bằng|phấn đấu|tăng|giảm|còn)\s*$", re.IGNORECASE)
 
@@ -87,9 +87,10 @@ def figure_mentions(text: str) -> list[Figure]:
     return out
 
 
-_MONEY = re.compile(r"\b(?:đồng|USD|VNĐ|VND)\b", re.IGNORECASE)
+# the measure of a sum of money: '21,05 tỷ đồng', '186 triệu USD'; not '03 đồng chí', '01 Hội đồng'
+MONEY_MEASURE = re.compile(r"\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng(?!\s*chí)|USD|VNĐ|VND)\b", re.IGNORECASE)
 
 
 def states_amount(text: str) -> bool:
     """'Tổng kinh phí … là 21,05 tỷ đồng, trong đó:' states a sum of money: a sentence, never a heading."""
-    return any(_MONEY.search(f.measure) for f in figure_mentions(text))
+    return any(MONEY_MEASURE.match(f.measure) for f in figure_mentions(text))

@@ -75,7 +75,11 @@ def numbering(line: str) -> Numbering | None:
             return None
         if not m.group("word")[0].isupper():  # "mục 2 của Kế hoạch" inside a sentence is a reference
             return None
-        return Numbering(_LABEL_STYLE[word], number, m.group("rest").strip(), 1, False)
+        num = Numbering(_LABEL_STYLE[word], number, m.group("rest").strip(), 1, False)
+        # "Nhiệm vụ 3: Nạo vét …" titles an item; "Dự án 2 có tổng vốn …" is a sentence about it
+        if num.titles_item and not (re.match(r"\s*[.:\-–)]", line[m.end("number"):]) and num.rest[:1].isupper()):
+            return None
+        return num
     m = _NUMBERING.match(line)
     if not m:
         return None

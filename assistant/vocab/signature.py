@@ -11,11 +11,12 @@ import re
 
 from assistant.text import collapse_spaces
 
-AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q/|Q\.)\s*\S")
-# what the authority marks say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
+# the authority marks and what they say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
 AUTHORITY_WORDS = {"T/M": "thay mặt", "TM.": "thay mặt", "K/T": "ký thay", "KT.": "ký thay", "T/L": "thừa lệnh",
-                   "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền"}
-_AUTHORITY_MARK = re.compile(r"(?<![\w/.])(" + "|".join(map(re.escape, AUTHORITY_WORDS)) + r")(?=\s)")
+                   "TL.": "thừa lệnh", "TUQ.": "thừa ủy quyền", "Q/": "quyền", "Q.": "quyền"}
+_MARKS = "|".join(map(re.escape, sorted(AUTHORITY_WORDS, key=len, reverse=True)))
+AUTHORITY = re.compile(rf"^(?:{_MARKS})\s*\S")
+_AUTHORITY_MARK = re.compile(rf"(?<![\w/.])({_MARKS})(?=\s)")
 ROLE = re.compile(
     r"BÍ THƯ|TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|VIỆN TRƯỞNG|ỦY VIÊN|UỶ VIÊN|^PHÓ\b|CHÁNH|THỦ TƯỚNG|TỔNG BÍ THƯ|"
     r"BỘ TRƯỞNG"

@@ -34,6 +34,9 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Giá nước sạch là bao nhiêu đồng/m³?", "giá bán lẻ 8.500 đồng/m3", True),
         ("Mức hỗ trợ bao nhiêu đồng/người/tháng?", "hỗ trợ 500.000 đồng/người/tháng", True),
         ("Mức hỗ trợ bao nhiêu đồng/người/tháng?", "hỗ trợ 500.000 đồng/người", False),
+        ("gia nuoc sach la bao nhieu dong/m3?", "giá bán lẻ 8.500 đồng/m³", True),
+        ("gia nuoc sach la bao nhieu dong/m3?", "tối đa 2.500.000 đồng/hộ", False),
+        ("Hội đồng/Ban chỉ đạo nào chủ trì thẩm định?", "Hội đồng thẩm định tỉnh chủ trì thẩm định", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

@@ -49,8 +49,9 @@ def test_each_plan_answers_its_own_part(two_plans: Services, question: str) -> N
 
 
 def test_so_sanh_a_voi_b_reads_both(two_plans: Services) -> None:
+    # "với mục tiêu …" names no document kind: the "với" after "so sánh" joins the two
     quoted = _answer_by_source(two_plans, "So sánh chỉ tiêu tỷ trọng du lịch cộng đồng trong GRDP của Kế hoạch "
-                                          "88/KH-UBND với Nghị quyết 12-NQ/TU.")
+                                          "88/KH-UBND với mục tiêu của Nghị quyết 12-NQ/TU.")
     assert "12% GRDP" in quoted.get("resolution.txt", "") and "8% GRDP" in quoted.get("plan.txt", "")
 
 
@@ -63,3 +64,12 @@ def test_so_sanh_a_voi_b_reads_both(two_plans: Services) -> None:
 ])
 def test_an_annex_attribution_line(line: str, attribution: bool) -> None:
     assert is_attribution(line) is attribution
+
+
+def test_the_last_voi_after_so_sanh_joins_the_two() -> None:
+    from assistant.services.ask import _COMPARED_WITH
+    from assistant.text import fold_accents
+
+    q = fold_accents("So sánh chỉ tiêu du lịch gắn với bảo tồn văn hóa của tỉnh A với mục tiêu của tỉnh B")
+    m = _COMPARED_WITH.search(q)
+    assert m is not None and q[m.end(1):] == "muc tieu cua tinh B"

@@ -50,6 +50,8 @@ def test_conventions_answered(plan: Services, question: str, fact: str) -> None:
     ("Khi nào sơ kết giữa kỳ kế hoạch?", {"deadline"}),
     ("Ai ký kế hoạch?", {"signer", "metadata", "responsibility"}),
     ("ai ky ke hoach?", {"signer", "metadata", "responsibility"}),
+    ("Ai ky kế hoạch?", {"signer", "metadata", "responsibility"}),  # typed partly without diacritics
+    ("Số hộ được hỗ trợ là số lượng bao nhiêu?", {"number", "metadata", "target"}),
     ("Các bộ báo cáo kết quả theo định kỳ nào?", {"reporting", "deadline", "frequency"}),
     ("Giảm bao nhiêu phần trăm so với bình quân giai đoạn 2021 - 2025?", {"target"}),
     ("Chỉ tiêu của Bắc Ninh so với chỉ tiêu trong Chương trình hành động của Chính phủ?", {"compare", "target"}),

@@ -72,6 +72,12 @@ def test_tasks_titled_nhiem_vu_n_with_a_wrapped_field() -> None:
         "Nhiệm vụ 2: Nạo vét kênh dẫn, ao hồ trữ nước ngọt"]
 
 
+def test_a_title_after_a_value_ending_in_a_semicolon_is_the_next_task() -> None:
+    text = ("I. NHIỆM VỤ\n1. Rà soát dữ liệu\n- Cơ quan chủ trì: Sở Tư pháp;\n- Thời gian: Tháng 5/2026;\n"
+            "Xây dựng kho dữ liệu dùng chung\n- Cơ quan chủ trì: Sở Nội vụ;\n- Thời gian: Quý IV/2026.")
+    assert [values(t).get("timing") for t in tasks_of(text)] == ["Tháng 5/2026", "Quý IV/2026"]
+
+
 def test_a_unit_colon_duty_announcing_items_takes_them() -> None:
     """'1. Ban Tuyên giáo: chủ trì …, cụ thể:' then '+' items: the items are that duty's parts."""
     text = ("III. TỔ CHỨC THỰC HIỆN\n"

@@ -296,5 +296,17 @@ def test_a_numbered_sum_of_money_is_a_sentence_not_a_heading() -> None:
     blocks = parse_structure(text)
     headings = [text[b["start"]:b["end"]] for b in blocks if b["kind"] == "heading"]
     assert headings == ["V. KINH PHÍ THỰC HIỆN", "2. Nguồn kinh phí khác"]
-    total = next(b for b in blocks if "21,05" in text[b["start"]:b["end"]])
-    assert total["kind"] == "list_item" or total["kind"] == "paragraph"
+    items = [b for b in blocks if "tỷ đồng" in text[b["start"]:b["end"]]]
+    assert [b["section"] for b in items] == ["V. KINH PHÍ THỰC HIỆN"] * 3  # the sources are not under the total
+
+
+def test_items_titled_nhiem_vu_n_nest_their_numbered_parts() -> None:
+    text = ("II. NHIỆM VỤ CỤ THỂ\nNhiệm vụ 1: Nạo vét kênh dẫn, ao hồ\n1. Mục tiêu\nNạo vét 42 tuyến kênh.\n"
+            "Nhiệm vụ 2: Cấp nước sinh hoạt\nDự án 2 có tổng vốn 12 tỷ đồng.")
+    blocks = parse_structure(text)
+    headings = [(text[b["start"]:b["end"]], b["level"]) for b in blocks if b["kind"] == "heading"]
+    assert [h for h, _ in headings] == ["II. NHIỆM VỤ CỤ THỂ", "Nhiệm vụ 1: Nạo vét kênh dẫn, ao hồ", "1. Mục tiêu",
+                                        "Nhiệm vụ 2: Cấp nước sinh hoạt"]
+    assert [lvl for _, lvl in headings] == [1, 2, 3, 2]
+    sentence = next(b for b in blocks if text[b["start"]:b["end"]].startswith("Dự án 2"))
+    assert sentence["kind"] == "paragraph" and sentence["section"].endswith("Nhiệm vụ 2: Cấp nước sinh hoạt")

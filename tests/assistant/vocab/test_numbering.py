@@ -37,7 +37,8 @@ def test_numbering(line: str, style: str, number: str, rest: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
-     "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm"],
+     "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm",
+     "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng"],
 )
 def test_not_numbering(line: str) -> None:
     assert numbering(line) is None

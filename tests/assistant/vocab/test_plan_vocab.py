@@ -135,6 +135,8 @@ def test_how_often_a_text_says(text: str, recurring: bool) -> None:
     ("Ngân sách huyện 18.650 triệu đồng", True),
     ("Giá trị xuất khẩu đạt 186 triệu USD", True),
     ("Xây dựng 02 trung tâm dữ liệu", False),
+    ("Cử 03 đồng chí tham gia đoàn kiểm tra", False),
+    ("Thành lập 01 Hội đồng thẩm định", False),
     ("Giai đoạn 2026 - 2030", False),
 ])
 def test_states_amount(text: str, amount: bool) -> None:
