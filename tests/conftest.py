@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -96,16 +97,21 @@ def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyp
     return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
 
 
+def services_over(data_dir: Path, files: list[Path]) -> Iterator[Any]:
+    """Services over a real index of `files`, every one ingested; closed after use (`yield from` in a fixture)."""
+    from assistant.services.container import Services
+
+    services = Services(make_settings(data_dir))
+    outcomes = services.ingest.ingest_paths(files, classification="public")
+    assert [o.status for o in outcomes] == ["ingested"] * len(files), outcomes
+    yield services
+    services.close()
+
+
 @pytest.fixture(scope="session")
 def indexed(tmp_path_factory: pytest.TempPathFactory, corpus_files: list[Path]) -> Iterator[object]:
     """Services over a real index of the five corpus documents (built once per session)."""
-    from assistant.services.container import Services
-
-    services = Services(make_settings(tmp_path_factory.mktemp("indexed")))
-    outcomes = services.ingest.ingest_paths(corpus_files, classification="public")
-    assert [o.status for o in outcomes] == ["ingested"] * len(corpus_files), outcomes
-    yield services
-    services.close()
+    yield from services_over(tmp_path_factory.mktemp("indexed"), corpus_files)
 
 
 def _values(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]

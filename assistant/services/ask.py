@@ -265,7 +265,7 @@ class AskService:
         each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) for p in parts)
         for part in parts:
             doc = plan_named(analyse(part), names)
-            if doc is not None and not self.retriever.retrieve(part, _within(scope, doc), 1):
+            if doc is not None and not self._readable(part, scope, doc):
                 doc = None  # named, but outside the caller's scope
             if doc is None:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
@@ -275,8 +275,12 @@ class AskService:
         if len(docs) >= 2:
             return docs
         numbered = [d for d in numbered_plans(q, names) if any(c.payload.get("doc_id") == d for c in chunks)
-                    or self.retriever.retrieve(q.text, _within(scope, d), 1)]  # under the caller's scope
+                    or self._readable(q.text, scope, d)]
         return dict.fromkeys(numbered + named_documents(q, chunks), "")
+
+    def _readable(self, text: str, scope: AccessScope | None, doc_id: str) -> bool:
+        """The caller may read the plan named from the whole index (`plan_names` knows no scopes)."""
+        return bool(self.retriever.retrieve(text, _within(scope, doc_id), 1))
 
     def _compared_draft(self, q: str, parsed: Question, part: str, rest: str, scope: AccessScope, k: int) -> Draft:
         """One compared plan's answer to the question without the other plans' names (`rest`), or to its own part

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
+from conftest import services_over
 
 from assistant.services.container import Services
 from assistant.vocab.parts import is_attribution
@@ -18,11 +18,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "compare"
 
 @pytest.fixture(scope="module")
 def two_plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services(make_settings(tmp_path_factory.mktemp("compare")))
-    out = services.ingest.ingest_paths(sorted(FIXTURES.glob("*.txt")), classification="public")
-    assert [o.status for o in out] == ["ingested", "ingested"]
-    yield services
-    services.close()
+    yield from services_over(tmp_path_factory.mktemp("compare"), sorted(FIXTURES.glob("*.txt")))
 
 
 def _answer_by_source(services: Services, question: str) -> dict[str, str]:

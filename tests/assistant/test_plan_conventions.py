@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
+from conftest import services_over
 
 from assistant.services.container import Services
 from assistant.services.question import analyse
@@ -20,10 +20,7 @@ PLAN = Path(__file__).parents[1] / "fixtures" / "party_plan_conventions.txt"
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services(make_settings(tmp_path_factory.mktemp("conventions")))
-    assert services.ingest.ingest_paths([PLAN], classification="public")[0].status == "ingested"
-    yield services
-    services.close()
+    yield from services_over(tmp_path_factory.mktemp("conventions"), [PLAN])
 
 
 @pytest.mark.parametrize(("question", "fact"), [

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
+from conftest import services_over
 
 from assistant.services.container import Services
 
@@ -17,10 +17,7 @@ QUESTION = "Kế hoạch phát triển văn hóa đọc của tỉnh Hà Giang p
 
 @pytest.fixture(scope="module")
 def one_plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services(make_settings(tmp_path_factory.mktemp("read-further")))
-    assert services.ingest.ingest_paths([PLAN], classification="public")[0].status == "ingested"
-    yield services
-    services.close()
+    yield from services_over(tmp_path_factory.mktemp("read-further"), [PLAN])
 
 
 @pytest.mark.parametrize("top_k", [1, 2, 3, 10])
