@@ -44,14 +44,20 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a person's birth, not "học sinh năm 2026"
     (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
     (re.compile(r"truoc ngay nao|vao ngay nao|ngay nao|han chot"), _DAY),
-    (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"), _MONEY),
+    (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
+     _MONEY),
+    # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu": a sum of money ("chất lượng", "số lượng" are not pay)
+    (re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
+                r"thu nhap|tong von|nguon von)\b(?: \w+){0,4}? bao nhieu\b(?! phan tram)"), _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
 _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
-                        "so", "con", "phai", "duoc", "thi", "va", "cua"}
+                        "so", "con", "phai", "duoc", "thi", "va", "cua",
+                        # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
+                        "trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
 
 
 @dataclass(frozen=True)

@@ -369,8 +369,9 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
         return _name_in(part, text, folded) if folded is not None else part in text
 
     words = name.split()
+    # "Đảng Lâm Đồng" ("ngành Tổ chức xây dựng Đảng Lâm Đồng"): a one-word head said, then the name of two words or more
     return there(name) or any(there(" ".join(words[:i])) and there(" ".join(words[i:]))
-                              for i in range(2, len(words) - 1))
+                              for i in range(1 if len(words) >= 3 else 2, len(words) - 1))
 
 
 def _says(word: str, text: str, whole: bool = False) -> bool:

@@ -14,7 +14,7 @@ from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expecta
 from assistant.text import fold_accents, fold_tones, has_diacritics, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import doc_numbers, kind_code
-from assistant.vocab.units import unit_mentions, unit_mentions_folded
+from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
@@ -198,10 +198,15 @@ def topic_words(text: str) -> list[str]:
     without asking words ("tỷ lệ", "số hiệu", "giai đoạn", "chủ đề") or the noun before "gì"/"nào", which names
     the kind of answer ("có những chức năng gì", "những dự án luật nào"). Lower case, tone placement folded. A question typed without
     diacritics has no reliable parts of speech: its words come from pyvi's word list, longest first."""
+    # "BTV Tỉnh ủy" is about "Ban Thường vụ Tỉnh ủy", as plans write it out (without diacritics if typed so)
+    text = expand_abbreviations(text) if has_diacritics(text) else fold_accents(expand_abbreviations(text))
+    # an abbreviation we cannot write out ("BTC": Ban Tổ chức or Bộ Tài chính) is no word a plan must say
+    typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
     folded = fold_question(text)
     words = nouns(fold_tones(text)) if has_diacritics(text) else \
         [t.replace("_", " ") for t in segment_folded(text)]
-    return list(dict.fromkeys(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)))
+    return list(dict.fromkeys(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)
+                              and not typed & set(w.lower().split())))
 
 
 _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already

@@ -48,13 +48,13 @@ _STOP = re.compile(
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
-    r"ban hành|qua|thông qua)\b",  # lower case: "Ban Tổ chức" is a name
+    r"ban hành|qua|thông qua|do|ai|ký)\b",  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
         re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
 )
-_PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"]")  # "KH,CN&MT" and "Q.1" stay inside a name
+_PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"?]")  # "KH,CN&MT" and "Q.1" stay inside a name
 # after a one-word head ("Sở", "Ban", "Bộ") a name starts with a capital ("Ban hành" is a verb, "Ban Tổ chức" a unit);
 # after these heads an administrative level may follow in lower case ("Công an tỉnh", "Ủy ban nhân dân xã")
 _LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",

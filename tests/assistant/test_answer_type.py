@@ -37,6 +37,14 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("gia nuoc sach la bao nhieu dong/m3?", "giá bán lẻ 8.500 đồng/m³", True),
         ("gia nuoc sach la bao nhieu dong/m3?", "tối đa 2.500.000 đồng/hộ", False),
         ("Hội đồng/Ban chỉ đạo nào chủ trì thẩm định?", "Hội đồng thẩm định tỉnh chủ trì thẩm định", True),
+        # "bao nhiêu trong kế hoạch …": a preposition after "bao nhiêu" is no noun the passage must count
+        ("Tổng tỷ suất sinh là bao nhiêu trong kế hoạch về dân số?", "Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ",
+         True),
+        # pay and rewards are sums of money, "chất lượng" is not pay
+        ("Mức lương tối thiểu bao nhiêu cho học viên?", "hỗ trợ học viên tìm việc làm ổn định", False),
+        ("Mức lương tối thiểu bao nhiêu cho học viên?", "mức lương tối thiểu 4.500.000 đồng/tháng", True),
+        ("Mức tiền thưởng bao nhiêu cho tổ chức cơ sở đảng?", "khen thưởng 05 tổ chức cơ sở đảng", False),
+        ("Chất lượng đảng viên mới đạt bao nhiêu phần trăm?", "95% đảng viên mới", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

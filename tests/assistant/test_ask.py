@@ -139,6 +139,9 @@ def test_reporting_answer_quotes_recipient_and_time(indexed) -> None:  # type: i
     ("sở công thương sơn la", "ủy ban nhân dân tỉnh sơn la … sở công thương tổng hợp", True),
     ("sở công thương sơn la", "sở công thương tổng hợp", False),  # the plan's place is not there
     ("hà nội", "hà tĩnh, nội vụ", False),  # a two-word name is never split
+    # "ngành Tổ chức xây dựng Đảng Lâm Đồng": a one-word head, then a place of two words
+    ("đảng lâm đồng", "ban tổ chức tỉnh ủy lâm đồng … xây dựng đảng", True),
+    ("đảng lâm đồng", "tỉnh ủy thanh hoá … xây dựng đảng", False),
     ("đà nẵng", "đà nẵng", True),
 ])
 def test_a_name_may_join_a_unit_and_a_place(name: str, text: str, present: bool) -> None:

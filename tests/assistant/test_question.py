@@ -102,6 +102,11 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("xuat khau xoai bao nhieu tan, gia tri bao nhieu?", ["xuat khau", "gia tri"], ["tan gia"]),
     # a word is kept where matching from the left and from the right agree: no "tri toi" of "Quang Tri toi da"
     ("muc ho tro chi phi lan dau o Quang Tri toi da bao nhieu?", ["ho tro", "chi phi"], ["tri toi", "da bao"]),
+    # an abbreviation is about what it stands for; one that stands for two things is no word a plan must say
+    ("Chương trình của xã thực hiện Nghị quyết của BTV Tỉnh ủy ban hành ngày nào?", ["thường vụ"], ["btv tỉnh"]),
+    ("Kế hoạch CĐS của BTC Tỉnh ủy Lâm Đồng chia các quy trình nghiệp vụ thành mấy nhóm, gồm những nhóm nào?",
+     ["quy trình"], ["btc tỉnh"]),
+    ("chuong trinh cua xa thuc hien nghi quyet cua BTV tinh uy", ["thuong vu"], ["btv tinh"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

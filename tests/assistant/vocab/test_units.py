@@ -50,6 +50,10 @@ def test_different_units_differ() -> None:
         # "qua" (by way of) introduces another unit, it does not continue this one
         ("báo cáo Ban Thường vụ Đảng ủy qua cơ quan nào", ["Ban Thường vụ Đảng ủy"]),
         ("báo cáo Ban Thường vụ Đảng ủy (qua Ban Xây dựng Đảng)", ["Ban Thường vụ Đảng ủy", "Ban Xây dựng Đảng"]),
+        # "do ai ký", "do cơ quan nào chủ trì": who follows, the name has ended
+        ("Nghị quyết 04-NQ/TU của BTV Tỉnh ủy do ai ký?", ["BTV Tỉnh ủy"]),
+        ("xây dựng Trung tâm dữ liệu quốc gia do cơ quan nào chủ trì", ["Trung tâm dữ liệu quốc gia"]),
+        ("Sở Y tế?", ["Sở Y tế"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
