@@ -75,6 +75,10 @@ _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 5
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
 
 
+# "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
+_DATED_ASIDE = re.compile(r"\((?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}\)")
+
+
 # "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng" (accent-folded): an amount per something
 _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*"
                         r"([^\s?.,;:()]+)")
@@ -97,6 +101,7 @@ def expectation(question: str) -> Expectation:
         noun = m.group(1)
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
+    named = _DATED_ASIDE.sub(" ", named)
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
                        per=_per(per.group(1)) if per else None)
 

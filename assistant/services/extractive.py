@@ -57,6 +57,7 @@ NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạ
 DUTIES_HEAD = "có các nhiệm vụ:"
 NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
 PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
+HEADING_WEIGHT = 0.15  # a unit under the heading the question names (see `_under_named_heading`)
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
@@ -145,10 +146,12 @@ class ExtractiveAnswerer:
         named = [unit_search_key(n) for n in q.units]
         prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
                                           q.references, naming_focus(q.text))
+        asked = set(folded_syllables(q.text))
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
+                       + HEADING_WEIGHT * _under_named_heading(u, asked) * _intent_fit(u, q, missing=1.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -631,8 +634,15 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
     }
-    asked = [check for intent, check in checks.items() if q.wants(intent)]
-    return sum(1.0 for check in asked if check()) / len(asked) if asked else missing
+    asked = [(intent, check) for intent, check in checks.items() if q.wants(intent)]
+    task_funds = "funding" in fields and not _FUNDS.search(section_label(u.section).lower())
+    return sum(_TASK_FUNDS if intent == "funding" and task_funds else 1.0
+               for intent, check in asked if check()) / len(asked) if asked else missing
+
+
+# a task's own funding cell ("kinh phí: Chi thường xuyên") answers half a question about funding: "Kinh phí thực
+# hiện kế hoạch … từ những nguồn nào?" asks the plan's, which its funding section or a sentence on money states
+_TASK_FUNDS = 0.5
 
 
 def _names_unit(u: Unit, named: list[str]) -> float:
@@ -692,6 +702,17 @@ def _flatten(quote: str) -> str:
         return quote
     head, items = lines[0], [ln.rstrip(" .;,") for ln in lines[1:]]
     return f"{head} {'; '.join(items)}"
+
+
+def _under_named_heading(u: Unit, asked: set[str]) -> float:
+    """1 when the question says every word of the short heading the unit stands under ("Kinh phí thực hiện kế
+    hoạch … từ những nguồn nào?" names "6. Kinh phí thực hiện"): what a plan puts under a heading naming a part of
+    it is what the heading names. A long heading is a task's title: the question's words weigh it already."""
+    label = folded_syllables(section_label(u.section))
+    return 1.0 if 2 <= len(label) <= _PART_HEADING_SYLLABLES and set(label) <= asked else 0.0
+
+
+_PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông tin, báo cáo", "Hạt Kiểm lâm các huyện"
 
 
 def section_label(section: str) -> str:

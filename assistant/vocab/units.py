@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces, fold_accents, fold_tones
+from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
 
 # abbreviation -> expansion (matched as whole tokens, case-sensitive as printed)
 ABBREVIATIONS: dict[str, str] = {
@@ -204,10 +204,12 @@ def unit_mentions_folded(folded: str) -> list[str]:
     """Units in a question typed without diacritics ("ubnd xa phuong o son la phai lam gi"): a head word, then
     the words up to the first word that is no part of a name."""
     words = folded.split()
+    inside = _inside_words(words)
     out: list[str] = []
     i = 0
     while i < len(words):
-        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
+        head = None if i in inside else \
+            next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
         if head is None:
             i += 1
             continue
@@ -218,6 +220,21 @@ def unit_mentions_folded(folded: str) -> list[str]:
             out.append(" ".join(words[i:j]))
         i = j
     return out
+
+
+def _inside_words(words: list[str]) -> set[int]:
+    """Positions of syllables that go on a word begun before them ("dat dai", "giai doan", "dang vien"): no unit
+    name starts there, though "dai", "doan", "vien" also head "Đài", "Đoàn", "Viện"."""
+    inside: set[int] = set()
+    syllables = [(k, syllable) for k, w in enumerate(words) for syllable in re.findall(r"\w+", w)]
+    at = 0
+    for word in segment_folded(" ".join(w for _, w in syllables)):
+        parts = word.split("_")
+        for offset in range(1, len(parts)):
+            if at + offset < len(syllables):
+                inside.add(syllables[at + offset][0])
+        at += len(parts)
+    return inside
 
 
 # ---------------------------------------------------------------- lists of units as a plan's fields and subjects

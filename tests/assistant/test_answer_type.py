@@ -64,6 +64,9 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     assert expectation("KH 182 yeu cau hoan thanh khi nao?").numbers == ()
     assert expectation("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?").numbers == ("2028",)
     assert expectation("Báo cáo 15 ngày một lần gửi về đâu?").numbers == ("15",)
+    # a date in brackets says which document is meant
+    assert expectation("Kế hoạch của Tỉnh ủy (tháng 01/2026) thay thế những kế hoạch nào?").numbers == ()
+    assert expectation("Việc nào phải xong trước 30/6/2026?").numbers == ("30/6/2026",)
 
 
 def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:

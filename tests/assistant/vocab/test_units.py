@@ -10,6 +10,7 @@ from assistant.vocab.units import (
     same_unit,
     split_unit_list,
     unit_mentions,
+    unit_mentions_folded,
     unit_phrase,
 )
 
@@ -81,3 +82,15 @@ def test_groups_and_phrases() -> None:
     text = "Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường triển khai"
     a, z = unit_phrase(text, text.find("các Sở"))
     assert text[a:z] == "các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường"
+
+
+@pytest.mark.parametrize(("folded", "units"), [
+    ("ubnd xa phuong o son la phai lam gi", ["ubnd xa phuong"]),
+    ("doan thanh nien va hoi phu nu phoi hop gi", ["doan thanh nien", "hoi phu nu"]),
+    ("vien kiem sat tinh va dai phat thanh lam gi", ["vien kiem sat tinh", "dai phat thanh"]),
+    # "đất đai", "giai đoạn", "đảng viên": a syllable going on a word begun before it heads no unit
+    ("kinh phi xay dung co so du lieu dat dai ha son gom nhung nguon nao", []),
+    ("so hoa ho so dang vien giai doan 2026 do ai chu tri", []),
+])
+def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
+    assert unit_mentions_folded(folded) == units

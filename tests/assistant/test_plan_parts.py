@@ -1,0 +1,37 @@
+"""Parts of a plan answering for the plan, read on a plan written for this test: "Kinh phí thực hiện kế hoạch …
+từ những nguồn nào?" is answered by the plan's funding section, not by a task's own funding cell; a date in
+brackets says which plan is meant ("Kế hoạch … (tháng 3/2026)"), it is no figure a passage must hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import services_over
+
+from assistant.services.container import Services
+
+PLAN = Path(__file__).parents[1] / "fixtures" / "plan_funding_sections.txt"
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    yield from services_over(tmp_path_factory.mktemp("parts"), [PLAN])
+
+
+@pytest.mark.parametrize("question", [
+    "Kinh phí thực hiện kế hoạch xây dựng cơ sở dữ liệu đất đai tỉnh Hà Sơn được huy động từ những nguồn nào?",
+    "Kinh phi thuc hien ke hoach co so du lieu dat dai Ha Son gom nhung nguon nao?",
+])
+def test_funding_sources_come_from_the_funding_section(plan: Services, question: str) -> None:
+    r = plan.ask.ask(question)
+    assert r.answerable
+    first = r.answer.split("\n")[0]
+    assert "Ngân sách tỉnh" in r.answer or "Xã hội hóa" in r.answer
+    assert "chủ trì" not in first  # not a task row of the table
+
+
+def test_a_date_in_brackets_names_the_plan(plan: Services) -> None:
+    r = plan.ask.ask("Kế hoạch cơ sở dữ liệu đất đai của UBND tỉnh Hà Sơn (tháng 3/2026) thay thế kế hoạch nào?")
+    assert r.answerable and "12/KH-UBND" in r.answer
