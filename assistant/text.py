@@ -80,6 +80,19 @@ def _folded_dictionary() -> frozenset[str]:
     return frozenset(fold_accents(w) for w in dictionary_words())
 
 
+@lru_cache(maxsize=1)
+def _folded_syllables() -> frozenset[str]:
+    return frozenset(s for w in _folded_dictionary() for s in w.split())
+
+
+def is_foreign_word(word: str) -> bool:
+    """A word written in Latin letters that no Vietnamese word is made of ("methadone", "chatbot", "blockchain"):
+    a term so specific that a plan not saying it does not answer a question about it. Acronyms are not (they
+    are written out, "BTV")."""
+    return len(word) >= 4 and word.isascii() and word.isalpha() and not word.isupper() \
+        and word.lower() not in _folded_syllables()
+
+
 def segment_folded(text: str, longest: int = 4) -> list[str]:
     """Words of text typed without diacritics from pyvi's word list ("may bay khong nguoi lai" -> ['may_bay',
     'khong_nguoi_lai']): pyvi's model reads words by their marks and joins few without them. A word is kept only

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
-from assistant.text import fold_accents, fold_tones, has_diacritics, nouns, segment_folded
+from assistant.text import fold_accents, fold_tones, has_diacritics, is_foreign_word, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import doc_numbers, kind_code
 from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_mentions_folded
@@ -205,8 +205,9 @@ def topic_words(text: str) -> list[str]:
     folded = fold_question(text)
     words = nouns(fold_tones(text)) if has_diacritics(text) else \
         [t.replace("_", " ") for t in segment_folded(text)]
-    return list(dict.fromkeys(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)
-                              and not typed & set(w.lower().split())))
+    foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
+    return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)
+                                 and not typed & set(w.lower().split())), *foreign]))
 
 
 _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already

@@ -107,6 +107,10 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("Kế hoạch CĐS của BTC Tỉnh ủy Lâm Đồng chia các quy trình nghiệp vụ thành mấy nhóm, gồm những nhóm nào?",
      ["quy trình"], ["btc tỉnh"]),
     ("chuong trinh cua xa thuc hien nghi quyet cua BTV tinh uy", ["thuong vu"], ["btv tinh"]),
+    # a word no Vietnamese word is made of is what the question is about; an acronym is not
+    ("Kế hoạch đặt mục tiêu bao nhiêu cơ sở điều trị methadone?", ["methadone"], ["kế hoạch"]),
+    ("ha noi giao so nao xay dung chatbot tra cuu du lieu?", ["chatbot"], []),
+    ("Sở nào chủ trì triển khai GIS và CSDL?", [], ["gis", "csdl"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)
