@@ -262,7 +262,7 @@ class AskService:
         parts = [p for p in parts if len(p.split()) >= _MIN_PART_WORDS] if len(parts) >= 2 else []
         # each part is asked on its own when each asks ("A giao bộ nào …, còn B giao sở nào …?"); a question word
         # ending the last part only ("A và B khác nhau thế nào?", "So sánh X của A với B") is shared
-        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) for p in parts)
+        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) and _restates(p) for p in parts)
         for part in parts:
             doc = plan_named(analyse(part), names)
             if doc is not None and not self._readable(part, scope, doc):
@@ -347,6 +347,17 @@ class AskService:
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
 
 
+_BY_NUMBER = re.compile(r"(?<!\w)(?:NQ|KH|QĐ|CT|CTr|[Nn]ghị quyết|[Kk]ế hoạch|[Qq]uyết định|[Cc]hỉ thị|[Cc]hương trình)"
+                        r"\s+(?:số\s+)?\d+(?![\w/-])")
+
+
+def _restates(part: str) -> bool:
+    """A part says what it asks about, besides the names of its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
+    nhiêu?" says nothing of it: the rest of the question does)."""
+    typed = fold_tones(part)
+    return any(w.title() not in typed for w in topic_words(part))  # "Bắc Ninh" is a name, not what is asked
+
+
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
     """What a comparison asks of one of its plans: the question without the words that name only the others
     ("… Đồng Nai và … Cần Thơ do ai ký?" asks the Cần Thơ plan "… Cần Thơ do ai ký?")."""
@@ -356,6 +367,7 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
 
     own = words(doc)
     others = set().union(*(words(d) for d in docs if d != doc)) - own
+    question = _BY_NUMBER.sub(" ", DOC_NUMBER.sub(" ", question))  # "NQ 57", "KH 144/KH-UBND": plans named, found
     kept = [w for w in question.split() if not (set(folded_syllables(w)) & others)]
     return " ".join(kept) or question
 

@@ -610,6 +610,11 @@ def _task_answers(u: Unit, q: Question) -> bool:
 _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|tài chính")
 
 
+# "… do đồng chí Tổng Bí thư làm Trưởng Ban", "Văn phòng là cơ quan thường trực": who holds a post is who is asked
+_HOLDS_POST = re.compile(r"\b(?:làm|là)\s+(?:phó\s+)?(?:trưởng|tổ trưởng|chủ tịch|chủ nhiệm|giám đốc|thường trực|"
+                         r"thành viên|cơ quan thường trực|cơ quan chủ trì|đầu mối)\b")
+
+
 def _gives_asked(u: Unit, q: Question) -> bool:
     """The unit holds each kind of fact asked (a question asking none is given by any unit)."""
     return _intent_fit(u, q, missing=1.0) >= 1.0
@@ -626,7 +631,8 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     text = u.text.lower()
     # each kind of fact asked that the unit can give; "hạn báo cáo": a date and a report, not a report alone
     checks = {
-        "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text,
+        "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text
+        or bool(_HOLDS_POST.search(text)),
         "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,

@@ -58,13 +58,24 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
     "ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
-_TWO_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b.*\b(?:va|voi|so voi|con)\b.*"
-                        r"\b(?:ke hoach|chuong trinh|de an|nghi quyet)\b")
+_PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|kh|nq|qd|ctr)\b"  # "NQ 57", "KH 144"
+_TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*" + _PLAN_WORD)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
 _NUMBER_ASKED = re.compile(r"\b(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|van ban|de an|chi thi|co|mang|la)"
                            r" so (?:bao nhieu|may|la gi)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)")
+# "kinh tế số", "chuyển đổi số", "hạ tầng số": "số" after these says digital, it asks no document's number
+_DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tang|nen tang|du lieu|ky nang|nang luc|"
+                      r"cong nghe|ban do|chinh quyen|doanh nghiep|ung dung|dich vu|thanh toan|hoc lieu) $")
+
+
+def _number_asked(folded: str) -> bool:
+    """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?"."""
+    return any(not m.group(0).startswith("so ") or not _DIGITAL.search(folded[:m.start()])
+               for m in _NUMBER_ASKED.finditer(folded))
+
+
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
@@ -133,7 +144,7 @@ def analyse(text: str) -> Question:
         intents.add("date")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
-    if _NUMBER_ASKED.search(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
+    if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
         intents.add("number")
     if DOC_NUMBER_CUE.search(folded) and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
@@ -149,6 +160,8 @@ def analyse(text: str) -> Question:
 
 _KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
                "huong dan": "hd", "thong bao": "tb", "ket luan": "kl", "de an": "da"}
+# "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
+_KIND_WORDS.update({code: code for code in set(_KIND_WORDS.values()) - {"da"}})
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
 
 

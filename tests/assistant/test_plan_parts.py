@@ -1,6 +1,7 @@
 """Parts of a plan answering for the plan, read on a plan written for this test: "Kinh phí thực hiện kế hoạch …
 từ những nguồn nào?" is answered by the plan's funding section, not by a task's own funding cell; a date in
-brackets says which plan is meant ("Kế hoạch … (tháng 3/2026)"), it is no figure a passage must hold."""
+brackets says which plan is meant ("Kế hoạch … (tháng 3/2026)"), it is no figure a passage must hold; who holds
+a post ("… làm Tổ trưởng") answers "ai làm Tổ trưởng", though no task names a lead there."""
 
 from __future__ import annotations
 
@@ -35,3 +36,8 @@ def test_funding_sources_come_from_the_funding_section(plan: Services, question:
 def test_a_date_in_brackets_names_the_plan(plan: Services) -> None:
     r = plan.ask.ask("Kế hoạch cơ sở dữ liệu đất đai của UBND tỉnh Hà Sơn (tháng 3/2026) thay thế kế hoạch nào?")
     assert r.answerable and "12/KH-UBND" in r.answer
+
+
+def test_who_holds_a_post(plan: Services) -> None:
+    r = plan.ask.ask("Theo KH 41 của tỉnh Hà Sơn, ai làm Tổ trưởng Tổ công tác xây dựng cơ sở dữ liệu đất đai?")
+    assert r.answerable and "Phó Chủ tịch" in r.answer.split("\n")[0]

@@ -37,6 +37,11 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Chương trình hành động của Huyện ủy có số là gì?", {"number", "metadata"}, set()),
         # the number of the proposal the preamble cites, not the plan's own
         ("Kế hoạch được ban hành theo tờ trình của Sở Khoa học và Công nghệ số mấy?", set(), {"number", "metadata"}),
+        # "kinh tế số bao nhiêu?" with no unit after it: the share still, not a number
+        ("Kế hoạch của Bắc Ninh đặt tỷ trọng kinh tế số bao nhiêu?", {"target"}, {"number"}),
+        ("Kế hoạch của UBND tỉnh là số bao nhiêu?", {"number"}, set()),
+        # two plans named by their kinds' codes are compared
+        ("Mục tiêu kinh tế số: NQ 57 đặt bao nhiêu, còn KH 144 đặt bao nhiêu?", {"compare", "target"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -64,6 +69,11 @@ def test_folding_and_named_units() -> None:
         ("Kế hoạch triển khai Nghị quyết số 57-NQ/TW của tỉnh giao ai chủ trì?", set()),
         ("ke hoach cu the hoa nghi quyet 57 cua tinh uy co may nhiem vu?", set()),
         ("Chương trình hành động của Chính phủ về Nghị quyết 57 yêu cầu báo cáo khi nào?", set()),
+        # a kind's code names a document as its name does ("đã 5 năm" is no "ĐA 5")
+        ("NQ 57 toàn quốc đặt bao nhiêu, còn Bắc Ninh trong KH 144 đặt bao nhiêu?", {"57 nq", "144 kh"}),
+        ("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?", {"2954 qd"}),
+        ("Chương trình thực hiện NQ 57 đặt chỉ tiêu gì?", set()),
+        ("da 5 nam thuc hien ma chua xong?", set()),
     ],
 )
 def test_references_name_documents_by_number(question: str, named: set[str]) -> None:
@@ -132,3 +142,4 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
+
