@@ -35,7 +35,7 @@ from assistant.services.evidence import (
 )
 from assistant.services.question import QUESTION_WORDS, Question, analyse, naming_phrase
 from assistant.services.verify import Statement
-from assistant.text import fold_accents
+from assistant.text import fold_accents, fold_tones
 from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
@@ -58,6 +58,7 @@ DUTIES_HEAD = "có các nhiệm vụ:"
 NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
 PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
 HEADING_WEIGHT = 0.15  # a unit under the heading the question names (see `_under_named_heading`)
+DEFINES_WEIGHT = 0.5  # a unit spelling out the term the question quotes (see `_defines`)
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
@@ -147,11 +148,13 @@ class ExtractiveAnswerer:
         prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
                                           q.references, naming_focus(q.text))
         asked = set(folded_syllables(q.text))
+        quoted = _QUOTED.findall(q.text)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
                        + HEADING_WEIGHT * _under_named_heading(u, asked) * _intent_fit(u, q, missing=1.0)
+                       + DEFINES_WEIGHT * _defines(u, quoted)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -708,6 +711,17 @@ def _flatten(quote: str) -> str:
         return quote
     head, items = lines[0], [ln.rstrip(" .;,") for ln in lines[1:]]
     return f"{head} {'; '.join(items)}"
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
+
+
+def _defines(u: Unit, quoted: list[str]) -> float:
+    """1 when the unit spells out a term the question quotes ("phương châm “6 rõ, 1 xuyên suốt”: rõ việc, rõ
+    người, …"): the passage that defines a term, not one that only invokes it, says what it is."""
+    text = fold_tones(u.text.lower())
+    return 1.0 if any(re.search(re.escape(fold_tones(t.lower())) + r"[”\"]?\s*(?::|là\b|gồm\b|bao gồm\b)", text)
+                      for t in quoted) else 0.0
 
 
 def _under_named_heading(u: Unit, asked: set[str]) -> float:

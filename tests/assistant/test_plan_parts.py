@@ -1,7 +1,8 @@
 """Parts of a plan answering for the plan, read on a plan written for this test: "Kinh phí thực hiện kế hoạch …
 từ những nguồn nào?" is answered by the plan's funding section, not by a task's own funding cell; a date in
 brackets says which plan is meant ("Kế hoạch … (tháng 3/2026)"), it is no figure a passage must hold; who holds
-a post ("… làm Tổ trưởng") answers "ai làm Tổ trưởng", though no task names a lead there."""
+a post ("… làm Tổ trưởng") answers "ai làm Tổ trưởng", though no task names a lead there; the passage spelling out
+a quoted term ("nguyên tắc “4 đúng”: …") says what it is, not one that only invokes it."""
 
 from __future__ import annotations
 
@@ -41,3 +42,8 @@ def test_a_date_in_brackets_names_the_plan(plan: Services) -> None:
 def test_who_holds_a_post(plan: Services) -> None:
     r = plan.ask.ask("Theo KH 41 của tỉnh Hà Sơn, ai làm Tổ trưởng Tổ công tác xây dựng cơ sở dữ liệu đất đai?")
     assert r.answerable and "Phó Chủ tịch" in r.answer.split("\n")[0]
+
+
+def test_a_quoted_term_is_answered_by_its_definition(plan: Services) -> None:
+    r = plan.ask.ask("Nguyên tắc “4 đúng” trong kế hoạch dữ liệu đất đai tỉnh Hà Sơn cụ thể là gì?")
+    assert r.answerable and "đúng thửa đất" in r.answer.split("\n")[0]
