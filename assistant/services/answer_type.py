@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents, fold_tones, has_diacritics
+from assistant.text import fold_accents
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 
 _PERCENT = re.compile(r"\d\s*%")
@@ -67,21 +67,12 @@ class Expectation:
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
-    share_of: str = ""  # "bao nhiêu phần trăm cầu …", "tỷ lệ học sinh …": what the share is of, as typed (lower)
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
 _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"
     r"\b(?:nghi quyet|quyet dinh|chi thi|ke hoach|de an|chuong trinh|nghi dinh|thong tu|luat|ket luan|cong van|"
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
-
-
-# "bao nhiêu phần trăm cầu …", "tỷ lệ học sinh …", "tỉ lệ % hộ …": the first word of what the share is of
-_SHARE_OF = re.compile(r"(?<!\w)(?:bao (?:nhiêu|nhieu) (?:phần trăm|phan tram|%)|tỷ lệ|tỉ lệ|ty le|ti le)\s*%?\s+"
-                       r"(?:(?:các|những|cac|nhung|số|so)\s+)?(\w+)")
-_NOT_SHARED = {"la", "dat", "phai", "duoc", "bao", "toi", "it", "cua", "trong", "nay", "do", "khoang", "tren", "duoi",
-               "moi", "hang", "nam", "o", "tai", "den", "cho", "chung", "chi", "tang", "giam", "tu", "so", "nhu", "muc",
-               "con", "va", "the", "nao", "gi", "lan"}
 
 
 # "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
@@ -111,12 +102,8 @@ def expectation(question: str) -> Expectation:
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = _DATED_ASIDE.sub(" ", named)
-    # the share asked for, not one the question states ("… chỉ tiêu tỷ lệ hồ sơ … đạt 80%" asks who)
-    share = _SHARE_OF.search(fold_tones(question.lower()) if has_diacritics(question) else q) \
-        if re.search(r"\b(?:bao nhieu|muc nao|the nao)\b", q) else None
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
-                       per=_per(per.group(1)) if per else None,
-                       share_of=share.group(1) if share and fold_accents(share.group(1)) not in _NOT_SHARED else "")
+                       per=_per(per.group(1)) if per else None)
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
@@ -139,12 +126,4 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
             return False
     where = text + " " + context
-    if exp.share_of and not re.search(rf"(?<!\w){re.escape(exp.share_of)}(?!\w)", _folded_like(where, exp.share_of)):
-        return False  # "100% thủ tục hành chính" is no share of bridges
     return all(n in where for n in exp.numbers)
-
-
-def _folded_like(text: str, typed: str) -> str:
-    """`text` folded as `typed` is: tone placement only when it has diacritics, all accents when not."""
-    text = fold_tones(text.lower())
-    return text if has_diacritics(typed) else fold_accents(text)
