@@ -270,6 +270,11 @@ class ExtractiveAnswerer:
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
+        if _WHERE_ASKED.search(q.folded):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
+            spans = u.chunk.payload.get("cell_spans") or {}
+            for name, value in (u.cells or {}).items():
+                if value and name in spans and _PLACE_COLUMN.search(fold_accents(name).lower()):
+                    parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts)
@@ -713,6 +718,9 @@ def _flatten(quote: str) -> str:
     return f"{head} {'; '.join(items)}"
 
 
+# where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
+_WHERE_ASKED = re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
+_PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri|noi thuc hien|khu vuc)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 
 

@@ -36,7 +36,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("funding", r"\bkinh phi\b|\bnguon (?:von|luc)\b|\bdu toan\b|\bngan sach\b"),
         ("note", r"\bghi chu\b"),
         ("task", r"\bnoi dung\b|\bnhiem vu\b|\bcong viec\b|\bhoat dong\b|\bgiai phap\b|\bten (?:de an|du an|"
-                 r"chuong trinh|nhiem vu)\b|^(?:de an|du an|tieu du an)$"),
+                 r"chuong trinh|nhiem vu)\b|^(?:de an|du an|tieu du an)$|\bcong trinh\b|\bhang muc\b"),
     )
 )
 # "Nhiệm vụ: …", "Đơn vị chủ trì: …", "- Cơ quan phối hợp: …", "c) Thời gian thực hiện: …", "Thời hạn hoàn thành:"

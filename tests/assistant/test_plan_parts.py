@@ -2,7 +2,8 @@
 từ những nguồn nào?" is answered by the plan's funding section, not by a task's own funding cell; a date in
 brackets says which plan is meant ("Kế hoạch … (tháng 3/2026)"), it is no figure a passage must hold; who holds
 a post ("… làm Tổ trưởng") answers "ai làm Tổ trưởng", though no task names a lead there; the passage spelling out
-a quoted term ("nguyên tắc “4 đúng”: …") says what it is, not one that only invokes it."""
+a quoted term ("nguyên tắc “4 đúng”: …") says what it is, not one that only invokes it; "… đặt ở đâu?" is
+answered from a row's place column ("Địa điểm xây dựng")."""
 
 from __future__ import annotations
 
@@ -47,3 +48,9 @@ def test_who_holds_a_post(plan: Services) -> None:
 def test_a_quoted_term_is_answered_by_its_definition(plan: Services) -> None:
     r = plan.ask.ask("Nguyên tắc “4 đúng” trong kế hoạch dữ liệu đất đai tỉnh Hà Sơn cụ thể là gì?")
     assert r.answerable and "đúng thửa đất" in r.answer.split("\n")[0]
+
+
+def test_where_a_row_is_done(plan: Services) -> None:
+    r = plan.ask.ask("Trạm lưu trữ dữ liệu dự phòng của tỉnh Hà Sơn đặt ở đâu, ai chủ trì?")
+    assert r.answerable and "Khu công nghiệp Tân Sơn" in r.answer.split("\n")[0]
+    assert any(c.quote == "Khu công nghiệp Tân Sơn" for c in r.citations)
