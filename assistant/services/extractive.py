@@ -47,6 +47,7 @@ from assistant.vocab.parts import (
     is_attribution,
     is_frame_section,
     is_recipients,
+    is_state_section,
 )
 from assistant.vocab.units import HEAD_WORDS, unit_search_key
 
@@ -548,8 +549,20 @@ def _context(u: Unit, q: Question) -> str:
     not date a target, though they do date the plan's budget)."""
     header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
     group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
-    title = "" if q.wants("target") and not q.wants("funding") else str(u.chunk.payload.get("title", ""))
+    title = str(u.chunk.payload.get("title", ""))
+    if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
+        title = ""
     return f"{u.section} {title} {header} {group} {_lead_in(u)}"
+
+
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|đến|den)\s*((?:19|20)\d\d)")
+
+
+def _names_period(question: str, title: str) -> bool:
+    """"Cả giai đoạn 2026 - 2030, … kết nạp bao nhiêu đảng viên?" asks the targets of the plan's own period (its
+    title's "giai đoạn 2026 - 2030"): a target of that plan need not say the years again."""
+    periods = {(a, b) for a, b in _PERIOD.findall(title)}
+    return any(p in periods for p in _PERIOD.findall(question))
 
 
 def _lead_in(u: Unit) -> str:
@@ -687,6 +700,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0  # "(Kèm theo Kế hoạch số 144/KH-UBND …)" under an annex's title
     if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
+    if q.wants("target") and is_state_section(u.section) and not _STATE_ASKED.search(q.folded):
+        return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
     if not u.section and PREAMBLE_START.match(u.text):
         return 1.0
     return 0.0
@@ -718,6 +733,9 @@ def _flatten(quote: str) -> str:
     return f"{head} {'; '.join(items)}"
 
 
+# a question about what is or has been, not what a plan sets out to reach
+_STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
+                          r"giai doan truoc|nhung nam qua|nam qua)\b")
 # where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
 _WHERE_ASKED = re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
 _PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri|noi thuc hien|khu vuc)\b")

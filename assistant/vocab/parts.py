@@ -66,6 +66,14 @@ def is_frame_section(section: str) -> bool:
     return any(_FRAME_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
 
 
+_STATE_SECTIONS = re.compile(r"\b(?:tinh hinh|thuc trang|ket qua dat duoc|danh gia)\b")
+
+
+def is_state_section(section: str) -> bool:
+    """'1. Tình hình chung', 'Thực trạng', 'Kết quả đạt được': what has been, never a target set."""
+    return any(_STATE_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
+
+
 def is_carry_out_section(section: str) -> bool:
     """'V. TỔ CHỨC THỰC HIỆN …': where each unit's duties are listed."""
     return bool(_CARRY_OUT.search(fold_accents(section).lower()))
