@@ -35,11 +35,13 @@ from assistant.components.sparse import SparseVec
 from assistant.components.vector_store import (
     INDEXED_FIELDS,
     LOCKED_MESSAGE,
+    TIE_MARGIN,
     AccessScope,
     ChunkPoint,
     QdrantStore,
     ScoredChunk,
     StoreLockedError,
+    stable_hits,
 )
 from assistant.settings import QdrantSettings
 
@@ -188,7 +190,7 @@ class EdgeStore(QdrantStore):
     ) -> list[ScoredChunk]:
         flt = build_filter(scope)
         request = qe.QueryRequest(
-            limit=limit,
+            limit=limit + TIE_MARGIN,
             prefetches=[
                 qe.Prefetch(limit=prefetch, filter=flt, params=self._params(),
                             query=qe.Query.Nearest(np.asarray(dense, dtype=np.float32).tolist(),
@@ -201,7 +203,7 @@ class EdgeStore(QdrantStore):
             filter=flt, with_payload=True,
         )
         with self._reading() as shard:
-            return _scored(shard.query(request)) if shard is not None else []
+            return stable_hits(_scored(shard.query(request)), limit) if shard is not None else []
 
     def single_query(self, vector: np.ndarray | SparseVec, scope: AccessScope | None, limit: int
                      ) -> list[ScoredChunk]:
@@ -211,10 +213,10 @@ class EdgeStore(QdrantStore):
         else:
             query = qe.Query.Nearest(np.asarray(vector, dtype=np.float32).tolist(), using=self.cfg.dense_name)
             params = self._params()
-        request = qe.QueryRequest(limit=limit, query=query, filter=build_filter(scope), params=params,
+        request = qe.QueryRequest(limit=limit + TIE_MARGIN, query=query, filter=build_filter(scope), params=params,
                                   with_payload=True)
         with self._reading() as shard:
-            return _scored(shard.query(request)) if shard is not None else []
+            return stable_hits(_scored(shard.query(request)), limit) if shard is not None else []
 
     def count(self, doc_id: str | None = None) -> int:
         flt = qe.Filter(must=[_of_doc(doc_id)]) if doc_id else None

@@ -67,6 +67,15 @@ class ScoredChunk:
         return str(self.payload.get("text", ""))
 
 
+# points scored alike come back from a search in any order: a few more are asked for and ties are broken by id, so
+# the same question finds the same passages every time
+TIE_MARGIN = 8
+
+
+def stable_hits(hits: list[ScoredChunk], limit: int) -> list[ScoredChunk]:
+    return sorted(hits, key=lambda h: (-round(h.score, 9), h.id))[:limit]
+
+
 class QdrantStore(ABC):
     """What ingest, retrieval and the ingest journal need from the index; both engines implement it.
 
@@ -308,9 +317,9 @@ class ClientStore(QdrantStore):
                                 using=self.cfg.sparse_name, limit=prefetch, filter=flt),
             ],
             query=models.FusionQuery(fusion=models.Fusion.RRF if fusion == "rrf" else models.Fusion.DBSF),
-            query_filter=flt, limit=limit, with_payload=True,
+            query_filter=flt, limit=limit + TIE_MARGIN, with_payload=True,
         )
-        return [ScoredChunk(str(p.id), float(p.score), dict(p.payload or {})) for p in res.points]
+        return stable_hits([ScoredChunk(str(p.id), float(p.score), dict(p.payload or {})) for p in res.points], limit)
 
     def single_query(self, vector: np.ndarray | SparseVec, scope: AccessScope | None, limit: int
                      ) -> list[ScoredChunk]:
@@ -322,8 +331,8 @@ class ClientStore(QdrantStore):
         else:
             query, using, params = np.asarray(vector).tolist(), self.cfg.dense_name, self._params()
         res = self.client.query_points(self.collection, query=query, using=using, query_filter=build_filter(scope),
-                                       limit=limit, with_payload=True, search_params=params)
-        return [ScoredChunk(str(p.id), float(p.score), dict(p.payload or {})) for p in res.points]
+                                       limit=limit + TIE_MARGIN, with_payload=True, search_params=params)
+        return stable_hits([ScoredChunk(str(p.id), float(p.score), dict(p.payload or {})) for p in res.points], limit)
 
     def close(self) -> None:
         self.client.close()

@@ -204,3 +204,12 @@ def test_embedded_data_survives_reopening_and_is_locked_while_open(engine: str, 
         assert again.count() == 4 and docs_found(again, AccessScope(classifications=["internal"])) == {"d2"}
     finally:
         again.close()
+
+
+def test_hits_scored_alike_come_in_one_order() -> None:
+    """A search returns points scored alike in any order; the same question must find the same passages."""
+    from assistant.components.vector_store import ScoredChunk, stable_hits
+
+    hits = [ScoredChunk("c", 1.0), ScoredChunk("a", 1.0), ScoredChunk("z", 2.0), ScoredChunk("b", 1.0)]
+    assert [h.id for h in stable_hits(hits, 3)] == ["z", "a", "b"]
+    assert [h.id for h in stable_hits(list(reversed(hits)), 3)] == ["z", "a", "b"]
