@@ -80,6 +80,11 @@ def _folded_dictionary() -> frozenset[str]:
     return frozenset(fold_accents(w) for w in dictionary_words())
 
 
+def is_folded_word(words: str) -> bool:
+    """'de an', 'tai khoan': a Vietnamese word of two syllables or more, typed without diacritics."""
+    return words in _folded_dictionary()
+
+
 @lru_cache(maxsize=1)
 def _folded_syllables() -> frozenset[str]:
     return frozenset(s for w in _folded_dictionary() for s in w.split())
@@ -88,9 +93,9 @@ def _folded_syllables() -> frozenset[str]:
 def is_foreign_word(word: str) -> bool:
     """A word written in Latin letters that no Vietnamese word is made of ("methadone", "chatbot", "blockchain"):
     a term so specific that a plan not saying it does not answer a question about it. Acronyms are not (they
-    are written out, "BTV")."""
+    are written out, "BTV"; typed in lower case, "ubnd", "csdl" have one vowel at most)."""
     return len(word) >= 4 and word.isascii() and word.isalpha() and not word.isupper() \
-        and word.lower() not in _folded_syllables()
+        and sum(c in "aeiouy" for c in word.lower()) >= 2 and word.lower() not in _folded_syllables()
 
 
 def segment_folded(text: str, longest: int = 4) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents
+from assistant.text import fold_accents, is_folded_word
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 
 _PERCENT = re.compile(r"\d\s*%")
@@ -46,18 +46,19 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"truoc ngay nao|vao ngay nao|ngay nao|han chot"), _DAY),
     (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
-    # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu": a sum of money ("chất lượng", "số lượng" are not pay)
-    (re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
-                r"thu nhap|tong von|nguon von)\b(?: \w+){0,4}? bao nhieu\b(?! phan tram)"), _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
+    # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu": a sum of money ("chất lượng", "số lượng" are not pay;
+    # "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao nhiêu nguồn" are no sums)
+    (re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
+                r"thu nhap|tong von|nguon von)\b(?: \w+){0,4}? bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))"), _MONEY),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
+# "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
+_PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
 _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
-                        "so", "con", "phai", "duoc", "thi", "va", "cua",
-                        # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
-                        "trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
+                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS}
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 5
 
 
 # "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
-_DATED_ASIDE = re.compile(r"\((?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}\)")
+_DATED_ASIDE = re.compile(r"\((?![^()]*\b(?:truoc|han|den|cham nhat)\b)(?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}\)")
 
 
 # "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng" (accent-folded): an amount per something
@@ -97,8 +98,9 @@ def expectation(question: str) -> Expectation:
     pattern = None if per else next((p for cue, p in _CUES if cue.search(q)), None)
     noun = ""
     m = _COUNT.search(q)
-    if pattern is None and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
-        noun = m.group(1)
+    if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
+                                  m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
+        noun = m.group(1)  # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = _DATED_ASIDE.sub(" ", named)

@@ -30,7 +30,7 @@ from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER
 from assistant.vocab.parts import KINDS
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
-from assistant.vocab.units import expand_abbreviations
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -355,7 +355,8 @@ def _restates(part: str) -> bool:
     """A part says what it asks about, besides the names of its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
     nhiêu?" says nothing of it: the rest of the question does)."""
     typed = fold_tones(part)
-    return any(w.title() not in typed for w in topic_words(part))  # "Bắc Ninh" is a name, not what is asked
+    words = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
+    return not words or any(w.title() not in typed for w in words)  # "Bắc Ninh" is a name, not what is asked
 
 
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
@@ -382,8 +383,12 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
 
     words = name.split()
     # "Đảng Lâm Đồng" ("ngành Tổ chức xây dựng Đảng Lâm Đồng"): a one-word head said, then the name of two words or more
+    first = 1 if len(words) >= 3 and words[0] in _ONE_WORD_HEADS else 2
     return there(name) or any(there(" ".join(words[:i])) and there(" ".join(words[i:]))
-                              for i in range(1 if len(words) >= 3 else 2, len(words) - 1))
+                              for i in range(first, len(words) - 1))
+
+
+_ONE_WORD_HEADS = {h.lower() for h in HEAD_WORDS if " " not in h} | {"đảng", "tỉnh", "thành", "huyện", "xã", "phường"}
 
 
 def _says(word: str, text: str, whole: bool = False) -> bool:

@@ -35,7 +35,7 @@ from assistant.services.evidence import (
 )
 from assistant.services.question import QUESTION_WORDS, Question, analyse, naming_phrase
 from assistant.services.verify import Statement
-from assistant.text import fold_accents, fold_tones
+from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import GROUP, STT, role_label
@@ -271,7 +271,7 @@ class ExtractiveAnswerer:
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
-        if _WHERE_ASKED.search(q.folded):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
+        if _asks_where(q):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
             spans = u.chunk.payload.get("cell_spans") or {}
             for name, value in (u.cells or {}).items():
                 if value and name in spans and _PLACE_COLUMN.search(fold_accents(name).lower()):
@@ -555,7 +555,7 @@ def _context(u: Unit, q: Question) -> str:
     return f"{u.section} {title} {header} {group} {_lead_in(u)}"
 
 
-_PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|đến|den)\s*((?:19|20)\d\d)")
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|—|đến|den)\s*(?:năm\s+|nam\s+)?((?:19|20)\d\d)")
 
 
 def _names_period(question: str, title: str) -> bool:
@@ -700,7 +700,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0  # "(Kèm theo Kế hoạch số 144/KH-UBND …)" under an annex's title
     if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
-    if q.wants("target") and is_state_section(u.section) and not _STATE_ASKED.search(q.folded):
+    if q.wants("target") and is_state_section(u.section) and not _STATE_ASKED.search(q.folded) \
+            and not re.search(r"(?<!\w)đã(?!\w)", q.text.lower()):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
     if not u.section and PREAMBLE_START.match(u.text):
         return 1.0
@@ -737,8 +738,15 @@ def _flatten(quote: str) -> str:
 _STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
                           r"giai doan truoc|nhung nam qua|nam qua)\b")
 # where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
-_WHERE_ASKED = re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
-_PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri|noi thuc hien|khu vuc)\b")
+_WHERE_ASKED = (r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b",
+                r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
+_PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
+
+
+def _asks_where(q: Question) -> bool:
+    """"… đặt ở đâu?" ("tái đầu tư", "ở đầu cầu" are not, when typed with their marks)."""
+    typed = fold_tones(q.text.lower())
+    return bool(re.search(_WHERE_ASKED[0], typed) if has_diacritics(q.text) else re.search(_WHERE_ASKED[1], q.folded))
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 
 
@@ -747,6 +755,8 @@ def _defines(u: Unit, quoted: list[str]) -> float:
     người, …"): the passage that defines a term, not one that only invokes it, says what it is."""
     text = fold_tones(u.text.lower())
     return 1.0 if any(re.search(re.escape(fold_tones(t.lower())) + r"[”\"]?\s*(?::|là\b|gồm\b|bao gồm\b)", text)
+                      if has_diacritics(t) else
+                      re.search(re.escape(t.lower()) + r"[”\"]?\s*(?::|la\b|gom\b|bao gom\b)", fold_accents(text))
                       for t in quoted) else 0.0
 
 

@@ -58,7 +58,7 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
     "ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
-_PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|kh|nq|qd|ctr)\b"  # "NQ 57", "KH 144"
+_PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|qd|ctr) \d+)\b"  # "NQ 57", not "KH&CN"
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*" + _PLAN_WORD)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
@@ -72,9 +72,11 @@ _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tan
 
 def _number_asked(folded: str) -> bool:
     """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?"."""
-    return any(not m.group(0).startswith("so ") or not _DIGITAL.search(folded[:m.start()])
+    return any(not m.group(0).startswith("so ") or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))
                for m in _NUMBER_ASKED.finditer(folded))
 
+
+_SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)\b")  # "… chữ ký số bao nhiêu?"
 
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when

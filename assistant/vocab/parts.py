@@ -66,12 +66,15 @@ def is_frame_section(section: str) -> bool:
     return any(_FRAME_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
 
 
-_STATE_SECTIONS = re.compile(r"\b(?:tinh hinh|thuc trang|ket qua dat duoc|danh gia)\b")
+# a heading opening on what has been ("1. Tình hình chung", "Thực trạng", "Đánh giá kết quả …"), not one using the
+# words ("Chỉ tiêu đánh giá", "Chế độ báo cáo tình hình thực hiện", "Kiểm tra, giám sát, đánh giá")
+_STATE_SECTIONS = re.compile(r"^(?:[\w.]{1,6}[.)]\s*)?(?:tinh hinh|thuc trang|ket qua dat duoc|"
+                             r"danh gia (?:tinh hinh|ket qua|thuc trang))\b")
 
 
 def is_state_section(section: str) -> bool:
-    """'1. Tình hình chung', 'Thực trạng', 'Kết quả đạt được': what has been, never a target set."""
-    return any(_STATE_SECTIONS.search(fold_accents(part).lower()) for part in section.split(" > ") if part)
+    """What has been, never a target set."""
+    return any(_STATE_SECTIONS.search(fold_accents(part).strip().lower()) for part in section.split(" > ") if part)
 
 
 def is_carry_out_section(section: str) -> bool:

@@ -48,7 +48,7 @@ _STOP = re.compile(
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
-    r"ban hành|qua|thông qua|do|ai|ký)\b",  # lower case: "Ban Tổ chức" is a name
+    r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp))\b",  # "… do ai ký", not "tự do"  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
@@ -208,8 +208,9 @@ def unit_mentions_folded(folded: str) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        head = None if i in inside else \
-            next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
+        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
+        if head is not None and " " not in head and i in inside:
+            head = None  # a one-syllable head going on a word ("dat dai"); "giao ban chi dao" still heads "ban chi dao"
         if head is None:
             i += 1
             continue

@@ -45,6 +45,10 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Mức lương tối thiểu bao nhiêu cho học viên?", "mức lương tối thiểu 4.500.000 đồng/tháng", True),
         ("Mức tiền thưởng bao nhiêu cho tổ chức cơ sở đảng?", "khen thưởng 05 tổ chức cơ sở đảng", False),
         ("Chất lượng đảng viên mới đạt bao nhiêu phần trăm?", "95% đảng viên mới", True),
+        ("Tỷ lệ lao động có thu nhập ổn định đạt bao nhiêu?", "80% lao động có thu nhập ổn định", True),  # a share
+        # "đề án", "tài khoản": nouns, though "đề", "tài" fold as the prepositions "để", "tại"
+        ("Có bao nhiêu đề án được phê duyệt?", "phê duyệt 05 đề án", True),
+        ("Có bao nhiêu đề án được phê duyệt?", "phê duyệt 05 dự án", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -67,6 +71,7 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     # a date in brackets says which document is meant
     assert expectation("Kế hoạch của Tỉnh ủy (tháng 01/2026) thay thế những kế hoạch nào?").numbers == ()
     assert expectation("Việc nào phải xong trước 30/6/2026?").numbers == ("30/6/2026",)
+    assert expectation("Kế hoạch (trước 15/6/2026) phải làm gì?").numbers == ("15/6/2026",)  # a deadline
 
 
 def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:

@@ -142,6 +142,7 @@ def test_reporting_answer_quotes_recipient_and_time(indexed) -> None:  # type: i
     # "ngành Tổ chức xây dựng Đảng Lâm Đồng": a one-word head, then a place of two words
     ("đảng lâm đồng", "ban tổ chức tỉnh ủy lâm đồng … xây dựng đảng", True),
     ("đảng lâm đồng", "tỉnh ủy thanh hoá … xây dựng đảng", False),
+    ("bắc trà my", "huyện nam trà my … phía bắc", False),  # only a unit's head word stands apart
     ("đà nẵng", "đà nẵng", True),
 ])
 def test_a_name_may_join_a_unit_and_a_place(name: str, text: str, present: bool) -> None:

@@ -40,6 +40,7 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         # "kinh tế số bao nhiêu?" with no unit after it: the share still, not a number
         ("Kế hoạch của Bắc Ninh đặt tỷ trọng kinh tế số bao nhiêu?", {"target"}, {"number"}),
         ("Kế hoạch của UBND tỉnh là số bao nhiêu?", {"number"}, set()),
+        ("Tỷ lệ cán bộ được cấp chữ ký số bao nhiêu?", {"target"}, {"number"}),
         # two plans named by their kinds' codes are compared
         ("Mục tiêu kinh tế số: NQ 57 đặt bao nhiêu, còn KH 144 đặt bao nhiêu?", {"compare", "target"}, set()),
     ],
@@ -121,6 +122,7 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("Kế hoạch đặt mục tiêu bao nhiêu cơ sở điều trị methadone?", ["methadone"], ["kế hoạch"]),
     ("ha noi giao so nao xay dung chatbot tra cuu du lieu?", ["chatbot"], []),
     ("Sở nào chủ trì triển khai GIS và CSDL?", [], ["gis", "csdl"]),
+    ("ubnd xa phuong o son la phai lam gi", [], ["ubnd"]),  # an acronym typed in lower case
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

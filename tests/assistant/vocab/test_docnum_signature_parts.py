@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.docnum import doc_numbers, kind_code, number_line
-from assistant.vocab.parts import announces_list, is_frame_section, is_motto
+from assistant.vocab.parts import announces_list, is_frame_section, is_motto, is_state_section
 from assistant.vocab.signature import named_as_official, signature_block
 
 
@@ -55,3 +55,16 @@ def test_parts() -> None:
     assert is_motto("CỘNG HÒA XÃ HỘI") and is_motto("Độc lập - Tự do - Hạnh phúc") and not is_motto("ỦY BAN NHÂN DÂN")
     assert is_frame_section("I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích") and not is_frame_section("II. NHIỆM VỤ")
     assert announces_list("… ban hành Kế hoạch, cụ thể như sau:") and not announces_list("Sở Y tế chủ trì.")
+
+
+@pytest.mark.parametrize(("section", "state"), [
+    ("II. NỘI DUNG > 1. Tình hình chung", True),
+    ("I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", True),
+    ("Thực trạng", True),
+    # headings using the words name no past state
+    ("II. MỤC TIÊU > 2. Chỉ tiêu đánh giá", False),
+    ("V. KIỂM TRA, GIÁM SÁT, ĐÁNH GIÁ", False),
+    ("IV. Chế độ báo cáo tình hình thực hiện", False),
+])
+def test_state_sections(section: str, state: bool) -> None:
+    assert is_state_section(section) is state
