@@ -27,7 +27,7 @@ from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
-from assistant.vocab.docnum import DOC_NUMBER
+from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 from assistant.vocab.parts import KINDS
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
 from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
@@ -347,8 +347,10 @@ class AskService:
         return AskResponse(answer=NOT_FOUND, answerable=False, citations=[], related=related)
 
 
-_BY_NUMBER = re.compile(r"(?<!\w)(?:NQ|KH|QĐ|CT|CTr|[Nn]ghị quyết|[Kk]ế hoạch|[Qq]uyết định|[Cc]hỉ thị|[Cc]hương trình)"
-                        r"\s+(?:số\s+)?\d+(?![\w/-])")
+# "NQ 57", "Kế hoạch 144": a kind (its code or its name) and a number
+_BY_NUMBER = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted({*KIND_CODES, *KIND_CODES.values()},
+                                                                               key=len, reverse=True))
+                        + r")\s+(?:số\s+)?\d+(?![\w/-])", re.IGNORECASE)
 
 
 def _restates(part: str) -> bool:

@@ -153,9 +153,10 @@ class ExtractiveAnswerer:
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
+            under = _under_named_heading(u, asked)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
-                       + HEADING_WEIGHT * _under_named_heading(u, asked) * _intent_fit(u, q, missing=1.0)
-                       + DEFINES_WEIGHT * _defines(u, quoted)
+                       + (HEADING_WEIGHT * _intent_fit(u, q, missing=1.0) if under else 0.0)
+                       + (DEFINES_WEIGHT * _defines(u, quoted) if quoted else 0.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -700,8 +701,7 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0  # "(Kèm theo Kế hoạch số 144/KH-UBND …)" under an annex's title
     if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
-    if q.wants("target") and is_state_section(u.section) and not _STATE_ASKED.search(q.folded) \
-            and not re.search(r"(?<!\w)đã(?!\w)", q.text.lower()):
+    if q.wants("target") and is_state_section(u.section) and not _asks_state(q):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
     if not u.section and PREAMBLE_START.match(u.text):
         return 1.0
@@ -737,6 +737,12 @@ def _flatten(quote: str) -> str:
 # a question about what is or has been, not what a plan sets out to reach
 _STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
                           r"giai doan truoc|nhung nam qua|nam qua)\b")
+
+
+def _asks_state(q: Question) -> bool:
+    return bool(_STATE_ASKED.search(q.folded) or re.search(r"(?<!\w)đã(?!\w)", q.text.lower()))
+
+
 # where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
 _WHERE_ASKED = (r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b",
                 r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
@@ -747,6 +753,8 @@ def _asks_where(q: Question) -> bool:
     """"… đặt ở đâu?" ("tái đầu tư", "ở đầu cầu" are not, when typed with their marks)."""
     typed = fold_tones(q.text.lower())
     return bool(re.search(_WHERE_ASKED[0], typed) if has_diacritics(q.text) else re.search(_WHERE_ASKED[1], q.folded))
+
+
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
 
 

@@ -160,10 +160,10 @@ def analyse(text: str) -> Question:
                     times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text))
 
 
-_KIND_WORDS = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
+_KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
                "huong dan": "hd", "thong bao": "tb", "ket luan": "kl", "de an": "da"}
 # "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
-_KIND_WORDS.update({code: code for code in set(_KIND_WORDS.values()) - {"da"}})
+_KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if code != "da"}}
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
 
 
