@@ -375,6 +375,8 @@ def opens_list(body: str) -> bool:
 def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
     out: list[Task] = []
     paragraphs_apart = _paragraphs_apart(text, blocks)
+    # a directive or a notice numbers its paragraphs under no heading: its body is where duties are
+    headed = any(b["kind"] == "heading" and not is_end_section(b["section"]) for b in blocks)
     owner: tuple[str, Field] | None = None  # (section path of the unit heading, its units)
     collecting: tuple[Task, str] | None = None  # a duty whose sub-items follow ("a) … quyết định:"), its mark
     partners: str | None = None  # after "b) Chủ trì, phối hợp": the mark of the items naming the partners
@@ -405,7 +407,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
                     out.append(task)
                     collecting = (task, list_mark(piece))
             continue
-        if b["kind"] not in ("paragraph", "list_item") or not section or _outside_duties(section):
+        if b["kind"] not in ("paragraph", "list_item") or not section and headed or _outside_duties(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset

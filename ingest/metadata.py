@@ -45,6 +45,10 @@ _ADMIN_LEVEL = re.compile(
     r"\b(?:(?:tỉnh|thành|huyện|quận|thị)\s(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+",
     re.IGNORECASE,
 )
+# Hướng dẫn 36: a Party committee's header names its Party organisation above the committee ("ĐẢNG BỘ TỈNH BÌNH
+# SƠN" / "TỈNH ỦY"); a committee named without its place takes the place from that line
+_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)$")
+_PARTY_BODY = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU) (.+)$")
 _LEVEL_FIRST = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)\s(?!ỦY|UỶ)")
 # a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
@@ -155,12 +159,17 @@ def _subject(lines: list[str], index: int, rest: str, casing: _CaseBook) -> str:
                 break
             i = nxt
             continue
-        if parts and (_HEADING.match(line) or is_upper(" ".join(parts)) and any(c.islower() for c in line)):
+        # after a title in capitals, only a line going on in lower case ("CHỈ THỊ / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về
+        # tăng cường …", Hướng dẫn 36) continues it; "Thực hiện …" begins the preamble
+        if parts and (_HEADING.match(line) or is_upper(" ".join(parts)) and any(c.islower() for c in line)
+                      and not line[0].islower()):
             break
         parts.append(line)
         i += 1
         if sum(len(p) for p in parts) > _MAX_SUBJECT:
             break
+    if not is_upper(" ".join(parts)):  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" before "về …": its words as the body writes them
+        parts = [casing.restore(p) if is_upper(p) else p for p in parts]
     return _subject_case(" ".join(parts), casing)
 
 
@@ -287,6 +296,8 @@ def _header(lines: list[str]) -> dict[str, str]:
         name = candidates[-1]
         if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
             name = f"{candidates[-2]} {name}"
+        elif len(candidates) > 1 and _COMMITTEE.match(name) and (body := _PARTY_BODY.match(candidates[-2])):
+            name = f"{name} {body.group(1)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
         out["issuer"] = _org_case(name)
     return out
 

@@ -14,6 +14,7 @@ page break is re-joined; `page_starts` records where each page's text begins.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
+from assistant.vocab.numbering import numbering
 from assistant.vocab.signature import is_upper, person_name
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
@@ -83,6 +85,8 @@ _SUPERSCRIPT = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
+_YEAR_REST = re.compile(r"^[-–]\s*(?:19|20)\d\d\b")
 _SENTENCE_END = ".!?;…"
 _CLOSERS = "”\"'’»)]"
 # a line ending in one of these words stops mid-phrase: what follows continues it
@@ -129,20 +133,36 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
     text = nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     pages = text.split(PAGE_BREAK)
+    rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
+            for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page)]
+    running = _running_lines([line for _, _, line in rows])
     segments: list[_Segment] = []
-    for page_no, page in enumerate(pages):
-        gap = True
-        for raw_line in _page_lines(page):
-            line = _clean_line(_strip_emphasis(raw_line))
-            if not line or _PAGE_NUMBER.match(line):
-                gap = True
-                continue
-            wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ")
-            segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
-            gap = False
+    gap = True
+    for i, (page_no, raw_line, line) in enumerate(rows):
+        if not line or _PAGE_NUMBER.match(line) or i in running:
+            gap = True
+            continue
+        wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ")
+        segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
+        gap = False
     lines = _join(segments)
     out, page_starts, hints = _assemble(lines, len(pages))
     return out, page_starts if len(pages) > 1 else [0], hints
+
+
+def _running_lines(lines: list[str]) -> set[int]:
+    """Indexes of a running head or foot: the same line printed next to the page number on two or more
+    pages ("Trang 4/7" / "Kế hoạch số 1245/KH-SYT - Sở Y tế …"), which copied text keeps in mid-sentence."""
+    filled = [i for i, line in enumerate(lines) if line]
+    at_number: dict[str, list[int]] = {}
+    for k, i in enumerate(filled):
+        line = lines[i]
+        if _PAGE_NUMBER.match(line) or is_table_row(line) or len(line) < 10 or not has_text(line):
+            continue
+        near = [lines[filled[j]] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
+        if any(_PAGE_NUMBER.match(n) for n in near):
+            at_number.setdefault(line, []).append(i)
+    return {i for found in at_number.values() if len(found) >= 2 for i in found}
 
 
 def _page_lines(page: str) -> list[str]:
@@ -192,7 +212,7 @@ def side_by_side(lines: list[str]) -> list[str]:
         if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below,
             # past the room left for the signature and seal while "Nơi nhận" runs on at the left
             while not _signer_name(_COLUMN_GAP.split(lines[b].strip())[-1]) and (
-                    below := [j for j in range(b + 1, min(len(lines), b + 1 + _SIGNATURE_REACH))
+                    below := [j for j in _filled_after(lines, b, _SIGNATURE_REACH)
                               if _indent(lines[j]) >= _RIGHT_INDENT or j in split]):
                 b = below[0]
             while b + 1 < len(lines) and lines[b + 1].strip() and _indent(lines[b + 1]) < _RIGHT_INDENT:
@@ -209,6 +229,12 @@ def side_by_side(lines: list[str]) -> list[str]:
         out += [*lines[done:a], *left, "", *right]
         done = b + 1
     return out + lines[done:]
+
+
+def _filled_after(lines: list[str], i: int, n: int) -> list[int]:
+    """The next `n` lines after `i` that hold text, page numbers not counted (a signature may go on over a page)."""
+    return list(itertools.islice((j for j in range(i + 1, len(lines))
+                                  if lines[j].strip() and not _PAGE_NUMBER.match(lines[j].strip())), n))
 
 
 _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
@@ -483,11 +509,13 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):
         return ""
+    if _YEAR_END.search(before) and _YEAR_REST.match(after):
+        return " "  # "… giai đoạn 2021" / "- 2025; 95% …": a range of years wrapped, no bullet
     if _structural(after):
         return None
     if after[0].islower():
         return " "
-    if is_heading(before):  # a complete heading is continued only after an open end
+    if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end
         return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS else None
     if _ends_sentence(before, prev.wrapped):
         return None
@@ -508,6 +536,16 @@ def _structural(line: str) -> bool:
         or is_recipients(line)
         or is_caps(line)
     )
+
+
+def _runs_in(line: str) -> bool:
+    """"1. Phòng Nghiệp vụ Y: Là đầu mối tham mưu …": a numbered paragraph whose label runs into its text,
+    which may be wrapped like any sentence."""
+    num = numbering(line)
+    if num is None or num.labelled:
+        return False
+    _, colon, text = num.rest.partition(": ")
+    return bool(colon) and len(text.split()) >= 2
 
 
 def _ends_sentence(line: str, wrapped: bool) -> bool:

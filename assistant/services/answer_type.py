@@ -44,13 +44,14 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a person's birth, not "học sinh năm 2026"
     (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
     (re.compile(r"truoc ngay nao|vao ngay nao|ngay nao|han chot"), _DAY),
-    (re.compile(r"bao nhieu (?:ty|trieu|tien|dong)|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
+    (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
     # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu": a sum of money ("chất lượng", "số lượng" are not pay;
     # "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao nhiêu nguồn" are no sums)
     (re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
-                r"thu nhap|tong von|nguon von)\b(?: \w+){0,4}? bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))"), _MONEY),
+                r"muc phat|phat tien|tien phat|muc boi duong|"
+                r"thu nhap|tong von|nguon von)\b(?: \w+){0,25}? bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))"), _MONEY),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
@@ -80,9 +81,36 @@ _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 5
 _DATED_ASIDE = re.compile(r"\((?![^()]*\b(?:truoc|han|den|cham nhat)\b)(?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}\)")
 
 
+# "Kế hoạch … ban hành tháng 01/2026", "… ký ngày 12/3/2026": when the document was issued says which document
+_ISSUED_ON = re.compile(r"\b(?:ban hanh|ky)\s+(?:vao\s+)?(?:ngay|thang|nam)?\s*\d{1,4}(?:[/.\-]\d{1,4}){0,2}\b")
+
+
+def without_document_dates(question: str) -> str:
+    """The question without the dates that say which document it means ("Kế hoạch … (tháng 01/2026)", "… ban hành
+    ngày 12/3/2026"): no passage need say them."""
+    folded = fold_accents(question).lower()  # one character for one: spans hold in the question as typed
+    spans = sorted((m.span() for p in (_DATED_ASIDE, _ISSUED_ON) for m in p.finditer(folded)), reverse=True)
+    for a, z in spans:
+        question = f"{question[:a]} {question[z:]}"
+    return question
+
+
 # "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng" (accent-folded): an amount per something
 _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*"
                         r"([^\s?.,;:()]+)")
+
+
+# "mỗi trẻ … được hỗ trợ bao nhiêu tiền", "bao nhiêu tiền một khóa": a sum for each one, however the plan writes it
+_EACH_ASKED = re.compile(r"\bmoi \w+\b(?: \w+){0,10}? bao nhieu (?:tien|dong)\b|\bbao nhieu (?:tien|dong) (?:mot|moi|cho moi) \w+")
+# "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
+_EACH_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*(?:/|(?:cho )?(?:moi|mot)\b)"
+                          r"|\bmoi\b[^;.]{0,60}?\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\b")
+
+
+# a fine asked: the sum must be one the plan says is a fine ("phạt tiền từ 5 đến 10 triệu đồng"), not a support
+_FINE_ASKED = re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat)\b")
+_FINE_AMOUNT = re.compile(r"\bphat\b[^.;]{0,80}?\d[\d.,]*\s*(?:%|(?:(?:ty|trieu|nghin|ngan)\s+)?dong\b)"
+                          r"|\d[\d.,]*\s*(?:%|(?:(?:ty|trieu|nghin|ngan)\s+)?dong\b)[^.;]{0,40}?\bphat\b")
 
 
 def _per(unit: str) -> re.Pattern[str]:
@@ -103,9 +131,10 @@ def expectation(question: str) -> Expectation:
         noun = m.group(1)  # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
-    named = _DATED_ASIDE.sub(" ", named)
+    named = _ISSUED_ON.sub(" ", _DATED_ASIDE.sub(" ", named))
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
-                       per=_per(per.group(1)) if per else None)
+                       per=_per(per.group(1)) if per else _EACH_AMOUNT if _EACH_ASKED.search(q) else
+                       _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:

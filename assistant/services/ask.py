@@ -22,7 +22,14 @@ from assistant.services.extractive import (
     with_parts,
 )
 from assistant.services.plan_answer import PlanAnswers
-from assistant.services.question import Question, analyse, asks, question_parts, topic_words
+from assistant.services.question import (
+    Question,
+    analyse,
+    asks,
+    asks_which_plan_only,
+    question_parts,
+    topic_words,
+)
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
@@ -105,12 +112,14 @@ def _name_in(name: str, evidence: str, folded: str) -> bool:
     return False
 
 
+_KIND_NUMBER = re.compile(r"(?:" + "|".join(map(re.escape, KIND_CODES)) + r")\d{1,5}", re.IGNORECASE)
 _CODE = re.compile(r"(?<![\w/-])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,6}(?![\w/-])", re.IGNORECASE)
 
 
 def codes_in(question: str) -> list[str]:
-    """Names made of letters and digits ("5G", "6G", "IPv6"): the passage that answers says them exactly."""
-    return [m.lower() for m in _CODE.findall(DOC_NUMBER.sub(" ", question))]
+    """Names made of letters and digits ("5G", "6G", "IPv6"): the passage that answers says them exactly. "NQ57",
+    "KH144" name documents by kind and number, as "NQ 57" does."""
+    return [m.lower() for m in _CODE.findall(DOC_NUMBER.sub(" ", question)) if not _KIND_NUMBER.fullmatch(m)]
 
 
 @dataclass
@@ -136,6 +145,8 @@ class AskService:
         chunks = self.retriever.retrieve(q, scope, k * (2 if parsed.wants("compare") else 1))
         found = chunks[:k]
         names = self.plan_names()
+        if parsed.wants("compare") and asks_which_plan_only(parsed) and plan_named(parsed, names) is not None:
+            parsed = replace(parsed, intents=parsed.intents - {"compare"})
         chunks = self._named_plan_read(q, parsed, scope, chunks, k, names)
         planned = self.plans.answer(parsed, scope, chunks) if self.plans is not None else None
         if planned is not None:

@@ -22,7 +22,7 @@ from itertools import zip_longest
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.services.answer_type import satisfied
+from assistant.services.answer_type import satisfied, without_document_dates
 from assistant.services.evidence import (
     Unit,
     best_window,
@@ -49,10 +49,11 @@ from assistant.vocab.parts import (
     is_recipients,
     is_state_section,
 )
-from assistant.vocab.units import HEAD_WORDS, unit_search_key
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
+MIN_DUTY_CLAUSES = 3  # a paragraph of this many clauses is a list of duties
 DOCUMENT_PARTS = ("number", "date", "issuer", "signer")  # what a plan's header and signature block say
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 DUTIES_HEAD = "có các nhiệm vụ:"
@@ -142,12 +143,12 @@ class ExtractiveAnswerer:
             bodies.append(" ".join(folded))
             u.terms = set(folded) | set(folded_syllables(str(u.chunk.payload.get("title", ""))))
         idf = idf_table(units)
-        q_terms = list(dict.fromkeys(content_terms(q.text)))
+        q_terms = list(dict.fromkeys(content_terms(without_document_dates(q.text))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
-        prior = self._prior = _plan_match([t for t in folded_syllables(q.text) if t not in QUESTION_WORDS], units, idf,
-                                          q.references, naming_focus(q.text))
+        terms, focus = _naming_terms(q)
+        prior = self._prior = _plan_match(terms, units, idf, q.references, focus)
         asked = set(folded_syllables(q.text))
         quoted = _QUOTED.findall(q.text)
         for u, body in zip(units, bodies, strict=True):
@@ -314,6 +315,12 @@ class ExtractiveAnswerer:
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
         n = out.cite(items[0].chunk, who["text"], who["start"])
         out.say(f"{who['text']} {DUTIES_HEAD}", [n])
+        if len(items) == 1 and (task := items[0].fields.get("task")) and "\n" not in task["text"].strip() and \
+                len(clauses := _clauses(task["text"])) >= MIN_DUTY_CLAUSES:
+            # one paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
+            for offset, clause in clauses[:MAX_LIST_ITEMS]:
+                out.say(_one_line(clause), [out.cite(items[0].chunk, clause, task["start"] + offset)])
+            return items
         for u in items[:MAX_LIST_ITEMS]:
             task = u.fields.get("task")
             if task is None:
@@ -389,6 +396,18 @@ SUB_ITEM_CHARS, MAX_SUB_ITEMS = 70, 10
 def _one_line(text: str) -> str:
     """Lines wrapped short (text copied from the web, e-mail) read as one."""
     return " ".join(text.split())
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) of each "; "-separated clause of a paragraph, end marks dropped."""
+    out, start = [], 0
+    for m in [*re.finditer(r";\s+", text), None]:
+        end = m.start() if m else len(text)
+        clause = text[start:end].rstrip(" .;")
+        if clause.strip():
+            out.append((start, clause))
+        start = m.end() if m else end
+    return out
 
 
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
@@ -487,6 +506,13 @@ NAMING_MINIMUM = 1.5  # two words of the plan's title no other title has, or mor
 OUTSIDE_NAMING = 0.25  # a question word outside the phrase that names the plan ("… đặt mục tiêu …") counts less
 
 
+def _naming_terms(q: Question) -> tuple[list[str], dict[str, float]]:
+    """The words that may name the question's plan, abbreviations written out as titles write them ("Kế hoạch CĐS"
+    is a plan on "chuyển đổi số"), and how much each counts (`naming_focus`)."""
+    text = expand_abbreviations(q.text)
+    return [t for t in folded_syllables(text) if t not in QUESTION_WORDS], naming_focus(text)
+
+
 def naming_focus(question: str) -> dict[str, float]:
     """Words of the question outside the phrase naming its plan ("kế hoạch dân số Cần Thơ") count less."""
     phrase = set(naming_phrase(question).split())
@@ -498,9 +524,9 @@ def naming_focus(question: str) -> dict[str, float]:
 def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
     """The one plan of the whole index whose title, issuer or number the question names (see `_title_weights`),
     whether or not the search found its passages: "kế hoạch dân số Cần Thơ" names the Cần Thơ plan."""
-    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]
+    terms, focus = _naming_terms(q)
     chunks = [ScoredChunk(d, 0.0, {"doc_id": d, **p}) for d, p in plans.items()]
-    weights = _title_weights(terms, chunks, numbers=q.references, focus=naming_focus(q.text), minimum=NAMING_MINIMUM)
+    weights = _title_weights(terms, chunks, numbers=q.references, focus=focus, minimum=NAMING_MINIMUM)
     strong = [d for d, w in weights.items() if w >= NAMED_SHARE]
     return strong[0] if len(strong) == 1 else None
 
@@ -514,7 +540,7 @@ def numbered_plans(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
 def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) -> list[str]:
     """The documents a comparison names, best first: those whose title, issuer or number the question names
     nearly as well as the best one's."""
-    terms = [t for t in folded_syllables(q.text) if t not in QUESTION_WORDS]  # "Đồng Nai", "Cần Thơ": all words
+    terms = _naming_terms(q)[0]  # "Đồng Nai", "Cần Thơ": all words
     weights = _title_weights(terms, chunks, numbers=q.references)
     return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
 
@@ -556,6 +582,7 @@ def _context(u: Unit, q: Question) -> str:
     return f"{u.section} {title} {header} {group} {_lead_in(u)}"
 
 
+_LEAD_LABEL_CHARS = 80  # "Phấn đấu đến năm 2030", "Mục tiêu cụ thể": a label, not a sentence
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|—|đến|den)\s*(?:năm\s+|nam\s+)?((?:19|20)\d\d)")
 
 
@@ -567,11 +594,15 @@ def _names_period(question: str, title: str) -> bool:
 
 
 def _lead_in(u: Unit) -> str:
-    """The sentence introducing the list a bulleted unit is an item of: "Phấn đấu đến năm 2027:" dates each
-    target below it. "" for a unit that is no bullet item."""
+    """The sentence introducing the list a unit is an item of: "Phấn đấu đến năm 2027:" dates each target below
+    it, or each clause after it on its line ("Phấn đấu đến năm 2030: giảm …; 70% trẻ em …"). "" for a unit that
+    is no item."""
     p = u.chunk.payload
     before = u.chunk.text[:max(u.start - int(p.get("start", 0)), 0)]
     cut = before.rfind("\n") + 1
+    label, colon, _ = before[cut:].partition(": ")
+    if colon and ";" not in label and len(label) <= _LEAD_LABEL_CHARS:
+        return label + ":"
     if not is_bullet(f"{before[cut:].strip()} …"):  # the unit's own line starts with "- ", "+ ", "• "
         return ""
     before = before[:cut]

@@ -27,7 +27,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
                "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
-               "ky quyet dinh", "ky nghi quyet", "do ai ky"),
+               "ky quyet dinh", "ky nghi quyet", "do ai ky", "nao ky", "ky boi", "chuc vu", "cuong vi"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
@@ -41,7 +41,7 @@ _CUES: dict[str, tuple[str, ...]] = {
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho", "bao nhieu tien", "du toan",
-                "du tru", "tong von", "von dau tu"),
+                "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien"),
     # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau"),
@@ -55,6 +55,8 @@ QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc",
+    # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
+    "trach nhiem", "nhiem vu",
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
     "ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
@@ -82,6 +84,13 @@ _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
                          r"(?: \w+){1,3} (?:nao|gi)\b")
+
+
+def asks_which_plan_only(q: Question) -> bool:
+    """A comparison cued by nothing but "kế hoạch nào" / "văn bản nào" ("… thay thế cho những kế hoạch nào?"): when
+    the question names one plan, it asks which documents that plan refers to, not which plan answers."""
+    return not _TWO_PLANS.search(q.folded) and not any(
+        has_phrase(q.folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
 
 
 def fold_question(text: str) -> str:
@@ -176,6 +185,7 @@ _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(
 # what a question says of a plan after naming it: "kế hoạch dân số Cần Thơ | đặt mục tiêu …"
 _PREDICATE = re.compile(r"\b(?:dat|giao|yeu cau|quy dinh|de ra|phan dau|huong toi|bo tri|co (?!quan)|la (?:gi|ai|bao)|"
                         r"duoc|do ai|phai|chia|thay the|ky|gui|bao cao|chu tri|neu|noi|xac dinh|nhu the|ai|nao|gi|bao nhieu)\b")
+_MAKING = re.compile(r"\b(?:xay dung|ban hanh|lap|soan thao|du thao)\s+$")  # verbs that make a document
 _PLAN_KIND = re.compile(r"\b(?:" + "|".join(["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an",
                                               "chi thi", "phu luc"]) + r")\b")
 
@@ -186,7 +196,8 @@ def naming_phrase(text: str) -> str:
     clause = re.split(r"[,:;?]", fold_accents(fold_tones(text)).lower())
     for part in clause:
         folded = " ".join(_WORDS.findall(part))
-        kind = _PLAN_KIND.search(folded)
+        # "… phải xây dựng kế hoạch cụ thể hóa chương trình X": a document to be made names no plan, the next does
+        kind = next((k for k in _PLAN_KIND.finditer(folded) if not _MAKING.search(folded[:k.start()])), None)
         if kind:
             rest = folded[kind.end():]
             end = _PREDICATE.search(rest)

@@ -10,6 +10,7 @@ administrative Vietnamese names every unit.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
@@ -148,11 +149,12 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
 
 def _name_end(text: str, start: int, stop: int) -> int:
     """'Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình …': a name that ends on a proper name ("Lâm Đồng") is not
-    continued by two or more lower-case words — those say what the unit does."""
+    continued by two or more lower-case words — those say what the unit does ("Tỉnh ủy Bình Sơn đặt mục tiêu tỷ lệ
+    trẻ em từ 6 …": up to a figure)."""
     words = list(re.finditer(r"\S+", text[start:stop]))
     for i in range(len(words) - 1, 0, -1):
         if words[i].group(0)[0].isupper() and words[i - 1].group(0)[0].isupper():
-            rest = words[i + 1:]
+            rest = list(itertools.takewhile(lambda w: not w.group(0)[0].isdigit(), words[i + 1:]))
             if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest):
                 return start + words[i].end()
             break

@@ -49,6 +49,25 @@ from assistant.vocab.docnum import DOC_NUMBER
         # "đề án", "tài khoản": nouns, though "đề", "tài" fold as the prepositions "để", "tại"
         ("Có bao nhiêu đề án được phê duyệt?", "phê duyệt 05 đề án", True),
         ("Có bao nhiêu đề án được phê duyệt?", "phê duyệt 05 dự án", False),
+        # "bao nhiêu ngân sách", "bao nhiêu vốn": a sum of money, no count of budgets
+        ("Ưu tiên bố trí bao nhiêu ngân sách tỉnh?", "Ưu tiên bố trí ngân sách tỉnh 15 tỷ đồng", True),
+        ("Ưu tiên bố trí bao nhiêu ngân sách tỉnh?", "Bố trí ngân sách tỉnh cho 112 xã", False),
+        # a sum for each one: the plan must say it per person, per course
+        ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "bố trí ngân sách tỉnh 15 tỷ đồng", False),
+        ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "hỗ trợ 500.000 đồng/trẻ/khóa", True),
+        ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "mỗi trẻ được hỗ trợ 300.000 đồng", True),
+        # fines and allowances are sums of money, however long the phrase before "bao nhiêu"
+        ("muc phat tien toi da khi vi pham quy dinh bao ve du lieu ca nhan theo ke hoach la bao nhieu?",
+         "Nghị định xử phạt vi phạm hành chính trong lĩnh vực bảo vệ dữ liệu cá nhân", False),
+        # a fine is a sum the plan says is a fine, not a support
+        ("Kế hoạch quy định mức phạt tiền bao nhiêu đối với hộ khoan giếng không phép?",
+         "hỗ trợ 3.200 bồn chứa nước (mức hỗ trợ 3 triệu đồng/bồn)", False),
+        ("Kế hoạch quy định mức phạt tiền bao nhiêu đối với hộ khoan giếng không phép?",
+         "phạt tiền từ 5 triệu đồng đến 10 triệu đồng đối với hành vi khoan giếng không phép", True),
+        ("Nghị định xử phạt vi phạm hành chính có thời hạn ban hành thế nào?",  # no sum asked
+         "Nghị định xử phạt vi phạm hành chính: Quý II/2026", True),
+        ("Mức bồi dưỡng cho mỗi cán bộ y tế trực tiếp tham gia buổi tiêm chủng là bao nhiêu?",
+         "tổ chức tập huấn cho 100% cán bộ tham gia tiêm chủng", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -72,8 +91,21 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     assert expectation("Kế hoạch của Tỉnh ủy (tháng 01/2026) thay thế những kế hoạch nào?").numbers == ()
     assert expectation("Việc nào phải xong trước 30/6/2026?").numbers == ("30/6/2026",)
     assert expectation("Kế hoạch (trước 15/6/2026) phải làm gì?").numbers == ("15/6/2026",)  # a deadline
+    # when the document was issued says which document; what must be issued by a date is asked
+    assert expectation("Kế hoạch của Tỉnh ủy ban hành tháng 01/2026 thay thế những kế hoạch nào?").numbers == ()
+    assert expectation("Nghị định phải ban hành trước ngày 30/6/2026?").numbers == ("30/6/2026",)
 
 
 def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:
     assert expectation("Kế hoạch cho học sinh năm 2026 có số hiệu gì?").pattern is DOC_NUMBER  # a number, not a birth
     assert expectation("Đồng chí Trần Văn Nam sinh năm nào?").pattern is not None
+
+
+def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
+    from assistant.services.answer_type import without_document_dates
+
+    assert without_document_dates("Kế hoạch của Tỉnh ủy (tháng 01/2026) thay thế kế hoạch nào?").split() == \
+        ["Kế", "hoạch", "của", "Tỉnh", "ủy", "thay", "thế", "kế", "hoạch", "nào?"]
+    assert without_document_dates("Kế hoạch CĐS ban hành tháng 01/2026 thay thế kế hoạch nào?").split() == \
+        ["Kế", "hoạch", "CĐS", "thay", "thế", "kế", "hoạch", "nào?"]
+    assert without_document_dates("Báo cáo gửi trước ngày 15/12/2026?") == "Báo cáo gửi trước ngày 15/12/2026?"

@@ -43,6 +43,11 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Tỷ lệ cán bộ được cấp chữ ký số bao nhiêu?", {"target"}, {"number"}),
         # two plans named by their kinds' codes are compared
         ("Mục tiêu kinh tế số: NQ 57 đặt bao nhiêu, còn KH 144 đặt bao nhiêu?", {"compare", "target"}, set()),
+        # who signed, asked by the signer's post ("phó chủ tịch nào ký", "đồng chí nào ký, ở cương vị gì")
+        ("Quyết định số bao nhiêu, phó chủ tịch nào ký?", {"number", "signer"}, set()),
+        ("Kế hoạch do đồng chí nào ký, ở cương vị gì?", {"signer", "metadata"}, set()),
+        ("ke hoach 1245 do ai ky, voi chuc vu gi?", {"signer"}, set()),
+        ("Tổ chức kỳ họp nào?", set(), {"signer"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -86,6 +91,9 @@ def test_references_name_documents_by_number(question: str, named: set[str]) -> 
     ("Theo kế hoạch của phường Bạch Đằng, ai chủ trì?", "ke hoach cua phuong bach dang"),
     ("Kế hoạch xuất khẩu của Sơn La là gì?", "ke hoach xuat khau cua son la"),
     ("Sở Y tế có nhiệm vụ gì?", ""),
+    # a plan the units must draw up names no plan: the programme it gives effect to does
+    ("Các chi bộ phải xây dựng kế hoạch cụ thể hóa chương trình cán bộ trẻ của huyện trước ngày nào?",
+     "chuong trinh can bo tre cua huyen truoc ngay"),
 ])
 def test_naming_phrase(question: str, phrase: str) -> None:
     from assistant.services.question import naming_phrase
@@ -145,3 +153,17 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
 
+
+
+@pytest.mark.parametrize(("question", "only"), [
+    ("Kế hoạch của Tỉnh ủy thay thế cho những kế hoạch nào trước đó?", True),
+    ("Kế hoạch nào đặt chỉ tiêu kinh tế số cao hơn?", True),  # a plan it names decides (see AskService)
+    ("So sánh kế hoạch của xã với kế hoạch của tỉnh: kế hoạch nào đặt mục tiêu cao hơn?", False),
+    ("Kế hoạch 144 và Nghị quyết 57, văn bản nào đặt mục tiêu cao hơn?", False),
+])
+def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None:
+    from assistant.services.question import asks_which_plan_only
+
+    q = analyse(question)
+    assert "compare" in q.intents
+    assert asks_which_plan_only(q) is only

@@ -249,3 +249,19 @@ def test_a_two_column_header_and_a_markdown_title() -> None:
     meta = extract_metadata(normalize_text(markdown)[0])
     assert meta["title"] == "Kế hoạch phòng, chống đuối nước cho học sinh năm 2026"
     assert meta["issuer"] == "Sở Giáo dục và Đào tạo"  # as the document's sentences write it
+
+
+def test_a_party_directive_headed_by_its_party_organisation() -> None:
+    """Hướng dẫn 36: "ĐẢNG BỘ TỈNH …" above "TỈNH ỦY" names the committee's place, and the subject line "về …"
+    goes on after "CỦA BAN THƯỜNG VỤ TỈNH ỦY" in capitals."""
+    from ingest.normalize import normalize_text
+
+    raw = ("ĐẢNG BỘ TỈNH BÌNH SƠN\nTỈNH ỦY\n*\nSố 27-CT/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+           "Bình Sơn, ngày 12 tháng 3 năm 2026\n\nCHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+           "về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác\n"
+           "phòng, chống đuối nước trẻ em giai đoạn 2026 - 2030\n-----\n\n"
+           "Thực hiện Luật Trẻ em, Ban Thường vụ Tỉnh ủy yêu cầu:\n")
+    meta = extract_metadata(normalize_text(raw)[0])
+    assert (meta["doc_type"], meta["doc_number"], meta["issuer"]) == ("Chỉ thị", "27-CT/TU", "Tỉnh ủy Bình Sơn")
+    assert meta["title"] == ("Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của các cấp ủy đảng đối với "
+                             "công tác phòng, chống đuối nước trẻ em giai đoạn 2026 - 2030")

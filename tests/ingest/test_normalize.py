@@ -265,3 +265,39 @@ def test_a_header_and_a_signature_laid_out_as_markdown_tables() -> None:
     assert "| 1 | Lao động được đào tạo nghề | 1.200 |" in lines  # a data table stays a table
     assert lines[-7:] == ["Nơi nhận:", "- Thường trực Tỉnh ủy,", "- Lưu Văn phòng Huyện ủy.", "T/M BAN THƯỜNG VỤ",
                           "PHÓ BÍ THƯ", "(đã ký)", "Lò Văn Thiện"]
+
+
+def test_running_heads_and_page_numbers_of_a_copied_pdf_are_dropped() -> None:
+    """The line printed next to "Trang n/m" on every page is no text of the plan: it would cut a sentence running
+    over the page in two."""
+    raw = ("1. Phòng Nghiệp vụ Y: tham mưu Giám đốc Sở thành lập Ban Chỉ đạo chiến dịch, hoàn thành trước ngày\n"
+           "25/8/2026; tổng hợp kết quả.\n\nTrang 1/2\n\nKế hoạch số 1245/KH-SYT - Sở Y tế tỉnh Bình Sơn\n\n"
+           "2. Trung tâm Kiểm soát bệnh tật tỉnh: thiết lập đường dây nóng tiếp nhận thông tin phản ứng\n\n"
+           "Trang 2/2\n\nKế hoạch số 1245/KH-SYT - Sở Y tế tỉnh Bình Sơn\n\nsau tiêm.\n")
+    assert normalize_text(raw)[0].split("\n\n") == [
+        "1. Phòng Nghiệp vụ Y: tham mưu Giám đốc Sở thành lập Ban Chỉ đạo chiến dịch, hoàn thành trước ngày "
+        "25/8/2026; tổng hợp kết quả.",
+        "2. Trung tâm Kiểm soát bệnh tật tỉnh: thiết lập đường dây nóng tiếp nhận thông tin phản ứng sau tiêm."]
+    once = "Trang 1/2\n\nKế hoạch số 1245/KH-SYT - Sở Y tế tỉnh Bình Sơn\n\nNội dung.\n"
+    assert "1245/KH-SYT" in normalize_text(once)[0]  # printed once, it is text
+
+
+def test_a_numbered_paragraph_whose_label_runs_into_its_text_is_unwrapped() -> None:
+    """"1. Phòng Nghiệp vụ Y: Là đầu mối …" reads like a heading on its first line only: its text goes on."""
+    raw = ("1. Phòng Nghiệp vụ Y: Là đầu mối tham mưu Giám đốc Sở thành lập Ban\n"
+           "Chỉ đạo chiến dịch tiêm bổ sung vắc xin MR.\n2. Kế hoạch tổng thể\nNội dung.\n")
+    assert normalize_text(raw)[0].split("\n") == [
+        "1. Phòng Nghiệp vụ Y: Là đầu mối tham mưu Giám đốc Sở thành lập Ban Chỉ đạo chiến dịch tiêm bổ sung vắc xin MR.",
+        "2. Kế hoạch tổng thể", "Nội dung."]
+
+
+def test_a_signature_going_on_over_a_page_break() -> None:
+    raw = ("Nơi nhận:                                  KT. GIÁM ĐỐC\n"
+           "- Bộ Y tế (để b/c);                         PHÓ GIÁM ĐỐC\n"
+           "- UBND tỉnh (để b/c);                         (Đã ký)\n- Giám đốc, các PGĐ Sở;\n\nTrang 6/7\n\n"
+           "Kế hoạch số 1245/KH-SYT - Sở Y tế tỉnh Bình Sơn\n\n- Sở Giáo dục và Đào tạo;\n"
+           "- UBND các huyện, thị xã, thành phố;       Trần Quốc Bảo\n- Lưu: VT, NVY.\n\nTrang 7/7\n\n"
+           "Kế hoạch số 1245/KH-SYT - Sở Y tế tỉnh Bình Sơn\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines[-4:] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Trần Quốc Bảo"]
+    assert "- UBND các huyện, thị xã, thành phố;" in lines

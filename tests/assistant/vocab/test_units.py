@@ -57,6 +57,8 @@ def test_different_units_differ() -> None:
         ("Sở Y tế?", ["Sở Y tế"]),
         ("Văn phòng đăng ký đất đai tỉnh chủ trì", ["Văn phòng đăng ký đất đai tỉnh"]),  # "ký" of "đăng ký"
         ("Ban Quản lý Khu thương mại tự do Đà Nẵng thực hiện", ["Ban Quản lý Khu thương mại tự do Đà Nẵng"]),
+        # what the unit does ends its name though a figure follows ("… trẻ em từ 6 đến 16 tuổi")
+        ("Tỉnh ủy Bình Sơn đặt mục tiêu tỷ lệ trẻ em từ 6 đến 16 tuổi", ["Tỉnh ủy Bình Sơn"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
