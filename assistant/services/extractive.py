@@ -178,7 +178,9 @@ class ExtractiveAnswerer:
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
-            return Draft([], [], 0.0, ranked)  # nothing retrieved holds the kind of value asked for
+            # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
+            # no passage holds a date; else nothing retrieved holds the kind of value asked for
+            return self._parts_only(q, plan or top.doc_id, ranked) if top else Draft([], [], 0.0, ranked)
         lead = _expand_list(fitting[0], ranked)
         out = _Builder()
         duties = self._duties(q, subjects, ranked, out) if subjects else []
@@ -200,6 +202,13 @@ class ExtractiveAnswerer:
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
         return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q))
+
+    def _parts_only(self, q: Question, doc: str, ranked: list[Unit]) -> Draft:
+        out = _Builder()
+        said = self._document_parts(q, doc, ranked, out)
+        if said is None:
+            return Draft([], [], 0.0, ranked)
+        return Draft(out.statements, out.citations, max(u.coverage for u in ranked if u.doc_id == doc), ranked, True)
 
     def _document_parts(self, q: Question, doc: str, ranked: list[Unit], out: _Builder) -> Unit | None:
         """A question asking two or more of a plan's number, date, issuer and signer: each, in that order, from

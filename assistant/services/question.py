@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
 from assistant.text import fold_accents, fold_tones, has_diacritics, is_foreign_word, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
-from assistant.vocab.docnum import doc_numbers, kind_code
+from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
 from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
@@ -163,8 +163,9 @@ def analyse(text: str) -> Question:
         intents -= {"number", "metadata"}
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")
-    units = tuple(u for u in unit_mentions(text) if len(u.split()) >= 2) if has_diacritics(text) else \
-        tuple(unit_mentions_folded(folded))
+    named = DOC_NUMBER.sub(" ", text)  # "KH 597/KH-UBND Dong Thap …": the issuer's code in a number names no unit
+    units = tuple(u for u in unit_mentions(named) if len(u.split()) >= 2) if has_diacritics(text) else \
+        tuple(unit_mentions_folded(fold_question(named)))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
                     times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text))
 

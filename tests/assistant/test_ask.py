@@ -61,6 +61,14 @@ def test_signer_question(indexed) -> None:  # type: ignore[no-untyped-def]
     assert_verifiable(indexed, r)
 
 
+def test_the_parts_a_plan_has_are_answered_when_it_lacks_one(indexed) -> None:  # type: ignore[no-untyped-def]
+    """The programme carries no date of its own: who signed it is still said, the date is not made up."""
+    r = ask(indexed, "Chương trình hành động chuyển đổi số năm 2026 của xã thực hiện Nghị quyết 04-NQ/TU ban hành "
+                     "ngày nào, ai ký?")
+    assert r.answerable and "Lê Phú Quốc" in r.answer
+    assert_verifiable(indexed, r)
+
+
 def test_comparison_says_which_document_says_what(indexed) -> None:  # type: ignore[no-untyped-def]
     r = ask(indexed, "Hạn gửi báo cáo định kỳ hằng tháng ở tỉnh Đồng Nai và ở phường Bạch Đằng khác nhau thế nào?")
     assert "trước ngày 25 hằng tháng" in r.answer and "trước ngày 20 hằng tháng" in r.answer

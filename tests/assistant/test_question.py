@@ -56,6 +56,11 @@ def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
     assert not (not_wanted & q.intents)
 
 
+def test_the_issuers_code_in_a_document_number_names_no_unit() -> None:
+    assert analyse("KH 597/KH-UBND Dong Thap: nen tang thu phi gom nhung he thong nao?").units == ()
+    assert analyse("Kế hoạch 182/KH-UBND giao Công an tỉnh làm gì?").units == ("Công an tỉnh",)
+
+
 def test_folding_and_named_units() -> None:
     assert fold_question("Hoá đơn của Đảng uỷ?") == fold_question("Hóa đơn của Đảng ủy") == "hoa don cua dang uy"
     assert has_phrase("ai chu tri", "ai") and not has_phrase("phai trien khai", "ai")
