@@ -35,13 +35,14 @@ from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
-from assistant.vocab.parts import KINDS
+from assistant.vocab.parts import KINDS, PREAMBLE_START
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
 from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
 _HEADER_CHARS = 700
+_PREAMBLE_CHARS, _PREAMBLE_LINES = 4000, 6  # where a plan states its grounds, and how many
 _MAX_COMPARED = 3  # plans answered side by side
 # where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
@@ -326,7 +327,7 @@ class AskService:
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
         """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents
         found is evidence too, though no passage search finds them."""
-        if not q.wants("signer", "metadata"):
+        if not q.wants("signer", "metadata", "basis"):
             return chunks
         extra = []
         best: dict[str, ScoredChunk] = {}
@@ -341,6 +342,8 @@ class AskService:
                     spans.append((sig, "Chữ ký", "text"))
             if q.wants("number", "date", "issuer"):
                 spans.append(((0, _header_end(text)), "", "header"))
+            if q.wants("basis"):  # "Thực hiện Nghị quyết số …", "Căn cứ …": the grounds before the plan's parts
+                spans += [(span, "", "text") for span in _preamble(text)]
             for (start, end), section, kind in spans:
                 payload = {**first.payload, "start": start, "end": end, "section": section, "kind": kind,
                            "text": text[start:end], "tasks": []}
@@ -420,6 +423,17 @@ def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:
     allowed = [doc_id] if scope is None or scope.doc_ids is None or doc_id in scope.doc_ids else []
     return AccessScope(classifications=scope.classifications if scope else None,
                        units=scope.units if scope else None, doc_ids=allowed)
+
+
+def _preamble(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines stating a plan's grounds ("Căn cứ …", "Thực hiện …") after its header and title."""
+    start = _header_end(text)
+    spans, pos = [], start
+    for line in text[start:start + _PREAMBLE_CHARS].split("\n"):
+        if PREAMBLE_START.match(line.strip()):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans[:_PREAMBLE_LINES]
 
 
 def _header_end(text: str) -> int:

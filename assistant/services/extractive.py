@@ -33,7 +33,7 @@ from assistant.services.evidence import (
     idf_table,
     split_units,
 )
-from assistant.services.question import QUESTION_WORDS, Question, analyse, naming_phrase
+from assistant.services.question import QUESTION_WORDS, Question, analyse, basis_kind, naming_phrase
 from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
@@ -173,6 +173,10 @@ class ExtractiveAnswerer:
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
+        if q.wants("basis"):  # "… để thực hiện kế hoạch nào?": the grounds the plan states, of that kind, when found
+            grounds = [u for u in fitting if _intent_fit(u, q)]
+            kind = basis_kind(q)
+            fitting = [u for u in grounds if kind in fold_accents(u.text).lower()] or grounds or fitting
         top = next((u for u in ranked if u.doc_id == plan), ranked[0]) if ranked else None
         subjects = _subjects(q, top) if top and q.wants("list") and not q.wants("compare") else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
@@ -701,6 +705,9 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
+        # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part
+        "basis": lambda: bool(PREAMBLE_START.match(u.text))
+        or "can cu" in fold_accents(section_label(u.section)).lower(),
     }
     asked = [(intent, check) for intent, check in checks.items() if q.wants(intent)]
     task_funds = "funding" in fields and not _FUNDS.search(section_label(u.section).lower())
@@ -743,7 +750,7 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
     if q.wants("target") and is_state_section(u.section) and not _asks_state(q):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
-    if not u.section and PREAMBLE_START.match(u.text):
+    if not u.section and PREAMBLE_START.match(u.text) and not q.wants("basis"):
         return 1.0
     return 0.0
 

@@ -81,6 +81,18 @@ def _number_asked(folded: str) -> bool:
 _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)\b")  # "… chữ ký số bao nhiêu?"
 
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
+# "… được ban hành để thực hiện nghị quyết nào?", "căn cứ những văn bản nào?": what the plan carries out, which its
+# preamble says ("Thực hiện Nghị quyết số 12-NQ/TU …")
+_BASIS = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: vao)?)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
+                    r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
+                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
+
+
+def basis_kind(q: Question) -> str:
+    """The kind of document a question asks its plan to carry out ("ke hoach" of "… thực hiện kế hoạch nào?"); ""
+    for any ("văn bản nào") or none."""
+    m = _BASIS.search(q.folded)
+    return m.group("kind") if m and m.group("kind") != "van ban" else ""
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
                          r"(?: \w+){1,3} (?:nao|gi)\b")
@@ -89,8 +101,12 @@ _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|th
 def asks_which_plan_only(q: Question) -> bool:
     """A comparison cued by nothing but "kế hoạch nào" / "văn bản nào" ("… thay thế cho những kế hoạch nào?"): when
     the question names one plan, it asks which documents that plan refers to, not which plan answers."""
-    return not _TWO_PLANS.search(q.folded) and not any(
-        has_phrase(q.folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
+    return _which_plan_only(q.folded)
+
+
+def _which_plan_only(folded: str) -> bool:
+    return not _TWO_PLANS.search(folded) and not any(
+        has_phrase(folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
 
 
 def fold_question(text: str) -> str:
@@ -153,6 +169,10 @@ def analyse(text: str) -> Question:
         intents.add("list")
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
         intents.add("date")
+    if _BASIS.search(folded):  # "… để thực hiện kế hoạch nào?" asks what the plan carries out, it compares none
+        intents.add("basis")
+        if _which_plan_only(folded):
+            intents.discard("compare")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"

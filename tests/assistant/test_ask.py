@@ -69,6 +69,13 @@ def test_the_parts_a_plan_has_are_answered_when_it_lacks_one(indexed) -> None:  
     assert_verifiable(indexed, r)
 
 
+def test_what_a_plan_carries_out_is_in_its_preamble(indexed) -> None:  # type: ignore[no-untyped-def]
+    r = ask(indexed, "Tỉnh ủy Đồng Nai ban hành kế hoạch chuyển đổi số trong các cơ quan đảng để thực hiện kế hoạch "
+                     "nào của Ban Chỉ đạo?")
+    assert r.answerable and "11-KH/BCĐ" in r.answer.split("\n")[0]
+    assert_verifiable(indexed, r)
+
+
 def test_comparison_says_which_document_says_what(indexed) -> None:  # type: ignore[no-untyped-def]
     r = ask(indexed, "Hạn gửi báo cáo định kỳ hằng tháng ở tỉnh Đồng Nai và ở phường Bạch Đằng khác nhau thế nào?")
     assert "trước ngày 25 hằng tháng" in r.answer and "trước ngày 20 hằng tháng" in r.answer

@@ -48,6 +48,10 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Kế hoạch do đồng chí nào ký, ở cương vị gì?", {"signer", "metadata"}, set()),
         ("ke hoach 1245 do ai ky, voi chuc vu gi?", {"signer"}, set()),
         ("Tổ chức kỳ họp nào?", set(), {"signer"}),
+        # what the plan carries out, said by its preamble
+        ("Ke hoach duoc ban hanh de thuc hien nghi quyet nao cua tinh?", {"basis"}, set()),
+        ("Chương trình được xây dựng căn cứ những văn bản nào?", {"basis"}, set()),
+        ("Sở Y tế thực hiện nhiệm vụ gì?", set(), {"basis"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
