@@ -407,7 +407,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
                     out.append(task)
                     collecting = (task, list_mark(piece))
             continue
-        if b["kind"] not in ("paragraph", "list_item") or not section and headed or _outside_duties(section):
+        if b["kind"] not in ("paragraph", "list_item") or (not section and headed) or _outside_duties(section):
             continue
         offset, body = strip_marker(piece)
         base = b["start"] + offset

@@ -47,8 +47,8 @@ _ADMIN_LEVEL = re.compile(
 )
 # Hướng dẫn 36: a Party committee's header names its Party organisation above the committee ("ĐẢNG BỘ TỈNH BÌNH
 # SƠN" / "TỈNH ỦY"); a committee named without its place takes the place from that line
-_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)$")
-_PARTY_BODY = re.compile(r"^ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|ĐẶC KHU) (.+)$")
+_COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)$")
+_PARTY_BODY = re.compile(r"^ĐẢNG BỘ (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ) (.+)$")
 _LEVEL_FIRST = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)\s(?!ỦY|UỶ)")
 # a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
@@ -296,8 +296,9 @@ def _header(lines: list[str]) -> dict[str, str]:
         name = candidates[-1]
         if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
             name = f"{candidates[-2]} {name}"
-        elif len(candidates) > 1 and _COMMITTEE.match(name) and (body := _PARTY_BODY.match(candidates[-2])):
-            name = f"{name} {body.group(1)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
+        elif len(candidates) > 1 and (level := _COMMITTEE.match(name)) and (body := _PARTY_BODY.match(candidates[-2])) \
+                and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
+            name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
         out["issuer"] = _org_case(name)
     return out
 

@@ -86,7 +86,7 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?
 _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
-_YEAR_REST = re.compile(r"^[-–]\s*(?:19|20)\d\d\b")
+_YEAR_REST = re.compile(r"^[-–]\s*((?:19|20)\d\d)\b(?!\s*:)")
 _SENTENCE_END = ".!?;…"
 _CLOSERS = "”\"'’»)]"
 # a line ending in one of these words stops mid-phrase: what follows continues it
@@ -150,6 +150,12 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     return out, page_starts if len(pages) > 1 else [0], hints
 
 
+def _set_apart(lines: list[str], i: int) -> bool:
+    """"Trang 4/7", "- 4 -" are page numbers; a bare "4" is one when it stands between blank lines, as a table's row
+    number ("1" / "Sở Tài chính chủ trì" / "2") does not."""
+    return not lines[i].isdigit() or (i > 0 and not lines[i - 1]) or (i + 1 < len(lines) and not lines[i + 1])
+
+
 def _running_lines(lines: list[str]) -> set[int]:
     """Indexes of a running head or foot: the same line printed next to the page number on two or more
     pages ("Trang 4/7" / "Kế hoạch số 1245/KH-SYT - Sở Y tế …"), which copied text keeps in mid-sentence."""
@@ -159,8 +165,8 @@ def _running_lines(lines: list[str]) -> set[int]:
         line = lines[i]
         if _PAGE_NUMBER.match(line) or is_table_row(line) or len(line) < 10 or not has_text(line):
             continue
-        near = [lines[filled[j]] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
-        if any(_PAGE_NUMBER.match(n) for n in near):
+        near = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
+        if any(_PAGE_NUMBER.match(lines[n]) and _set_apart(lines, n) for n in near):
             at_number.setdefault(line, []).append(i)
     return {i for found in at_number.values() if len(found) >= 2 for i in found}
 
@@ -509,14 +515,17 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):
         return ""
-    if _YEAR_END.search(before) and _YEAR_REST.match(after):
-        return " "  # "… giai đoạn 2021" / "- 2025; 95% …": a range of years wrapped, no bullet
+    if not seg.gap and (end := _YEAR_END.search(before)) and (rest := _YEAR_REST.match(after)) and \
+            rest.group(1) > end.group(0):
+        return " "  # "… giai đoạn 2021" / "- 2025; 95% …": a range of years wrapped, no bullet ("- 2026: …" is one)
     if _structural(after):
         return None
     if after[0].islower():
         return " "
     if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end
         return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS else None
+    if _runs_in(before) and seg.gap and not prev.wrapped:
+        return None  # "1. Sở Y tế: Chủ trì …" / blank line / "Kinh phí …": a paragraph of its own follows
     if _ends_sentence(before, prev.wrapped):
         return None
     if not seg.gap or prev.wrapped or _last_word(before) in _OPEN_WORDS or is_list_start(before):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents, is_folded_word
+from assistant.text import fold_accents, fold_tones, is_folded_word, nfc
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 
 _PERCENT = re.compile(r"\d\s*%")
@@ -31,6 +31,12 @@ _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
 PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
 
+# "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
+# the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
+# nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
+_PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
+                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von)\b(?: \w+){0,25}? "
+                      r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
 # (cue in the accent-folded question, value the passage must contain)
@@ -47,11 +53,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
-    # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu": a sum of money ("chất lượng", "số lượng" are not pay;
-    # "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao nhiêu nguồn" are no sums)
-    (re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
-                r"muc phat|phat tien|tien phat|muc boi duong|"
-                r"thu nhap|tong von|nguon von)\b(?: \w+){0,25}? bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))"), _MONEY),
+    (_PAY_CUE, _MONEY),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
@@ -82,17 +84,21 @@ _DATED_ASIDE = re.compile(r"\((?![^()]*\b(?:truoc|han|den|cham nhat)\b)(?:[^()]*
 
 
 # "Kế hoạch … ban hành tháng 01/2026", "… ký ngày 12/3/2026": when the document was issued says which document
-_ISSUED_ON = re.compile(r"\b(?:ban hanh|ky)\s+(?:vao\s+)?(?:ngay|thang|nam)?\s*\d{1,4}(?:[/.\-]\d{1,4}){0,2}\b")
+# ("ký" only before "ngày": "nhiệm kỳ 2025-2030", "định kỳ 6 tháng" fold alike and date nothing)
+_ISSUED_ON = re.compile(r"\b(?:ban hanh\s+(?:vao\s+)?(?:ngay|thang|nam)?|ky\s+(?:vao\s+)?ngay)\s*"
+                        r"\d{1,4}(?:[/.\-]\d{1,4}){0,2}\b")
 
 
 def without_document_dates(question: str) -> str:
     """The question without the dates that say which document it means ("Kế hoạch … (tháng 01/2026)", "… ban hành
     ngày 12/3/2026"): no passage need say them."""
-    folded = fold_accents(question).lower()  # one character for one: spans hold in the question as typed
-    spans = sorted((m.span() for p in (_DATED_ASIDE, _ISSUED_ON) for m in p.finditer(folded)), reverse=True)
-    for a, z in spans:
-        question = f"{question[:a]} {question[z:]}"
-    return question
+    question = nfc(question)
+    folded = fold_accents(question).lower()  # one character for one (NFC): spans hold in the question as typed
+    keep = [True] * len(question)
+    for pattern in (_DATED_ASIDE, _ISSUED_ON):
+        for m in pattern.finditer(folded):
+            keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    return "".join(c if k else " " for c, k in zip(question, keep, strict=True))
 
 
 # "bao nhiêu đồng/m³", "mức hỗ trợ … đồng/người/tháng" (accent-folded): an amount per something
@@ -101,16 +107,17 @@ _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|n
 
 
 # "mỗi trẻ … được hỗ trợ bao nhiêu tiền", "bao nhiêu tiền một khóa": a sum for each one, however the plan writes it
-_EACH_ASKED = re.compile(r"\bmoi \w+\b(?: \w+){0,10}? bao nhieu (?:tien|dong)\b|\bbao nhieu (?:tien|dong) (?:mot|moi|cho moi) \w+")
+_EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)\w+\b(?: \w+){0,10}? bao nhiêu (?:tiền|đồng)\b"
+                         r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)\w+")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
-_EACH_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*(?:/|(?:cho )?(?:moi|mot)\b)"
-                          r"|\bmoi\b[^;.]{0,60}?\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\b")
+_SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
+_EACH_AMOUNT = re.compile(_SUM + r"\s*(?:/|(?:cho )?(?:mỗi|một)\b)|\bmỗi\b[^;.]{0,60}?" + _SUM)
 
 
 # a fine asked: the sum must be one the plan says is a fine ("phạt tiền từ 5 đến 10 triệu đồng"), not a support
 _FINE_ASKED = re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat)\b")
-_FINE_AMOUNT = re.compile(r"\bphat\b[^.;]{0,80}?\d[\d.,]*\s*(?:%|(?:(?:ty|trieu|nghin|ngan)\s+)?dong\b)"
-                          r"|\d[\d.,]*\s*(?:%|(?:(?:ty|trieu|nghin|ngan)\s+)?dong\b)[^.;]{0,40}?\bphat\b")
+_FINE_AMOUNT = re.compile(r"\bphạt\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|" + _SUM + r")|(?:\d[\d.,]*\s*%|" + _SUM +
+                          r")[^.;]{0,40}?\bphạt\b")
 
 
 def _per(unit: str) -> re.Pattern[str]:
@@ -123,18 +130,20 @@ def _per(unit: str) -> re.Pattern[str]:
 def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
     per = _PER_ASKED.search(q)
-    pattern = None if per else next((p for cue, p in _CUES if cue.search(q)), None)
+    cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
     noun = ""
     m = _COUNT.search(q)
+    if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
+        pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
                                   m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
         noun = m.group(1)  # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
-    named = _ISSUED_ON.sub(" ", _DATED_ASIDE.sub(" ", named))
+    named = without_document_dates(named)
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
-                       per=_per(per.group(1)) if per else _EACH_AMOUNT if _EACH_ASKED.search(q) else
-                       _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
+                       per=_per(per.group(1)) if per else _EACH_AMOUNT if _EACH_ASKED.search(fold_tones(question).lower())
+                       else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
@@ -144,7 +153,9 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     table_percent = table and exp.pattern is _PERCENT and re.search(r"\d", text) and "%" in f"{text} {context}"
     if exp.pattern is not None and not exp.pattern.search(text) and not table_percent:
         return False
-    if exp.per is not None and not exp.per.search(fold_accents(text).lower()):
+    # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")
+    if exp.per is not None and not exp.per.search(fold_accents(text).lower()) and not exp.per.search(
+            fold_tones(text).lower()):
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())

@@ -35,6 +35,7 @@ from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
+from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
 from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
@@ -430,6 +431,8 @@ def _preamble(text: str) -> list[tuple[int, int]]:
     start = _header_end(text)
     spans, pos = [], start
     for line in text[start:start + _PREAMBLE_CHARS].split("\n"):
+        if numbering(line.strip()) is not None:
+            break  # the plan's first part: "Thực hiện …" under it is a task, no ground
         if PREAMBLE_START.match(line.strip()):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1

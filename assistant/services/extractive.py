@@ -184,7 +184,7 @@ class ExtractiveAnswerer:
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
-            return self._parts_only(q, plan or top.doc_id, ranked) if top else Draft([], [], 0.0, ranked)
+            return self._parts_only(q, plan, ranked) if plan else Draft([], [], 0.0, ranked)
         lead = _expand_list(fitting[0], ranked)
         out = _Builder()
         duties = self._duties(q, subjects, ranked, out) if subjects else []
@@ -329,7 +329,8 @@ class ExtractiveAnswerer:
         n = out.cite(items[0].chunk, who["text"], who["start"])
         out.say(f"{who['text']} {DUTIES_HEAD}", [n])
         if len(items) == 1 and (task := items[0].fields.get("task")) and "\n" not in task["text"].strip() and \
-                len(clauses := _clauses(task["text"])) >= MIN_DUTY_CLAUSES:
+                len(clauses := _clauses(task["text"])) >= MIN_DUTY_CLAUSES and \
+                all(len(c.split()) >= MIN_DUTY_CLAUSES for _, c in clauses):  # not "các sở: Tài chính; Y tế; …"
             # one paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
             for offset, clause in clauses[:MAX_LIST_ITEMS]:
                 out.say(_one_line(clause), [out.cite(items[0].chunk, clause, task["start"] + offset)])
@@ -595,7 +596,8 @@ def _context(u: Unit, q: Question) -> str:
     return f"{u.section} {title} {header} {group} {_lead_in(u)}"
 
 
-_LEAD_LABEL_CHARS = 80  # "Phấn đấu đến năm 2030", "Mục tiêu cụ thể": a label, not a sentence
+# "Phấn đấu đến năm 2030: …", "…; Năm 2030: …": a label (short, no clause in it) opening a line or a clause
+_LABEL = re.compile(r"(?:^|;\s+)([^;:]{1,80}?):\s")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|—|đến|den)\s*(?:năm\s+|nam\s+)?((?:19|20)\d\d)")
 
 
@@ -613,9 +615,9 @@ def _lead_in(u: Unit) -> str:
     p = u.chunk.payload
     before = u.chunk.text[:max(u.start - int(p.get("start", 0)), 0)]
     cut = before.rfind("\n") + 1
-    label, colon, _ = before[cut:].partition(": ")
-    if colon and ";" not in label and len(label) <= _LEAD_LABEL_CHARS:
-        return label + ":"
+    labels = _LABEL.findall(before[cut:])  # the nearest label before the unit: "Năm 2025: …; Năm 2030: <unit>"
+    if labels and not _LABEL.match(u.text):
+        return labels[-1] + ":"
     if not is_bullet(f"{before[cut:].strip()} …"):  # the unit's own line starts with "- ", "+ ", "• "
         return ""
     before = before[:cut]

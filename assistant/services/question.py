@@ -27,7 +27,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
                "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
-               "ky quyet dinh", "ky nghi quyet", "do ai ky", "nao ky", "ky boi", "chuc vu", "cuong vi"),
+               "ky quyet dinh", "ky nghi quyet", "do ai ky", "ky boi"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
@@ -83,16 +83,23 @@ _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # "… được ban hành để thực hiện nghị quyết nào?", "căn cứ những văn bản nào?": what the plan carries out, which its
 # preamble says ("Thực hiện Nghị quyết số 12-NQ/TU …")
-_BASIS = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: vao)?)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
+_SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|niem)\b)")
+# the plan carries out (its own subject, or "để/nhằm …"), not a unit ("Sở Y tế triển khai kế hoạch nào?")
+_BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|chi thi)\b(?:(?! giao | can | phai )[\w ])*?"
+                    r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) )"
+                    r"(?:thuc hien|trien khai|cu the hoa)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
                     r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
-                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
+                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
+                    r"|\bcan cu(?: vao)?\s+(?:\w+\s+){0,2}?(?P<grounds>nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|"
+                    r"van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
 
 
 def basis_kind(q: Question) -> str:
     """The kind of document a question asks its plan to carry out ("ke hoach" of "… thực hiện kế hoạch nào?"); ""
     for any ("văn bản nào") or none."""
     m = _BASIS.search(q.folded)
-    return m.group("kind") if m and m.group("kind") != "van ban" else ""
+    kind = (m.group("kind") or m.group("grounds")) if m else ""
+    return "" if kind == "van ban" else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
                          r"(?: \w+){1,3} (?:nao|gi)\b")
@@ -105,7 +112,7 @@ def asks_which_plan_only(q: Question) -> bool:
 
 
 def _which_plan_only(folded: str) -> bool:
-    return not _TWO_PLANS.search(folded) and not any(
+    return not _TWO_PLANS.search(folded) and not re.search(r"\b(?:hon|hay)\b", folded) and not any(
         has_phrase(folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
 
 
@@ -169,6 +176,8 @@ def analyse(text: str) -> Question:
         intents.add("list")
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
         intents.add("date")
+    if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
+        intents.add("signer")
     if _BASIS.search(folded):  # "… để thực hiện kế hoạch nào?" asks what the plan carries out, it compares none
         intents.add("basis")
         if _which_plan_only(folded):
@@ -194,7 +203,7 @@ _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
                "huong dan": "hd", "thong bao": "tb", "ket luan": "kl", "de an": "da"}
 # "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
 _KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if code != "da"}}
-_NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? (\d{1,5})\b")
+_NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? ?(\d{1,5})\b")  # "NQ 57", "NQ57"
 
 
 # "Chương trình … thực hiện Nghị quyết 57", "… của Chính phủ về Nghị quyết 57": the number names the document
@@ -206,7 +215,7 @@ _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(
 # what a question says of a plan after naming it: "kế hoạch dân số Cần Thơ | đặt mục tiêu …"
 _PREDICATE = re.compile(r"\b(?:dat|giao|yeu cau|quy dinh|de ra|phan dau|huong toi|bo tri|co (?!quan)|la (?:gi|ai|bao)|"
                         r"duoc|do ai|phai|chia|thay the|ky|gui|bao cao|chu tri|neu|noi|xac dinh|nhu the|ai|nao|gi|bao nhieu)\b")
-_MAKING = re.compile(r"\b(?:xay dung|ban hanh|lap|soan thao|du thao)\s+$")  # verbs that make a document
+_MAKING = re.compile(r"\b(?:xay dung|lap|soan thao|du thao)\s+$")  # verbs that make a document
 _PLAN_KIND = re.compile(r"\b(?:" + "|".join(["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an",
                                               "chi thi", "phu luc"]) + r")\b")
 

@@ -147,6 +147,9 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_NUMBERED_PART = frozenset(("số", "sở", "vực", "hiệu", "đội", "phân"))  # "cơ sở 2", "khu vực 3", "phân hiệu 1"
+
+
 def _name_end(text: str, start: int, stop: int) -> int:
     """'Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình …': a name that ends on a proper name ("Lâm Đồng") is not
     continued by two or more lower-case words — those say what the unit does ("Tỉnh ủy Bình Sơn đặt mục tiêu tỷ lệ
@@ -155,6 +158,8 @@ def _name_end(text: str, start: int, stop: int) -> int:
     for i in range(len(words) - 1, 0, -1):
         if words[i].group(0)[0].isupper() and words[i - 1].group(0)[0].isupper():
             rest = list(itertools.takewhile(lambda w: not w.group(0)[0].isdigit(), words[i + 1:]))
+            if len(rest) < len(words) - i - 1 and rest and rest[-1].group(0).lower() in _NUMBERED_PART:
+                return stop  # "Bệnh viện Đa khoa Bình Sơn cơ sở 2": the number is part of the name
             if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest):
                 return start + words[i].end()
             break

@@ -64,6 +64,11 @@ from assistant.vocab.docnum import DOC_NUMBER
          "hỗ trợ 3.200 bồn chứa nước (mức hỗ trợ 3 triệu đồng/bồn)", False),
         ("Kế hoạch quy định mức phạt tiền bao nhiêu đối với hộ khoan giếng không phép?",
          "phạt tiền từ 5 triệu đồng đến 10 triệu đồng đối với hành vi khoan giếng không phép", True),
+        # "mới" is not "mỗi", "phát" is not "phạt"; projects counted are no sum
+        ("Chương trình nông thôn mới được bố trí bao nhiêu tiền?", "bố trí 120 tỷ đồng", True),
+        ("Kế hoạch quy định mức phạt tiền bao nhiêu đối với hộ khoan giếng không phép?",
+         "Hỗ trợ phát triển sản xuất: 20 triệu đồng/hộ", False),
+        ("Nguồn vốn đầu tư công được phân bổ cho bao nhiêu dự án?", "phân bổ cho 12 dự án", True),
         ("Nghị định xử phạt vi phạm hành chính có thời hạn ban hành thế nào?",  # no sum asked
          "Nghị định xử phạt vi phạm hành chính: Quý II/2026", True),
         ("Mức bồi dưỡng cho mỗi cán bộ y tế trực tiếp tham gia buổi tiêm chủng là bao nhiêu?",
@@ -109,3 +114,7 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
     assert without_document_dates("Kế hoạch CĐS ban hành tháng 01/2026 thay thế kế hoạch nào?").split() == \
         ["Kế", "hoạch", "CĐS", "thay", "thế", "kế", "hoạch", "nào?"]
     assert without_document_dates("Báo cáo gửi trước ngày 15/12/2026?") == "Báo cáo gửi trước ngày 15/12/2026?"
+    # dates that overlap ("(ban hành ngày 12/3/2026)") are cut once; "nhiệm kỳ 2025-2030" is no signing date
+    assert without_document_dates("Kế hoạch (ban hành ngày 12/3/2026) giao Sở Y tế làm gì?").split() == \
+        ["Kế", "hoạch", "giao", "Sở", "Y", "tế", "làm", "gì?"]
+    assert expectation("Mục tiêu GRDP nhiệm kỳ 2025-2030 là bao nhiêu?").numbers == ("2025", "2030")

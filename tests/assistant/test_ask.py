@@ -66,6 +66,7 @@ def test_the_parts_a_plan_has_are_answered_when_it_lacks_one(indexed) -> None:  
     r = ask(indexed, "Chương trình hành động chuyển đổi số năm 2026 của xã thực hiện Nghị quyết 04-NQ/TU ban hành "
                      "ngày nào, ai ký?")
     assert r.answerable and "Lê Phú Quốc" in r.answer
+    assert not re.search(r"ngày \d|\d{1,2}/\d{1,2}/\d{4}", r.answer.split("\n")[0])  # it claims no date
     assert_verifiable(indexed, r)
 
 

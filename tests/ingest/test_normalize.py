@@ -301,3 +301,12 @@ def test_a_signature_going_on_over_a_page_break() -> None:
     lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
     assert lines[-4:] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Đã ký)", "Trần Quốc Bảo"]
     assert "- UBND các huyện, thị xã, thành phố;" in lines
+
+
+def test_what_looks_like_a_running_head_or_a_wrapped_line_but_is_not() -> None:
+    cells = "1\nXây dựng hệ thống\nSở Tài chính chủ trì\n2\nMua sắm thiết bị\nSở Tài chính chủ trì\n"
+    assert normalize_text(cells)[0].count("Sở Tài chính chủ trì") == 2  # a table's cell beside its row numbers
+    assert normalize_text("2. Lộ trình giai đoạn 2026 - 2030\n- 2026: hoàn thành 30%\n")[0].split("\n") == [
+        "2. Lộ trình giai đoạn 2026 - 2030", "- 2026: hoàn thành 30%"]  # a year's item, no range wrapped
+    assert normalize_text("1. Sở Y tế: Chủ trì triển khai Kế hoạch\n\nKinh phí do ngân sách bảo đảm.\n")[0].split(
+        "\n\n") == ["1. Sở Y tế: Chủ trì triển khai Kế hoạch", "Kinh phí do ngân sách bảo đảm."]
