@@ -29,17 +29,18 @@ def test_its_title_issuer_and_signer(directive: Services) -> None:
     assert "Chỉ thị số 15-CT/TU - Tỉnh ủy Hòa An" not in directive.registry.text_of(meta.doc_id)  # the running head
 
 
-def test_a_target_after_the_label_of_its_paragraph(directive: Services) -> None:
-    """"Phấn đấu đến năm 2030: …; 95% khu dân cư …": the clause is dated by its paragraph's label."""
-    r = directive.ask.ask("Đến năm 2030, Tỉnh ủy Hòa An đặt mục tiêu tỷ lệ khu dân cư có tổ liên gia an toàn "
-                          "phòng cháy là bao nhiêu?")
-    assert r.answerable and "95% khu dân cư" in r.answer.split("\n")[0]
-
-
-def test_how_much_budget(directive: Services) -> None:
-    r = directive.ask.ask("Chỉ thị phòng cháy của Hòa An ưu tiên bố trí bao nhiêu ngân sách tỉnh cho giai đoạn "
-                          "2026 - 2030?")
-    assert r.answerable and "8 tỷ đồng" in r.answer.split("\n")[0]
+@pytest.mark.parametrize(("question", "fact"), [
+    # "Phấn đấu đến năm 2030: …; 95% khu dân cư …": the clause is dated by its paragraph's label
+    ("Đến năm 2030, Tỉnh ủy Hòa An đặt mục tiêu tỷ lệ khu dân cư có tổ liên gia an toàn phòng cháy là bao nhiêu?",
+     "95% khu dân cư"),
+    ("Chỉ thị phòng cháy của Hòa An ưu tiên bố trí bao nhiêu ngân sách tỉnh cho giai đoạn 2026 - 2030?", "8 tỷ đồng"),
+    # "Đơn vị nào chịu trách nhiệm …" asks who; the plan need not say "trách nhiệm" of the task
+    ("Theo chỉ thị của Tỉnh ủy Hòa An, đơn vị nào chịu trách nhiệm tập huấn nghiệp vụ cho tổ liên gia an toàn "
+     "phòng cháy?", "Công an tỉnh"),
+])
+def test_the_fact_asked_leads(directive: Services, question: str, fact: str) -> None:
+    r = directive.ask.ask(question)
+    assert r.answerable and fact in r.answer.split("\n")[0]
 
 
 def test_a_paragraph_of_duties_is_listed_clause_by_clause(directive: Services) -> None:
@@ -49,13 +50,6 @@ def test_a_paragraph_of_duties_is_listed_clause_by_clause(directive: Services) -
     assert any("xây dựng kế hoạch kiểm tra an toàn phòng cháy" in ln for ln in lines)
     assert any("tổ chức tập huấn nghiệp vụ" in ln for ln in lines)
     assert any("thiết bị báo cháy" in ln for ln in lines)
-
-
-def test_who_is_responsible_need_not_be_said_in_those_words(directive: Services) -> None:
-    """"Đơn vị nào chịu trách nhiệm …" asks who; the plan need not say "trách nhiệm" of the task."""
-    r = directive.ask.ask("Theo chỉ thị của Tỉnh ủy Hòa An, đơn vị nào chịu trách nhiệm tập huấn nghiệp vụ cho "
-                          "tổ liên gia an toàn phòng cháy?")
-    assert r.answerable and "Công an tỉnh" in r.answer.split("\n")[0]
 
 
 def test_who_signed_and_in_which_post(directive: Services) -> None:
