@@ -184,6 +184,8 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
             for role, a, z in runs:
                 if a < z:
                     role = wrapped = _content_role(body, role, a, current)
+                    if role == "lead" and "lead" not in current["fields"]:
+                        _lead_sentence(text, base + a, body[a:z], current["fields"])
                     current["fields"].setdefault(role, _field(text, base + a, base + z))
             current["end"] = b["end"]
             last_role, a, z = runs[-1]
@@ -212,6 +214,16 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
         title = b if len(body) <= _MAX_TITLE_CHARS and not body.rstrip().endswith(":") else None
     _close(current, out, heading, text, titled)
     return out
+
+
+def _lead_sentence(text: str, base: int, value: str, fields: dict[str, Field]) -> None:
+    """'Phân công: Ban Xây dựng Đảng chủ trì, phối hợp Văn phòng Đảng ủy.': a lead field written as a sentence leads
+    with its subject units, and says its co-units and deadline in its own words."""
+    said = subject_units(value)
+    if said is None or not _LEAD_VERB.match(value, said[1] + 1):
+        return
+    fields["lead"] = _field(text, base + said[0], base + said[1])
+    _duty_fields(text, base, value, fields)
 
 
 def _goes_on(role: str, line: str) -> bool:

@@ -141,9 +141,12 @@ class ExtractiveAnswerer:
             task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
             folded = folded_syllables(f"{u.text} {u.section} {task_text}")
             bodies.append(" ".join(folded))
-            u.terms = set(folded) | set(folded_syllables(str(u.chunk.payload.get("title", ""))))
+            # every passage of a plan says what its title and issuer say; "Sở KH&CN", "UBND" say the words a question
+            # may write out, and the other way round
+            named = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
+            u.terms = set(folded) | set(folded_syllables(expand_abbreviations(f"{u.text} {u.section} {named}")))
         idf = idf_table(units)
-        q_terms = list(dict.fromkeys(content_terms(without_document_dates(q.text))))
+        q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(q.text)))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]

@@ -54,11 +54,11 @@ QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua
 # words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
-    "hien nay", "dia chi", "hinh thuc", "phuong thuc",
+    "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
     # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
     "trach nhiem", "nhiem vu",
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
-    "ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
+    "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
 _PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|qd|ctr) \d+)\b"  # "NQ 57", not "KH&CN"
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*" + _PLAN_WORD)

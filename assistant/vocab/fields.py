@@ -29,7 +29,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("measure", r"^(?:dvt|don vi tinh)\b"),
         ("co", r"\bphoi hop\b"),
         ("lead", r"\bchu tri\b|\bchiu trach nhiem\b|\bphu trach\b|\bdau moi\b|^(?:don vi|co quan) (?:thuc hien|"
-                 r"trien khai)$|^trach nhiem(?: thuc hien)?$|^(?:don vi|co quan)$"),
+                 r"trien khai)$|^trach nhiem(?: thuc hien)?$|^(?:don vi|co quan)$|^phan cong(?: thuc hien)?$"),
         ("timing", r"\bthoi (?:gian|han|diem)\b|\btien do\b|\blo trinh\b|\bmoc\b|\bhan hoan thanh\b|"
                    r"\bnam (?:thuc hien|hoan thanh)\b"),
         ("product", r"\bsan pham\b|\bket qua\b|\bchi tieu\b|\bdau ra\b|\bhinh thuc\b|\bmuc tieu\b"),

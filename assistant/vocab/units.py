@@ -256,8 +256,8 @@ _TITLE = re.compile(
 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": the heads of all the ministries
 _BARE_TITLES = {"Bộ trưởng": "các bộ", "Các Bộ trưởng": "các bộ"}
 # where a list of units ends: the verb of its clause ("Sở Y tế tăng cường …"), a time word or a clause mark
-_LIST_STOP = re.compile(
-    r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|theo dõi|"
+_LIST_STOP = re.compile(  # "Đào tạo" ends no list: it is the end of a name ("Sở Giáo dục và Đào tạo")
+    r"(?<!Đào)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|theo dõi|"
     r"hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|được|là|hoàn thành|"
     r"giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|năm|quý|tháng|ngày|tăng cường|tiếp tục|chỉ đạo|thẩm định|"
     r"thu thập|cập nhật|hoàn thiện|nghiên cứu|ban hành|phổ biến|tuyên truyền|vận động|cung cấp|chia sẻ|kết nối|"

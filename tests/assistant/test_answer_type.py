@@ -21,6 +21,12 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Ngày sinh của đồng chí A là ngày nào?", "Kế hoạch số 54-KH/TU, ngày 04/6/2026", False),
         ("Báo cáo gửi trước ngày nào?", "gửi Ban Chỉ đạo trước ngày 25 hằng tháng", True),
         ("Báo cáo gửi trước ngày nào?", "báo cáo định kỳ hằng quý", False),
+        # "ngày mấy" asks a day too; the date of a document cited sets no day for anything
+        ("Các tổ đảng báo cáo trước ngày mấy hằng quý?", "báo cáo trước ngày 15 của tháng cuối quý", True),
+        ("Sở Y tế báo cáo trước ngày mấy hằng tháng?",
+         "theo Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021 của Thủ tướng; định kỳ báo cáo", False),
+        ("Sở Y tế báo cáo trước ngày mấy hằng tháng?", "Quyết định số 496/QĐ-TTg ngày 30/3/2021; báo cáo trước 15/12",
+         True),
         ("Được cấp bao nhiêu máy tính mới?", "100% máy tính làm việc được cài phần mềm", False),
         ("Được cấp bao nhiêu máy tính mới?", "cấp 15 máy tính cho Văn phòng", True),
         ("Chỉ tiêu số hóa bao nhiêu tài liệu không mật?", "≥70% tài liệu không mật", True),

@@ -306,3 +306,12 @@ def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: b
 def test_a_plan_says_a_word(word: str, whole: bool, said: bool) -> None:
     plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so, phong, chong"
     assert _says(word, plan, whole=whole) is said
+
+
+def test_an_abbreviated_plan_name_answers_each_part(indexed) -> None:  # type: ignore[no-untyped-def]
+    """"Kế hoạch CĐS …": the question's abbreviation counts as the words the passages write out, so the part asking
+    which plan is carried out is answered beside the deadline."""
+    r = ask(indexed, "Kế hoạch CĐS của phường Bạch Đằng năm 2026 thực hiện kế hoạch nào của Thành ủy Hải Phòng, và hạn "
+                     "hoàn thành số hóa tài liệu lưu trữ của Đảng ủy phường là ngày nào?")
+    assert r.answerable and "01/7/2025" in r.answer and "35-KH/TU" in r.answer
+    assert_verifiable(indexed, r)

@@ -72,6 +72,18 @@ def test_tasks_titled_nhiem_vu_n_with_a_wrapped_field() -> None:
         "Nhiệm vụ 2: Nạo vét kênh dẫn, ao hồ trữ nước ngọt"]
 
 
+def test_an_item_then_a_line_assigning_it_in_a_sentence() -> None:
+    """'- <task>' then 'Phân công: X chủ trì, phối hợp Y. Thời gian: …': the lead and co-units are the sentence's."""
+    text = ("1. Tăng cường sự lãnh đạo của Đảng\n\n- Tổ chức quán triệt Nghị quyết đến 100% đảng viên.\n\n"
+            "Phân công: Ban Xây dựng Đảng chủ trì, phối hợp Văn phòng Đảng ủy và các chi bộ. Thời gian: Quý II/2026.\n\n"
+            "- Xây dựng mô hình thôn kiểu mẫu.\n\nPhân công: Văn phòng Đảng ủy tham mưu. Thời gian: tháng 4/2026.\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"task": "Tổ chức quán triệt Nghị quyết đến 100% đảng viên", "lead": "Ban Xây dựng Đảng",
+         "co": "Văn phòng Đảng ủy và các chi bộ", "timing": "Quý II/2026"},
+        {"task": "Xây dựng mô hình thôn kiểu mẫu", "lead": "Văn phòng Đảng ủy tham mưu", "timing": "tháng 4/2026"},
+    ]
+
+
 def test_a_title_after_a_value_ending_in_a_semicolon_is_the_next_task() -> None:
     text = ("I. NHIỆM VỤ\n1. Rà soát dữ liệu\n- Cơ quan chủ trì: Sở Tư pháp;\n- Thời gian: Tháng 5/2026;\n"
             "Xây dựng kho dữ liệu dùng chung\n- Cơ quan chủ trì: Sở Nội vụ;\n- Thời gian: Quý IV/2026.")

@@ -16,7 +16,8 @@ from assistant.vocab.fields import field_runs, labelled_field, role_of
         ("Thời gian dự kiến hoàn thành", "timing"), ("Tiến độ", "timing"), ("Sản phẩm/Chỉ tiêu", "product"),
         ("Kết quả dự kiến", "product"), ("Nguồn kinh phí", "funding"), ("ĐVT", "measure"), ("Đơn vị tính", "measure"),
         ("Ghi chú", "note"), ("Năm 2026", None),
-        ("Công trình", "task"), ("Tên công trình", "task"), ("Hạng mục đầu tư", "task"),
+        ("Công trình", "task"), ("Tên công trình", "task"), ("Hạng mục đầu tư", "task"), ("Phân công", "lead"),
+        ("Phân công thực hiện", "lead"),
     ],
 )
 def test_role_of(label: str, role: str | None) -> None:

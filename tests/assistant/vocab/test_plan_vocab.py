@@ -71,6 +71,7 @@ def test_units_of_a_field(value: str, units: list[str]) -> None:
     ("sentence", "subject"),
     [
         ("Sở Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền", "Sở Tài chính"),
+        ("Sở Giáo dục và Đào tạo chủ trì, phối hợp Huyện đoàn", "Sở Giáo dục và Đào tạo"),  # "tạo" ends no name
         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổng hợp, trình Hội đồng nhân dân",
          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
         ("Các cấp ủy, tổ chức đảng, cơ quan, đơn vị tập trung quán triệt", "Các cấp ủy, tổ chức đảng, cơ quan, đơn vị"),
