@@ -219,7 +219,7 @@ class _Table:
         if self.last_kind == "table_header" and piped and self._under_columns(cells, filled):
             return self._header()
         if self.last_kind == "table_header" and self.columns and self._names(cells) != self.columns and (
-                self._is_subheader(cells, filled)):
+                self._is_subheader(cells, filled) or self._splits_columns(filled)):
             self.pending_subheader = filled
             return self._header()
         if self._is_header(cells, filled) or ruled and not self.columns and len(filled) >= 2 and \
@@ -270,6 +270,8 @@ class _Table:
             return False
         if self.columns and self._names(cells) == self.columns:  # repeated after a page break
             return True
+        if cells[0] and _is_stt(cells[0]) and _names_not_values(filled):  # "STT | Tên xã | Số bể chứa hiện có …"
+            return True
         share = 1.0 if self.columns and self.last_kind != "table_header" else 0.75
         return sum(_is_column_name(c) for c in filled) >= share * len(filled)
 
@@ -280,6 +282,12 @@ class _Table:
             return False
         return _names_not_values(filled) and \
             sum(_is_column_name(c) or bool(_PERIOD_NAME.match(c)) for c in filled) >= 0.5 * len(filled)
+
+    def _splits_columns(self, filled: list[str]) -> bool:
+        """'Lượt khách | Doanh thu (triệu đồng) | …' under 'Năm 2026 | Năm 2027': more names than the header has
+        columns, and no figure among them, split its columns, whatever they are called."""
+        return len(filled) > len(self.columns) and not any(re.search(r"\d", c) for c in filled) and \
+            _names_not_values(filled)
 
     def _under_columns(self, cells: list[str], filled: list[str]) -> bool:
         """A second header row of a piped table, cell under cell ("| | | Bắt đầu | Hoàn thành | |" under "| TT | …
@@ -487,6 +495,9 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
                                                piped, ruled)
             add(row_kind, start, end, cells, where)
             continue
+        if table is not None and _lost_cells(line) and _row_follows(lines, k):
+            add("paragraph", start, end)  # "Tổng I + II 240.000 270.000 …": a row that lost its cells; the table goes on
+            continue
         table = None
         stripped = line.strip()
         style = heading_style(stripped)
@@ -528,6 +539,19 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             continue
         add("heading", start, end)
     return blocks
+
+
+def _lost_cells(line: str) -> bool:
+    """'Tổng I + II 240.000 270.000 305.000': figures in a row without its cell separators; no heading
+    ('2. Quý II (04 - 06/2026)' opens the next table's part)."""
+    stripped = line.strip()
+    return heading_style(stripped) is None and numbering(stripped) is None and \
+        len(re.findall(r"\d[\d.,]*\d", stripped)) >= 2
+
+
+def _row_follows(lines: list[tuple[int, str]], k: int) -> bool:
+    """The next line with text after line `k` is a table row."""
+    return next((is_table_row(line) for _, line in lines[k + 1:] if has_text(line)), False)
 
 
 def _article(blocks: list[Block], sections: _Sections, num: Numbering, line: str, start: int, end: int) -> None:

@@ -17,6 +17,7 @@ from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 _PERCENT = re.compile(r"\d\s*%")
 _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
+_MONEY_UNIT = re.compile(r"\b(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnđ|vnd)\b", re.I)  # in a column's name
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
@@ -152,10 +153,11 @@ def expectation(question: str) -> Expectation:
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
     """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
-    # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |"
-    table_percent = table and exp.pattern is _PERCENT and re.search(r"\d", text) and "%" in f"{text} {context}"
+    # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
+    table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
+                                                        exp.pattern is _MONEY and _MONEY_UNIT.search(context))
     probe = _CITED_DATE.sub(" ", text) if exp.pattern is _DAY else text
-    if exp.pattern is not None and not exp.pattern.search(probe) and not table_percent:
+    if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
     # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")
     if exp.per is not None and not exp.per.search(fold_accents(text).lower()) and not exp.per.search(

@@ -139,7 +139,8 @@ class ExtractiveAnswerer:
         for u in units:
             # who and when, though written apart; the task itself is the unit's own text (a list item of a longer duty)
             task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
-            folded = folded_syllables(f"{u.text} {u.section} {task_text}")
+            columns = " ".join(u.cells or {})  # a row says its figures under its columns' names ("Lượng (Tấn)")
+            folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns}")
             bodies.append(" ".join(folded))
             # every passage of a plan says what its title and issuer say; "Sở KH&CN", "UBND" say the words a question
             # may write out, and the other way round
@@ -241,7 +242,7 @@ class ExtractiveAnswerer:
             self._task(q, u, out)
             return
         if u.is_row and u.cells:
-            self._row(u, out)
+            self._row(u, out, q)
             return
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
@@ -251,12 +252,16 @@ class ExtractiveAnswerer:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
         out.say(claim, numbers)
 
-    def _row(self, u: Unit, out: _Builder) -> None:
+    def _row(self, u: Unit, out: _Builder, q: Question | None = None) -> None:
         """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
-        header row(s) its column names come from."""
+        header row(s) its column names come from. Of a row with a column per year, the years asked."""
         cells = u.cells or {}
         group = cells.get(GROUP, "")
-        parts = [f"{name}: {value}" for name, value in cells.items() if name not in (STT, GROUP) and value]
+        named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
+        asked = {y for t in (q.times if q else ()) for y in _YEAR.findall(t)}
+        if asked & {_column_year(name) for name in named}:
+            named = {name: value for name, value in named.items() if _column_year(name) in (None, *asked)}
+        parts = [f"{name}: {value}" for name, value in named.items()]
         text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
         numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
@@ -767,6 +772,16 @@ def _overlaps(a: Unit, b: Unit) -> bool:
 def _same_task(a: Unit, b: Unit) -> bool:
     return a.task is not None and b.task is not None and a.doc_id == b.doc_id and \
         a.task["start"] == b.task["start"]
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _column_year(name: str) -> str | None:
+    """The year a column holds: 'Kế hoạch 2028 - Lượng (Tấn)' -> '2028'; 'GIAI ĐOẠN 2026 - 2030 - Năm 2030', the last
+    it names; None for a column of no year ('Sản phẩm', 'ĐVT')."""
+    years = _YEAR.findall(name)
+    return years[-1] if years else None
 
 
 def _clip(text: str, limit: int) -> str:

@@ -268,6 +268,16 @@ def test_a_second_header_row_names_the_columns_under_a_merged_one() -> None:
                             "Kinh phí (triệu đồng)": "95.000"}
 
 
+def test_a_first_row_led_by_stt_names_the_columns_whatever_they_are() -> None:
+    """"STT | Tên xã | Số bể chứa hiện có …": no word of a task table, yet a row led by "STT" whose cells are no
+    figures is the header, and each figure of a row travels under its column's name."""
+    table = ("STT\tTên xã\tDiện tích canh tác tập trung (ha)\tSố bể chứa hiện có\tSố bể chứa xây mới đến năm 2027\n"
+             "1\tXã Phước An\t1.240\t64\t60\n9\tXã Cát Tường\t2.130\t54\t159\n")
+    rows = [b["cells"] for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert rows[1] == {"STT": "9", "Tên xã": "Xã Cát Tường", "Diện tích canh tác tập trung (ha)": "2.130",
+                       "Số bể chứa hiện có": "54", "Số bể chứa xây mới đến năm 2027": "159"}
+
+
 def test_a_table_ruled_with_plus_and_minus_is_read_row_by_row() -> None:
     """A grid table ("+---+", "+===+" under the header) whose cells wrap over several "|" lines; the markdown rule
     it becomes says which row names the columns, whatever the names are."""
