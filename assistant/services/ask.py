@@ -154,7 +154,7 @@ class AskService:
         if planned is not None:
             return self._finish(planned, found, t0)
         if parsed.wants("list") and parsed.units and chunks:
-            chunks = self._whole_duties(q, scope, chunks)
+            chunks = self._whole_duties(plan_named(parsed, names), scope, chunks)
         compared = self._compared_documents(parsed, scope, chunks, names) if parsed.wants("compare") else {}
         if len(compared) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
             docs = list(compared)[:_MAX_COMPARED]
@@ -319,10 +319,13 @@ class AskService:
             return chunks
         return self.retriever.retrieve(q, _within(scope, plan), k) + chunks
 
-    def _whole_duties(self, q: str, scope: AccessScope | None, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
-        """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the best document."""
+    def _whole_duties(self, plan: str | None, scope: AccessScope | None, chunks: list[ScoredChunk]
+                      ) -> list[ScoredChunk]:
+        """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the plan the question
+        names, else of the best document found."""
         seen = {c.id for c in chunks}
-        more = self.retriever.whole_document(str(chunks[0].payload.get("doc_id", "")), chunks)
+        doc = plan if any(c.payload.get("doc_id") == plan for c in chunks) else str(chunks[0].payload.get("doc_id", ""))
+        more = self.retriever.whole_document(doc, chunks)
         return chunks + [c for c in more if c.id not in seen]
 
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:

@@ -33,7 +33,14 @@ from assistant.services.evidence import (
     idf_table,
     split_units,
 )
-from assistant.services.question import QUESTION_WORDS, Question, analyse, basis_kind, naming_phrase
+from assistant.services.question import (
+    QUESTION_WORDS,
+    Question,
+    analyse,
+    basis_kind,
+    naming_phrase,
+    question_parts,
+)
 from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
@@ -331,6 +338,9 @@ class ExtractiveAnswerer:
                 continue
             seen.add(span)
             items.append(u)
+        if q.wants("reporting") and _lists_reports(q):
+            # "Công an tỉnh phải báo cáo cho những cơ quan nào?": its duties that report
+            items = [u for u in items if _REPORTS.search(_claimable(u))] or items
         if not items:
             return []
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
@@ -774,6 +784,14 @@ def _same_task(a: Unit, b: Unit) -> bool:
         a.task["start"] == b.task["start"]
 
 
+def _lists_reports(q: Question) -> bool:
+    """The part of the question that asks for a list asks what is reported ("… báo cáo cho những cơ quan nào, vào
+    thời hạn nào?"), not a unit's tasks beside it ("giao UBND xã những nhiệm vụ gì, và … báo cáo theo định kỳ nào?")."""
+    listing = [p for p in (question_parts(q.text) or [q.text]) if analyse(p).wants("list")]
+    return bool(listing) and all(analyse(p).wants("reporting") for p in listing)
+
+
+_REPORTS = re.compile(r"\bbáo cáo\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 

@@ -84,6 +84,16 @@ def test_an_item_then_a_line_assigning_it_in_a_sentence() -> None:
     ]
 
 
+def test_an_item_assigned_in_its_closing_bracket() -> None:
+    """'a) <task> (X chủ trì, phối hợp Y; thời gian: Z).': the task is what the bracket follows, without its marker;
+    a sentence does not end inside the bracket nor at the dot of '5.000'."""
+    text = ("2. Nhiệm vụ cụ thể\na) Bố trí quỹ đất xây dựng trụ sở, diện tích tối thiểu 5.000 m2/đội (Sở Nông nghiệp và "
+            "Môi trường chủ trì, phối hợp Ủy ban nhân dân các xã; thời gian: Quý IV/2026).\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"task": "Bố trí quỹ đất xây dựng trụ sở, diện tích tối thiểu 5.000 m2/đội", "lead": "Sở Nông nghiệp và Môi trường",
+         "co": "Ủy ban nhân dân các xã", "timing": "Quý IV/2026"}]
+
+
 def test_a_title_after_a_value_ending_in_a_semicolon_is_the_next_task() -> None:
     text = ("I. NHIỆM VỤ\n1. Rà soát dữ liệu\n- Cơ quan chủ trì: Sở Tư pháp;\n- Thời gian: Tháng 5/2026;\n"
             "Xây dựng kho dữ liệu dùng chung\n- Cơ quan chủ trì: Sở Nội vụ;\n- Thời gian: Quý IV/2026.")
