@@ -262,17 +262,22 @@ def topic_words(text: str) -> list[str]:
     words = nouns(fold_tones(text)) if has_diacritics(text) else \
         [t.replace("_", " ") for t in segment_folded(text)]
     foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
-    return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_accents(w), folded)
+    return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_tones(w).lower(), folded)
                                  and not typed & set(w.lower().split())), *foreign]))
 
 
 _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already
+# the same words as typed with diacritics: "thiên tai" holds no "tại", "tài liệu" no "tại"
+_NOT_TOPIC_MARKED = frozenset(("ai", "gì", "nào", "khi", "là", "của", "và", "các", "những", "có", "được", "theo",
+                               "trong", "cho", "về", "với", "phải", "làm", "thì", "ở", "tại", "đến", "từ", "hay"))
 
 
-def _about(key: str, folded: str) -> bool:
+def _about(word: str, folded: str) -> bool:
     """A word of the question says what it is about, not what kind of fact it asks for ("những chức năng gì"), nor
     the verb of the task asked about ("ai chủ trì soạn thảo": typed without diacritics, parts of speech are unknown)."""
-    return key not in _ASKING_WORDS and all(s.isalpha() and s not in _NOT_TOPIC for s in key.split()) \
+    key = fold_accents(word)
+    glue = _NOT_TOPIC_MARKED if has_diacritics(word) else _NOT_TOPIC
+    return key not in _ASKING_WORDS and all(s.isalpha() and s not in glue for s in word.split()) \
         and not re.search(rf"\b{re.escape(key)}(?: (?!khi |luc )\w+)? (?:gi|nao)\b", folded) \
         and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded)
 

@@ -127,6 +127,8 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("ke hoach dan so dat muc tieu tuoi tho trung binh la bao nhieu?", ["dan so", "tuoi tho", "trung binh"],
      ["ke hoach", "muc tieu"]),
     ("ai chu tri soan thao nghi dinh?", ["nghi dinh"], ["soan thao"]),
+    # "thiên tai" holds no "tại": with diacritics the glue words are told apart by their marks
+    ("Kế hoạch phòng, chống thiên tai của tỉnh giao Sở Xây dựng những nhiệm vụ gì?", ["thiên tai"], []),
     # the verb of a target and the kind "chương trình hành động" are no topic, typed either way
     ("xa phan dau dat chuan nong thon moi kieu mau vao nam nao theo chuong trinh hanh dong?", ["nong thon"],
      ["phan dau", "hanh dong"]),
