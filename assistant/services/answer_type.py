@@ -65,7 +65,8 @@ _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
 _PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
 _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
-                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS}
+                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS,
+                        "chiec", "cai"}  # classifiers: "bao nhiêu chiếc" is answered by "04 xe"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from assistant.vocab.docnum import DOC_NUMBER
          True),
         ("Được cấp bao nhiêu máy tính mới?", "100% máy tính làm việc được cài phần mềm", False),
         ("Được cấp bao nhiêu máy tính mới?", "cấp 15 máy tính cho Văn phòng", True),
+        ("Xe thang được đầu tư bao nhiêu chiếc?", "Số lượng: 04 xe", True),  # a classifier counts any noun
         ("Chỉ tiêu số hóa bao nhiêu tài liệu không mật?", "≥70% tài liệu không mật", True),
         ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "70% các hệ thống thông tin", False),
         ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "40% các hệ thống thông tin (năm 2025)", True),

@@ -187,6 +187,10 @@ def test_idempotent(name: str) -> None:
          "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ SỐ, XÃ HỘI SỐ ĐẾN NĂM 2030"),
         ("DANH MỤC NHIỆM VỤ CỦA\nCÁC SỞ, NGÀNH", "DANH MỤC NHIỆM VỤ CỦA CÁC SỞ, NGÀNH"),
         ("ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY XÃ AN PHƯỚC", "ĐẢNG BỘ TỈNH ĐỒNG NAI\nĐẢNG ỦY XÃ AN PHƯỚC"),
+        # an item's labelled details keep their lines; a wrapped line in lower case before a colon is no label
+        ("2. Xe thang chữa cháy\n   Số lượng: 04 xe\n   Nguồn vốn: ngân sách trung ương",
+         "2. Xe thang chữa cháy\nSố lượng: 04 xe\nNguồn vốn: ngân sách trung ương"),
+        ("- Hỗ trợ từ ngân sách Trung\nương: Đề xuất hỗ trợ một phần.", "- Hỗ trợ từ ngân sách Trung ương: Đề xuất hỗ trợ một phần."),
     ],
 )
 def test_small_cases(raw_text: str, expected: str) -> None:
