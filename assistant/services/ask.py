@@ -324,7 +324,8 @@ class AskService:
         """"Sở Y tế phải làm gì?": a unit's duties are spread over the plan; read more of the plan the question
         names, else of the best document found."""
         seen = {c.id for c in chunks}
-        doc = plan if any(c.payload.get("doc_id") == plan for c in chunks) else str(chunks[0].payload.get("doc_id", ""))
+        found = {c.payload.get("doc_id") for c in chunks}
+        doc = plan if plan is not None and plan in found else str(chunks[0].payload.get("doc_id", ""))
         more = self.retriever.whole_document(doc, chunks)
         return chunks + [c for c in more if c.id not in seen]
 

@@ -151,8 +151,8 @@ class ExtractiveAnswerer:
             bodies.append(" ".join(folded))
             # every passage of a plan says what its title and issuer say; "Sở KH&CN", "UBND" say the words a question
             # may write out, and the other way round
-            named = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
-            u.terms = set(folded) | set(folded_syllables(expand_abbreviations(f"{u.text} {u.section} {named}")))
+            plan = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
+            u.terms = set(folded) | set(folded_syllables(expand_abbreviations(f"{u.text} {u.section} {plan}")))
         idf = idf_table(units)
         q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(q.text)))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
