@@ -51,7 +51,7 @@ _GIAO = re.compile(r"\b(?:[Gg]iao|[Đđ]ề nghị)\s+")
 # "Căn cứ nội dung Kế hoạch này …, các bộ … xây dựng …": the subject after an opening clause
 _CORE_MARK = re.compile(r"\b(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)\b")
 _OPENING = re.compile(r"^(?:Căn cứ|Trên cơ sở|Đối với)\b")
-_LABELLED_TIME = re.compile(r"\b(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?)\s*:\s*([^;()]*[^;()\s.])")
+_BRACKET_FIELD = re.compile(r"([^;:()]{1,40}?)\s*:\s*([^;()]*[^;()\s.])")  # "; thời gian: năm 2027)"
 # a sentence ends at "." or ";", not inside brackets ("(X chủ trì, phối hợp Y; thời gian: năm 2027)") nor in "5.000"
 _SENTENCE = re.compile(r"(?:\([^()\n]*\)|(?<=\d)[.](?=\d)|[^.;])+[.;]?")
 _GOALS = re.compile(r"(?:cac )?(?:muc tieu|chi tieu)\b")
@@ -533,19 +533,26 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
                 continue
             base = b["start"] + m.start()
             at = (giao[-1].end() if giao else 0) + scope.rfind(units[-1])
-            # "c) Ứng dụng thiết bị bay … (Sở X chủ trì, phối hợp Y; thời gian: năm 2027).": the task is what the
-            # bracket that assigns it follows, without its item marker
-            marker = strip_marker(sentence)[0] if m.start() == 0 else 0
-            said = sentence[:at].rstrip().endswith("(") and sentence[marker:sentence.rfind("(", 0, at)].rstrip(" ,;")
             fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
-                      "task": _field(text, base + marker, base + marker + len(said)) if said else
-                      _field(text, base, base + len(sentence))}
-            when = _LABELLED_TIME.search(sentence, at) if said else None
-            if when:
-                fields["timing"] = _field(text, base + when.start(1), base + when.end(1))
+                      "task": _field(text, base, base + len(sentence))}
+            if sentence[:at].rstrip().endswith("("):
+                _bracketed(text, base, sentence, at, m.start() == 0, fields)
             out.append(Task(start=base, end=base + len(sentence.rstrip()), section=b["section"], source="sentence",
                             fields=_duty_fields(text, base, sentence, fields)))
     return out
+
+
+def _bracketed(text: str, base: int, sentence: str, at: int, opens_item: bool, fields: dict[str, Field]) -> None:
+    """"c) Ứng dụng thiết bị bay … (Sở X chủ trì, phối hợp Y; thời gian: năm 2027).": the task is what the bracket
+    that assigns it follows, without its item marker, and the bracket's labelled deadline is the task's."""
+    marker = strip_marker(sentence)[0] if opens_item else 0
+    task = sentence[marker:sentence.rfind("(", 0, at)].rstrip(" ,;")
+    if not task:
+        return
+    fields["task"] = _field(text, base + marker, base + marker + len(task))
+    when = next((f for f in _BRACKET_FIELD.finditer(sentence, at) if role_of(f.group(1)) == "timing"), None)
+    if when:
+        fields["timing"] = _field(text, base + when.start(2), base + when.end(2))
 
 
 class TaskExtractor(TransformComponent):

@@ -25,6 +25,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
+from assistant.vocab.fields import opens_with_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.signature import is_upper, person_name
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
@@ -83,8 +84,6 @@ _FOOTNOTE = re.compile(r"(?<![\w./@\-])([^\W\d_]{2,})(\d{1,2})(?=[\s,;:)”\"']|
 _NOT_FOOTNOTE = frozenset(("km", "cm", "mm", "dm", "ipv", "mp"))
 _SUPERSCRIPT = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
-# "Số lượng: 04 xe", "Nguồn vốn: ngân sách tỉnh": a labelled line of an item's details starts a line of its own
-_LABEL_LINE = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,3}\s?:\s+\S")
 _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
@@ -546,7 +545,7 @@ def _structural(line: str) -> bool:
         or is_appendix(line)
         or is_recipients(line)
         or is_caps(line)
-        or bool(_LABEL_LINE.match(line)) and line.lstrip()[0].isupper()
+        or opens_with_label(line)
     )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents, fold_tones, is_folded_word, nfc
-from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
+from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 
 _PERCENT = re.compile(r"\d\s*%")
 _NUMBER = re.compile(r"\d")
@@ -21,9 +21,6 @@ _MONEY_UNIT = re.compile(r"\b(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
-# "Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021": the date of a document cited, no day set for anything
-_CITED_DATE = re.compile(DOC_NUMBER.pattern + r",?\s*(?:ngày\s*)?\d{1,2}(?:[/.]\d{1,2}[/.]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
-                         re.I)
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
@@ -157,7 +154,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern is _MONEY and _MONEY_UNIT.search(context))
-    probe = _CITED_DATE.sub(" ", text) if exp.pattern is _DAY else text
+    probe = without_dated_references(text) if exp.pattern is _DAY else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
     # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")

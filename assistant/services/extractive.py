@@ -143,16 +143,20 @@ class ExtractiveAnswerer:
     def rank_units(self, q: Question, chunks: list[ScoredChunk]) -> list[Unit]:
         units = [u for rank, ch in enumerate(chunks) for u in split_units(ch, rank)]
         bodies = []
+        plan_terms: dict[str, set[str]] = {}  # every passage of a plan says what its title and issuer say
         for u in units:
             # who and when, though written apart; the task itself is the unit's own text (a list item of a longer duty)
             task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
             columns = " ".join(u.cells or {})  # a row says its figures under its columns' names ("Lượng (Tấn)")
             folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns}")
             bodies.append(" ".join(folded))
-            # every passage of a plan says what its title and issuer say; "Sở KH&CN", "UBND" say the words a question
-            # may write out, and the other way round
-            plan = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
-            u.terms = set(folded) | set(folded_syllables(expand_abbreviations(f"{u.text} {u.section} {plan}")))
+            if u.doc_id not in plan_terms:
+                plan = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
+                plan_terms[u.doc_id] = set(folded_syllables(expand_abbreviations(plan)))
+            # "Sở KH&CN", "UBND" say the words a question may write out, and the other way round
+            own = f"{u.text} {u.section}"
+            spelled = expand_abbreviations(own)
+            u.terms = set(folded) | plan_terms[u.doc_id] | (set(folded_syllables(spelled)) if spelled != own else set())
         idf = idf_table(units)
         q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(q.text)))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
@@ -249,7 +253,7 @@ class ExtractiveAnswerer:
             self._task(q, u, out)
             return
         if u.is_row and u.cells:
-            self._row(u, out, q)
+            self._row(q, u, out)
             return
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
@@ -259,13 +263,13 @@ class ExtractiveAnswerer:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
         out.say(claim, numbers)
 
-    def _row(self, u: Unit, out: _Builder, q: Question | None = None) -> None:
+    def _row(self, q: Question, u: Unit, out: _Builder) -> None:
         """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
         header row(s) its column names come from. Of a row with a column per year, the years asked."""
         cells = u.cells or {}
         group = cells.get(GROUP, "")
         named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
-        asked = {y for t in (q.times if q else ()) for y in _YEAR.findall(t)}
+        asked = {y for t in q.times for y in _YEAR.findall(t)}
         if asked & {_column_year(name) for name in named}:
             named = {name: value for name, value in named.items() if _column_year(name) in (None, *asked)}
         parts = [f"{name}: {value}" for name, value in named.items()]
@@ -787,8 +791,9 @@ def _same_task(a: Unit, b: Unit) -> bool:
 def _lists_reports(q: Question) -> bool:
     """The part of the question that asks for a list asks what is reported ("… báo cáo cho những cơ quan nào, vào
     thời hạn nào?"), not a unit's tasks beside it ("giao UBND xã những nhiệm vụ gì, và … báo cáo theo định kỳ nào?")."""
-    listing = [p for p in (question_parts(q.text) or [q.text]) if analyse(p).wants("list")]
-    return bool(listing) and all(analyse(p).wants("reporting") for p in listing)
+    parts = question_parts(q.text)
+    listing = [p for p in ([analyse(p) for p in parts] if parts else [q]) if p.wants("list")]
+    return bool(listing) and all(p.wants("reporting") for p in listing)
 
 
 _REPORTS = re.compile(r"\bbáo cáo\b", re.IGNORECASE)

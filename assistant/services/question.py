@@ -49,8 +49,10 @@ _CUES: dict[str, tuple[str, ...]] = {
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
 }
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
-QUESTION_WORDS = frozenset(("ai", "gi", "nao", "bao", "nhieu", "khi", "la", "cua", "va", "cac", "nhung", "co", "duoc",
-                            "theo", "trong", "cho", "ve", "voi", "phai", "lam", "thi", "o", "tai", "den", "tu", "hay"))
+_QUESTION_WORDS_MARKED = frozenset(("ai", "gì", "nào", "bao", "nhiêu", "khi", "là", "của", "và", "các", "những", "có",
+                                    "được", "theo", "trong", "cho", "về", "với", "phải", "làm", "thì", "ở", "tại", "đến",
+                                    "từ", "hay"))
+QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 # words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
@@ -267,9 +269,8 @@ def topic_words(text: str) -> list[str]:
 
 
 _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already
-# the same words as typed with diacritics: "thiên tai" holds no "tại", "tài liệu" no "tại"
-_NOT_TOPIC_MARKED = frozenset(("ai", "gì", "nào", "khi", "là", "của", "và", "các", "những", "có", "được", "theo",
-                               "trong", "cho", "về", "với", "phải", "làm", "thì", "ở", "tại", "đến", "từ", "hay"))
+# the same words as typed with diacritics: "thiên tai" holds no "tại", "tài liệu" no "tại", "bao gói" is a topic
+_NOT_TOPIC_MARKED = _QUESTION_WORDS_MARKED - {"bao", "nhiêu"}
 
 
 def _about(word: str, folded: str) -> bool:

@@ -15,6 +15,9 @@ from assistant.text import collapse_spaces, fold_accents
 DOC_NUMBER = re.compile(
     r"(?<![\w/\-])\d{1,5}(?:/\d{4})?(?:-\s{0,3}|/)[A-ZĐ][A-Za-zĐđ&]*\d*(?:[\-/][A-ZĐ][A-Za-zĐđ&]*\d*)+(?![\w/])"
 )
+# "Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021": a document cited with its date
+_DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r",?\s*(?:ngày\s*)?\d{1,2}(?:[/.]\d{1,2}[/.]\d{4}|\s+tháng\s+\d{1,2}"
+                              r"\s+năm\s+\d{4})", re.IGNORECASE)
 # "Số: 308/KH-UBND", "Số 3260-KH/ĐĐQH15", "Số:      -KH/TU" (blank), "Số:" with the number on the next line
 NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\S*)\s*$|^Số\s*:?\s+(?P<lead>\S+)(?:\s|$)")
 # kind codes in numbers -> the kind of document, as printed in titles
@@ -24,6 +27,11 @@ KIND_CODES = {
     "KL": "Kết luận", "TTr": "Tờ trình", "ĐA": "Đề án", "CV": "Công văn", "QC": "Quy chế", "QĐi": "Quy định",
     "NĐ": "Nghị định", "TT": "Thông tư",
 }
+
+
+def without_dated_references(text: str) -> str:
+    """`text` without the documents it cites with their dates: the date of a document cited sets no day for anything."""
+    return _DATED_REFERENCE.sub(" ", text)
 
 
 def canonical(number: str) -> str:

@@ -44,6 +44,16 @@ _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*(?P<value>.
 _MAX_LABEL_WORDS = 7
 
 
+# "Số lượng: 04 xe", "Nguồn vốn: ngân sách tỉnh": a short label in capitals opening a line, whatever it names
+_SHORT_LABEL = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,3}\s?:\s+\S")
+
+
+def opens_with_label(line: str) -> bool:
+    """A line of an item's labelled details, which starts a line of its own ("ương: Đề xuất …", a word cut by a
+    wrap, is no label)."""
+    return bool(_SHORT_LABEL.match(line)) and line.lstrip()[0].isupper()
+
+
 def _fold(label: str) -> str:
     return collapse_spaces(re.sub(r"[^\w\s]", " ", fold_accents(label).lower()))
 
