@@ -192,9 +192,14 @@ def cell_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _names_not_values(cells: list[str]) -> bool:
-    """Short cells and none a bare figure: column names ("Bắt đầu", "Năm 2026"), not a row's values."""
-    return all(len(c) <= _MAX_COLUMN_NAME and not re.fullmatch(r"[\d.,%\s]+", c) for c in cells)
+def _names_not_values(cells: list[str], years: bool = False) -> bool:
+    """Short cells and none a bare figure: column names ("Bắt đầu", "Năm 2026"), not a row's values. `years`: a
+    bare year names a column too ("STT | Huyện | 2026 | 2027 …", where the row's first cell says it names)."""
+    return all(len(c) <= _MAX_COLUMN_NAME and (not re.fullmatch(r"[\d.,%\s]+", c) or years and _YEAR_NAME.fullmatch(c))
+               for c in cells)
+
+
+_YEAR_NAME = re.compile(r"\s*(?:19|20)\d{2}\s*")
 
 
 @dataclass
@@ -270,7 +275,7 @@ class _Table:
             return False
         if self.columns and self._names(cells) == self.columns:  # repeated after a page break
             return True
-        if cells[0] and _is_stt(cells[0]) and _names_not_values(filled):  # "STT | Tên xã | Số bể chứa hiện có …"
+        if cells[0] and _is_stt(cells[0]) and _names_not_values(filled, years=True):  # "STT | Tên xã | 2026 …"
             return True
         share = 1.0 if self.columns and self.last_kind != "table_header" else 0.75
         return sum(_is_column_name(c) for c in filled) >= share * len(filled)

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
+from assistant.services.answer_type import expectation
 from assistant.services.evidence import Unit, clip_quote, folded_syllables
 from assistant.services.extractive import (
     NOT_FOUND,
@@ -36,7 +37,7 @@ from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
 from assistant.vocab.numbering import numbering
-from assistant.vocab.parts import KINDS, PREAMBLE_START
+from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
 from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
 
@@ -192,10 +193,16 @@ class AskService:
         (a short part with the first part's words: "…, hạn gửi khi nào")."""
         doc = draft.citations[0].doc_id
         own = [c for c in chunks if c.payload.get("doc_id") == doc]
+        said = {(c.doc_id, c.start, c.end) for c in draft.citations}
         drafts = []
+        whole: list[ScoredChunk] | None = None
         for part in parts:
             asked = analyse(part if len(part.split()) >= _SELF_CONTAINED else f"{parts[0]} {part}")
             d = self.answerer.draft(asked, self._with_document_parts(own, asked))
+            if not _adds(d, said):  # the part's own passage was not among those found for the whole question
+                whole = whole if whole is not None else self.retriever.whole_document(doc, chunks)
+                read = self.answerer.draft(asked, self._with_document_parts(whole, asked), giving=True)
+                d = read if read.best_coverage > d.best_coverage else d  # a passage saying more of the part
             if d.statements and d.best_coverage >= self.cfg.refusal_threshold:
                 drafts.append(d)
         return with_parts(draft, drafts)
@@ -301,7 +308,10 @@ class AskService:
         asked; "…, còn kế hoạch B thì sao?" does not). A passage holding the kind of fact asked (its figure, its
         date) leads when the plan has one."""
         drafts = []
-        for asked, text in ((replace(parsed, text=rest), q), *([(analyse(part), part)] if part else [])):
+        # the years and numbers naming the other plans ("Kế hoạch ATGT 2027 … và Kế hoạch … 2026 - 2030") are not
+        # asked of this one
+        own = replace(parsed, text=rest, expect=expectation(rest))
+        for asked, text in ((own, q), *([(analyse(part), part)] if part else [])):
             chunks = self._with_document_parts(self.retriever.retrieve(text, scope, k), asked)
             giving = self.answerer.draft(asked, chunks, giving=True)
             ok = giving.statements and giving.best_coverage >= self.cfg.refusal_threshold
@@ -372,6 +382,14 @@ _BY_NUMBER = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted({*
                         + r")\s+(?:số\s+)?\d+(?![\w/-])", re.IGNORECASE)
 
 
+def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:
+    """The draft's lead statement cites a passage the answer does not cite yet."""
+    if not d.statements:
+        return False
+    by_n = {c.n: c for c in d.citations}
+    return any((by_n[n].doc_id, by_n[n].start, by_n[n].end) not in said for n in d.statements[0].citations)
+
+
 def _restates(part: str) -> bool:
     """A part says what it asks about, besides the names of its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
     nhiêu?" says nothing of it: the rest of the question does)."""
@@ -437,7 +455,7 @@ def _preamble(text: str) -> list[tuple[int, int]]:
     for line in text[start:start + _PREAMBLE_CHARS].split("\n"):
         if numbering(line.strip()) is not None:
             break  # the plan's first part: "Thực hiện …" under it is a task, no ground
-        if PREAMBLE_START.match(line.strip()):
+        if states_grounds(line):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans[:_PREAMBLE_LINES]

@@ -18,6 +18,7 @@ from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
 from assistant.text import fold_accents, fold_tones, syllables
 from assistant.vocab.docnum import number_line
+from assistant.vocab.fields import opens_with_label
 from assistant.vocab.parts import KINDS, is_motto
 from assistant.vocab.signature import is_upper, signature_span
 
@@ -46,6 +47,7 @@ class Unit:
     header: str = ""  # "issuer" | "number" | "date" for a header line
     task: dict[str, Any] | None = None  # the task (source, fields) this unit belongs to
     terms: set[str] = field(default_factory=set)
+    record: bool = False  # an item's labelled detail lines, read as one ("Số lượng: 04 xe / Nguồn vốn: …")
 
     @property
     def doc_id(self) -> str:
@@ -106,6 +108,11 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     if sig:  # the signature block is one unit: who signed, with which title
         units.append(Unit(chunk, rank, text[sig[0] : sig[1]], base + sig[0], base + sig[1], signature=True))
         text = text[: sig[0]]
+    record = _record(text)
+    if record is not None:
+        a, b = record
+        return units + [Unit(chunk, rank, text[a:b], base + a, base + b, task=_task_at(tasks, base + a, base + b),
+                             record=True)]
     pos = 0
     for line in text.split("\n"):
         line_start = pos
@@ -121,6 +128,21 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             units.append(Unit(chunk, rank, sentence, start, start + len(sentence), header=header,
                               task=_task_at(tasks, start, start + len(sentence))))
     return units
+
+
+_MAX_RECORD_CHARS = 2 * MAX_UNIT_CHARS
+
+
+def _record(text: str) -> tuple[int, int] | None:
+    """The span of a body made only of two or more labelled detail lines under its item's heading ("2. Xe thang
+    … / Số lượng: 04 xe / Nguồn vốn: ngân sách trung ương / Năm đầu tư: 2027 - 2028"): the item's facts, which
+    answer together; None for any other body."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2 or not all(opens_with_label(ln) for ln in lines):
+        return None
+    a = len(text) - len(text.lstrip())
+    b = len(text.rstrip())
+    return (a, b) if b - a <= _MAX_RECORD_CHARS else None
 
 
 def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:

@@ -45,7 +45,7 @@ from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
-from assistant.vocab.fields import GROUP, STT, role_label
+from assistant.vocab.fields import GROUP, STT, role_label, role_of
 from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import is_bullet, strip_marker
 from assistant.vocab.parts import (
@@ -55,6 +55,7 @@ from assistant.vocab.parts import (
     is_frame_section,
     is_recipients,
     is_state_section,
+    states_grounds,
 )
 from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_search_key
 
@@ -255,6 +256,9 @@ class ExtractiveAnswerer:
         if u.is_row and u.cells:
             self._row(q, u, out)
             return
+        if u.record:
+            self._record(u, out)
+            return
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)
@@ -269,7 +273,7 @@ class ExtractiveAnswerer:
         cells = u.cells or {}
         group = cells.get(GROUP, "")
         named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
-        asked = {y for t in q.times for y in _YEAR.findall(t)}
+        asked = _asked_years(q)
         if asked & {_column_year(name) for name in named}:
             named = {name: value for name, value in named.items() if _column_year(name) in (None, *asked)}
         parts = [f"{name}: {value}" for name, value in named.items()]
@@ -280,6 +284,17 @@ class ExtractiveAnswerer:
         if group and where:  # "Đến năm 2030 — …": the group row above says it
             numbers.append(out.cite(u.chunk, group, where[0]))
         out.say(text, numbers)
+
+    def _record(self, u: Unit, out: _Builder) -> None:
+        """An item's details under its name, 'Xe thang chữa cháy …: Số lượng: 04 xe; Nguồn vốn: …', citing both."""
+        numbers = [out.cite(u.chunk, u.text, u.start)]
+        heading = u.chunk.payload.get("heading")
+        lines = "; ".join(ln.strip().rstrip(" .;,") for ln in u.text.split("\n") if ln.strip())
+        if heading:
+            numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))
+            name = _NUMBERING.sub("", heading["text"]).strip(" :")
+            lines = f"{name}: {lines}"
+        out.say(_clip(lines, 480), numbers)
 
     def _task(self, q: Question, u: Unit, out: _Builder) -> None:
         """'Sở X chủ trì; phối hợp: Y; thời gian: Quý III/2026: <task>', each part cited at its own span."""
@@ -305,6 +320,8 @@ class ExtractiveAnswerer:
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
+        if q.wants("target") and u.cells:  # "chỉ tiêu … từng năm và cả giai đoạn": the row's figures
+            parts += self._figures(q, u, out)
         if _asks_where(q):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
             spans = u.chunk.payload.get("cell_spans") or {}
             for name, value in (u.cells or {}).items():
@@ -312,7 +329,7 @@ class ExtractiveAnswerer:
                     parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
         numbers = [n for _, n in parts]
-        text = "; ".join(p for p, _ in parts)
+        text = "; ".join(p for p, _ in parts if p)
         if task:
             # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening
             offset, quote = best_window(task["text"], set(content_terms(q.text)), q.expect.pattern, TASK_CHARS)
@@ -321,6 +338,22 @@ class ExtractiveAnswerer:
             text = f"{text} — {said}" if text else said
         if text:
             out.say(text[0].upper() + text[1:], numbers)
+
+    @staticmethod
+    def _figures(q: Question, u: Unit, out: _Builder) -> list[tuple[str, int]]:
+        """A task row's figures under columns of no task field ("2026: 1.200; …; Tổng giai đoạn: 5.500"), of the
+        years asked when it has a column per year, each cited at its cell."""
+        spans = u.chunk.payload.get("cell_spans") or {}
+        figures = {name: value for name, value in (u.cells or {}).items() if name in spans and name not in (STT, GROUP)
+                   and role_of(name) is None and re.search(r"\d", value)}
+        asked = _asked_years(q)
+        if asked & {_column_year(name) for name in figures}:
+            figures = {name: value for name, value in figures.items() if _column_year(name) in (None, *asked)}
+        if not figures:
+            return []
+        said = [(f"{name}: {value}", out.cite(u.chunk, value, spans[name][0])) for name, value in figures.items()]
+        # the column names ("2026", "Tổng giai đoạn") are the header row's words: it is cited with them
+        return said + [("", out.cite(u.chunk, h["text"], h["start"])) for h in u.chunk.payload.get("header_rows") or []]
 
     def _duties(self, q: Question, named: list[str], ranked: list[Unit], out: _Builder) -> list[Unit]:
         """Every task led by the unit the question names (search keys), in the best document, one line each: the
@@ -350,17 +383,19 @@ class ExtractiveAnswerer:
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
         n = out.cite(items[0].chunk, who["text"], who["start"])
         out.say(f"{who['text']} {DUTIES_HEAD}", [n])
-        if len(items) == 1 and (task := items[0].fields.get("task")) and "\n" not in task["text"].strip() and \
-                len(clauses := _clauses(task["text"])) >= MIN_DUTY_CLAUSES and \
-                all(len(c.split()) >= MIN_DUTY_CLAUSES for _, c in clauses):  # not "các sở: Tài chính; Y tế; …"
-            # one paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
-            for offset, clause in clauses[:MAX_LIST_ITEMS]:
-                out.say(_one_line(clause), [out.cite(items[0].chunk, clause, task["start"] + offset)])
-            return items
-        for u in items[:MAX_LIST_ITEMS]:
+        said = 0
+        for u in items:
             task = u.fields.get("task")
-            if task is None:
+            if task is None or said >= MAX_LIST_ITEMS:
                 continue
+            clauses = _duty_clauses(task["text"])
+            if clauses and (len(items) == 1 or "timing" not in u.fields):
+                # a paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
+                for offset, clause in clauses[:MAX_LIST_ITEMS - said]:
+                    out.say(_one_line(clause), [out.cite(u.chunk, clause, task["start"] + offset)])
+                said += len(clauses)
+                continue
+            said += 1
             offset, quote, item = _duty_line(task["text"], q)  # compose_text puts each item on a "- " line
             n = out.cite(u.chunk, quote, task["start"] + offset)
             timing = u.fields.get("timing")
@@ -444,6 +479,16 @@ def _clauses(text: str) -> list[tuple[int, str]]:
             out.append((start, clause))
         start = m.end() if m else end
     return out
+
+
+def _duty_clauses(text: str) -> list[tuple[int, str]]:
+    """The duties of a one-line paragraph, each a clause of a few words at least (not "các sở: Tài chính; Y tế; …");
+    [] for a paragraph saying one."""
+    if "\n" in text.strip():
+        return []
+    clauses = _clauses(text)
+    ok = len(clauses) >= MIN_DUTY_CLAUSES and all(len(c.split()) >= MIN_DUTY_CLAUSES for _, c in clauses)
+    return clauses if ok else []
 
 
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
@@ -627,7 +672,11 @@ def _names_period(question: str, title: str) -> bool:
     """"Cả giai đoạn 2026 - 2030, … kết nạp bao nhiêu đảng viên?" asks the targets of the plan's own period (its
     title's "giai đoạn 2026 - 2030"): a target of that plan need not say the years again."""
     periods = {(a, b) for a, b in _PERIOD.findall(title)}
-    return any(p in periods for p in _PERIOD.findall(question))
+    if any(p in periods for p in _PERIOD.findall(question)):
+        return True
+    # "Năm 2027 huyện … đặt chỉ tiêu gì" of a plan "… năm 2027": the year of a plan for one year
+    years, asked = set(_YEAR.findall(title)), set(_YEAR.findall(question))
+    return not periods and len(years) == 1 and asked == years
 
 
 def _lead_in(u: Unit) -> str:
@@ -697,7 +746,8 @@ def _task_answers(u: Unit, q: Question) -> bool:
         (q.wants("funding") and "funding" in fields)
 
 
-_FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|tài chính")
+# money words ("Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units, not money)
+_FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính")
 
 
 # "… do đồng chí Tổng Bí thư làm Trưởng Ban", "Văn phòng là cơ quan thường trực": who holds a post is who is asked
@@ -730,7 +780,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part
-        "basis": lambda: bool(PREAMBLE_START.match(u.text))
+        "basis": lambda: states_grounds(u.text)
         or "can cu" in fold_accents(section_label(u.section)).lower(),
     }
     asked = [(intent, check) for intent, check in checks.items() if q.wants(intent)]
@@ -798,6 +848,21 @@ def _lists_reports(q: Question) -> bool:
 
 _REPORTS = re.compile(r"\bbáo cáo\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+# "mỗi năm", "từng năm", "các năm": every year of the row; "từ 2026 đến 2030": each year between
+_EACH_YEAR = re.compile(r"\b(?:moi|tung|hang|cac) nam\b")
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d{2})\b")
+
+
+def _asked_years(q: Question) -> set[str]:
+    """The years a question asks of a row with a column per year; none (every column) for "mỗi năm"."""
+    if _EACH_YEAR.search(q.folded):
+        return set()
+    years = {y for t in q.times for y in _YEAR.findall(t)}
+    for a, b in _YEAR_SPAN.findall(q.folded):
+        years |= {str(y) for y in range(int(a), int(b) + 1)} if int(b) - int(a) <= 20 else set()
+    return years
 
 
 def _column_year(name: str) -> str | None:

@@ -63,7 +63,10 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
 _PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|qd|ctr) \d+)\b"  # "NQ 57", not "KH&CN"
-_TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*" + _PLAN_WORD)
+# "kế hoạch A và kế hoạch B"; not "Kế hoạch bảo vệ và phát triển rừng … ban hành kèm theo quyết định số mấy" (the
+# decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)" (the plan carried out)
+_TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!kem theo )(?<!can cu )(?<!thuc hien )"
+                        r"(?<!trien khai )" + _PLAN_WORD)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
@@ -83,6 +86,8 @@ def _number_asked(folded: str) -> bool:
 _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)\b")  # "… chữ ký số bao nhiêu?"
 
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
+# a day asked beside a document's number or signer is its date ("trước ngày nào" is a deadline)
+_WHICH_DAY = re.compile(r"(?<!truoc )(?<!han )\bngay (?:nao|may|thang nao|thang nam nao)\b")
 # "… được ban hành để thực hiện nghị quyết nào?", "căn cứ những văn bản nào?": what the plan carries out, which its
 # preamble says ("Thực hiện Nghị quyết số 12-NQ/TU …")
 _SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|niem)\b)")
@@ -177,6 +182,8 @@ def analyse(text: str) -> Question:
     if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
+        intents.add("date")
+    if intents & {"number", "signer", "issuer"} and _WHICH_DAY.search(folded):  # "… số mấy, ngày nào, ai ký?"
         intents.add("date")
     if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
         intents.add("signer")

@@ -30,6 +30,13 @@ _MOTTO_WORDS = frozenset(" ".join(MOTTOS).split())
 # the decision formula after the preamble of a decision or resolution
 DECISION_FORMULA = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:\s*$")
 PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp tục thực hiện|Triển khai)\b")
+
+
+def states_grounds(line: str) -> bool:
+    """"Căn cứ …", "Thực hiện Nghị quyết số …", or a Party title's second line in lower case ("thực hiện Nghị quyết
+    số 06-NQ/TU …"): the line says what the plan carries out."""
+    line = line.strip()
+    return bool(PREAMBLE_START.match(line[:1].upper() + line[1:]))
 _FRAME_SECTIONS = re.compile(
     r"\b(?:muc dich|yeu cau|quan diem|su can thiet|can cu (?:phap ly|xay dung)|tinh hinh|thuc trang|"
     r"ket qua dat duoc|danh gia)\b"

@@ -40,7 +40,7 @@ HEAD_WORDS = (
     "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
     "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
     "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
-    "Huyện đoàn", "Tỉnh ủy", "Thành ủy",
+    "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Quỹ", "Công ty", "Tổng công ty", "Hợp tác xã",
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
 )
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
@@ -60,7 +60,7 @@ _PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"?]")  # "KH,CN&MT" and "
 # after these heads an administrative level may follow in lower case ("Công an tỉnh", "Ủy ban nhân dân xã")
 _LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",
                 "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ", "chấp hành", "kiểm tra")
-_ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ",
+_ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ", "Quỹ",
                              "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
 _JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
 _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
@@ -207,6 +207,11 @@ _FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", 
                            "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the"))
 
 
+_NUMERAL = re.compile(r"(?:[ivxl]+|\d)(?![a-z])")
+# stop syllables that begin words of a name ("Quỹ Bảo vệ và Phát triển rừng", "Bảo hiểm xã hội")
+_NAME_WORDS = [["bao", "ve"], ["bao", "hiem"], ["bao", "tang"]]
+
+
 def unit_mentions_folded(folded: str) -> list[str]:
     """Units in a question typed without diacritics ("ubnd xa phuong o son la phai lam gi"): a head word, then
     the words up to the first word that is no part of a name."""
@@ -222,8 +227,16 @@ def unit_mentions_folded(folded: str) -> list[str]:
             i += 1
             continue
         j = i + len(head.split())
-        while j < len(words) and words[j] not in _FOLDED_STOPS and j - i < 8:
-            j += 1
+        if j < len(words) and _NUMERAL.match(words[j]):
+            i = j  # "quy ii/2027", "doan 1": a quarter, a number, no unit
+            continue
+        while j < len(words) and j - i < 8:
+            if words[j:j + 2] in _NAME_WORDS:
+                j += 2
+            elif words[j] not in _FOLDED_STOPS:
+                j += 1
+            else:
+                break
         if j - i >= 2:
             out.append(" ".join(words[i:j]))
         i = j

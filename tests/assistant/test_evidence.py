@@ -98,3 +98,19 @@ def test_the_unit_owning_the_plan_named_is_not_the_one_asked_about() -> None:
                 "thẩm tra những dự án luật nào?")
     [subject] = _subjects(q, top)
     assert subject.startswith("to dang o thuong truc uy ban phap luat")
+
+
+def test_an_items_labelled_detail_lines_are_one_unit() -> None:
+    """"Số lượng: 04 xe / Nguồn vốn: … / Năm đầu tư: …" under "2. Xe thang …": the item's facts answer together;
+    lines of any other kind stay units of their own."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    def units(text: str):  # type: ignore[no-untyped-def]
+        return split_units(ScoredChunk("c", 1.0, {"text": text, "start": 100, "doc_id": "d", "section": "PHỤ LỤC"}), 0)
+
+    record = "Công suất: 800 m3/h\nNguồn vốn: ngân sách huyện; xã hội hóa\nNăm hoàn thành: 2028"
+    (u,) = units(record)
+    assert u.record and (u.start, u.end, u.text) == (100, 100 + len(record), record)
+    mixed = units("Công suất: 800 m3/h\nTrạm bơm được đầu tư từ ngân sách huyện.")
+    assert len(mixed) == 2 and not any(m.record for m in mixed)

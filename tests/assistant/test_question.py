@@ -54,6 +54,12 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Chương trình được xây dựng căn cứ những văn bản nào?", {"basis"}, set()),
         ("Sở Y tế triển khai kế hoạch nào trong năm 2026?", set(), {"basis"}),  # a unit's work, not the plan's
         ("Các xã cần thực hiện chương trình gì để đạt chuẩn nông thôn mới?", set(), {"basis"}),
+        # a day asked beside the number or signer is the document's date; the decision carrying a plan, the plan
+        # carried out, are no second plan to compare
+        ("Kế hoạch bảo vệ và phát triển rừng được ban hành kèm theo quyết định số mấy, ngày nào, ai ký?",
+         {"date", "number", "signer"}, {"compare"}),
+        ("Kế hoạch CĐS của xã năm 2026 và giai đoạn 2027-2030 (căn cứ KH 54-KH/TU) yêu cầu gì?", set(), {"compare"}),
+        ("Kế hoạch ATGT của huyện và kế hoạch bảo vệ rừng của tỉnh: hạn báo cáo năm là ngày nào?", {"compare"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:

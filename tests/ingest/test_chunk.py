@@ -165,3 +165,12 @@ def test_short_tail_borrows_from_its_neighbour() -> None:
     assert len(greedy[-1].get_content()) < 150
     assert len(balanced) == len(greedy)
     assert all(150 <= len(n.get_content()) <= 300 for n in balanced)
+
+
+def test_a_measure_line_above_a_table_travels_with_its_header() -> None:
+    """"Đơn vị tính: km" above "STT | Huyện | 2027 …" says what every figure of the table counts."""
+    text = ("PHỤ LỤC II\nChiều dài kênh mương theo huyện\nĐơn vị tính: km\n\n"
+            "STT\tHuyện\t2027\t2028\tTổng\n1\tHuyện Lạc Khê\t30\t28\t58\n")
+    nodes = SectionChunker().get_nodes_from_documents([Document(text=text, metadata={META_BLOCKS: parse_structure(text)})])
+    row = next(n for n in nodes if n.metadata["kind"] == "table_row")
+    assert [h["text"] for h in row.metadata["header_rows"]] == ["Đơn vị tính: km", "STT\tHuyện\t2027\t2028\tTổng"]

@@ -278,6 +278,15 @@ def test_a_first_row_led_by_stt_names_the_columns_whatever_they_are() -> None:
                        "Số bể chứa hiện có": "54", "Số bể chứa xây mới đến năm 2027": "159"}
 
 
+def test_a_first_row_led_by_stt_may_name_its_columns_by_year() -> None:
+    """"STT | Huyện | 2026 | 2027 | Tổng": a bare year names a column in a row led by "STT", so each figure travels
+    under its year."""
+    table = "STT\tHuyện\t2026\t2027\tTổng\n1\tHuyện Lạc Khê\t30\t28\t58\n2\tHuyện Tân Hòa\t35\t33\t68\n"
+    blocks = parse_structure(table)
+    assert [b["kind"] for b in blocks] == ["table_header", "table_row", "table_row"]
+    assert blocks[2]["cells"] == {"STT": "2", "Huyện": "Huyện Tân Hòa", "2026": "35", "2027": "33", "Tổng": "68"}
+
+
 def test_a_table_ruled_with_plus_and_minus_is_read_row_by_row() -> None:
     """A grid table ("+---+", "+===+" under the header) whose cells wrap over several "|" lines; the markdown rule
     it becomes says which row names the columns, whatever the names are."""

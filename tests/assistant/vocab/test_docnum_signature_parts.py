@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.docnum import doc_numbers, kind_code, number_line
-from assistant.vocab.parts import announces_list, is_frame_section, is_motto, is_state_section
+from assistant.vocab.parts import announces_list, is_frame_section, is_motto, is_state_section, states_grounds
 from assistant.vocab.signature import named_as_official, signature_block
 
 
@@ -55,6 +55,9 @@ def test_parts() -> None:
     assert is_motto("CỘNG HÒA XÃ HỘI") and is_motto("Độc lập - Tự do - Hạnh phúc") and not is_motto("ỦY BAN NHÂN DÂN")
     assert is_frame_section("I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích") and not is_frame_section("II. NHIỆM VỤ")
     assert announces_list("… ban hành Kế hoạch, cụ thể như sau:") and not announces_list("Sở Y tế chủ trì.")
+    # what a plan carries out: its preamble, or a Party title's second line in lower case
+    assert states_grounds("thực hiện Nghị quyết số 06-NQ/TU ngày 16/02/2026 của Ban Chấp hành Đảng bộ tỉnh")
+    assert states_grounds("Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017;") and not states_grounds("Sở Y tế chủ trì.")
 
 
 @pytest.mark.parametrize(("section", "state"), [

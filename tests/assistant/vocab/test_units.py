@@ -59,6 +59,10 @@ def test_different_units_differ() -> None:
         ("Ban Quản lý Khu thương mại tự do Đà Nẵng thực hiện", ["Ban Quản lý Khu thương mại tự do Đà Nẵng"]),
         # what the unit does ends its name though a figure follows ("… trẻ em từ 6 đến 16 tuổi")
         ("Tỉnh ủy Bình Sơn đặt mục tiêu tỷ lệ trẻ em từ 6 đến 16 tuổi", ["Tỉnh ủy Bình Sơn"]),
+        # funds, companies and cooperatives lead tasks too
+        ("Quỹ Bảo vệ và Phát triển rừng tỉnh chủ trì, phối hợp với Công ty Cổ phần Cấp nước Hòa Sơn",
+         ["Quỹ Bảo vệ và Phát triển rừng tỉnh", "Công ty Cổ phần Cấp nước Hòa Sơn"]),
+        ("hoàn thành trong Quý II/2027", []),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
@@ -96,6 +100,10 @@ def test_groups_and_phrases() -> None:
     ("kinh phi xay dung co so du lieu dat dai ha son gom nhung nguon nao", []),
     ("so hoa ho so dang vien giai doan 2026 do ai chu tri", []),
     ("giao ban chi dao tinh theo doi", ["ban chi dao tinh"]),  # a head of two syllables heads its name anyway
+    # "bảo vệ", "bảo hiểm" are words of a name, though "bao" alone ends one ("bao nhiêu"); "quý II" is no unit
+    ("giao quy bao ve va phat trien rung nhung viec gi", ["quy bao ve"]),
+    ("bao hiem xa hoi tinh phai lam gi", ["bao hiem xa hoi tinh"]),
+    ("hoan thanh trong quy ii/2027 do ai chu tri", []),
 ])
 def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
     assert unit_mentions_folded(folded) == units

@@ -1,0 +1,57 @@
+"""A province's decision carrying its plan for one year, written for this test as such plans are written: the
+decision's number, date and signer above the plan, targets that name no year (the plan's own year), a funding
+section of several amounts, an annex of items each with labelled detail lines ("Công suất: …", "Nguồn vốn: …"), a
+tab-separated table with a column per year under "Đơn vị tính: km", and a task table with figures per year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import services_over
+
+from assistant.services.container import Services
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PLANS = [FIXTURES / "canal_decision_plan.txt", FIXTURES / "commune_tourism_plan.md"]
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    yield from services_over(tmp_path_factory.mktemp("records"), PLANS)
+
+
+@pytest.mark.parametrize(("question", "facts", "not_said"), [
+    # the decision carrying the plan: its number, its date and its signer, each from the header or signature
+    ("Kế hoạch kiên cố hóa kênh mương nội đồng tỉnh Hòa Sơn năm 2027 được ban hành kèm theo quyết định số mấy, "
+     "ngày nào, ai ký?", ["412/QĐ-UBND", "08 tháng 01 năm 2027", "Hà Văn Toản"], []),
+    # a plan for one year: its targets need not say the year again
+    ("Năm 2027 tỉnh Hòa Sơn đặt chỉ tiêu tỷ lệ kênh mương loại III được kiên cố hóa là bao nhiêu phần trăm?",
+     ["72%"], []),
+    # the second part of a question is read in the section that answers it, not in the first part's passage
+    ("Tổng kinh phí kế hoạch kiên cố hóa kênh mương Hòa Sơn năm 2027 là bao nhiêu, và kinh phí duy tu, bảo dưỡng "
+     "trạm bơm điện mỗi năm là bao nhiêu?", ["126 tỷ đồng", "3,6 tỷ đồng/năm"], []),
+    # an annex item's labelled detail lines answer together, under the item's name
+    ("Theo phụ lục I của kế hoạch kênh mương Hòa Sơn, trạm bơm Bãi Sậy có công suất bao nhiêu, từ nguồn vốn nào, "
+     "năm nào hoàn thành?", ["Bãi Sậy", "800 m3/h", "ngân sách huyện", "2028"], []),
+    # a table with a column per year, headed "STT | Huyện | 2027 | …": every year when each year is asked
+    ("Theo phụ lục II kế hoạch kênh mương Hòa Sơn, huyện Tân Hòa kiên cố hóa bao nhiêu km kênh mương mỗi năm "
+     "từ 2027 đến 2029?", ["2027: 35", "2028: 33", "2029: 30", "Tổng: 98"], []),
+    # a task row's figures per year beside who leads it
+    ("Trong phụ lục III kế hoạch kênh mương Hòa Sơn, chỉ tiêu nạo vét kênh trục chính từng năm và cả giai đoạn là "
+     "bao nhiêu, ai chủ trì?", ["Công ty TNHH MTV Khai thác thủy lợi Hòa Sơn", "2028: 45", "Tổng: 135"], []),
+    # a comparison: the years naming one plan are not asked of the other
+    ("So sánh hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn và Chương trình hành động du lịch "
+     "2026 - 2030 của xã Tân Lập: hạn là ngày nào ở mỗi kế hoạch?", ["15/12/2027", "10/11"], []),
+])
+def test_answered_from_its_own_layout(plans: Services, question: str, facts: list[str], not_said: list[str]) -> None:
+    r = plans.ask.ask(question)
+    assert r.answerable, question
+    for fact in facts:
+        assert fact in r.answer, (fact, r.answer)
+    for value in not_said:
+        assert value not in r.answer, (value, r.answer)
+    for c in r.citations:
+        text = plans.registry.text_of(c.doc_id)
+        assert text[c.start:c.end] == c.quote
