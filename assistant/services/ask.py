@@ -22,6 +22,7 @@ from assistant.services.extractive import (
     plan_named,
     with_parts,
 )
+from assistant.services.outline import outline, wants_outline
 from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import (
     Question,
@@ -163,6 +164,9 @@ class AskService:
                                                        _within(scope, d), k) for d in docs])
         else:
             chunks = self._naming(q, chunks)
+            outlined = self._outline(parsed, chunks, names) if chunks else None
+            if outlined is not None:  # "Phần thứ hai gồm những nhóm nhiệm vụ nào?": the headings under it
+                return self._finish(self._compose(q, outlined), found, t0)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
             plan = self.answerer.named_plan(draft.units) if chunks else None
             if plan is not None and not (draft.statements and draft.gives_asked):
@@ -206,6 +210,14 @@ class AskService:
             if d.statements and d.best_coverage >= self.cfg.refusal_threshold:
                 drafts.append(d)
         return with_parts(draft, drafts)
+
+    def _outline(self, q: Question, chunks: list[ScoredChunk], names: dict[str, dict[str, str]]) -> Draft | None:
+        """The headings under the part of the plan a list question names, read in the whole plan."""
+        doc = plan_named(q, names) or str(chunks[0].payload.get("doc_id", ""))
+        if not wants_outline(q):
+            return None
+        listed = outline(q, self.retriever.whole_document(doc, chunks), self.text_of(doc))
+        return Draft(listed[0], listed[1], listed[2], []) if listed else None
 
     def _compose(self, q: str, draft: Draft) -> AskResponse:
         if not draft.statements or not self._answerable(q, draft):

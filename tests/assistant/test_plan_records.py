@@ -41,6 +41,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # a task row's figures per year beside who leads it
     ("Trong phụ lục III kế hoạch kênh mương Hòa Sơn, chỉ tiêu nạo vét kênh trục chính từng năm và cả giai đoạn là "
      "bao nhiêu, ai chủ trì?", ["Công ty TNHH MTV Khai thác thủy lợi Hòa Sơn", "2028: 45", "Tổng: 135"], []),
+    # the parts a named part is made of: the headings under it
+    ("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp nào?",
+     ["Phát triển sản phẩm du lịch", "Ứng dụng khoa học, công nghệ"], ["lễ hội"]),
     # a comparison: the years naming one plan are not asked of the other
     ("So sánh hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn và Chương trình hành động du lịch "
      "2026 - 2030 của xã Tân Lập: hạn là ngày nào ở mỗi kế hoạch?", ["15/12/2027", "10/11"], []),
