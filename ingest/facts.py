@@ -544,15 +544,17 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
 
 def _bracketed(text: str, base: int, sentence: str, at: int, opens_item: bool, fields: dict[str, Field]) -> None:
     """"c) Ứng dụng thiết bị bay … (Sở X chủ trì, phối hợp Y; thời gian: năm 2027).": the task is what the bracket
-    that assigns it follows, without its item marker, and the bracket's labelled deadline is the task's."""
+    that assigns it follows, without its item marker, and the bracket's labelled deadline, product or funding are the
+    task's."""
     marker = strip_marker(sentence)[0] if opens_item else 0
     task = sentence[marker:sentence.rfind("(", 0, at)].rstrip(" ,;")
     if not task:
         return
     fields["task"] = _field(text, base + marker, base + marker + len(task))
-    when = next((f for f in _BRACKET_FIELD.finditer(sentence, at) if role_of(f.group(1)) == "timing"), None)
-    if when:
-        fields["timing"] = _field(text, base + when.start(2), base + when.end(2))
+    for f in _BRACKET_FIELD.finditer(sentence, at):  # "thời gian: năm 2027", "sản phẩm: 85 km kênh được nghiệm thu"
+        role = role_of(f.group(1))
+        if role in ("timing", "product", "funding") and role not in fields:
+            fields[role] = _field(text, base + f.start(2), base + f.end(2))
 
 
 class TaskExtractor(TransformComponent):

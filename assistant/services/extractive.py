@@ -61,6 +61,7 @@ from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_search_
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
+DUTY_PRODUCT_CHARS = 120
 MIN_DUTY_CLAUSES = 3  # a paragraph of this many clauses is a list of duties
 DOCUMENT_PARTS = ("number", "date", "issuer", "signer")  # what a plan's header and signature block say
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
@@ -397,13 +398,14 @@ class ExtractiveAnswerer:
                 continue
             said += 1
             offset, quote, item = _duty_line(task["text"], q)  # compose_text puts each item on a "- " line
-            n = out.cite(u.chunk, quote, task["start"] + offset)
-            timing = u.fields.get("timing")
-            if timing:
-                out.say(f"{item} (thời gian: {_clip(timing['text'], 80)})",
-                        [n, out.cite(u.chunk, timing["text"], timing["start"])])
-            else:
-                out.say(item, [n])
+            numbers = [out.cite(u.chunk, quote, task["start"] + offset)]
+            details = []  # when, and what it delivers ("Phương án cấp cứu TNGT; 01 tổ cấp cứu …")
+            for role, limit in (("timing", 80), ("product", DUTY_PRODUCT_CHARS)):
+                f = u.fields.get(role)
+                if f:
+                    details.append(f"{role_label(role)}: {_clip(f['text'], limit)}")
+                    numbers.append(out.cite(u.chunk, f["text"], f["start"]))
+            out.say(f"{item} ({'; '.join(details)})" if details else item, numbers)
         return items
 
     def _supports(self, q: Question, lead: Unit, ranked: list[Unit], fitting: list[Unit], out: _Builder) -> None:

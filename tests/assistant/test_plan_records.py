@@ -41,6 +41,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # a task row's figures per year beside who leads it
     ("Trong phụ lục III kế hoạch kênh mương Hòa Sơn, chỉ tiêu nạo vét kênh trục chính từng năm và cả giai đoạn là "
      "bao nhiêu, ai chủ trì?", ["Công ty TNHH MTV Khai thác thủy lợi Hòa Sơn", "2028: 45", "Tổng: 135"], []),
+    # a unit's duties, each with when it is due and what it delivers
+    ("Ủy ban nhân dân các huyện tỉnh Hòa Sơn có những nhiệm vụ gì trong kế hoạch kiên cố hóa kênh mương năm 2027?",
+     ["Tổ chức thi công các tuyến kênh", "sản phẩm: 85 km kênh được nghiệm thu"], []),
     # the parts a named part is made of: the headings under it
     ("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp nào?",
      ["Phát triển sản phẩm du lịch", "Ứng dụng khoa học, công nghệ"], ["lễ hội"]),
