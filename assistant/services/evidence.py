@@ -185,8 +185,8 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
     wanted = [want is not None and bool(want.search(text[a:b])) for a, b in pieces]
     # a term said in every clause ("số vụ", "tăng") tells the clauses apart less than one said in a single clause
     spread = Counter(t for f in found for t in f)
-    # a quote ends where a clause ends (";", "."), not at a comma inside it, when one fits
-    closed = [b == len(text) or text[a:b].rstrip()[-1:] in ";.:" for a, b in pieces]
+    # a quote ends where a clause ends (";", "."), not at a comma inside it nor at the colon announcing a list
+    closed = [b == len(text) or text[a:b].rstrip()[-1:] in ";." for a, b in pieces]  # ":" announces what follows
     best = (-1.0, 0, 0)
     for i in range(len(pieces)):
         j, end = i, 0

@@ -212,8 +212,8 @@ class ExtractiveAnswerer:
             lead, listed = described, True  # "do ai ký, số hiệu là gì?": each part, from the header or signature
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
-        elif lead.task and q.wants("responsibility", "deadline", "funding") and not q.wants("reporting") and \
-                _task_answers(lead, q):
+        elif lead.task and (q.wants("responsibility", "deadline", "funding") and not q.wants("reporting") and
+                            _task_answers(lead, q) or _about_task(lead, q)):
             self._task(q, lead, out)
         else:
             self._quote(q, lead, out, LEAD_CHARS)
@@ -317,7 +317,8 @@ class ExtractiveAnswerer:
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
         for role in ("product", "funding"):
-            if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")):
+            if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")
+                                   or _about_task(u, q)):
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
@@ -755,6 +756,14 @@ _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?
 # "… do đồng chí Tổng Bí thư làm Trưởng Ban", "Văn phòng là cơ quan thường trực": who holds a post is who is asked
 _HOLDS_POST = re.compile(r"\b(?:làm|là)\s+(?:phó\s+)?(?:trưởng|tổ trưởng|chủ tịch|chủ nhiệm|giám đốc|thường trực|"
                          r"thành viên|cơ quan thường trực|cơ quan chủ trì|đầu mối)\b")
+
+
+def _about_task(u: Unit, q: Question) -> bool:
+    """"Kế hoạch nói gì về quản lý bến khách ngang sông?" asks no kind of fact: of a task written field by field
+    (its title, who leads, when, what it delivers), all of it."""
+    fields = u.fields
+    return not q.intents and len(fields.keys() & {"lead", "timing", "product"}) >= 2 and \
+        len(fields.get("task", {}).get("text", "")) <= TASK_CHARS  # a long task says more than its fields
 
 
 def _gives_asked(u: Unit, q: Question) -> bool:

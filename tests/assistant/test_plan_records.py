@@ -44,6 +44,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # a unit's duties, each with when it is due and what it delivers
     ("Ủy ban nhân dân các huyện tỉnh Hòa Sơn có những nhiệm vụ gì trong kế hoạch kiên cố hóa kênh mương năm 2027?",
      ["Tổ chức thi công các tuyến kênh", "sản phẩm: 85 km kênh được nghiệm thu"], []),
+    # what a plan says of a task written field by field: all of it, not one field
+    ("Kế hoạch kênh mương Hòa Sơn năm 2027 nói gì về vận hành thử nghiệm hệ thống quan trắc mực nước tự động?",
+     ["tháng 9/2027", "12 trạm đo mực nước"], []),
     # the parts a named part is made of: the headings under it
     ("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp nào?",
      ["Phát triển sản phẩm du lịch", "Ứng dụng khoa học, công nghệ"], ["lễ hội"]),
