@@ -30,6 +30,7 @@ from assistant.services.question import (
     asks,
     asks_which_plan_only,
     question_parts,
+    says_what,
     topic_words,
 )
 from assistant.services.retrieval import normalize_question
@@ -407,7 +408,8 @@ def _restates(part: str) -> bool:
     nhiêu?" says nothing of it: the rest of the question does)."""
     typed = fold_tones(part)
     words = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
-    return not words or any(w.title() not in typed for w in words)  # "Bắc Ninh" is a name, not what is asked
+    # "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt khách" says what is, though no topic word
+    return not words or any(w.title() not in typed for w in words) or has_diacritics(part) and says_what(part)
 
 
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:

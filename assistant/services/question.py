@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
+from assistant.services.evidence import STOPWORDS
 from assistant.text import fold_accents, fold_tones, has_diacritics, is_foreign_word, nouns, segment_folded
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
@@ -115,7 +116,7 @@ _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|th
 def asks_which_plan_only(q: Question) -> bool:
     """A comparison cued by nothing but "kế hoạch nào" / "văn bản nào" ("… thay thế cho những kế hoạch nào?"): when
     the question names one plan, it asks which documents that plan refers to, not which plan answers."""
-    return _which_plan_only(q.folded)
+    return _which_plan_only(q.folded) and not _two_askers(q.text)
 
 
 def _which_plan_only(folded: str) -> bool:
@@ -177,7 +178,7 @@ def analyse(text: str) -> Question:
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi"):
         intents.discard("compare")
-    if _TWO_PLANS.search(folded):
+    if _TWO_PLANS.search(folded) or _two_askers(text):
         intents.add("compare")
     if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
@@ -227,6 +228,31 @@ _PREDICATE = re.compile(r"\b(?:dat|giao|yeu cau|quy dinh|de ra|phan dau|huong to
 _MAKING = re.compile(r"\b(?:xay dung|lap|soan thao|du thao)\s+$")  # verbs that make a document
 _PLAN_KIND = re.compile(r"\b(?:" + "|".join(["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an",
                                               "chi thi", "phu luc"]) + r")\b")
+
+
+# what a question asks with, beside what it asks about: its cue words and a plan's predicates ("đặt", "giao")
+_ASKING_SYLLABLES = frozenset(w for phrase in _ASKING_WORDS for w in phrase.split()) | {"dat", "giao", "con", "ra"}
+
+
+def says_what(part: str) -> bool:
+    """The part (typed with diacritics) says what it asks about in words of its own, not only names and cue words:
+    "…, còn Đảng ủy xã Tân Lập đặt mục tiêu đón bao nhiêu lượt khách?" does, "…, còn Bắc Ninh đặt bao nhiêu?" not."""
+    own = [fold_accents(w).lower() for w in re.findall(r"\w+", part) if w[0].islower()]
+    return sum(w not in STOPWORDS and w not in _ASKING_SYLLABLES for w in own) >= _OWN_WORDS
+
+
+_OWN_WORDS = 2
+_WHILE = re.compile(r",?\s+(?:còn|con)\s+", re.IGNORECASE)
+
+
+def _two_askers(text: str) -> bool:
+    """"Sở X đặt mục tiêu bao nhiêu …, còn Đảng ủy xã Y đặt chỉ tiêu bao nhiêu?": each part names its own unit and
+    asks, so each unit's plan answers its part."""
+    parts = _WHILE.split(text)
+    if len(parts) != 2 or not all(asks(p) for p in parts):
+        return False
+    named = [unit_mentions(p) if has_diacritics(p) else unit_mentions_folded(fold_question(p)) for p in parts]
+    return all(named) and not set(named[0]) & set(named[1])
 
 
 def naming_phrase(text: str) -> str:

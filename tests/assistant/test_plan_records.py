@@ -50,6 +50,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the parts a named part is made of: the headings under it
     ("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp nào?",
      ["Phát triển sản phẩm du lịch", "Ứng dụng khoa học, công nghệ"], ["lễ hội"]),
+    # "A …, còn B …?": each unit's own plan answers its part
+    ("UBND tỉnh Hòa Sơn đặt chỉ tiêu kiên cố hóa thêm bao nhiêu km kênh mương, còn Đảng ủy xã Tân Lập đặt mục tiêu đón "
+     "bao nhiêu lượt khách mỗi năm?", ["85 km", "50.000 lượt khách"], []),
     # a comparison: the years naming one plan are not asked of the other
     ("So sánh hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn và Chương trình hành động du lịch "
      "2026 - 2030 của xã Tân Lập: hạn là ngày nào ở mỗi kế hoạch?", ["15/12/2027", "10/11"], []),

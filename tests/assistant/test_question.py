@@ -60,6 +60,10 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
          {"date", "number", "signer"}, {"compare"}),
         ("Kế hoạch CĐS của xã năm 2026 và giai đoạn 2027-2030 (căn cứ KH 54-KH/TU) yêu cầu gì?", set(), {"compare"}),
         ("Kế hoạch ATGT của huyện và kế hoạch bảo vệ rừng của tỉnh: hạn báo cáo năm là ngày nào?", {"compare"}, set()),
+        # each part names its own unit and asks: each unit's plan answers its part
+        ("Sở Nông nghiệp và Môi trường đặt mục tiêu bao nhiêu, còn Đảng ủy xã Phước An đặt chỉ tiêu bao nhiêu?",
+         {"compare", "target"}, set()),
+        ("Sở Y tế chủ trì việc gì, còn phối hợp những việc nào?", set(), {"compare"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
