@@ -463,7 +463,7 @@ def _near(word: str, text: str) -> bool:
     """Each syllable of the word said within a few words of the one before: typed without diacritics, the words
     of a question are guessed from syllables alone ("của xã hướng tới" read as "xạ hương"), and a plan saying "xã
     theo hướng" says what was typed."""
-    gap = r"(?:[\W_]+\w+){0,%d}?[\W_]+".replace("%d", str(_NEAR_WORDS))
+    gap = rf"(?:[\W_]+\w+){{0,{_NEAR_WORDS}}}?[\W_]+"
     return bool(re.search(r"(?<!\w)" + gap.join(map(re.escape, word.split())) + r"(?!\w)", text))
 
 

@@ -207,6 +207,16 @@ _FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", 
                            "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the"))
 
 
+# what a department or ministry is in charge of: "so tai chinh", "bo y te" typed without diacritics are units, though
+# "số", "sợ", "bộ" fold alike (Sở, Bộ are too short to head a name otherwise)
+_FIELDS = frozenset(("tai chinh", "y te", "noi vu", "tu phap", "xay dung", "cong thuong", "giao duc", "khoa hoc",
+                     "nong nghiep", "van hoa", "ngoai vu", "ngoai giao", "giao thong", "lao dong", "tai nguyen",
+                     "ke hoach", "thong tin", "du lich", "dan toc", "cong an", "quoc phong"))
+# the word before "số"/"bộ" that makes it no unit: "chuyển đổi số y tế", "kinh tế số", "cán bộ y tế", "toàn bộ"
+_DIGITAL_OR_STAFF = frozenset(("doi", "te", "hoi", "phu", "dan", "tang", "lieu", "nang", "nghe", "quyen", "nghiep",
+                               "dung", "vu", "toan", "can", "dong"))
+# a head's syllable starting a verb, typed without diacritics: "báo cáo", "phòng, chống", "phòng cháy"
+_VERBS = frozenset((("bao", "cao"), ("phong", "chong"), ("phong", "chay"), ("phong", "ngua"), ("phong", "tranh")))
 _NUMERAL = re.compile(r"(?:[ivxl]+|\d)(?![a-z])")
 # stop syllables that begin words of a name ("Quỹ Bảo vệ và Phát triển rừng", "Bảo hiểm xã hội")
 _NAME_WORDS = [["bao", "ve"], ["bao", "hiem"], ["bao", "tang"]]
@@ -220,13 +230,15 @@ def unit_mentions_folded(folded: str) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None)
-        if head is not None and " " not in head and i in inside:
-            head = None  # a one-syllable head going on a word ("dat dai"); "giao ban chi dao" still heads "ban chi dao"
+        head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None) or \
+            (words[i] if words[i] in ("so", "bo") and " ".join(words[i + 1:i + 3]) in _FIELDS and
+             (i == 0 or words[i - 1] not in _DIGITAL_OR_STAFF) else None)
+        if head is not None and " " not in head and (i in inside or (head, " ".join(words[i + 1:i + 2])) in _VERBS):
+            head = None  # a one-syllable head going on a word ("dat dai", "bao cao"); "giao ban chi dao" still heads
         if head is None:
             i += 1
             continue
-        j = i + len(head.split())
+        j = i + len(head.split()) + (2 if head in ("so", "bo") else 0)  # "so tai chinh": "tai" is no stop here
         if j < len(words) and _NUMERAL.match(words[j]):
             i = j  # "quy ii/2027", "doan 1": a quarter, a number, no unit
             continue

@@ -53,6 +53,8 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # "A …, còn B …?": each unit's own plan answers its part
     ("UBND tỉnh Hòa Sơn đặt chỉ tiêu kiên cố hóa thêm bao nhiêu km kênh mương, còn Đảng ủy xã Tân Lập đặt mục tiêu đón "
      "bao nhiêu lượt khách mỗi năm?", ["85 km", "50.000 lượt khách"], []),
+    # typed without diacritics: "de tang" (để tăng) is read as one guessed word no plan says; "so tai chinh" is a unit
+    ("Ke hoach kenh muong Hoa Son nam 2027 de tang dien tich tuoi chu dong them bao nhieu ha?", ["1.500 ha"], []),
     # a comparison: the years naming one plan are not asked of the other
     ("So sánh hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn và Chương trình hành động du lịch "
      "2026 - 2030 của xã Tân Lập: hạn là ngày nào ở mỗi kế hoạch?", ["15/12/2027", "10/11"], []),
