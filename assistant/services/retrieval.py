@@ -8,7 +8,7 @@ from assistant.components.embeddings import Embedder
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import AccessScope, QdrantStore, ScoredChunk
 from assistant.settings import RetrievalSettings
-from assistant.text import collapse_spaces, nfc
+from assistant.text import collapse_spaces, has_diacritics, nfc
 
 
 def normalize_question(question: str) -> str:
@@ -26,6 +26,10 @@ class Retriever:
     def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]:
         k = top_k or self.cfg.top_k
         q = normalize_question(question)
+        if self.cfg.folded_sparse_only and not has_diacritics(q):
+            # typed without diacritics: the sparse index's accent-folded terms find the passages, the dense model
+            # (which read accented Vietnamese) mostly does not
+            return merge_neighbours(self.store.single_query(self.sparse.encode_query(q), scope, k))
         hits = self.store.hybrid_query(
             self.embedder.embed_query(q), self.sparse.encode_query(q), scope,
             limit=max(k, self.cfg.prefetch_k // 2) if self.reranker else k,

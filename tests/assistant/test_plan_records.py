@@ -69,3 +69,11 @@ def test_answered_from_its_own_layout(plans: Services, question: str, facts: lis
     for c in r.citations:
         text = plans.registry.text_of(c.doc_id)
         assert text[c.start:c.end] == c.quote
+
+
+def test_a_question_typed_without_diacritics_is_searched_by_its_folded_terms(plans: Services) -> None:
+    """The dense model read accented Vietnamese: typed without diacritics, the sparse index's folded terms find the
+    plan (both plans are about places and plans; only one says "tram bom", "cong suat")."""
+    r = plans.ask.ask("tram bom Bai Say cua tinh Hoa Son co cong suat bao nhieu?")
+    assert r.retrieved[0] == "canal_decision_plan.txt"
+    assert r.answerable and "800 m3/h" in r.answer, r.answer
