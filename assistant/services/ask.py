@@ -213,10 +213,14 @@ class AskService:
         return with_parts(draft, drafts)
 
     def _outline(self, q: Question, chunks: list[ScoredChunk], names: dict[str, dict[str, str]]) -> Draft | None:
-        """The headings under the part of the plan a list question names, read in the whole plan."""
-        doc = plan_named(q, names) or str(chunks[0].payload.get("doc_id", ""))
+        """The headings under the part of the plan a list question names, read in the whole plan: the plan named
+        when the search under the caller's scope found it, else the first one found (never a plan outside the
+        scope, which `plan_names` does not know)."""
         if not wants_outline(q):
             return None
+        found = [str(c.payload.get("doc_id", "")) for c in chunks]
+        named = plan_named(q, names)
+        doc = named if named in found else found[0]
         listed = outline(q, self.retriever.whole_document(doc, chunks), self.text_of(doc))
         return Draft(listed[0], listed[1], listed[2], []) if listed else None
 

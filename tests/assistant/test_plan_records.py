@@ -77,3 +77,15 @@ def test_a_question_typed_without_diacritics_is_searched_by_its_folded_terms(pla
     r = plans.ask.ask("tram bom Bai Say cua tinh Hoa Son co cong suat bao nhieu?")
     assert r.retrieved[0] == "canal_decision_plan.txt"
     assert r.answerable and "800 m3/h" in r.answer, r.answer
+
+
+def test_a_part_named_in_a_plan_outside_the_scope_is_not_read(plans: Services) -> None:
+    """The plan a question names is found among all plans' titles, which know no scopes: the headings listed come
+    only from a plan the caller may read."""
+    from assistant.components.vector_store import AccessScope
+
+    canal = next(d for d in plans.registry.list_documents() if d.source == "canal_decision_plan.txt")
+    r = plans.ask.ask("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp "
+                      "nào?", scope=AccessScope(doc_ids=[canal.doc_id]))
+    assert "Phát triển sản phẩm du lịch" not in r.answer
+    assert all(c.doc_id == canal.doc_id for c in r.citations)
