@@ -18,7 +18,7 @@ from assistant.vocab.numbering import strip_marker
 MIN_PARTS = 2
 MAX_PARTS = 12
 NAMED_SHARE = 0.8  # of a heading's own words the question must say to name it
-_KIND_WORDS = frozenset(("ke", "hoach", "chuong", "trinh", "hanh", "dong", "quyet", "dinh", "nghi", "quyet", "de", "an"))
+_KIND_WORDS = frozenset(("ke", "hoach", "chuong", "trinh", "hanh", "dong", "quyet", "dinh", "nghi", "de", "an"))
 
 
 def wants_outline(q: Question) -> bool:
