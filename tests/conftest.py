@@ -108,6 +108,19 @@ def services_over(data_dir: Path, files: list[Path]) -> Iterator[Any]:
     services.close()
 
 
+def assert_answered(services: Any, question: str, facts: list[str], not_said: list[str]) -> None:
+    """Asked through the real index, the question is answered with every fact, none of `not_said`, and every
+    citation is the exact text of its document."""
+    r = services.ask.ask(question)
+    assert r.answerable, question
+    for fact in facts:
+        assert fact in r.answer, (fact, r.answer)
+    for value in not_said:
+        assert value not in r.answer, (value, r.answer)
+    for c in r.citations:
+        assert services.registry.text_of(c.doc_id)[c.start:c.end] == c.quote
+
+
 @pytest.fixture(scope="session")
 def indexed(tmp_path_factory: pytest.TempPathFactory, corpus_files: list[Path]) -> Iterator[object]:
     """Services over a real index of the five corpus documents (built once per session)."""

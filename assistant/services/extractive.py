@@ -274,9 +274,7 @@ class ExtractiveAnswerer:
         cells = u.cells or {}
         group = cells.get(GROUP, "")
         named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
-        asked = _asked_years(q)
-        if asked & {_column_year(name) for name in named}:
-            named = {name: value for name, value in named.items() if _column_year(name) in (None, *asked)}
+        named = _of_years_asked(named, q)
         parts = [f"{name}: {value}" for name, value in named.items()]
         text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
@@ -348,9 +346,7 @@ class ExtractiveAnswerer:
         spans = u.chunk.payload.get("cell_spans") or {}
         figures = {name: value for name, value in (u.cells or {}).items() if name in spans and name not in (STT, GROUP)
                    and role_of(name) is None and re.search(r"\d", value)}
-        asked = _asked_years(q)
-        if asked & {_column_year(name) for name in figures}:
-            figures = {name: value for name, value in figures.items() if _column_year(name) in (None, *asked)}
+        figures = _of_years_asked(figures, q)
         if not figures:
             return []
         said = [(f"{name}: {value}", out.cite(u.chunk, value, spans[name][0])) for name, value in figures.items()]
@@ -861,19 +857,29 @@ _REPORTS = re.compile(r"\bbáo cáo\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
-# "mỗi năm", "từng năm", "các năm": every year of the row; "từ 2026 đến 2030": each year between
+# "mỗi năm", "từng năm", "các năm": every year of the row
 _EACH_YEAR = re.compile(r"\b(?:moi|tung|hang|cac) nam\b")
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d{2})\b")
 
 
 def _asked_years(q: Question) -> set[str]:
-    """The years a question asks of a row with a column per year; none (every column) for "mỗi năm"."""
+    """The years a question asks of a row with a column per year ("từ 2026 đến 2030": each year between); none
+    (every column) for "mỗi năm"."""
     if _EACH_YEAR.search(q.folded):
         return set()
-    years = {y for t in q.times for y in _YEAR.findall(t)}
-    for a, b in _YEAR_SPAN.findall(q.folded):
-        years |= {str(y) for y in range(int(a), int(b) + 1)} if int(b) - int(a) <= 20 else set()
+    years: set[str] = set()
+    for t in q.times:
+        ends = [int(y) for y in _YEAR.findall(t)]
+        span = range(ends[0], ends[-1] + 1) if t.startswith("R") and len(ends) == 2 and ends[1] - ends[0] <= 20 else ends
+        years |= {str(y) for y in span}
     return years
+
+
+def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:
+    """A row's cells without the columns of years the question does not ask, when it asks some the row has."""
+    asked = _asked_years(q)
+    if asked & {_column_year(name) for name in cells}:
+        return {name: value for name, value in cells.items() if _column_year(name) in (None, *asked)}
+    return cells
 
 
 def _column_year(name: str) -> str | None:

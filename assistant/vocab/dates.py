@@ -44,7 +44,9 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 # "2026–2027", "2026 - 2030", "năm 2025 - 2026", "giai đoạn 2026-2030"
-_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + _YEAR + r")\s*(?:-|–|—|đến)\s*(?:năm\s+)?(?P<b>" + _YEAR + r")(?!\d)")
+# "2026 - 2030", "2026 đến năm 2030", and typed without diacritics "tu 2026 den 2030"
+_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + _YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + _YEAR +
+                         r")(?!\d)")
 _YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + _YEAR + r")(?![\d/]|\s*[-–]\s*" + _YEAR + r")")
 _HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import services_over
+from conftest import assert_answered, services_over
 
 from assistant.services.container import Services
 
@@ -60,15 +60,7 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
      "2026 - 2030 của xã Tân Lập: hạn là ngày nào ở mỗi kế hoạch?", ["15/12/2027", "10/11"], []),
 ])
 def test_answered_from_its_own_layout(plans: Services, question: str, facts: list[str], not_said: list[str]) -> None:
-    r = plans.ask.ask(question)
-    assert r.answerable, question
-    for fact in facts:
-        assert fact in r.answer, (fact, r.answer)
-    for value in not_said:
-        assert value not in r.answer, (value, r.answer)
-    for c in r.citations:
-        text = plans.registry.text_of(c.doc_id)
-        assert text[c.start:c.end] == c.quote
+    assert_answered(plans, question, facts, not_said)
 
 
 def test_a_question_typed_without_diacritics_is_searched_by_its_folded_terms(plans: Services) -> None:

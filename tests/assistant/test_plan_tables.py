@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import services_over
+from conftest import assert_answered, services_over
 
 from assistant.services.container import Services
 
@@ -42,11 +42,4 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
      ["camera"]),
 ])
 def test_answered_from_its_own_layout(plan: Services, question: str, facts: list[str], not_said: list[str]) -> None:
-    r = plan.ask.ask(question)
-    assert r.answerable, question
-    for fact in facts:
-        assert fact in r.answer, (fact, r.answer)
-    for value in not_said:
-        assert value not in r.answer, (value, r.answer)
-    text = plan.registry.text_of(r.citations[0].doc_id)
-    assert all(text[c.start:c.end] == c.quote for c in r.citations)
+    assert_answered(plan, question, facts, not_said)
