@@ -37,7 +37,7 @@ from assistant.vocab.units import (
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 
-TaskSource = Literal["table_row", "fields", "unit_duties", "sentence"]
+TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket"]
 _TASK_ROLES = ("task", "lead", "co", "timing", "product", "funding", "note")
 # "Đề nghị Ủy ban MTTQ …", "Giao Sở Y tế …": a heading that names who the items under it are for
 _ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
@@ -84,11 +84,28 @@ def _field(text: str, start: int, end: int) -> Field:
 def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     """Tasks of a document in text order; a block belongs to at most one task."""
     tasks = _table_tasks(text, blocks) + _field_tasks(text, blocks)
+    sentences = _sentence_tasks(text, blocks)
     taken = [(t["start"], t["end"]) for t in tasks]
-    tasks += [t for t in _unit_duties(text, blocks) if not _inside(t, taken)]
+    tasks += [_assigned_within(text, t, sentences) for t in _unit_duties(text, blocks) if not _inside(t, taken)]
     taken = [(t["start"], t["end"]) for t in tasks]
-    tasks += [t for t in _sentence_tasks(text, blocks) if not _inside(t, taken)]
+    tasks += [t for t in sentences if not _inside(t, taken)]
     return sorted(tasks, key=lambda t: t["start"])
+
+
+def _assigned_within(text: str, duty: Task, sentences: list[Task]) -> Task:
+    """A duty listed under a group of units that ends by naming the one of them who leads it ("4. Các ban đảng Tỉnh
+    ủy" / "- Tham mưu … (Ban Tổ chức chủ trì)."): that unit leads, and the bracket is not part of the task."""
+    task = duty["fields"].get("task")
+    closing = next((s for s in sentences if s["source"] == "bracket" and duty["start"] <= s["start"] and
+                    duty["end"] - 3 <= s["end"] <= duty["end"]), None)
+    if task is None or closing is None:
+        return duty
+    own = closing["fields"]
+    fields = {**duty["fields"], "lead": own["lead"], "task": _field(text, task["start"], own["task"]["end"])}
+    for role in ("co", "timing", "product", "funding"):
+        if role in own and role not in fields:
+            fields[role] = own[role]
+    return Task(start=duty["start"], end=duty["end"], section=duty["section"], source=duty["source"], fields=fields)
 
 
 def is_end_section(section: str) -> bool:
@@ -520,6 +537,7 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
                 or is_decision_article(b["section"]):
             continue
         piece = text[b["start"]:b["end"]]
+        found = len(out)
         for m in _SENTENCE.finditer(piece):
             sentence = m.group(0)
             lead_at = _LEAD_VERB.search(sentence)
@@ -535,9 +553,16 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             at = (giao[-1].end() if giao else 0) + scope.rfind(units[-1])
             fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
                       "task": _field(text, base, base + len(sentence))}
-            if sentence[:at].rstrip().endswith("("):
-                _bracketed(text, base, sentence, at, m.start() == 0, fields)
-            out.append(Task(start=base, end=base + len(sentence.rstrip()), section=b["section"], source="sentence",
+            bracketed = sentence[:at].rstrip().endswith("(")
+            if bracketed:
+                # "3. Rà soát …; đề nghị cấp thẻ … (Công chức X chủ trì …)." closing an item no other sentence of
+                # which assigns: the bracket assigns the whole item
+                whole = len(out) == found and not piece[m.end():].strip(" .;")
+                if whole:
+                    base, sentence, at = b["start"], piece[:m.end()], at + m.start()
+                _bracketed(text, base, sentence, at, whole or m.start() == 0, fields)
+            out.append(Task(start=base, end=base + len(sentence.rstrip()), section=b["section"],
+                            source="bracket" if bracketed else "sentence",
                             fields=_duty_fields(text, base, sentence, fields)))
     return out
 

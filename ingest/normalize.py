@@ -183,7 +183,7 @@ def _page_lines(page: str) -> list[str]:
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
-    return side_by_side(layout_rows(ruled_tables(pipe_grids(page.split("\n")))))
+    return side_by_side(layout_rows(ruled_tables(pipe_grids(bordered_rows(page.split("\n"))))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -335,6 +335,25 @@ def _hint(raw_line: str) -> str | None:
 def _strip_emphasis(line: str) -> str:
     line = _EMPHASIZED_NUMBER.sub(r"\1 ", line)
     return _ITALIC.sub(r"\1", _BOLD.sub("", line))
+
+
+def bordered_rows(lines: list[str]) -> list[str]:
+    """A table typed without its outer "|" ("STT | Tên công trình | Năm", as markdown allows): lines in a row
+    holding the same number of "|" (two or more) get their borders, so an empty first or last cell
+    (" | Tổng cộng | | 209.000 | |") keeps its column."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        count = lines[i].count("|")
+        j = i + 1
+        while count >= 2 and j < len(lines) and lines[j].count("|") == count:
+            j += 1
+        run = lines[i:j]
+        if j - i >= 2 and not all(is_pipe_row(ln) for ln in run):
+            run = [f"| {ln.strip()} |" for ln in run]
+        out += run
+        i = j
+    return out
 
 
 # ---------------------------------------------------------------- tables stored one cell per line
@@ -512,6 +531,8 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
     if is_caps(before) and is_caps(after) and (before.endswith(",") or _last_word(before) in _OPEN_WORDS):
         return " "  # an upper-case title wrapped after "…KINH TẾ SỐ," or "… VÀ"
+    if (num := numbering(before)) and num.labelled and not num.rest and is_caps(after) and numbering(after) is None:
+        return " "  # "PHẦN B" / "NHIỆM VỤ VÀ GIẢI PHÁP": the part's title on the line under its number
     if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):

@@ -28,7 +28,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.fields import GROUP, STT, labelled_field, names_product, role_of
+from assistant.vocab.fields import GROUP, STT, is_total_label, labelled_field, names_product, role_of
 from assistant.vocab.figures import states_amount
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients, opens_closing
@@ -101,9 +101,10 @@ def heading_style(line: str) -> str | None:
     num = numbering(line)
     if num is None or (num.bare and not num.rest[:1].isupper()):
         return None
-    if num.labelled and (not num.rest or ("," not in num.rest or num.titles_item)
+    if num.labelled and (not num.rest or is_caps(num.rest) or ("," not in num.rest or num.titles_item)
                          and looks_like_heading(num.rest, num.style)):
-        return num.style_key  # "Điều 1. Phạm vi điều chỉnh"; "Điều 3. Bộ trưởng, …" is the article's text
+        return num.style_key  # "Điều 1. Phạm vi điều chỉnh", "Phần I THỰC TRẠNG, MỤC TIÊU"; "Điều 3. Bộ trưởng, …" is
+        # the article's text
     if num.labelled:
         return None
     if labelled_field(num.rest) is not None:  # "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:": fields of a task
@@ -375,7 +376,7 @@ class _Table:
                 put(STT, stt.rstrip("."), span)
                 if self.group:
                     values.insert(0, (self.group, self.group_span))
-        elif self.group:
+        elif self.group and not is_total_label(next((v for v, _ in values if v), "")):
             if has_stt_column or not columns:
                 put(GROUP, self.group, self.group_span)
             elif values and not values[0][0]:

@@ -320,7 +320,7 @@ class ExtractiveAnswerer:
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
-        if q.wants("target") and u.cells:  # "chỉ tiêu … từng năm và cả giai đoạn": the row's figures
+        if u.cells:  # "chỉ tiêu … từng năm và cả giai đoạn", "công suất, tổng mức đầu tư …": the row's figures
             parts += self._figures(q, u, out)
         if _asks_where(q):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
             spans = u.chunk.payload.get("cell_spans") or {}
@@ -342,10 +342,15 @@ class ExtractiveAnswerer:
     @staticmethod
     def _figures(q: Question, u: Unit, out: _Builder) -> list[tuple[str, int]]:
         """A task row's figures under columns of no task field ("2026: 1.200; …; Tổng giai đoạn: 5.500"), of the
-        years asked when it has a column per year, each cited at its cell."""
+        years asked when it has a column per year, each cited at its cell: all of them for a target, those whose
+        column the question names ("công suất", "tổng mức đầu tư") otherwise."""
         spans = u.chunk.payload.get("cell_spans") or {}
         figures = {name: value for name, value in (u.cells or {}).items() if name in spans and name not in (STT, GROUP)
                    and role_of(name) is None and re.search(r"\d", value)}
+        if not q.wants("target"):
+            asked = set(content_terms(q.text))
+            figures = {name: value for name, value in figures.items()
+                       if (terms := content_terms(name.split("(")[0])) and set(terms) <= asked}
         figures = _of_years_asked(figures, q)
         if not figures:
             return []

@@ -20,7 +20,7 @@ from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_ment
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
     "responsibility": ("ai", "don vi nao", "co quan nao", "bo phan nao", "chu tri", "phu trach", "chiu trach nhiem",
-                       "phoi hop", "giao cho", "dau moi", "thuong truc", "to chuc nao", "so nao", "ban nao",
+                       "phoi hop", "dau moi", "thuong truc", "to chuc nao", "so nao", "ban nao",
                        "bo nao", "nganh nao", "don vi gi", "co quan gi"),
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
@@ -47,7 +47,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
-    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh"),
+    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh", "ket qua la"),
 }
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
 _QUESTION_WORDS_MARKED = frozenset(("ai", "gì", "nào", "bao", "nhiêu", "khi", "là", "của", "và", "các", "những", "có",
@@ -65,8 +65,9 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "bieu mau", "chu de", "linh vuc"}
 _PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|qd|ctr) \d+)\b"  # "NQ 57", not "KH&CN"
 # "kế hoạch A và kế hoạch B"; not "Kế hoạch bảo vệ và phát triển rừng … ban hành kèm theo quyết định số mấy" (the
-# decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)" (the plan carried out)
-_TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!kem theo )(?<!can cu )(?<!thuc hien )"
+# decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)", "(theo KH 54-KH/TU)" (the plan
+# carried out)
+_TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
                         r"(?<!trien khai )" + _PLAN_WORD)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's

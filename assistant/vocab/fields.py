@@ -14,6 +14,13 @@ from assistant.text import collapse_spaces, fold_accents
 
 STT = "STT"  # key of a row's number cell, whatever its column is called
 GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
+# the row that sums a table ("Tổng cộng", "Cộng", "Toàn thành phố"): it belongs to no group
+_TOTAL_LABEL = re.compile(r"^(?:(?:tong cong|tong so|tong|cong)\W*$|toan (?:tinh|thanh pho|huyen|thi xa|quan|xa|"
+                          r"phuong|thi tran|nganh|dang bo)\b)")
+
+
+def is_total_label(cell: str) -> bool:
+    return bool(_TOTAL_LABEL.match(fold_accents(cell.strip(" *_")).lower()))
 ROLES = ("stt", "task", "lead", "co", "timing", "product", "funding", "note", "measure")
 ROLE_LABELS = {  # Vietnamese names used in answers and exports
     "task": "nhiệm vụ", "lead": "chủ trì", "co": "phối hợp", "timing": "thời gian", "product": "sản phẩm",

@@ -19,10 +19,10 @@ _WORD_NUMBER = (
     "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
 )
 _ORDINAL_RE = r"(?:thứ\s+)?(?:" + "|".join(_WORD_NUMBER) + r")"
-# "Phần I", "PHẦN THỨ HAI", "Chương 2", "Mục 1", "Điều 3." — the word, a number, then an optional separator;
+# "Phần I", "PHẦN THỨ HAI", "PHẦN B", "Chương 2", "Mục 1", "Điều 3." — the word, a number, then an optional separator;
 # a plan also titles its items so: "Nhiệm vụ 3: Nạo vét …", "Giải pháp 2.", "Dự án 1:", "Tiểu dự án 4:"
 _LABELLED = re.compile(
-    r"^(?P<word>phần|chương|mục|điều|nhiệm vụ|giải pháp|dự án|tiểu dự án)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r")(?![\w/])"
+    r"^(?P<word>phần|chương|mục|điều|nhiệm vụ|giải pháp|dự án|tiểu dự án)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r"|[A-HK-UWYĐ])(?![\w/])"
     r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+[A-ZĐÀ-Ỹ])|\s*$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -71,8 +71,11 @@ def numbering(line: str) -> Numbering | None:
     if m:
         word = fold_accents(m.group("word")).lower()
         number = m.group("number")
-        if number.isalpha() and number.upper() == number and not valid_roman(number):
-            return None
+        if number.isalpha() and number.upper() == number and not valid_roman(number) and (
+                len(number) > 1 or word not in ("phan", "chuong", "muc")):
+            return None  # a letter numbers parts ("PHẦN B"), never articles or tasks
+        if len(number) == 1 and number.islower():
+            return None  # "Mục a khoản 1 …": a reference
         if not m.group("word")[0].isupper():  # "mục 2 của Kế hoạch" inside a sentence is a reference
             return None
         num = Numbering(_LABEL_STYLE[word], number, m.group("rest").strip(), 1, False)

@@ -41,6 +41,7 @@ HEAD_WORDS = (
     "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
     "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
     "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Quỹ", "Công ty", "Tổng công ty", "Hợp tác xã",
+    "Công chức",  # a commune's posts: "Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch"
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
 )
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
@@ -61,6 +62,7 @@ _PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"?]")  # "KH,CN&MT" and "
 _LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",
                 "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ", "chấp hành", "kiểm tra")
 _ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ", "Quỹ",
+                             "Công chức",
                              "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
 _JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
 _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(

@@ -59,6 +59,13 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Kế hoạch bảo vệ và phát triển rừng được ban hành kèm theo quyết định số mấy, ngày nào, ai ký?",
          {"date", "number", "signer"}, {"compare"}),
         ("Kế hoạch CĐS của xã năm 2026 và giai đoạn 2027-2030 (căn cứ KH 54-KH/TU) yêu cầu gì?", set(), {"compare"}),
+        ("Công an xã được giao những nhiệm vụ gì trong kế hoạch của xã năm 2026 và giai đoạn 2027-2030 (theo KH "
+         "54-KH/TU)?", {"list"}, {"compare", "responsibility"}),
+        # targets handed to a ward are asked, not who leads; what a task delivers asked as "kết quả là …"
+        ("Theo bảng chỉ tiêu giao cho các phường, xã, phường Vọng Giang được giao những chỉ tiêu gì?", {"target"},
+         {"responsibility"}),
+        ("Nhiệm vụ thành lập Ủy ban Dữ liệu quốc gia do ai chủ trì, kết quả là văn bản gì?",
+         {"responsibility", "product"}, set()),
         ("Kế hoạch ATGT của huyện và kế hoạch bảo vệ rừng của tỉnh: hạn báo cáo năm là ngày nào?", {"compare"}, set()),
         # each part names its own unit and asks: each unit's plan answers its part
         ("Sở Nông nghiệp và Môi trường đặt mục tiêu bao nhiêu, còn Đảng ủy xã Phước An đặt chỉ tiêu bao nhiêu?",

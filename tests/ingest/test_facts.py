@@ -94,6 +94,28 @@ def test_an_item_assigned_in_its_closing_bracket() -> None:
          "co": "Ủy ban nhân dân các xã", "timing": "Quý IV/2026"}]
 
 
+def test_a_bracket_closing_an_item_assigns_all_of_it() -> None:
+    """'3. Rà soát …; đề nghị cấp thẻ … (X chủ trì …).': no other sentence of the item assigns, so the bracket
+    assigns the whole item, not only its last clause."""
+    text = ("2. Nhiệm vụ cụ thể\n3. Rà soát người cao tuổi chưa có thẻ bảo hiểm y tế; đề nghị cấp thẻ cho người thuộc "
+            "diện được ngân sách đóng (Công chức Văn hóa - Xã hội chủ trì, phối hợp Bảo hiểm xã hội cơ sở; thời gian: "
+            "Quý I hằng năm).\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"task": "Rà soát người cao tuổi chưa có thẻ bảo hiểm y tế; đề nghị cấp thẻ cho người thuộc diện được ngân "
+                 "sách đóng", "lead": "Công chức Văn hóa - Xã hội", "co": "Bảo hiểm xã hội cơ sở",
+         "timing": "Quý I hằng năm"}]
+
+
+def test_a_duty_under_a_group_names_its_lead_in_a_bracket() -> None:
+    """'4. Các ban đảng Tỉnh ủy' / '- Tham mưu … (Ban Tổ chức chủ trì).': the bracket names which of the group leads."""
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n4. Các ban đảng Tỉnh ủy\n- Rà soát quy trình nghiệp vụ trên môi trường số.\n"
+            "- Tham mưu triển khai phần mềm Sổ tay đảng viên điện tử (Ban Tổ chức chủ trì).\n")
+    assert [(values(t)["lead"], values(t)["task"]) for t in tasks_of(text)] == [
+        ("Các ban đảng Tỉnh ủy", "Rà soát quy trình nghiệp vụ trên môi trường số"),
+        ("Ban Tổ chức", "Tham mưu triển khai phần mềm Sổ tay đảng viên điện tử"),
+    ]
+
+
 def test_a_title_after_a_value_ending_in_a_semicolon_is_the_next_task() -> None:
     text = ("I. NHIỆM VỤ\n1. Rà soát dữ liệu\n- Cơ quan chủ trì: Sở Tư pháp;\n- Thời gian: Tháng 5/2026;\n"
             "Xây dựng kho dữ liệu dùng chung\n- Cơ quan chủ trì: Sở Nội vụ;\n- Thời gian: Quý IV/2026.")

@@ -191,6 +191,14 @@ def test_idempotent(name: str) -> None:
         ("2. Xe thang chữa cháy\n   Số lượng: 04 xe\n   Nguồn vốn: ngân sách trung ương",
          "2. Xe thang chữa cháy\nSố lượng: 04 xe\nNguồn vốn: ngân sách trung ương"),
         ("- Hỗ trợ từ ngân sách Trung\nương: Đề xuất hỗ trợ một phần.", "- Hỗ trợ từ ngân sách Trung ương: Đề xuất hỗ trợ một phần."),
+        # a part's title on the line under its number is the part's heading
+        ("PHẦN C\nKINH PHÍ THỰC HIỆN", "PHẦN C KINH PHÍ THỰC HIỆN"),
+        ("Phần II\nNHIỆM VỤ, GIẢI PHÁP", "Phần II NHIỆM VỤ, GIẢI PHÁP"),
+        ("Phần II\nI. MỤC TIÊU", "Phần II\nI. MỤC TIÊU"),
+        # a table typed without its outer "|": each row gets its borders, an empty first or last cell keeps its column
+        ("STT | Công trình | Vốn\n1 | Nhà máy nước | 68.500\n | Tổng cộng | 209.000",
+         "| STT | Công trình | Vốn |\n| 1 | Nhà máy nước | 68.500 |\n| | Tổng cộng | 209.000 |"),
+        ("a | b | c trong một câu.\nDòng sau.", "a | b | c trong một câu.\nDòng sau."),  # one line is no table
     ],
 )
 def test_small_cases(raw_text: str, expected: str) -> None:

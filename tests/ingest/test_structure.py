@@ -215,6 +215,26 @@ def test_group_within_a_group_closes_at_the_next_sibling_row() -> None:
                       ("13", "Đến năm 2045")]
 
 
+def test_a_table_without_outer_pipes_and_its_total_row() -> None:
+    """'STT | Tên công trình | …' typed without borders is a table; the total row belongs to no group."""
+    text = ("PHỤ LỤC I\nDANH MỤC CÔNG TRÌNH\n\nSTT | Tên công trình | Công suất | Nguồn vốn\n"
+            "I | Công trình xây dựng mới | |\n1 | Nhà máy nước Tà Lình | 2.500 | Xã hội hóa\n"
+            " | Tổng cộng | 9.900 |")
+    rows = [b["cells"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "table_row"]
+    assert rows == [
+        {"Nhóm": "Công trình xây dựng mới", STT: "1", "Tên công trình": "Nhà máy nước Tà Lình", "Công suất": "2.500",
+         "Nguồn vốn": "Xã hội hóa"},
+        {"Tên công trình": "Tổng cộng", "Công suất": "9.900"},
+    ]
+
+
+def test_a_part_titled_on_the_line_under_its_number() -> None:
+    text = "Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai."
+    headings = [b["section"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "heading"]
+    assert headings == ["Phần I THỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU",
+                        "Phần I THỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU > 1. Mục đích", "PHẦN B KINH PHÍ"]
+
+
 def test_lettered_heading_under_arabic_and_reset_by_roman() -> None:
     text = "I. MỤC TIÊU\n1. Năm đầu\na) Quý I\n- Việc một.\nII. NHIỆM VỤ\n- Việc hai.\nNơi nhận:\n- Lưu VT."
     sections = [(b["kind"], b["section"], b["level"]) for b in parse_structure(text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.fields import field_runs, labelled_field, role_of
+from assistant.vocab.fields import field_runs, is_total_label, labelled_field, role_of
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,13 @@ def test_fields_run_together_on_one_line() -> None:
     assert [(r, text[a:b]) for r, a, b in field_runs(text)] == [
         ("lead", "Bộ Công an"), ("timing", "năm 2026"), ("product", "Nghị định")]
     assert field_runs("Triển khai rà soát: các cơ sở dữ liệu") == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "total"),
+    [("Tổng cộng", True), ("**Tổng cộng**", True), ("Cộng:", True), ("Toàn thành phố", True), ("Toàn tỉnh", True),
+     ("Tổng hợp báo cáo", False), ("Công trình cấp nước", False), ("Toàn dân tham gia", False)],
+)
+def test_total_row_label(cell: str, total: bool) -> None:
+    """The row summing a table belongs to no group above it."""
+    assert is_total_label(cell) is total

@@ -26,6 +26,8 @@ from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_m
         ("Nhiệm vụ 3: Nạo vét kênh dẫn, ao hồ", "task", "3", "Nạo vét kênh dẫn, ao hồ"),
         ("Tiểu dự án 2. Truyền thông", "subproject", "2", "Truyền thông"),
         ("Giải pháp 1: Tăng cường", "measure", "1", "Tăng cường"),
+        ("PHẦN C", "part", "C", ""),  # parts numbered by letters
+        ("Phần B. NHIỆM VỤ VÀ GIẢI PHÁP", "part", "B", "NHIỆM VỤ VÀ GIẢI PHÁP"),
     ],
 )
 def test_numbering(line: str, style: str, number: str, rest: str) -> None:
@@ -38,7 +40,7 @@ def test_numbering(line: str, style: str, number: str, rest: str) -> None:
     "line",
     ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
      "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm",
-     "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng"],
+     "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng", "Mục a khoản 1 Điều 5", "Phần Lan", "Điều A"],
 )
 def test_not_numbering(line: str) -> None:
     assert numbering(line) is None

@@ -62,6 +62,10 @@ def test_different_units_differ() -> None:
         # funds, companies and cooperatives lead tasks too
         ("Quỹ Bảo vệ và Phát triển rừng tỉnh chủ trì, phối hợp với Công ty Cổ phần Cấp nước Hòa Sơn",
          ["Quỹ Bảo vệ và Phát triển rừng tỉnh", "Công ty Cổ phần Cấp nước Hòa Sơn"]),
+        # a commune's posts lead tasks; "cán bộ, công chức" names nobody
+        ("Công chức Văn hóa - Xã hội chủ trì, phối hợp Công chức Tư pháp - Hộ tịch",
+         ["Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch"]),
+        ("tập huấn cho cán bộ, công chức xã", []),
         ("hoàn thành trong Quý II/2027", []),
     ],
 )
