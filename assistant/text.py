@@ -72,7 +72,9 @@ def dictionary_words() -> frozenset[str]:
     from importlib import resources
 
     text = resources.files("pyvi").joinpath("models/words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in (nfc(line).strip().lower() for line in text.splitlines()) if " " in w)
+    words = {w for w in (nfc(line).strip().lower() for line in text.splitlines()) if " " in w}
+    # the list spells "văn hoá", plans "văn hóa": both tone placements are the word
+    return frozenset(words | {fold_tones(w) for w in words} | {_old_placement(w) for w in words})
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +149,15 @@ def _tone_table() -> dict[str, str]:
 _TONES = _tone_table()
 # only where the pair ends the syllable ("hoàng", "khuyến" have one placement); never after "q" ("quý")
 _TONE_PAIR = re.compile(r"(?<![qQ])[oOuU][" + "".join(sorted({k[1] for k in _TONES})) + r"](?!\w)")
+
+
+_OLD_PLACEMENT = {folded: old for old, folded in _TONES.items()}
+_FOLDED_PAIR = re.compile(r"(?<![qQ])(?:" + "|".join(sorted(_OLD_PLACEMENT)) + r")(?!\w)")
+
+
+def _old_placement(text: str) -> str:
+    """'hóa' -> 'hoá': the other spelling of what `fold_tones` folds."""
+    return _FOLDED_PAIR.sub(lambda m: _OLD_PLACEMENT[m.group(0)], nfc(text))
 
 
 def fold_tones(text: str) -> str:

@@ -161,9 +161,9 @@ def _subject(lines: list[str], index: int, rest: str, casing: _CaseBook) -> str:
             continue
         # after a title in capitals, only a line going on in lower case ("CHỈ THỊ / CỦA BAN THƯỜNG VỤ TỈNH ỦY / về
         # tăng cường …", Hướng dẫn 36) continues it; "Thực hiện …" begins the preamble
-        if parts and (_HEADING.match(line) or is_upper(" ".join(parts)) and any(c.islower() for c in line)
-                      and not line[0].islower()):
-            break
+        if parts and (_HEADING.match(line) or PREAMBLE_START.match(line) or is_upper(" ".join(parts))
+                      and any(c.islower() for c in line) and not line[0].islower()):
+            break  # "Căn cứ Luật …;" right under the title opens the preamble
         parts.append(line)
         i += 1
         if sum(len(p) for p in parts) > _MAX_SUBJECT:
@@ -295,7 +295,9 @@ def _header(lines: list[str]) -> dict[str, str]:
     if candidates:
         name = candidates[-1]
         if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
-            name = f"{candidates[-2]} {name}"
+            # "ỦY BAN NHÂN DÂN XÃ VÂN NHẠN" / "TỈNH BẮC TRÀ": an organ naming its own place is the issuer, the
+            # province under it says where
+            name = candidates[-2] if _ADMIN_LEVEL.search(candidates[-2]) else f"{candidates[-2]} {name}"
         elif len(candidates) > 1 and (level := _COMMITTEE.match(name)) and (body := _PARTY_BODY.match(candidates[-2])) \
                 and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
             name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
@@ -334,9 +336,10 @@ def _org_case(name: str) -> str:
     text = re.sub(r"(?<!ủy )(?<!uỷ )\bban (\w)", lambda m: "Ban " + m.group(1).upper(), text)
     text = text[:1].upper() + text[1:]
     levels = list(_ADMIN_LEVEL.finditer(text))
-    if levels:
-        cut = levels[-1].end()
-        text = text[:cut] + " ".join(w if _is_acronym(w) else w.capitalize() for w in text[cut:].split())
+    if levels:  # the place after each level ("… xã Vân Nhạn tỉnh Bắc Trà"): its words capitalized, the levels not
+        cut = levels[0].end()
+        text = text[:cut] + " ".join(w if _is_acronym(w) or _ADMIN_LEVEL.fullmatch(f"{w} ") else w.capitalize()
+                                     for w in text[cut:].split())
     return text
 
 

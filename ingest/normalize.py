@@ -25,8 +25,9 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
-from assistant.vocab.fields import opens_with_label
+from assistant.vocab.fields import opens_with_label, role_of
 from assistant.vocab.numbering import numbering
+from assistant.vocab.parts import PREAMBLE_START
 from assistant.vocab.signature import is_upper, person_name
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
@@ -134,8 +135,9 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
     text = nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     pages = text.split(PAGE_BREAK)
+    spaced = SpacedTables()  # a table laid out with spaces goes on over a page break
     rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
-            for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page)]
+            for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page, spaced)]
     running = _running_lines([line for _, _, line in rows])
     segments: list[_Segment] = []
     gap = True
@@ -172,7 +174,7 @@ def _running_lines(lines: list[str]) -> set[int]:
     return {i for found in at_number.values() if len(found) >= 2 for i in found}
 
 
-def _page_lines(page: str) -> list[str]:
+def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     """Lines of one page with HTML and LaTeX resolved, emphasis wrapped by the exporter over several
     lines made one line again ("**III. TỔ CHỨC" / "THỰC HIỆN**"), and layout tables undone."""
     page = _HTML_BREAK.sub(" ", page)
@@ -183,7 +185,8 @@ def _page_lines(page: str) -> list[str]:
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
-    return side_by_side(layout_rows(ruled_tables(pipe_grids(bordered_rows(page.split("\n"))))))
+    lines = (spaced or SpacedTables()).read(page.split("\n"))
+    return side_by_side(layout_rows(ruled_tables(pipe_grids(bordered_rows(lines)))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -338,15 +341,15 @@ def _strip_emphasis(line: str) -> str:
 
 
 def bordered_rows(lines: list[str]) -> list[str]:
-    """A table typed without its outer "|" ("STT | Tên công trình | Năm", as markdown allows): lines in a row
-    holding the same number of "|" (two or more) get their borders, so an empty first or last cell
-    (" | Tổng cộng | | 209.000 | |") keeps its column."""
+    """A table typed without its outer "|" ("STT | Tên công trình | Năm", as markdown allows; "Nơi nhận: | KT. GIÁM
+    ĐỐC" beside the signature): lines in a row holding the same number of "|" get their borders, so an empty first
+    or last cell (" | Tổng cộng | | 209.000 | |") keeps its column."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        count = lines[i].count("|")
+        count = lines[i].count("|") if has_text(lines[i]) else 0  # a line of a lone "|" is a grid's (`pipe_grids`)
         j = i + 1
-        while count >= 2 and j < len(lines) and lines[j].count("|") == count:
+        while count and j < len(lines) and lines[j].count("|") == count and has_text(lines[j]):
             j += 1
         run = lines[i:j]
         if j - i >= 2 and not all(is_pipe_row(ln) for ln in run):
@@ -354,6 +357,120 @@ def bordered_rows(lines: list[str]) -> list[str]:
         out += run
         i = j
     return out
+
+
+# ---------------------------------------------------------------- tables laid out with spaces
+
+
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # text between runs of two spaces or more
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-HK-UWYĐ]\.?|[a-zđ]\))$")
+_ALIGN = 2  # columns a cell may start off its column's start
+_MIN_SPACED_COLUMNS = 3
+_PAGE_MARGIN = 3  # lines a running foot or head may take between a table's rows and a page break
+
+
+class SpacedTables:
+    """Tables a PDF export laid out with spaces (`pdftotext -layout`): a header row led by "STT", cells aligned
+    under its columns, a long cell wrapped onto the lines below in its own column, rows numbered in the first.
+    Each row becomes one "| … |" line. The columns are kept from page to page: a table goes on after a page break
+    without its header."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # where each column starts, from the header row; [] outside a table
+
+    def read(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        if self.starts:  # a new page: the table goes on under its running head, or it ended on the last page
+            lead = next((k for k in self._filled(lines)[:_PAGE_MARGIN + 1] if self._row_start(lines[k])), None)
+            if lead is None:
+                self.starts = []
+            else:
+                out, i = lines[:lead], lead
+        while i < len(lines):
+            if not self.starts:
+                header = self._header(lines[i])
+                if header is None:
+                    out.append(lines[i])
+                    i += 1
+                    continue
+                self.starts = header
+                rows = [self._cells(lines[i])]
+                i += 1
+                while i < len(lines) and self._continues(lines[i]) and not self._row_start(lines[i]):
+                    self._extend(rows[-1], lines[i])  # the header's own wrapped names ("Thời gian" / "hoàn thành")
+                    i += 1
+                out += [self._pipe(rows[0]), "|" + "---|" * len(self.starts)]
+            rows = []
+            while i < len(lines):
+                line = lines[i]
+                if not line.strip() or _PAGE_NUMBER.match(line.strip()):
+                    i += 1
+                    continue
+                if self._row_start(line):
+                    rows.append(self._cells(line))
+                elif rows and self._continues(line):
+                    self._extend(rows[-1], line)
+                else:
+                    break
+                i += 1
+            out += [self._pipe(r) for r in rows]
+            if len(self._filled(lines[i:])) <= _PAGE_MARGIN:  # a page's foot: the table may go on over the page
+                out += lines[i:]
+                break
+            self.starts = []  # the table ended on this page
+        return out
+
+    @staticmethod
+    def _filled(lines: list[str]) -> list[int]:
+        return [k for k, ln in enumerate(lines) if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
+
+    def _header(self, line: str) -> list[int] | None:
+        """Where the columns start: halfway between one header name and the next, since a name is centred over
+        its column and the cells under it start at the column's left edge."""
+        cells = list(_SPACED_CELL.finditer(line))
+        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or "\t" in line or "|" in line:
+            return None  # a row of tabs or pipes is read as such
+        return [0] + [(left.end() + right.start()) // 2 for left, right in itertools.pairwise(cells)]
+
+    def _column(self, at: int) -> int:
+        return max((k for k, start in enumerate(self.starts) if start <= at + _ALIGN), default=0)
+
+    def _cells(self, line: str) -> list[str]:
+        cells = [""] * len(self.starts)
+        self._extend(cells, line)
+        return cells
+
+    def _extend(self, cells: list[str], line: str) -> None:
+        for m in _SPACED_CELL.finditer(line):
+            k = self._column(m.start())
+            cells[k] = f"{cells[k]} {m.group(0)}".strip()
+
+    def _row_start(self, line: str) -> bool:
+        """A line opening a row: its number in the first column, a cell in a column after it."""
+        if not self.starts or not line.strip():
+            return False
+        cells = [(m.start(), m.group(0)) for m in _SPACED_CELL.finditer(line)]
+        return len(cells) >= 2 and self._column(cells[0][0]) == 0 and bool(_ROW_NUMBER.match(cells[0][1])) and \
+            self._fits(cells[1:])
+
+    def _continues(self, line: str) -> bool:
+        """A line going on with the row above: nothing in the first column, each piece within one column."""
+        cells = [(m.start(), m.group(0)) for m in _SPACED_CELL.finditer(line)]
+        return bool(cells) and self._column(cells[0][0]) > 0 and self._fits(cells)
+
+    def _fits(self, cells: list[tuple[int, str]]) -> bool:
+        """Each piece starts at a column and ends before the next column's start (a sentence running across
+        the columns is the text after the table)."""
+        for at, text in cells:
+            k = self._column(at)
+            if k + 1 < len(self.starts) and at + len(text) > self.starts[k + 1] + _ALIGN:
+                return False
+        return True
+
+    @staticmethod
+    def _pipe(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
 
 
 # ---------------------------------------------------------------- tables stored one cell per line
@@ -567,6 +684,7 @@ def _structural(line: str) -> bool:
         or is_recipients(line)
         or is_caps(line)
         or opens_with_label(line)
+        or bool(PREAMBLE_START.match(line))  # "Căn cứ Luật …;" under the title starts a line of its own
     )
 
 

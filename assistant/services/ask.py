@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.answer_type import expectation
-from assistant.services.evidence import Unit, clip_quote, folded_syllables
+from assistant.services.evidence import Unit, clip_quote, content_terms, folded_syllables
 from assistant.services.extractive import (
     NOT_FOUND,
     Draft,
@@ -201,15 +201,19 @@ class AskService:
         said = {(c.doc_id, c.start, c.end) for c in draft.citations}
         drafts = []
         whole: list[ScoredChunk] | None = None
-        for part in parts:
+        for i, part in enumerate(parts):
             asked = analyse(part if len(part.split()) >= _SELF_CONTAINED else f"{parts[0]} {part}")
             d = self.answerer.draft(asked, self._with_document_parts(own, asked))
             if not _adds(d, said):  # the part's own passage was not among those found for the whole question
                 whole = whole if whole is not None else self.retriever.whole_document(doc, chunks)
                 read = self.answerer.draft(asked, self._with_document_parts(whole, asked), giving=True)
                 d = read if read.best_coverage > d.best_coverage else d  # a passage saying more of the part
+            if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
+                d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
             if d.statements and d.best_coverage >= self.cfg.refusal_threshold:
                 drafts.append(d)
+        if drafts and draft.best_coverage < self.cfg.refusal_threshold:
+            return with_parts(drafts[0], drafts[1:])  # the whole question found little to say, its parts each did
         return with_parts(draft, drafts)
 
     def _outline(self, q: Question, chunks: list[ScoredChunk], names: dict[str, dict[str, str]]) -> Draft | None:
@@ -409,6 +413,12 @@ def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:
         return False
     by_n = {c.n: c for c in d.citations}
     return any((by_n[n].doc_id, by_n[n].start, by_n[n].end) not in said for n in d.statements[0].citations)
+
+
+def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
+    """The statement says a word only this part of the question asks ("… và tỷ lệ có thẻ bảo hiểm y tế …": "thẻ")."""
+    own = set(content_terms(part)) - {t for other in others for t in content_terms(other)}
+    return bool(own & set(content_terms(expand_abbreviations(statement.text))))
 
 
 def _restates(part: str) -> bool:

@@ -47,7 +47,8 @@ class Unit:
     header: str = ""  # "issuer" | "number" | "date" for a header line
     task: dict[str, Any] | None = None  # the task (source, fields) this unit belongs to
     terms: set[str] = field(default_factory=set)
-    record: bool = False  # an item's labelled detail lines, read as one ("Số lượng: 04 xe / Nguồn vốn: …")
+    record: bool = False  # lines read as one: an item's labelled details ("Số lượng: 04 xe / Nguồn vốn: …"), a total
+    # and its parts ("Tổng kinh phí … gồm:" / "- Ngân sách tỉnh: 96.100 triệu đồng")
 
     @property
     def doc_id(self) -> str:
@@ -127,7 +128,7 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             start = base + line_start + offset + s_off
             units.append(Unit(chunk, rank, sentence, start, start + len(sentence), header=header,
                               task=_task_at(tasks, start, start + len(sentence))))
-    return units
+    return units + [Unit(chunk, rank, text[a:b], base + a, base + b, record=True) for a, b in _breakdowns(text)]
 
 
 _MAX_RECORD_CHARS = 2 * MAX_UNIT_CHARS
@@ -143,6 +144,37 @@ def _record(text: str) -> tuple[int, int] | None:
     a = len(text) - len(text.lstrip())
     b = len(text.rstrip())
     return (a, b) if b - a <= _MAX_RECORD_CHARS else None
+
+
+_FIGURE_ITEM = re.compile(r"[^:\n]{2,160}:\s*[^\s\d]{0,12}\d")  # "Ngân sách tỉnh: 96.100 triệu đồng"
+
+
+def _breakdowns(text: str) -> list[tuple[int, int]]:
+    """Spans of a line announcing a list ("Tổng kinh phí … là 209.000 triệu đồng, gồm:") with the labelled figures
+    bulleted under it ("- Ngân sách tỉnh: 96.100 triệu đồng;"): a total and its parts answer together, beside the
+    lines that answer alone."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+        pos += len(line) + 1
+    spans = []
+    for i, (start, line) in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        items = 0
+        for _, item in lines[i + 1:]:
+            m = _BULLET.match(item)
+            if not m or not _FIGURE_ITEM.match(item[m.end():]):
+                break
+            items += 1
+        if items >= 2:
+            end_start, last = lines[i + items]
+            a, b = start + len(line) - len(line.lstrip()), end_start + len(last.rstrip())
+            if b - a <= _MAX_RECORD_CHARS:
+                spans.append((a, b))
+    return spans
 
 
 def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:

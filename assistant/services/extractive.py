@@ -38,6 +38,7 @@ from assistant.services.question import (
     Question,
     analyse,
     basis_kind,
+    has_phrase,
     naming_phrase,
     question_parts,
 )
@@ -257,9 +258,11 @@ class ExtractiveAnswerer:
         if u.is_row and u.cells:
             self._row(q, u, out)
             return
-        if u.record:
+        if u.record and not u.text.split("\n", 1)[0].rstrip().endswith(":"):
             self._record(u, out)
             return
+        if u.record:  # a total and its parts ("Tổng kinh phí … gồm:" / "- Ngân sách tỉnh: …"), said whole
+            limit = max(limit, len(u.text))
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)
@@ -275,7 +278,9 @@ class ExtractiveAnswerer:
         group = cells.get(GROUP, "")
         named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
         named = _of_years_asked(named, q)
-        parts = [f"{name}: {value}" for name, value in named.items()]
+        percent = _in_percent(named)
+        parts = [f"{name}: {value}%" if percent and _column_year(name) and _BARE_FIGURE.fullmatch(value)
+                 else f"{name}: {value}" for name, value in named.items()]
         text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
         numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
@@ -791,11 +796,13 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
+        # "những thủ tục hành chính nào": the unit or its part says what is listed
+        "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part
         "basis": lambda: states_grounds(u.text)
         or "can cu" in fold_accents(section_label(u.section)).lower(),
     }
-    asked = [(intent, check) for intent, check in checks.items() if q.wants(intent)]
+    asked = [(intent, check) for intent, check in checks.items() if q.wants(intent) and (intent != "list" or q.listed)]
     task_funds = "funding" in fields and not _FUNDS.search(section_label(u.section).lower())
     return sum(_TASK_FUNDS if intent == "funding" and task_funds else 1.0
                for intent, check in asked if check()) / len(asked) if asked else missing
@@ -885,6 +892,17 @@ def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:
     if asked & {_column_year(name) for name in cells}:
         return {name: value for name, value in cells.items() if _column_year(name) in (None, *asked)}
     return cells
+
+
+_BARE_FIGURE = re.compile(r"\d[\d.,]*")
+_PERCENT_NAMED = re.compile(r"\(%\)\s*$")  # "Tỷ lệ người cao tuổi có thẻ BHYT (%)"
+
+
+def _in_percent(cells: dict[str, str]) -> bool:
+    """A row whose figures are percentages by its measure ("ĐVT: %") or its name ("… (%)"): each yearly figure is
+    said with its sign ("Năm 2030: 100%"), as the plan means it."""
+    return any(role_of(name) == "measure" and value.strip() == "%" or _PERCENT_NAMED.search(value)
+               for name, value in cells.items())
 
 
 def _column_year(name: str) -> str | None:

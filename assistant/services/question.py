@@ -111,7 +111,11 @@ def basis_kind(q: Question) -> str:
     return "" if kind == "van ban" else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
-                         r"(?: \w+){1,3} (?:nao|gi)\b")
+                         r"((?: \w+){1,4}) (?:nao|gi)\b")
+# what any plan's list is made of: naming it says nothing of which list is asked
+_ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
+                       "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",
+                       "san pham", "ket qua", "nguon", "nguon kinh phi", "nhom", "phan", "muc"))
 
 
 def asks_which_plan_only(q: Question) -> bool:
@@ -144,6 +148,7 @@ class Question:
     times: frozenset[str]  # time tokens of the question (see vocab.dates.time_mentions)
     references: frozenset[str] = frozenset()  # documents named by number: "57 nq" for "Nghị quyết 57", "57-NQ/TW"
     expect: Expectation = field(compare=False, default=None)  # type: ignore[assignment]
+    listed: str = ""  # folded, what a list question asks for ("thu tuc hanh chinh" of "những thủ tục hành chính nào")
 
     def wants(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
@@ -181,8 +186,10 @@ def analyse(text: str) -> Question:
         intents.discard("compare")
     if _TWO_PLANS.search(folded) or _two_askers(text):
         intents.add("compare")
-    if _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
+    listed = ""
+    if which := _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
+        listed = which.group(1).strip() if which.group(1).strip() not in _ANY_LIST else ""
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
         intents.add("date")
     if intents & {"number", "signer", "issuer"} and _WHICH_DAY.search(folded):  # "… số mấy, ngày nào, ai ký?"
@@ -207,7 +214,8 @@ def analyse(text: str) -> Question:
     units = tuple(u for u in unit_mentions(named) if len(u.split()) >= 2) if has_diacritics(text) else \
         tuple(unit_mentions_folded(fold_question(named)))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
-                    times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text))
+                    times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text),
+                    listed=listed)
 
 
 _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
@@ -349,4 +357,25 @@ def question_parts(text: str) -> list[str]:
         else:
             current += m.group(0)
         at = m.end() if m else len(text)
-    return parts if len(parts) >= 2 else []
+    return parts if len(parts) >= 2 else _parallel_parts(text, accented)
+
+
+# "tỷ lệ A và tỷ lệ B là bao nhiêu?": two measures sharing one question word
+_MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "số lượng", "số", "chỉ tiêu", "mức", "diện tích", "sản lượng", "giá trị",
+                  "kinh phí", "thời hạn", "thời gian", "hạn")
+_PARALLEL = re.compile(r"\s+(?:và|va)\s+(" + "|".join(
+    sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
+def _parallel_parts(text: str, accented: bool) -> list[str]:
+    """"… tỷ lệ người cao tuổi được khám sức khỏe và tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?": when the measure
+    after "và" repeats one named before it and the question word follows both, the first measure and the second
+    framed as the first is, with the question word."""
+    for m in _PARALLEL.finditer(text):
+        head, before, after = m.group(1).lower(), text[:m.start()], text[m.start(1):]
+        first = re.search(rf"(?<!\w){re.escape(head)}(?!\w)", before.lower())
+        if first and not asks(before, accented) and asks(after, accented):
+            # the second measure keeps what frames both ("Đến năm 2030 xã Vân Nhạn đặt mục tiêu …")
+            return [before.strip(), (before[:first.start()] + after).strip()]
+    return []

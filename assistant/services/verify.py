@@ -22,6 +22,8 @@ from assistant.vocab.dates import mentions_supported
 from assistant.vocab.units import unit_mentions, unit_search_key
 
 _MARKER = re.compile(r"\[(\d+)\]")
+# a row's measure said as a percentage: "Tỷ lệ … (%)", "ĐVT: %", a cell of its own ("| % |", "\t%\t")
+_PERCENT_MEASURE = re.compile(r"\(%\)|(?:ĐVT|Đơn vị tính)\s*:?\s*%|[|\t]\s*%\s*(?:[|\t]|$)", re.MULTILINE)
 _NUMBER = re.compile(r"\d+(?:[.,/–-]\d+)*(?:\s*%)?")
 # "Sở X chủ trì", "do Sở X chủ trì", "Sở X là cơ quan chủ trì": who the statement says leads
 _LEADS = re.compile(r"(?P<who>[^:;,.\n]{3,120}?)\s+(?:là (?:cơ quan|đơn vị) )?chủ trì\b")
@@ -60,7 +62,11 @@ def supported(statement: str, quotes: str) -> bool:
     claim = _MARKER.sub(" ", statement)
     have = numbers_in(quotes)
     flat = re.sub(r"\s+", "", quotes)
-    if not all(num in have or num in flat for num in numbers_in(claim)):
+    # "Năm 2030: 100%" of a row whose measure the quoted header states ("Tỷ lệ … (%)", "ĐVT: %"): the figure is in
+    # the row, its sign in the measure
+    in_percent = bool(_PERCENT_MEASURE.search(quotes))
+    if not all(num in have or num in flat or in_percent and num.endswith("%") and num[:-1] in have
+               for num in numbers_in(claim)):
         return False
     return mentions_supported(claim, quotes) and _units_supported(claim, quotes)
 

@@ -30,6 +30,7 @@ ABBREVIATIONS: dict[str, str] = {
     "TNCS": "Thanh niên Cộng sản", "CCB": "Cựu chiến binh", "CQ": "cơ quan", "ĐMST": "đổi mới sáng tạo",
     "CĐS": "chuyển đổi số", "CNTT": "công nghệ thông tin", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
     "CP": "Chính phủ", "TTg": "Thủ tướng", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "HTX": "hợp tác xã",
+    "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
 }
 # words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
 HEAD_WORDS = (

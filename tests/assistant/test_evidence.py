@@ -114,3 +114,21 @@ def test_an_items_labelled_detail_lines_are_one_unit() -> None:
     assert u.record and (u.start, u.end, u.text) == (100, 100 + len(record), record)
     mixed = units("Công suất: 800 m3/h\nTrạm bơm được đầu tư từ ngân sách huyện.")
     assert len(mixed) == 2 and not any(m.record for m in mixed)
+
+
+def test_a_total_and_its_listed_parts_are_one_unit_beside_their_lines() -> None:
+    """"Tổng kinh phí … là 209.000 triệu đồng, gồm:" and the labelled figures under it answer together ("tổng … trong
+    đó ngân sách tỉnh bao nhiêu"); each line still answers alone. A list of duties under a colon is no such total."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    def units(text: str):  # type: ignore[no-untyped-def]
+        return split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "KINH PHÍ"}), 0)
+
+    total = ("1. Tổng kinh phí đầu tư là 209.000 triệu đồng, gồm:\n\n- Ngân sách tỉnh: 96.100 triệu đồng;\n\n"
+             "- Vốn xã hội hóa (doanh nghiệp đầu tư): 69.300 triệu đồng.")
+    found = units(total)
+    assert [u.text for u in found if u.record] == [total]
+    assert len([u for u in found if not u.record]) == 3
+    duties = units("Sở Y tế có nhiệm vụ:\n- Chủ trì tập huấn cho cán bộ;\n- Phối hợp kiểm tra các cơ sở.")
+    assert not any(u.record for u in duties)

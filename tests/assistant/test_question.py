@@ -66,6 +66,7 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
          {"responsibility"}),
         ("Nhiệm vụ thành lập Ủy ban Dữ liệu quốc gia do ai chủ trì, kết quả là văn bản gì?",
          {"responsibility", "product"}, set()),
+        ("Phường Bạch Đằng triển khai những thủ tục hành chính nào của Đảng trên môi trường số?", {"list"}, set()),
         ("Kế hoạch ATGT của huyện và kế hoạch bảo vệ rừng của tỉnh: hạn báo cáo năm là ngày nào?", {"compare"}, set()),
         # each part names its own unit and asks: each unit's plan answers its part
         ("Sở Nông nghiệp và Môi trường đặt mục tiêu bao nhiêu, còn Đảng ủy xã Phước An đặt chỉ tiêu bao nhiêu?",
@@ -182,6 +183,11 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
     ("Ai chủ trì rà soát, chuẩn hóa dữ liệu?", []),
     # "đầu" of "thiết bị đầu cuối" is not "đâu" when typed without diacritics
     ("trang bi thiet bi dau cuoi va may tinh bao nhieu?", []),
+    # two measures sharing one question word: the second framed as the first is
+    ("Đến năm 2030 xã Vân Nhạn đặt mục tiêu tỷ lệ người được khám sức khỏe và tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?",
+     ["Đến năm 2030 xã Vân Nhạn đặt mục tiêu tỷ lệ người được khám sức khỏe",
+      "Đến năm 2030 xã Vân Nhạn đặt mục tiêu tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?"]),
+    ("Tỷ lệ hộ dùng nước sạch và số công trình mới là bao nhiêu?", []),  # no measure repeated
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts

@@ -71,3 +71,20 @@ def test_statement_without_citation_is_dropped() -> None:
 )
 def test_numbers_in(text: str, expected: set[str]) -> None:
     assert numbers_in(text) == expected
+
+
+def test_a_percentage_from_a_row_whose_measure_is_percent() -> None:
+    """"Năm 2030: 100%" of a row named "Tỷ lệ … (%)": the figure is the row's, its sign the measure's; a bare figure
+    is no percentage where no measure says so, and a wrong figure stays wrong."""
+    text = "| Tỷ lệ người cao tuổi có thẻ BHYT (%) | 97 | 100 |\n| Số câu lạc bộ | 5 | 10 |"
+    texts = {"d1": text}
+
+    def row(n: int, line: str) -> Citation:
+        s = text.find(line)
+        return Citation(n=n, doc_id="d1", source="a.txt", title="KH", quote=line, start=s, end=s + len(line))
+
+    percent, count = row(1, text.split("\n")[0]), row(1, text.split("\n")[1])
+    kept = verify([Statement("Thẻ BHYT: 100% [1]", [1])], [percent], texts.__getitem__)
+    assert [s.text for s in kept.statements] == ["Thẻ BHYT: 100% [1]"]
+    assert verify([Statement("Thẻ BHYT: 90% [1]", [1])], [percent], texts.__getitem__).statements == []
+    assert verify([Statement("Câu lạc bộ: 10% [1]", [1])], [count], texts.__getitem__).statements == []

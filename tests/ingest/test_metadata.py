@@ -10,6 +10,7 @@ from llama_index.core.schema import Document
 
 from assistant.text import nfc
 from ingest.metadata import MetadataExtractor, extract_metadata
+from ingest.normalize import normalize_text
 
 
 def _text_forms() -> list:
@@ -168,6 +169,12 @@ HEADERS = [
         {"signer": "Trần Văn Bình", "signer_title": "Phó Chủ tịch"},
         id="state-signature-name-in-capitals",
     ),
+    pytest.param(
+        "ỦY BAN NHÂN DÂN XÃ VÂN NHẠN\nTỈNH BẮC TRÀ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 27/KH-UBND\n\n"
+        "KẾ HOẠCH\nChăm sóc người cao tuổi\n",
+        {"doc_number": "27/KH-UBND", "issuer": "Ủy ban nhân dân xã Vân Nhạn"},
+        id="an-organ-naming-its-place-above-its-province",
+    ),
 ]
 
 
@@ -265,3 +272,19 @@ def test_a_party_directive_headed_by_its_party_organisation() -> None:
     assert (meta["doc_type"], meta["doc_number"], meta["issuer"]) == ("Chỉ thị", "27-CT/TU", "Tỉnh ủy Bình Sơn")
     assert meta["title"] == ("Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của các cấp ủy đảng đối với "
                              "công tác phòng, chống đuối nước trẻ em giai đoạn 2026 - 2030")
+
+
+def test_a_header_and_a_signature_laid_out_in_pipes_without_borders() -> None:
+    """'ỦY BAN … | CỘNG HÒA …' and 'Nơi nhận: | KT. GIÁM ĐỐC' typed as a table without its outer '|'; the preamble
+    right under the title is not the title's."""
+    raw = ("ỦY BAN NHÂN DÂN TỈNH ĐOÀI GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | Độc lập - Tự do - Hạnh phúc\n"
+           "Số: 412/KH-SNNMT | Đoài Giang, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+           "Cung cấp nước sạch nông thôn giai đoạn 2026 - 2028\nCăn cứ Nghị định số 117/2007/NĐ-CP;\n\n"
+           "I. MỤC ĐÍCH\nSở Nông nghiệp và Môi trường bảo đảm nước sạch.\n\n"
+           "Nơi nhận: | KT. GIÁM ĐỐC\n- UBND tỉnh; | PHÓ GIÁM ĐỐC\n- Lưu: VT. | \n | Hà Quang Tuyển\n")
+    meta = extract_metadata(normalize_text(raw)[0])
+    assert {k: meta[k] for k in ("doc_number", "issuer", "issued_date", "title", "signer", "signer_title")} == {
+        "doc_number": "412/KH-SNNMT", "issuer": "Sở Nông nghiệp và Môi trường", "issued_date": "2026-03-05",
+        "title": "Kế hoạch cung cấp nước sạch nông thôn giai đoạn 2026 - 2028", "signer": "Hà Quang Tuyển",
+        "signer_title": "Phó Giám đốc"}

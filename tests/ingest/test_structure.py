@@ -228,6 +228,31 @@ def test_a_table_without_outer_pipes_and_its_total_row() -> None:
     ]
 
 
+def test_a_table_laid_out_with_spaces_goes_on_over_a_page_break() -> None:
+    """`pdftotext -layout`: names centred over their columns, cells wrapped in their own column, a group row, and
+    the rows after a page break (page number, running foot) still the table's; the note after it is not."""
+    page1 = (
+        "PHỤ LỤC I\nDANH MỤC NHIỆM VỤ\n\n"
+        "  STT           Nhiệm vụ                 Cơ quan chủ trì      Cơ quan phối hợp        Thời gian     Sản phẩm\n"
+        "   1    Xây dựng bộ nhận diện du      Sở Văn hóa, Thể       Trung tâm Xúc tiến     Quý II/2026   Bộ nhận diện\n"
+        "        lịch cộng đồng của tỉnh       thao và Du lịch       Du lịch                              được ban hành\n"
+        "  II    Hạ tầng du lịch\n"
+        "   2    Nâng cấp đường vào bản        Sở Xây dựng           UBND huyện Mù Cang     Quý IV/2027   12 km đường\n"
+        "\n                                   - 3 -\n")
+    page2 = ("   3    Lắp biển chỉ dẫn du lịch      Sở Văn hóa, Thể       UBND các xã            Quý I/2027    80 biển\n"
+             "        tại các điểm                  thao và Du lịch\n\n"
+             "Ghi chú: các nhiệm vụ thực hiện theo quy định hiện hành, trừ trường hợp có văn bản khác.\n")
+    text = normalize_text(page1 + "\f" + page2)[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert [(r.get(STT), r["Nhiệm vụ"], r["Cơ quan chủ trì"], r.get("Nhóm", "")) for r in rows] == [
+        ("1", "Xây dựng bộ nhận diện du lịch cộng đồng của tỉnh", "Sở Văn hóa, Thể thao và Du lịch", ""),
+        ("2", "Nâng cấp đường vào bản", "Sở Xây dựng", "Hạ tầng du lịch"),
+        ("3", "Lắp biển chỉ dẫn du lịch tại các điểm", "Sở Văn hóa, Thể thao và Du lịch", "Hạ tầng du lịch"),
+    ]
+    assert rows[0]["Sản phẩm"] == "Bộ nhận diện được ban hành"
+    assert "Ghi chú: các nhiệm vụ" in text and "| Ghi chú" not in text
+
+
 def test_a_part_titled_on_the_line_under_its_number() -> None:
     text = "Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai."
     headings = [b["section"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "heading"]
