@@ -185,7 +185,7 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = resolve_latex(page)
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
-    lines = (spaced or SpacedTables()).read(page.split("\n"))
+    lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
     return side_by_side(layout_rows(ruled_tables(pipe_grids(bordered_rows(lines)))))
 
 
@@ -471,6 +471,80 @@ class SpacedTables:
     @staticmethod
     def _pipe(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
+
+
+# ---------------------------------------------------------------- tables copied one cell per line
+
+_MAX_NAME_WORDS = 8  # a column name is short
+
+
+def cell_lines(lines: list[str]) -> list[str]:
+    """A table copied from a word processor as plain text, every cell on a line of its own: "STT" and the other
+    column names one per line, then each row's number and its cells. Each row becomes one "| … |" line; a row
+    holding more lines than cells (a cell in two paragraphs) joins the extra lines into its widest text column."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        names = _cell_header(lines, i)
+        if names is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        filled = [k for k in range(i, len(lines)) if lines[k].strip()]
+        k = len(names)  # position in `filled` of the first row's number
+        rows: list[list[str]] = []
+        while k < len(filled) and _ROW_NUMBER.match(lines[filled[k]].strip()):
+            end = _row_end(lines, filled, k, len(names))
+            rows.append(_fit_cells([lines[j].strip() for j in filled[k:end]], names))
+            k = end
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+        out += ["| " + " | ".join(r) + " |" for r in rows]
+        i = filled[k - 1] + 1
+    return out
+
+
+def _cell_header(lines: list[str], i: int) -> list[str] | None:
+    """The column names starting at line `i` ("STT" / "Nội dung" / "Đơn vị chủ trì" / …), up to the first row's
+    number; None when no such header starts there."""
+    if role_of(lines[i].strip()) != "stt" or "|" in lines[i] or "\t" in lines[i]:
+        return None
+    names = [lines[i].strip()]
+    for line in lines[i + 1:]:
+        text = line.strip()
+        if not text:
+            continue
+        if _ROW_NUMBER.match(text):
+            break
+        if len(text.split()) > _MAX_NAME_WORDS or text.endswith((".", ";")) or "|" in text or "\t" in text:
+            return None
+        names.append(text)
+    has_roles = sum(role_of(n) is not None for n in names[1:])
+    return names if len(names) >= _MIN_SPACED_COLUMNS and has_roles else None
+
+
+def _row_end(lines: list[str], filled: list[int], k: int, width: int) -> int:
+    """One past the last line of the row opening at filled[k]: its cells, or more when a cell ran over two lines
+    and the next row's number comes later."""
+    end = min(k + width, len(filled))
+    number = lines[filled[k]].strip().rstrip(".")
+    following = str(int(number) + 1) if number.isdigit() else None
+    if end >= len(filled) or _ROW_NUMBER.match(lines[filled[end]].strip()) or following is None:
+        return end
+    ahead = next((j for j in range(end, min(len(filled), k + 2 * width))
+                  if lines[filled[j]].strip().rstrip(".") == following), None)
+    return ahead if ahead is not None else end
+
+
+def _fit_cells(values: list[str], names: list[str]) -> list[str]:
+    if len(values) <= len(names):
+        return values + [""] * (len(names) - len(values))
+    wide = next((c for c, n in enumerate(names) if role_of(n) == "task"), 1)
+    extra = len(values) - len(names)
+    return values[:wide] + [" ".join(values[wide:wide + extra + 1])] + values[wide + extra + 1:]
 
 
 # ---------------------------------------------------------------- tables stored one cell per line

@@ -253,6 +253,28 @@ def test_a_table_laid_out_with_spaces_goes_on_over_a_page_break() -> None:
     assert "Ghi chú: các nhiệm vụ" in text and "| Ghi chú" not in text
 
 
+def test_a_table_copied_one_cell_per_line() -> None:
+    """A word processor's table pasted as plain text: the names one per line, then each row's number and cells; a
+    cell in two paragraphs stays in its row; figures that look like row numbers stay cells."""
+    text = normalize_text(
+        "Bảng 2. Phân công nhiệm vụ\n\nSTT\nNội dung\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian\n"
+        "1\nKiểm tra an toàn PCCC tại 120 cơ sở\nCông an huyện\nPhòng Kinh tế và Hạ tầng\nQuý II/2027\n"
+        "2\nTổ chức diễn tập chữa cháy\ntại chợ trung tâm\nUBND thị trấn\nCông an huyện\nTháng 9/2027\n"
+        "3\nTuyên truyền trên Đài Truyền thanh\nTrung tâm Văn hóa - Thông tin\nUBND các xã\nHằng tháng\n\n"
+        "Bảng 1. Chỉ tiêu theo quý\n\nSTT\nChỉ tiêu\nĐơn vị tính\nQuý I\nQuý II\nCả năm\n"
+        "1\nSố buổi tuyên truyền\nbuổi\n2\n3\n5\n2\nSố cơ sở được kiểm tra\ncơ sở\n30\n40\n70\n\n"
+        "Các đơn vị triển khai thực hiện.")[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert [(r[STT], r.get("Nội dung") or r.get("Chỉ tiêu"), r.get("Đơn vị chủ trì") or r.get("Cả năm")) for r in rows] == [
+        ("1", "Kiểm tra an toàn PCCC tại 120 cơ sở", "Công an huyện"),
+        ("2", "Tổ chức diễn tập chữa cháy tại chợ trung tâm", "UBND thị trấn"),
+        ("3", "Tuyên truyền trên Đài Truyền thanh", "Trung tâm Văn hóa - Thông tin"),
+        ("1", "Số buổi tuyên truyền", "5"),
+        ("2", "Số cơ sở được kiểm tra", "70"),
+    ]
+    assert rows[1]["Thời gian"] == "Tháng 9/2027"
+
+
 def test_a_part_titled_on_the_line_under_its_number() -> None:
     text = "Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai."
     headings = [b["section"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "heading"]
