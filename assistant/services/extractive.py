@@ -266,6 +266,10 @@ class ExtractiveAnswerer:
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)
+        item = _ITEM_LABEL.match(u.text)
+        if offset and item and item.end() <= offset:  # "Xã hội hóa/đối tác công - tư: …": what the item is, said
+            numbers.append(out.cite(u.chunk, item.group(1), u.start))
+            claim = claim.replace("…", f"{item.group(1)}: …", 1)
         heading = u.chunk.payload.get("heading")
         if claim != _flatten(quote) and claim != "…" + _flatten(quote) and heading:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))  # the label comes from it
@@ -982,6 +986,9 @@ def section_label(section: str) -> str:
 
 def _signature_claim(quote: str) -> str:
     return "Người ký: " + ", ".join(line.strip() for line in quote.split("\n") if line.strip())
+
+
+_ITEM_LABEL = re.compile(r"([^:;.\n]{2,80}?):\s")  # "Ngân sách địa phương: chi cho …" names the item it opens
 
 
 def _claim(u: Unit, quote: str, offset: int = 0) -> str:

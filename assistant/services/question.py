@@ -348,9 +348,10 @@ def question_parts(text: str) -> list[str]:
     for m in [*_JOINS.finditer(text), None]:
         end = m.start() if m else len(text)
         current += text[at:end]
-        if asks(current, accented) or m is None:
+        if asks(current, accented) or m is None or parts and ";" in m.group(0):
+            # a piece asking nothing belongs to the part it continues ("… thế nào trong tháng 5–6 và từ quý III;")
             if parts and not asks(current, accented):
-                parts[-1] += " " + current
+                parts[-1] += " " + current.strip()
             elif current.strip():
                 parts.append(current.strip())
             current = ""
