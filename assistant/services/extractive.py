@@ -203,7 +203,7 @@ class ExtractiveAnswerer:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
             return self._parts_only(q, plan, ranked) if plan else Draft([], [], 0.0, ranked)
-        lead = _expand_list(fitting[0], ranked)
+        lead = _expand_list(fitting[0], ranked, q)
         out = _Builder()
         duties = self._duties(q, subjects, ranked, out) if subjects else []
         listed = bool(duties)
@@ -217,7 +217,8 @@ class ExtractiveAnswerer:
                             _task_answers(lead, q) or _about_task(lead, q)):
             self._task(q, lead, out)
         else:
-            self._quote(q, lead, out, LEAD_CHARS)
+            self._quote(q, lead, out, max(LEAD_CHARS, min(len(lead.text), LIST_EXPAND_CHARS)) if q.wants("list")
+                        else LEAD_CHARS)
         if not listed:
             self._supports(q, lead, ranked, fitting, out)
         coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
@@ -456,19 +457,21 @@ class ExtractiveAnswerer:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _expand_list(lead: Unit, units: list[Unit]) -> Unit:
-    """A lead that introduces a list ("…, gồm:", "… như sau:") answers with the items that follow it."""
-    if not lead.text.rstrip().endswith(":") or lead.is_row:
+def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
+    """A lead that introduces a list ("…, gồm:", "… như sau:") answers with the items that follow it; asked for a
+    list, a lead cut off at a ";" of its enumeration ("… hạ tầng kỹ thuật; trang bị …;") with the rest of it."""
+    enumerates = q.wants("list") and lead.text.rstrip().endswith(";")
+    if not (lead.text.rstrip().endswith(":") or enumerates) or lead.is_row:
         return lead
     items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
+    base = int(lead.chunk.payload.get("start", 0))
     end = lead.end
     for u in items[:8]:
-        if u.end - lead.start > LIST_EXPAND_CHARS:
-            break
+        if u.end - lead.start > LIST_EXPAND_CHARS or enumerates and "\n" in lead.chunk.text[end - base:u.start - base]:
+            break  # an enumeration goes on within its paragraph
         end = u.end
     if end == lead.end:
         return lead
-    base = int(lead.chunk.payload.get("start", 0))
     text = lead.chunk.text[lead.start - base:end - base]
     return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
                 terms=lead.terms)

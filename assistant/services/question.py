@@ -369,14 +369,22 @@ _PARALLEL = re.compile(r"\s+(?:và|va)\s+(" + "|".join(
     re.IGNORECASE)
 
 
+_PARALLEL_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(
+    sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True)) + r")(?!\w)")
+
+
 def _parallel_parts(text: str, accented: bool) -> list[str]:
-    """"… tỷ lệ người cao tuổi được khám sức khỏe và tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?": when the measure
-    after "và" repeats one named before it and the question word follows both, the first measure and the second
-    framed as the first is, with the question word."""
+    """"… tỷ lệ người cao tuổi được khám sức khỏe và tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?": when a measure
+    after "và" repeats one named before it and the question word follows both, or follows the first only ("… chỉ
+    tiêu gì về A và tỷ lệ B?"), the first measure and the second framed as the first is."""
     for m in _PARALLEL.finditer(text):
         head, before, after = m.group(1).lower(), text[:m.start()], text[m.start(1):]
-        first = re.search(rf"(?<!\w){re.escape(head)}(?!\w)", before.lower())
-        if first and not asks(before, accented) and asks(after, accented):
-            # the second measure keeps what frames both ("Đến năm 2030 xã Vân Nhạn đặt mục tiêu …")
+        if asks(before, accented) == asks(after, accented):
+            continue
+        # after the question word, the second measure needs no measure of the same kind before it ("… đặt chỉ tiêu
+        # gì về xử lý nồng độ cồn và tỷ lệ đội mũ bảo hiểm …")
+        first = _PARALLEL_HEAD.search(before.lower()) if asks(before, accented) else \
+            re.search(rf"(?<!\w){re.escape(head)}(?!\w)", before.lower())
+        if first:  # the second measure keeps what frames both ("Đến năm 2030 xã Vân Nhạn đặt mục tiêu …")
             return [before.strip(), (before[:first.start()] + after).strip()]
     return []

@@ -188,6 +188,9 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
      ["Đến năm 2030 xã Vân Nhạn đặt mục tiêu tỷ lệ người được khám sức khỏe",
       "Đến năm 2030 xã Vân Nhạn đặt mục tiêu tỷ lệ có thẻ bảo hiểm y tế là bao nhiêu?"]),
     ("Tỷ lệ hộ dùng nước sạch và số công trình mới là bao nhiêu?", []),  # no measure repeated
+    ("Năm 2027 huyện Sơn Khê đặt chỉ tiêu gì về nồng độ cồn và tỷ lệ đội mũ bảo hiểm trên đường huyện?",
+     ["Năm 2027 huyện Sơn Khê đặt chỉ tiêu gì về nồng độ cồn",
+      "Năm 2027 huyện Sơn Khê đặt tỷ lệ đội mũ bảo hiểm trên đường huyện?"]),
     # a piece asking nothing before ";" belongs to the part before it
     ("Chế độ báo cáo thế nào trong tháng 5–6/2026 và từ quý III/2026; Ban báo cáo Trung ương trước ngày nào?",
      ["Chế độ báo cáo thế nào trong tháng 5–6/2026 từ quý III/2026", "Ban báo cáo Trung ương trước ngày nào?"]),
