@@ -367,6 +367,7 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-HK-UWY�
 _ALIGN = 2  # columns a cell may start off its column's start
 _MIN_SPACED_COLUMNS = 3
 _PAGE_MARGIN = 3  # lines a running foot or head may take between a table's rows and a page break
+_HEADER_LINES = 4  # lines a header's names may wrap over
 
 
 class SpacedTables:
@@ -389,18 +390,17 @@ class SpacedTables:
                 out, i = lines[:lead], lead
         while i < len(lines):
             if not self.starts:
-                header = self._header(lines[i])
-                if header is None:
+                block = self._header(lines, i)
+                if not block:
                     out.append(lines[i])
                     i += 1
                     continue
-                self.starts = header
-                rows = [self._cells(lines[i])]
-                i += 1
-                while i < len(lines) and self._continues(lines[i]) and not self._row_start(lines[i]):
-                    self._extend(rows[-1], lines[i])  # the header's own wrapped names ("Thời gian" / "hoàn thành")
-                    i += 1
-                out += [self._pipe(rows[0]), "|" + "---|" * len(self.starts)]
+                self.starts = _columns(block)
+                names = [""] * len(self.starts)
+                for line in block:  # the names wrapped in their columns ("Thời gian" / "hoàn thành")
+                    self._extend(names, line)
+                i += len(block)
+                out += [self._pipe(names), "|" + "---|" * len(self.starts)]
             rows = []
             while i < len(lines):
                 line = lines[i]
@@ -425,13 +425,23 @@ class SpacedTables:
     def _filled(lines: list[str]) -> list[int]:
         return [k for k, ln in enumerate(lines) if ln.strip() and not _PAGE_NUMBER.match(ln.strip())]
 
-    def _header(self, line: str) -> list[int] | None:
-        """Where the columns start: halfway between one header name and the next, since a name is centred over
-        its column and the cells under it start at the column's left edge."""
-        cells = list(_SPACED_CELL.finditer(line))
-        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or "\t" in line or "|" in line:
-            return None  # a row of tabs or pipes is read as such
-        return [0] + [(left.end() + right.start()) // 2 for left, right in itertools.pairwise(cells)]
+    @staticmethod
+    def _header(lines: list[str], i: int) -> list[str]:
+        """The header's lines from line `i`: a line led by "STT" naming three columns or more, and the lines under
+        it up to the first numbered row (names wrapped in their columns); [] when no header starts there."""
+        cells = list(_SPACED_CELL.finditer(lines[i]))
+        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or "\t" in lines[i] or \
+                "|" in lines[i]:
+            return []  # a row of tabs or pipes is read as such
+        stt_end = cells[0].end()
+        block = [lines[i]]
+        for line in lines[i + 1:i + _HEADER_LINES]:
+            first = _SPACED_CELL.search(line)
+            if first is None or first.start() <= stt_end + _ALIGN and _ROW_NUMBER.match(first.group(0)) or \
+                    "\t" in line or "|" in line:
+                break
+            block.append(line)
+        return block
 
     def _column(self, at: int) -> int:
         return max((k for k, start in enumerate(self.starts) if start <= at + _ALIGN), default=0)
@@ -471,6 +481,20 @@ class SpacedTables:
     @staticmethod
     def _pipe(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
+
+
+def _columns(header: list[str]) -> list[int]:
+    """Where each column starts: the names of the header's lines that overlap make one column (a name wrapped
+    under another), and a column starts halfway between one and the next, since a name is centred over its
+    column and the cells under it start at the column's left edge."""
+    spans = sorted((m.start(), m.end()) for line in header for m in _SPACED_CELL.finditer(line))
+    columns: list[list[int]] = []
+    for a, b in spans:
+        if columns and a <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    return [0] + [(left[1] + right[0]) // 2 for left, right in itertools.pairwise(columns)]
 
 
 # ---------------------------------------------------------------- tables copied one cell per line

@@ -253,6 +253,22 @@ def test_a_table_laid_out_with_spaces_goes_on_over_a_page_break() -> None:
     assert "Ghi chú: các nhiệm vụ" in text and "| Ghi chú" not in text
 
 
+def test_a_spaced_tables_names_wrapped_over_two_lines() -> None:
+    """"Cơ quan" / "chủ trì" centred over one column make one name; cells wrapped over three lines stay in theirs."""
+    text = normalize_text(
+        "DANH MỤC\n\n STT        Nhiệm vụ              Cơ quan          Cơ quan         Thời gian     Sản phẩm\n"
+        "                                   chủ trì          phối hợp        hoàn thành\n"
+        "  1    Xây dựng bộ nhận diện    Sở Văn hóa,      Trung tâm       Quý II/2026   Bộ nhận diện\n"
+        "       du lịch của tỉnh         Thể thao và      Xúc tiến\n"
+        "                                Du lịch          Du lịch\n"
+        "  2    Đào tạo 500 hộ           UBND huyện       Hội Nông dân    2027          500 hộ\n")[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert rows[0] == {STT: "1", "Nhiệm vụ": "Xây dựng bộ nhận diện du lịch của tỉnh",
+                       "Cơ quan chủ trì": "Sở Văn hóa, Thể thao và Du lịch", "Cơ quan phối hợp": "Trung tâm Xúc tiến Du lịch",
+                       "Thời gian hoàn thành": "Quý II/2026", "Sản phẩm": "Bộ nhận diện"}
+    assert rows[1]["Cơ quan phối hợp"] == "Hội Nông dân"
+
+
 def test_a_table_copied_one_cell_per_line() -> None:
     """A word processor's table pasted as plain text: the names one per line, then each row's number and cells; a
     cell in two paragraphs stays in its row; figures that look like row numbers stay cells."""
