@@ -500,6 +500,7 @@ def _columns(header: list[str]) -> list[int]:
 # ---------------------------------------------------------------- tables copied one cell per line
 
 _MAX_NAME_WORDS = 8  # a column name is short
+_BARE_NUMBER = re.compile(r"[\d.,%]+")
 
 
 def cell_lines(lines: list[str]) -> list[str]:
@@ -558,14 +559,36 @@ def _row_end(lines: list[str], filled: list[int], k: int, width: int) -> int:
     following = str(int(number) + 1) if number.isdigit() else None
     if end >= len(filled) or _ROW_NUMBER.match(lines[filled[end]].strip()) or following is None:
         return end
-    ahead = next((j for j in range(end, min(len(filled), k + 2 * width))
-                  if lines[filled[j]].strip().rstrip(".") == following), None)
-    return ahead if ahead is not None else end
+
+    def opens_row(j: int) -> bool:  # the next number, then text (a figure "2" among figures opens nothing)
+        return lines[filled[j]].strip().rstrip(".") == following and j + 1 < len(filled) and \
+            not _BARE_NUMBER.match(lines[filled[j + 1]].strip())
+
+    # a row short of cells (one left empty and not copied) ends where the next number opens a row; a row with a
+    # cell in two paragraphs, further on
+    ahead = next((j for j in [*range(k + 2, end), *range(end, min(len(filled), k + 2 * width))] if opens_row(j)),
+                 None)
+    if ahead is not None:
+        return ahead
+    while end < min(len(filled), k + 2 * width) and filled[end] == filled[end - 1] + 1:
+        end += 1  # the last row: its lines run on up to the blank line closing the table
+    return end
+
+
+# the columns a row most often leaves empty, first: who coordinates, a note, a product, a funding source
+_OFTEN_EMPTY = {"co": 0, "note": 1, "product": 2, "funding": 3}
 
 
 def _fit_cells(values: list[str], names: list[str]) -> list[str]:
+    """A row's values under its columns: a row short of cells leaves empty the columns rows most often leave so
+    ("Đơn vị phối hợp"), else its last ones; a row with more lines than cells joins the extra lines into its task
+    column, whose text runs longest."""
     if len(values) <= len(names):
-        return values + [""] * (len(names) - len(values))
+        empty = sorted((c for c in range(1, len(names)) if role_of(names[c]) in _OFTEN_EMPTY),
+                       key=lambda c: _OFTEN_EMPTY[role_of(names[c]) or ""])[:len(names) - len(values)]
+        rest = iter(values)
+        cells = ["" if c in empty else next(rest, "") for c in range(len(names))]
+        return cells
     wide = next((c for c, n in enumerate(names) if role_of(n) == "task"), 1)
     extra = len(values) - len(names)
     return values[:wide] + [" ".join(values[wide:wide + extra + 1])] + values[wide + extra + 1:]

@@ -289,6 +289,13 @@ def test_a_table_copied_one_cell_per_line() -> None:
         ("2", "Số cơ sở được kiểm tra", "70"),
     ]
     assert rows[1]["Thời gian"] == "Tháng 9/2027"
+    # a cell left empty and not copied leaves "Đơn vị phối hợp" empty; the last row runs on to the blank line
+    short = normalize_text("STT\nNội dung\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian\n1\nKiểm tra 120 cơ sở\n"
+                           "Công an huyện\nQuý II/2027\n2\nDiễn tập chữa cháy\ntại chợ\nUBND thị trấn\nCông an huyện\n"
+                           "Tháng 9/2027\n\nHết.")[0]
+    rows = [b["cells"] for b in parse_structure(short) if b["kind"] == "table_row"]
+    assert [(r.get("Đơn vị phối hợp", ""), r["Thời gian"], r["Nội dung"]) for r in rows] == [
+        ("", "Quý II/2027", "Kiểm tra 120 cơ sở"), ("Công an huyện", "Tháng 9/2027", "Diễn tập chữa cháy tại chợ")]
 
 
 def test_a_part_titled_on_the_line_under_its_number() -> None:
