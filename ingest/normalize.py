@@ -371,36 +371,36 @@ _HEADER_LINES = 4  # lines a header's names may wrap over
 
 
 class SpacedTables:
-    """Tables a PDF export laid out with spaces (`pdftotext -layout`): a header row led by "STT", cells aligned
-    under its columns, a long cell wrapped onto the lines below in its own column, rows numbered in the first.
-    Each row becomes one "| … |" line. The columns are kept from page to page: a table goes on after a page break
-    without its header."""
+    """Tables a PDF export laid out with spaces (`pdftotext -layout`): a header row led by "STT", cells under its
+    names, a long cell wrapped onto the lines below in its own column, rows numbered in the first. Each row becomes
+    one "| … |" line. The columns are kept from page to page: a table goes on after a page break without its
+    header."""
 
     def __init__(self) -> None:
-        self.starts: list[int] = []  # where each column starts, from the header row; [] outside a table
+        self.spans: list[tuple[int, int]] = []  # where each column's name lies on the header's lines; [] outside
 
     def read(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
-        if self.starts:  # a new page: the table goes on under its running head, or it ended on the last page
+        if self.spans:  # a new page: the table goes on under its running head, or it ended on the last page
             lead = next((k for k in self._filled(lines)[:_PAGE_MARGIN + 1] if self._row_start(lines[k])), None)
             if lead is None:
-                self.starts = []
+                self.spans = []
             else:
                 out, i = lines[:lead], lead
         while i < len(lines):
-            if not self.starts:
+            if not self.spans:
                 block = self._header(lines, i)
                 if not block:
                     out.append(lines[i])
                     i += 1
                     continue
-                self.starts = _columns(block)
-                names = [""] * len(self.starts)
+                self.spans = _columns(block)
+                names = [""] * len(self.spans)
                 for line in block:  # the names wrapped in their columns ("Thời gian" / "hoàn thành")
                     self._extend(names, line)
                 i += len(block)
-                out += [self._pipe(names), "|" + "---|" * len(self.starts)]
+                out += [self._pipe(names), "|" + "---|" * len(self.spans)]
             rows = []
             while i < len(lines):
                 line = lines[i]
@@ -418,7 +418,7 @@ class SpacedTables:
             if len(self._filled(lines[i:])) <= _PAGE_MARGIN:  # a page's foot: the table may go on over the page
                 out += lines[i:]
                 break
-            self.starts = []  # the table ended on this page
+            self.spans = []  # the table ended on this page
         return out
 
     @staticmethod
@@ -443,50 +443,52 @@ class SpacedTables:
             block.append(line)
         return block
 
-    def _column(self, at: int) -> int:
-        return max((k for k, start in enumerate(self.starts) if start <= at + _ALIGN), default=0)
+    def _overlapped(self, a: int, b: int) -> list[int]:
+        return [k for k, (x, y) in enumerate(self.spans) if a < y and x < b]
+
+    def _column(self, a: int, b: int) -> int:
+        """The column of a piece of text at [a, b): the one whose name it overlaps most (a name may be left-aligned
+        over a long cell or centred over a short one), else the nearest."""
+        return max(range(len(self.spans)),
+                   key=lambda k: (min(b, self.spans[k][1]) - max(a, self.spans[k][0]),
+                                  -abs((a + b) - sum(self.spans[k]))))
 
     def _cells(self, line: str) -> list[str]:
-        cells = [""] * len(self.starts)
+        cells = [""] * len(self.spans)
         self._extend(cells, line)
         return cells
 
     def _extend(self, cells: list[str], line: str) -> None:
         for m in _SPACED_CELL.finditer(line):
-            k = self._column(m.start())
+            k = self._column(m.start(), m.end())
             cells[k] = f"{cells[k]} {m.group(0)}".strip()
 
+    def _pieces(self, line: str) -> list[re.Match[str]]:
+        return list(_SPACED_CELL.finditer(line)) if "\t" not in line and "|" not in line else []
+
     def _row_start(self, line: str) -> bool:
-        """A line opening a row: its number in the first column, a cell in a column after it."""
-        if not self.starts or not line.strip():
-            return False
-        cells = [(m.start(), m.group(0)) for m in _SPACED_CELL.finditer(line)]
-        return len(cells) >= 2 and self._column(cells[0][0]) == 0 and bool(_ROW_NUMBER.match(cells[0][1])) and \
-            self._fits(cells[1:])
+        """A line opening a row: its number in the first column, its other pieces each in one column."""
+        pieces = self._pieces(line) if self.spans else []
+        return len(pieces) >= 2 and self._column(pieces[0].start(), pieces[0].end()) == 0 and \
+            bool(_ROW_NUMBER.match(pieces[0].group(0))) and self._fits(pieces[1:])
 
     def _continues(self, line: str) -> bool:
-        """A line going on with the row above: nothing in the first column, each piece within one column."""
-        cells = [(m.start(), m.group(0)) for m in _SPACED_CELL.finditer(line)]
-        return bool(cells) and self._column(cells[0][0]) > 0 and self._fits(cells)
+        """A line going on with the row above: nothing in the first column, each piece in one column."""
+        pieces = self._pieces(line)
+        return bool(pieces) and self._column(pieces[0].start(), pieces[0].end()) > 0 and self._fits(pieces)
 
-    def _fits(self, cells: list[tuple[int, str]]) -> bool:
-        """Each piece starts at a column and ends before the next column's start (a sentence running across
-        the columns is the text after the table)."""
-        for at, text in cells:
-            k = self._column(at)
-            if k + 1 < len(self.starts) and at + len(text) > self.starts[k + 1] + _ALIGN:
-                return False
-        return True
+    def _fits(self, pieces: list[re.Match[str]]) -> bool:
+        """No piece runs across the names of two columns (a sentence after the table does)."""
+        return all(len(self._overlapped(m.start(), m.end())) <= 1 for m in pieces)
 
     @staticmethod
     def _pipe(cells: list[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
 
-def _columns(header: list[str]) -> list[int]:
-    """Where each column starts: the names of the header's lines that overlap make one column (a name wrapped
-    under another), and a column starts halfway between one and the next, since a name is centred over its
-    column and the cells under it start at the column's left edge."""
+def _columns(header: list[str]) -> list[tuple[int, int]]:
+    """Where each column's name lies: the names of the header's lines that overlap make one column (a name
+    wrapped under another)."""
     spans = sorted((m.start(), m.end()) for line in header for m in _SPACED_CELL.finditer(line))
     columns: list[list[int]] = []
     for a, b in spans:
@@ -494,7 +496,7 @@ def _columns(header: list[str]) -> list[int]:
             columns[-1][1] = max(columns[-1][1], b)
         else:
             columns.append([a, b])
-    return [0] + [(left[1] + right[0]) // 2 for left, right in itertools.pairwise(columns)]
+    return [(a, b) for a, b in columns]
 
 
 # ---------------------------------------------------------------- tables copied one cell per line
