@@ -229,7 +229,7 @@ class _Table:
             self.pending_subheader = filled
             return self._header()
         if self._is_header(cells, filled) or ruled and not self.columns and len(filled) >= 2 and \
-                _names_not_values(filled):
+                _names_not_values(filled, years=True):
             names = self._names(cells)
             if names != self.columns:
                 self.columns, self.group, self.previous = names, "", {}
@@ -238,9 +238,12 @@ class _Table:
             return self._header()
         if _is_column_numbers(filled):  # "1 | 2 | 3 …" under a header: column numbers
             return self._header()
-        # "Nhóm\t\t\t", or "| Nhóm |" under wider columns (a cell merged across the table, read from a scan)
+        # "Nhóm\t\t\t", or "| Nhóm |" under wider columns (a cell merged across the table, read from a scan), or
+        # "| A. Chỉ tiêu về thu gom | | | |" numbered like a part in a table of no STT column
         if len(filled) == 1 and cells[0] and (len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2)
-                                              or piped and len(cells) == 1 and len(self.columns) > 1):
+                                              or piped and len(cells) == 1 and len(self.columns) > 1
+                                              or bool(_GROUP_NUMBER.match(cells[0])) and bool(self.columns)
+                                              and not _is_stt(self.columns[0])):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
             self.sub_number, self.outer = "", ("", None)
             self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
@@ -381,6 +384,8 @@ class _Table:
                 put(GROUP, self.group, self.group_span)
             elif values and not values[0][0]:
                 values[0] = (self.group, self.group_span)
+            else:  # "Tỷ lệ hộ … | % | 40 |" under "A. Chỉ tiêu về thu gom": the group the row's own name is in
+                put(GROUP, self.group, self.group_span)
         for i, (value, span) in enumerate(values):
             if not value:
                 continue

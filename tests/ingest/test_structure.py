@@ -298,6 +298,22 @@ def test_a_table_copied_one_cell_per_line() -> None:
         ("", "Quý II/2027", "Kiểm tra 120 cơ sở"), ("Công an huyện", "Tháng 9/2027", "Diễn tập chữa cháy tại chợ")]
 
 
+def test_a_ruled_header_of_years_and_groups_over_named_rows() -> None:
+    """A markdown header may name columns by bare years; "**A. Chỉ tiêu về thu gom**" alone in a row of a table with
+    no STT column is the group of the rows under it, each keeping its own name."""
+    text = normalize_text(
+        "2.2. Chỉ tiêu cụ thể\n\n| Chỉ tiêu | Đơn vị tính | 2026 | 2027 | 2028 |\n|---|---|---|---|---|\n"
+        "| **A. Chỉ tiêu về thu gom** |  |  |  |  |\n| Số điểm tập kết có mái che | điểm | 6 | 10 | 14 |\n"
+        "| **B. Chỉ tiêu về phân loại** |  |  |  |  |\n| Tỷ lệ hộ gia đình phân loại tại nguồn | % | 40 | 65 | 90 |\n")[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert rows == [
+        {"Nhóm": "Chỉ tiêu về thu gom", "Chỉ tiêu": "Số điểm tập kết có mái che", "Đơn vị tính": "điểm", "2026": "6",
+         "2027": "10", "2028": "14"},
+        {"Nhóm": "Chỉ tiêu về phân loại", "Chỉ tiêu": "Tỷ lệ hộ gia đình phân loại tại nguồn", "Đơn vị tính": "%",
+         "2026": "40", "2027": "65", "2028": "90"},
+    ]
+
+
 def test_a_part_titled_on_the_line_under_its_number() -> None:
     text = "Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai."
     headings = [b["section"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "heading"]
