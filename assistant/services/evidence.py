@@ -23,6 +23,7 @@ from assistant.vocab.parts import KINDS, is_motto
 from assistant.vocab.signature import is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
+_MARKER_CHARS = 4  # "a) ", "1. ", "- " before the text a unit starts with
 _SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
 _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b")
@@ -89,9 +90,13 @@ def content_terms(text: str) -> list[str]:
 
 
 def _task_at(tasks: list[dict[str, Any]], start: int, end: int) -> dict[str, Any] | None:
-    """The task whose span holds [start, end), the innermost when tasks nest."""
+    """The task whose span holds [start, end), the innermost when tasks nest; else the task a unit opens with (a
+    line "a) Giao Sở X chủ trì …; hoàn thành trước …" whose assignment ends at its first ";")."""
     inside = [t for t in tasks if t["start"] <= start and end <= t["end"]]
-    return min(inside, key=lambda t: t["end"] - t["start"]) if inside else None
+    if inside:
+        return min(inside, key=lambda t: t["end"] - t["start"])
+    opening = [t for t in tasks if t["start"] <= start < t["end"] and start - t["start"] <= _MARKER_CHARS]
+    return min(opening, key=lambda t: t["end"] - t["start"]) if opening else None
 
 
 def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:

@@ -132,3 +132,18 @@ def test_a_total_and_its_listed_parts_are_one_unit_beside_their_lines() -> None:
     assert len([u for u in found if not u.record]) == 3
     duties = units("Sở Y tế có nhiệm vụ:\n- Chủ trì tập huấn cho cán bộ;\n- Phối hợp kiểm tra các cơ sở.")
     assert not any(u.record for u in duties)
+
+
+def test_a_line_opening_with_its_assignment_belongs_to_that_task() -> None:
+    """"a) Giao Công an huyện chủ trì, …; hoàn thành trước …": the assignment ends at the first ";", the line runs
+    on; the line still answers as that task's (its lead, co-units), so a unit's duties list it."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    text = ("a) Giao Công an huyện chủ trì, phối hợp với Ủy ban nhân dân các xã kiểm tra 420 cơ sở theo chỉ tiêu năm; "
+            "trong đó kiểm tra đột xuất 10% số cơ sở.")
+    task = {"start": 0, "end": text.index(";"), "source": "sentence",
+            "fields": {"lead": {"text": "Công an huyện", "start": 8, "end": 21}}}
+    (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "3. Kiểm tra",
+                                              "tasks": [task]}), 0)
+    assert u.task is task and u.fields["lead"]["text"] == "Công an huyện"
