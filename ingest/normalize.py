@@ -171,7 +171,8 @@ def _running_lines(lines: list[str]) -> set[int]:
         near = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
         if any(_PAGE_NUMBER.match(lines[n]) and _set_apart(lines, n) for n in near):
             at_number.setdefault(line, []).append(i)
-    return {i for found in at_number.values() if len(found) >= 2 for i in found}
+    running = {line for line, found in at_number.items() if len(found) >= 2}
+    return {i for i, line in enumerate(lines) if line in running}  # the last page's too, which no number follows
 
 
 def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:

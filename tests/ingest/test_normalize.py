@@ -322,3 +322,13 @@ def test_what_looks_like_a_running_head_or_a_wrapped_line_but_is_not() -> None:
         "2. Lộ trình giai đoạn 2026 - 2030", "- 2026: hoàn thành 30%"]  # a year's item, no range wrapped
     assert normalize_text("1. Sở Y tế: Chủ trì triển khai Kế hoạch\n\nKinh phí do ngân sách bảo đảm.\n")[0].split(
         "\n\n") == ["1. Sở Y tế: Chủ trì triển khai Kế hoạch", "Kinh phí do ngân sách bảo đảm."]
+
+
+def test_a_running_foot_goes_on_the_last_page_too() -> None:
+    """The e-signature foot printed at each page's end, with the page number at the next page's top: gone from
+    every page once seen beside two numbers, the last page's included, which no number follows."""
+    foot = "Cơ quan: Ủy ban nhân dân tỉnh Vân Lĩnh    Thời gian ký: 22.12.2025 16:45:08 +07:00"
+    raw = (f"Trang một có nội dung.\n\n{foot}\n\f   - 2 -\n\nTrang hai có nội dung.\n\n{foot}\n\f   - 3 -\n\n"
+           f"Trang ba có nội dung.\n\n{foot}\n")
+    text, _ = normalize_text(raw)
+    assert "Thời gian ký" not in text and "Trang ba có nội dung." in text
