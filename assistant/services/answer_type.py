@@ -148,6 +148,10 @@ def expectation(question: str) -> Expectation:
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
 
+_NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b[Qq]uý\s+[IVX]+\b")
+_ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
+
+
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
     """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
@@ -165,9 +169,10 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
-        if table:
+        if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             around = fold_accents(f"{text} {context}".lower())
-            if not (re.search(r"\d", text) and re.search(rf"\b{re.escape(first)}\b", around)):
+            figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text))
+            if not (re.search(r"\d", figures) and re.search(rf"\b{re.escape(first)}\b", around)):
                 return False
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
             return False

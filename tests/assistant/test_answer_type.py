@@ -125,3 +125,12 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
     assert without_document_dates("Kế hoạch (ban hành ngày 12/3/2026) giao Sở Y tế làm gì?").split() == \
         ["Kế", "hoạch", "giao", "Sở", "Y", "tế", "làm", "gì?"]
     assert expectation("Mục tiêu GRDP nhiệm kỳ 2025-2030 là bao nhiêu?").numbers == ("2025", "2030")
+
+
+def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -> None:
+    """"bao nhiêu bình chữa cháy": a task row naming extinguishers but dated "Quý II/2027" counts none."""
+    exp = expectation("Huyện trang bị bao nhiêu bình chữa cháy cho đội dân phòng năm 2027?")
+    dated = "| 3 | Tập huấn sử dụng bình chữa cháy cho chủ homestay | Phòng Văn hóa | Quý II/2027 |"
+    counted = "| 3 | Trang bị bình chữa cháy cho đội dân phòng | Công an huyện | 120 | 2027 |"
+    assert not satisfied(exp, dated, table=True)
+    assert satisfied(exp, counted, table=True)
