@@ -365,7 +365,7 @@ def bordered_rows(lines: list[str]) -> list[str]:
 
 _SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # text between runs of two spaces or more
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[A-HK-UWYĐ]\.?|[a-zđ]\))$")
-_ALIGN = 2  # columns a cell may start off its column's start
+_ALIGN = 2  # columns a row's number may stand right of the "STT" above it
 _MIN_SPACED_COLUMNS = 3
 _PAGE_MARGIN = 3  # lines a running foot or head may take between a table's rows and a page break
 _HEADER_LINES = 4  # lines a header's names may wrap over
@@ -397,11 +397,8 @@ class SpacedTables:
                     i += 1
                     continue
                 self.spans = _columns(block)
-                names = [""] * len(self.spans)
-                for line in block:  # the names wrapped in their columns ("Thời gian" / "hoàn thành")
-                    self._extend(names, line)
-                i += len(block)
-                out += [self._pipe(names), "|" + "---|" * len(self.spans)]
+                i += len(block)  # the names wrapped in their columns ("Thời gian" / "hoàn thành") make one row
+                out += [_pipe_row(self._cells(*block)), "|" + "---|" * len(self.spans)]
             rows = []
             while i < len(lines):
                 line = lines[i]
@@ -415,7 +412,7 @@ class SpacedTables:
                 else:
                     break
                 i += 1
-            out += [self._pipe(r) for r in rows]
+            out += [_pipe_row(r) for r in rows]
             if len(self._filled(lines[i:])) <= _PAGE_MARGIN:  # a page's foot: the table may go on over the page
                 out += lines[i:]
                 break
@@ -431,15 +428,14 @@ class SpacedTables:
         """The header's lines from line `i`: a line led by "STT" naming three columns or more, and the lines under
         it up to the first numbered row (names wrapped in their columns); [] when no header starts there."""
         cells = list(_SPACED_CELL.finditer(lines[i]))
-        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or "\t" in lines[i] or \
-                "|" in lines[i]:
-            return []  # a row of tabs or pipes is read as such
+        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or not _plain(lines[i]):
+            return []
         stt_end = cells[0].end()
         block = [lines[i]]
         for line in lines[i + 1:i + _HEADER_LINES]:
             first = _SPACED_CELL.search(line)
             if first is None or first.start() <= stt_end + _ALIGN and _ROW_NUMBER.match(first.group(0)) or \
-                    "\t" in line or "|" in line:
+                    not _plain(line):
                 break
             block.append(line)
         return block
@@ -454,9 +450,10 @@ class SpacedTables:
                    key=lambda k: (min(b, self.spans[k][1]) - max(a, self.spans[k][0]),
                                   -abs((a + b) - sum(self.spans[k]))))
 
-    def _cells(self, line: str) -> list[str]:
+    def _cells(self, *lines: str) -> list[str]:
         cells = [""] * len(self.spans)
-        self._extend(cells, line)
+        for line in lines:
+            self._extend(cells, line)
         return cells
 
     def _extend(self, cells: list[str], line: str) -> None:
@@ -464,8 +461,9 @@ class SpacedTables:
             k = self._column(m.start(), m.end())
             cells[k] = f"{cells[k]} {m.group(0)}".strip()
 
-    def _pieces(self, line: str) -> list[re.Match[str]]:
-        return list(_SPACED_CELL.finditer(line)) if "\t" not in line and "|" not in line else []
+    @staticmethod
+    def _pieces(line: str) -> list[re.Match[str]]:
+        return list(_SPACED_CELL.finditer(line)) if _plain(line) else []
 
     def _row_start(self, line: str) -> bool:
         """A line opening a row: its number in the first column, its other pieces each in one column."""
@@ -482,9 +480,13 @@ class SpacedTables:
         """No piece runs across the names of two columns (a sentence after the table does)."""
         return all(len(self._overlapped(m.start(), m.end())) <= 1 for m in pieces)
 
-    @staticmethod
-    def _pipe(cells: list[str]) -> str:
-        return "| " + " | ".join(cells) + " |"
+def _plain(line: str) -> bool:
+    """A line of no tab nor "|": those are tables already, read as such."""
+    return "\t" not in line and "|" not in line
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _columns(header: list[str]) -> list[tuple[int, int]]:
@@ -529,8 +531,7 @@ def cell_lines(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        out += ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
-        out += ["| " + " | ".join(r) + " |" for r in rows]
+        out += [_pipe_row(names), "|" + "---|" * len(names), *map(_pipe_row, rows)]
         i = filled[k - 1] + 1
     return out
 
@@ -538,7 +539,7 @@ def cell_lines(lines: list[str]) -> list[str]:
 def _cell_header(lines: list[str], i: int) -> list[str] | None:
     """The column names starting at line `i` ("STT" / "Nội dung" / "Đơn vị chủ trì" / …), up to the first row's
     number; None when no such header starts there."""
-    if role_of(lines[i].strip()) != "stt" or "|" in lines[i] or "\t" in lines[i]:
+    if role_of(lines[i].strip()) != "stt" or not _plain(lines[i]):
         return None
     names = [lines[i].strip()]
     for line in lines[i + 1:]:
@@ -547,7 +548,7 @@ def _cell_header(lines: list[str], i: int) -> list[str] | None:
             continue
         if _ROW_NUMBER.match(text):
             break
-        if len(text.split()) > _MAX_NAME_WORDS or text.endswith((".", ";")) or "|" in text or "\t" in text:
+        if len(text.split()) > _MAX_NAME_WORDS or text.endswith((".", ";")) or not _plain(text):
             return None
         names.append(text)
     has_roles = sum(role_of(n) is not None for n in names[1:])
@@ -590,8 +591,7 @@ def _fit_cells(values: list[str], names: list[str]) -> list[str]:
         empty = sorted((c for c in range(1, len(names)) if role_of(names[c]) in _OFTEN_EMPTY),
                        key=lambda c: _OFTEN_EMPTY[role_of(names[c]) or ""])[:len(names) - len(values)]
         rest = iter(values)
-        cells = ["" if c in empty else next(rest, "") for c in range(len(names))]
-        return cells
+        return ["" if c in empty else next(rest, "") for c in range(len(names))]
     wide = next((c for c, n in enumerate(names) if role_of(n) == "task"), 1)
     extra = len(values) - len(names)
     return values[:wide] + [" ".join(values[wide:wide + extra + 1])] + values[wide + extra + 1:]

@@ -259,11 +259,11 @@ class ExtractiveAnswerer:
         if u.is_row and u.cells:
             self._row(q, u, out)
             return
-        if u.record and not u.text.split("\n", 1)[0].rstrip().endswith(":"):
-            self._record(u, out)
-            return
-        if u.record:  # a total and its parts ("Tổng kinh phí … gồm:" / "- Ngân sách tỉnh: …"), said whole
-            limit = max(limit, len(u.text))
+        if u.record:
+            if not u.text.split("\n", 1)[0].rstrip().endswith(":"):
+                self._record(u, out)
+                return
+            limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)

@@ -364,13 +364,9 @@ def question_parts(text: str) -> list[str]:
 # "tỷ lệ A và tỷ lệ B là bao nhiêu?": two measures sharing one question word
 _MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "số lượng", "số", "chỉ tiêu", "mức", "diện tích", "sản lượng", "giá trị",
                   "kinh phí", "thời hạn", "thời gian", "hạn")
-_PARALLEL = re.compile(r"\s+(?:và|va)\s+(" + "|".join(
-    sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
-
-
-_PARALLEL_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(
-    sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True)) + r")(?!\w)")
+_HEADS = "|".join(sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True))
+_PARALLEL = re.compile(rf"\s+(?:và|va)\s+({_HEADS})\b", re.IGNORECASE)
+_PARALLEL_HEAD = re.compile(rf"(?<!\w)(?:{_HEADS})(?!\w)")
 
 
 def _parallel_parts(text: str, accented: bool) -> list[str]:
