@@ -23,7 +23,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, parse_timing
-from assistant.vocab.fields import field_runs, labelled_field, role_of
+from assistant.vocab.fields import field_runs, is_record_number, labelled_field, role_of
 from assistant.vocab.numbering import is_bullet, numbering, strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section, is_closing
 from assistant.vocab.units import (
@@ -230,7 +230,8 @@ def _field_tasks(text: str, blocks: list[Block]) -> list[Task]:
         _close(current, out, heading, text, titled)
         current = None
         open_role = None
-        title = b if len(body) <= _MAX_TITLE_CHARS and not body.rstrip().endswith(":") else None
+        title = b if len(body) <= _MAX_TITLE_CHARS and not body.rstrip().endswith(":") and \
+            not is_record_number(body) else None
     _close(current, out, heading, text, titled)
     return out
 

@@ -65,9 +65,10 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*]) ?\*(?![\w*])")
 _MD_HEADING = re.compile(r"^#{1,6}(?:\s+|$)")
 _MD_HEADING_LEVEL = re.compile(r"^(#{1,6})\s+\S")
 _BOLD_LINE = re.compile(r"^\*{2,3}[^*]+\*{2,3}$")  # "**Văn phòng Đảng ủy**" alone on its line
-# "**III. TỔ CHỨC\nTHỰC HIỆN**", "*Hà Nội, ngày 17\ntháng 11 năm 2025*": emphasis never spans a paragraph
+# "**III. TỔ CHỨC\nTHỰC HIỆN**", "*Hà Nội, ngày 17\ntháng 11 năm 2025*": emphasis never spans a paragraph; it opens
+# after a space and closes before one ("- **Trạm Y tế**: …" / "- **Hội …**: …" are two bold names, not one span)
 _WRAPPED_EMPHASIS = re.compile(
-    r"(?<!\*)\*\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*\*(?!\*)"
+    r"(?<![*\w])\*\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*\*(?![*\w])"
     r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*(?![*\w])"
 )
 # "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
@@ -83,7 +84,9 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 # "UBTVQH15", "57-NQ/TW", "pakn.nq57.vn", "50 km2"
 _FOOTNOTE = re.compile(r"(?<![\w./@\-])([^\W\d_]{2,})(\d{1,2})(?=[\s,;:)”\"']|\.(?!\w)|$)")
 _NOT_FOOTNOTE = frozenset(("km", "cm", "mm", "dm", "ipv", "mp"))
-_SUPERSCRIPT = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# a footnote mark glued to a word; "m²", "km²", "m³" are units of area and volume
+_SUPERSCRIPT = re.compile(r"([^\W\d_]+)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SQUARED = frozenset(("m", "km", "cm", "dm", "hm", "mm"))
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
 _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
@@ -187,7 +190,7 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return side_by_side(layout_rows(ruled_tables(pipe_grids(bordered_rows(lines)))))
+    return side_by_side(layout_rows(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(lines))))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -358,6 +361,31 @@ def bordered_rows(lines: list[str]) -> list[str]:
         out += run
         i = j
     return out
+
+
+def wrapped_rows(lines: list[str]) -> list[str]:
+    """A markdown table whose long cells an export cut at a width, each piece in a row of its own: a row of no number
+    whose pieces of text go on in lower case ("|   | hợp vệ sinh |   | … | Môi trường |") joins the numbered row above,
+    cell by cell."""
+    out: list[str] = []
+    for line in lines:
+        if out and is_pipe_row(line) and is_pipe_row(out[-1]):
+            above, cells = split_cells(out[-1]), split_cells(line)
+            if _continues_row(above, cells):
+                out[-1] = _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(above, cells, strict=True)])
+                continue
+        out.append(line)
+    return out
+
+
+def _continues_row(above: list[str], cells: list[str]) -> bool:
+    if len(above) != len(cells) or cells[0] or not _ROW_NUMBER.match(above[0]):
+        return False
+    pieces = [c for c in cells if c]
+    return bool(pieces) and any(p[:1].islower() for p in pieces) and not any(_FIGURE_CELL.fullmatch(p) for p in pieces)
+
+
+_FIGURE_CELL = re.compile(r"[\d.,%\s\-–]+")
 
 
 # ---------------------------------------------------------------- tables laid out with spaces
@@ -746,7 +774,7 @@ def _clean_text(text: str) -> str:
     text = collapse_spaces(text)
     text = _MD_HEADING.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
-    text = _SUPERSCRIPT.sub("", text)
+    text = _SUPERSCRIPT.sub(lambda m: m.group(0) if m.group(1) in _SQUARED and m.group(2) in "²³" else m.group(1), text)
     return _FOOTNOTE.sub(lambda m: m.group(1) if m.group(1).lower() == m.group(1) and
                          m.group(1) not in _NOT_FOOTNOTE else m.group(0), text)
 

@@ -28,11 +28,27 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
-from assistant.vocab.fields import GROUP, STT, is_total_label, labelled_field, names_product, role_of
+from assistant.vocab.fields import (
+    GROUP,
+    STT,
+    is_total_label,
+    labelled_field,
+    names_product,
+    opens_with_label,
+    role_of,
+)
 from assistant.vocab.figures import states_amount
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
-from assistant.vocab.parts import KINDS, PREAMBLE_START, is_appendix, is_motto, is_recipients, opens_closing
-from assistant.vocab.signature import is_authority_line, is_title_line
+from assistant.vocab.parts import (
+    KINDS,
+    PREAMBLE_START,
+    is_appendix,
+    is_motto,
+    is_recipients,
+    opens_closing,
+    run_in_part,
+)
+from assistant.vocab.signature import is_authority_line, is_title_line, person_name
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
 SECTION_SEPARATOR = " > "
@@ -45,6 +61,7 @@ _GROUP_NUMBER = re.compile(r"^(?:[IVX]{1,6}|\d{1,2}|[A-Z])[.)]\s+")
 _MAX_HEADING_CHARS = 200
 _MAX_HEADING_WORDS = 35
 _MAX_HINT_HEADING_CHARS = 160
+_MAX_BARE_WORDS = 20
 _MAX_APPENDIX_TITLE = 150
 _MAX_COLUMN_NAME = 60
 
@@ -65,7 +82,7 @@ _STT_NAMES = frozenset(("stt", "tt", "so tt", "so thu tu"))
 _RANKS = {"part": 0, "chapter": 1, "section": 2, "article": 3, "upper": 4, "roman": 5, "arabic": 6,
           "dotted2": 7, "dotted3": 8, "dotted4": 9, "letter": 10,
           "project": 4.3, "subproject": 4.6, "task": 5.5, "measure": 5.5,  # an item's title sits above its "1."
-          "annex_title": 5}  # an annex's title line stands where its first Roman part would
+          "annex_title": 5, "bare_caps": 5, "bare": 6, "run_in": 9.5}  # an annex's title line stands where its first Roman part would
 
 
 # ---------------------------------------------------------------- line shapes (shared with normalize)
@@ -218,6 +235,8 @@ class _Table:
     sub_number: str = ""
     sub_dotted: bool = False
     outer: tuple[str, tuple[int, int] | None] = ("", None)
+    tabbed: bool = False  # rows separated by tabs (a Word table copied as text)
+    lead_above: tuple[str, str, tuple[int, int]] | None = None  # (column, value, span) of the last task's lead
 
     def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool, ruled: bool = False
             ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
@@ -241,13 +260,13 @@ class _Table:
         # "Nhóm\t\t\t", or "| Nhóm |" under wider columns (a cell merged across the table, read from a scan), or
         # "| A. Chỉ tiêu về thu gom | | | |" numbered like a part in a table of no STT column
         if len(filled) == 1 and cells[0] and (len(cells) > 1 and not (piped and len(cells) >= len(self.columns) > 2)
-                                              or piped and len(cells) == 1 and len(self.columns) > 1
+                                              or len(cells) == 1 and len(self.columns) > 1
                                               or bool(_GROUP_NUMBER.match(cells[0])) and bool(self.columns)
                                               and not _is_stt(self.columns[0])):
             self.group = _GROUP_NUMBER.sub("", cells[0]).strip()
             self.sub_number, self.outer = "", ("", None)
             self.group_span = (spans[0][1] - len(self.group), spans[0][1])  # "4. Phòng …": the name, not its number
-            self.last_kind = "group"
+            self.last_kind, self.lead_above = "group", None
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[0])}
         if len(filled) == 2 and cells[0] and _STT_LIKE.match(cells[0]) and cells[1] and not any(cells[2:]) and (
                 piped or len(self.columns) >= 4):
@@ -261,7 +280,7 @@ class _Table:
                 self.sub_number, self.outer = "", ("", None)
             self.group = cells[1]
             self.group_span = spans[1]
-            self.last_kind = "group"
+            self.last_kind, self.lead_above = "group", None
             return "table_header", {self._group_key(): self.group}, {self._group_key(): list(spans[1])}
         self._close_subgroup(cells[0].rstrip(".") if cells else "")
         self._resolve_subheader(len(cells))
@@ -339,6 +358,18 @@ class _Table:
             names.pop()
         return names
 
+    def _merged_lead(self, out: dict[str, str], where: dict[str, list[int]]) -> None:
+        """A numbered task row with its lead cell empty shares the lead of the task above, in a cell Word merged
+        down the rows (it has no text below its first row); a group row ends the merge."""
+        lead = next((name for name in self.columns if role_of(name) == "lead"), None)
+        if lead is None or not _CELL_NUMBER.match(out.get(STT, "")):
+            self.lead_above = None
+            return
+        if lead in out and lead in where:
+            self.lead_above = (lead, out[lead], (where[lead][0], where[lead][1]))
+        elif self.lead_above is not None and any(role_of(name) == "task" for name in out):
+            out[lead], where[lead] = self.lead_above[1], list(self.lead_above[2])
+
     def _close_subgroup(self, number: str) -> None:
         if not self.sub_number or not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", number):
             return
@@ -395,6 +426,7 @@ class _Table:
             for name in columns[len(values):]:
                 if name in self.previous and name not in out and not _is_stt(name):
                     put(name, *self.previous[name])
+        self._merged_lead(out, where)
         self.previous = {k: (v, tuple(where[k])) for k, v in out.items() if k in where}  # type: ignore[misc]
         return out, where
 
@@ -421,6 +453,35 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def _numbering_lost(lines: list[tuple[int, str]], hints: dict[int, str]) -> bool:
+    """A body whose headings carry no number nor markup: Word's auto-numbering lost on export, a web page
+    copied as text. Its headings are then the short lines standing alone (`_bare_heading`)."""
+    if hints:
+        return False
+    numbered = 0
+    for _, line in lines:
+        stripped = line.strip()
+        style = heading_style(stripped) if has_text(stripped) and not is_table_row(stripped) else None
+        num = numbering(stripped) if style is None and has_text(stripped) else None
+        if style not in (None, "appendix", "recipients") or num is not None and num.labelled:
+            numbered += 1
+            if numbered >= 2:
+                return False
+    return True
+
+
+def _bare_heading(line: str) -> str | None:
+    """'MỤC TIÊU', 'Mục tiêu tổng quát', 'Phòng Kế hoạch - Tài chính' alone on a line of a body that lost its
+    numbering: a heading, capitals a level above the rest. A line ending with ':' leads into what follows, a
+    name in capitals or not is the signer's, 'STT: 3' / 'Nhiệm vụ: …' a record's field."""
+    if not _hint_heading(line) or line.endswith(":") or is_list_start(line) or opens_with_label(line) or \
+            len(line.split()) > _MAX_BARE_WORDS:
+        return None
+    if is_caps(line):
+        return "bare_caps"
+    return None if person_name(line) or states_amount(line) or "%" in line else "bare"
 
 
 def _hint_heading(line: str) -> bool:
@@ -482,13 +543,15 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
     expect_annex_title = False
     seen_kind = False
     body_started = False
+    lines = list(_lines(text))
+    bare = _numbering_lost(lines, hints)
+    signing = False  # from "Nơi nhận" or "TM. …" to an annex: no heading there
 
     def add(kind: BlockKind, start: int, end: int, cells: dict[str, str] | None = None,
             spans: dict[str, list[int]] | None = None) -> None:
         blocks.append(Block(kind=kind, start=start, end=end, section=sections.path(), level=sections.depth(),
                             cells=cells, cell_spans=spans))
 
-    lines = list(_lines(text))
     for k, (start, line) in enumerate(lines):
         end = start + len(line)
         if not has_text(line):
@@ -498,6 +561,7 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             if PIPE_SEPARATOR.match(line.strip()):
                 continue
             table = table or _Table()
+            table.tabbed = "\t" in line
             spans = cell_spans(line)
             piped = "\t" not in line
             # a markdown rule under the first row ("|---|---|") says that row names the columns
@@ -505,6 +569,10 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             row_kind, cells, where = table.add([line[a:b] for a, b in spans], [(start + a, start + b) for a, b in spans],
                                                piped, ruled)
             add(row_kind, start, end, cells, where)
+            continue
+        if table is not None and table.tabbed and _merged_across(line) and _numbered_row_follows(lines, k):
+            row_kind, cells, where = table.add([line.strip()], [(start + len(line) - len(line.lstrip()), end)], False)
+            add(row_kind, start, end, cells, where)  # "Nhóm 1: Hạ tầng": a cell merged across the table, no tab
             continue
         if table is not None and _lost_cells(line) and _row_follows(lines, k):
             add("paragraph", start, end)  # "Tổng I + II 240.000 270.000 …": a row that lost its cells; the table goes on
@@ -516,13 +584,16 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
         if kind and seen_kind and body_started:  # "QUYẾT ĐỊNH:" after a preamble; "KẾ HOẠCH" after the articles
             sections.reset("kind", heading_label(stripped))
             add("heading", start, end)
-            body_started = False
+            body_started = signing = False
             continue
         seen_kind = seen_kind or bool(kind)
         hint = hints.get(start, "")
         # a heading style (markdown '#', Word's Heading 1-6) is a heading anywhere; bold alone only in the body
         if style is None and hint and (hint.startswith("md") or seen_kind and body_started) and _hint_heading(stripped):
             style = hint
+        signing = (signing or style == "recipients" or is_authority_line(stripped)) and style != "appendix"
+        if style is None and bare and seen_kind and body_started and not signing:
+            style = _bare_heading(stripped)
         if style == "appendix":
             sections.reset("appendix", heading_label(stripped))
             expect_annex_title = True
@@ -532,6 +603,9 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
         elif style is None and (num := numbering(stripped)) is not None and num.labelled and num.rest:
             _article(blocks, sections, num, line, start, end)  # "Điều 2. Quyết định này có hiệu lực …"
             body_started = True
+            continue
+        elif style is None and body_started and (label := run_in_part(stripped)):
+            _run_in(blocks, sections, line, label, start, end)  # "Chế độ báo cáo: …": the part, then its text
             continue
         elif style is not None:
             sections.open(style, heading_label(stripped))
@@ -560,6 +634,22 @@ def _lost_cells(line: str) -> bool:
         len(re.findall(r"\d[\d.,]*\d", stripped)) >= 2
 
 
+def _merged_across(line: str) -> bool:
+    """'Nhóm 1: Hạ tầng' between two rows of a tabbed table: one cell merged across it, which Word copies without a
+    tab; no annex, document kind or row of figures that lost its cells."""
+    stripped = line.strip()
+    return len(stripped) <= _MAX_HINT_HEADING_CHARS and heading_style(stripped) not in ("appendix", "recipients") \
+        and kind_line(stripped) is None and not _lost_cells(line)
+
+
+def _numbered_row_follows(lines: list[tuple[int, str]], k: int) -> bool:
+    """The next line with text after line `k` is a tabbed row opening with its number (no header: "2. Quý II"
+    above the next table's "STT" row names that table's part)."""
+    line = next((line for _, line in lines[k + 1:] if has_text(line)), "")
+    first = line.split("\t")[0].strip()
+    return "\t" in line and bool(first) and bool(_STT_LIKE.match(first))
+
+
 def _row_follows(lines: list[tuple[int, str]], k: int) -> bool:
     """The next line with text after line `k` is a table row."""
     return next((is_table_row(line) for _, line in lines[k + 1:] if has_text(line)), False)
@@ -576,6 +666,19 @@ def _article(blocks: list[Block], sections: _Sections, num: Numbering, line: str
     blocks.append(Block(kind="heading", start=start + lead, end=head_end, section=path, level=level, cells=None,
                         cell_spans=None))
     blocks.append(Block(kind="paragraph", start=cut, end=end, section=path, level=level, cells=None,
+                        cell_spans=None))
+
+
+def _run_in(blocks: list[Block], sections: _Sections, line: str, label: int, start: int, end: int) -> None:
+    """'Chế độ báo cáo: Các đơn vị báo cáo …': the part's name is a heading under the open section, the rest its
+    text, as a numbered '5. Chế độ báo cáo' would be."""
+    lead = len(line) - len(line.lstrip())
+    sections.open("run_in", heading_label(line[lead:lead + label]))
+    path, level = sections.path(), sections.depth()
+    blocks.append(Block(kind="heading", start=start + lead, end=start + lead + label, section=path, level=level,
+                        cells=None, cell_spans=None))
+    rest = lead + label + 1 + len(line[lead + label + 1:]) - len(line[lead + label + 1:].lstrip())
+    blocks.append(Block(kind="paragraph", start=start + rest, end=end, section=path, level=level, cells=None,
                         cell_spans=None))
 
 

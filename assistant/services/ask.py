@@ -37,7 +37,7 @@ from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
-from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES
+from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, number_key
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
@@ -119,6 +119,17 @@ def _name_in(name: str, evidence: str, folded: str) -> bool:
 
 _KIND_NUMBER = re.compile(r"(?:" + "|".join(map(re.escape, KIND_CODES)) + r")\d{1,5}", re.IGNORECASE)
 _CODE = re.compile(r"(?<![\w/-])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{2,6}(?![\w/-])", re.IGNORECASE)
+
+
+# "… thực hiện Nghị quyết số 09-NQ/HU": the number of what a plan carries out, not of the plan asked about
+_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|can cu|theo tinh than)\s+(?:\S+\s+){0,3}$")
+
+
+def asked_numbers(question: str) -> list[str]:
+    """Keys of the document numbers a question asks about ("Kế hoạch số 35/KH-UBND … giao …"), leaving out those it
+    names as carried out."""
+    return [number_key(m.group(0)) for m in DOC_NUMBER.finditer(question)
+            if not _CARRIED_OUT.search(fold_accents(question[max(0, m.start() - 40):m.start()]).lower())]
 
 
 def codes_in(question: str) -> list[str]:
@@ -247,7 +258,17 @@ class AskService:
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
         # the plans that answer must say the question's proper names and what it is about
-        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs)
+        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs) and self._holds_numbers(q, docs)
+
+    def _holds_numbers(self, q: str, docs: list[str]) -> bool:
+        """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
+        is based on ("Căn cứ Kế hoạch số 35/KH-UBND …") is not that plan, and does not answer for it."""
+        for key in asked_numbers(q):
+            lines = [line for d in docs for line in self.text_of(d).split("\n")
+                     if key in (number_key(n) for n in doc_numbers(line))]
+            if lines and all(states_grounds(line) for line in lines):
+                return False
+        return True
 
     def _topic_said(self, q: str, docs: list[str]) -> bool:
         """"chỉ tiêu xuất khẩu sầu riêng": a plan that never says "sầu riêng" does not answer, though its coffee

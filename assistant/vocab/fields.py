@@ -90,6 +90,12 @@ def labelled_field(line: str) -> tuple[str, str, int] | None:
     return role, m.group("value").strip(), m.start("value")
 
 
+def is_record_number(line: str) -> bool:
+    """'STT: 3' opening a record whose fields follow one per line (an annex a web page shows as records)."""
+    m = _LABEL_LINE.match(line.strip())
+    return m is not None and role_of(m.group("label")) == "stt" and bool(re.fullmatch(r"\d{1,3}\.?", m.group("value")))
+
+
 def names_product(label: str) -> bool:
     """'Sản phẩm chính', 'Kết quả', 'Đầu ra' name a task's product outright; 'Mục tiêu', 'Chỉ tiêu' only stand for one."""
     return bool(re.match(r"^(?:san pham|ket qua|dau ra)\b", _fold(label)))

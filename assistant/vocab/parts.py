@@ -89,6 +89,16 @@ def is_carry_out_section(section: str) -> bool:
     return bool(_CARRY_OUT.search(fold_accents(section).lower()))
 
 
+# "Chế độ báo cáo: Các chi bộ … báo cáo … trước ngày 05 tháng 12": a part of the plan named in the run of its text
+_RUN_IN_PART = re.compile(r"^(?:che do )?(?:thong tin,? )?bao cao(?:,? thong tin)?(?: dinh ky)?\s*:\s*\S")
+
+
+def run_in_part(line: str) -> int:
+    """Length of the label when `line` opens with the name of a plan's part ("Chế độ báo cáo: …"), else 0."""
+    m = _RUN_IN_PART.match(fold_accents(line).lower())
+    return line.index(":") if m else 0
+
+
 def is_appendix(line: str) -> bool:
     return len(line) <= 120 and not line.endswith(".") and bool(APPENDIX.match(line))
 

@@ -51,10 +51,11 @@ _STOP = re.compile(
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
-    r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp))\b",  # "… do ai ký", not "tự do"  # lower case: "Ban Tổ chức" is a name
+    r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp)|những|nhiệm vụ|công việc|việc|"
+    r"các (?:nhiệm vụ|việc|nội dung)|nội dung)\b",  # "… do ai ký", not "tự do"  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
+    r"(?<![\wÀ-ỹ/-])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(
         re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])"
 )
 _PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"?]")  # "KH,CN&MT" and "Q.1" stay inside a name
@@ -65,6 +66,9 @@ _LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận
 _ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ", "Quỹ",
                              "Công chức",
                              "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
+# heads that are a whole name: a place may follow ("Tỉnh ủy Lâm Đồng"), what the body does does not ("Huyện đoàn phát
+# động phong trào …")
+_WHOLE_HEADS = frozenset(("Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"))
 _JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
 _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
     re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
@@ -136,8 +140,11 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
                 stop = joiner.start()
                 break
         stop = _name_end(text, m.end(), stop)
-        name = collapse_spaces(text[m.start():stop])
         head = re.sub(r"^(?:các|Các|những|Những)\s+", "", m.group(0))
+        if fold_tones(head) in _WHOLE_HEADS and re.match(r"\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]", text[m.end():stop]) and \
+                not text[m.end():stop].lstrip().startswith(_LEVEL_WORDS):
+            stop = m.end()
+        name = collapse_spaces(text[m.start():stop])
         after = text[m.end():stop].lstrip()
         if head in _ONE_WORD_HEADS and after and not after[0].isupper() and not after.startswith(_LEVEL_WORDS):
             continue  # "Ban hành kèm theo …", "Bộ tiêu chí": no unit
@@ -284,8 +291,8 @@ _TITLE = re.compile(
 # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": the heads of all the ministries
 _BARE_TITLES = {"Bộ trưởng": "các bộ", "Các Bộ trưởng": "các bộ"}
 # where a list of units ends: the verb of its clause ("Sở Y tế tăng cường …"), a time word or a clause mark
-_LIST_STOP = re.compile(  # "Đào tạo" ends no list: it is the end of a name ("Sở Giáo dục và Đào tạo")
-    r"(?<!Đào)\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|theo dõi|"
+_LIST_STOP = re.compile(  # "Đào tạo", "Ngân hàng" end no list: they end names ("Sở Giáo dục và Đào tạo")
+    r"(?<!Đào)(?<!Ngân)\s+(?:chủ trì|phát động|ưu tiên|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|theo dõi|"
     r"hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|được|là|hoàn thành|"
     r"giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|năm|quý|tháng|ngày|tăng cường|tiếp tục|chỉ đạo|thẩm định|"
     r"thu thập|cập nhật|hoàn thiện|nghiên cứu|ban hành|phổ biến|tuyên truyền|vận động|cung cấp|chia sẻ|kết nối|"

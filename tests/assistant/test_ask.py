@@ -13,6 +13,7 @@ from assistant.services.ask import (
     _name_in,
     _named_in,
     _says,
+    asked_numbers,
     codes_in,
     critical_terms,
     validate_question,
@@ -68,6 +69,25 @@ def test_the_parts_a_plan_has_are_answered_when_it_lacks_one(indexed) -> None:  
     assert r.answerable and "Lê Phú Quốc" in r.answer
     assert not re.search(r"ngày \d|\d{1,2}/\d{1,2}/\d{4}", r.answer.split("\n")[0])  # it claims no date
     assert_verifiable(indexed, r)
+
+
+def test_a_plan_only_carrying_out_the_number_asked_does_not_answer_for_it(indexed) -> None:  # type: ignore[no-untyped-def]
+    """001 names 04-NQ/TU only as what it carries out ("Thực hiện Nghị quyết số 04-NQ/TU …"): asked what that
+    resolution sets, it is not that resolution; asked as what it carries out, it answers."""
+    r = ask(indexed, "Nghị quyết số 04-NQ/TU của Ban Thường vụ Tỉnh ủy đặt chỉ tiêu số hóa hồ sơ bao nhiêu phần trăm?")
+    assert not r.answerable and r.answer == NOT_FOUND
+    r = ask(indexed, "Chương trình hành động thực hiện Nghị quyết số 04-NQ/TU của xã đặt chỉ tiêu số hóa hồ sơ quý II bao "
+                     "nhiêu phần trăm?")
+    assert r.answerable and "40%" in r.answer
+
+
+@pytest.mark.parametrize(("question", "keys"), [
+    ("Kế hoạch số 35/KH-UBND của UBND huyện Yên Thạch giao phòng nào thẩm định?", ["35/KH-UBND"]),
+    ("Kế hoạch thực hiện Nghị quyết số 09-NQ/HU của Huyện ủy giao ai chủ trì?", []),
+    ("ke hoach trien khai nghi quyet 57-NQ/TW cua tinh", []),
+])
+def test_the_numbers_a_question_asks_about(question: str, keys: list[str]) -> None:
+    assert asked_numbers(question) == keys
 
 
 def test_what_a_plan_carries_out_is_in_its_preamble(indexed) -> None:  # type: ignore[no-untyped-def]

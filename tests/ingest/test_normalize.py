@@ -175,6 +175,10 @@ def test_idempotent(name: str) -> None:
         ("năm 2026**1. Quý I (01–03/2026)**", "năm 2026\n\n1. Quý I (01–03/2026)"),
         ("môi trường số1; Hệ thống", "môi trường số; Hệ thống"),
         ("môi trường số². Tiếp", "môi trường số. Tiếp"),
+        ("công suất 720 m³/ngày đêm, 12 km² rừng", "công suất 720 m³/ngày đêm, 12 km² rừng"),  # units, not footnotes
+        # two bold names opening two items are two spans, not one wrapped over the lines between them
+        ("- **Trạm Y tế xã**: chủ trì xét nghiệm.\n- **Hội Phụ nữ xã**: chủ trì tuyên truyền.",
+         "- Trạm Y tế xã: chủ trì xét nghiệm.\n- Hội Phụ nữ xã: chủ trì tuyên truyền."),
         ("Quý III/2026, 100%, 01/7/2025, số 54-KH/TU, 2.1.", "Quý III/2026, 100%, 01/7/2025, số 54-KH/TU, 2.1."),
         ("UBTVQH15, pakn.nq57.vn, 50 km2", "UBTVQH15, pakn.nq57.vn, 50 km2"),
         ("Tổ 57\t\t\t", "Tổ 57\t\t\t"),

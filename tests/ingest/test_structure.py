@@ -435,3 +435,65 @@ def test_items_titled_nhiem_vu_n_nest_their_numbered_parts() -> None:
     assert [lvl for _, lvl in headings] == [1, 2, 3, 2]
     sentence = next(b for b in blocks if text[b["start"]:b["end"]].startswith("Dự án 2"))
     assert sentence["kind"] == "paragraph" and sentence["section"].endswith("Nhiệm vụ 2: Cấp nước sinh hoạt")
+
+
+_LOST_NUMBERING = (
+    "UỶ BAN NHÂN DÂN TỈNH AN HÀ\nSỞ Y TẾ\nSố: 12/KH-SYT\n\nKẾ HOẠCH\nPhòng chống dịch năm 2027\n\n"
+    "Căn cứ Luật Phòng, chống bệnh truyền nhiễm;\n\nMỤC TIÊU\n\nChỉ tiêu đến năm 2027\n\n"
+    "Giảm 20% số ca mắc so với năm 2026.\n\nTỔ CHỨC THỰC HIỆN\n\nPhòng Nghiệp vụ Y\n\n"
+    "• Chủ trì theo dõi tình hình dịch.\n\nChế độ báo cáo: các đơn vị báo cáo trước ngày 15 hằng tháng.\n\n"
+    "Nơi nhận:\n- Như trên;\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Văn An\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n\n"
+    "STT: 1\nNhiệm vụ: Giám sát ổ dịch\nCơ quan chủ trì: Trung tâm Kiểm soát bệnh tật\n")
+
+
+def test_headings_of_a_body_that_lost_its_numbering() -> None:
+    """Word's numbering lost on export, a web page copied as text: the short lines alone are the headings, capitals a
+    level above; a field ("Chế độ báo cáo: …", "STT: 1"), the signer's name and the annex's records are not."""
+    text = normalize_text(_LOST_NUMBERING)[0]
+    headings = [(text[b["start"]:b["end"]], b["level"]) for b in parse_structure(text) if b["kind"] == "heading"]
+    assert headings[:5] == [("MỤC TIÊU", 1), ("Chỉ tiêu đến năm 2027", 2), ("TỔ CHỨC THỰC HIỆN", 1),
+                            ("Phòng Nghiệp vụ Y", 2), ("Nơi nhận:", 1)]
+    assert [h for h, _ in headings[5:]] == ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ"]
+    target = next(b for b in parse_structure(text) if text[b["start"]:b["end"]].startswith("Giảm 20%"))
+    assert target["section"] == "MỤC TIÊU > Chỉ tiêu đến năm 2027"
+
+
+def test_numbered_headings_keep_short_lines_as_text() -> None:
+    """Where headings are numbered, a short line alone is a paragraph, not a heading."""
+    text = normalize_text("KẾ HOẠCH\nVề việc X\n\nCăn cứ Luật Y;\n\nI. MỤC TIÊU\n\nPhòng Nghiệp vụ Y\n\n"
+                          "II. NHIỆM VỤ\n\n1. Tổ chức tập huấn\n\nNội dung ngắn\n")[0]
+    headings = [text[b["start"]:b["end"]] for b in parse_structure(text) if b["kind"] == "heading"]
+    assert "Phòng Nghiệp vụ Y" not in headings and "Nội dung ngắn" not in headings
+    assert "I. MỤC TIÊU" in headings
+
+
+def test_a_word_table_copied_with_tabs_keeps_its_group_rows_and_merged_leads() -> None:
+    """Word copies a cell merged across the table without a tab ("Nhóm 1: Hạ tầng"), and a lead cell merged down the
+    rows only in its first row: the rows keep their columns and group, and share the lead until the next group."""
+    text = normalize_text(
+        "PHỤ LỤC\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\nNhóm 1: Hạ tầng\n"
+        "1\tRà soát phòng học\tPhòng Kế hoạch - Tài chính\tCác trường\tTháng 10/2026\n"
+        "2\tĐầu tư 320 phòng học\t\tPhòng Giáo dục Trung học\tNăm 2026 - 2028\nNhóm 2: Đội ngũ\n"
+        "3\tBồi dưỡng giáo viên\t\tTrường Cao đẳng Sư phạm\tHè năm 2027\n")[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert [(r[STT], r["Nhóm"], r.get("Đơn vị chủ trì"), r["Thời gian"]) for r in rows] == [
+        ("1", "Nhóm 1: Hạ tầng", "Phòng Kế hoạch - Tài chính", "Tháng 10/2026"),
+        ("2", "Nhóm 1: Hạ tầng", "Phòng Kế hoạch - Tài chính", "Năm 2026 - 2028"),
+        ("3", "Nhóm 2: Đội ngũ", None, "Hè năm 2027"),  # a group row ends the merge
+    ]
+
+
+def test_a_markdown_table_whose_cells_wrap_over_rows() -> None:
+    """An export cutting long cells at a width puts each piece in a row of no number: the pieces join their row."""
+    text = normalize_text(
+        "| STT | Chỉ tiêu | Đơn vị tính | Năm 2027 | Bộ phận theo dõi |\n|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hộ dân sử dụng nước sinh hoạt | % | 98,0 | Công chức Nông nghiệp - |\n"
+        "|   | hợp vệ sinh |   |   | Môi trường |\n"
+        "| 2 | Số thôn có mô hình phân loại rác thải | thôn | 6 | Hội Liên hiệp Phụ nữ xã |\n"
+        "|   | tại nguồn |   |   |   |\n|  | Tổng cộng | | 104 | |\n")[0]
+    rows = [b["cells"] for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert [(r.get(STT), r["Chỉ tiêu"], r.get("Bộ phận theo dõi")) for r in rows] == [
+        ("1", "Tỷ lệ hộ dân sử dụng nước sinh hoạt hợp vệ sinh", "Công chức Nông nghiệp - Môi trường"),
+        ("2", "Số thôn có mô hình phân loại rác thải tại nguồn", "Hội Liên hiệp Phụ nữ xã"),
+        (None, "Tổng cộng", None),  # a row of figures is a row of its own
+    ]

@@ -9,6 +9,7 @@ from assistant.vocab.units import (
     is_group,
     same_unit,
     split_unit_list,
+    subject_units,
     unit_mentions,
     unit_mentions_folded,
     unit_phrase,
@@ -67,6 +68,13 @@ def test_different_units_differ() -> None:
          ["Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch"]),
         ("tập huấn cho cán bộ, công chức xã", []),
         ("hoàn thành trong Quý II/2027", []),
+        # what the question asks of a unit ends its name; a document number's code names no unit
+        ("Kế hoạch 58/KH-UBND của UBND xã Thạch Bình giao Hội Liên hiệp Phụ nữ xã những việc gì?",
+         ["UBND xã Thạch Bình", "Hội Liên hiệp Phụ nữ xã"]),
+        ("Đoàn Thanh niên xã các nhiệm vụ nào", ["Đoàn Thanh niên xã"]),
+        # a head that is a whole name takes a place or a level, not what the body does
+        ("Huyện đoàn phát động phong trào thanh niên khởi nghiệp", ["Huyện đoàn"]),
+        ("Thành đoàn thành phố Hà Nội chủ trì", ["Thành đoàn thành phố Hà Nội"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
@@ -119,3 +127,15 @@ def test_groups_and_phrases() -> None:
 ])
 def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
     assert unit_mentions_folded(folded) == units
+
+
+@pytest.mark.parametrize(("sentence", "units"), [
+    ("Huyện đoàn phát động phong trào thanh niên khởi nghiệp; hỗ trợ hình thành 15 mô hình.", "Huyện đoàn"),
+    ("Phòng Giao dịch Ngân hàng Chính sách xã hội huyện và các tổ chức tín dụng ưu tiên cho vay ưu đãi.",
+     "Phòng Giao dịch Ngân hàng Chính sách xã hội huyện và các tổ chức tín dụng"),
+    ("Sở Giáo dục và Đào tạo chủ trì tổ chức tập huấn.", "Sở Giáo dục và Đào tạo"),
+])
+def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
+    """What the units do ends the list ("phát động", "ưu tiên"); "Ngân hàng", "Đào tạo" end no list: they end names."""
+    span = subject_units(sentence)
+    assert span is not None and sentence[span[0]:span[1]] == units
