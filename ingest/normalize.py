@@ -40,6 +40,7 @@ from ingest.structure import (
     is_pipe_row,
     is_recipients,
     is_table_row,
+    names_group,
     split_cells,
 )
 
@@ -190,7 +191,7 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return side_by_side(layout_rows(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(lines))))))
+    return side_by_side(layout_rows(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(tabbed_paragraphs(lines)))))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -361,6 +362,39 @@ def bordered_rows(lines: list[str]) -> list[str]:
         out += run
         i = j
     return out
+
+
+def tabbed_paragraphs(lines: list[str]) -> list[str]:
+    """A Word table copied as text keeps a cell's second paragraph on a line of its own: a row short of its header's
+    tabs goes on with the line that brings them ("…\tSở Y tế" / "và Công an tỉnh\tQuý II/2027"), and a line with no
+    tab between two rows, or in lower case under one, goes on the last cell above. A line naming a group of rows
+    ("Nhóm 2: Đội ngũ"), a numbered or bulleted line or a label ("Ghi chú: …") stays apart; a tab indenting a line
+    separates nothing."""
+    out: list[str] = []
+    width = 0  # tabs of the table's first row
+    for i, line in enumerate(lines):
+        above = _tabs(out[-1]) if out else 0
+        tabs = _tabs(line)
+        if not above or not has_text(line):
+            width = tabs
+            out.append(line)
+            continue
+        width = width or above
+        row_follows = i + 1 < len(lines) and _tabs(lines[i + 1]) > 0
+        stripped = line.strip()
+        if tabs and above + tabs == width and not _STT_LIKE.match(stripped.split("\t")[0].strip() or "-"):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"  # the rest of a row whose cell broke in two
+        elif not tabs and not names_group(stripped) and not is_list_start(stripped) and \
+                not opens_with_label(stripped) and (row_follows or stripped[:1].islower()):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            width = width if tabs else 0
+            out.append(line)
+    return out
+
+
+def _tabs(line: str) -> int:
+    return line.strip().count("\t")
 
 
 def wrapped_rows(lines: list[str]) -> list[str]:

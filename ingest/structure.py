@@ -634,12 +634,22 @@ def _lost_cells(line: str) -> bool:
         len(re.findall(r"\d[\d.,]*\d", stripped)) >= 2
 
 
+_GROUP_WORDS = re.compile(r"^(?:Nhóm|NHÓM|Lĩnh vực|LĨNH VỰC|Phần|PHẦN|Khối|KHỐI|Giai đoạn|GIAI ĐOẠN)\b")
+
+
+def names_group(line: str) -> bool:
+    """'Nhóm 1: Hạ tầng', 'II. NHIỆM VỤ VỀ …', 'A. Chỉ tiêu …': a line naming a group of a table's rows (numbered like a
+    part, in capitals or opening with a word for a group); other lines among rows go on a cell above."""
+    stripped = line.strip()
+    return bool(_GROUP_NUMBER.match(stripped) or _GROUP_WORDS.match(stripped) or is_caps(stripped))
+
+
 def _merged_across(line: str) -> bool:
     """'Nhóm 1: Hạ tầng' between two rows of a tabbed table: one cell merged across it, which Word copies without a
     tab; no annex, document kind or row of figures that lost its cells."""
     stripped = line.strip()
     return len(stripped) <= _MAX_HINT_HEADING_CHARS and heading_style(stripped) not in ("appendix", "recipients") \
-        and kind_line(stripped) is None and not _lost_cells(line)
+        and kind_line(stripped) is None and not _lost_cells(line) and names_group(stripped)
 
 
 def _numbered_row_follows(lines: list[tuple[int, str]], k: int) -> bool:

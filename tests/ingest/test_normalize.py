@@ -336,3 +336,20 @@ def test_a_running_foot_goes_on_the_last_page_too() -> None:
            f"Trang ba có nội dung.\n\n{foot}\n")
     text, _ = normalize_text(raw)
     assert "Thời gian ký" not in text and "Trang ba có nội dung." in text
+
+
+def test_a_word_table_copied_as_text_keeps_a_cells_second_paragraph_in_its_row() -> None:
+    """Word copies a cell of two paragraphs on two lines: the line bringing the row's missing tabs, or a line of no tab
+    between two rows, goes on the cell above; a group's name, a bulleted line or a paragraph after the table stays
+    apart, and a tab indenting a line separates nothing."""
+    text = normalize_text(
+        "STT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời gian\tSản phẩm\n"
+        "1\tLắp đặt\tSở A\tSở B\tQuý I/2027\tBáo cáo\nnghiệm thu công trình\n"
+        "2\tXây dựng\tSở C (chủ trì)\nvà Sở D\tSở E\tNăm 2027\tQuyết định\n"
+        "Nhóm 2: Đội ngũ\n3\tĐào tạo\tSở F\tSở G\t2027\tLớp học\nBản đồ số toàn tỉnh\n\n"
+        "- Như Điều 3;\t(Đã ký)\n- Lưu: VT.\n\n\tĐoạn thụt lề.\n")[0]
+    assert text.split("\n")[1:6] == [
+        "1\tLắp đặt\tSở A\tSở B\tQuý I/2027\tBáo cáo nghiệm thu công trình",
+        "2\tXây dựng\tSở C (chủ trì) và Sở D\tSở E\tNăm 2027\tQuyết định",
+        "Nhóm 2: Đội ngũ", "3\tĐào tạo\tSở F\tSở G\t2027\tLớp học", "Bản đồ số toàn tỉnh"]
+    assert "- Lưu: VT." in text.split("\n") and "Đoạn thụt lề." in text.split("\n")
