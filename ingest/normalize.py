@@ -40,6 +40,7 @@ from ingest.structure import (
     is_pipe_row,
     is_recipients,
     is_table_row,
+    looks_like_heading,
     names_group,
     split_cells,
 )
@@ -834,8 +835,9 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
     if is_caps(before) and is_caps(after) and (before.endswith(",") or _last_word(before) in _OPEN_WORDS):
         return " "  # an upper-case title wrapped after "…KINH TẾ SỐ," or "… VÀ"
-    if (num := numbering(before)) and num.labelled and not num.rest and is_caps(after) and numbering(after) is None:
-        return " "  # "PHẦN B" / "NHIỆM VỤ VÀ GIẢI PHÁP": the part's title on the line under its number
+    if (num := numbering(before)) and num.labelled and not num.rest and numbering(after) is None and \
+            (is_caps(after) or looks_like_heading(after, num.style)):
+        return " "  # "PHẦN B" / "NHIỆM VỤ VÀ GIẢI PHÁP", "Phần thứ ba" / "Tổ chức thực hiện": the title under its number
     if is_table_row(before) or not has_text(before) or is_caps(before) or number_line(before) is not None:
         return None
     if _REF_BROKEN.search(before) and _REF_REST.match(after):

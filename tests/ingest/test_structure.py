@@ -315,10 +315,12 @@ def test_a_ruled_header_of_years_and_groups_over_named_rows() -> None:
 
 
 def test_a_part_titled_on_the_line_under_its_number() -> None:
-    text = "Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai."
+    text = ("Phần I\nTHỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU\n1. Mục đích\n- Việc một.\nPHẦN B\nKINH PHÍ\n- Việc hai.\n"
+            "Phần thứ ba\nTổ chức thực hiện\n- Việc ba.")
     headings = [b["section"] for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "heading"]
     assert headings == ["Phần I THỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU",
-                        "Phần I THỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU > 1. Mục đích", "PHẦN B KINH PHÍ"]
+                        "Phần I THỰC TRẠNG, MỤC ĐÍCH VÀ MỤC TIÊU > 1. Mục đích", "PHẦN B KINH PHÍ",
+                        "Phần thứ ba Tổ chức thực hiện"]
 
 
 def test_lettered_heading_under_arabic_and_reset_by_roman() -> None:
