@@ -23,12 +23,13 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import collapse_spaces, nfc
+from assistant.text import collapse_spaces, fold_accents, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 from assistant.vocab.fields import opens_with_label, role_of
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import PREAMBLE_START
 from assistant.vocab.signature import is_upper, person_name
+from assistant.vocab.units import starts_with_unit
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
     PIPE_SEPARATOR,
@@ -192,7 +193,8 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return side_by_side(layout_rows(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(tabbed_paragraphs(lines)))))))
+    return side_by_side(layout_rows(marked_units(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(
+        tabbed_paragraphs(lines))))))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -411,6 +413,54 @@ def wrapped_rows(lines: list[str]) -> list[str]:
                 continue
         out.append(line)
     return out
+
+
+# the marks of a matrix of units (accents folded): who leads, who coordinates
+_MARKS = {"c": "lead", "ct": "lead", "x": "lead", "chu tri": "lead", "●": "lead", "✓": "lead", "✔": "lead",
+          "p": "co", "ph": "co", "phoi hop": "co", "+": "co", "o": "co"}
+MATRIX_COLUMNS = ("Chủ trì", "Phối hợp")  # what a matrix's marks say, written out in columns of their own
+
+
+def marked_units(lines: list[str]) -> list[str]:
+    """A matrix of units ("| Nhiệm vụ | Phòng GD&ĐT | Công an huyện | … |", "C" or "x" marking the lead, "P" the
+    co-units, as its legend says): each row gets two cells naming the units marked, under "Chủ trì" and "Phối hợp",
+    so that the row reads as any task table's (markdown or tabbed)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        tabbed = "\t" in lines[i].strip()
+        j = i
+        while j < len(lines) and (_tabs(lines[j]) > 0 if tabbed else is_pipe_row(lines[j])):
+            j += 1
+        out += _matrix(lines[i:j], tabbed) if j > i else [lines[i]]
+        i = max(j, i + 1)
+    return out
+
+
+def _matrix(rows: list[str], tabbed: bool) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "\t".join(cells) if tabbed else _pipe_row(cells)
+
+    header = split_cells(rows[0].strip() if tabbed else rows[0])
+    units = [k for k, name in enumerate(header) if starts_with_unit(name)]
+    if len(units) < 2 or any(role_of(name) in ("lead", "co") for name in header):
+        return rows  # no matrix, or a task table naming its lead and co-units already
+    out, marked = [row([*header, *MATRIX_COLUMNS])], False
+    for line in rows[1:]:
+        cells = split_cells(line.strip() if tabbed else line)
+        if PIPE_SEPARATOR.match(line.strip()):
+            out.append("|" + "---|" * (len(cells) + 2))
+            continue
+        roles = [_MARKS.get(fold_accents(cells[k]).strip(" .").lower()) if k < len(cells) else None for k in units]
+        said = [k < len(cells) and bool(cells[k]) for k in units]
+        if not any(said) or any(s and r is None for s, r in zip(said, roles, strict=True)):
+            out.append(line if tabbed else row([*cells, "", ""]))  # a row as wide as the header merges no cell
+            continue
+        marked = True
+        cells += [""] * (len(header) - len(cells))
+        out.append(row([*cells, *("; ".join(header[k] for k, r in zip(units, roles, strict=True) if r == role)
+                                   for role in ("lead", "co"))]))
+    return out if marked else rows
 
 
 def _continues_row(above: list[str], cells: list[str]) -> bool:

@@ -49,6 +49,7 @@ from assistant.vocab.parts import (
     run_in_part,
 )
 from assistant.vocab.signature import is_authority_line, is_title_line, person_name
+from assistant.vocab.units import starts_with_unit
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
 SECTION_SEPARATOR = " > "
@@ -683,6 +684,8 @@ def _run_in(blocks: list[Block], sections: _Sections, line: str, label: int, sta
     """'Chế độ báo cáo: Các đơn vị báo cáo …': the part's name is a heading under the open section, the rest its
     text, as a numbered '5. Chế độ báo cáo' would be."""
     lead = len(line) - len(line.lstrip())
+    while sections.stack and starts_with_unit(sections.stack[-1].label):
+        sections.stack.pop()  # the plan's part, not the duty of the unit above it
     sections.open("run_in", heading_label(line[lead:lead + label]))
     path, level = sections.path(), sections.depth()
     blocks.append(Block(kind="heading", start=start + lead, end=start + lead + label, section=path, level=level,
