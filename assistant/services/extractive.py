@@ -199,6 +199,8 @@ class ExtractiveAnswerer:
         subjects = _subjects(q, top) if top and q.wants("list") and not q.wants("compare") else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
+        elif top and q.wants("funding") and not q.wants("list", "compare"):
+            fitting = _funding_of(q, top, fitting)
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
@@ -714,6 +716,20 @@ def _lead_in(u: Unit) -> str:
             continue
         return line if line.endswith(":") else ""
     return ""
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+
+
+def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
+    """"Huyện đoàn được bố trí bao nhiêu kinh phí …?", "… kinh phí cho Cuộc thi “…”?": the sum of the whole plan does not
+    answer for one unit or one activity; only a passage naming the unit (or leading with it) or the name quoted does."""
+    named = _subjects(q, top)
+    quoted = [unit_search_key(m) for m in _QUOTED.findall(q.text)]
+    if not named and not quoted:
+        return fitting
+    return [u for u in fitting if (not named or _mentions(u, named))
+            and all(n in unit_search_key(_claimable(u)) for n in quoted)]
 
 
 def _subjects(q: Question, top: Unit) -> list[str]:

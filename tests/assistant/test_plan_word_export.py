@@ -41,6 +41,15 @@ def test_answered_from_a_word_export(plan: Services, question: str, facts: list[
     assert_answered(plan, question, facts, not_said)
 
 
+def test_the_sum_of_the_plan_does_not_answer_for_one_unit(plan: Services) -> None:
+    """The plan gives one sum for the whole plan: asked what one unit or one named activity gets, it is not said."""
+    assert_answered(plan, "Tổng kinh phí thực hiện kế hoạch phòng chống dịch năm 2027 của Phòng Y tế Đông Sơn là bao "
+                          "nhiêu?", ["1.250 triệu đồng"], [])
+    assert not plan.ask.ask("Trung tâm Văn hóa - Thông tin huyện Đông Sơn được bố trí bao nhiêu kinh phí cho truyền "
+                            "thông phòng chống dịch?").answerable
+    assert not plan.ask.ask("Kế hoạch 27/KH-PYT dành bao nhiêu kinh phí cho “Tháng hành động diệt muỗi”?").answerable
+
+
 def test_a_question_about_the_plan_it_carries_out_is_refused(plan: Services) -> None:
     """88/KH-UBND is only what the plan is based on ("Căn cứ Kế hoạch số 88/KH-UBND …")."""
     assert not plan.ask.ask("Kế hoạch số 88/KH-UBND của UBND huyện Đông Sơn giao phòng nào phun hóa chất diệt muỗi?"
