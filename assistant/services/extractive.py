@@ -286,7 +286,9 @@ class ExtractiveAnswerer:
         named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
         named = _of_years_asked(named, q)
         percent = _in_percent(named)
+        measure = _table_measure(u)
         parts = [f"{name}: {value}%" if percent and _column_year(name) and _BARE_FIGURE.fullmatch(value)
+                 else f"{name}: {value} {measure}" if measure and _BARE_FIGURE.fullmatch(value) and role_of(name) is None
                  else f"{name}: {value}" for name, value in named.items()]
         text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
@@ -918,6 +920,17 @@ def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:
 
 
 _BARE_FIGURE = re.compile(r"\d[\d.,]*")
+# "Đơn vị tính: triệu đồng" above a table: what every bare figure of its rows counts
+_MEASURE_LINE = re.compile(r"^\(?\s*(?:Đơn vị tính|ĐVT)\s*:\s*([^()%]{1,30}?)\s*\)?\s*$", re.IGNORECASE)
+
+
+def _table_measure(u: Unit) -> str:
+    """The measure a table's own line states above its header ("triệu đồng"), '' when none or a percentage."""
+    for h in u.chunk.payload.get("header_rows") or []:
+        m = _MEASURE_LINE.match(h["text"].strip())
+        if m:
+            return m.group(1).strip()
+    return ""
 _PERCENT_NAMED = re.compile(r"\(%\)\s*$")  # "Tỷ lệ người cao tuổi có thẻ BHYT (%)"
 
 

@@ -36,6 +36,9 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the matrix: the lead and co-units are the columns marked
     ("Theo kế hoạch phòng chống dịch của Phòng Y tế Đông Sơn, ai chủ trì và ai phối hợp kiểm tra vệ sinh an toàn thực "
      "phẩm tại bếp ăn trường học?", ["Phòng Giáo dục và Đào tạo chủ trì", "Trung tâm Y tế huyện"], []),
+    # a row's figures in the measure its table states above its header
+    ("Năm 2027 ngân sách tỉnh hỗ trợ bao nhiêu cho kế hoạch phòng chống dịch của Phòng Y tế Đông Sơn?",
+     ["800 triệu đồng"], []),
 ])
 def test_answered_from_a_word_export(plan: Services, question: str, facts: list[str], not_said: list[str]) -> None:
     assert_answered(plan, question, facts, not_said)
