@@ -149,6 +149,7 @@ class AskService:
     plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     plan_names: Callable[[], dict[str, dict[str, str]]] = dict  # doc_id -> title, issuer, number of every plan
     _texts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _cited_only: dict[str, dict[str, bool]] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
         t0 = time.perf_counter()
@@ -264,11 +265,23 @@ class AskService:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
         is based on ("Căn cứ Kế hoạch số 35/KH-UBND …") is not that plan, and does not answer for it."""
         for key in asked_numbers(q):
-            lines = [line for d in docs for line in self.text_of(d).split("\n")
-                     if key in (number_key(n) for n in doc_numbers(line))]
-            if lines and all(states_grounds(line) for line in lines):
+            said = [self._numbers_of(d)[key] for d in docs if key in self._numbers_of(d)]
+            if said and all(said):
                 return False
         return True
+
+    def _numbers_of(self, doc_id: str) -> dict[str, bool]:
+        """Each document number a plan names -> whether it names it only in lines stating its grounds (read once)."""
+        if doc_id not in self._cited_only:
+            if len(self._cited_only) > 256:
+                self._cited_only.clear()
+            numbers: dict[str, bool] = {}
+            for line in self.text_of(doc_id).split("\n"):
+                for n in doc_numbers(line):
+                    key = number_key(n)
+                    numbers[key] = numbers.get(key, True) and states_grounds(line)
+            self._cited_only[doc_id] = numbers
+        return self._cited_only[doc_id]
 
     def _topic_said(self, q: str, docs: list[str]) -> bool:
         """"chỉ tiêu xuất khẩu sầu riêng": a plan that never says "sầu riêng" does not answer, though its coffee
