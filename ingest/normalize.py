@@ -371,8 +371,8 @@ def tabbed_paragraphs(lines: list[str]) -> list[str]:
     """A Word table copied as text keeps a cell's second paragraph on a line of its own: a row short of its header's
     tabs goes on with the line that brings them ("…\tSở Y tế" / "và Công an tỉnh\tQuý II/2027"), and a line with no
     tab between two rows, or in lower case under one, goes on the last cell above. A line naming a group of rows
-    ("Nhóm 2: Đội ngũ"), a numbered or bulleted line or a label ("Ghi chú: …") stays apart; a tab indenting a line
-    separates nothing."""
+    ("Nhóm 2: Đội ngũ"), a numbered or bulleted line, a label ("Ghi chú: …") or a row of figures that lost its tabs
+    ("Tổng 30.000 1.500 …") stays apart; a tab indenting a line separates nothing."""
     out: list[str] = []
     width = 0  # tabs of the table's first row
     for i, line in enumerate(lines):
@@ -388,12 +388,16 @@ def tabbed_paragraphs(lines: list[str]) -> list[str]:
         if tabs and above + tabs == width and not _STT_LIKE.match(stripped.split("\t")[0].strip() or "-"):
             out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"  # the rest of a row whose cell broke in two
         elif not tabs and not names_group(stripped) and not is_list_start(stripped) and \
-                not opens_with_label(stripped) and (row_follows or stripped[:1].islower()):
+                not opens_with_label(stripped) and len(_FIGURES.findall(stripped)) < 2 and \
+                (row_follows or stripped[:1].islower()):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             width = width if tabs else 0
             out.append(line)
     return out
+
+
+_FIGURES = re.compile(r"\d[\d.,]*\d")
 
 
 def _tabs(line: str) -> int:

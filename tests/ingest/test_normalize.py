@@ -353,3 +353,6 @@ def test_a_word_table_copied_as_text_keeps_a_cells_second_paragraph_in_its_row()
         "2\tXây dựng\tSở C (chủ trì) và Sở D\tSở E\tNăm 2027\tQuyết định",
         "Nhóm 2: Đội ngũ", "3\tĐào tạo\tSở F\tSở G\t2027\tLớp học", "Bản đồ số toàn tỉnh"]
     assert "- Lưu: VT." in text.split("\n") and "Đoạn thụt lề." in text.split("\n")
+    # a row of figures that lost its tabs under a second header row is a row of its own
+    lines = normalize_text("TT\tThôn\tNăm 2026\nLượt khách\tDoanh thu\nTổng 30.000 1.500\n1\tBản Mòng\t18.000\t900\n")[0]
+    assert "Tổng 30.000 1.500" in lines.split("\n")
