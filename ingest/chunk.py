@@ -24,7 +24,7 @@ from llama_index.core.node_parser.interface import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.utils import get_tqdm_iterable
 
-from assistant.vocab.fields import role_label, role_of
+from assistant.vocab.fields import role_label, stated_measure
 from assistant.vocab.numbering import strip_marker
 from ingest.facts import Task
 from ingest.model import META_BLOCKS, META_FILE_TYPE, META_HINTS, META_PAGE_STARTS, META_TASKS, Block
@@ -32,12 +32,6 @@ from ingest.structure import parse_structure, render_cells
 
 CHUNK_NAMESPACE = uuid.UUID("8f6b2a4e-3c1d-5e7f-9a0b-1c2d3e4f5a6b")  # never change: chunk ids derive from it
 _TEXT_KINDS = frozenset(("paragraph", "list_item"))
-_MEASURE_LINE = re.compile(r"^\s*\(?\s*([^:()]{2,16}):\s*\S[^:]{0,30}\)?\s*$")  # "Đơn vị tính: ha", "(ĐVT: triệu đồng)"
-
-
-def _states_measure(line: str) -> bool:
-    m = _MEASURE_LINE.match(line)
-    return m is not None and role_of(m.group(1)) == "measure"
 _DOCUMENT_ONLY = (META_BLOCKS, META_PAGE_STARTS, META_HINTS, META_TASKS)  # bulky, never copied into chunks
 _RENDER_ROLES = ("task", "lead", "co", "timing", "product")
 # what a chunk carries besides its text, as structured fields (the store keeps them in the payload)
@@ -138,7 +132,7 @@ class SectionChunker(NodeParser):
         for block in blocks:
             if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
                 header = [*header] if previous == "table_header" else \
-                    [before] if before is not None and _states_measure(text[before["start"]:before["end"]]) else []
+                    [before] if before is not None and bool(stated_measure(text[before["start"]:before["end"]])) else []
                 header.append(block)
             previous = block["kind"]
             before = block

@@ -32,6 +32,7 @@ from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
+    FIGURE_RUN,
     PIPE_SEPARATOR,
     has_text,
     is_appendix,
@@ -388,16 +389,13 @@ def tabbed_paragraphs(lines: list[str]) -> list[str]:
         if tabs and above + tabs == width and not _STT_LIKE.match(stripped.split("\t")[0].strip() or "-"):
             out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"  # the rest of a row whose cell broke in two
         elif not tabs and not names_group(stripped) and not is_list_start(stripped) and \
-                not opens_with_label(stripped) and len(_FIGURES.findall(stripped)) < 2 and \
+                not opens_with_label(stripped) and len(FIGURE_RUN.findall(stripped)) < 2 and \
                 (row_follows or stripped[:1].islower()):
             out[-1] = f"{out[-1].rstrip()} {stripped}"
         else:
             width = width if tabs else 0
             out.append(line)
     return out
-
-
-_FIGURES = re.compile(r"\d[\d.,]*\d")
 
 
 def _tabs(line: str) -> int:

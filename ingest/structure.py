@@ -627,12 +627,15 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
     return blocks
 
 
+FIGURE_RUN = re.compile(r"\d[\d.,]*\d")  # "30.000", "1,5": a figure of two digits or more
+
+
 def _lost_cells(line: str) -> bool:
     """'Tổng I + II 240.000 270.000 305.000': figures in a row without its cell separators; no heading
     ('2. Quý II (04 - 06/2026)' opens the next table's part)."""
     stripped = line.strip()
     return heading_style(stripped) is None and numbering(stripped) is None and \
-        len(re.findall(r"\d[\d.,]*\d", stripped)) >= 2
+        len(FIGURE_RUN.findall(stripped)) >= 2
 
 
 _GROUP_WORDS = re.compile(r"^(?:Nhóm|NHÓM|Lĩnh vực|LĨNH VỰC|Phần|PHẦN|Khối|KHỐI|Giai đoạn|GIAI ĐOẠN)\b")
@@ -669,15 +672,9 @@ def _row_follows(lines: list[tuple[int, str]], k: int) -> bool:
 def _article(blocks: list[Block], sections: _Sections, num: Numbering, line: str, start: int, end: int) -> None:
     """'Điều 2. Quyết định này có hiệu lực …': the label is the heading, the rest of the line its text."""
     lead = len(line) - len(line.lstrip())
-    cut = start + len(line) - len(num.rest)
-    label = heading_label(line[lead:cut - start].rstrip(" .:-–"))
-    sections.open(num.style_key, label)
-    path, level = sections.path(), sections.depth()
-    head_end = start + lead + len(line[lead:cut - start].rstrip())
-    blocks.append(Block(kind="heading", start=start + lead, end=head_end, section=path, level=level, cells=None,
-                        cell_spans=None))
-    blocks.append(Block(kind="paragraph", start=cut, end=end, section=path, level=level, cells=None,
-                        cell_spans=None))
+    cut = len(line) - len(num.rest)
+    sections.open(num.style_key, heading_label(line[lead:cut].rstrip(" .:-–")))
+    _heading_and_text(blocks, sections, start + lead, start + lead + len(line[lead:cut].rstrip()), start + cut, end)
 
 
 def _run_in(blocks: list[Block], sections: _Sections, line: str, label: int, start: int, end: int) -> None:
@@ -687,11 +684,16 @@ def _run_in(blocks: list[Block], sections: _Sections, line: str, label: int, sta
     while sections.stack and starts_with_unit(sections.stack[-1].label):
         sections.stack.pop()  # the plan's part, not the duty of the unit above it
     sections.open("run_in", heading_label(line[lead:lead + label]))
+    rest = line[lead + label + 1:]
+    _heading_and_text(blocks, sections, start + lead, start + lead + label, end - len(rest.lstrip()), end)
+
+
+def _heading_and_text(blocks: list[Block], sections: _Sections, head: int, head_end: int, text: int, end: int) -> None:
+    """A heading run into its text on one line: two blocks, both in the section it opened."""
     path, level = sections.path(), sections.depth()
-    blocks.append(Block(kind="heading", start=start + lead, end=start + lead + label, section=path, level=level,
-                        cells=None, cell_spans=None))
-    rest = lead + label + 1 + len(line[lead + label + 1:]) - len(line[lead + label + 1:].lstrip())
-    blocks.append(Block(kind="paragraph", start=start + rest, end=end, section=path, level=level, cells=None,
+    blocks.append(Block(kind="heading", start=head, end=head_end, section=path, level=level, cells=None,
+                        cell_spans=None))
+    blocks.append(Block(kind="paragraph", start=text, end=end, section=path, level=level, cells=None,
                         cell_spans=None))
 
 

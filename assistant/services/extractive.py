@@ -46,7 +46,7 @@ from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
-from assistant.vocab.fields import GROUP, STT, role_label, role_of
+from assistant.vocab.fields import GROUP, STT, role_label, role_of, stated_measure
 from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import is_bullet, strip_marker
 from assistant.vocab.parts import (
@@ -920,17 +920,10 @@ def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:
 
 
 _BARE_FIGURE = re.compile(r"\d[\d.,]*")
-# "Đơn vị tính: triệu đồng" above a table: what every bare figure of its rows counts
-_MEASURE_LINE = re.compile(r"^\(?\s*(?:Đơn vị tính|ĐVT)\s*:\s*([^()%]{1,30}?)\s*\)?\s*$", re.IGNORECASE)
-
-
 def _table_measure(u: Unit) -> str:
     """The measure a table's own line states above its header ("triệu đồng"), '' when none or a percentage."""
-    for h in u.chunk.payload.get("header_rows") or []:
-        m = _MEASURE_LINE.match(h["text"].strip())
-        if m:
-            return m.group(1).strip()
-    return ""
+    return next((m for h in u.chunk.payload.get("header_rows") or [] if (m := stated_measure(h["text"].strip()))
+                 and "%" not in m), "")
 _PERCENT_NAMED = re.compile(r"\(%\)\s*$")  # "Tỷ lệ người cao tuổi có thẻ BHYT (%)"
 
 

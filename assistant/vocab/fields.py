@@ -90,6 +90,16 @@ def labelled_field(line: str) -> tuple[str, str, int] | None:
     return role, m.group("value").strip(), m.start("value")
 
 
+# "Đơn vị tính: ha", "(ĐVT: triệu đồng)": a line stating what a table's figures count
+_MEASURE_LINE = re.compile(r"^\s*(\()?\s*([^:()]{2,16}):\s*(\S[^:]{0,30}?)\s*(?(1)\))\s*$")
+
+
+def stated_measure(line: str) -> str:
+    """The measure a line states ('triệu đồng' of '(ĐVT: triệu đồng)'); '' when it states none."""
+    m = _MEASURE_LINE.match(line)
+    return m.group(3) if m is not None and role_of(m.group(2)) == "measure" else ""
+
+
 def is_record_number(line: str) -> bool:
     """'STT: 3' opening a record whose fields follow one per line (an annex a web page shows as records)."""
     m = _LABEL_LINE.match(line.strip())
