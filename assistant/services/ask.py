@@ -16,6 +16,7 @@ from assistant.services.extractive import (
     NOT_FOUND,
     Draft,
     ExtractiveAnswerer,
+    gives_kind_asked,
     merge_drafts,
     named_documents,
     numbered_plans,
@@ -29,6 +30,7 @@ from assistant.services.question import (
     analyse,
     asks,
     asks_which_plan_only,
+    naming_phrase,
     question_parts,
     says_what,
     topic_words,
@@ -192,7 +194,7 @@ class AskService:
                     draft = self.answerer.draft(parsed, whole)
             parts = question_parts(q)
             if parts and draft.statements:
-                draft = self._each_part(parts, draft, chunks)
+                draft = self._each_part(parts, draft, chunks, scope, names)
         return self._finish(self._compose(q, draft), found, t0)
 
     def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
@@ -205,24 +207,42 @@ class AskService:
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
 
-    def _each_part(self, parts: list[str], draft: Draft, chunks: list[ScoredChunk]) -> Draft:
-        """"… cắt giảm bao nhiêu, và tỷ lệ … đạt mức nào?": each part is read in the plan that answers, on its own
-        (a short part with the first part's words: "…, hạn gửi khi nào")."""
-        doc = draft.citations[0].doc_id
-        own = [c for c in chunks if c.payload.get("doc_id") == doc]
+    def _each_part(self, parts: list[str], draft: Draft, chunks: list[ScoredChunk], scope: AccessScope | None,
+                   names: dict[str, dict[str, str]]) -> Draft:
+        """"… cắt giảm bao nhiêu, và tỷ lệ … đạt mức nào?": each part is read on its own in the plan that answers,
+        or in the plan it names ("…? Ở cấp tỉnh, kế hoạch … của Đồng Tháp mang số gì"). A short part ("…, hạn gửi
+        khi nào") or one pointing back ("… giao ai chủ trì nhiệm vụ này") is read with the part before it, in the
+        plan that part was read in."""
+        first = draft.citations[0].doc_id
         said = {(c.doc_id, c.start, c.end) for c in draft.citations}
-        drafts = []
-        whole: list[ScoredChunk] | None = None
+        drafts: list[Draft] = []
+        frame, doc = "", first
         for i, part in enumerate(parts):
-            asked = analyse(part if len(part.split()) >= _SELF_CONTAINED else f"{parts[0]} {part}")
+            short = len(part.split()) < _SELF_CONTAINED
+            own_words = not short and not _REFERS_BACK.search(fold_accents(part))
+            text = part if own_words or not frame else f"{frame} {part}"
+            # a part names its own plan by kind and title or number ("kế hoạch … của Đồng Tháp")
+            named = plan_named(analyse(part), names) if len(naming_phrase(part).split()) > 2 else None
+            if named is not None and named != doc and self._readable(part, scope, named):
+                doc = named
+            elif own_words and i:
+                doc = first  # a part naming no plan is asked of the plan the question names
+            frame = frame if short and frame else text
+            asked = analyse(text)
+            if short and doc == first and _said_already(draft, asked):
+                continue
+            # the part's own search in its plan first, then what the whole question found there
+            own = _distinct(self.retriever.retrieve(text, _within(scope, doc), self.retriever_top_k)
+                            + [c for c in chunks if c.payload.get("doc_id") == doc])
             d = self.answerer.draft(asked, self._with_document_parts(own, asked))
-            if not _adds(d, said):  # the part's own passage was not among those found for the whole question
-                whole = whole if whole is not None else self.retriever.whole_document(doc, chunks)
+            if not (_adds(d, said) and d.gives_asked):  # the passage giving what the part asks was not found
+                whole = self.retriever.whole_document(doc, own)
                 read = self.answerer.draft(asked, self._with_document_parts(whole, asked), giving=True)
-                d = read if read.best_coverage > d.best_coverage else d  # a passage saying more of the part
+                if read.statements and (read.gives_asked and not d.gives_asked or read.best_coverage > d.best_coverage):
+                    d = read  # a passage giving the kind of fact asked, or saying more of the part
             if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
                 d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
-            if d.statements and d.best_coverage >= self.cfg.refusal_threshold:
+            if d.statements and d.best_coverage >= self.cfg.refusal_threshold and not _repeats(d, [draft, *drafts], part):
                 drafts.append(d)
         if drafts and draft.best_coverage < self.cfg.refusal_threshold:
             return with_parts(drafts[0], drafts[1:])  # the whole question found little to say, its parts each did
@@ -441,12 +461,34 @@ _BY_NUMBER = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted({*
                         + r")\s+(?:số\s+)?\d+(?![\w/-])", re.IGNORECASE)
 
 
+def _distinct(chunks: list[ScoredChunk]) -> list[ScoredChunk]:
+    seen: set[str] = set()
+    return [c for c in chunks if not (c.id in seen or seen.add(c.id))]  # type: ignore[func-returns-value]
+
+
 def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:
     """The draft's lead statement cites a passage the answer does not cite yet."""
     if not d.statements:
         return False
     by_n = {c.n: c for c in d.citations}
     return any((by_n[n].doc_id, by_n[n].start, by_n[n].end) not in said for n in d.statements[0].citations)
+
+
+def _repeats(d: Draft, answer: list[Draft], part: str) -> bool:
+    """The part's lead quotes passages the answer quotes already (the same task, clipped elsewhere) and says no
+    word of the part the answer does not say."""
+    cited = [c for a in answer for c in a.citations]
+    by_n = {c.n: c for c in d.citations}
+    if not all(any(c.doc_id == by_n[n].doc_id and c.start < by_n[n].end and by_n[n].start < c.end for c in cited)
+               for n in d.statements[0].citations):
+        return False
+    said = {t for a in answer for st in a.statements for t in content_terms(st.text)}
+    return not (set(content_terms(part)) & set(content_terms(d.statements[0].text))) - said
+
+
+def _said_already(draft: Draft, asked: Question) -> bool:
+    """The answer's lead gives the kind of fact a short part asks ("…, hạn khi nào?" of a task with its deadline)."""
+    return draft.lead is not None and bool(draft.statements) and gives_kind_asked(draft.lead, asked)
 
 
 def _says_own(statement: Statement, part: str, others: list[str]) -> bool:

@@ -41,6 +41,7 @@ from assistant.services.question import (
     has_phrase,
     naming_phrase,
     question_parts,
+    without_asides,
 )
 from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
@@ -58,7 +59,7 @@ from assistant.vocab.parts import (
     is_state_section,
     states_grounds,
 )
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_search_key
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_mentions, unit_search_key
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
@@ -91,6 +92,7 @@ class Draft:
     best_coverage: float
     units: list[Unit]
     gives_asked: bool = True  # the leading passage holds each kind of fact asked (a figure for a target …)
+    lead: Unit | None = None  # the passage the answer leads with
 
 
 class _Builder:
@@ -161,7 +163,7 @@ class ExtractiveAnswerer:
             spelled = expand_abbreviations(own)
             u.terms = set(folded) | plan_terms[u.doc_id] | (set(folded_syllables(spelled)) if spelled != own else set())
         idf = idf_table(units)
-        q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(q.text)))))
+        q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(without_asides(q.text))))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
@@ -226,7 +228,7 @@ class ExtractiveAnswerer:
         coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
         if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
-        return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q))
+        return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q), lead)
 
     def _parts_only(self, q: Question, doc: str, ranked: list[Unit]) -> Draft:
         out = _Builder()
@@ -346,7 +348,12 @@ class ExtractiveAnswerer:
         text = "; ".join(p for p, _ in parts if p)
         if task:
             # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening
-            offset, quote = best_window(task["text"], set(content_terms(q.text)), q.expect.pattern, TASK_CHARS)
+            # "… gửi về đâu?": the whole address, as far as its "(qua Phòng Tham mưu …)"
+            where = q.wants("destination")
+            want = re.compile("|".join(p.pattern for p in (q.expect.pattern, _SENT_VIA) if p)) if where \
+                else q.expect.pattern
+            offset, quote = best_window(task["text"], set(content_terms(q.text)), want,
+                                        LEAD_CHARS if where else TASK_CHARS)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             said = ("…" if offset else "") + quote
             text = f"{text} — {said}" if text else said
@@ -434,18 +441,30 @@ class ExtractiveAnswerer:
                     self._quote(q, u, out, SUPPORT_CHARS)
                     seen.add(u.doc_id)
                     chosen.append(u)
-        limit = self.max_quotes - 1 + (2 if q.wants("list") else 0)
-        if not q.wants("list", "compare"):
+        # "những nguồn kinh phí nào", "phương án huy động kinh phí như thế nào": the other items of the part of the
+        # plan the lead stands in, when a list is asked for or the question names that part's heading (a unit's
+        # heading, "Sở Tài chính", lists that unit's duties: they answer only a question about the unit)
+        label = section_label(lead.section)
+        whole_part = bool(label) and not lead.is_row and not unit_mentions(label) and (
+            q.wants("list") or bool(_under_named_heading(lead, set(folded_syllables(q.text)))))
+
+        limit = self.max_quotes - 1 + (2 if q.wants("list") or whole_part else 0)
+        if not (q.wants("list", "compare") or whole_part):
             limit = min(limit, 1)  # one fact asked: the lead answers it, one more passage at most
 
         def bonus(u: Unit) -> float:
             same = u.doc_id == lead.doc_id and u.section == lead.section
             return u.score + (0.3 if q.wants("list") and same else 0.0)
 
+        def own_item(u: Unit) -> bool:
+            return whole_part and not u.is_row and u.doc_id == lead.doc_id and u.section == lead.section
+
         added = 0
-        for u in sorted(ranked, key=bonus, reverse=True):
-            if added >= limit or bonus(u) < 0.65 * lead.score and not _document_part(u, q):
+        for u in sorted(ranked, key=lambda u: (own_item(u), bonus(u)), reverse=True):
+            if added >= limit or bonus(u) < 0.65 * lead.score and not (_document_part(u, q) or own_item(u)):
                 break
+            if not own_item(u) and any(own_item(c) for c in chosen[1:]):
+                break  # the lead's list, complete, answers
             if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
                 continue
             if u.doc_id != lead.doc_id:
@@ -668,7 +687,7 @@ def with_parts(draft: Draft, parts: list[Draft]) -> Draft:
             if d is draft or any(out.number_of(by_n[n].doc_id, by_n[n].start, by_n[n].end) is None
                                  for n in st.citations):
                 out.restate(st, by_n)
-    return Draft(out.statements, out.citations, draft.best_coverage, draft.units)
+    return Draft(out.statements, out.citations, draft.best_coverage, draft.units, draft.gives_asked, draft.lead)
 
 
 def _context(u: Unit, q: Question) -> str:
@@ -720,7 +739,8 @@ def _lead_in(u: Unit) -> str:
     return ""
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{3,80})[”\"]")
+_SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
+_SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where it goes
 
 
 def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
@@ -780,6 +800,10 @@ def _task_answers(u: Unit, q: Question) -> bool:
         (q.wants("funding") and "funding" in fields)
 
 
+# the preamble's last ground: "Theo đề nghị của Sở Công Thương tại Tờ trình số 298/TTr-SCT …"
+_PROPOSED_BY = re.compile(r"\b(?:theo|xét) (?:đề nghị|tờ trình)|\btờ trình số")
+
+
 # money words ("Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units, not money)
 _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính")
 
@@ -795,6 +819,11 @@ def _about_task(u: Unit, q: Question) -> bool:
     fields = u.fields
     return not q.intents and len(fields.keys() & {"lead", "timing", "product"}) >= 2 and \
         len(fields.get("task", {}).get("text", "")) <= TASK_CHARS  # a long task says more than its fields
+
+
+def gives_kind_asked(u: Unit, q: Question) -> bool:
+    """The unit holds each kind of fact the question asks, and it asks one (who, when, how much …)."""
+    return _intent_fit(u, q) >= 1.0
 
 
 def _gives_asked(u: Unit, q: Question) -> bool:
@@ -821,6 +850,8 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
+        "proposal": lambda: bool(_PROPOSED_BY.search(text)),
+        "destination": lambda: bool(_SENDS_TO.search(text)),
         # "những thủ tục hành chính nào": the unit or its part says what is listed
         "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part

@@ -67,8 +67,9 @@ _PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|q
 # "kế hoạch A và kế hoạch B"; not "Kế hoạch bảo vệ và phát triển rừng … ban hành kèm theo quyết định số mấy" (the
 # decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)", "(theo KH 54-KH/TU)" (the plan
 # carried out)
+# "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )" + _PLAN_WORD)
+                        r"(?<!trien khai )" + _PLAN_WORD + r"(?! (?:con|cung|nay|do|ay|tren)\b)")
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
@@ -101,6 +102,13 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
                     r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
                     r"|\bcan cu(?: vao)?\s+(?:\w+\s+){0,2}?(?P<grounds>nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|"
                     r"van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
+
+
+_SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
+                         r"|\bgui (?:ai|cho ai|cho co quan nao)\b")
+# a decision's preamble ends on who proposed it (Nghị định 30/2020/NĐ-CP): "Theo đề nghị của Giám đốc Sở …",
+# "Xét Tờ trình số …"
+_PROPOSED = re.compile(r"\b(?:theo|xet) (?:de nghi|to trinh)\b|\bto trinh so\b")
 
 
 def basis_kind(q: Question) -> str:
@@ -176,11 +184,23 @@ _BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|
                        r"dau ky|thoi diem|truoc|luc)\b")
 
 
+_ASIDE = re.compile(r"\(([^()]{3,120})\)")
+
+
+def without_asides(text: str, mark: str = " ") -> str:
+    """The question without the asides that only name its plan ("(ký bởi Phó Bí thư …)", "(kèm QĐ 2820)"): they
+    ask nothing and say nothing of what is asked; an aside holding a question word stays."""
+    return _ASIDE.sub(lambda m: m.group(0) if asks(m.group(1)) else mark, text)
+
+
 def analyse(text: str) -> Question:
     folded = fold_question(text)
-    words = folded.split()
-    typed = _WORDS.findall(fold_tones(text).lower()) if has_diacritics(text) else None
-    intents = {name for name, cues in _CUES.items() if any(_cue_in(words, typed, c, name) for c in cues)}
+    # an aside naming the plan ("(ký bởi Phó Bí thư …)", "(ban hành kèm Quyết định …)") asks nothing
+    pieces = without_asides(text, "\0").split("\0")
+    cue_words = [w for i, p in enumerate(pieces) for w in ([] if i == 0 else ["|"]) + fold_question(p).split()]
+    typed = [w for i, p in enumerate(pieces) for w in ([] if i == 0 else ["|"]) + _WORDS.findall(fold_tones(p).lower())] \
+        if has_diacritics(text) else None
+    intents = {name for name, cues in _CUES.items() if any(_cue_in(cue_words, typed, c, name) for c in cues)}
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi"):
         intents.discard("compare")
@@ -208,6 +228,10 @@ def analyse(text: str) -> Question:
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
         intents -= {"number", "metadata"}
+    if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
+        intents.add("destination")
+    if _PROPOSED.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
+        intents = (intents | {"proposal"}) - {"responsibility"}
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")
     named = DOC_NUMBER.sub(" ", text)  # "KH 597/KH-UBND Dong Thap …": the issuer's code in a number names no unit
@@ -232,7 +256,7 @@ _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(
 
 
 # what a question says of a plan after naming it: "kế hoạch dân số Cần Thơ | đặt mục tiêu …"
-_PREDICATE = re.compile(r"\b(?:dat|giao|yeu cau|quy dinh|de ra|phan dau|huong toi|bo tri|co (?!quan)|la (?:gi|ai|bao)|"
+_PREDICATE = re.compile(r"\b(?:con|cung|dat|giao|yeu cau|quy dinh|de ra|phan dau|huong toi|bo tri|co (?!quan)|la (?:gi|ai|bao)|"
                         r"duoc|do ai|phai|chia|thay the|ky|gui|bao cao|chu tri|neu|noi|xac dinh|nhu the|ai|nao|gi|bao nhieu)\b")
 _MAKING = re.compile(r"\b(?:xay dung|lap|soan thao|du thao)\s+$")  # verbs that make a document
 _PLAN_KIND = re.compile(r"\b(?:" + "|".join(["ke hoach", "chuong trinh", "nghi quyet", "quyet dinh", "de an",
@@ -340,9 +364,27 @@ def asks(piece: str, accented: bool | None = None) -> bool:
 
 def question_parts(text: str) -> list[str]:
     """The parts of a question asking two things or more, each ending on its own question word ("… cắt giảm bao
-    nhiêu, và tỷ lệ … đạt mức nào?" -> two parts); [] when it asks one thing. A piece without a question word
-    belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
+    nhiêu, và tỷ lệ … đạt mức nào?" -> two parts); [] when it asks one thing. Each sentence asks on its own
+    ("… giao bộ nào xây dựng, triển khai Đề án …? Ở cấp tỉnh, … mang số gì?"): a comma inside one is no joint."""
     accented = has_diacritics(text)
+    parts: list[str] = []
+    pending = ""  # a sentence asking nothing ("Về Kế hoạch 182?") frames the next one
+    for sentence in re.split(r"(?<=\?)\s+", text.strip()):
+        sentence = f"{pending} {sentence}".strip()
+        if not asks(sentence, accented):
+            pending = sentence
+            continue
+        pending = ""
+        parts += _joined_parts(sentence, accented) or _parallel_parts(sentence, accented) \
+            or _repeated_frame(sentence, accented) or [sentence]
+    if pending and parts:
+        parts[-1] += " " + pending
+    return parts if len(parts) >= 2 else []
+
+
+def _joined_parts(text: str, accented: bool) -> list[str]:
+    """One sentence's parts joined by commas and "và", "còn", each holding a question word; a piece without one
+    belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
     parts: list[str] = []
     current, at = "", 0
     for m in [*_JOINS.finditer(text), None]:
@@ -358,11 +400,12 @@ def question_parts(text: str) -> list[str]:
         else:
             current += m.group(0)
         at = m.end() if m else len(text)
-    return parts if len(parts) >= 2 else _parallel_parts(text, accented)
+    return parts if len(parts) >= 2 else []
 
 
 # "tỷ lệ A và tỷ lệ B là bao nhiêu?": two measures sharing one question word
-_MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "số lượng", "số", "chỉ tiêu", "mức", "diện tích", "sản lượng", "giá trị",
+_MEASURE_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ số", "tỉ số", "tỷ suất", "tỉ suất", "tổng số", "số lượng", "số lượt", "số",
+                  "chỉ tiêu", "mức", "diện tích", "sản lượng", "giá trị", "tốc độ", "mật độ",
                   "kinh phí", "thời hạn", "thời gian", "hạn")
 _HEADS = "|".join(sorted({h for head in _MEASURE_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True))
 _PARALLEL = re.compile(rf"\s+(?:và|va)\s+({_HEADS})\b", re.IGNORECASE)
@@ -383,4 +426,50 @@ def _parallel_parts(text: str, accented: bool) -> list[str]:
             re.search(rf"(?<!\w){re.escape(head)}(?!\w)", before.lower())
         if first:  # the second measure keeps what frames both ("Đến năm 2030 xã Vân Nhạn đặt mục tiêu …")
             return [before.strip(), (before[:first.start()] + after).strip()]
+    return _listed_measures(text, accented)
+
+
+_FRAMING = {"cho", "ve", "doi", "voi", "trong", "tai", "o", "cua", "tu", "den", "vao"}  # "cho việc", "đối với"
+_AND = re.compile(r"\s*,\s*(?:và|va)\s+|\s+(?:và|va)\s+", re.IGNORECASE)
+
+
+def _repeated_frame(text: str, accented: bool) -> list[str]:
+    """"… đặt thời hạn nào cho việc số hóa hồ sơ, và cho việc rà soát thiết bị?": the two words opening what
+    follows "và" open a phrase after the question word before it; the second phrase is asked as the first is."""
+    for m in _AND.finditer(text):
+        before, after = text[:m.start()], text[m.end():]
+        opening = " ".join(after.split()[:2]).lower()
+        if len(opening.split()) < 2 or fold_accents(opening.split()[0]) not in _FRAMING or not asks(before, accented) or asks(after, accented):
+            continue
+        at = before.lower().rfind(f" {opening} ")
+        if at > 0 and asks(before[:at], accented):
+            return [before.strip(), f"{before[:at].strip()} {after.strip()}"]
     return []
+
+
+# what a list of measures is made of ("tỷ lệ …, tỷ số … và diện tích …"); "chỉ tiêu", "mức" frame a list, "số"
+# alone is in "chuyển đổi số"
+_LISTED_HEADS = ("tỷ lệ", "tỉ lệ", "tỷ số", "tỉ số", "tỷ suất", "tỉ suất", "tổng số", "số lượng", "số lượt",
+                 "diện tích", "sản lượng", "giá trị", "tốc độ", "mật độ", "kinh phí", "thời hạn", "thời gian")
+_NAMED_HEAD = re.compile(r"(?<!\w)(?:{})(?!\w)".format(
+    "|".join(sorted({h for head in _LISTED_HEADS for h in (head, fold_accents(head))}, key=len, reverse=True))),
+    re.IGNORECASE)
+_LISTED = re.compile(rf"\s*,\s*(?:(?:và|va)\s+)?(?={_NAMED_HEAD.pattern})|\s+(?:và|va)\s+(?={_NAMED_HEAD.pattern})",
+                     re.IGNORECASE)
+
+
+def _listed_measures(text: str, accented: bool) -> list[str]:
+    """"… đặt mục tiêu tổng tỷ suất sinh, tỷ số giới tính khi sinh và tỷ lệ trẻ sơ sinh … là bao nhiêu?": measures
+    of different kinds listed before one question word, each asked in what frames the first."""
+    joints = [m for m in _LISTED.finditer(text) if _NAMED_HEAD.search(text[:m.start()])]
+    if not joints or not re.search(r"\b(?:và|va)\s*$", joints[-1].group(0), re.IGNORECASE):
+        return []  # a list ends on "và"
+    first = list(_NAMED_HEAD.finditer(text[:joints[0].start()]))[-1]
+    starts = [first.start()] + [j.end() for j in joints]
+    ends = [j.start() for j in joints] + [len(text)]
+    items = [text[a:b].strip() for a, b in zip(starts, ends, strict=True)]
+    if asks(text[:first.start()], accented) or any(asks(item, accented) for item in items[:-1]) \
+            or not asks(items[-1], accented):
+        return []
+    frame = text[:first.start()]
+    return [(frame + item).strip() for item in items]

@@ -194,6 +194,18 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
     # a piece asking nothing before ";" belongs to the part before it
     ("Chế độ báo cáo thế nào trong tháng 5–6/2026 và từ quý III/2026; Ban báo cáo Trung ương trước ngày nào?",
      ["Chế độ báo cáo thế nào trong tháng 5–6/2026 từ quý III/2026", "Ban báo cáo Trung ương trước ngày nào?"]),
+    # each sentence asks on its own: a comma inside the first is no joint
+    ("Kế hoạch giao sở nào xây dựng, vận hành cổng dữ liệu? Báo cáo gửi về đâu?",
+     ["Kế hoạch giao sở nào xây dựng, vận hành cổng dữ liệu?", "Báo cáo gửi về đâu?"]),
+    # measures of different kinds listed before one question word ("…, … và …"), each in the frame of the first
+    ("Huyện Tân Lạc đặt mục tiêu tỷ suất chết trẻ sơ sinh, tỷ số giới tính khi sinh và tỷ lệ tiêm chủng là bao nhiêu?",
+     ["Huyện Tân Lạc đặt mục tiêu tỷ suất chết trẻ sơ sinh", "Huyện Tân Lạc đặt mục tiêu tỷ số giới tính khi sinh",
+      "Huyện Tân Lạc đặt mục tiêu tỷ lệ tiêm chủng là bao nhiêu?"]),
+    # a comma before a measure is no list without "và" ending it
+    ("Trong phụ lục chỉ tiêu của Kế hoạch 12, tỷ lệ hộ có nước sạch giao ai chủ trì?", []),
+    # "…, và cho việc …": the phrase after "và" repeats the one after the question word
+    ("Sở Nội vụ đặt thời hạn nào cho việc số hóa hồ sơ, và cho việc rà soát biên chế?",
+     ["Sở Nội vụ đặt thời hạn nào cho việc số hóa hồ sơ", "Sở Nội vụ đặt thời hạn nào cho việc rà soát biên chế?"]),
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
@@ -213,3 +225,23 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
     q = analyse(question)
     assert "compare" in q.intents
     assert asks_which_plan_only(q) is only
+
+
+@pytest.mark.parametrize(("question", "wanted", "not_wanted"), [
+    # a decision's preamble says who proposed it: not who leads a task
+    ("Quyết định 15/QĐ-UBND ban hành kế hoạch theo đề nghị của cơ quan nào?", {"proposal"}, {"responsibility"}),
+    ("Kế hoạch ban hành theo tờ trình số mấy?", {"proposal"}, set()),
+    # an aside naming the plan asks nothing ("ký bởi" is no signer question)
+    ("Kế hoạch chuyển đổi số của Tỉnh ủy (ký bởi Phó Bí thư Trần Văn A) thay thế những kế hoạch nào?", set(),
+     {"signer", "metadata"}),
+    ("Kế hoạch chuyển đổi số (ai ký?) ban hành ngày nào?", {"signer", "date"}, set()),
+    # "… và nghị quyết còn thành lập …": the resolution named first, again, compares nothing
+    ("Nghị quyết 57-NQ/TW giao ai làm Trưởng Ban, và nghị quyết còn thành lập hội đồng nào?", set(), {"compare"}),
+    ("Nghị quyết 57-NQ/TW và nghị quyết 03/NQ-CP giao ai chủ trì?", {"compare"}, set()),
+    # where a report or a plan is sent
+    ("Các xã gửi báo cáo năm trước ngày nào và gửi về đâu?", {"destination", "deadline"}, set()),
+    ("cac so bao cao ket qua ve co quan nao?", {"destination"}, set()),
+])
+def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> None:
+    intents = analyse(question).intents
+    assert wanted <= intents and not (not_wanted & intents), intents
