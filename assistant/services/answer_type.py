@@ -73,6 +73,7 @@ class Expectation:
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
+    share_of: str = ""  # folded noun of "tỷ lệ đảng viên …": the passage's share is a share of it
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -143,13 +144,39 @@ def expectation(question: str) -> Expectation:
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = without_document_dates(named)
+    share = _SHARE_OF.search(q) if pattern is _PERCENT else None
+    share_of = share.group(1) if share and not set(share.group(1).split()) & _NOT_SHARED else ""
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
+                       share_of=share_of,
                        per=_per(per.group(1)) if per else _EACH_AMOUNT if _EACH_ASKED.search(fold_tones(question).lower())
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
 
 _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b[Qq]uý\s+[IVX]+\b")
 _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
+
+
+# "tỷ lệ đảng viên sử dụng …": what the share is of (two words; "tỷ lệ này", "tỷ lệ bao nhiêu" name nothing)
+_SHARE_OF = re.compile(r"\bt[yi] le ([a-z]+ [a-z]+)\b")
+_NOT_SHARED = {"nay", "do", "bao", "nhieu", "la", "dat", "phai", "duoc", "cua", "trong", "theo", "muc", "the", "nao",
+               "chung", "tren", "toi", "it", "tu", "den", "va", "o", "tai", "cho", "ve"}
+
+
+def _share_said(noun: str, text: str) -> bool:
+    """A share of `noun` (folded): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
+    its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
+    chi bộ kích hoạt"), the share is another's."""
+    folded = fold_accents(text.lower())
+    if not re.search(rf"\b{re.escape(noun)}\b", folded) or not re.search(r"\d\s*%", folded):
+        # not named (an abbreviation the plan defines: "CTRSH"), or a row's figures stand under a "%" column:
+        # nothing says the share is another's
+        return True
+    for clause in re.split(r"[.;\t\n|]", folded):
+        for m in re.finditer(r"\d[\d.,]*\s*%", clause):
+            if re.match(rf"\s*(?:(?:so|cac|nhung|tong so)\s+)?{re.escape(noun)}\b", clause[m.end():]) or \
+                    re.search(rf"\b{re.escape(noun)}\b", clause[:m.start()]):
+                return True
+    return False
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
@@ -176,5 +203,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                 return False
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
             return False
+    if exp.share_of and not _share_said(exp.share_of, text):
+        return False
     where = text + " " + context
     return all(n in where for n in exp.numbers)

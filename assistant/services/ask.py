@@ -193,7 +193,7 @@ class AskService:
                 elif not draft.statements:
                     draft = self.answerer.draft(parsed, whole)
             parts = question_parts(q)
-            if parts and draft.statements:
+            if parts and chunks:  # the whole question may find nothing its parts each find
                 draft = self._each_part(parts, draft, chunks, scope, names)
         return self._finish(self._compose(q, draft), found, t0)
 
@@ -213,7 +213,8 @@ class AskService:
         or in the plan it names ("…? Ở cấp tỉnh, kế hoạch … của Đồng Tháp mang số gì"). A short part ("…, hạn gửi
         khi nào") or one pointing back ("… giao ai chủ trì nhiệm vụ này") is read with the part before it, in the
         plan that part was read in."""
-        first = draft.citations[0].doc_id
+        first = draft.citations[0].doc_id if draft.citations else \
+            plan_named(analyse(" ".join(parts)), names) or str(chunks[0].payload.get("doc_id", ""))
         said = {(c.doc_id, c.start, c.end) for c in draft.citations}
         drafts: list[Draft] = []
         frame, doc = "", first
@@ -361,7 +362,7 @@ class AskService:
         parts = [p for p in parts if len(p.split()) >= _MIN_PART_WORDS] if len(parts) >= 2 else []
         # each part is asked on its own when each asks ("A giao bộ nào …, còn B giao sở nào …?"); a question word
         # ending the last part only ("A và B khác nhau thế nào?", "So sánh X của A với B") is shared
-        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) and _restates(p) for p in parts)
+        named: list[tuple[str, str | None]] = []
         for part in parts:
             doc = plan_named(analyse(part), names)
             if doc is not None and not self._readable(part, scope, doc):
@@ -369,6 +370,11 @@ class AskService:
             if doc is None:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
                 doc = str(found[0].payload.get("doc_id")) if found else None
+            named.append((part, doc))
+        # the words of a part naming its plan ("Kế hoạch chuyển đổi số … của phường Bạch Đằng") say nothing asked
+        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p))
+                   and _restates(p, " ".join(names.get(d, {}).values()) if d else "") for p, d in named)
+        for part, doc in named:
             if doc is not None and doc not in docs:
                 docs[doc] = part if each else ""
         if len(docs) >= 2:
@@ -497,13 +503,19 @@ def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
     return bool(own & set(content_terms(expand_abbreviations(statement.text))))
 
 
-def _restates(part: str) -> bool:
-    """A part says what it asks about, besides the names of its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
-    nhiêu?" says nothing of it: the rest of the question does)."""
+def _restates(part: str, plan: str = "") -> bool:
+    """A part says what it asks about, besides the names of its plan (`plan`: its title, issuer, number): "…, còn
+    Bắc Ninh trong KH 144 đặt bao nhiêu?" and "…, còn Kế hoạch chuyển đổi số của phường Bạch Đằng đặt mức bao
+    nhiêu?" say nothing of it: the rest of the question does."""
     typed = fold_tones(part)
-    words = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
+    named = fold_accents(fold_tones(plan)).lower()
+    # words naming the plan are not what is asked
+    words = [w for w in topic_words(part) if not re.search(rf"(?<!\w){re.escape(fold_accents(w).lower())}(?!\w)", named)]
+    # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
     # "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt khách" says what is, though no topic word
-    return not words or any(w.title() not in typed for w in words) or has_diacritics(part) and says_what(part)
+    own = " ".join(w for w in re.findall(r"\w+", part) if fold_accents(w).lower() not in named.split())
+    return not topic_words(part) or any(w.title() not in typed for w in words) or \
+        has_diacritics(part) and says_what(own)
 
 
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
@@ -515,8 +527,26 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
 
     own = words(doc)
     others = set().union(*(words(d) for d in docs if d != doc)) - own
+    # an other plan's name is a run of its words ("cơ quan đảng phường Bạch Đằng"): one word of it alone ("đảng"
+    # of "đảng viên") may be what is asked
+    named = [" ".join(folded_syllables(f"{names.get(d, {}).get('title', '')} {names.get(d, {}).get('issuer', '')}"))
+             for d in docs if d != doc]
     question = _BY_NUMBER.sub(" ", DOC_NUMBER.sub(" ", question))  # "NQ 57", "KH 144/KH-UBND": plans named, found
-    kept = [w for w in question.split() if not (set(folded_syllables(w)) & others)]
+    tokens = question.split()
+    keys = [" ".join(folded_syllables(t)) for t in tokens]
+
+    said = [i for i, k in enumerate(keys) if k]  # "2026 - 2030": the dash between is no word
+
+    def names_other(i: int) -> bool:
+        if not keys[i] or not set(keys[i].split()) & others:
+            return False
+        if keys[i].isdigit():
+            return True  # a year or number only another plan's name holds
+        at = said.index(i)
+        runs = [f"{keys[said[j]]} {keys[said[j + 1]]}" for j in (at - 1, at) if 0 <= j < len(said) - 1]
+        return any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", n) for r in runs for n in named)
+
+    kept = [t for i, t in enumerate(tokens) if not names_other(i)]
     return " ".join(kept) or question
 
 

@@ -412,8 +412,9 @@ class ExtractiveAnswerer:
             task = u.fields.get("task")
             if task is None or said >= MAX_LIST_ITEMS:
                 continue
-            clauses = _duty_clauses(task["text"])
-            if clauses and (len(items) == 1 or "timing" not in u.fields):
+            enumerated = _enumerated(task["text"])
+            clauses = enumerated or _duty_clauses(task["text"])
+            if clauses and (len(items) == 1 or "timing" not in u.fields or enumerated):
                 # a paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
                 for offset, clause in clauses[:MAX_LIST_ITEMS - said]:
                     out.say(_one_line(clause), [out.cite(u.chunk, clause, task["start"] + offset)])
@@ -530,6 +531,20 @@ def _duty_clauses(text: str) -> list[tuple[int, str]]:
     return clauses if ok else []
 
 
+_ITEM_MARK = re.compile(r"(?<![\w(])\((\d{1,2})\)\s+")  # "(1) Bảo đảm …; (2) Trang bị …"
+
+
+def _enumerated(text: str) -> list[tuple[int, str]]:
+    """The items of a duty enumerated in its own sentence ("Đề nghị Văn phòng Tỉnh ủy hỗ trợ: (1) …. (2) …. (3) …"),
+    numbered 1, 2, 3 … in order; the first keeps what introduces it. [] for fewer than two."""
+    marks = list(_ITEM_MARK.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    starts = [0] + [m.start() for m in marks[1:]]
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(a, text[a:b].rstrip(" .;")) for a, b in zip(starts, ends, strict=True) if text[a:b].strip(" .;")]
+
+
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     """(offset, quote, what is said) of one duty in a unit's list. A duty with its own items ("…, gồm: - Dự án 1 …
     - Dự án 2 …") says its intro and each item briefly; a long one, the clauses that answer the question."""
@@ -551,8 +566,9 @@ def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
 
 
 def _claimable(u: Unit) -> str:
-    """The text a unit can answer with: its own words and those of the task fields it can cite."""
-    return " ".join([u.text, *(f["text"] for f in u.fields.values())])
+    """The text a unit can answer with: its own words and those of the task fields it can cite, each on its line
+    (a field is no clause of the one before it)."""
+    return "\n".join([u.text, *(f["text"] for f in u.fields.values())])
 
 
 def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],

@@ -335,3 +335,20 @@ def test_an_abbreviated_plan_name_answers_each_part(indexed) -> None:  # type: i
                      "hoàn thành số hóa tài liệu lưu trữ của Đảng ủy phường là ngày nào?")
     assert r.answerable and "01/7/2025" in r.answer and "35-KH/TU" in r.answer
     assert_verifiable(indexed, r)
+
+
+def test_a_duty_enumerated_in_its_sentence_is_listed_item_by_item(indexed) -> None:  # type: ignore[no-untyped-def]
+    """"Đề nghị Văn phòng Tỉnh ủy phối hợp, hỗ trợ: (1) …. (2) …. (6) …": each item, not the first 260 characters."""
+    r = ask(indexed, "Ban Tổ chức Tỉnh ủy Lâm Đồng đề nghị Văn phòng Tỉnh ủy hỗ trợ những việc gì trong kế hoạch chuyển đổi số?")
+    assert r.answerable
+    for item in ("chữ ký số chuyên dùng công vụ", "USB cơ yếu", "trang thông tin điện tử"):
+        assert item in r.answer, (item, r.answer)
+    assert_verifiable(indexed, r)
+
+
+def test_a_share_compared_is_the_share_of_what_is_asked(indexed) -> None:  # type: ignore[no-untyped-def]
+    """"tỷ lệ đảng viên …": "trên 80% đảng viên" answers, a task row delivering "100% chi bộ kích hoạt" does not."""
+    r = ask(indexed, "So sánh tỷ lệ đảng viên sử dụng Sổ tay đảng viên điện tử giữa chương trình hành động của xã thực "
+                     "hiện Nghị quyết 04-NQ/TU và kế hoạch chuyển đổi số của phường Bạch Đằng.")
+    assert "trên 80% đảng viên" in r.answer and "95% đảng viên" in r.answer, r.answer
+    assert_verifiable(indexed, r)
