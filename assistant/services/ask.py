@@ -30,6 +30,7 @@ from assistant.services.question import (
     analyse,
     asks,
     asks_which_plan_only,
+    fold_question,
     naming_phrase,
     question_parts,
     says_what,
@@ -40,6 +41,7 @@ from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, number_key
+from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
@@ -230,7 +232,7 @@ class AskService:
                 doc = first  # a part naming no plan is asked of the plan the question names
             frame = frame if short and frame else text
             asked = analyse(text)
-            if short and doc == first and _said_already(draft, asked):
+            if short and doc == first and _said_already(draft, asked, part):
                 continue
             # the part's own search in its plan first, then what the whole question found there
             own = _distinct(self.retriever.retrieve(text, _within(scope, doc), self.retriever_top_k)
@@ -481,20 +483,31 @@ def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:
 
 
 def _repeats(d: Draft, answer: list[Draft], part: str) -> bool:
-    """The part's lead quotes passages the answer quotes already (the same task, clipped elsewhere) and says no
-    word of the part the answer does not say."""
+    """The part's lead quotes passages the answer quotes already (the same task, clipped elsewhere), and what it
+    quotes beyond them holds no word the part asks about."""
     cited = [c for a in answer for c in a.citations]
     by_n = {c.n: c for c in d.citations}
-    if not all(any(c.doc_id == by_n[n].doc_id and c.start < by_n[n].end and by_n[n].start < c.end for c in cited)
-               for n in d.statements[0].citations):
+    beyond = []
+    for n in d.statements[0].citations:
+        c = by_n[n]
+        spans = [(o.start, o.end) for o in cited if o.doc_id == c.doc_id and o.start < c.end and c.start < o.end]
+        if not spans:
+            return False
+        beyond.append("".join(ch for i, ch in enumerate(c.quote, c.start) if not any(a <= i < b for a, b in spans)))
+    return not set(content_terms(part)) & set(content_terms(" ".join(beyond)))
+
+
+# a short part asking for one field of a task ("ai phối hợp", "sản phẩm là gì"): the lead must say that field
+_FIELD_ASKED = {"co": r"\bphoi hop\b", "product": r"\b(?:san pham|ket qua)\b", "funding": r"\bkinh phi\b"}
+
+
+def _said_already(draft: Draft, asked: Question, part: str) -> bool:
+    """The answer's lead gives what a short part asks ("…, hạn khi nào?" of a task with its deadline): the kind of
+    fact, and the field named ("ai phối hợp": its co-units, not only who leads)."""
+    if draft.lead is None or not draft.statements or not gives_kind_asked(draft.lead, asked):
         return False
-    said = {t for a in answer for st in a.statements for t in content_terms(st.text)}
-    return not (set(content_terms(part)) & set(content_terms(d.statements[0].text))) - said
-
-
-def _said_already(draft: Draft, asked: Question) -> bool:
-    """The answer's lead gives the kind of fact a short part asks ("…, hạn khi nào?" of a task with its deadline)."""
-    return draft.lead is not None and bool(draft.statements) and gives_kind_asked(draft.lead, asked)
+    said = draft.statements[0].text.lower()
+    return all(role_label(role) in said for role, cue in _FIELD_ASKED.items() if re.search(cue, fold_question(part)))
 
 
 def _says_own(statement: Statement, part: str, others: list[str]) -> bool:

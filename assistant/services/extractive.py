@@ -269,8 +269,17 @@ class ExtractiveAnswerer:
                 return
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
+        # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
+        closing = _FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
+        if closing and closing.end() <= offset + len(quote):
+            closing = None
+        if closing and closing.start() > offset:
+            quote = quote[:closing.start() - offset].rstrip()
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
         claim = _claim(u, quote, offset)
+        if closing:
+            numbers.append(out.cite(u.chunk, closing.group(0), u.start + closing.start()))
+            claim = f"{claim} {closing.group(0)}"
         item = _ITEM_LABEL.match(u.text)
         if offset and item and item.end() <= offset:  # "Xã hội hóa/đối tác công - tư: …": what the item is, said
             numbers.append(out.cite(u.chunk, item.group(1), u.start))
@@ -755,6 +764,7 @@ def _lead_in(u: Unit) -> str:
     return ""
 
 
+_FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
 _SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
 _SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where it goes
 

@@ -5,6 +5,7 @@ its preamble and an address in full."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import assert_answered, services_over
@@ -13,9 +14,13 @@ from plan_support import SHARED
 PLANS = ("ext03.txt", "ext08.txt", "ext09.txt", "ext10.txt")
 
 
+CLOSING = Path(__file__).parents[1] / "fixtures" / "closing" / "ctr_closing.txt"  # written for the tests
+
+
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    yield from services_over(tmp_path_factory.mktemp("parts"), [SHARED / "corpus-ext" / p for p in PLANS])
+    files = [SHARED / "corpus-ext" / p for p in PLANS] + [CLOSING]
+    yield from services_over(tmp_path_factory.mktemp("parts"), files)
 
 
 @pytest.mark.parametrize(("question", "facts"), [
@@ -33,6 +38,10 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     # where a plan is sent: as far as its "(qua …)"
     ("Kế hoạch 182/KH-UBND của Đồng Nai về ma túy: các sở, ngành xây dựng kế hoạch triển khai xong khi nào và gửi "
      "về đâu?", ["tháng 11/2025", "Phòng Tham mưu"]),
+    # who and when close a long task "(Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": said though the quote is cut
+    ("Theo chương trình hành động 12-CTr/TU của Tỉnh ủy Hòa Sơn, nhiệm vụ nâng vốn điều lệ Quỹ hỗ trợ hợp tác xã "
+     "tỉnh do cơ quan nào chủ trì, ai phối hợp và thời gian thực hiện?",
+     ["Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND tỉnh", "năm 2028"]),
     # a list asked for: every item under the part of the plan the lead stands in
     ("Kế hoạch kèm Quyết định 2820/QĐ-UBND của TP. Hồ Chí Minh về cơ sở dữ liệu quy hoạch dự kiến những nguồn kinh "
      "phí nào?", ["Ngân sách địa phương", "ngân sách Trung ương", "đầu tư công - tư"]),
