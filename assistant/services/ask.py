@@ -470,8 +470,11 @@ _BY_NUMBER = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted({*
 
 
 def _distinct(chunks: list[ScoredChunk]) -> list[ScoredChunk]:
-    seen: set[str] = set()
-    return [c for c in chunks if not (c.id in seen or seen.add(c.id))]  # type: ignore[func-returns-value]
+    """Each chunk once, where it first comes."""
+    first: dict[str, ScoredChunk] = {}
+    for c in chunks:
+        first.setdefault(c.id, c)
+    return list(first.values())
 
 
 def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:
@@ -522,13 +525,12 @@ def _restates(part: str, plan: str = "") -> bool:
     nhiêu?" say nothing of it: the rest of the question does."""
     typed = fold_tones(part)
     named = fold_accents(fold_tones(plan)).lower()
-    # words naming the plan are not what is asked
-    words = [w for w in topic_words(part) if not re.search(rf"(?<!\w){re.escape(fold_accents(w).lower())}(?!\w)", named)]
-    # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
-    # "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt khách" says what is, though no topic word
+    topics = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
+    # words naming the plan are not what is asked; "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt
+    # khách" says what is, though no topic word
+    words = [w for w in topics if not re.search(rf"(?<!\w){re.escape(fold_accents(w).lower())}(?!\w)", named)]
     own = " ".join(w for w in re.findall(r"\w+", part) if fold_accents(w).lower() not in named.split())
-    return not topic_words(part) or any(w.title() not in typed for w in words) or \
-        has_diacritics(part) and says_what(own)
+    return not topics or any(w.title() not in typed for w in words) or has_diacritics(part) and says_what(own)
 
 
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:

@@ -52,6 +52,7 @@ from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import is_bullet, strip_marker
 from assistant.vocab.parts import (
     PREAMBLE_START,
+    PROPOSED_BY,
     announces_list,
     is_attribution,
     is_frame_section,
@@ -356,7 +357,7 @@ class ExtractiveAnswerer:
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts if p)
         if task:
-            # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening
+            # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening;
             # "… gửi về đâu?": the whole address, as far as its "(qua Phòng Tham mưu …)"
             where = q.wants("destination")
             want = re.compile("|".join(p.pattern for p in (q.expect.pattern, _SENT_VIA) if p)) if where \
@@ -826,10 +827,6 @@ def _task_answers(u: Unit, q: Question) -> bool:
         (q.wants("funding") and "funding" in fields)
 
 
-# the preamble's last ground: "Theo đề nghị của Sở Công Thương tại Tờ trình số 298/TTr-SCT …"
-_PROPOSED_BY = re.compile(r"\b(?:theo|xét) (?:đề nghị|tờ trình)|\btờ trình số")
-
-
 # money words ("Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units, not money)
 _FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính")
 
@@ -876,7 +873,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
-        "proposal": lambda: bool(_PROPOSED_BY.search(text)),
+        "proposal": lambda: bool(PROPOSED_BY.search(text)),
         "destination": lambda: bool(_SENDS_TO.search(text)),
         # "những thủ tục hành chính nào": the unit or its part says what is listed
         "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),

@@ -32,6 +32,10 @@ DECISION_FORMULA = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾ
 PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp tục thực hiện|Triển khai)\b")
 
 
+# the preamble's last ground names who proposed the text: "Theo đề nghị của Sở Công Thương tại Tờ trình số 298/TTr-SCT"
+PROPOSED_BY = re.compile(r"\b(?:[Tt]heo|[Xx]ét) (?:đề nghị|tờ trình)|\b[Tt]ờ trình số")
+
+
 def states_grounds(line: str) -> bool:
     """"Căn cứ …", "Thực hiện Nghị quyết số …", or a Party title's second line in lower case ("thực hiện Nghị quyết
     số 06-NQ/TU …"): the line says what the plan carries out."""
