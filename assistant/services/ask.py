@@ -373,9 +373,7 @@ class AskService:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
                 doc = str(found[0].payload.get("doc_id")) if found else None
             named.append((part, doc))
-        # the words of a part naming its plan ("Kế hoạch chuyển đổi số … của phường Bạch Đằng") say nothing asked
-        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p))
-                   and _restates(p, " ".join(names.get(d, {}).values()) if d else "") for p, d in named)
+        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) and _restates(p) for p, _ in named)
         for part, doc in named:
             if doc is not None and doc not in docs:
                 docs[doc] = part if each else ""
@@ -519,17 +517,16 @@ def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
     return bool(own & set(content_terms(expand_abbreviations(statement.text))))
 
 
-def _restates(part: str, plan: str = "") -> bool:
-    """A part says what it asks about, besides the names of its plan (`plan`: its title, issuer, number): "…, còn
-    Bắc Ninh trong KH 144 đặt bao nhiêu?" and "…, còn Kế hoạch chuyển đổi số của phường Bạch Đằng đặt mức bao
-    nhiêu?" say nothing of it: the rest of the question does."""
+def _restates(part: str) -> bool:
+    """A part says what it asks about, besides the words naming its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
+    nhiêu?" and "…, còn Kế hoạch chuyển đổi số … của phường Bạch Đằng đặt mức bao nhiêu?" say nothing of it: the
+    rest of the question does; "… đặt chỉ tiêu kiên cố hóa thêm bao nhiêu km kênh mương" does)."""
     typed = fold_tones(part)
-    named = fold_accents(fold_tones(plan)).lower()
+    named = naming_phrase(part).split()  # "ke hoach chuyen doi so … phuong bach dang", up to what is said of it
     topics = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
-    # words naming the plan are not what is asked; "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt
-    # khách" says what is, though no topic word
-    words = [w for w in topics if not re.search(rf"(?<!\w){re.escape(fold_accents(w).lower())}(?!\w)", named)]
-    own = " ".join(w for w in re.findall(r"\w+", part) if fold_accents(w).lower() not in named.split())
+    # "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt khách" says what is, though no topic word
+    words = [w for w in topics if not set(fold_accents(w).lower().split()) <= set(named)]
+    own = " ".join(w for w in re.findall(r"\w+", part) if fold_accents(w).lower() not in named)
     return not topics or any(w.title() not in typed for w in words) or has_diacritics(part) and says_what(own)
 
 
