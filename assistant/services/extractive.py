@@ -47,7 +47,16 @@ from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics
 from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
-from assistant.vocab.fields import GROUP, STT, role_label, role_of, stated_measure
+from assistant.vocab.fields import (
+    FIELDS_CLOSING,
+    GROUP,
+    SENDS_TO,
+    SENT_VIA,
+    STT,
+    role_label,
+    role_of,
+    stated_measure,
+)
 from assistant.vocab.figures import figure_mentions
 from assistant.vocab.numbering import is_bullet, strip_marker
 from assistant.vocab.parts import (
@@ -271,7 +280,7 @@ class ExtractiveAnswerer:
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
         offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
-        closing = _FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
+        closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):
             closing = None
         if closing and closing.start() > offset:
@@ -360,7 +369,7 @@ class ExtractiveAnswerer:
             # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening;
             # "… gửi về đâu?": the whole address, as far as its "(qua Phòng Tham mưu …)"
             where = q.wants("destination")
-            want = re.compile("|".join(p.pattern for p in (q.expect.pattern, _SENT_VIA) if p)) if where \
+            want = re.compile("|".join(p.pattern for p in (q.expect.pattern, SENT_VIA) if p)) if where \
                 else q.expect.pattern
             offset, quote = best_window(task["text"], set(content_terms(q.text)), want,
                                         LEAD_CHARS if where else TASK_CHARS)
@@ -765,9 +774,6 @@ def _lead_in(u: Unit) -> str:
     return ""
 
 
-_FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
-_SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
-_SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where it goes
 
 
 def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
@@ -874,7 +880,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
         "proposal": lambda: bool(PROPOSED_BY.search(text)),
-        "destination": lambda: bool(_SENDS_TO.search(text)),
+        "destination": lambda: bool(SENDS_TO.search(text)),
         # "những thủ tục hành chính nào": the unit or its part says what is listed
         "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part

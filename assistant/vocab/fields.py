@@ -137,3 +137,9 @@ def field_runs(text: str) -> list[tuple[str, int, int]]:
         value = text[value_start:end].rstrip(" ;.")
         out.append((role, value_start, value_start + len(value)))
     return out
+
+
+# fields run into a task's sentence, and where a report goes: one vocabulary for reading and answering
+FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
+SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
+SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where a report goes
