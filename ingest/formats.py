@@ -9,7 +9,6 @@ paragraph is one line. They register themselves in `ingest.load`'s registry.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import os
 import re
@@ -17,11 +16,11 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ingest import encodings
+from ingest.html_text import html_to_text
 from ingest.load import Deadline, DocxReader, FileReader, LoadError, decode_text, register
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -100,10 +99,6 @@ def _cell_text(cell: Any) -> str:
 # --- HTML ----------------------------------------------------------------------------------------
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_BLOCK_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "footer", "main", "aside", "nav", "form", "address", "figure", "figcaption", "center", "title", "caption"])
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-
 @register(".html", ".htm")
 class HtmlReader(FileReader):
     """The visible text of a saved web page: headings and paragraphs one a line, list items as '-' bullets,
@@ -113,10 +108,7 @@ class HtmlReader(FileReader):
     plain = True
 
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
-        parser = _TextParser()
-        parser.feed(_html_text(data))
-        parser.close()
-        return parser.text()
+        return html_to_text(_html_text(data))
 
 
 def _html_text(data: bytes) -> str:
@@ -128,72 +120,6 @@ def _html_text(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_text(data)
-
-
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.skip = 0
-        self.row: list[str] | None = None
-        self.cell: list[str] | None = None
-        self.tables = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
-            self.skip += 1
-        elif tag == "table":
-            self.tables += 1
-            self._flush()
-        elif tag == "tr" and self.tables == 1:
-            self._flush()
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None and self.tables == 1:
-            self.cell = []
-        elif tag == "br":
-            self._text("\n")
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-            if tag == "li":
-                self.current.append("- ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
-            self.skip = max(0, self.skip - 1)
-        elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.tables == 1:
-            self.row.append(" ".join("".join(self.cell).split()))
-            self.cell = None
-        elif tag == "tr" and self.row is not None and self.tables == 1:
-            if any(self.row):
-                self.lines.append("\t".join(self.row))
-            self.row = None
-        elif tag == "table":
-            self.tables = max(0, self.tables - 1)
-            if self.tables == 0:
-                self.lines.append("")
-        elif tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self._text(data)
-
-    def _text(self, data: str) -> None:
-        if self.cell is not None:
-            self.cell.append(data)  # nested tables, line breaks in a cell: one cell
-        else:
-            self.current.append(data)
-
-    def _flush(self) -> None:
-        for line in "".join(self.current).split("\n"):
-            if line := " ".join(line.split()):
-                self.lines.append(line)
-        self.current = []
-
-    def text(self) -> str:
-        self._flush()
-        return html.unescape("\n".join(self.lines)).strip()
 
 
 # --- DOC and ODT through LibreOffice -------------------------------------------------------------

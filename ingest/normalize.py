@@ -30,6 +30,7 @@ from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import PREAMBLE_START
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
+from ingest.html_text import html_tables
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
     FIGURE_RUN,
@@ -82,6 +83,7 @@ _EMPHASIZED_NUMBER = re.compile(r"^\s*\*{1,3}\s*((?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,
 _GRID_REACH = 12  # lines a grid's content may run without a "|"
 _STT_LIKE = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[-+*•])$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_HARD_BREAK = re.compile(r"(?<!\\)\\$")  # "**KẾ HOẠCH**\": a markdown line break ends the line, nothing more
 
 # --- line level
 # "môi trường số1;" -> "môi trường số;" (a lower-case word, then a 1-2 digit note number); never
@@ -185,6 +187,8 @@ def _running_lines(lines: list[str]) -> set[int]:
 def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     """Lines of one page with HTML and LaTeX resolved, emphasis wrapped by the exporter over several
     lines made one line again ("**III. TỔ CHỨC" / "THỰC HIỆN**"), and layout tables undone."""
+    page = html_tables(page)  # a Word table exported as HTML: merged cells keep their columns
+    page = "\n".join(ruled_tables(page.split("\n")))  # before emphasis is joined over lines: a cell's lines stay apart
     page = _HTML_BREAK.sub(" ", page)
     page = _HTML_CELL_END.sub("\t", page)
     page = _HTML_BLOCK_END.sub("\n", page)
@@ -194,8 +198,8 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return side_by_side(layout_rows(marked_units(wrapped_rows(ruled_tables(pipe_grids(bordered_rows(
-        tabbed_paragraphs(lines))))))))
+    return side_by_side(layout_rows(marked_units(wrapped_rows(pipe_grids(bordered_rows(
+        tabbed_paragraphs(lines)))))))
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
@@ -261,8 +265,10 @@ _HEAD_BORDER = re.compile(r"^\s*\+(?:[=:]+\+)+\s*$")
 
 
 def ruled_tables(lines: list[str]) -> list[str]:
-    """A table drawn with "+---+" borders, its cells wrapped over several "|" lines: one markdown row per ruled
-    row, the wrapped pieces of each cell joined; the rows above a "+===+" border are the header (else the first)."""
+    """A table drawn with "+---+" borders (a grid table of pandoc, Word exported to markdown), its cells wrapped over
+    several "|" lines: one markdown row per ruled row, the wrapped pieces of each cell joined (a piece left blank
+    parts two paragraphs); the rows above a "+===+" border are the header (else the first). A header or signature
+    laid out in such a table is read column by column, a paragraph a line, as `layout_rows` reads one of one line."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -270,7 +276,7 @@ def ruled_tables(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        rows: list[list[str]] = []
+        rows: list[list[list[str]]] = []  # row -> cell -> paragraphs
         header = 0
         piece: list[list[str]] = []
         j = i + 1
@@ -279,7 +285,7 @@ def ruled_tables(lines: list[str]) -> list[str]:
                 piece.append(split_cells(lines[j]))
             else:
                 if piece and len({len(p) for p in piece}) == 1:
-                    rows.append([collapse_spaces(" ".join(p[k] for p in piece)) for k in range(len(piece[0]))])
+                    rows.append([_paragraphs([p[k] for p in piece]) for k in range(len(piece[0]))])
                 elif piece:
                     break  # cells that do not line up: leave the lines as they are
                 piece = []
@@ -290,12 +296,26 @@ def ruled_tables(lines: list[str]) -> list[str]:
             out += lines[i:j]
             i = j
             continue
+        width = len(rows[0])
+        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(_BOLD.sub("", para)) for r in rows for c in r for para in c):
+            for col in range(width):
+                out += [para for r in rows if col < len(r) for para in r[col]] + [""]
+            i = j
+            continue
+        joined = [[" ".join(c) for c in r] for r in rows]
         header = header or 1
-        out += [f"| {' | '.join(r)} |" for r in rows[:header]]
-        out.append("|" + "---|" * len(rows[0]))
-        out += [f"| {' | '.join(r)} |" for r in rows[header:]]
+        out += [f"| {' | '.join(r)} |" for r in joined[:header]]
+        out.append("|" + "---|" * width)
+        out += [f"| {' | '.join(r)} |" for r in joined[header:]]
         i = j
     return out
+
+
+def _paragraphs(pieces: list[str]) -> list[str]:
+    """A grid cell's lines as paragraphs: lines run on until a blank one."""
+    paragraphs = [collapse_spaces(" ".join(run)) for blank, run in itertools.groupby(pieces, key=lambda p: not p.strip())
+                  if not blank]
+    return [p for p in paragraphs if p]
 
 
 _LAYOUT_CELL = re.compile(rf"{_HEADER_MARK}|{_SIGNING_MARK}")  # on a cell without its emphasis
@@ -860,6 +880,7 @@ def _clean_line(line: str) -> str:
 def _clean_text(text: str) -> str:
     text = collapse_spaces(text)
     text = _MD_HEADING.sub("", text)
+    text = _HARD_BREAK.sub("", text).rstrip()
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _SUPERSCRIPT.sub(lambda m: m.group(0) if m.group(1) in _SQUARED and m.group(2) in "²³" else m.group(1), text)
     return _FOOTNOTE.sub(lambda m: m.group(1) if m.group(1).lower() == m.group(1) and

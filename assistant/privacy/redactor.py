@@ -22,6 +22,7 @@ from assistant.privacy.engine import build_analyzer
 from assistant.privacy.recognizers import RECOGNIZERS
 from assistant.privacy.recognizers.base import LANGUAGE, MIN_SCORE
 from assistant.privacy.recognizers.lexicon import key
+from assistant.privacy.recognizers.person import after_place_word
 from assistant.settings import PrivacySettings
 from assistant.text import fold_accents, nfc
 from assistant.vocab.signature import named_as_official, signature_name_spans
@@ -184,9 +185,24 @@ class Redactor:
         """Redact a whole plan document, keeping signers and "Nơi nhận" names when configured."""
         text = nfc(text)
         found = self.find(text)
+        found = self._drop_places(text, found)
         if self.keep_signers:
             found = self._drop_public_names(text, found)
         return self._apply(text, found)
+
+    @staticmethod
+    def _drop_places(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:
+        """A phrase the document itself writes after a place word ("huyện Triệu Lâm", "HUYỆN ỦY TRIỆU LÂM") is a
+        place wherever it stands in that document ("Khu công nghiệp Bắc Triệu Lâm"), not a person's name."""
+        places: dict[str, bool] = {}
+
+        def is_place(phrase: str) -> bool:
+            if phrase not in places:
+                places[phrase] = any(after_place_word(text, m.start())
+                                     for m in re.finditer(re.escape(phrase), text, re.IGNORECASE))
+            return places[phrase]
+
+        return [r for r in found if r.entity_type != "PERSON" or not is_place(text[r.start : r.end])]
 
     @staticmethod
     def _drop_public_names(text: str, found: list[RecognizerResult]) -> list[RecognizerResult]:

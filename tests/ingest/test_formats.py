@@ -191,3 +191,43 @@ def test_doc_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch
     with pytest.raises(LoadError, match="Chưa cài LibreOffice") as err:
         load_bytes("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, Limits())
     assert "make office" in str(err.value)
+
+
+# --- HTML inside markdown (Word exported with pandoc) ---------------------------------------------
+
+PANDOC_TABLE = """Các nhiệm vụ cụ thể như sau:
+
+<table>
+<thead>
+<tr class="header">
+<th rowspan="2"><strong>TT</strong></th>
+<th rowspan="2"><strong>Nhiệm vụ</strong></th>
+<th rowspan="2"><strong>Đơn vị chủ trì</strong></th>
+<th colspan="2"><strong>Thời gian thực hiện</strong></th>
+<th rowspan="2"><strong>Kinh phí (triệu đồng)</strong></th>
+</tr>
+<tr class="odd">
+<th><strong>Bắt đầu</strong></th>
+<th><strong>Hoàn thành</strong></th>
+</tr>
+</thead>
+<tbody>
+<tr><td colspan="6"><strong>I. ĐÀO TẠO</strong></td></tr>
+<tr><td>1</td><td>Đào tạo sơ cấp cho 900 lao động</td><td rowspan="2">Các trường được đặt hàng</td>
+<td>01/4/2027</td><td>30/11/2027</td><td>3.600</td></tr>
+<tr><td>2</td><td>Chi trả tiền ăn cho người học</td><td>01/4/2027</td><td>15/12/2027</td><td>740</td></tr>
+<tr><td>3</td><td>Kiểm tra 30% số lớp</td><td>Thanh tra Sở</td><td>01/7/2027</td><td>15/12/2027</td><td>90</td></tr>
+</tbody>
+</table>
+"""
+
+
+def test_an_html_table_in_markdown_keeps_merged_cells_in_their_columns() -> None:
+    """The header's two rows name each column; the group row is a group; the lead merged down two rows leads both."""
+    rows = table_rows(PANDOC_TABLE)
+    assert rows[1] == {
+        "Nhóm": "ĐÀO TẠO", "STT": "2", "Nhiệm vụ": "Chi trả tiền ăn cho người học",
+        "Đơn vị chủ trì": "Các trường được đặt hàng", "Thời gian thực hiện - Bắt đầu": "01/4/2027",
+        "Thời gian thực hiện - Hoàn thành": "15/12/2027", "Kinh phí (triệu đồng)": "740",
+    }
+    assert [r["Đơn vị chủ trì"] for r in rows] == ["Các trường được đặt hàng"] * 2 + ["Thanh tra Sở"]

@@ -184,6 +184,35 @@ def test_general_rules(text: str, expected: dict) -> None:
     assert {key: meta[key] for key in expected} == expected
 
 
+GRID_HEADER = """+-----------------------------------+-----------------------------------+
+| UBND TỈNH BẮC TRÀ                 | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT  |
+|                                   | NAM**                             |
+| **SỞ Y TẾ**                        |                                   |
+|                                   | **Độc lập - Tự do - Hạnh phúc**   |
++-----------------------------------+-----------------------------------+
+| Số: 418/KH-SYT                    | *Bắc Trà, ngày 05 tháng 3 năm     |
+|                                   | 2027*                             |
++-----------------------------------+-----------------------------------+
+
+**KẾ HOẠCH**\\
+**Bồi dưỡng kỹ năng số cho công chức cấp xã năm 2027**
+
+*Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;*
+
+Sở Y tế xây dựng Kế hoạch bồi dưỡng kỹ năng số cho công chức cấp xã năm 2027 như sau:
+"""
+
+
+def test_a_header_in_a_pandoc_grid_table_is_read_cell_by_cell() -> None:
+    """Word exported to markdown lays the header out in a "+---+" grid whose cells wrap over lines (the bold of
+    "CỘNG HÒA … VIỆT / NAM" too) and ends a line with "\\": each cell's lines read as the header's lines."""
+    meta = extract_metadata(normalize_text(GRID_HEADER)[0])
+    assert {k: meta[k] for k in ("doc_number", "issued_date", "issuer", "title")} == {
+        "doc_number": "418/KH-SYT", "issued_date": "2027-03-05", "issuer": "Sở Y tế",
+        "title": "Kế hoạch bồi dưỡng kỹ năng số cho công chức cấp xã năm 2027",
+    }
+
+
 def test_extractor_component_writes_document_metadata(corpus_dir: Path) -> None:
     text = nfc((corpus_dir / "004_ac3b5f093c57f3b4.txt").read_text(encoding="utf-8"))
     doc = Document(text=text, metadata={"source": "004_ac3b5f093c57f3b4.txt"})

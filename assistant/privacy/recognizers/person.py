@@ -127,6 +127,16 @@ def _ner_persons(sentence: str) -> set[str]:
     return {" ".join(p) for p in persons}
 
 
+def after_place_word(text: str, start: int) -> bool:
+    """A place word ("huyện", "Huyện ủy", "khu công nghiệp"…) stands right before `start`: what follows is a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 24) : start]
+    if not before.endswith((" ", "\u00a0")):
+        return False
+    tail = key(before).split()
+    return bool(tail) and (tail[-1] in PLACE_PREFIXES or " ".join(tail[-2:]) in PLACE_PREFIXES)
+
+
 class PersonRecognizer(LocalRecognizer):
     """Surname + capitalised syllables, forms of address, and underthesea NER as a tie-breaker."""
 
@@ -280,12 +290,7 @@ class PersonRecognizer(LocalRecognizer):
 
     @staticmethod
     def _after_place_word(text: str, start: int) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 24) : start]
-        if not before.endswith((" ", "\u00a0")):
-            return False
-        tail = key(before).split()
-        return bool(tail) and (tail[-1] in PLACE_PREFIXES or " ".join(tail[-2:]) in PLACE_PREFIXES)
+        return after_place_word(text, start)
 
     @staticmethod
     def _sentence(text: str, start: int, end: int) -> str:

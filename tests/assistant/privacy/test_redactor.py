@@ -151,3 +151,22 @@ def test_pieces_cover_the_text_and_end_at_line_breaks(text):
     assert "".join(p for _, p in pieces) == text
     assert [o for o, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
     assert all(p.endswith("\n") or len(p) == 1000 for _, p in pieces[:-1])
+
+
+PLACE_PLAN = """HUYỆN ỦY TRIỆU LÂM
+Số 58-KH/HU
+KẾ HOẠCH
+Nâng cao chất lượng tổ chức đảng trong doanh nghiệp ngoài khu vực nhà nước
+Văn phòng Huyện ủy tham mưu bố trí kinh phí, trình Thường trực Huyện ủy trước ngày 15/12/2026.
+Giao Ban Tổ chức Huyện ủy nghiên cứu, tham mưu thành lập Chi bộ ghép các doanh nghiệp Khu công nghiệp Bắc Triệu Lâm trực thuộc Huyện ủy, trình Ban Thường vụ Huyện ủy trước ngày 30/4/2027; Đảng ủy thị trấn Triệu Lâm hoàn thành việc thành lập chi bộ tại Công ty Cổ phần May xuất khẩu Triệu Lâm và Công ty TNHH Gỗ Phú An trong năm 2026.
+Liên hệ đồng chí Đặng Thu Trang.
+"""
+
+
+def test_a_place_the_document_names_as_such_is_never_a_person(redactor):
+    """"Triệu Lâm" is a surname and a given name, and "huyện Triệu Lâm" in the same plan: a place wherever it stands."""
+    result = redactor.redact_document(PLACE_PLAN)
+    assert "Khu công nghiệp Bắc Triệu Lâm trực thuộc" in result.text
+    assert "May xuất khẩu Triệu Lâm và" in result.text
+    assert "Đặng Thu Trang" not in result.text  # a person is still a person
+    assert result.counts == {"PERSON": 1}
