@@ -158,12 +158,39 @@ def without_titles(text: str) -> str:
 
 def named_as_official(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] introduced by an official title ("Tổng Bí thư Tô Lâm") or followed by one
-    ("Nguyễn Văn A, Phó Chủ tịch …")? Officials named as such in a public document are public record."""
+    ("Nguyễn Văn A, Phó Chủ tịch …"), or given a duty in a table column of those who follow a task ("Người theo dõi",
+    "Lãnh đạo phụ trách")? Officials named as such in a public document are public record."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
+    line_end = line_end if line_end != -1 else len(text)
     before = text[max(line_start, start - 80):start]
-    after = text[end:line_end if line_end != -1 else len(text)][:60]
-    return bool(_TITLE_BEFORE.search(before)) or bool(_TITLE_AFTER.match(after))
+    after = text[end:line_end][:60]
+    return bool(_TITLE_BEFORE.search(before)) or bool(_TITLE_AFTER.match(after)) or \
+        _in_duty_column(text, line_start, line_end, start)
+
+
+# a column naming who answers for a task: "Người theo dõi", "Cán bộ phụ trách", "Lãnh đạo chỉ đạo", "Đồng chí phụ trách"
+# (never "Họ và tên", "Người được hỗ trợ": a list of people a plan serves stays private)
+_DUTY_COLUMN = re.compile(
+    r"^(?:người|cán bộ|lãnh đạo|thành viên|đồng chí|đ/c)\s+(?:được giao\s+)?(?:theo dõi|phụ trách|chịu trách nhiệm|"
+    r"đầu mối|chỉ đạo|giám sát)\b", re.IGNORECASE)
+
+
+def _in_duty_column(text: str, line_start: int, line_end: int, start: int) -> bool:
+    """The name stands in a tab-separated row whose table's header names that column as a duty column."""
+    line = text[line_start:line_end]
+    if "\t" not in line:
+        return False
+    column = text[line_start:start].count("\t")
+    width = line.count("\t")
+    top = line_start
+    while top > 0:  # up the rows of the same table to its first, the header
+        above_start = text.rfind("\n", 0, top - 1) + 1
+        if text[above_start:top - 1].count("\t") != width:
+            break
+        top = above_start
+    header = text[top:text.find("\n", top) if text.find("\n", top) != -1 else len(text)].split("\t")
+    return column < len(header) and bool(_DUTY_COLUMN.match(header[column].strip()))
 
 
 def signature_name_spans(text: str) -> list[tuple[int, int]]:

@@ -170,3 +170,22 @@ def test_a_place_the_document_names_as_such_is_never_a_person(redactor):
     assert "May xuất khẩu Triệu Lâm và" in result.text
     assert "Đặng Thu Trang" not in result.text  # a person is still a person
     assert result.counts == {"PERSON": 1}
+
+
+DUTY_TABLE = (
+    "Phân công theo dõi\n"
+    "STT\tNội dung\tĐơn vị chủ trì\tThời hạn\tNgười theo dõi\n"
+    "1\tKhám sàng lọc cho người cao tuổi\tTrạm Y tế phường\tHằng quý\tBà Lê Thị Thu Hà\n"
+    "2\tTuyên truyền phòng, chống lừa đảo\tCông an phường\tHằng quý\tThiếu tá Huỳnh Tấn Lộc\n"
+    "\n"
+    "Danh sách hộ được hỗ trợ\n"
+    "STT\tHọ và tên\tTổ dân phố\n"
+    "1\tBà Nguyễn Thị Mai\tTổ 3\n"
+)
+
+
+def test_an_official_given_a_task_in_a_duty_column_is_public_record_a_beneficiary_is_not(redactor):
+    result = redactor.redact_document(DUTY_TABLE)
+    assert "Bà Lê Thị Thu Hà" in result.text and "Thiếu tá Huỳnh Tấn Lộc" in result.text
+    assert "Nguyễn Thị Mai" not in result.text
+    assert result.counts == {"PERSON": 1}
