@@ -40,7 +40,7 @@ from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics
-from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, number_key
+from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
@@ -49,6 +49,7 @@ from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
+_SENTENCE_OPENS = ("", ".", "?", "!")
 _HEADER_CHARS = 700
 _PREAMBLE_CHARS, _PREAMBLE_LINES = 4000, 6  # where a plan states its grounds, and how many
 _MAX_COMPARED = 3  # plans answered side by side
@@ -90,11 +91,13 @@ def critical_terms(question: str) -> list[str]:
     names: list[str] = []
     question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
     question = without_titles(question)  # "Trưởng Ban", "Phó Chủ tịch": offices
-    for k, segment in enumerate(_SEGMENT.split(DOC_NUMBER.sub(" ", question))):
+    pieces = _SEGMENT.split(DOC_NUMBER.sub(" ", question))
+    marks = [""] + _SEGMENT.findall(DOC_NUMBER.sub(" ", question))
+    for segment, mark in zip(pieces, marks, strict=True):
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):
             token = word.strip("“”\"'")
-            opening = k == 0 and i == 0  # the question's first word is capitalised anyway
+            opening = i == 0 and mark in _SENTENCE_OPENS  # a sentence's first word is capitalised anyway ("? Còn …")
             acronym = len(token) > 1 and token.isupper()  # "UBND TP Hà Nội": a kind of body, then the name
             if token and token[0].isupper() and not opening and token.isalpha() and not acronym:
                 run.append(token)
@@ -132,8 +135,22 @@ _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|can 
 def asked_numbers(question: str) -> list[str]:
     """Keys of the document numbers a question asks about ("Kế hoạch số 35/KH-UBND … giao …"), leaving out those it
     names as carried out."""
+    folded = fold_accents(question).lower()
+    kinds = {k for k in _KIND_NAMES if re.search(rf"(?<!\w){k}(?!\w)", folded)}
     return [number_key(m.group(0)) for m in DOC_NUMBER.finditer(question)
-            if not _CARRIED_OUT.search(fold_accents(question[max(0, m.start() - 40):m.start()]).lower())]
+            if not _CARRIED_OUT.search(fold_accents(question[max(0, m.start() - 40):m.start()]).lower())
+            and not _other_kind(m.group(0), kinds)]
+
+
+# kinds a question names as documents ("báo cáo", "hướng dẫn", "thông báo", "kết luận", "quy định" are verbs as often)
+_KIND_NAMES = frozenset(fold_accents(v).lower() for k, v in KIND_CODES.items() if k not in ("BC", "HD", "TB", "KL", "QĐi"))
+
+
+def _other_kind(number: str, kinds: set[str]) -> bool:
+    """"chương trình hành động … (NQ 04-NQ/TU)": a number of a kind the question does not name, beside a kind it
+    does, is the number of what the plan asked about carries out."""
+    kind = fold_accents(KIND_CODES.get(kind_code(number), "")).lower()
+    return bool(kind and kinds and not any(kind in k or k in kind for k in kinds))
 
 
 def codes_in(question: str) -> list[str]:
@@ -282,7 +299,8 @@ class AskService:
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
         # the plans that answer must say the question's proper names and what it is about
-        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs) and self._holds_numbers(q, docs)
+        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
+            self._holds_numbers(q, docs)
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
@@ -306,18 +324,23 @@ class AskService:
             self._cited_only[doc_id] = numbers
         return self._cited_only[doc_id]
 
-    def _topic_said(self, q: str, docs: list[str]) -> bool:
+    def _topic_said(self, q: str, docs: list[str], coverage: float = 0.0) -> bool:
         """"chỉ tiêu xuất khẩu sầu riêng": a plan that never says "sầu riêng" does not answer, though its coffee
         targets match every other word of the question."""
         q = _LABEL.sub(" ", q)  # "[HỌ TÊN]" is a redaction label, not words the question typed
         texts = [self._folded_text(d) for d in docs]
         accented = has_diacritics(q)
         words = topic_words(q)
-        unsaid = sum(not any(_says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
-                             for evidence, folded in texts) for w in words)
+        unsaid = [w for w in words if not any(_says(w, evidence) if accented else
+                                              _says(w, folded, whole=True) or _near(w, folded) for evidence, folded in texts)]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
-        return unsaid == 0 or not accented and unsaid == 1 and len(words) >= _GUESSED_WORDS
+        # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
+        # viên" for "người học") when the passage found says most of the question — never a kind of document
+        # ("thông tư hướng dẫn": a plan that names none does not say when one is due)
+        return not unsaid or len(unsaid) == 1 and (
+            not accented and len(words) >= _GUESSED_WORDS or len(words) >= _PARAPHRASED_WORDS and
+            coverage >= _SAYS_MOST and fold_accents(unsaid[0]).lower() not in _KIND_NAMES)
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -601,6 +624,8 @@ def _near(word: str, text: str) -> bool:
 
 _NEAR_WORDS = 2
 _GUESSED_WORDS = 3
+_PARAPHRASED_WORDS = 4
+_SAYS_MOST = 0.5
 
 
 def _within(scope: AccessScope | None, doc_id: str) -> AccessScope:
