@@ -714,14 +714,20 @@ def render_cells(cells: dict[str, str]) -> str:
 
 def column_roles(cells: dict[str, str]) -> dict[str, str]:
     """role -> column name of a row's cells ('lead' -> 'Đơn vị chủ trì'); the first column of a role wins, but
-    'Sản phẩm chính' outranks a 'Mục tiêu' column before it."""
+    'Sản phẩm chính' outranks a 'Mục tiêu' column before it, and 'Thời gian thực hiện - Hoàn thành' its 'Bắt đầu'
+    (a task's time is when it must be done)."""
     roles: dict[str, str] = {}
     for name in cells:
         role = "stt" if name == STT else "group" if name == GROUP else role_of(name)
         if role and (role not in roles or (role == "product" and names_product(name)
-                                           and not names_product(roles[role]))):
+                                           and not names_product(roles[role])) or
+                     role == "timing" and _ENDS.search(fold_accents(name).lower()) and
+                     not _ENDS.search(fold_accents(roles[role]).lower())):
             roles[role] = name
     return roles
+
+
+_ENDS = re.compile(r"\b(?:hoan thanh|ket thuc)\b")
 
 
 class StructureParser(TransformComponent):

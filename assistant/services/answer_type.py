@@ -66,6 +66,12 @@ _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "la
                         "chiec", "cai"}  # classifiers: "bao nhiêu chiếc" is answered by "04 xe"
 
 
+# nouns that count people (accent-folded): what "bao nhiêu người" asks is said as "180 cán bộ", "4.500 lao động"
+_PEOPLE = (r"(?:nguoi|can bo|cong chuc|vien chuc|giao vien|nha giao|hoc sinh|sinh vien|hoc vien|tre(?: em)?|dang vien|"
+           r"doan vien|hoi vien|thanh vien|lao dong|cong nhan|nong dan|dai bieu|cu tri|benh nhan|chuyen gia|"
+           r"tinh nguyen vien|nhan vien|bac si)")
+
+
 @dataclass(frozen=True)
 class Expectation:
     pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
@@ -195,13 +201,14 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.count_noun:
         folded = fold_accents(text.lower())
         first = exp.count_noun.split()[0]
+        first = _PEOPLE if first == "nguoi" else re.escape(first)  # "bao nhiêu người": "180 cán bộ quản lý" is a count
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
         if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             around = fold_accents(f"{text} {context}".lower())
             figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text))
-            if not (re.search(r"\d", figures) and re.search(rf"\b{re.escape(first)}\b", around)):
+            if not (re.search(r"\d", figures) and re.search(rf"\b{first}\b", around)):
                 return False
-        elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + re.escape(first), folded):
+        elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
             return False
     if exp.share_of and not _share_said(exp.share_of, text):
         return False

@@ -357,11 +357,13 @@ class ExtractiveAnswerer:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
         if u.cells:  # "chỉ tiêu … từng năm và cả giai đoạn", "công suất, tổng mức đầu tư …": the row's figures
             parts += self._figures(q, u, out)
-        if _asks_where(q):  # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell
-            spans = u.chunk.payload.get("cell_spans") or {}
-            for name, value in (u.cells or {}).items():
-                if value and name in spans and _PLACE_COLUMN.search(fold_accents(name).lower()):
-                    parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
+        spans = u.chunk.payload.get("cell_spans") or {}
+        said = {f["text"] for f in fields.values()}
+        for name, value in (u.cells or {}).items():
+            # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell; "ai theo dõi …?": its "Người theo dõi" cell
+            if value and value not in said and name in spans and (
+                    _asks_where(q) and _PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
+                parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts if p)
@@ -665,7 +667,9 @@ def _naming_terms(q: Question) -> tuple[list[str], dict[str, float]]:
     """The words that may name the question's plan, abbreviations written out as titles write them ("Kế hoạch CĐS"
     is a plan on "chuyển đổi số"), and how much each counts (`naming_focus`)."""
     text = expand_abbreviations(q.text)
-    return [t for t in folded_syllables(text) if t not in QUESTION_WORDS], naming_focus(text)
+    # "huyện Ô Lâu": a syllable written with a capital inside the question is a name's, though "lâu" asks elsewhere
+    named = {fold_accents(w).lower() for w in re.findall(r"\w+", text)[1:] if w[:1].isupper()}
+    return [t for t in folded_syllables(text) if t not in QUESTION_WORDS or t in named], naming_focus(text)
 
 
 def naming_focus(question: str) -> dict[str, float]:
@@ -1031,6 +1035,16 @@ def _asks_state(q: Question) -> bool:
 _WHERE_ASKED = (r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b",
                 r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
 _PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
+
+
+# the head of a column naming who does something ("Người theo dõi", "Cán bộ phụ trách"): what follows says the duty
+_WHO_COLUMN = re.compile(r"^(?:nguoi|can bo|lanh dao|thanh vien|dong chi|don vi|co quan)\s+(.+)$")
+
+
+def _column_asked(name: str, q: Question) -> bool:
+    """"ai theo dõi …?" names the row's "Người theo dõi" column by its duty."""
+    m = _WHO_COLUMN.match(fold_accents(name).lower().strip())
+    return bool(m) and len(m.group(1).split()) >= 2 and re.search(rf"\b{re.escape(m.group(1))}\b", q.folded) is not None
 
 
 def _asks_where(q: Question) -> bool:

@@ -80,6 +80,11 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Nghị định xử phạt vi phạm hành chính: Quý II/2026", True),
         ("Mức bồi dưỡng cho mỗi cán bộ y tế trực tiếp tham gia buổi tiêm chủng là bao nhiêu?",
          "tổ chức tập huấn cho 100% cán bộ tham gia tiêm chủng", False),
+
+        # people are counted by what they are: "bao nhiêu người" is answered by "180 cán bộ", not by "12 lớp"
+        ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tập huấn sơ cấp cứu cho 180 cán bộ quản lý", True),
+        ("Chương trình đào tạo nghề cho bao nhiêu người?", "đào tạo dưới 3 tháng cho 4.500 lao động nông thôn", True),
+        ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tổ chức 12 lớp tập huấn sơ cấp cứu", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
