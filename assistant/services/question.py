@@ -74,7 +74,9 @@ _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
 _NUMBER_ASKED = re.compile(r"\b(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|van ban|de an|chi thi|co|mang|la)"
-                           r" so (?:bao nhieu|may|la gi)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)")
+                           r" so (?:bao nhieu|may|la gi)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)"
+                           # "… có số và ngày ban hành thế nào?": the number, asked beside the date
+                           r"|\b(?:co|mang) so\s*(?:va|,)\s*ngay (?:ban hanh|ky)\b")
 # "kinh tế số", "chuyển đổi số", "hạ tầng số": "số" after these says digital, it asks no document's number
 _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tang|nen tang|du lieu|ky nang|nang luc|"
                       r"cong nghe|ban do|chinh quyen|doanh nghiep|ung dung|dich vu|thanh toan|hoc lieu) $")

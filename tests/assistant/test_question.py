@@ -241,6 +241,9 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
     # where a report or a plan is sent
     ("Các xã gửi báo cáo năm trước ngày nào và gửi về đâu?", {"destination", "deadline"}, set()),
     ("cac so bao cao ket qua ve co quan nao?", {"destination"}, set()),
+    # "có số và ngày ban hành": the plan's number beside its date; "cơ sở" is no number
+    ("Kế hoạch đào tạo nghề của Sở Giáo dục tỉnh Hòa Lâm có số và ngày ban hành thế nào?", {"number", "date"}, set()),
+    ("Kế hoạch hỗ trợ bao nhiêu cơ sở giáo dục nghề nghiệp?", set(), {"number"}),
 ])
 def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> None:
     intents = analyse(question).intents
