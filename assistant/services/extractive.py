@@ -146,13 +146,14 @@ class ExtractiveAnswerer:
     def __init__(self, max_quotes: int = 3) -> None:
         self.max_quotes = max_quotes
         self._prior: dict[str, float] = {}
+        self._worded: set[str] = set()  # plans whose title shares a word of two syllables (or a number) with the question
 
     # ------------------------------------------------------------------ ranking
 
     def named_plan(self, ranked: list[Unit]) -> str | None:
         """The one plan the question names, when one stands out (see `_plan_match`); None otherwise."""
         prior = self._prior
-        strong = [d for d, w in prior.items() if w >= NAMED_SHARE]
+        strong = [d for d, w in prior.items() if w >= NAMED_SHARE and d in self._worded]
         return strong[0] if len(strong) == 1 else None
 
     def rank_units(self, q: Question, chunks: list[ScoredChunk]) -> list[Unit]:
@@ -179,6 +180,7 @@ class ExtractiveAnswerer:
         named = [unit_search_key(n) for n in q.units]
         terms, focus = _naming_terms(q)
         prior = self._prior = _plan_match(terms, units, idf, q.references, focus)
+        self._worded = _worded_plans(terms, units, q.references)
         asked = set(folded_syllables(q.text))
         quoted = _QUOTED.findall(q.text)
         for u, body in zip(units, bodies, strict=True):
@@ -358,10 +360,10 @@ class ExtractiveAnswerer:
         if u.cells:  # "chỉ tiêu … từng năm và cả giai đoạn", "công suất, tổng mức đầu tư …": the row's figures
             parts += self._figures(q, u, out)
         spans = u.chunk.payload.get("cell_spans") or {}
-        said = {f["text"] for f in fields.values()}
+        field_texts = {f["text"] for f in fields.values()}
         for name, value in (u.cells or {}).items():
             # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell; "ai theo dõi …?": its "Người theo dõi" cell
-            if value and value not in said and name in spans and (
+            if value and value not in field_texts and name in spans and (
                     _asks_where(q) and _PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
                 parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
@@ -597,6 +599,24 @@ def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
     """How well each document's title and issuer match the words of the question, relative to the best one:
     users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
     return _title_weights(q_terms, [u.chunk for u in units], idf, numbers, focus)
+
+
+def _worded_plans(q_terms: list[str], units: list[Unit], numbers: frozenset[str]) -> set[str]:
+    """Plans whose title or issuer says two syllables the question says side by side ("dân số", "Cần Thơ"), or that
+    it names by their initials ("TP.HCM") or their own number: syllables matched one by one ("phụ" of "phụ lục" and of "Chính phủ", "học" of "người học"
+    and of "khoa học") name no plan."""
+    pairs = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
+    out: set[str] = set()
+    for u in units:
+        if u.doc_id in out:
+            continue
+        p = u.chunk.payload
+        named = f"{p.get('title', '')} {p.get('issuer', '')}"
+        words = folded_syllables(expand_abbreviations(named))
+        if pairs & {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} or \
+                set(q_terms) & (initialisms(named) - {"tp"}) or (_own_number(u.chunk) and _own_number(u.chunk) in numbers):
+            out.add(u.doc_id)
+    return out
 
 
 _NUMBER_MARK = re.compile(r"\bsố(?=\s+\d)", re.IGNORECASE)  # "số" before a document's number names nothing
@@ -1042,9 +1062,13 @@ _WHO_COLUMN = re.compile(r"^(?:nguoi|can bo|lanh dao|thanh vien|dong chi|don vi|
 
 
 def _column_asked(name: str, q: Question) -> bool:
-    """"ai theo dõi …?" names the row's "Người theo dõi" column by its duty."""
-    m = _WHO_COLUMN.match(fold_accents(name).lower().strip())
-    return bool(m) and len(m.group(1).split()) >= 2 and re.search(rf"\b{re.escape(m.group(1))}\b", q.folded) is not None
+    """"ai theo dõi …?" names the row's "Người theo dõi" column by its duty; "bắt đầu … khi nào?" the "Thời gian thực
+    hiện - Bắt đầu" column under a two-row header by its second row."""
+    folded = fold_accents(name).lower().strip()
+    m = _WHO_COLUMN.match(folded) or re.match(r"^.+ - (.+)$", folded)
+    if m is None or len(m.group(1).split()) < 2:
+        return False
+    return re.search(rf"\b{re.escape(m.group(1))}\b", q.folded) is not None
 
 
 def _asks_where(q: Question) -> bool:

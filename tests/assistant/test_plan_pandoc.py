@@ -33,6 +33,9 @@ def test_the_header_of_a_grid_is_read(plan: Services) -> None:
     # the lead merged down two rows leads the second task too; its dates under the header's two rows
     ("Theo kế hoạch phòng, chống sốt xuất huyết của Sở Y tế Bắc Trà, ai chủ trì giám sát véc tơ tại 24 điểm cố định "
      "và hoàn thành khi nào?", ["Trung tâm Kiểm soát bệnh tật tỉnh", "15/12/2027"], []),
+    # asked when it starts too: the "Bắt đầu" column under the header's second row
+    ("Trong phụ lục kế hoạch sốt xuất huyết của Bắc Trà, việc giám sát véc tơ do ai chủ trì, bắt đầu và hoàn thành khi "
+     "nào?", ["Trung tâm Kiểm soát bệnh tật tỉnh", "01/3/2027", "15/12/2027"], []),
     # an official following a task is public record, and the column the question names is said
     ("Trong phụ lục kế hoạch sốt xuất huyết của Bắc Trà, ai theo dõi việc tổ chức chiến dịch diệt lăng quăng?",
      ["Lê Thị Hồng Vân"], []),
