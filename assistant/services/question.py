@@ -352,8 +352,9 @@ def _about(word: str, folded: str) -> bool:
 
 
 # words that ask ("… bao nhiêu", "… khi nào", "… về đâu"): with diacritics, and folded for text typed without them
-_ASKING = ("ai", "gì", "nào", "bao nhiêu", "bao lâu", "đâu", "thế nào", "ra sao")
-_ASKING_FOLDED = tuple(fold_accents(w) for w in _ASKING if w != "đâu")  # "dau" is also "đầu", "dấu"
+_ASKING = ("ai", "gì", "nào", "bao nhiêu", "bao lâu", "đâu", "thế nào", "ra sao", "mấy")
+# "dau" is also "đầu", "dấu"; "may" also "máy" ("máy tính")
+_ASKING_FOLDED = tuple(fold_accents(w) for w in _ASKING if w not in ("đâu", "mấy"))
 _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|còn|đồng thời|va|con)\s+)?|\s+(?:và|còn|đồng thời|va|con)\s+")
 
 

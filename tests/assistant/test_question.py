@@ -206,6 +206,10 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
     # "…, và cho việc …": the phrase after "và" repeats the one after the question word
     ("Sở Nội vụ đặt thời hạn nào cho việc số hóa hồ sơ, và cho việc rà soát biên chế?",
      ["Sở Nội vụ đặt thời hạn nào cho việc số hóa hồ sơ", "Sở Nội vụ đặt thời hạn nào cho việc rà soát biên chế?"]),
+    # "mấy" asks ("trước ngày mấy", "số mấy"); typed without its marks it is also "máy" and asks nothing
+    ("Các ban đảng báo cáo trước ngày mấy? Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?",
+     ["Các ban đảng báo cáo trước ngày mấy?", "Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?"]),
+    ("cac xa bao cao khi nao? trang bi may tinh cho xa", []),
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
