@@ -8,6 +8,7 @@ reads the same as one typed with them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
@@ -287,7 +288,15 @@ def _two_askers(text: str) -> bool:
     if len(parts) != 2 or not all(asks(p) for p in parts):
         return False
     named = [unit_mentions(p) if has_diacritics(p) else unit_mentions_folded(fold_question(p)) for p in parts]
-    return all(named) and not set(named[0]) & set(named[1])
+    return all(named) and not set(named[0]) & set(named[1]) and not _one_body(named[0], named[1])
+
+
+def _one_body(first: Iterable[str], second: Iterable[str]) -> bool:
+    """"Các ban đảng Tỉnh ủy Đồng Nai …? Còn Văn phòng Tỉnh ủy …?": an office of the body the other part names is in
+    that body's plan (its first two words, "tỉnh ủy", said in the other's name), no second plan to compare."""
+    a, b = ([fold_question(u) for u in units] for units in (first, second))
+    return any(" ".join(x.split()[:2]) in y for x, y in [*((x, y) for x in a for y in b), *((y, x) for x in a for y in b)]
+               if len(x.split()) >= 2)
 
 
 def naming_phrase(text: str) -> str:
