@@ -91,8 +91,9 @@ def critical_terms(question: str) -> list[str]:
     names: list[str] = []
     question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
     question = without_titles(question)  # "Trưởng Ban", "Phó Chủ tịch": offices
-    pieces = _SEGMENT.split(DOC_NUMBER.sub(" ", question))
-    marks = [""] + _SEGMENT.findall(DOC_NUMBER.sub(" ", question))
+    unnumbered = DOC_NUMBER.sub(" ", question)
+    pieces = _SEGMENT.split(unnumbered)
+    marks = [""] + _SEGMENT.findall(unnumbered)
     for segment, mark in zip(pieces, marks, strict=True):
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):

@@ -603,8 +603,8 @@ def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
 
 def _worded_plans(q_terms: list[str], units: list[Unit], numbers: frozenset[str]) -> set[str]:
     """Plans whose title or issuer says two syllables the question says side by side ("dân số", "Cần Thơ"), or that
-    it names by their initials ("TP.HCM") or their own number: syllables matched one by one ("phụ" of "phụ lục" and of "Chính phủ", "học" of "người học"
-    and of "khoa học") name no plan."""
+    it names by their initials ("TP.HCM") or their own number: syllables matched one by one ("phụ" of "phụ lục" and
+    of "Chính phủ", "học" of "người học" and of "khoa học") name no plan."""
     pairs = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
     out: set[str] = set()
     for u in units:
@@ -613,8 +613,9 @@ def _worded_plans(q_terms: list[str], units: list[Unit], numbers: frozenset[str]
         p = u.chunk.payload
         named = f"{p.get('title', '')} {p.get('issuer', '')}"
         words = folded_syllables(expand_abbreviations(named))
+        own = _own_number(u.chunk)
         if pairs & {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} or \
-                set(q_terms) & (initialisms(named) - {"tp"}) or (_own_number(u.chunk) and _own_number(u.chunk) in numbers):
+                set(q_terms) & (initialisms(named) - {"tp"}) or (own and own in numbers):
             out.add(u.doc_id)
     return out
 
