@@ -555,6 +555,19 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
                       "task": _field(text, base, base + len(sentence))}
             bracketed = sentence[:at].rstrip().endswith("(")
+            span = _assigned_before(piece, m, out[found:], b["start"]) if giao and not bracketed and \
+                not sentence[lead_at.end():].strip(" ,;.") else None
+            if span is not None:
+                # "Tổ chức hội nghị …, hoàn thành trước ngày 30/5/2026. Giao Ban Tuyên giáo chủ trì; Văn phòng phối
+                # hợp …": the sentences before the one that assigns are the task, its co-units in the clause after
+                (a, z), (ta, tz) = span
+                fields["task"] = _field(text, b["start"] + ta, b["start"] + tz)
+                co = _co_clause(piece, m.end())
+                if co is not None:
+                    fields["co"] = _field(text, b["start"] + co[0], b["start"] + co[1])
+                out.append(Task(start=b["start"] + a, end=b["start"] + z, section=b["section"], source="sentence",
+                                fields=_duty_fields(text, b["start"] + a, piece[a:z], fields)))
+                continue
             if bracketed:
                 # "3. Rà soát …; đề nghị cấp thẻ … (Công chức X chủ trì …)." closing an item no other sentence of
                 # which assigns: the bracket assigns the whole item
@@ -566,6 +579,40 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
                             source="bracket" if bracketed else "sentence",
                             fields=_duty_fields(text, base, sentence, fields)))
     return out
+
+
+def _assigned_before(piece: str, m: re.Match[str], found: list[Task], start: int
+                     ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(item span, task span) in `piece` when the sentence `m` only assigns ("Giao Ủy ban nhân dân xã chủ trì;") the
+    work the item's sentences before it state: from the item's text after its marker, or after the task found before
+    it, up to this sentence; to the end of the clause after it naming who coordinates. None when nothing precedes."""
+    after = max((t["end"] - start for t in found), default=strip_marker(piece)[0])
+    task = piece[after:m.start()]
+    lead_space = len(task) - len(task.lstrip())
+    task = task.strip().rstrip(" ;,")
+    if len(task.split()) < _MIN_TASK_WORDS:
+        return None
+    co = _co_clause(piece, m.end())
+    end = co[2] if co is not None else m.end()
+    return (after + lead_space, end), (after + lead_space, after + lead_space + len(task))
+
+
+_MIN_TASK_WORDS = 3
+
+
+def _co_clause(piece: str, at: int) -> tuple[int, int, int] | None:
+    """(start, end of the unit, end of the clause) of the clause after an assignment that names who coordinates
+    ("Văn phòng Đảng ủy phối hợp chuẩn bị tài liệu.", "Phòng Kinh tế xã tham mưu, phối hợp với Sở Xây dựng …")."""
+    m = _SENTENCE.match(piece, at)
+    if m is None:
+        return None
+    clause = m.group(0)
+    lead = len(clause) - len(clause.lstrip())
+    units = unit_mentions(clause)
+    if not units or not clause.lstrip().startswith(units[0]) or not _CO_WITH.search(clause):
+        return None
+    a = at + lead
+    return a, a + len(units[0]), at + len(clause.rstrip())
 
 
 def _bracketed(text: str, base: int, sentence: str, at: int, opens_item: bool, fields: dict[str, Field]) -> None:

@@ -29,6 +29,7 @@ from llama_index.core.schema import Document
 from assistant.settings import IngestSettings
 from assistant.text import nfc
 from assistant.vocab.numbering import to_roman
+from assistant.vocab.parts import marks_layout
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
@@ -410,6 +411,9 @@ def _w(tag: str) -> str:
 
 
 def _table_rows(table: Any) -> list[str]:
+    layout = _layout_columns(table)
+    if layout is not None:
+        return layout
     rows = []
     for row in table.rows:
         cells: list[str] = []
@@ -419,6 +423,28 @@ def _table_rows(table: Any) -> list[str]:
             previous = cell._tc
         rows.append("\t".join(cells))  # "Nhóm\t\t\t": a row merged across is a group row, positions kept
     return rows
+
+
+def _layout_columns(table: Any) -> list[str] | None:
+    """A header or signature laid out in a borderless table of two or three columns (issuer | motto, "Nơi nhận" |
+    "KT. GIÁM ĐỐC"): each column's paragraphs as lines, the left column first, as a typed header reads; None for a
+    table of data."""
+    grid: list[list[list[str]]] = []  # row -> cell -> paragraphs
+    for row in table.rows:
+        cells, previous = [], None
+        for cell in row.cells:
+            if cell._tc is not previous:
+                cells.append([" ".join(line.split()) for p in cell.paragraphs for line in p.text.split("\n")
+                              if line.strip()])  # a line break in a paragraph parts lines too
+            previous = cell._tc
+        grid.append(cells)
+    width = max((len(r) for r in grid), default=0)
+    if not 2 <= width <= 3 or not any(marks_layout(p) for r in grid for c in r for p in c):
+        return None
+    lines: list[str] = []
+    for col in range(width):
+        lines += [p for r in grid if col < len(r) for p in r[col]] + [""]
+    return lines
 
 
 # --- PDF --------------------------------------------------------------------------

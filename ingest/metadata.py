@@ -334,8 +334,21 @@ def _org_case(name: str) -> str:
     text = re.sub(r"\bquốc hội\b", "Quốc hội", text)
     text = re.sub(r"\bchính phủ\b", "Chính phủ", text)
     text = re.sub(r"(?<!ủy )(?<!uỷ )\bban (\w)", lambda m: "Ban " + m.group(1).upper(), text)
+    # a department is named by its field, capitalized: "SỞ Y TẾ" -> "Sở Y tế", "CHI CỤC KIỂM LÂM" -> "Chi cục Kiểm lâm"
+    # and each field joined to it: "Sở Nông nghiệp và Môi trường", "Sở Lao động - Thương binh và Xã hội"
+    field = re.match(r"^((?:chi |tổng )?cục|sở|bộ|viện|trung tâm) (.*)$", text)
+    fields_end = 0
+    if field:
+        rest = re.sub(r"(^|(?:\bvà|-|,) )(\w)", lambda m: m.group(1) + m.group(2).upper(), field.group(2))
+        text = f"{field.group(1)} {rest}"
+        fields_end = len(text)
+        level = _ADMIN_LEVEL.search(text.lower(), len(field.group(1)) + 1)
+        while level and text[level.start()].isupper():  # "Xã hội" is a field, "tỉnh Hà Nam" a place
+            level = _ADMIN_LEVEL.search(text.lower(), level.end())
+        fields_end = level.start() if level else fields_end
     text = text[:1].upper() + text[1:]
-    levels = list(_ADMIN_LEVEL.finditer(text))
+    levels = [m for m in _ADMIN_LEVEL.finditer(text) if m.start() >= fields_end and text[m.start()].islower()
+              or m.start() == 0]
     if levels:  # the place after each level ("… xã Vân Nhạn tỉnh Bắc Trà"): its words capitalized, the levels not
         cut = levels[0].end()
         text = text[:cut] + " ".join(w if _is_acronym(w) or _ADMIN_LEVEL.fullmatch(f"{w} ") else w.capitalize()

@@ -27,7 +27,7 @@ from assistant.text import collapse_spaces, fold_accents, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 from assistant.vocab.fields import opens_with_label, role_of
 from assistant.vocab.numbering import numbering
-from assistant.vocab.parts import PREAMBLE_START
+from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, marks_layout
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.html_text import html_tables
@@ -198,17 +198,31 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return side_by_side(layout_rows(marked_units(wrapped_rows(pipe_grids(bordered_rows(
-        tabbed_paragraphs(lines)))))))
+    return number_beside_date(side_by_side(layout_rows(marked_units(wrapped_rows(pipe_grids(bordered_rows(
+        tabbed_paragraphs(lines))))))))
+
+
+# "Số: 415/KH-SNNMT Bắc Trà, ngày 05 tháng 9 năm 2026": a header's two cells printed on one line (a PDF of a table)
+_NUMBER_THEN_DATE = re.compile(r"^(\s*Số\s*:?\s*\S+)\s+([A-ZĐÀ-Ỹ][\w\s.]{0,40},\s*ngày\b.*)$")
+
+
+def number_beside_date(lines: list[str]) -> list[str]:
+    """A number line with the place and date beside it: two lines, as the header's two columns are."""
+    out: list[str] = []
+    for line in lines:
+        m = _NUMBER_THEN_DATE.match(line)
+        if m and number_line(m.group(1)) is not None and _DATE_LINE.match(m.group(2)):
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(line)
+    return out
 
 
 # two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
 # "ngày      tháng 01 năm 2026")
 _COLUMN_GAP = re.compile(r"(?<=\S)(?<!\bSố)(?<!\bSố:)(?<!\bngày)(?<!\btháng) {3,}(?=[^\s\-/])")
-_HEADER_MARK = r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập"
-_SIGNING_MARK = r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]"  # recipients, or the authority to sign
-_LAYOUT_MARK = re.compile(rf"{_HEADER_MARK}|{_SIGNING_MARK}|^Số\b", re.MULTILINE)
-_SIGNING = re.compile(_SIGNING_MARK, re.MULTILINE)
+_LAYOUT_MARK = re.compile(rf"{HEADER_MARK}|{SIGNING_MARK}|^Số\b", re.MULTILINE)
+_SIGNING = re.compile(SIGNING_MARK, re.MULTILINE)
 _RIGHT_INDENT = 20  # a line indented this far stands in the right column
 _COLUMN_REACH = 3  # lines between two lines of one two-column block
 _SIGNATURE_REACH = 6  # lines between "(đã ký)" and the signer's name
@@ -297,7 +311,7 @@ def ruled_tables(lines: list[str]) -> list[str]:
             i = j
             continue
         width = len(rows[0])
-        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(_BOLD.sub("", para)) for r in rows for c in r for para in c):
+        if 2 <= width <= 3 and any(marks_layout(_BOLD.sub("", para)) for r in rows for c in r for para in c):
             for col in range(width):
                 out += [para for r in rows if col < len(r) for para in r[col]] + [""]
             i = j
@@ -318,9 +332,6 @@ def _paragraphs(pieces: list[str]) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-_LAYOUT_CELL = re.compile(rf"{_HEADER_MARK}|{_SIGNING_MARK}")  # on a cell without its emphasis
-
-
 def layout_rows(lines: list[str]) -> list[str]:
     """A header or signature laid out as a markdown table ("| TỈNH ỦY … | ĐẢNG CỘNG SẢN VIỆT NAM |",
     "| Nơi nhận: | T/M BAN THƯỜNG VỤ |"): each column's cells as lines, the left column first, as
@@ -337,7 +348,7 @@ def layout_rows(lines: list[str]) -> list[str]:
             continue
         rows = [split_cells(ln) for ln in lines[i:j] if not PIPE_SEPARATOR.match(ln.strip())]
         width = max(len(r) for r in rows) if rows else 0
-        if 2 <= width <= 3 and any(_LAYOUT_CELL.search(c.strip("*_ ")) for r in rows for c in r):
+        if 2 <= width <= 3 and any(marks_layout(c.strip("*_ ")) for r in rows for c in r):
             for col in range(width):
                 out += [r[col] for r in rows if col < len(r) and r[col]] + [""]
         else:
@@ -908,6 +919,8 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
     if is_caps(before) and is_caps(after) and (before.endswith(",") or _last_word(before) in _OPEN_WORDS):
         return " "  # an upper-case title wrapped after "…KINH TẾ SỐ," or "… VÀ"
+    if not seg.gap and _wrapped_name(before, after):
+        return " "  # "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG": a header cell too narrow for the issuer's name
     if (num := numbering(before)) and num.labelled and not num.rest and numbering(after) is None and \
             (is_caps(after) or looks_like_heading(after, num.style)):
         return " "  # "PHẦN B" / "NHIỆM VỤ VÀ GIẢI PHÁP", "Phần thứ ba" / "Tổ chức thực hiện": the title under its number
@@ -922,8 +935,11 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
         return None
     if after[0].islower():
         return " "
-    if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end
-        return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS else None
+    if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end,
+        # or when it ran over a line already: a numbered paragraph hard-wrapped ("1- Các chi bộ …, gửi về Văn phòng" /
+        # "Đảng ủy trước ngày 15/5/2026.")
+        return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS or \
+            not seg.gap and len(prev.page_marks) > 1 and not before.endswith(")") else None
     if _runs_in(before) and seg.gap and not prev.wrapped:
         return None  # "1. Sở Y tế: Chủ trì …" / blank line / "Kinh phí …": a paragraph of its own follows
     if _ends_sentence(before, prev.wrapped):
@@ -931,6 +947,19 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     if not seg.gap or prev.wrapped or _last_word(before) in _OPEN_WORDS or is_list_start(before):
         return " "
     return None
+
+
+_NAME_LINE_CHARS = 60  # an issuer's line in a header cell
+_LONE_CAPS = re.compile(r"^[A-ZĐÀ-Ỹ]{2,}$")
+_NOT_WRAPPED = frozenset(("STT", "TT", "ĐVT", "MẬT", "KHẨN", "TỐC"))
+
+
+def _wrapped_name(before: str, after: str) -> bool:
+    """One upper-case word under an upper-case line is the rest of that line ("ỦY BAN NHÂN DÂN TỈNH BẮC" / "TRÀ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM" keep two): never a stamp ("MẬT") nor a table's "STT"."""
+    word = after.strip()
+    return is_caps(before) and bool(_LONE_CAPS.match(word)) and word not in _NOT_WRAPPED and \
+        numbering(before) is None and len(before) + len(word) < _NAME_LINE_CHARS
 
 
 def _structural(line: str) -> bool:

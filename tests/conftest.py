@@ -77,6 +77,27 @@ def docx_bytes(paragraphs: list[str]) -> bytes:
     return buf.getvalue()
 
 
+def laid_out_docx(issuer: str, number: str, date: str, body: list[str], signature: str) -> bytes:
+    """A real DOCX laid out as Word users do: the header in a borderless two-column table (issuer and number left,
+    motto and date right), the body's paragraphs, then "Nơi nhận" and the signature side by side in another."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = issuer
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text, head.cell(1, 1).text = number, date
+    for line in body:
+        document.add_paragraph(line)
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text, sign.cell(0, 1).text = "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.", signature
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
 def to_cp1258(text: str) -> bytes:
     """Windows-1258 as Vietnamese Windows writes it: base letter (with ^, ˘, horn) + separate tone mark."""
     import unicodedata

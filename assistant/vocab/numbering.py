@@ -1,7 +1,7 @@
 """Heading and list numbers of administrative documents.
 
 A document nests its parts with a few numbering styles — "Phần I", "Chương II", "Mục 1",
-"Điều 3.", "A.", "I.", "1.", "1.1.", "a)" — and lists with bullets ("-", "+", "•"). Which style
+"Điều 3.", "A.", "I.", "1.", "1.1.", "a)" (or "1-", "a-", "1/", "a/") — and lists with bullets ("-", "+", "•"). Which style
 sits above which is the document's choice (a plan may start at "1." or at "I."), so a reader
 ranks styles by the order in which they first appear, not by a fixed table; `style_key` is what
 that ranking compares.
@@ -26,13 +26,14 @@ _LABELLED = re.compile(
     r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+[A-ZĐÀ-Ỹ])|\s*$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-# "I." "IV-" | "A." | "2.1." "2.1-" "2.1 " | "1." "1)" "1-" | "a)" "đ)"; a number is never followed by a digit
+# "I." "IV-" | "A." | "2.1." "2.1-" "2.1 " | "1." "1)" "1-" "1/" | "a)" "đ)" "a-" "a/" "a."; a number is never
+# followed by a digit (Party documents and e-mailed copies number "1-", "a-"; others "1/", "a/")
 _NUMBERING = re.compile(
     r"^(?:(?P<roman>" + _ROMAN + r")\s*[.)\-–]"
     r"|(?P<upper>[A-HK-PR-UWYĐ])\.(?=\s)"  # not I/V/X (Roman), not Q. (quyền, a signature)
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)(?!\d)(?P<dot>\.)?(?:\s*[-–)])?"
-    r"|(?P<arabic>\d{1,2})(?!\d)\s*(?:[.)]|-(?=\s))"
-    r"|(?P<letter>[a-zđ])\))"
+    r"|(?P<arabic>\d{1,2})(?!\d)\s*(?:[.)]|[-/](?=\s))"
+    r"|(?P<letter>[a-zđ])(?:\)|[-/.](?=\s)))"
     r"\s*(?P<rest>\S.*)$"
 )
 _BULLET = re.compile(r"^(?:[-+•–—*▪●○◦]|\\-)\s+(?=\S)")
@@ -100,6 +101,8 @@ def numbering(line: str) -> Numbering | None:
         return Numbering("dotted", number, rest, number.count(".") + 1, m.group("dot") is None)
     if m.group("arabic"):
         return Numbering("arabic", m.group("arabic"), rest, 1, False)
+    if line[m.end("letter")] != ")" and not rest[:1].isupper():
+        return None  # "a-", "a/", "a." number a paragraph that opens with a capital; a line wrapped after "x-" does not
     return Numbering("letter", m.group("letter"), rest, 1, False)
 
 

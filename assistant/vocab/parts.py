@@ -25,6 +25,10 @@ KINDS = tuple(
 )
 # kinds that adopt another document ("Quyết định ban hành Kế hoạch …"): the adopted plan is what users ask about
 ADOPTING_KINDS = frozenset(("QUYẾT ĐỊNH", "NGHỊ QUYẾT"))
+# what marks a header or signature laid out in a table's columns: the motto, the recipients or the authority to sign
+HEADER_MARK = r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập"
+SIGNING_MARK = r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]"
+_LAYOUT_CELL = re.compile(rf"{HEADER_MARK}|{SIGNING_MARK}")
 MOTTOS = ("DANG CONG SAN VIET NAM", "CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP TU DO HANH PHUC")
 _MOTTO_WORDS = frozenset(" ".join(MOTTOS).split())
 # the decision formula after the preamble of a decision or resolution
@@ -64,6 +68,12 @@ _CLOSING = re.compile(_CLOSING_START + r"|"
 
 def fold_upper(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold_accents(text).upper()))
+
+
+def marks_layout(cell: str) -> bool:
+    """A table cell holding a motto, "Nơi nhận" or "KT. CHỦ TỊCH": the table lays out a header or a signature
+    side by side, and its columns are read one after the other, not as rows of data."""
+    return bool(_LAYOUT_CELL.search(cell))
 
 
 def is_motto(text: str) -> bool:

@@ -158,6 +158,24 @@ def test_unit_duties_under_a_unit_heading_and_unit_colon_lines() -> None:
     ]
 
 
+def test_sentences_of_an_item_then_a_sentence_assigning_them() -> None:
+    """"<task>, hoàn thành …. Giao X chủ trì; Y phối hợp …": a Party programme states the work, then who does it;
+    the task is the sentences before the assignment, its co-unit the clause after it."""
+    text = ("1- Tăng cường sự lãnh đạo\n\n- Tổ chức hội nghị quán triệt Nghị quyết 07 đến 100% đảng viên, hoàn thành "
+            "trước ngày 30/5/2026. Giao Ban Tuyên giáo và Dân vận Đảng ủy chủ trì; Văn phòng Đảng ủy phối hợp chuẩn "
+            "bị tài liệu.\n\na- Rà soát quy hoạch chung xây dựng xã; hoàn thành trong năm 2026. Giao Ủy ban nhân dân "
+            "xã chủ trì; Phòng Kinh tế xã tham mưu, phối hợp với Sở Xây dựng thẩm định.\n\n"
+            "b- Giao Sở Tài chính chủ trì bố trí kinh phí, hoàn thành trong quý II/2026.\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"task": "Tổ chức hội nghị quán triệt Nghị quyết 07 đến 100% đảng viên, hoàn thành trước ngày 30/5/2026",
+         "lead": "Ban Tuyên giáo và Dân vận Đảng ủy", "co": "Văn phòng Đảng ủy", "timing": "hoàn thành trước ngày 30/5/2026"},
+        {"task": "Rà soát quy hoạch chung xây dựng xã; hoàn thành trong năm 2026", "lead": "Ủy ban nhân dân xã",
+         "co": "Phòng Kinh tế xã", "timing": "hoàn thành trong năm 2026"},
+        {"task": "b- Giao Sở Tài chính chủ trì bố trí kinh phí, hoàn thành trong quý II/2026", "lead": "Sở Tài chính",
+         "timing": "hoàn thành trong quý II/2026"},  # the sentence that assigns states the work too: the task itself
+    ]
+
+
 def test_inline_sentence() -> None:
     text = ("III. GIẢI PHÁP\nGiao Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh triển khai thực "
             "hiện, hoàn thành trước ngày 15/12/2025.")

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from conftest import to_cp1258
+from conftest import laid_out_docx, to_cp1258
 
 from assistant.domain import UPLOAD_TYPES
 from ingest.formats import soffice
@@ -231,3 +231,24 @@ def test_an_html_table_in_markdown_keeps_merged_cells_in_their_columns() -> None
         "Thời gian thực hiện - Hoàn thành": "15/12/2027", "Kinh phí (triệu đồng)": "740",
     }
     assert [r["Đơn vị chủ trì"] for r in rows] == ["Các trường được đặt hàng"] * 2 + ["Thanh tra Sở"]
+
+
+@needs_office
+def test_a_pdf_printed_from_a_header_table_gives_number_date_issuer(tmp_path: Path) -> None:
+    """LibreOffice prints the header's narrow cells wrapped ("… TỈNH BẮC" / "TRÀ") and the number beside the date on
+    one line: the issuer's name is joined again and the number and date parted."""
+    from ingest.metadata import extract_metadata
+
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(laid_out_docx(
+        "ỦY BAN NHÂN DÂN TỈNH BẮC TRÀ\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số: 415/KH-SNNMT",
+        "Bắc Trà, ngày 05 tháng 9 năm 2026",
+        ["KẾ HOẠCH", "Phòng, chống dịch bệnh trên đàn gia súc năm 2027", "I. TỔ CHỨC THỰC HIỆN",
+         "1. Chi cục Chăn nuôi và Thú y chủ trì tiêm phòng, hoàn thành trong quý II/2027."],
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\nLê Văn Tám"))
+    pdf = convert(source, "pdf")
+    text = normalize_text(load_document(pdf).text)[0]
+    assert "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n" in text and "Số: 415/KH-SNNMT\nBắc Trà, ngày 05" in text
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"]) == (
+        "415/KH-SNNMT", "2026-09-05", "Sở Nông nghiệp và Môi trường", "Lê Văn Tám")

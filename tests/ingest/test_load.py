@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import to_cp1258
+from conftest import laid_out_docx, to_cp1258
 from pypdf import PdfWriter
 
 from assistant.text import nfc
@@ -380,3 +380,20 @@ def test_docx_structure_from_styles_numbering_and_merged_cells() -> None:
     ]
     tasks = [{r: f["text"] for r, f in t["fields"].items()} for t in extract_tasks(text, blocks)]
     assert {"lead": "Văn phòng Đảng ủy", "task": "Chủ trì rà soát hạ tầng mạng"} in tasks
+
+
+def test_docx_header_and_signature_laid_out_in_tables_read_column_by_column() -> None:
+    from ingest.load import DocxReader
+    from ingest.metadata import extract_metadata
+
+    text = DocxReader().decode(laid_out_docx(
+        "UBND TỈNH HÀ NAM BẮC\nSỞ Y TẾ\n_______", "Số: 512/KH-SYT", "Hà Nam Bắc, ngày 09 tháng 10 năm 2026",
+        ["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2027",
+         "1. Trung tâm Kiểm soát bệnh tật chủ trì tổ chức tiêm chủng, hoàn thành trong quý IV/2027."],
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\nĐoàn Văn Lực"))
+    assert text.startswith("UBND TỈNH HÀ NAM BẮC\nSỞ Y TẾ\n_______\nSố: 512/KH-SYT\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+    assert "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\nĐoàn Văn Lực" in text
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"], meta["signer_title"]) == (
+        "512/KH-SYT", "2026-10-09", "Sở Y tế", "Đoàn Văn Lực", "Phó Giám đốc")
+    assert meta["title"] == "Kế hoạch tiêm chủng mở rộng năm 2027"

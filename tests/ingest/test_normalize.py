@@ -356,3 +356,17 @@ def test_a_word_table_copied_as_text_keeps_a_cells_second_paragraph_in_its_row()
     # a row of figures that lost its tabs under a second header row is a row of its own
     lines = normalize_text("TT\tThôn\tNăm 2026\nLượt khách\tDoanh thu\nTổng 30.000 1.500\n1\tBản Mòng\t18.000\t900\n")[0]
     assert "Tổng 30.000 1.500" in lines.split("\n")
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # a header cell too narrow for the issuer's name: its last word printed on a line of its own
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC\nTRÀ\nSỞ NÔNG NGHIỆP VÀ MÔI\nTRƯỜNG",
+     ["ỦY BAN NHÂN DÂN TỈNH BẮC TRÀ", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"]),
+    ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nMẬT", ["ỦY BAN NHÂN DÂN TỈNH SƠN LA", "MẬT"]),  # a stamp stays a stamp
+    ("DANH MỤC NHIỆM VỤ\nSTT", ["DANH MỤC NHIỆM VỤ", "STT"]),
+    ("I. MỤC TIÊU\nCHUNG", ["I. MỤC TIÊU", "CHUNG"]),  # a numbered heading is complete
+    # a PDF of a header table prints the number beside the date
+    ("Số: 415/KH-SNNMT Bắc Trà, ngày 05 tháng 9 năm 2026", ["Số: 415/KH-SNNMT", "Bắc Trà, ngày 05 tháng 9 năm 2026"]),
+])
+def test_a_header_printed_from_a_table(text: str, lines: list[str]) -> None:
+    assert normalize_text(text)[0].split("\n") == lines

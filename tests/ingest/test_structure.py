@@ -526,3 +526,17 @@ def test_a_matrix_of_units_marks_who_leads_and_who_coordinates() -> None:
 
 def values(task):  # type: ignore[no-untyped-def]
     return {role: f["text"] for role, f in task["fields"].items()}
+
+
+def test_items_numbered_with_hyphens_as_party_documents_and_emails_write_them() -> None:
+    """"1-", "a-" (or "a/"): a Party programme copied from an e-mail, hard-wrapped, items apart by blank lines."""
+    text = ("IV- NHIỆM VỤ VÀ GIẢI PHÁP\n\n3- Bảo tồn và phát huy giá trị văn hóa truyền thống các dân tộc\n\n"
+            "a- Kiểm kê, lập hồ sơ các di tích, lễ hội, nghề thủ công truyền thống\ntrên địa bàn, hoàn thành trước "
+            "ngày 31/12/2026.\n\nb- Khôi phục và tổ chức định kỳ 03 lễ hội truyền thống gồm: Lễ cấp sắc\ncủa người "
+            "Dao, Lễ hội Lồng tồng của người Tày.\n")
+    normalized = normalize_text(text)[0]
+    blocks = [(normalized[b["start"]:b["end"]][:14], b["section"]) for b in parse_structure(normalized)]
+    assert blocks[-2:] == [
+        ("a- Kiểm kê, lậ", "IV- NHIỆM VỤ VÀ GIẢI PHÁP > 3- Bảo tồn và phát huy giá trị văn hóa truyền thống các dân tộc"),
+        ("b- Khôi phục v", "IV- NHIỆM VỤ VÀ GIẢI PHÁP > 3- Bảo tồn và phát huy giá trị văn hóa truyền thống các dân tộc"),
+    ]

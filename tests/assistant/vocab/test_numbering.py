@@ -16,6 +16,10 @@ from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_m
         ("1. Mục đích", "arabic", "1", "Mục đích"),
         ("a) Nhiệm vụ: Tham mưu", "letter", "a", "Nhiệm vụ: Tham mưu"),
         ("đ) Năm 2028", "letter", "đ", "Năm 2028"),
+        ("a- Kiểm kê, lập hồ sơ", "letter", "a", "Kiểm kê, lập hồ sơ"),  # Party documents, e-mailed copies
+        ("b/ Khôi phục lễ hội", "letter", "b", "Khôi phục lễ hội"),
+        ("c. Thành lập câu lạc bộ", "letter", "c", "Thành lập câu lạc bộ"),
+        ("2/ Tổ chức thực hiện", "arabic", "2", "Tổ chức thực hiện"),
         ("A. PHẦN CHUNG", "upper", "A", "PHẦN CHUNG"),
         ("Phần I. NHỮNG VẤN ĐỀ CHUNG", "part", "I", "NHỮNG VẤN ĐỀ CHUNG"),
         ("PHẦN THỨ HAI", "part", "THỨ HAI", ""),
@@ -40,7 +44,8 @@ def test_numbering(line: str, style: str, number: str, rest: str) -> None:
     "line",
     ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
      "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm",
-     "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng", "Mục a khoản 1 Điều 5", "Phần Lan", "Điều A"],
+     "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng", "Mục a khoản 1 Điều 5", "Phần Lan", "Điều A",
+     "x- men", "a.m.", "v.v. và các", "1/2026 là năm"],
 )
 def test_not_numbering(line: str) -> None:
     assert numbering(line) is None
