@@ -51,6 +51,7 @@ _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
 _SENTENCE_OPENS = ("", ".", "?", "!")
 _HEADER_CHARS = 700
+_HEADER_LINES = 60  # a forwarded e-mail or a portal's page puts lines before the header; the title comes within these
 _PREAMBLE_CHARS, _PREAMBLE_LINES = 4000, 6  # where a plan states its grounds, and how many
 _MAX_COMPARED = 3  # plans answered side by side
 # where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
@@ -195,7 +196,9 @@ class AskService:
         compared = self._compared_documents(parsed, scope, chunks, names) if parsed.wants("compare") else {}
         if len(compared) >= 2:  # "kế hoạch A và kế hoạch B …": each plan answers for itself, judged on its own part
             docs = list(compared)[:_MAX_COMPARED]
-            draft = merge_drafts([self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names),
+            # what is asked, without the words naming any of the plans, finds each plan's passage beside them
+            asked = _asked_of(q, "", docs, names)
+            draft = merge_drafts([self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names), asked,
                                                        _within(scope, d), k) for d in docs])
         else:
             chunks = self._naming(q, chunks)
@@ -411,7 +414,8 @@ class AskService:
         """The caller may read the plan named from the whole index (`plan_names` knows no scopes)."""
         return bool(self.retriever.retrieve(text, _within(scope, doc_id), 1))
 
-    def _compared_draft(self, q: str, parsed: Question, part: str, rest: str, scope: AccessScope, k: int) -> Draft:
+    def _compared_draft(self, q: str, parsed: Question, part: str, rest: str, asked_only: str, scope: AccessScope,
+                        k: int) -> Draft:
         """One compared plan's answer to the question without the other plans' names (`rest`), or to its own part
         of the question when that reads better ("…, còn kế hoạch B đặt bao nhiêu phần trăm GRDP?" restates what is
         asked; "…, còn kế hoạch B thì sao?" does not). A passage holding the kind of fact asked (its figure, its
@@ -421,7 +425,10 @@ class AskService:
         # asked of this one
         own = replace(parsed, text=rest, expect=expectation(rest))
         for asked, text in ((own, q), *([(analyse(part), part)] if part else [])):
-            chunks = self._with_document_parts(self.retriever.retrieve(text, scope, k), asked)
+            found = self.retriever.retrieve(text, scope, k)
+            if text == q and asked_only != q:  # "… mỗi văn bản sơ kết vào thời điểm nào?"
+                found = _distinct(found + self.retriever.retrieve(asked_only, scope, k))
+            chunks = self._with_document_parts(found, asked)
             giving = self.answerer.draft(asked, chunks, giving=True)
             ok = giving.statements and giving.best_coverage >= self.cfg.refusal_threshold
             drafts.append(giving if ok else self.answerer.draft(asked, chunks))
@@ -556,7 +563,8 @@ def _restates(part: str) -> bool:
 
 def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
     """What a comparison asks of one of its plans: the question without the words that name only the others
-    ("… Đồng Nai và … Cần Thơ do ai ký?" asks the Cần Thơ plan "… Cần Thơ do ai ký?")."""
+    ("… Đồng Nai và … Cần Thơ do ai ký?" asks the Cần Thơ plan "… Cần Thơ do ai ký?"); of no plan (`doc` ""),
+    without the words naming any."""
     def words(d: str) -> set[str]:
         p = names.get(d, {})
         return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}"))
@@ -569,7 +577,7 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
              for d in docs if d != doc]
     question = _BY_NUMBER.sub(" ", DOC_NUMBER.sub(" ", question))  # "NQ 57", "KH 144/KH-UBND": plans named, found
     tokens = question.split()
-    keys = [" ".join(folded_syllables(t)) for t in tokens]
+    keys = [" ".join(folded_syllables(expand_abbreviations(t))) for t in tokens]  # "NN&MT": "nông nghiệp và môi trường"
 
     said = [i for i, k in enumerate(keys) if k]  # "2026 - 2030": the dash between is no word
 
@@ -650,10 +658,14 @@ def _preamble(text: str) -> list[tuple[int, int]]:
 
 
 def _header_end(text: str) -> int:
-    """Where a document's header ends: at its kind line ("KẾ HOẠCH"), or after the first lines."""
-    head = text[:_HEADER_CHARS]
+    """Where a document's header ends: at its kind line ("KẾ HOẠCH"), though lines a forwarded e-mail adds come
+    before it; else at the end of a line of the first few hundred characters, never inside a date line."""
+    head = "\n".join(text.split("\n", _HEADER_LINES)[:_HEADER_LINES])
     kinds = [head.find("\n" + k) for k in KINDS if head.find("\n" + k) > 0]
-    return min(kinds) if kinds else len(head)
+    if kinds:
+        return min(kinds)
+    cut = text.rfind("\n", 0, _HEADER_CHARS)
+    return cut if cut > 0 and len(text) > _HEADER_CHARS else min(len(text), _HEADER_CHARS)
 
 
 def short_title(title: str, limit: int = 90) -> str:

@@ -53,6 +53,7 @@ from assistant.vocab.fields import (
     SENDS_TO,
     SENT_VIA,
     STT,
+    column_duty,
     role_label,
     role_of,
     stated_measure,
@@ -280,7 +281,9 @@ class ExtractiveAnswerer:
                 self._record(u, out)
                 return
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
-        offset, quote = best_window(u.text, set(content_terms(q.text)), q.expect.pattern, limit)
+        if q.wants("list") and _INLINE_LIST.search(u.text):  # "… 03 lễ hội gồm: A, B và C": the whole list
+            limit = max(limit, min(len(u.text), LIST_EXPAND_CHARS))
+        offset, quote = best_window(u.text, _window_terms(q, u), q.expect.pattern, limit)
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
         closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):
@@ -375,7 +378,7 @@ class ExtractiveAnswerer:
             where = q.wants("destination")
             want = re.compile("|".join(p.pattern for p in (q.expect.pattern, SENT_VIA) if p)) if where \
                 else q.expect.pattern
-            offset, quote = best_window(task["text"], set(content_terms(q.text)), want,
+            offset, quote = best_window(task["text"], _window_terms(q, u), want,
                                         LEAD_CHARS if where else TASK_CHARS)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             said = ("…" if offset else "") + quote
@@ -1058,18 +1061,13 @@ _WHERE_ASKED = (r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|v�
 _PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 
 
-# the head of a column naming who does something ("Người theo dõi", "Cán bộ phụ trách"): what follows says the duty
-_WHO_COLUMN = re.compile(r"^(?:nguoi|can bo|lanh dao|thanh vien|dong chi|don vi|co quan)\s+(.+)$")
-
-
 def _column_asked(name: str, q: Question) -> bool:
     """"ai theo dõi …?" names the row's "Người theo dõi" column by its duty; "bắt đầu … khi nào?" the "Thời gian thực
     hiện - Bắt đầu" column under a two-row header by its second row."""
-    folded = fold_accents(name).lower().strip()
-    m = _WHO_COLUMN.match(folded) or re.match(r"^.+ - (.+)$", folded)
-    if m is None or len(m.group(1).split()) < 2:
-        return False
-    return re.search(rf"\b{re.escape(m.group(1))}\b", q.folded) is not None
+    who = column_duty(name)
+    sub = re.match(r"^.+ - (.+)$", fold_accents(name).lower().strip())
+    duty = who[1] if who else sub.group(1) if sub else ""
+    return len(duty.split()) >= 2 and re.search(rf"\b{re.escape(duty)}\b", q.folded) is not None
 
 
 def _asks_where(q: Question) -> bool:
@@ -1100,6 +1098,19 @@ def _under_named_heading(u: Unit, asked: set[str]) -> float:
 
 
 _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông tin, báo cáo", "Hạt Kiểm lâm các huyện"
+
+
+# a list said inside a sentence: "gồm: bản Lao Chải, bản Nậm Cang, bản Khuổi Luông và bản Séo Phìn"
+_INLINE_LIST = re.compile(r"\b(?:gồm|bao gồm)\s*:?\s*[^,;.]{2,60},[^;.]{2,60}(?:,|\bvà\b)")
+
+
+def _window_terms(q: Question, u: Unit) -> set[str]:
+    """The question's words that tell one clause of the unit from another: not those naming its plan by its title
+    ("… cơ quan thường trực Chương trình bảo đảm cấp nước sạch nông thôn tỉnh Sơn Hà?" asks who is "cơ quan thường
+    trực", wherever the plan says "nước sạch nông thôn" again)."""
+    terms = set(content_terms(q.text))
+    naming = set(naming_phrase(q.text).split()) & set(folded_syllables(str(u.chunk.payload.get("title", ""))))
+    return (terms - naming) or terms
 
 
 def section_label(section: str) -> str:

@@ -25,7 +25,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                        "bo nao", "nganh nao", "don vi gi", "co quan gi"),
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
-                 "hoan thanh truoc", "moc", "hang nam", "hang quy"),
+                 "hoan thanh truoc", "moc", "hang nam", "hang quy", "thoi diem nao"),
     "target": ("bao nhieu", "ty le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
                "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
@@ -61,16 +61,23 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
     # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
     "trach nhiem", "nhiem vu",
+    # what a Party body resolves to do ("Đảng ủy chủ trương khôi phục …"): the verb of a resolution, not its topic
+    "chu truong",
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
     "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
-_PLAN_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|(?:kh|nq|qd|ctr) \d+)\b"  # "NQ 57", not "KH&CN"
+_KIND_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh)\b"
+_NUMBERED_KIND = r"\b(?:kh|nq|qd|ctr) \d+\b"  # "NQ 57", not "KH&CN"
+_PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # "kế hoạch A và kế hoạch B"; not "Kế hoạch bảo vệ và phát triển rừng … ban hành kèm theo quyết định số mấy" (the
 # decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)", "(theo KH 54-KH/TU)" (the plan
 # carried out)
 # "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )" + _PLAN_WORD + r"(?! (?:con|cung|nay|do|ay|tren)\b)")
+                        r"(?<!trien khai )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao|quy dinh|la)\b)|"
+                        + _NUMBERED_KIND + r")(?! (?:con|cung|nay|do|ay|tren)\b)")
+# (a kind word followed at once by what it does names no second plan: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
+# có hiệu lực từ ngày nào?" asks twice of one)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
@@ -167,6 +174,10 @@ class Question:
 
 # asking syllables of the cues as typed with diacritics: "nạo vét" is not "nào", "giữa kỳ" is not "ký"
 _ACCENTED = {"nao": "nào", "gi": "gì"}
+# asking for a unit, as written: "bản nào" (which village), "số nào", "bộ nào" of a set ask no one
+_WRITTEN = {"ban nao": "ban nào", "so nao": "sở nào", "bo nao": "bộ nào", "nganh nao": "ngành nào",
+            "don vi nao": "đơn vị nào", "co quan nao": "cơ quan nào", "to chuc nao": "tổ chức nào",
+            "bo phan nao": "bộ phận nào", "don vi gi": "đơn vị gì", "co quan gi": "cơ quan gì"}
 _SIGNING = frozenset(("signer", "date"))  # intents whose cues say "ký"; "định kỳ" (deadline) is another word
 
 
@@ -175,6 +186,9 @@ def _cue_in(words: list[str], typed: list[str] | None, cue: str, intent: str) ->
     diacritics (its words, same positions), each asking syllable of the cue is that word as it is written."""
     cue_words = cue.split()
     accented = dict(_ACCENTED, ky="ký") if intent in _SIGNING else _ACCENTED
+    if typed is not None and cue in _WRITTEN:
+        written = _WRITTEN[cue].split()
+        return any(typed[at:at + len(written)] == written for at in range(len(typed) - len(written) + 1))
     for at in range(len(words) - len(cue_words) + 1):
         if words[at:at + len(cue_words)] == cue_words and (typed is None or all(  # "Ai ky kế hoạch?": bare is fine
                 typed[at + k] in (accented[w], w) for k, w in enumerate(cue_words) if w in accented)):

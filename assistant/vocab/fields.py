@@ -143,3 +143,25 @@ def field_runs(text: str) -> list[tuple[str, int, int]]:
 FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
 SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
 SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where a report goes
+
+
+# a column naming who answers for a task, then the duty: "Người theo dõi", "Cán bộ phụ trách", "Đơn vị thực hiện"
+_WHO_COLUMN = re.compile(r"^(?P<who>nguoi|can bo|lanh dao|thanh vien|dong chi|d c|don vi|co quan)\s+(?:duoc giao\s+)?"
+                         r"(?P<duty>.+)$")
+_PEOPLE = ("nguoi", "can bo", "lanh dao", "thanh vien", "dong chi", "d c")
+_OFFICIAL_DUTIES = ("theo doi", "phu trach", "chiu trach nhiem", "dau moi", "chi dao", "giam sat")
+
+
+def column_duty(name: str) -> tuple[str, str] | None:
+    """(who, duty) a column head names, accent-folded: "Người theo dõi" -> ("nguoi", "theo doi"); None for a column
+    naming no one ("Nội dung", "Họ và tên")."""
+    m = _WHO_COLUMN.match(_fold(name))
+    return (m.group("who"), m.group("duty").strip()) if m else None
+
+
+def names_officials(name: str) -> bool:
+    """A column of the officials answering for each task ("Người theo dõi", "Lãnh đạo chỉ đạo"): their names are public
+    record, as a signer's; never "Họ và tên", "Người được hỗ trợ" (a list of people a plan serves stays private)."""
+    duty = column_duty(name)
+    return duty is not None and duty[0] in _PEOPLE and duty[1].startswith(_OFFICIAL_DUTIES)
+

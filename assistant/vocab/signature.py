@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.text import collapse_spaces
+from assistant.vocab.fields import names_officials
 
 # the authority marks and what they say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
 AUTHORITY_WORDS = {"T/M": "thay mặt", "TM.": "thay mặt", "K/T": "ký thay", "KT.": "ký thay", "T/L": "thừa lệnh",
@@ -169,13 +170,6 @@ def named_as_official(text: str, start: int, end: int) -> bool:
         _in_duty_column(text, line_start, line_end, start)
 
 
-# a column naming who answers for a task: "Người theo dõi", "Cán bộ phụ trách", "Lãnh đạo chỉ đạo", "Đồng chí phụ trách"
-# (never "Họ và tên", "Người được hỗ trợ": a list of people a plan serves stays private)
-_DUTY_COLUMN = re.compile(
-    r"^(?:người|cán bộ|lãnh đạo|thành viên|đồng chí|đ/c)\s+(?:được giao\s+)?(?:theo dõi|phụ trách|chịu trách nhiệm|"
-    r"đầu mối|chỉ đạo|giám sát)\b", re.IGNORECASE)
-
-
 def _in_duty_column(text: str, line_start: int, line_end: int, start: int) -> bool:
     """The name stands in a tab-separated row whose table's header names that column as a duty column."""
     line = text[line_start:line_end]
@@ -190,7 +184,7 @@ def _in_duty_column(text: str, line_start: int, line_end: int, start: int) -> bo
             break
         top = above_start
     header = text[top:text.find("\n", top) if text.find("\n", top) != -1 else len(text)].split("\t")
-    return column < len(header) and bool(_DUTY_COLUMN.match(header[column].strip()))
+    return column < len(header) and names_officials(header[column].strip())
 
 
 def signature_name_spans(text: str) -> list[tuple[int, int]]:

@@ -10,6 +10,8 @@ import pytest
 from assistant.components.vector_store import AccessScope
 from assistant.services.ask import (
     QuestionError,
+    _asked_of,
+    _header_end,
     _name_in,
     _named_in,
     _says,
@@ -370,3 +372,25 @@ def test_one_word_of_the_askers_own_is_no_reason_to_refuse_a_kind_of_document_is
     r = ask(indexed, "Theo chương trình hành động chuyển đổi số của xã, kỹ năng số của cán bộ được nâng cao theo thông "
                      "tư hướng dẫn và tiêu chí công nghệ thông tin được đưa vào đâu?")
     assert not r.answerable
+
+
+def test_the_header_ends_at_the_title_though_an_e_mail_comes_before_it() -> None:
+    """A forwarded e-mail puts lines before the header: the header still ends at the kind line, the date line whole."""
+    mail = "---------- Forwarded message ---------\nTừ: Văn phòng <[EMAIL]>\n\n" + "Kính gửi các chi bộ. " * 40
+    text = (f"{mail}\n\nĐẢNG ỦY XÃ PHONG NẬM\nSố 14-CTr/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Phong Nậm, ngày 15 tháng 4 năm 2026\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 07-NQ/TU")
+    end = _header_end(text)
+    assert text[:end].rstrip().endswith("Phong Nậm, ngày 15 tháng 4 năm 2026")
+    plain = "Kế hoạch không có phần đầu, ngày 15 tháng 4 năm 2026\n" * 40  # no kind line: cut at a line's end
+    assert plain[_header_end(plain) - 4:_header_end(plain) + 1] == "2026\n"
+
+
+def test_what_a_comparison_asks_without_any_plan_named() -> None:
+    """Of no plan: the words naming each compared plan, by title or issuer written short ("NN&MT"), left out."""
+    names = {"a": {"title": "Nghị quyết phê duyệt Chương trình cấp nước sạch nông thôn tỉnh Sơn Hà", "issuer": "Hội đồng nhân dân tỉnh Sơn Hà"},
+             "b": {"title": "Kế hoạch truy xuất nguồn gốc nông sản tỉnh Bình Nguyên", "issuer": "Sở Nông nghiệp và Môi trường"}}
+    q = "Nghị quyết nước sạch nông thôn của HĐND tỉnh Sơn Hà và kế hoạch truy xuất nguồn gốc nông sản của Sở NN&MT Bình Nguyên mỗi văn bản sơ kết vào thời điểm nào?"
+    asked = _asked_of(q, "", ["a", "b"], names)
+    assert "sơ kết vào thời điểm nào" in asked
+    assert not any(w in asked for w in ("nước sạch", "truy xuất", "Sơn Hà", "Bình Nguyên", "NN&MT"))
+

@@ -75,6 +75,15 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         # an office of the body the other sentence names is in that body's plan: nothing to compare
         ("Các ban đảng Tỉnh ủy Đồng Nai báo cáo trước ngày mấy? Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?", set(),
          {"compare"}),
+        # "bản nào" asks which villages, "ban nào" which board; typed without marks, either may be meant
+        ("Đến năm 2030, những bản nào của xã được công nhận là điểm du lịch cộng đồng?", {"list"}, {"responsibility"}),
+        ("Ban nào của Đảng ủy theo dõi việc này?", {"responsibility"}, set()),
+        ("ban nao cua Dang uy theo doi viec nay?", {"responsibility"}, set()),
+        # a kind word followed by what it does names no second plan; "thời điểm nào" asks when
+        ("Ai ký Nghị quyết nước sạch của HĐND tỉnh Sơn Hà và nghị quyết có hiệu lực từ ngày nào?", {"signer"},
+         {"compare"}),
+        ("Kế hoạch A của tỉnh và kế hoạch B của huyện sơ kết vào thời điểm nào?", {"compare", "deadline"}, set()),
+        ("Ba lễ hội mà Đảng ủy xã chủ trương khôi phục là những lễ hội nào?", {"list"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:

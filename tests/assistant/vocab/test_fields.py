@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.fields import field_runs, is_total_label, labelled_field, role_of
+from assistant.vocab.fields import (
+    column_duty,
+    field_runs,
+    is_total_label,
+    labelled_field,
+    names_officials,
+    role_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +63,18 @@ def test_fields_run_together_on_one_line() -> None:
 def test_total_row_label(cell: str, total: bool) -> None:
     """The row summing a table belongs to no group above it."""
     assert is_total_label(cell) is total
+
+
+@pytest.mark.parametrize(("column", "duty", "officials"), [
+    ("Người theo dõi", ("nguoi", "theo doi"), True),
+    ("Cán bộ phụ trách", ("can bo", "phu trach"), True),
+    ("Đ/c phụ trách", ("d c", "phu trach"), True),
+    ("Lãnh đạo chỉ đạo", ("lanh dao", "chi dao"), True),
+    ("Đơn vị thực hiện", ("don vi", "thuc hien"), False),  # a unit, not a person
+    ("Người được hỗ trợ", ("nguoi", "duoc ho tro"), False),  # people a plan serves stay private
+    ("Họ và tên", None, False),
+    ("Nội dung", None, False),
+])
+def test_a_column_naming_who_answers_for_a_task(column: str, duty: tuple[str, str] | None, officials: bool) -> None:
+    assert column_duty(column) == duty
+    assert names_officials(column) is officials
