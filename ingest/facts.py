@@ -412,6 +412,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
     owner: tuple[str, Field] | None = None  # (section path of the unit heading, its units)
     collecting: tuple[Task, str] | None = None  # a duty whose sub-items follow ("a) … quyết định:"), its mark
     partners: str | None = None  # after "b) Chủ trì, phối hợp": the mark of the items naming the partners
+    labelled: tuple[str, str, Field] | None = None  # after "* Sở Y tế:": its mark, section and units
     for b in blocks:
         piece = text[b["start"]:b["end"]]
         section = b["section"]
@@ -419,7 +420,7 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
             named = _unit_of(piece.rstrip(":"))
             owner = (section, _field(text, b["start"] + named[0], b["start"] + named[1])) if named else \
                 (owner if owner and section.startswith(owner[0] + SECTION_SEPARATOR) else None)
-            collecting, partners = None, None
+            collecting, partners, labelled = None, None, None
             # "1. Ban Tuyên giáo Huyện ủy: chủ trì …, cụ thể:" read as a heading: the unit and its duty
             duty = None if named or _outside_duties(section) else _colon_duty(text, b)
             if duty is not None:
@@ -464,6 +465,18 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
                                 fields=_duty_fields(text, base, body, fields)))
                 continue
         partners = None
+        named = _unit_of(piece.rstrip().rstrip(":")) if mark and body.rstrip().endswith(":") else None
+        if named is not None and len(piece.rstrip().rstrip(":")) == named[1]:
+            # "* Ủy ban nhân dân xã:" and its "- …" items: a list item naming only units heads the items below it
+            labelled = (mark, section, _field(text, b["start"] + named[0], b["start"] + named[1]))
+            continue
+        if labelled is not None and (not mark or mark == labelled[0] or section != labelled[1]):
+            labelled = None
+        if labelled is not None:
+            fields = {"lead": labelled[2], "task": _field(text, base, b["end"])}
+            out.append(Task(start=b["start"], end=b["end"], section=section, source="unit_duties",
+                            fields=_duty_fields(text, base, body, fields)))
+            continue
         last = out[-1] if out else None
         if last is not None and paragraphs_apart and offset == 0 and _continues(text, last, b):
             last["end"] = b["end"]  # "… phát triển.\nTham gia giám sát …": the same item, on its next line

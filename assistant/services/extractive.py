@@ -187,7 +187,7 @@ class ExtractiveAnswerer:
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
-            under = _under_named_heading(u, asked)
+            under = _under_named_heading(u, asked) or _under_money_heading(u, q)
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
                        + (HEADING_WEIGHT * _intent_fit(u, q, missing=1.0) if under else 0.0)
                        + (DEFINES_WEIGHT * _defines(u, quoted) if quoted else 0.0)
@@ -1095,6 +1095,12 @@ def _under_named_heading(u: Unit, asked: set[str]) -> float:
     it is what the heading names. A long heading is a task's title: the question's words weigh it already."""
     label = folded_syllables(section_label(u.section))
     return 1.0 if 2 <= len(label) <= _PART_HEADING_SYLLABLES and set(label) <= asked else 0.0
+
+
+def _under_money_heading(u: Unit, q: Question) -> float:
+    """1 when money is asked and the unit stands under a heading about money ("7. Giải pháp về tài chính",
+    "Kinh phí thực hiện"): a plan's funding part says where its money comes from, wherever else it names money."""
+    return 1.0 if q.wants("funding") and _FUNDS.search(section_label(u.section).lower()) else 0.0
 
 
 _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông tin, báo cáo", "Hạt Kiểm lâm các huyện"

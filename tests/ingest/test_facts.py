@@ -176,6 +176,19 @@ def test_sentences_of_an_item_then_a_sentence_assigning_them() -> None:
     ]
 
 
+def test_a_list_item_naming_only_a_unit_heads_the_items_below_it() -> None:
+    """"* Ủy ban nhân dân xã:" then "- …" items: each item is the unit's duty, until the next "*" item or heading."""
+    text = ("2- Phân công thực hiện\n\n* Ủy ban nhân dân xã:\n\n- Xây dựng Kế hoạch triển khai, trình Ban Thường vụ "
+            "trước ngày 20/5/2026.\n\n- Bố trí ngân sách xã không dưới 300 triệu đồng.\n\n"
+            "* Ủy ban Mặt trận Tổ quốc Việt Nam xã:\n\n- Vận động Nhân dân tham gia phát triển du lịch.\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"lead": "Ủy ban nhân dân xã", "task": "Xây dựng Kế hoạch triển khai, trình Ban Thường vụ trước ngày 20/5/2026",
+         "timing": "trước ngày 20/5/2026"},
+        {"lead": "Ủy ban nhân dân xã", "task": "Bố trí ngân sách xã không dưới 300 triệu đồng"},
+        {"lead": "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "task": "Vận động Nhân dân tham gia phát triển du lịch"},
+    ]
+
+
 def test_inline_sentence() -> None:
     text = ("III. GIẢI PHÁP\nGiao Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh triển khai thực "
             "hiện, hoàn thành trước ngày 15/12/2025.")
