@@ -573,9 +573,8 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             if span is not None:
                 # "Tổ chức hội nghị …, hoàn thành trước ngày 30/5/2026. Giao Ban Tuyên giáo chủ trì; Văn phòng phối
                 # hợp …": the sentences before the one that assigns are the task, its co-units in the clause after
-                (a, z), (ta, tz) = span
+                (a, z), (ta, tz), co = span
                 fields["task"] = _field(text, b["start"] + ta, b["start"] + tz)
-                co = _co_clause(piece, m.end())
                 if co is not None:
                     fields["co"] = _field(text, b["start"] + co[0], b["start"] + co[1])
                 out.append(Task(start=b["start"] + a, end=b["start"] + z, section=b["section"], source="sentence",
@@ -595,10 +594,11 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
 
 
 def _assigned_before(piece: str, m: re.Match[str], found: list[Task], start: int
-                     ) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """(item span, task span) in `piece` when the sentence `m` only assigns ("Giao Ủy ban nhân dân xã chủ trì;") the
-    work the item's sentences before it state: from the item's text after its marker, or after the task found before
-    it, up to this sentence; to the end of the clause after it naming who coordinates. None when nothing precedes."""
+                     ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int, int] | None] | None:
+    """(item span, task span, clause naming who coordinates) in `piece` when the sentence `m` only assigns ("Giao Ủy
+    ban nhân dân xã chủ trì;") the work the item's sentences before it state: from the item's text after its marker,
+    or after the task found before it, up to this sentence; to the end of that clause (`_co_clause`). None when
+    nothing precedes."""
     after = max((t["end"] - start for t in found), default=strip_marker(piece)[0])
     task = piece[after:m.start()]
     lead_space = len(task) - len(task.lstrip())
@@ -607,7 +607,7 @@ def _assigned_before(piece: str, m: re.Match[str], found: list[Task], start: int
         return None
     co = _co_clause(piece, m.end())
     end = co[2] if co is not None else m.end()
-    return (after + lead_space, end), (after + lead_space, after + lead_space + len(task))
+    return (after + lead_space, end), (after + lead_space, after + lead_space + len(task)), co
 
 
 _MIN_TASK_WORDS = 3
