@@ -29,10 +29,10 @@ from llama_index.core.schema import Document
 from assistant.settings import IngestSettings
 from assistant.text import nfc
 from assistant.vocab.numbering import to_roman
-from assistant.vocab.parts import marks_layout
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
+from ingest.normalize import layout_columns
 
 MB = 1024 * 1024
 
@@ -438,13 +438,7 @@ def _layout_columns(table: Any) -> list[str] | None:
                               if line.strip()])  # a line break in a paragraph parts lines too
             previous = cell._tc
         grid.append(cells)
-    width = max((len(r) for r in grid), default=0)
-    if not 2 <= width <= 3 or not any(marks_layout(p) for r in grid for c in r for p in c):
-        return None
-    lines: list[str] = []
-    for col in range(width):
-        lines += [p for r in grid if col < len(r) for p in r[col]] + [""]
-    return lines
+    return layout_columns(grid)
 
 
 # --- PDF --------------------------------------------------------------------------

@@ -311,9 +311,9 @@ def ruled_tables(lines: list[str]) -> list[str]:
             i = j
             continue
         width = len(rows[0])
-        if 2 <= width <= 3 and any(marks_layout(_BOLD.sub("", para)) for r in rows for c in r for para in c):
-            for col in range(width):
-                out += [para for r in rows if col < len(r) for para in r[col]] + [""]
+        columns = layout_columns(rows)
+        if columns is not None:
+            out += columns
             i = j
             continue
         joined = [[" ".join(c) for c in r] for r in rows]
@@ -332,6 +332,19 @@ def _paragraphs(pieces: list[str]) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:
+    """A table (row -> cell -> paragraphs) of two or three columns laying out a header or signature (a cell holds a
+    motto, "Nơi nhận" or "KT. CHỦ TỊCH"): each column's paragraphs as lines, the left column first, a blank line after
+    each; None for a table of data. One reading for markdown, grid and DOCX tables."""
+    width = max((len(r) for r in grid), default=0)
+    if not 2 <= width <= 3 or not any(marks_layout(_BOLD.sub("", p).strip("*_ ")) for r in grid for c in r for p in c):
+        return None
+    out: list[str] = []
+    for col in range(width):
+        out += [p for r in grid if col < len(r) for p in r[col]] + [""]
+    return out
+
+
 def layout_rows(lines: list[str]) -> list[str]:
     """A header or signature laid out as a markdown table ("| TỈNH ỦY … | ĐẢNG CỘNG SẢN VIỆT NAM |",
     "| Nơi nhận: | T/M BAN THƯỜNG VỤ |"): each column's cells as lines, the left column first, as
@@ -347,12 +360,8 @@ def layout_rows(lines: list[str]) -> list[str]:
             i += 1
             continue
         rows = [split_cells(ln) for ln in lines[i:j] if not PIPE_SEPARATOR.match(ln.strip())]
-        width = max(len(r) for r in rows) if rows else 0
-        if 2 <= width <= 3 and any(marks_layout(c.strip("*_ ")) for r in rows for c in r):
-            for col in range(width):
-                out += [r[col] for r in rows if col < len(r) and r[col]] + [""]
-        else:
-            out += lines[i:j]
+        columns = layout_columns([[[c] if c else [] for c in r] for r in rows])
+        out += lines[i:j] if columns is None else columns
         i = j
     return out
 
