@@ -568,8 +568,26 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
                       "task": _field(text, base, base + len(sentence))}
             bracketed = sentence[:at].rstrip().endswith("(")
-            span = _assigned_before(piece, m, out[found:], b["start"]) if giao and not bracketed and \
-                not sentence[lead_at.end():].strip(" ,;.") else None
+            closing = None if giao or bracketed or before.strip() != units[-1] else \
+                _closing_assignment(sentence, lead_at.end())
+            span = _assigned_before(piece, m, out[found:], b["start"]) if (giao and not bracketed and \
+                not sentence[lead_at.end():].strip(" ,;.") or closing is not None) else None
+            if span is not None and closing is not None:
+                # "4. Nhân rộng mô hình … tại 06 trường học. Đoàn Thanh niên phường chủ trì, phối hợp với Công an phường
+                # thực hiện; duy trì trong suốt năm học.": the item's sentences before are the task, the assigning
+                # sentence names its co-units and what follows it, unless another assignment, its timing
+                (a, _), (ta, tz), _ = span
+                rest = piece[m.end():]
+                z = len(piece.rstrip()) if not _LEAD_VERB.search(rest) else m.end()
+                fields["task"] = _field(text, b["start"] + ta, b["start"] + tz)
+                if closing[1] > closing[0]:
+                    fields["co"] = _field(text, base + closing[0], base + closing[1])
+                when = deadline_phrase(piece[m.start():z])
+                if when:
+                    fields["timing"] = _field(text, base + when[0], base + when[1])
+                out.append(Task(start=b["start"] + a, end=b["start"] + z, section=b["section"], source="sentence",
+                                fields=fields))
+                continue
             if span is not None:
                 # "Tổ chức hội nghị …, hoàn thành trước ngày 30/5/2026. Giao Ban Tuyên giáo chủ trì; Văn phòng phối
                 # hợp …": the sentences before the one that assigns are the task, its co-units in the clause after
@@ -611,6 +629,29 @@ def _assigned_before(piece: str, m: re.Match[str], found: list[Task], start: int
 
 
 _MIN_TASK_WORDS = 3
+_CARRY_OUT = re.compile(r"\s*(?:(?:tổ chức\s+)?(?:thực hiện|triển khai)(?:\s+thực hiện)?)?")
+
+
+def _only_carries_out(rest: str) -> bool:
+    """'thực hiện.', 'thực hiện thường xuyên trong năm 2026;', '': no work of its own, a time at most."""
+    rest = rest[_CARRY_OUT.match(rest).end():]  # type: ignore[union-attr]  # matches empty
+    when = deadline_phrase(rest)
+    if when and not rest[:when[0]].strip():
+        rest = rest[when[1]:]
+    return not rest.strip(" .;,")
+
+
+def _closing_assignment(sentence: str, at: int) -> tuple[int, int] | None:
+    """(start, end) of the co-units when the sentence only assigns — '<unit> chủ trì[, phối hợp với <units>] [thực
+    hiện] [<time>].' — and states no work of its own; else None (end == start: no co-units named)."""
+    rest = sentence[at:]
+    co = re.match(r"\s*,?\s*" + _CO_WITH.pattern, rest, re.IGNORECASE)
+    if co is None:
+        return (at, at) if _only_carries_out(rest) else None
+    a, z = unit_list_at(rest, co.end())
+    if z <= a or not names_units(rest[a:z]) or not _only_carries_out(rest[z:]):
+        return None
+    return at + a, at + z
 
 
 def _co_clause(piece: str, at: int) -> tuple[int, int, int] | None:

@@ -291,7 +291,7 @@ def _header(lines: list[str]) -> dict[str, str]:
                 awaiting_number = False
             elif not number_seen and is_upper(cell) and not is_motto(cell) and not _HEADING.match(cell):
                 candidates.append(_without_motto(cell))
-    candidates = [c for c in candidates if c]
+    candidates = _unwrapped([c for c in candidates if c])
     if candidates:
         name = candidates[-1]
         if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
@@ -302,6 +302,22 @@ def _header(lines: list[str]) -> dict[str, str]:
                 and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
             name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
         out["issuer"] = _org_case(name)
+    return out
+
+
+_JOINS_NEXT = re.compile(r"(?:\s(?:VÀ|CÁC)|[-–,&])$")
+_JOINS_PREVIOUS = re.compile(r"^(?:VÀ|[-–&])\s")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A name cut over two header lines joined again: 'SỞ NÔNG NGHIỆP' / 'VÀ MÔI TRƯỜNG', 'SỞ LAO ĐỘNG -' /
+    'THƯƠNG BINH VÀ XÃ HỘI': a line opening or ending on a joining word never ends or starts a name."""
+    out: list[str] = []
+    for line in lines:
+        if out and (_JOINS_PREVIOUS.match(line) or _JOINS_NEXT.search(out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
     return out
 
 

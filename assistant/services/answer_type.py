@@ -116,11 +116,20 @@ _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|n
 
 
 # "mỗi trẻ … được hỗ trợ bao nhiêu tiền", "bao nhiêu tiền một khóa": a sum for each one, however the plan writes it
-_EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)\w+\b(?: \w+){0,10}? bao nhiêu (?:tiền|đồng)\b"
-                         r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)\w+")
+_EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \w+){0,10}? bao nhiêu (?:tiền|đồng)\b"
+                         r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)(?P<per>\w+)")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
 _SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
-_EACH_AMOUNT = re.compile(_SUM + r"\s*(?:/|(?:cho )?(?:mỗi|một)\b)|\bmỗi\b[^;.]{0,60}?" + _SUM)
+_SAME_UNIT = {"khối": "khối|m3|m³", "m3": "khối|m3|m³", "m³": "khối|m3|m³"}  # one cubic metre, written either way
+
+
+def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
+    """A sum for each one the question names: "bao nhiêu đồng một khối" is not answered by "3 triệu đồng/hộ", though
+    that is a sum for each household."""
+    unit = match.group("each") or match.group("per")
+    units = _SAME_UNIT.get(unit, re.escape(unit))
+    return re.compile(_SUM + r"(?:\s*/\s*[^\s/]+){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*(?:" + units + r")(?!\w)"
+                      r"|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM)
 
 
 # a fine asked: the sum must be one the plan says is a fine ("phạt tiền từ 5 đến 10 triệu đồng"), not a support
@@ -150,11 +159,11 @@ def expectation(question: str) -> Expectation:
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = without_document_dates(named)
-    share = _SHARE_OF.search(q) if pattern is _PERCENT else None
-    share_of = share.group(1) if share and not set(share.group(1).split()) & _NOT_SHARED else ""
+    share_of = _share_asked(q) if pattern is _PERCENT else ""
+    each = _EACH_ASKED.search(fold_tones(question).lower())
     return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
                        share_of=share_of,
-                       per=_per(per.group(1)) if per else _EACH_AMOUNT if _EACH_ASKED.search(fold_tones(question).lower())
+                       per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
 
@@ -162,24 +171,57 @@ _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\
 _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
 
 
-# "tỷ lệ đảng viên sử dụng …": what the share is of (two words; "tỷ lệ này", "tỷ lệ bao nhiêu" name nothing)
-_SHARE_OF = re.compile(r"\bt[yi] le ([a-z]+ [a-z]+)\b")
+# "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
+# "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
+_OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong)\s+)?"  # "… số vụ", "… tổng chi ngân sách": the noun comes after
+_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+)(?: ([a-z]+))?")
 _NOT_SHARED = {"nay", "do", "bao", "nhieu", "la", "dat", "phai", "duoc", "cua", "trong", "theo", "muc", "the", "nao",
-               "chung", "tren", "toi", "it", "tu", "den", "va", "o", "tai", "cho", "ve"}
+               "chung", "tren", "toi", "it", "tu", "den", "va", "o", "tai", "cho", "ve", "vao", "voi", "khi",
+               "nam", "moi", "mot", "hang", "giam", "tang", "hay", "hoac", "con", "thi", "can", "tro", "len"}
+# what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
+# case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)
+_SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+" + _OF_WHICH +
+                         r"(?P<w1>[^\W\d_]+)(?: (?P<w2>[^\W\d_]+))?")
+
+
+_SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|tới|toi)\s*\d)")  # "từ 5% đến 10% số vụ": one figure
+
+
+def _share_asked(q: str) -> str:
+    m = _SHARE_OF.search(q)
+    if not m or m.group(1) in _NOT_SHARED:
+        return ""
+    return m.group(1) if not m.group(2) or m.group(2) in _NOT_SHARED else f"{m.group(1)} {m.group(2)}"
+
+
+def _another_share(text: str) -> bool:
+    """The passage says what each of its shares is of, in words ("Kéo giảm 5% đến 10% số vụ tai nạn", "Tỷ lệ hộ gia
+    đình … | 90%"), not in an abbreviation the plan defines ("tỷ lệ CTRSH được thu gom")."""
+    folded = fold_accents(text)
+    rates, figures = 0, 0
+    for m in _SHARE_SAID.finditer(folded):
+        words = [w for w in (m.group("w1"), m.group("w2")) if w]
+        if words[0].lower() in _NOT_SHARED:
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words):
+            return False
+        rates += bool(m.group("rate"))
+        figures += not m.group("rate")
+    return rates > 0 or figures >= len(_SHARE_FIGURE.findall(folded))
 
 
 def _share_said(noun: str, text: str) -> bool:
     """A share of `noun` (folded): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
-    chi bộ kích hoạt"), the share is another's."""
+    chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
     folded = fold_accents(text.lower())
-    if not re.search(rf"\b{re.escape(noun)}\b", folded) or not re.search(r"\d\s*%", folded):
-        # not named (an abbreviation the plan defines: "CTRSH"), or a row's figures stand under a "%" column:
-        # nothing says the share is another's
-        return True
+    if not re.search(r"\d\s*%", folded):
+        return True  # a row's figures stand under a "%" column: nothing says the share is another's
+    if not re.search(rf"\b{re.escape(noun)}\b", folded):
+        return not _another_share(text)
     for clause in re.split(r"[.;\t\n|]", folded):
         for m in re.finditer(r"\d[\d.,]*\s*%", clause):
-            if re.match(rf"\s*(?:(?:so|cac|nhung|tong so)\s+)?{re.escape(noun)}\b", clause[m.end():]) or \
+            if re.match(rf"\s*{_OF_WHICH}{re.escape(noun)}\b", clause[m.end():]) or \
                     re.search(rf"\b{re.escape(noun)}\b", clause[:m.start()]):
                 return True
     return False

@@ -206,6 +206,8 @@ class ExtractiveAnswerer:
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
+            if _header_lacks_asked(q, plan, ranked):
+                return Draft([], [], 0.0, ranked)
         if q.wants("basis"):  # "… để thực hiện kế hoạch nào?": the grounds the plan states, of that kind, when found
             grounds = [u for u in fitting if _intent_fit(u, q)]
             kind = basis_kind(q)
@@ -505,6 +507,21 @@ class ExtractiveAnswerer:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+_OWN_PARTS = {"number": "doc_number", "date": "issued_date"}
+_ASKING_PARTS = {*_OWN_PARTS, "metadata", "deadline"}  # "… ban hành ngày nào" fires "deadline" too
+
+
+def _header_lacks_asked(q: Question, doc: str, ranked: list[Unit]) -> bool:
+    """Asked only a plan's number or date of issue, when its header states neither (a Party plan copied without its
+    header): a plan's own number and date stand in its header alone, the ones its passages cite are other
+    documents' ("Thực hiện Kế hoạch số 54-KH/TU, ngày 04/6/2026 …")."""
+    asked = [field for part, field in _OWN_PARTS.items() if q.wants(part)]
+    if not asked or not q.intents <= _ASKING_PARTS:
+        return False
+    payload = next((u.chunk.payload for u in ranked if u.doc_id == doc), {})
+    return not any(payload.get(field) for field in asked)
 
 
 def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:

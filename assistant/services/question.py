@@ -201,6 +201,10 @@ _BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|
                        r"dau ky|thoi diem|truoc|luc)\b")
 
 
+# "… so với mục tiêu chung cả nước trong Nghị quyết 57": measured against another document's figure, two plans
+_AGAINST = re.compile(r"\bso voi\b(?: \w+){0,8}? (?:" + _KIND_WORD + r" (?:so )?\d+|" + _NUMBERED_KIND + ")")
+
+
 _ASIDE = re.compile(r"\(([^()]{3,120})\)")
 
 
@@ -219,7 +223,7 @@ def analyse(text: str) -> Question:
         if has_diacritics(text) else None
     intents = {name for name, cues in _CUES.items() if any(_cue_in(cue_words, typed, c, name) for c in cues)}
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
-            not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi"):
+            not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi") and not _AGAINST.search(folded):
         intents.discard("compare")
     if _TWO_PLANS.search(folded) or _two_askers(text):
         intents.add("compare")

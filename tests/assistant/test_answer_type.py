@@ -63,6 +63,9 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "bố trí ngân sách tỉnh 15 tỷ đồng", False),
         ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "hỗ trợ 500.000 đồng/trẻ/khóa", True),
         ("Mỗi trẻ học bơi được ngân sách hỗ trợ bao nhiêu tiền một khóa?", "mỗi trẻ được hỗ trợ 300.000 đồng", True),
+        # a sum for each of another thing answers nothing: a price per cubic metre is no support per household
+        ("Giá nước sạch nông thôn là bao nhiêu đồng một khối?", "hỗ trợ một lần 3 triệu đồng/hộ đối với hộ nghèo", False),
+        ("Giá nước sạch nông thôn là bao nhiêu đồng một khối?", "giá bán lẻ 8.500 đồng/m³ nước sạch", True),
         # fines and allowances are sums of money, however long the phrase before "bao nhiêu"
         ("muc phat tien toi da khi vi pham quy dinh bao ve du lieu ca nhan theo ke hoach la bao nhieu?",
          "Nghị định xử phạt vi phạm hành chính trong lĩnh vực bảo vệ dữ liệu cá nhân", False),
@@ -85,6 +88,18 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tập huấn sơ cấp cứu cho 180 cán bộ quản lý", True),
         ("Chương trình đào tạo nghề cho bao nhiêu người?", "đào tạo dưới 3 tháng cho 4.500 lao động nông thôn", True),
         ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tổ chức 12 lớp tập huấn sơ cấp cứu", False),
+        # a share is of what is asked: a passage saying what each of its shares is of answers for those only
+        ("Chỉ tiêu giảm bao nhiêu phần trăm số trường hợp vi phạm nồng độ cồn?",
+         "Kéo giảm từ 5% đến 10% số vụ tai nạn giao thông, số người chết so với năm trước", False),
+        ("Chỉ tiêu giảm bao nhiêu phần trăm số vụ tai nạn giao thông?",
+         "Kéo giảm từ 5% đến 10% số vụ tai nạn giao thông, số người chết so với năm trước", True),
+        ("Tỷ lệ rác thải nhựa được tái chế là bao nhiêu phần trăm?",
+         "Chỉ tiêu: Tỷ lệ hộ gia đình thực hiện phân loại tại nguồn; Đơn vị tính: %; Năm 2027: 90%", False),
+        ("Tỷ lệ chất thải rắn sinh hoạt được thu gom là bao nhiêu?", "Tỷ lệ CTRSH được thu gom đạt 95% trở lên", True),
+        ("Tỷ lệ chất thải rắn sinh hoạt được thu gom là bao nhiêu?", "Năm 2027: đạt 95% trở lên", True),
+        ("Kinh tế số chiếm bao nhiêu phần trăm GRDP?", "Kinh tế số đạt 45% GRDP", True),
+        ("Bố trí tối thiểu bao nhiêu % tổng chi ngân sách cho khoa học?", "bố trí ít nhất 3% tổng chi ngân sách hằng năm",
+         True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

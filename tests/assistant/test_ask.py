@@ -143,6 +143,16 @@ def test_refusal_with_related_passages(indexed, question: str) -> None:  # type:
     assert r.related and all(indexed.registry.text_of(c.doc_id)[c.start : c.end] == c.quote for c in r.related)
 
 
+def test_a_plan_without_a_header_states_no_number_or_date_of_its_own(indexed) -> None:  # type: ignore[no-untyped-def]
+    """004 was copied without its header: the numbers and dates its preamble cites are other documents'; 002's
+    header states its month."""
+    r = ask(indexed, "Kế hoạch chuyển đổi số trong các cơ quan đảng phường Bạch Đằng năm 2026 mang số hiệu bao "
+                     "nhiêu và được ký ngày nào?")
+    assert not r.answerable and r.answer == NOT_FOUND, r.answer
+    r = ask(indexed, "Kế hoạch chuyển đổi số trong các cơ quan đảng của Tỉnh ủy Đồng Nai ban hành ngày nào?")
+    assert r.answerable and "tháng 01 năm 2026" in r.answer, r.answer  # its header leaves the day blank
+
+
 def test_a_plan_that_never_says_what_is_asked_about_does_not_answer(indexed) -> None:  # type: ignore[no-untyped-def]
     """The same question about two objects: the plan sets a target for terminal devices, none for drones."""
     asked = "Kế hoạch của Tỉnh ủy Đồng Nai đặt chỉ tiêu bao nhiêu phần trăm cơ quan đảng cấp xã được trang bị {}?"

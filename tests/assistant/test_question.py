@@ -83,6 +83,10 @@ from assistant.services.question import analyse, fold_question, has_phrase, ques
         ("Ai ký Nghị quyết nước sạch của HĐND tỉnh Sơn Hà và nghị quyết có hiệu lực từ ngày nào?", {"signer"},
          {"compare"}),
         ("Kế hoạch A của tỉnh và kế hoạch B của huyện sơ kết vào thời điểm nào?", {"compare", "deadline"}, set()),
+        # a figure set against another document's compares two plans; against a past year it does not
+        ("Mục tiêu kinh tế số đến năm 2030 của tỉnh Bắc Ninh so với mục tiêu chung trong Nghị quyết 57-NQ/TW thế nào?",
+         {"compare"}, set()),
+        ("Kế hoạch giảm bao nhiêu phần trăm số vụ tai nạn so với năm 2025?", set(), {"compare"}),
         ("Ba lễ hội mà Đảng ủy xã chủ trương khôi phục là những lễ hội nào?", {"list"}, set()),
     ],
 )

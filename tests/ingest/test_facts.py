@@ -176,6 +176,26 @@ def test_sentences_of_an_item_then_a_sentence_assigning_them() -> None:
     ]
 
 
+
+def test_sentences_of_an_item_then_a_sentence_naming_who_leads_them() -> None:
+    """"<task>. X chủ trì, phối hợp với Y thực hiện; <time>.": a state plan's item closes on the sentence assigning
+    it; the task is the sentences before it, its co-units and its time the assignment's. A sentence that assigns and
+    states work of its own ("… phối hợp với Y khảo sát, lập phương án") stays the task."""
+    text = ("II. NHIỆM VỤ\n\n1. Xây dựng Chương trình tuyên truyền pháp luật về an toàn giao thông năm 2026. Phòng Văn "
+            "hóa - Xã hội chủ trì, phối hợp với Công an phường và các tổ dân phố thực hiện; ban hành Chương trình "
+            "trước ngày 28/02/2026.\n\n2. Nhân rộng mô hình “Cổng trường an toàn giao thông” tại 06 trường học. Đoàn "
+            "Thanh niên phường chủ trì thực hiện thường xuyên.\n\n3. Rà soát 03 điểm tiềm ẩn nguy cơ tai nạn. Phòng "
+            "Kinh tế chủ trì, phối hợp với Công an phường khảo sát, lập phương án.\n")
+    found = [values(t) for t in tasks_of(text)]
+    assert found[:2] == [
+        {"task": "Xây dựng Chương trình tuyên truyền pháp luật về an toàn giao thông năm 2026",
+         "lead": "Phòng Văn hóa - Xã hội", "co": "Công an phường và các tổ dân phố", "timing": "trước ngày 28/02/2026"},
+        {"task": "Nhân rộng mô hình “Cổng trường an toàn giao thông” tại 06 trường học",
+         "lead": "Đoàn Thanh niên phường", "timing": "thường xuyên"},
+    ]
+    assert (found[2]["task"], found[2]["lead"]) == (
+        "Phòng Kinh tế chủ trì, phối hợp với Công an phường khảo sát, lập phương án", "Phòng Kinh tế")
+
 def test_a_list_item_naming_only_a_unit_heads_the_items_below_it() -> None:
     """"* Ủy ban nhân dân xã:" then "- …" items: each item is the unit's duty, until the next "*" item or heading."""
     text = ("2- Phân công thực hiện\n\n* Ủy ban nhân dân xã:\n\n- Xây dựng Kế hoạch triển khai, trình Ban Thường vụ "

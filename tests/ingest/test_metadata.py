@@ -175,6 +175,17 @@ HEADERS = [
         {"doc_number": "27/KH-UBND", "issuer": "Ủy ban nhân dân xã Vân Nhạn"},
         id="an-organ-naming-its-place-above-its-province",
     ),
+    pytest.param(
+        "UBND TỈNH ĐĂK NGUYÊN\nSỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 1468/KH-SNNMT\nĐăk Nguyên, ngày 22 tháng 10 năm 2026\n\nKẾ HOẠCH\nPhòng cháy rừng\n",
+        {"doc_number": "1468/KH-SNNMT", "issuer": "Sở Nông nghiệp và Môi trường"},
+        id="a-department-name-wrapped-before-its-and",
+    ),
+    pytest.param(
+        "UBND TỈNH HÀ NAM\nSỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\nSố: 12/KH-SLĐTBXH\n\nKẾ HOẠCH\nĐào tạo nghề\n",
+        {"doc_number": "12/KH-SLĐTBXH", "issuer": "Sở Lao động - Thương binh và Xã hội"},
+        id="a-department-name-wrapped-after-its-dash",
+    ),
 ]
 
 
