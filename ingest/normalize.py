@@ -188,6 +188,7 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     """Lines of one page with HTML and LaTeX resolved, emphasis wrapped by the exporter over several
     lines made one line again ("**III. TỔ CHỨC" / "THỰC HIỆN**"), and layout tables undone."""
     page = html_tables(page)  # a Word table exported as HTML: merged cells keep their columns
+    page = _BOX_DRAWN.sub(lambda m: m.group(0).translate(_AS_GRID), page)  # "┌──┬──┐" / "│ … │": a grid
     page = "\n".join(ruled_tables(page.split("\n")))  # before emphasis is joined over lines: a cell's lines stay apart
     page = _HTML_BREAK.sub(" ", page)
     page = _HTML_CELL_END.sub("\t", page)
@@ -274,6 +275,11 @@ def _filled_after(lines: list[str], i: int, n: int) -> list[int]:
                                   if lines[j].strip() and not _PAGE_NUMBER.match(lines[j].strip())), n))
 
 
+# a table drawn in box characters (text exported from a console or a word processor's "text with line drawing"): the
+# same grid as pandoc's "+---+" / "|", the corners and crossings "+", the lines "-" ("=" under a double-lined header)
+_BOX_CORNERS = "┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╞╪╡╟╫╢"
+_AS_GRID = str.maketrans({**dict.fromkeys(_BOX_CORNERS, "+"), "─": "-", "═": "=", "│": "|", "║": "|"})
+_BOX_DRAWN = re.compile(rf"(?m)^[ \t]*[{_BOX_CORNERS}│║][^\n]*[{_BOX_CORNERS}│║][ \t]*$")
 _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _HEAD_BORDER = re.compile(r"^\s*\+(?:[=:]+\+)+\s*$")
 

@@ -207,7 +207,7 @@ def _another_share(text: str) -> bool:
             return False
         rates += bool(m.group("rate"))
         figures += not m.group("rate")
-    return rates > 0 or figures >= len(_SHARE_FIGURE.findall(folded))
+    return rates > 0 or figures > 0 and figures >= len(_SHARE_FIGURE.findall(folded))
 
 
 def _share_said(noun: str, text: str) -> bool:
@@ -215,10 +215,10 @@ def _share_said(noun: str, text: str) -> bool:
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
     chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
     folded = fold_accents(text.lower())
-    if not re.search(r"\d\s*%", folded):
-        return True  # a row's figures stand under a "%" column: nothing says the share is another's
     if not re.search(rf"\b{re.escape(noun)}\b", folded):
         return not _another_share(text)
+    if not re.search(r"\d\s*%", folded):
+        return True  # a row's figures stand under a "%" column: nothing says the share is another's
     for clause in re.split(r"[.;\t\n|]", folded):
         for m in re.finditer(r"\d[\d.,]*\s*%", clause):
             if re.match(rf"\s*{_OF_WHICH}{re.escape(noun)}\b", clause[m.end():]) or \

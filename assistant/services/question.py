@@ -129,7 +129,7 @@ def basis_kind(q: Question) -> str:
     return "" if kind == "van ban" else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
-                         r"((?: \w+){1,4}) (?:nao|gi)\b")
+                         r"((?: \w+){1,5}) (?:nao|gi)\b")
 # what any plan's list is made of: naming it says nothing of which list is asked
 _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",

@@ -154,3 +154,14 @@ def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -
     counted = "| 3 | Trang bị bình chữa cháy cho đội dân phòng | Công an huyện | 120 | 2027 |"
     assert not satisfied(exp, dated, table=True)
     assert satisfied(exp, counted, table=True)
+
+
+@pytest.mark.parametrize(("question", "ok"), [
+    ("Tỷ lệ rác thải nhựa được tái chế là bao nhiêu phần trăm?", False),
+    ("Tỷ lệ hộ gia đình thực hiện phân loại tại nguồn là bao nhiêu phần trăm?", True),
+    ("Chỉ tiêu phân loại rác tại nguồn là bao nhiêu phần trăm?", True),
+])
+def test_a_rows_indicator_says_what_its_share_is_of(question: str, ok: bool) -> None:
+    """A row's figures stand under a "%" column; its indicator names what they are a share of."""
+    row = "| 1 | Tỷ lệ hộ gia đình thực hiện phân loại tại nguồn | % | 60 | 90 |"
+    assert satisfied(expectation(question), row, table=True) is ok

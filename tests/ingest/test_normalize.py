@@ -370,3 +370,22 @@ def test_a_word_table_copied_as_text_keeps_a_cells_second_paragraph_in_its_row()
 ])
 def test_a_header_printed_from_a_table(text: str, lines: list[str]) -> None:
     assert normalize_text(text)[0].split("\n") == lines
+
+
+def test_a_table_drawn_in_box_characters_is_a_table() -> None:
+    """"┌──┬──┐" / "│ … │" (text with line drawing): the grid pandoc draws with "+--+", its cells wrapped over lines."""
+    text = ("PHỤ LỤC CHỈ TIÊU\n\n"
+            "┌─────┬───────────────────────────┬───────┬────────┐\n"
+            "│ STT │ Chỉ tiêu                  │ ĐVT   │  Năm   │\n"
+            "│     │                           │       │  2027  │\n"
+            "╞═════╪═══════════════════════════╪═══════╪════════╡\n"
+            "│  1  │ Tỷ lệ hộ nghèo sử dụng    │   %   │     43 │\n"
+            "│     │ nước sạch đạt quy chuẩn   │       │        │\n"
+            "├─────┼───────────────────────────┼───────┼────────┤\n"
+            "│  2  │ Số công trình xây mới     │ công  │     10 │\n"
+            "│     │                           │ trình │        │\n"
+            "└─────┴───────────────────────────┴───────┴────────┘\n")
+    lines = [line for line in normalize_text(text)[0].split("\n") if line.startswith("|")]
+    assert lines == ["| STT | Chỉ tiêu | ĐVT | Năm 2027 |", "|---|---|---|---|",
+                     "| 1 | Tỷ lệ hộ nghèo sử dụng nước sạch đạt quy chuẩn | % | 43 |",
+                     "| 2 | Số công trình xây mới | công trình | 10 |"]
