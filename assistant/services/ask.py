@@ -304,7 +304,7 @@ class AskService:
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
-            self._holds_numbers(q, docs)
+            (draft.of_cited or self._holds_numbers(q, docs))
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it

@@ -38,6 +38,7 @@ from assistant.services.question import (
     Question,
     analyse,
     basis_kind,
+    document_asked,
     has_phrase,
     naming_phrase,
     question_parts,
@@ -104,6 +105,7 @@ class Draft:
     units: list[Unit]
     gives_asked: bool = True  # the leading passage holds each kind of fact asked (a figure for a target …)
     lead: Unit | None = None  # the passage the answer leads with
+    of_cited: bool = False  # answers of a document the plan cites ("… 32-CTr/TU ban hành ngày nào?"), by its citation
 
 
 class _Builder:
@@ -206,6 +208,10 @@ class ExtractiveAnswerer:
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
+            if (cited := _cited_with_date(q, plan, ranked)) is not None:
+                out = _Builder()
+                self._quote(q, cited, out, LEAD_CHARS)
+                return Draft(out.statements, out.citations, cited.coverage, ranked, True, cited, of_cited=True)
             if _header_lacks_asked(q, plan, ranked):
                 return Draft([], [], 0.0, ranked)
         if q.wants("basis"):  # "… để thực hiện kế hoạch nào?": the grounds the plan states, of that kind, when found
@@ -522,6 +528,20 @@ def _header_lacks_asked(q: Question, doc: str, ranked: list[Unit]) -> bool:
         return False
     payload = next((u.chunk.payload for u in ranked if u.doc_id == doc), {})
     return not any(payload.get(field) for field in asked)
+
+
+def _cited_with_date(q: Question, doc: str, ranked: list[Unit]) -> Unit | None:
+    """Asked when a document the plan cites was issued ("Chương trình hành động 32-CTr/TU … ban hành ngày nào?"): the
+    passage citing it with its date ("Chương trình hành động số 32-CTr/TU ngày 18/7/2025 …"), not the plan's own."""
+    asked = document_asked(q.text)
+    if not asked or not q.wants("date") or not q.intents <= _ASKING_PARTS:
+        return None
+    units = [u for u in ranked if u.doc_id == doc]
+    if not units or _own_number(units[0].chunk) == asked:
+        return None
+    digits, code = asked.split()
+    dated = re.compile(rf"(?<![\d/]){digits}\s*[-/]\s*{code}[^\s,;]*\s*,?\s*ngay\s+\d")
+    return next((u for u in units if dated.search(fold_accents(u.text).lower())), None)
 
 
 def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:

@@ -270,6 +270,18 @@ _KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if 
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? ?(\d{1,5})\b")  # "NQ 57", "NQ57"
 
 
+# "Chương trình hành động 32-CTr/TU … ban hành ngày nào?": a question opening on a document named by its number asks
+# of that document, which may be one the plan cites
+_OPENS_ON_NUMBER = re.compile(r"^(?:(?:theo|trong|cho biet)\s+)?(" + "|".join(_KIND_NAMES) +
+                              r")(?: hanh dong)?(?: so)? (\d{1,5})\b")
+
+
+def document_asked(text: str) -> str:
+    """'32 ctr' for "Chương trình hành động 32-CTr/TU … ban hành ngày nào?"; '' when the question opens otherwise."""
+    m = _OPENS_ON_NUMBER.match(fold_question(text))
+    return f"{m.group(2)} {_KIND_NAMES[m.group(1)]}" if m else ""
+
+
 # "Chương trình … thực hiện Nghị quyết 57", "… của Chính phủ về Nghị quyết 57": the number names the document
 # carried out, not the one asked about
 _CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(?: (?:cac|cua))?\s*(?:"

@@ -153,6 +153,13 @@ def test_a_plan_without_a_header_states_no_number_or_date_of_its_own(indexed) ->
     assert r.answerable and "tháng 01 năm 2026" in r.answer, r.answer  # its header leaves the day blank
 
 
+def test_when_a_document_the_plan_carries_out_was_issued(indexed) -> None:  # type: ignore[no-untyped-def]
+    """Asked of the resolution 001 carries out, by its number: the date its citation gives, not 001's own (none)."""
+    r = ask(indexed, "Nghị quyết 04-NQ/TU của Ban Thường vụ Tỉnh ủy về chuyển đổi số năm 2026 ban hành ngày nào?")
+    assert r.answerable and "04-NQ/TU ngày 29/01/2026" in r.answer, r.answer
+    assert {c.source[:3] for c in r.citations} == {"001"}
+
+
 def test_a_plan_that_never_says_what_is_asked_about_does_not_answer(indexed) -> None:  # type: ignore[no-untyped-def]
     """The same question about two objects: the plan sets a target for terminal devices, none for drones."""
     asked = "Kế hoạch của Tỉnh ủy Đồng Nai đặt chỉ tiêu bao nhiêu phần trăm cơ quan đảng cấp xã được trang bị {}?"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.services.question import analyse, fold_question, has_phrase, question_parts, topic_words
+from assistant.services.question import (
+    analyse,
+    document_asked,
+    fold_question,
+    has_phrase,
+    question_parts,
+    topic_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -268,3 +275,13 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
 def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> None:
     intents = analyse(question).intents
     assert wanted <= intents and not (not_wanted & intents), intents
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Chương trình hành động 32-CTr/TU về kinh tế tư nhân ban hành ngày nào?", "32 ctr"),
+    ("Nghị quyết số 57-NQ/TW của Bộ Chính trị ký ngày nào?", "57 nq"),
+    ("Theo Kế hoạch 308 của Hà Nội, ai chủ trì?", "308 kh"),
+    ("Kế hoạch của tỉnh thực hiện Chương trình hành động 32-CTr/TU ban hành ngày nào?", ""),  # the plan's own date
+])
+def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
+    assert document_asked(question) == asked
