@@ -86,7 +86,7 @@ HEADING_WEIGHT = 0.15  # a unit under the heading the question names (see `_unde
 DEFINES_WEIGHT = 0.5  # a unit spelling out the term the question quotes (see `_defines`)
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
-                   r"hằng\s+(?:tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
+                   r"(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-]\s*")
 _MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
 

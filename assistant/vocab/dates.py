@@ -195,7 +195,8 @@ _TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + _YEAR + r")?|\s+th�
          + _YEAR + r")?)")
 _EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
          r"(?<!chi )thường xuyên|thường niên)"
-_DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )(?:(?:hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
+_DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )"
+                    r"(?:(?:(?:cơ bản\s+)?hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
                     r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)
 _RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
 # "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item

@@ -16,6 +16,7 @@ from assistant.vocab.units import starts_with_unit, strip_title, subject_units, 
         ("Định kỳ trước ngày 20 hằng tháng, báo cáo kết quả thực hiện về Văn phòng Đảng ủy.", "trước ngày 20 hằng tháng"),
         ("Sở Tài chính định kỳ hằng quý tổng hợp báo cáo Ủy ban nhân dân Thành phố", "định kỳ hằng quý"),
         ("xây dựng kế hoạch (hoàn thành trong tháng 11/2025) gửi về Công an tỉnh", "hoàn thành trong tháng 11/2025"),
+        ("thể chế hoá đầy đủ các chủ trương, cơ bản hoàn thành trong năm 2025.", "cơ bản hoàn thành trong năm 2025"),
         ("phấn đấu 20% xã ngay trong năm 2025; đến năm 2030 đạt 100%", "đến năm 2030"),  # the last deadline
         ("Thường xuyên kiểm tra, đánh giá nguy cơ mất an toàn thông tin", "Thường xuyên"),
         ("Hoàn thiện hạ tầng công nghệ thông tin và phần mềm (2025 - 2026).", "(2025 - 2026)"),
