@@ -59,6 +59,16 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
+_MORE_NOUN = re.compile(r"\s*(?:,|/|\bhoac\b|\bva\b)\s*([a-z]+(?: [a-z]+)?)")
+
+
+def _more_nouns(q: str, at: int) -> list[str]:
+    """The nouns listed after the one counted: "bao nhiêu nhà giáo, cán bộ" -> ['can bo']."""
+    out = []
+    while (m := _MORE_NOUN.match(q, at)) and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
+        out.append(m.group(1))
+        at = m.end()
+    return out
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
 _PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
 _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
@@ -156,6 +166,8 @@ def expectation(question: str) -> Expectation:
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
                                   m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
         noun = m.group(1)  # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"
+        # "bao nhiêu nhà giáo, cán bộ", "… học sinh/sinh viên": each noun named may be what is counted
+        noun = ",".join([noun, *_more_nouns(q, m.end())])
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = without_document_dates(named)
@@ -242,8 +254,9 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         return False
     if exp.count_noun:
         folded = fold_accents(text.lower())
-        first = exp.count_noun.split()[0]
-        first = _PEOPLE if first == "nguoi" else re.escape(first)  # "bao nhiêu người": "180 cán bộ quản lý" is a count
+        # "bao nhiêu người": "180 cán bộ quản lý" is a count
+        first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
+                                 for n in exp.count_noun.split(",")) + ")"
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
         if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             around = fold_accents(f"{text} {context}".lower())

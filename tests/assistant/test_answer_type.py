@@ -88,6 +88,10 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tập huấn sơ cấp cứu cho 180 cán bộ quản lý", True),
         ("Chương trình đào tạo nghề cho bao nhiêu người?", "đào tạo dưới 3 tháng cho 4.500 lao động nông thôn", True),
         ("Lớp tập huấn sơ cấp cứu dành cho bao nhiêu người?", "tổ chức 12 lớp tập huấn sơ cấp cứu", False),
+        # several nouns counted: any of them answers, nothing else does
+        ("Mỗi kế hoạch tập huấn bao nhiêu nhà giáo, cán bộ?", "tập huấn sơ cấp cứu cho 180 cán bộ quản lý", True),
+        ("Mỗi kế hoạch tập huấn bao nhiêu nhà giáo, cán bộ?", "tổ chức 12 lớp tập huấn", False),
+        ("Bồi dưỡng bao nhiêu nhà giáo?", "tập huấn sơ cấp cứu cho 180 cán bộ quản lý", False),
         # a share is of what is asked: a passage saying what each of its shares is of answers for those only
         ("Chỉ tiêu giảm bao nhiêu phần trăm số trường hợp vi phạm nồng độ cồn?",
          "Kéo giảm từ 5% đến 10% số vụ tai nạn giao thông, số người chết so với năm trước", False),
