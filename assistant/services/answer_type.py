@@ -206,14 +206,22 @@ def _share_asked(q: str) -> str:
     return m.group(1) if not m.group(2) or m.group(2) in _NOT_SHARED else f"{m.group(1)} {m.group(2)}"
 
 
+# the words of `_NOT_SHARED` as a passage writes them: "cho" is "for", "chợ" a market
+_NOT_SHARED_WRITTEN = {"này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế",
+                       "nào", "chung", "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với",
+                       "khi", "năm", "mỗi", "một", "hằng", "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần",
+                       "trở", "lên"}
+
+
 def _another_share(text: str) -> bool:
     """The passage says what each of its shares is of, in words ("Kéo giảm 5% đến 10% số vụ tai nạn", "Tỷ lệ hộ gia
     đình … | 90%"), not in an abbreviation the plan defines ("tỷ lệ CTRSH được thu gom")."""
-    folded = fold_accents(text)
+    text = nfc(text)
+    folded = fold_accents(text)  # one character for one: spans hold in the text as written
     rates, figures = 0, 0
     for m in _SHARE_SAID.finditer(folded):
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
-        if words[0].lower() in _NOT_SHARED:
+        if text[m.start("w1"):m.end("w1")].lower() in _NOT_SHARED_WRITTEN:
             continue
         if any(w.isupper() and len(w) > 1 for w in words):
             return False

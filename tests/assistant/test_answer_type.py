@@ -169,3 +169,9 @@ def test_a_rows_indicator_says_what_its_share_is_of(question: str, ok: bool) -> 
     """A row's figures stand under a "%" column; its indicator names what they are a share of."""
     row = "| 1 | Tỷ lệ hộ gia đình thực hiện phân loại tại nguồn | % | 60 | 90 |"
     assert satisfied(expectation(question), row, table=True) is ok
+
+
+def test_a_share_of_markets_is_no_share_for_anything() -> None:
+    """"Tỷ lệ chợ, siêu thị …" names what its share is of, though "chợ" (markets) folds as "cho" (for)."""
+    row = "| 12 | Tỷ lệ chợ, siêu thị bố trí thiết bị lưu chứa chất thải phân loại | % | 80 | 100 |"
+    assert not satisfied(expectation("Tỷ lệ rác thải nhựa được tái chế là bao nhiêu phần trăm?"), row, table=True)
