@@ -570,12 +570,12 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             bracketed = sentence[:at].rstrip().endswith("(")
             closing = None if giao or bracketed or before.strip() != units[-1] else \
                 _closing_assignment(sentence, lead_at.end())
-            span = _assigned_before(piece, m, out[found:], b["start"]) if (giao and not bracketed and \
-                not sentence[lead_at.end():].strip(" ,;.") or closing is not None) else None
+            assigns_only = giao and not bracketed and not sentence[lead_at.end():].strip(" ,;.")
+            span = _assigned_before(piece, m, out[found:], b["start"]) if assigns_only or closing is not None else None
             if span is not None and closing is not None:
                 # "4. Nhân rộng mô hình … tại 06 trường học. Đoàn Thanh niên phường chủ trì, phối hợp với Công an phường
                 # thực hiện; duy trì trong suốt năm học.": the item's sentences before are the task, the assigning
-                # sentence names its co-units and what follows it, unless another assignment, its timing
+                # sentence gives its co-units, and the rest of the item (when it assigns nothing more) its time
                 (a, _), (ta, tz), _ = span
                 rest = piece[m.end():]
                 z = len(piece.rstrip()) if not _LEAD_VERB.search(rest) else m.end()

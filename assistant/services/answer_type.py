@@ -59,6 +59,13 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _TARGET = re.compile(r"\b(?:chi tieu|ty le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
+# "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
+_PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
+_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
+                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS,
+                        "chiec", "cai"}  # classifiers: "bao nhiêu chiếc" is answered by "04 xe"
+
+
 _MORE_NOUN = re.compile(r"\s*(?:,|/|\bhoac\b|\bva\b)\s*([a-z]+(?: [a-z]+)?)")
 
 
@@ -69,11 +76,6 @@ def _more_nouns(q: str, at: int) -> list[str]:
         out.append(m.group(1))
         at = m.end()
     return out
-# "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
-_PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
-_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
-                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS,
-                        "chiec", "cai"}  # classifiers: "bao nhiêu chiếc" is answered by "04 xe"
 
 
 # nouns that count people (accent-folded): what "bao nhiêu người" asks is said as "180 cán bộ", "4.500 lao động"
