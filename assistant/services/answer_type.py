@@ -8,6 +8,7 @@ keeps the assistant from answering questions the documents do not answer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -91,7 +92,7 @@ class Expectation:
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
-    share_of: str = ""  # folded noun of "tỷ lệ đảng viên …": the passage's share is a share of it
+    share_of: str = ""  # folded words of "tỷ lệ đảng viên sử dụng …" (up to four): the passage's share is of them
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -188,7 +189,7 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
 # "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
 _OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong)\s+)?"  # "… số vụ", "… tổng chi ngân sách": the noun comes after
-_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+)(?: ([a-z]+))?")
+_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")
 _NOT_SHARED = {"nay", "do", "bao", "nhieu", "la", "dat", "phai", "duoc", "cua", "trong", "theo", "muc", "the", "nao",
                "chung", "tren", "toi", "it", "tu", "den", "va", "o", "tai", "cho", "ve", "vao", "voi", "khi",
                "nam", "moi", "mot", "hang", "giam", "tang", "hay", "hoac", "con", "thi", "can", "tro", "len"}
@@ -203,9 +204,8 @@ _SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|t
 
 def _share_asked(q: str) -> str:
     m = _SHARE_OF.search(q)
-    if not m or m.group(1) in _NOT_SHARED:
-        return ""
-    return m.group(1) if not m.group(2) or m.group(2) in _NOT_SHARED else f"{m.group(1)} {m.group(2)}"
+    words = list(itertools.takewhile(lambda w: w not in _NOT_SHARED, m.group(1).split())) if m else []
+    return " ".join(words)
 
 
 # the words of `_NOT_SHARED` as a passage writes them: "cho" is "for", "chợ" a market
@@ -215,9 +215,17 @@ _NOT_SHARED_WRITTEN = {"này", "đó", "bao", "nhiêu", "là", "đạt", "phải
                        "trở", "lên"}
 
 
-def _another_share(text: str) -> bool:
-    """The passage says what each of its shares is of, in words ("Kéo giảm 5% đến 10% số vụ tai nạn", "Tỷ lệ hộ gia
-    đình … | 90%"), not in an abbreviation the plan defines ("tỷ lệ CTRSH được thu gom")."""
+def _pairs(text: str, limit: int = 4) -> set[str]:
+    """Two words running ("sot xuat", "xuat huyet") among the first `limit` of the text; one word alone."""
+    words = re.findall(r"[^\W\d_]+", text)[:limit]
+    return {" ".join(words[i:i + 2]) for i in range(max(len(words) - 1, 1))} if words else set()
+
+
+def _another_share(text: str, asked: set[str]) -> bool:
+    """The passage says what each of its shares is of, in words of which no two running are the question's (`asked`,
+    folded pairs): "Kéo giảm 5% đến 10% số vụ tai nạn", "Tỷ lệ hộ gia đình … | 90%" for "số trường hợp vi phạm …",
+    "Tỷ lệ chất thải rắn …" for "rác thải nhựa"; but "15% số ca mắc sốt xuất huyết" is of "số ca sốt xuất huyết",
+    and an abbreviation the plan defines ("tỷ lệ CTRSH …") may be of anything."""
     text = nfc(text)
     folded = fold_accents(text)  # one character for one: spans hold in the text as written
     rates, figures = 0, 0
@@ -225,20 +233,21 @@ def _another_share(text: str) -> bool:
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
         if text[m.start("w1"):m.end("w1")].lower() in _NOT_SHARED_WRITTEN:
             continue
-        if any(w.isupper() and len(w) > 1 for w in words):
+        if any(w.isupper() and len(w) > 1 for w in words) or _pairs(folded[m.start("w1"):].lower(), 6) & asked:
             return False
         rates += bool(m.group("rate"))
         figures += not m.group("rate")
     return rates > 0 or figures > 0 and figures >= len(_SHARE_FIGURE.findall(folded))
 
 
-def _share_said(noun: str, text: str) -> bool:
-    """A share of `noun` (folded): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
+def _share_said(share: str, text: str) -> bool:
+    """A share of what `share` names (folded; its first two words the noun): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
     chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
+    noun = " ".join(share.split()[:2])
     folded = fold_accents(text.lower())
     if not re.search(rf"\b{re.escape(noun)}\b", folded):
-        return not _another_share(text)
+        return not _another_share(text, _pairs(share))
     if not re.search(r"\d\s*%", folded):
         return True  # a row's figures stand under a "%" column: nothing says the share is another's
     for clause in re.split(r"[.;\t\n|]", folded):
