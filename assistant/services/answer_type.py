@@ -88,7 +88,7 @@ _PEOPLE = (r"(?:nguoi|can bo|cong chuc|vien chuc|giao vien|nha giao|hoc sinh|sin
 @dataclass(frozen=True)
 class Expectation:
     pattern: re.Pattern[str] | None  # a value of this shape must be in the passage
-    count_noun: str  # folded noun after "bao nhiêu": the passage must say "<number> <noun>"
+    count_nouns: tuple[str, ...]  # folded nouns after "bao nhiêu": the passage must say "<number> <noun>" of one
     numbers: tuple[str, ...]  # numbers/years named in the question: the passage must be about them
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
@@ -162,21 +162,21 @@ def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
     per = _PER_ASKED.search(q)
     cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
-    noun = ""
+    nouns: tuple[str, ...] = ()
     m = _COUNT.search(q)
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
                                   m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
-        noun = m.group(1)  # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"
-        # "bao nhiêu nhà giáo, cán bộ", "… học sinh/sinh viên": each noun named may be what is counted
-        noun = ",".join([noun, *_more_nouns(q, m.end())])
+        # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"; "bao nhiêu nhà giáo, cán
+        # bộ", "… học sinh/sinh viên": each noun named may be what is counted
+        nouns = (m.group(1), *_more_nouns(q, m.end()))
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = without_document_dates(named)
     share_of = _share_asked(q) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
-    return Expectation(pattern, noun, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
+    return Expectation(pattern, nouns, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
                        share_of=share_of,
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
@@ -190,9 +190,6 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
 _OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong)\s+)?"  # "… số vụ", "… tổng chi ngân sách": the noun comes after
 _SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")
-_NOT_SHARED = {"nay", "do", "bao", "nhieu", "la", "dat", "phai", "duoc", "cua", "trong", "theo", "muc", "the", "nao",
-               "chung", "tren", "toi", "it", "tu", "den", "va", "o", "tai", "cho", "ve", "vao", "voi", "khi",
-               "nam", "moi", "mot", "hang", "giam", "tang", "hay", "hoac", "con", "thi", "can", "tro", "len"}
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)
 _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+" + _OF_WHICH +
@@ -208,11 +205,16 @@ def _share_asked(q: str) -> str:
     return " ".join(words)
 
 
-# the words of `_NOT_SHARED` as a passage writes them: "cho" is "for", "chợ" a market
-_NOT_SHARED_WRITTEN = {"này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế",
-                       "nào", "chung", "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với",
-                       "khi", "năm", "mỗi", "một", "hằng", "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần",
-                       "trở", "lên"}
+# words saying nothing of what a share is of, as a passage writes them ("cho" is "for", "chợ" a market) and folded,
+# as a question may be typed
+_NOT_SHARED_WRITTEN = frozenset([
+    "này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế", "nào", "chung",
+    "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với", "khi", "năm", "mỗi", "một", "hằng",
+    "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên"])
+_NOT_SHARED = frozenset(fold_accents(w) for w in _NOT_SHARED_WRITTEN)
+
+
+_SHARE_WINDOW = 80  # characters after a share's figure holding the words that say what it is of
 
 
 def _pairs(text: str, limit: int = 4) -> set[str]:
@@ -233,7 +235,8 @@ def _another_share(text: str, asked: set[str]) -> bool:
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
         if text[m.start("w1"):m.end("w1")].lower() in _NOT_SHARED_WRITTEN:
             continue
-        if any(w.isupper() and len(w) > 1 for w in words) or _pairs(folded[m.start("w1"):].lower(), 6) & asked:
+        said = folded[m.start("w1"):m.start("w1") + _SHARE_WINDOW].lower()
+        if any(w.isupper() and len(w) > 1 for w in words) or _pairs(said, 6) & asked:
             return False
         rates += bool(m.group("rate"))
         figures += not m.group("rate")
@@ -271,11 +274,11 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.per is not None and not exp.per.search(fold_accents(text).lower()) and not exp.per.search(
             fold_tones(text).lower()):
         return False
-    if exp.count_noun:
+    if exp.count_nouns:
         folded = fold_accents(text.lower())
         # "bao nhiêu người": "180 cán bộ quản lý" is a count
         first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
-                                 for n in exp.count_noun.split(",")) + ")"
+                                 for n in exp.count_nouns) + ")"
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
         if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             around = fold_accents(f"{text} {context}".lower())
