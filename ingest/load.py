@@ -28,6 +28,7 @@ from llama_index.core.schema import Document
 
 from assistant.settings import IngestSettings
 from assistant.text import nfc
+from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
 from ingest import encodings
 from ingest.junk import junk_reason
@@ -462,9 +463,14 @@ class PdfTextReader(FileReader):
             pdf = pypdf.PdfReader(io.BytesIO(data))
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise LoadError("Tệp PDF được bảo vệ bằng mật khẩu: không đọc được nội dung.")
-            pages = []
+            pages: list[str] = []
+            in_columns = False  # the page before was read in columns: its table may go on over this page
             for page in pdf.pages:
-                pages.append(page.extract_text() or "")
+                text = page.extract_text() or ""
+                laid = _in_columns(page) if _table_page(text) or in_columns and _TABLE_ROW.match(text.lstrip()) \
+                    else None
+                in_columns = laid is not None
+                pages.append(laid or text)
                 if deadline is not None:
                     deadline.check("đọc PDF")
         except LoadError:
@@ -472,6 +478,27 @@ class PdfTextReader(FileReader):
         except Exception as err:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.") from err
         return PAGE_BREAK.join(_with_scanned_pages(data, pages, deadline))
+
+
+# "11 Cơ sở ứng dụng …": a table row's number, bare, then its text (a list item is numbered "1.", "1)")
+_TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\W\d]")
+_NOT_NAMES = re.compile(r"[,;:.]")  # "TT Tỉnh ủy, TT HĐND tỉnh;" (to whom a plan is sent) names no columns
+
+
+def _table_page(text: str) -> bool:
+    """A page holding a table with a numbered column: a line of column names led by "STT" (or "TT", "Số TT")."""
+    return any(not _NOT_NAMES.search(line) and "stt" in (role_of(line.split()[0]), role_of(" ".join(line.split()[:2])))
+               for line in text.splitlines() if line.split())
+
+
+def _in_columns(page: Any) -> str | None:
+    """The page's text laid out in columns, each piece where the page prints it: a table's cells stay under their
+    column names (the plain text runs a row's cells together, "% 90 100 100"). Only for pages with a table: the
+    layout of a header or signature block is read better from the plain text."""
+    try:
+        return str(page.extract_text(extraction_mode="layout"))
+    except Exception:  # noqa: BLE001  (pypdf's layout mode fails on some fonts: the plain text stands)
+        return None
 
 
 def _with_scanned_pages(data: bytes, pages: list[str], deadline: Deadline | None) -> list[str]:

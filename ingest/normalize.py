@@ -148,6 +148,7 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
             for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page, spaced)]
     running = _running_lines([line for _, _, line in rows])
+    rows = _rows_over_pages(rows, running)
     segments: list[_Segment] = []
     gap = True
     for i, (page_no, raw_line, line) in enumerate(rows):
@@ -160,6 +161,25 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     lines = _join(segments)
     out, page_starts, hints = _assemble(lines, len(pages))
     return out, page_starts if len(pages) > 1 else [0], hints
+
+
+def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> list[tuple[int, str, str]]:
+    """A table row cut by a page break: the rest of it, a row of no number at the top of the next page, joined to
+    it on its page (page numbers and running heads between them are no text of the row)."""
+    out = list(rows)
+    last: int | None = None
+    for i, (page_no, _, line) in enumerate(rows):
+        if not line or _PAGE_NUMBER.match(line) or i in running:
+            continue
+        if last is not None and out[last][0] < page_no and is_pipe_row(line) and is_pipe_row(out[last][2]):
+            above, cells = split_cells(out[last][2]), split_cells(line)
+            if _continues_row(above, cells):
+                joined = _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(above, cells, strict=True)])
+                out[last] = (out[last][0], joined, joined)
+                out[i] = (page_no, "", "")
+                continue
+        last = i
+    return out
 
 
 def _set_apart(lines: list[str], i: int) -> bool:
@@ -189,8 +209,8 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     lines made one line again ("**III. TỔ CHỨC" / "THỰC HIỆN**"), and layout tables undone."""
     page = html_tables(page)  # a Word table exported as HTML: merged cells keep their columns
     page = _BOX_DRAWN.sub(lambda m: m.group(0).translate(_AS_GRID), page)  # "┌──┬──┐" / "│ … │": a grid
-    page = "\n".join(ruled_tables(page.split("\n")))  # before emphasis is joined over lines: a cell's lines stay apart
-    page = _HTML_BREAK.sub(" ", page)
+    page = "\n".join(layout_rows(ruled_tables(page.split("\n"))))  # before emphasis is joined over lines and "<br>"
+    page = _HTML_BREAK.sub(" ", page)  # is a space: a layout cell's lines stay apart
     page = _HTML_CELL_END.sub("\t", page)
     page = _HTML_BLOCK_END.sub("\n", page)
     page = HTML_TAG.sub("", page)
@@ -354,7 +374,8 @@ def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:
 def layout_rows(lines: list[str]) -> list[str]:
     """A header or signature laid out as a markdown table ("| TỈNH ỦY … | ĐẢNG CỘNG SẢN VIỆT NAM |",
     "| Nơi nhận: | T/M BAN THƯỜNG VỤ |"): each column's cells as lines, the left column first, as
-    `side_by_side` reads columns typed with spaces. A data table holds no such mark and stays a table."""
+    `side_by_side` reads columns typed with spaces; a cell's "<br>" parts lines. A data table holds no such mark
+    and stays a table."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -366,10 +387,16 @@ def layout_rows(lines: list[str]) -> list[str]:
             i += 1
             continue
         rows = [split_cells(ln) for ln in lines[i:j] if not PIPE_SEPARATOR.match(ln.strip())]
-        columns = layout_columns([[[c] if c else [] for c in r] for r in rows])
+        columns = layout_columns([[_cell_lines(c) for c in r] for r in rows])
         out += lines[i:j] if columns is None else columns
         i = j
     return out
+
+
+def _cell_lines(cell: str) -> list[str]:
+    """A layout cell's lines: "**ỦY BAN NHÂN DÂN<br>TỈNH BẮC LĨNH**<br>-------" is three, its emphasis dropped."""
+    pieces = [_BOLD.sub("", p).strip(" *_") for p in _HTML_BREAK.split(cell)]
+    return [p for p in pieces if p] if len(pieces) > 1 else [cell] if cell else []
 
 
 def _signer_name(text: str) -> bool:
@@ -540,16 +567,14 @@ class SpacedTables:
 
     def __init__(self) -> None:
         self.spans: list[tuple[int, int]] = []  # where each column's name lies on the header's lines; [] outside
+        self.names: list[str] = []  # the column names, to know the header a printer repeats on every page
+        self.header_lines = 0
 
     def read(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
         if self.spans:  # a new page: the table goes on under its running head, or it ended on the last page
-            lead = next((k for k in self._filled(lines)[:_PAGE_MARGIN + 1] if self._row_start(lines[k])), None)
-            if lead is None:
-                self.spans = []
-            else:
-                out, i = lines[:lead], lead
+            lines, out, i = self._goes_on(lines)
         while i < len(lines):
             if not self.spans:
                 block = self._header(lines, i)
@@ -559,7 +584,8 @@ class SpacedTables:
                     continue
                 self.spans = _columns(block)
                 i += len(block)  # the names wrapped in their columns ("Thời gian" / "hoàn thành") make one row
-                out += [_pipe_row(self._cells(*block)), "|" + "---|" * len(self.spans)]
+                self.names, self.header_lines = self._cells(*block, header=True), len(block)
+                out += [_pipe_row(self.names), "|" + "---|" * len(self.spans)]
             rows = []
             while i < len(lines):
                 line = lines[i]
@@ -579,6 +605,29 @@ class SpacedTables:
                 break
             self.spans = []  # the table ended on this page
         return out
+
+    def _goes_on(self, lines: list[str]) -> tuple[list[str], list[str], int]:
+        """A new page's lines, those before the table's rows go on and where they do: its header printed again is
+        left out, and the rest of a row cut by the page break, under it, becomes a row of no number (joined to the
+        row above when the pages are)."""
+        page = lines
+        top = self._filled(lines)[:_PAGE_MARGIN + 1]
+        at = next((k for k in top if self._cells(*self._header(lines, k)[:self.header_lines], header=True)
+                   == self.names), None)
+        if at is not None:  # the header again: the rows go on under the first one
+            lines = lines[:at] + lines[at + self.header_lines:]
+        filled = self._filled(lines)
+        lead = next((k for k in filled[:_PAGE_MARGIN + 1] if self._row_start(lines[k])), None)
+        rest: list[int] = []
+        if at is not None:
+            rest = list(itertools.takewhile(lambda k: k >= at and self._continues(lines[k]), filled))
+            lead = next((k for k in filled[len(rest):len(rest) + 1] if self._row_start(lines[k])), None) \
+                if rest else lead
+        if lead is None:
+            self.spans = []
+            return page, [], 0
+        carried = [_pipe_row(self._cells(*(lines[k] for k in rest)))] if rest else []
+        return lines, [ln for k, ln in enumerate(lines[:lead]) if k not in rest] + carried, lead
 
     @staticmethod
     def _filled(lines: list[str]) -> list[int]:
@@ -604,22 +653,26 @@ class SpacedTables:
     def _overlapped(self, a: int, b: int) -> list[int]:
         return [k for k, (x, y) in enumerate(self.spans) if a < y and x < b]
 
-    def _column(self, a: int, b: int) -> int:
+    def _column(self, a: int, b: int, number: bool = True) -> int:
         """The column of a piece of text at [a, b): the one whose name it overlaps most (a name may be left-aligned
-        over a long cell or centred over a short one), else the nearest."""
-        return max(range(len(self.spans)),
+        over a long cell or centred over a short one), else the nearest; never the first ("STT", narrow) for a piece
+        that is no row number ("khỏe định kỳ" wrapped under a long name centred far to its right)."""
+        return max(range(0 if number else 1, len(self.spans)),
                    key=lambda k: (min(b, self.spans[k][1]) - max(a, self.spans[k][0]),
                                   -abs((a + b) - sum(self.spans[k]))))
 
-    def _cells(self, *lines: str) -> list[str]:
+    def _place(self, m: re.Match[str]) -> int:
+        return self._column(m.start(), m.end(), bool(_ROW_NUMBER.match(m.group(0))))
+
+    def _cells(self, *lines: str, header: bool = False) -> list[str]:
         cells = [""] * len(self.spans)
         for line in lines:
-            self._extend(cells, line)
+            self._extend(cells, line, header)
         return cells
 
-    def _extend(self, cells: list[str], line: str) -> None:
+    def _extend(self, cells: list[str], line: str, header: bool = False) -> None:
         for m in _SPACED_CELL.finditer(line):
-            k = self._column(m.start(), m.end())
+            k = self._column(m.start(), m.end()) if header else self._place(m)
             cells[k] = f"{cells[k]} {m.group(0)}".strip()
 
     @staticmethod
@@ -629,13 +682,12 @@ class SpacedTables:
     def _row_start(self, line: str) -> bool:
         """A line opening a row: its number in the first column, its other pieces each in one column."""
         pieces = self._pieces(line) if self.spans else []
-        return len(pieces) >= 2 and self._column(pieces[0].start(), pieces[0].end()) == 0 and \
-            bool(_ROW_NUMBER.match(pieces[0].group(0))) and self._fits(pieces[1:])
+        return len(pieces) >= 2 and self._place(pieces[0]) == 0 and self._fits(pieces[1:])
 
     def _continues(self, line: str) -> bool:
         """A line going on with the row above: nothing in the first column, each piece in one column."""
-        pieces = self._pieces(line)
-        return bool(pieces) and self._column(pieces[0].start(), pieces[0].end()) > 0 and self._fits(pieces)
+        pieces = self._pieces(line)  # a heading after the table ("IV. NHIỆM VỤ CỤ THỂ") goes on with no row
+        return bool(pieces) and self._place(pieces[0]) > 0 and self._fits(pieces) and numbering(line.strip()) is None
 
     def _fits(self, pieces: list[re.Match[str]]) -> bool:
         """No piece runs across the names of two columns (a sentence after the table does)."""

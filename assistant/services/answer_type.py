@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents, fold_tones, is_folded_word, nfc
+from assistant.vocab.dates import has_year_range
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 
 _PERCENT = re.compile(r"\d\s*%")
@@ -24,6 +25,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
+# "03 năm", "05 năm đầu", "sáu tháng": a span of time ("tháng 12 năm 2025" dates, "6 tháng đầu năm" is a period)
+_DURATION = re.compile(r"(?<![\d/.])(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\b"
+                       r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 _PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
@@ -52,6 +56,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a person's birth, not "học sinh năm 2026"
     (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
+    # how long ("lưu trữ thêm bao nhiêu năm", "hỗ trợ trong mấy tháng"): a span of time, not a date or a year
+    (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
     (re.compile(r"bao nhieu phan tram|ty le|bao nhieu %|phan tram"), _PERCENT),
@@ -93,6 +99,7 @@ class Expectation:
     target: bool = False  # asks for a target or requirement (chỉ tiêu, tỷ lệ, phải đạt): a share may answer a count
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
     share_of: str = ""  # folded words of "tỷ lệ đảng viên sử dụng …" (up to four): the passage's share is of them
+    years: tuple[str, ...] = ()  # "vào năm 2027 và năm 2030": years asked each on its own; a passage names one
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -146,7 +153,7 @@ def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
 
 
 # a fine asked: the sum must be one the plan says is a fine ("phạt tiền từ 5 đến 10 triệu đồng"), not a support
-_FINE_ASKED = re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat)\b")
+_FINE_ASKED = re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat|bi phat)\b")
 _FINE_AMOUNT = re.compile(r"\bphạt\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|" + _SUM + r")|(?:\d[\d.,]*\s*%|" + _SUM +
                           r")[^.;]{0,40}?\bphạt\b")
 
@@ -176,8 +183,12 @@ def expectation(question: str) -> Expectation:
     named = without_document_dates(named)
     share_of = _share_asked(q) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
-    return Expectation(pattern, nouns, tuple(_CRITICAL_NUMBER.findall(named)), target=bool(_TARGET.search(q)),
-                       share_of=share_of,
+    numbers = _CRITICAL_NUMBER.findall(named)
+    years = tuple(n for n in numbers if re.fullmatch(r"(?:19|20)\d\d", n))
+    if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
+        years = ()
+    return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
+                       share_of=share_of, years=years,
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
@@ -290,4 +301,4 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.share_of and not _share_said(exp.share_of, text):
         return False
     where = text + " " + context
-    return all(n in where for n in exp.numbers)
+    return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

@@ -17,6 +17,7 @@ never leads an answer unless the question asks for it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -71,7 +72,13 @@ from assistant.vocab.parts import (
     is_state_section,
     states_grounds,
 )
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, unit_mentions, unit_search_key
+from assistant.vocab.units import (
+    HEAD_WORDS,
+    expand_abbreviations,
+    places_named,
+    unit_mentions,
+    unit_search_key,
+)
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
 MAX_LIST_ITEMS = 8
@@ -182,7 +189,7 @@ class ExtractiveAnswerer:
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
         terms, focus = _naming_terms(q)
-        prior = self._prior = _plan_match(terms, units, idf, q.references, focus)
+        prior = self._prior = _plan_match(terms, units, idf, q.references, focus, places_named(q.text))
         self._worded = _worded_plans(terms, units, q.references)
         asked = set(folded_syllables(q.text))
         quoted = _QUOTED.findall(q.text)
@@ -206,6 +213,9 @@ class ExtractiveAnswerer:
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
                    and _answers_part(u, q) and (not giving or _gives_asked(u, q))]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
+        if plan is not None and _names_no_plan(q) and fitting and \
+                next((u.score for u in fitting if u.doc_id == plan), 0.0) < TITLE_ONLY_SHARE * fitting[0].score:
+            plan = None  # "Hệ thống thông tin đất đai quốc gia …": a title's words ("quốc gia") said by chance
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
             if (cited := _cited_with_date(q, plan, ranked)) is not None:
@@ -299,7 +309,11 @@ class ExtractiveAnswerer:
         if closing and closing.start() > offset:
             quote = quote[:closing.start() - offset].rstrip()
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
-        claim = _claim(u, quote, offset)
+        dating = _dating_item(u, quote)
+        _, within = strip_marker(dating[0]) if dating else (0, "")
+        claim = _claim(u, quote, offset, within.rstrip(": "))
+        if dating:
+            numbers.append(out.cite(u.chunk, dating[0], dating[1]))
         if closing:
             numbers.append(out.cite(u.chunk, closing.group(0), u.start + closing.start()))
             claim = f"{claim} {closing.group(0)}"
@@ -495,6 +509,16 @@ class ExtractiveAnswerer:
             return whole_part and not u.is_row and u.doc_id == lead.doc_id and u.section == lead.section
 
         added = 0
+        # "… đạt bao nhiêu vào năm 2027 và năm 2030?": a passage for each year asked that the chosen do not name
+        for year in q.expect.years:
+            if any(year in f"{_claimable(c)} {_context(c, q)}" for c in chosen):
+                continue
+            dated = next((u for u in fitting if u.doc_id == lead.doc_id and year in f"{_claimable(u)} {_context(u, q)}"
+                          and not any(_overlaps(u, c) for c in chosen)), None)
+            if dated is not None:
+                self._quote(q, dated, out, SUPPORT_CHARS)
+                chosen.append(dated)
+                added += 1
         for u in sorted(ranked, key=lambda u: (own_item(u), bonus(u)), reverse=True):
             if added >= limit or bonus(u) < 0.65 * lead.score and not (_document_part(u, q) or own_item(u)):
                 break
@@ -517,6 +541,17 @@ class ExtractiveAnswerer:
 
 _OWN_PARTS = {"number": "doc_number", "date": "issued_date"}
 _ASKING_PARTS = {*_OWN_PARTS, "metadata", "deadline"}  # "… ban hành ngày nào" fires "deadline" too
+
+
+# a plan named only by words its title shares with the question, whose passages answer far worse than another's
+TITLE_ONLY_SHARE = 0.7
+
+
+def _names_no_plan(q: Question) -> bool:
+    """The question names no plan: no kind of document ("kế hoạch …"), no number, no proper name ("TP.HCM", "Sơn La":
+    a word in capitals after the first)."""
+    return not naming_phrase(q.text) and not q.references and not any(
+        w[:1].isupper() for w in re.findall(r"\w[\w.]*", q.text)[1:])
 
 
 def _header_lacks_asked(q: Question, doc: str, ranked: list[Unit]) -> bool:
@@ -635,10 +670,11 @@ def _claimable(u: Unit) -> str:
 
 
 def _plan_match(q_terms: list[str], units: list[Unit], idf: dict[str, float],
-                numbers: frozenset[str] = frozenset(), focus: dict[str, float] | None = None) -> dict[str, float]:
+                numbers: frozenset[str] = frozenset(), focus: dict[str, float] | None = None,
+                places: Sequence[str] = ()) -> dict[str, float]:
     """How well each document's title and issuer match the words of the question, relative to the best one:
     users name a plan by its place and topic ("kế hoạch dân số của Cần Thơ")."""
-    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers, focus)
+    return _title_weights(q_terms, [u.chunk for u in units], idf, numbers, focus, places=places)
 
 
 def _worded_plans(q_terms: list[str], units: list[Unit], numbers: frozenset[str]) -> set[str]:
@@ -690,26 +726,40 @@ def initialisms(text: str) -> set[str]:
 
 def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str, float] | None = None,
                    numbers: frozenset[str] = frozenset(), focus: dict[str, float] | None = None,
-                   minimum: float = 0.0) -> dict[str, float]:
+                   minimum: float = 0.0, places: Sequence[str] = ()) -> dict[str, float]:
     """`focus`: how much each question word counts; the words the question names its plan with count fully.
-    `minimum`: the least match that names a plan at all (none does below it)."""
+    `minimum`: the least match that names a plan at all (none does below it). `places`: those the question names
+    ("ở An Hà")."""
     focus = focus or {}
     titles: dict[str, set[str]] = {}
     own: dict[str, str] = {}
+    firsts: dict[str, ScoredChunk] = {}
     for c in chunks:
         d = str(c.payload.get("doc_id", ""))
         titles.setdefault(d, _plan_words(c))
         own.setdefault(d, _own_number(c))
+        firsts.setdefault(d, c)
     if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
         df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
         idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in dict.fromkeys(q_terms) if t in words)  # ordered: same sum every run
               for d, words in titles.items()}
+    if places:  # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same
+        said = {d: _says_place(c, places) for d, c in firsts.items()}
+        if any(said.values()):
+            weight = {d: w if said[d] else w * OTHER_PLACE for d, w in weight.items()}
     for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
         if own[d] and own[d] in numbers:
             weight[d] += 10 * max(weight.values(), default=1.0) + 10
     best = max(weight.values(), default=0.0)
     return {d: w / best for d, w in weight.items()} if best > max(minimum, 0.0) else {}
+
+
+def _says_place(chunk: ScoredChunk, places: Sequence[str]) -> bool:
+    """The plan's title or issuer names one of the places ("Ủy ban nhân dân tỉnh An Hà")."""
+    p = chunk.payload
+    named = " " + " ".join(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}")) + " "
+    return any(" " + " ".join(folded_syllables(place)) + " " in named for place in places)
 
 
 def _own_number(chunk: ScoredChunk) -> str:
@@ -720,6 +770,7 @@ def _own_number(chunk: ScoredChunk) -> str:
     return f"{digits.group(0)} {fold_accents(code).lower()}" if digits and code else ""
 
 
+OTHER_PLACE = 0.25  # a plan of a place other than the one the question names: its title's match counts a quarter
 NAMING_MINIMUM = 1.5  # two words of the plan's title no other title has, or more words shared with a few
 OUTSIDE_NAMING = 0.25  # a question word outside the phrase that names the plan ("… đặt mục tiêu …") counts less
 
@@ -746,7 +797,8 @@ def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
     whether or not the search found its passages: "kế hoạch dân số Cần Thơ" names the Cần Thơ plan."""
     terms, focus = _naming_terms(q)
     chunks = [ScoredChunk(d, 0.0, {"doc_id": d, **p}) for d, p in plans.items()]
-    weights = _title_weights(terms, chunks, numbers=q.references, focus=focus, minimum=NAMING_MINIMUM)
+    weights = _title_weights(terms, chunks, numbers=q.references, focus=focus, minimum=NAMING_MINIMUM,
+                             places=places_named(q.text))
     strong = [d for d, w in weights.items() if w >= NAMED_SHARE]
     return strong[0] if len(strong) == 1 else None
 
@@ -828,15 +880,38 @@ def _lead_in(u: Unit) -> str:
     labels = _LABEL.findall(before[cut:])  # the nearest label before the unit: "Năm 2025: …; Năm 2030: <unit>"
     if labels and not _LABEL.match(u.text):
         return labels[-1] + ":"
-    if not is_bullet(f"{before[cut:].strip()} …"):  # the unit's own line starts with "- ", "+ ", "• "
-        return ""
-    before = before[:cut]
-    for line in reversed(before.splitlines()):
-        line = line.strip()
-        if not line or is_bullet(line):
-            continue
-        return line if line.endswith(":") else ""
-    return ""
+    outer = _outer_item(u)
+    return outer[0] if outer else ""
+
+
+def _outer_item(u: Unit) -> tuple[str, int] | None:
+    """The line (and its start in the document) above the list a bulleted unit is an item of, when it introduces
+    it ("…, gồm:"): the line above the list, or the item of an outer list ("- Đến năm 2027:" over "+ 68% …")."""
+    start = int(u.chunk.payload.get("start", 0))
+    before = u.chunk.text[:max(u.start - start, 0)]
+    cut = before.rfind("\n") + 1
+    own = before[cut:].strip()
+    if not is_bullet(f"{own} …"):  # the unit's own line starts with "- ", "+ ", "• "
+        return None
+    nested = False  # passed the items of a list inside an item above ours: that item leads them, not ours
+    end = cut - 1
+    while end > 0:
+        begin = before.rfind("\n", 0, end) + 1
+        line = before[begin:end].strip()
+        if line and not is_bullet(line) or line.endswith(":") and not nested:
+            return (line, start + begin + before[begin:end].find(line)) if line.endswith(":") else None
+        nested = nested or bool(line) and line[0] != own[0]
+        end = begin - 1
+    return None
+
+
+def _dating_item(u: Unit, quote: str) -> tuple[str, int] | None:
+    """"- Đến năm 2027:" over "+ 68% dân số …": a short outer item naming a year, said with the quote under it
+    (two years' targets quoted alike would not tell which is which)."""
+    outer = _outer_item(u)
+    if outer is None or not is_bullet(outer[0]) or len(outer[0]) > 60 or not _YEAR.search(outer[0]):
+        return None
+    return None if outer[0] in quote else outer
 
 
 
@@ -1169,12 +1244,15 @@ def _signature_claim(quote: str) -> str:
 _ITEM_LABEL = re.compile(r"([^:;.\n]{2,80}?):\s")  # "Ngân sách địa phương: chi cho …" names the item it opens
 
 
-def _claim(u: Unit, quote: str, offset: int = 0) -> str:
-    """Text is quoted under its section's name; a header line or a signature as what it is."""
+def _claim(u: Unit, quote: str, offset: int = 0, within: str = "") -> str:
+    """Text is quoted under its section's name (and the item it is listed `within`, "Đến năm 2027"); a header line
+    or a signature as what it is."""
     if u.signature:
         return _signature_claim(quote)
     body = ("…" if offset else "") + _flatten(quote)
     label = section_label(u.section)
+    if within:
+        return f"{label} — {within}: {body}" if label else f"{within}: {body}"
     if not label or quote.startswith(label) or fold_accents(label).lower() in fold_accents(quote).lower():
         return body
     return f"{label}: {body}"

@@ -59,6 +59,8 @@ QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
+    # when the asker stands ("… thay thế những kế hoạch nào trước đây"): a time of the question, not its topic
+    "truoc day", "truoc do", "hien tai", "sap toi",
     # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
     "trach nhiem", "nhiem vu",
     # what a Party body resolves to do ("Đảng ủy chủ trương khôi phục …"): the verb of a resolution, not its topic

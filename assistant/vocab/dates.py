@@ -79,6 +79,11 @@ class Timing:
     month: int | None = None  # month for a yearly deadline ("trước ngày 30/6 hằng năm")
 
 
+def has_year_range(text: str) -> bool:
+    """"giai đoạn 2026-2030", "từ năm 2026 đến năm 2030": two years that are one period, not two asked apart."""
+    return bool(_YEAR_RANGE.search(text))
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -194,7 +199,8 @@ _TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + _YEAR + r")?|\s+th�
          + _YEAR + r")?|năm\s+" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+"
          + _YEAR + r")?)")
 _EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
-         r"(?<!chi )thường xuyên|thường niên)"
+         r"(?<!chi )thường xuyên|thường niên|" \
+         r"(?<![\d/])\d{1,2}\s+lần\s*(?:/|một|mỗi|trong)\s*(?:tuần|tháng|quý|năm))"  # "ít nhất 01 lần/năm"
 _DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )"
                     r"(?:(?:(?:cơ bản\s+)?hoàn thành|xong|ban hành|báo cáo|gửi)\s+)?(?:trước|chậm nhất(?:\s+là)?|không muộn hơn|"
                     r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)

@@ -74,6 +74,23 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
     re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
 
 
+# "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
+_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:" + _LEVEL + r"\s+)?|" + _LEVEL + r"\s+)(?=((?:[^\W\d_]+ ?){1,4}))",
+                    re.IGNORECASE)
+
+
+def places_named(text: str) -> list[str]:
+    """Places a text names: "… ở An Hà do đơn vị nào chủ trì?" -> ["An Hà"] (a unit after "tại" is no place:
+    "tại Sở Y tế")."""
+    out = []
+    for m in _PLACE.finditer(text):
+        words = list(itertools.takewhile(lambda w: w[0].isupper(), m.group(1).split()))
+        if words and not _HEAD.match(" ".join(words)):
+            out.append(" ".join(words))
+    return out
+
+
 def expand_abbreviations(name: str) -> str:
     """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
     return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)

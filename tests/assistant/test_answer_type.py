@@ -106,6 +106,14 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Kinh tế số chiếm bao nhiêu phần trăm GRDP?", "Kinh tế số đạt 45% GRDP", True),
         ("Bố trí tối thiểu bao nhiêu % tổng chi ngân sách cho khoa học?", "bố trí ít nhất 3% tổng chi ngân sách hằng năm",
          True),
+        # how long: a span of time answers, a date or a period does not
+        ("Hồ sơ giấy phải lưu trữ thêm bao nhiêu năm mới được hủy?",
+         "ban hành quy định về việc hủy tài liệu giấy sau số hóa trước ngày 15 tháng 12 năm 2026", False),
+        ("Chi bộ mới thành lập được hỗ trợ trong mấy năm?", "hỗ trợ 5 triệu đồng/chi bộ/năm trong 03 năm đầu", True),
+        ("Phải báo cáo sau bao nhiêu tháng?", "báo cáo kết quả 6 tháng đầu năm 2027", False),
+        # a fine asked: a budget's sums are no fine
+        ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
+         "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

@@ -296,6 +296,37 @@ def test_the_plan_a_question_names_among_all_plans(question: str, plan: str | No
     assert plan_named(analyse(question), PLANS) == plan
 
 
+def test_a_plan_of_another_place_is_not_the_one_named() -> None:
+    """The question's topic words fit a traceability plan of Bình Nguyên best; it asks about An Hà."""
+    from assistant.services.extractive import plan_named
+    from assistant.services.question import analyse
+
+    plans = {
+        "tx": {"title": "Kế hoạch triển khai truy xuất nguồn gốc nông sản, thực phẩm trên địa bàn tỉnh Bình Nguyên "
+                        "giai đoạn 2026 - 2028", "issuer": "Sở Nông nghiệp và Môi trường", "doc_number": "88/KH-SNNMT"},
+        "at": {"title": "Kế hoạch bảo đảm an toàn thực phẩm tại bếp ăn tập thể trong các cơ sở giáo dục trên địa bàn "
+                        "tỉnh An Hà giai đoạn 2026 - 2028", "issuer": "Ủy ban nhân dân tỉnh An Hà",
+               "doc_number": "187/KH-UBND"},
+    }
+    asked = "Phần mềm truy xuất nguồn gốc thực phẩm ở {} do đơn vị nào chủ trì xây dựng?"
+    assert plan_named(analyse(asked.format("An Hà")), plans) == "at"
+    assert plan_named(analyse(asked.format("Bình Nguyên")), plans) == "tx"
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Hệ thống thông tin đất đai quốc gia sẽ được mở rộng dung lượng lưu trữ tối thiểu bao nhiêu?", False),
+    ("Tổng kinh phí dự kiến để xây dựng cơ sở dữ liệu quy hoạch của TP.HCM là bao nhiêu tỷ đồng?", True),
+    ("Kế hoạch chuyển đổi số giao ai chủ trì?", True),
+    ("Nghị quyết 57 đặt mục tiêu gì?", True),
+])
+def test_a_question_naming_no_plan(question: str, names: bool) -> None:
+    """A plan matched only by words its title shares with such a question ("quốc gia") is no plan it names."""
+    from assistant.services.extractive import _names_no_plan
+    from assistant.services.question import analyse
+
+    assert _names_no_plan(analyse(question)) is not names
+
+
 def test_a_comparison_asks_each_plan_without_the_others_names() -> None:
     from assistant.services.ask import _asked_of
 

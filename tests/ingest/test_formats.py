@@ -252,3 +252,49 @@ def test_a_pdf_printed_from_a_header_table_gives_number_date_issuer(tmp_path: Pa
     meta = extract_metadata(text)
     assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"]) == (
         "415/KH-SNNMT", "2026-09-05", "Sở Nông nghiệp và Môi trường", "Lê Văn Tám")
+
+
+def _target_table_docx(path: Path, rows: int) -> Path:
+    """A plan whose target table runs over a page, its header row repeated on each page as Word users set it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph("đ) Các chỉ tiêu cụ thể theo từng năm được xác định tại Bảng 1 dưới đây:")
+    names = ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026", "Năm 2027", "Năm 2028"]
+    table = document.add_table(rows=rows + 1, cols=len(names))
+    table.style = "Table Grid"
+    for k, width in enumerate([Cm(1.2), Cm(7.5), Cm(1.8), Cm(1.8), Cm(1.8), Cm(1.8)]):
+        for cell in table.columns[k].cells:
+            cell.width = width
+    for k, name in enumerate(names):
+        table.rows[0].cells[k].text = name
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for i in range(1, rows + 1):
+        what = (f"Mẫu thực phẩm được kiểm nghiệm nhanh tại bếp ăn tập thể của trường học nhóm {i}" if i % 2
+                else f"Bếp ăn nhóm {i}")
+        for k, value in enumerate([str(i), what, "mẫu", f"{i}.000", f"{i}.500", f"{i + 1}.000"]):
+            table.rows[i].cells[k].text = value
+    document.add_paragraph("IV. NHIỆM VỤ CỤ THỂ")
+    document.add_paragraph("1. Sở Y tế chủ trì kiểm tra liên ngành, hoàn thành trong quý II/2027.")
+    document.save(str(path))
+    return path
+
+
+@needs_office
+def test_a_pdf_table_over_two_pages_is_read_row_by_row(tmp_path: Path) -> None:
+    """A PDF's plain text runs a row's cells together ("mẫu 3.000 3.500 4.000") and its long cells over lines: the
+    pages with a table are read in columns, each row one line under the header, the header printed again on the
+    next page left out, the heading after the table no part of its last row."""
+    pdf = convert(_target_table_docx(tmp_path / "chi-tieu.docx", 40), "pdf")
+    text = normalize_text(load_document(pdf).text)[0]
+    lines = text.splitlines()
+    assert lines.count("| STT | Chỉ tiêu | Đơn vị tính | Năm 2026 | Năm 2027 | Năm 2028 |") == 1
+    assert "| 9 | Mẫu thực phẩm được kiểm nghiệm nhanh tại bếp ăn tập thể của trường học nhóm 9 | mẫu | 9.000 | " \
+           "9.500 | 10.000 |" in lines
+    assert "| 40 | Bếp ăn nhóm 40 | mẫu | 40.000 | 40.500 | 41.000 |" in lines  # on the second page
+    assert sum(line.startswith("| ") and line[2].isdigit() for line in lines) == 40
+    assert "IV. NHIỆM VỤ CỤ THỂ" in lines

@@ -127,6 +127,9 @@ def test_figures(clause: str, figures: list[tuple]) -> None:
     ("từ tháng 5 đến hết tháng 6/2026, thực hiện báo cáo hằng tuần", True),
     ("định kỳ 6 tháng báo cáo Ban Chỉ đạo", True),
     ("báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025", False),  # once, by a date
+    ("thực hiện ngoại kiểm chất lượng nước ít nhất 01 lần/năm", True),
+    ("tổ chức hội nghị kết nối cung - cầu 2 lần trong năm", True),
+    ("tập huấn 3 lần cho cán bộ xã", False),  # how many times, not how often
 ])
 def test_how_often_a_text_says(text: str, recurring: bool) -> None:
     assert recurs(text) is recurring

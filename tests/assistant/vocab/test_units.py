@@ -7,6 +7,7 @@ import pytest
 from assistant.vocab.units import (
     expand_abbreviations,
     is_group,
+    places_named,
     same_unit,
     split_unit_list,
     subject_units,
@@ -139,3 +140,15 @@ def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
     """What the units do ends the list ("phát động", "ưu tiên"); "Ngân hàng", "Đào tạo" end no list: they end names."""
     span = subject_units(sentence)
     assert span is not None and sentence[span[0]:span[1]] == units
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Phần mềm quản lý bữa ăn bán trú ở An Hà do đơn vị nào chủ trì?", ["An Hà"]),
+    ("Tỉnh Bắc Lĩnh đặt mục tiêu gì?", ["Bắc Lĩnh"]),
+    ("Ở xã Khe Nứa người dân phải làm gì?", ["Khe Nứa"]),
+    ("kế hoạch của UBND tỉnh Đồng Nai và TP. Hồ Chí Minh", ["Đồng Nai", "Hồ Chí Minh"]),
+    ("Báo cáo gửi về tại Sở Y tế trước ngày 15/12", []),  # a unit, not a place
+    ("tổ chức tại hội trường xã", []),
+])
+def test_places_a_question_names(text: str, places: list[str]) -> None:
+    assert places_named(text) == places
