@@ -174,7 +174,9 @@ class ExtractiveAnswerer:
             # who and when, though written apart; the task itself is the unit's own text (a list item of a longer duty)
             task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
             columns = " ".join(u.cells or {})  # a row says its figures under its columns' names ("Lượng (Tấn)")
-            folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns}")
+            # an item listed under a year says that year, as it says its section's name ("- Đến năm 2027:")
+            dating = _dating_item(u, "")
+            folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns} {dating[0] if dating else ''}")
             bodies.append(" ".join(folded))
             if u.doc_id not in plan_terms:
                 plan = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
@@ -524,8 +526,10 @@ class ExtractiveAnswerer:
                 break
             if not own_item(u) and any(own_item(c) for c in chosen[1:]):
                 break  # the lead's list, complete, answers
-            if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q):
+            if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q) or _bare_lead(u):
                 continue
+            if q.wants("list") and q.expect.numbers and not any(u is f for f in fitting):
+                continue  # "các mục tiêu đến năm 2027 gồm những gì": an item of another year is none of them
             if u.doc_id != lead.doc_id:
                 continue  # another document only for comparisons (above): the question names one plan
             part = "signer" if u.signature else u.header
@@ -905,11 +909,20 @@ def _outer_item(u: Unit) -> tuple[str, int] | None:
     return None
 
 
+def _bare_lead(u: Unit) -> bool:
+    """"- Đến năm 2027:": a short line leading a list says nothing of its own; its items do."""
+    text = strip_marker(u.text.strip())[1]
+    return not u.is_row and text.endswith(":") and len(text) <= _LABEL_CHARS
+
+
+_LABEL_CHARS = 60
+
+
 def _dating_item(u: Unit, quote: str) -> tuple[str, int] | None:
     """"- Đến năm 2027:" over "+ 68% dân số …": a short outer item naming a year, said with the quote under it
     (two years' targets quoted alike would not tell which is which)."""
     outer = _outer_item(u)
-    if outer is None or not is_bullet(outer[0]) or len(outer[0]) > 60 or not _YEAR.search(outer[0]):
+    if outer is None or not is_bullet(outer[0]) or len(outer[0]) > _LABEL_CHARS or not _YEAR.search(outer[0]):
         return None
     return None if outer[0] in quote else outer
 

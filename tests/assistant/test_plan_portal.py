@@ -35,3 +35,8 @@ def test_a_target_asked_for_two_years_is_said_for_each_under_its_year(plan: Serv
 def test_a_target_under_its_year_answers_for_that_year(plan: Services) -> None:
     assert_answered(plan, "ke hoach phong chong duoi nuoc tre em cua Nam Son den nam 2030 giam bao nhieu phan tram so "
                           "tre em tu vong do duoi nuoc?", ["15%"], ["45%"])
+
+
+def test_the_targets_listed_under_a_year_are_that_years_list(plan: Services) -> None:
+    assert_answered(plan, "Các mục tiêu đến năm 2028 trong kế hoạch phòng, chống đuối nước trẻ em của tỉnh Nam Sơn gồm "
+                          "những gì?", ["45%", "100% trường tiểu học"], ["60%", "Giảm 15%"])
