@@ -352,12 +352,16 @@ class ExtractiveAnswerer:
         """An item's details under its name, 'Xe thang chữa cháy …: Số lượng: 04 xe; Nguồn vốn: …', citing both."""
         numbers = [out.cite(u.chunk, u.text, u.start)]
         heading = u.chunk.payload.get("heading")
-        lines = "; ".join(ln.strip().rstrip(" .;,") for ln in u.text.split("\n") if ln.strip())
+        name = ""
         if heading:
             numbers.append(out.cite(u.chunk, heading["text"], heading["start"]))
-            name = _NUMBERING.sub("", heading["text"]).strip(" :")
-            lines = f"{name}: {lines}"
-        out.say(_clip(lines, 480), numbers)
+            name = _NUMBERING.sub("", heading["text"]).strip(" :") + ": "
+        pieces = [ln.strip().rstrip(" .;,") for ln in u.text.split("\n") if ln.strip()]
+        over = len(name) + sum(len(p) + 2 for p in pieces) - RECORD_CHARS
+        if over > 0:  # a long "Nội dung: …" is cut, not the lines after it ("Thời gian hoàn thành: …")
+            k = max(range(len(pieces)), key=lambda i: len(pieces[i]))
+            pieces[k] = _clip(pieces[k], max(RECORD_LINE_CHARS, len(pieces[k]) - over))
+        out.say(_clip(name + "; ".join(pieces), RECORD_CHARS), numbers)
 
     def _task(self, q: Question, u: Unit, out: _Builder) -> None:
         """'Sở X chủ trì; phối hợp: Y; thời gian: Quý III/2026: <task>', each part cited at its own span."""
@@ -907,6 +911,10 @@ def _outer_item(u: Unit) -> tuple[str, int] | None:
         nested = nested or bool(line) and line[0] != own[0]
         end = begin - 1
     return None
+
+
+RECORD_CHARS = 480  # an item's details said at most
+RECORD_LINE_CHARS = 160  # the longest of them kept at least
 
 
 def _bare_lead(u: Unit) -> bool:

@@ -111,6 +111,9 @@ from assistant.vocab.docnum import DOC_NUMBER
          "ban hành quy định về việc hủy tài liệu giấy sau số hóa trước ngày 15 tháng 12 năm 2026", False),
         ("Chi bộ mới thành lập được hỗ trợ trong mấy năm?", "hỗ trợ 5 triệu đồng/chi bộ/năm trong 03 năm đầu", True),
         ("Phải báo cáo sau bao nhiêu tháng?", "báo cáo kết quả 6 tháng đầu năm 2027", False),
+        # "tỉ lệ" typed without diacritics as "ti le" asks a share as "ty le" does
+        ("ti le dan so dung nuoc sach dat quy chuan nam 2029 la bao nhieu?",
+         "Ghi chú: Chỉ tiêu năm 2029 do Ủy ban nhân dân tỉnh giao trong kế hoạch hằng năm", False),
         # a fine asked: a budget's sums are no fine
         ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
          "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),

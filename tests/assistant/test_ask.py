@@ -442,3 +442,19 @@ def test_what_a_comparison_asks_without_any_plan_named() -> None:
     assert "sơ kết vào thời điểm nào" in asked
     assert not any(w in asked for w in ("nước sạch", "truy xuất", "Sơn Hà", "Bình Nguyên", "NN&MT"))
 
+
+
+def test_an_items_details_cut_to_fit_keep_their_last_lines() -> None:
+    """"Nhiệm vụ 6: …" read field by field: its long "Nội dung" is cut, not the time after it."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import Unit
+    from assistant.services.extractive import ExtractiveAnswerer, _Builder
+
+    text = ("Nội dung: " + "Kiểm tra việc chấp hành quy định về điều kiện bảo đảm an toàn thực phẩm, " * 6 + "lấy mẫu.\n"
+            "Đơn vị chủ trì: Sở Y tế.\nĐơn vị phối hợp: Công an tỉnh.\n"
+            "Thời gian hoàn thành: 04 đợt mỗi năm, vào tháng 3, tháng 5, tháng 9 và tháng 11.")
+    chunk = ScoredChunk("c", 1.0, {"doc_id": "d", "text": text, "start": 0})
+    out = _Builder()
+    ExtractiveAnswerer()._record(Unit(chunk, 0, text, 0, len(text), record=True), out)
+    [said] = out.statements
+    assert "tháng 3, tháng 5, tháng 9 và tháng 11" in said.text and len(said.text) <= 481
