@@ -31,6 +31,7 @@ _DURATION = re.compile(r"(?<![\d/.])(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bả
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 _PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # "… theo tờ trình số mấy?", "… tại công văn số mấy?": the number of a proposal the preamble cites ("Xét đề nghị
 # của … tại Tờ trình số 04/TTr-…"), not the plan's own number
@@ -184,7 +185,7 @@ def expectation(question: str) -> Expectation:
     share_of = _share_asked(q) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
     numbers = _CRITICAL_NUMBER.findall(named)
-    years = tuple(n for n in numbers if re.fullmatch(r"(?:19|20)\d\d", n))
+    years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),

@@ -81,6 +81,7 @@ from assistant.vocab.units import (
 )
 
 LEAD_CHARS, SUPPORT_CHARS, LIST_CHARS, TASK_CHARS, LIST_EXPAND_CHARS, DUTY_CHARS = 320, 200, 150, 170, 480, 260
+RECORD_CHARS, RECORD_LINE_CHARS = 480, 160  # an item's details said at most; the longest of them kept at least
 MAX_LIST_ITEMS = 8
 DUTY_PRODUCT_CHARS = 120
 MIN_DUTY_CLAUSES = 3  # a paragraph of this many clauses is a list of duties
@@ -175,7 +176,7 @@ class ExtractiveAnswerer:
             task_text = " ".join(f["text"] for r, f in u.fields.items() if r in ("lead", "timing"))
             columns = " ".join(u.cells or {})  # a row says its figures under its columns' names ("Lượng (Tấn)")
             # an item listed under a year says that year, as it says its section's name ("- Đến năm 2027:")
-            dating = _dating_item(u, "")
+            dating = _dating_item(u)
             folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns} {dating[0] if dating else ''}")
             bodies.append(" ".join(folded))
             if u.doc_id not in plan_terms:
@@ -311,7 +312,8 @@ class ExtractiveAnswerer:
         if closing and closing.start() > offset:
             quote = quote[:closing.start() - offset].rstrip()
         numbers = [out.cite(u.chunk, quote, u.start + offset)]
-        dating = _dating_item(u, quote)
+        dating = _dating_item(u)
+        dating = dating if dating and dating[0] not in quote else None
         _, within = strip_marker(dating[0]) if dating else (0, "")
         claim = _claim(u, quote, offset, within.rstrip(": "))
         if dating:
@@ -906,15 +908,14 @@ def _outer_item(u: Unit) -> tuple[str, int] | None:
     while end > 0:
         begin = before.rfind("\n", 0, end) + 1
         line = before[begin:end].strip()
-        if line and not is_bullet(line) or line.endswith(":") and not nested:
+        if (line and not is_bullet(line)) or (line.endswith(":") and not nested):
             return (line, start + begin + before[begin:end].find(line)) if line.endswith(":") else None
         nested = nested or bool(line) and line[0] != own[0]
         end = begin - 1
     return None
 
 
-RECORD_CHARS = 480  # an item's details said at most
-RECORD_LINE_CHARS = 160  # the longest of them kept at least
+_LABEL_CHARS = 60  # a line leading a list, no longer, is a label ("- Đến năm 2027:"), not a sentence
 
 
 def _bare_lead(u: Unit) -> bool:
@@ -923,16 +924,13 @@ def _bare_lead(u: Unit) -> bool:
     return not u.is_row and text.endswith(":") and len(text) <= _LABEL_CHARS
 
 
-_LABEL_CHARS = 60
-
-
-def _dating_item(u: Unit, quote: str) -> tuple[str, int] | None:
-    """"- Đến năm 2027:" over "+ 68% dân số …": a short outer item naming a year, said with the quote under it
+def _dating_item(u: Unit) -> tuple[str, int] | None:
+    """"- Đến năm 2027:" over "+ 68% dân số …": a short outer item naming a year, said with the quotes under it
     (two years' targets quoted alike would not tell which is which)."""
     outer = _outer_item(u)
     if outer is None or not is_bullet(outer[0]) or len(outer[0]) > _LABEL_CHARS or not _YEAR.search(outer[0]):
         return None
-    return None if outer[0] in quote else outer
+    return outer
 
 
 
