@@ -70,6 +70,7 @@ from assistant.vocab.parts import (
     is_frame_section,
     is_recipients,
     is_state_section,
+    restates_plan,
     states_grounds,
 )
 from assistant.vocab.units import (
@@ -1088,6 +1089,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
     if q.wants("target") and is_state_section(u.section) and not _asks_state(q):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
     if not u.section and PREAMBLE_START.match(u.text) and not q.wants("basis"):
+        return 1.0
+    if restates_plan(u.text):  # "Trên đây là Kế hoạch …": the plan's words again, matching any question naming it
         return 1.0
     return 0.0
 

@@ -139,6 +139,11 @@ def is_closing(sentence: str) -> bool:
     return bool(_CLOSING.search(folded))
 
 
+def restates_plan(sentence: str) -> bool:
+    """'Trên đây là Kế hoạch triển khai …': the closing sentence names the plan again; it says nothing of it."""
+    return fold_accents(sentence).lower().lstrip().startswith("tren day la")
+
+
 def opens_closing(paragraph: str) -> bool:
     """'Trong quá trình thực hiện, …', 'Trên đây là Kế hoạch …': a paragraph that closes the plan, not the
     numbered item above it."""

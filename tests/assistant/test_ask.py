@@ -458,3 +458,12 @@ def test_an_items_details_cut_to_fit_keep_their_last_lines() -> None:
     ExtractiveAnswerer()._record(Unit(chunk, 0, text, 0, len(text), record=True), out)
     [said] = out.statements
     assert "tháng 3, tháng 5, tháng 9 và tháng 11" in said.text and len(said.text) <= 481
+
+
+def test_the_plans_a_plan_replaces_are_read_past_its_closing_formula(indexed) -> None:  # type: ignore[no-untyped-def]
+    """"Trên đây là Kế hoạch …" names the plan again and answers nothing; the sentence after it says what it replaces
+    (and "trước đây" is when the asker stands, no word the plan must say)."""
+    r = ask(indexed, "Kế hoạch chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai thay thế những kế hoạch nào trước đây?")
+    assert r.answerable and "464-KH/TU" in r.answer and "365-KH/TU" in r.answer, r.answer
+    assert not r.answer.startswith(("Trên đây", "TỔ CHỨC THỰC HIỆN: Trên đây")), r.answer
+    assert_verifiable(indexed, r)

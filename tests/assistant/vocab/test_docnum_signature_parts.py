@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.docnum import doc_numbers, kind_code, number_line
-from assistant.vocab.parts import announces_list, is_frame_section, is_motto, is_state_section, states_grounds
+from assistant.vocab.parts import (
+    announces_list,
+    is_frame_section,
+    is_motto,
+    is_state_section,
+    restates_plan,
+    states_grounds,
+)
 from assistant.vocab.signature import named_as_official, signature_block
 
 
@@ -71,3 +78,12 @@ def test_parts() -> None:
 ])
 def test_state_sections(section: str, state: bool) -> None:
     assert is_state_section(section) is state
+
+
+@pytest.mark.parametrize(("sentence", "restates"), [
+    ("Trên đây là Kế hoạch triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai.", True),
+    ("Tren day la Ke hoach cua UBND xa.", True),
+    ("Kế hoạch này thay thế Kế hoạch số 464-KH/TU.", False),
+])
+def test_the_closing_sentence_naming_the_plan_again(sentence: str, restates: bool) -> None:
+    assert restates_plan(sentence) is restates
