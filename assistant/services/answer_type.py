@@ -200,7 +200,7 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
 
 # "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
-_OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong)\s+)?"  # "… số vụ", "… tổng chi ngân sách": the noun comes after
+_OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong luong|tong|luong)\s+)?"  # "… số vụ", "… tổng chi", "… lượng rác thải": the noun after
 _SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)

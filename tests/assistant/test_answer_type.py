@@ -106,6 +106,11 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Kinh tế số chiếm bao nhiêu phần trăm GRDP?", "Kinh tế số đạt 45% GRDP", True),
         ("Bố trí tối thiểu bao nhiêu % tổng chi ngân sách cho khoa học?", "bố trí ít nhất 3% tổng chi ngân sách hằng năm",
          True),
+        # "lượng" before the noun, as "số" is: "85% lượng rác thải …" is a share of the waste asked
+        ("Tỷ lệ rác thải sinh hoạt nông thôn được thu gom đạt bao nhiêu?",
+         "85% lượng rác thải sinh hoạt ở khu vực nông thôn được thu gom.", True),
+        ("Tỷ lệ rác thải nhựa được tái chế là bao nhiêu phần trăm?", "85% lượng chất thải rắn sinh hoạt được thu gom.",
+         False),
         # how long: a span of time answers, a date or a period does not
         ("Hồ sơ giấy phải lưu trữ thêm bao nhiêu năm mới được hủy?",
          "ban hành quy định về việc hủy tài liệu giấy sau số hóa trước ngày 15 tháng 12 năm 2026", False),
