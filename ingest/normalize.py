@@ -171,13 +171,11 @@ def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> lis
     for i, (page_no, _, line) in enumerate(rows):
         if not line or _PAGE_NUMBER.match(line) or i in running:
             continue
-        if last is not None and out[last][0] < page_no and is_pipe_row(line) and is_pipe_row(out[last][2]):
-            above, cells = split_cells(out[last][2]), split_cells(line)
-            if _continues_row(above, cells):
-                joined = _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(above, cells, strict=True)])
-                out[last] = (out[last][0], joined, joined)
-                out[i] = (page_no, "", "")
-                continue
+        joined = _joined_row(out[last][2], line) if last is not None and out[last][0] < page_no else None
+        if last is not None and joined is not None:
+            out[last] = (out[last][0], joined, joined)
+            out[i] = (page_no, "", "")
+            continue
         last = i
     return out
 
@@ -481,13 +479,22 @@ def wrapped_rows(lines: list[str]) -> list[str]:
     cell by cell."""
     out: list[str] = []
     for line in lines:
-        if out and is_pipe_row(line) and is_pipe_row(out[-1]):
-            above, cells = split_cells(out[-1]), split_cells(line)
-            if _continues_row(above, cells):
-                out[-1] = _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(above, cells, strict=True)])
-                continue
+        joined = _joined_row(out[-1], line) if out else None
+        if joined is not None:
+            out[-1] = joined
+            continue
         out.append(line)
     return out
+
+
+def _joined_row(above: str, line: str) -> str | None:
+    """The pipe row `above` with the row of no number under it joined cell by cell; None when `line` goes on no row."""
+    if not (is_pipe_row(line) and is_pipe_row(above)):
+        return None
+    upper, cells = split_cells(above), split_cells(line)
+    if not _continues_row(upper, cells):
+        return None
+    return _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(upper, cells, strict=True)])
 
 
 # the marks of a matrix of units (accents folded): who leads, who coordinates
