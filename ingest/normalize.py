@@ -626,15 +626,17 @@ class SpacedTables:
         filled = self._filled(lines)
         lead = next((k for k in filled[:_PAGE_MARGIN + 1] if self._row_start(lines[k])), None)
         rest: list[int] = []
-        if at is not None:
-            rest = list(itertools.takewhile(lambda k: k >= at and self._continues(lines[k]), filled))
-            lead = next((k for k in filled[len(rest):len(rest) + 1] if self._row_start(lines[k])), None) \
+        if at is not None:  # under the header again (a running head may stand above it): the cut row's rest
+            under = [k for k in filled if k >= at]
+            rest = list(itertools.takewhile(lambda k: self._continues(lines[k]), under))
+            lead = next((k for k in under[len(rest):len(rest) + 1] if self._row_start(lines[k])), None) \
                 if rest else lead
         if lead is None:
             self.spans = []
             return page, [], 0
         carried = [_pipe_row(self._cells(*(lines[k] for k in rest)))] if rest else []
-        return lines, [ln for k, ln in enumerate(lines[:lead]) if k not in rest] + carried, lead
+        # the rest first: the page's running head, above it, must not stand between it and the row it ends
+        return lines, carried + [ln for k, ln in enumerate(lines[:lead]) if k not in rest], lead
 
     @staticmethod
     def _filled(lines: list[str]) -> list[int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from llama_index.core import Document
 
-from ingest.model import META_PAGE_STARTS
+from ingest.model import META_PAGE_STARTS, PAGE_BREAK
 from ingest.normalize import Normalizer, normalize_text
 from ingest.structure import is_caps, is_heading, is_list_start, is_table_row
 
@@ -389,3 +389,19 @@ def test_a_table_drawn_in_box_characters_is_a_table() -> None:
     assert lines == ["| STT | Chỉ tiêu | ĐVT | Năm 2027 |", "|---|---|---|---|",
                      "| 1 | Tỷ lệ hộ nghèo sử dụng nước sạch đạt quy chuẩn | % | 43 |",
                      "| 2 | Số công trình xây mới | công trình | 10 |"]
+
+
+def test_a_row_cut_by_a_page_break_under_a_running_head_and_the_header_again_is_one_row() -> None:
+    """A PDF read in columns: the next page opens with its running head, the table's header printed again, then the
+    rest of the cut row's long cell; the rest joins its row, the header is not read twice."""
+    head = ["STT   Chỉ tiêu                                   Đơn vị     Năm 2027     Năm 2028",
+            "                                                  tính"]
+    first = ["Các chỉ tiêu cụ thể như sau:", "", *head,
+             "1     Xã đạt chuẩn nông thôn mới                 xã          12           15",
+             "2     Hộ gia đình được sử dụng nước sạch          %           80           90"]
+    second = ["                    Kế hoạch số 12/KH-UBND", "", *head, "      theo quy chuẩn",
+              "3     Trường học đạt chuẩn quốc gia              trường      20           24", "", "II. NHIỆM VỤ"]
+    lines = normalize_text(PAGE_BREAK.join(["\n".join(first), "\n".join(second)]))[0].splitlines()
+    assert "| 2 | Hộ gia đình được sử dụng nước sạch theo quy chuẩn | % | 80 | 90 |" in lines
+    assert "| 3 | Trường học đạt chuẩn quốc gia | trường | 20 | 24 |" in lines
+    assert sum(line.startswith("| STT |") for line in lines) == 1
