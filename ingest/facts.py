@@ -491,6 +491,11 @@ def _unit_duties(text: str, blocks: list[Block]) -> list[Task]:
         subject = None if is_goal_section(section) else _subject(body, opening=not under)
         if subject:  # "Sở Tài chính chủ trì …": the item names its own units
             end = b["end"]
+            # "Các cơ quan … đăng ký xây dựng mô hình …. Giao Ban Dân vận chủ trì …": a later sentence assigning its
+            # own lead is its task, not this subject's
+            later = next((m for m in list(_SENTENCE.finditer(body))[1:] if _assignment(m.group(0))), None)
+            if later is not None:
+                end = base + len(body[:later.start()].rstrip())
             if announces_list(body):  # "…, các Sở … triển khai thực hiện … Đồng thời, yêu cầu … như sau:"
                 first = re.match(r".+?[.;](?=\s)", body)
                 if first is None or first.end() <= subject[1] or announces_list(first.group(0)[:-1]):
@@ -554,21 +559,17 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
         found = len(out)
         for m in _SENTENCE.finditer(piece):
             sentence = m.group(0)
-            lead_at = _LEAD_VERB.search(sentence)
-            if not lead_at or is_closing(sentence):
+            assigning = _assignment(sentence)
+            if assigning is None:
                 continue
+            lead_at, giao, scope, unit = assigning
             before = sentence[:lead_at.start()]
-            giao = list(_GIAO.finditer(before))
-            scope = before[giao[-1].end():] if giao else before
-            units = unit_mentions(scope)
-            if not units or not scope.rstrip(" ,").endswith(units[-1]):
-                continue
             base = b["start"] + m.start()
-            at = (giao[-1].end() if giao else 0) + scope.rfind(units[-1])
-            fields = {"lead": _field(text, base + at, base + at + len(units[-1])),
+            at = (giao[-1].end() if giao else 0) + scope.rfind(unit)
+            fields = {"lead": _field(text, base + at, base + at + len(unit)),
                       "task": _field(text, base, base + len(sentence))}
             bracketed = sentence[:at].rstrip().endswith("(")
-            closing = None if giao or bracketed or before.strip() != units[-1] else \
+            closing = None if giao or bracketed or before.strip() != unit else \
                 _closing_assignment(sentence, lead_at.end())
             assigns_only = giao and not bracketed and not sentence[lead_at.end():].strip(" ,;.")
             span = _assigned_before(piece, m, out[found:], b["start"]) if assigns_only or closing is not None else None
@@ -609,6 +610,21 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
                             source="bracket" if bracketed else "sentence",
                             fields=_duty_fields(text, base, sentence, fields)))
     return out
+
+
+def _assignment(sentence: str) -> tuple[re.Match[str], list[re.Match[str]], str, str] | None:
+    """A sentence naming who leads ("Giao Ban Dân vận chủ trì, …", "Công an huyện chủ trì …"): its "chủ trì", its
+    "Giao"s, the words naming the units and the unit that leads; None when it names none."""
+    lead_at = _LEAD_VERB.search(sentence)
+    if not lead_at or is_closing(sentence):
+        return None
+    before = sentence[:lead_at.start()]
+    giao = list(_GIAO.finditer(before))
+    scope = before[giao[-1].end():] if giao else before
+    units = unit_mentions(scope)
+    if not units or not scope.rstrip(" ,").endswith(units[-1]):
+        return None
+    return lead_at, giao, scope, units[-1]
 
 
 def _assigned_before(piece: str, m: re.Match[str], found: list[Task], start: int

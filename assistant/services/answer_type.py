@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents, fold_tones, is_folded_word, nfc
+from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
 from assistant.vocab.dates import has_year_range
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 
@@ -137,7 +137,7 @@ _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|n
 
 
 # "mỗi trẻ … được hỗ trợ bao nhiêu tiền", "bao nhiêu tiền một khóa": a sum for each one, however the plan writes it
-_EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \w+){0,10}? bao nhiêu (?:tiền|đồng)\b"
+_EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \w+){0,14}? bao nhiêu (?:tiền|đồng)\b"
                          r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)(?P<per>\w+)")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
 _SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
@@ -182,7 +182,7 @@ def expectation(question: str) -> Expectation:
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
     named = without_document_dates(named)
-    share_of = _share_asked(q) if pattern is _PERCENT else ""
+    share_of = _share_asked(question) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
     numbers = _CRITICAL_NUMBER.findall(named)
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
@@ -211,10 +211,15 @@ _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+"
 _SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|tới|toi)\s*\d)")  # "từ 5% đến 10% số vụ": one figure
 
 
-def _share_asked(q: str) -> str:
-    m = _SHARE_OF.search(q)
-    words = list(itertools.takewhile(lambda w: w not in _NOT_SHARED, m.group(1).split())) if m else []
-    return " ".join(words)
+def _share_asked(question: str) -> str:
+    """Folded; a word typed with its diacritics is read as typed: "tỷ lệ tái nghiện" is of "tái nghiện", though
+    "tái" folds as "tại"."""
+    written = fold_tones(nfc(question)).lower()
+    m = _SHARE_OF.search(fold_accents(written))  # one character for one: the span holds in the written text
+    words = written[m.start(1):m.end(1)].split() if m else []
+    kept = itertools.takewhile(lambda w: (w not in _NOT_SHARED_WRITTEN) if has_diacritics(w) else
+                               (w not in _NOT_SHARED), words)
+    return " ".join(fold_accents(w) for w in kept)
 
 
 # words saying nothing of what a share is of, as a passage writes them ("cho" is "for", "chợ" a market) and folded,

@@ -119,6 +119,16 @@ from assistant.vocab.docnum import DOC_NUMBER
         # "tỉ lệ" typed without diacritics as "ti le" asks a share as "ty le" does
         ("ti le dan so dung nuoc sach dat quy chuan nam 2029 la bao nhieu?",
          "Ghi chú: Chỉ tiêu năm 2029 do Ủy ban nhân dân tỉnh giao trong kế hoạch hằng năm", False),
+        # a share's noun typed with diacritics is read as typed: "tái nghiện" is no "tại"
+        ("Kế hoạch đặt mục tiêu giảm tỷ lệ tái nghiện xuống còn bao nhiêu phần trăm?",
+         "phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường trên toàn tỉnh không ma túy", False),
+        ("Kế hoạch đặt mục tiêu giảm tỷ lệ tái nghiện xuống còn bao nhiêu phần trăm?",
+         "giảm tỷ lệ tái nghiện xuống dưới 30%", True),
+        # a sum for each one asked in a long question: the plan's budget is no sum for each
+        ("Mỗi điểm du lịch cộng đồng được công nhận sẽ được tỉnh thưởng hoặc hỗ trợ bao nhiêu tiền?",
+         "Ngân sách tỉnh: khoảng 120 tỷ đồng (bao gồm kinh phí thực hiện chính sách hỗ trợ)", False),
+        ("Mỗi điểm du lịch cộng đồng được công nhận sẽ được tỉnh thưởng hoặc hỗ trợ bao nhiêu tiền?",
+         "mỗi điểm du lịch cộng đồng được công nhận được thưởng 50 triệu đồng", True),
         # a fine asked: a budget's sums are no fine
         ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
          "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),

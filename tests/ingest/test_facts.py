@@ -196,6 +196,24 @@ def test_sentences_of_an_item_then_a_sentence_naming_who_leads_them() -> None:
     assert (found[2]["task"], found[2]["lead"]) == (
         "Phòng Kinh tế chủ trì, phối hợp với Công an phường khảo sát, lập phương án", "Phòng Kinh tế")
 
+def test_a_paragraph_opening_with_units_then_sentences_assigning_others() -> None:
+    """"Các cơ quan … đăng ký …. Giao Ban Dân vận chủ trì, phối hợp với … . Phòng Nội vụ chủ trì …": a Party plan's
+    paragraph opens with what all units do, then assigns tasks sentence by sentence; each sentence's lead, co-units
+    and time are its own, not the opening subject's."""
+    text = ("II. NHIỆM VỤ\n\n5. Đẩy mạnh phong trào thi đua\n\nCác cơ quan, đơn vị tổ chức đăng ký xây dựng mô hình "
+            "gắn với nhiệm vụ chính trị. Giao Ban Dân vận Huyện ủy chủ trì, phối hợp với Phòng Nội vụ huyện tổ chức "
+            "Hội nghị biểu dương điển hình, hoàn thành trong quý III/2027. Phòng Nội vụ huyện chủ trì hướng dẫn thủ "
+            "tục khen thưởng.\n")
+    assert [values(t) for t in tasks_of(text)] == [
+        {"lead": "Các cơ quan, đơn vị", "task": "Các cơ quan, đơn vị tổ chức đăng ký xây dựng mô hình gắn với nhiệm "
+         "vụ chính trị"},
+        {"lead": "Ban Dân vận Huyện ủy", "co": "Phòng Nội vụ huyện", "timing": "hoàn thành trong quý III/2027",
+         "task": "Giao Ban Dân vận Huyện ủy chủ trì, phối hợp với Phòng Nội vụ huyện tổ chức Hội nghị biểu dương "
+         "điển hình, hoàn thành trong quý III/2027"},
+        {"lead": "Phòng Nội vụ huyện", "task": "Phòng Nội vụ huyện chủ trì hướng dẫn thủ tục khen thưởng"},
+    ]
+
+
 def test_a_list_item_naming_only_a_unit_heads_the_items_below_it() -> None:
     """"* Ủy ban nhân dân xã:" then "- …" items: each item is the unit's duty, until the next "*" item or heading."""
     text = ("2- Phân công thực hiện\n\n* Ủy ban nhân dân xã:\n\n- Xây dựng Kế hoạch triển khai, trình Ban Thường vụ "
