@@ -61,7 +61,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
-    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram"), _PERCENT),
+    # "chiếm bao nhiêu GRDP": a share, however it is named
+    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
+     _PERCENT),
     (_PAY_CUE, _MONEY),
     (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
 )

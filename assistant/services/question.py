@@ -199,12 +199,12 @@ def _cue_in(words: list[str], typed: list[str] | None, cue: str, intent: str) ->
 
 
 # a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025"
-_BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|thoi ky|ky|muc|hien nay|hien trang|"
-                       r"dau ky|thoi diem|truoc|luc)\b")
+_BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|thoi ky|ky|hien nay|hien trang|"
+                       r"dau ky|thoi diem|truoc|luc|muc(?! tieu))\b")  # "so với mục tiêu … của NQ 57" is another plan's
 
 
 # "… so với mục tiêu chung cả nước trong Nghị quyết 57": measured against another document's figure, two plans
-_AGAINST = re.compile(r"\bso voi\b(?: \w+){0,8}? (?:" + _KIND_WORD + r" (?:so )?\d+|" + _NUMBERED_KIND + ")")
+_AGAINST = re.compile(r"\bso voi\b(?: \w+){0,12}? (?:" + _KIND_WORD + r" (?:so )?\d+|" + _NUMBERED_KIND + ")")
 
 
 _ASIDE = re.compile(r"\(([^()]{3,120})\)")

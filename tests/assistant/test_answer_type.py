@@ -104,6 +104,9 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Tỷ lệ chất thải rắn sinh hoạt được thu gom là bao nhiêu?", "Tỷ lệ CTRSH được thu gom đạt 95% trở lên", True),
         ("Tỷ lệ chất thải rắn sinh hoạt được thu gom là bao nhiêu?", "Năm 2027: đạt 95% trở lên", True),
         ("Kinh tế số chiếm bao nhiêu phần trăm GRDP?", "Kinh tế số đạt 45% GRDP", True),
+        # "chiếm bao nhiêu GRDP" asks a share: a sum of money does not answer it
+        ("Kinh tế số chiếm bao nhiêu GRDP đến năm 2030?", "Đến năm 2030, kinh tế số chiếm 45% GRDP tỉnh", True),
+        ("Kinh tế số chiếm bao nhiêu GRDP đến năm 2030?", "Quy mô GRDP năm 2030 đạt 250.000 tỷ đồng", False),
         ("Bố trí tối thiểu bao nhiêu % tổng chi ngân sách cho khoa học?", "bố trí ít nhất 3% tổng chi ngân sách hằng năm",
          True),
         # "lượng" before the noun, as "số" is: "85% lượng rác thải …" is a share of the waste asked

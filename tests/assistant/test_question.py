@@ -94,6 +94,10 @@ from assistant.services.question import (
         ("Mục tiêu kinh tế số đến năm 2030 của tỉnh Bắc Ninh so với mục tiêu chung trong Nghị quyết 57-NQ/TW thế nào?",
          {"compare"}, set()),
         ("Kế hoạch giảm bao nhiêu phần trăm số vụ tai nạn so với năm 2025?", set(), {"compare"}),
+        # "so với mục tiêu …" is another document's target, however far its name; "so với mức năm 2025" a baseline
+        ("Bắc Ninh đặt mục tiêu kinh tế số chiếm bao nhiêu GRDP đến năm 2030, so với mục tiêu quy mô kinh tế số quốc "
+         "gia năm 2030 trong Nghị quyết 57-NQ/TW?", {"compare"}, set()),
+        ("Chi phí in ấn giảm bao nhiêu so với mức năm 2025?", set(), {"compare"}),
         ("Ba lễ hội mà Đảng ủy xã chủ trương khôi phục là những lễ hội nào?", {"list"}, set()),
     ],
 )
