@@ -103,6 +103,7 @@ class Expectation:
     per: re.Pattern[str] | None = None  # an amount per something, on the passage's accent-folded text
     share_of: str = ""  # folded words of "tỷ lệ đảng viên sử dụng …" (up to four): the passage's share is of them
     years: tuple[str, ...] = ()  # "vào năm 2027 và năm 2030": years asked each on its own; a passage names one
+    yearly: bool = False  # "… bao nhiêu phần trăm một năm": a rate "%/năm" answers
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -191,7 +192,7 @@ def expectation(question: str) -> Expectation:
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
-                       share_of=share_of, years=years,
+                       share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
 
@@ -217,11 +218,23 @@ def _share_asked(question: str) -> str:
     """Folded; a word typed with its diacritics is read as typed: "tỷ lệ tái nghiện" is of "tái nghiện", though
     "tái" folds as "tại"."""
     written = fold_tones(nfc(question)).lower()
-    m = _SHARE_OF.search(fold_accents(written))  # one character for one: the span holds in the written text
+    folded = fold_accents(written)  # one character for one: spans hold in the written text
+    m = _SHARE_OF.search(folded)
     words = written[m.start(1):m.end(1)].split() if m else []
-    kept = itertools.takewhile(lambda w: (w not in _NOT_SHARED_WRITTEN) if has_diacritics(w) else
-                               (w not in _NOT_SHARED), words)
+    kept = list(itertools.takewhile(_names_a_share, words))
+    if not kept and has_diacritics(question) and (before := _MEASURE_BEFORE.search(folded)):
+        # "… vay với lãi suất ưu đãi bao nhiêu phần trăm": the words right before, back to the clause's verb, name
+        # what is measured (typed without diacritics, "tai nạn" reads as "tại" and ends no clause)
+        kept = list(itertools.takewhile(_names_a_share, reversed(written[:before.start()].split()[-4:])))[::-1]
     return " ".join(fold_accents(w) for w in kept)
+
+
+def _names_a_share(word: str) -> bool:
+    return word.isalpha() and ((word not in _NOT_SHARED_WRITTEN) if has_diacritics(word) else (word not in _NOT_SHARED))
+
+
+_YEARLY = re.compile(r"\b(?:mot|moi|hang) nam\b|/\s*nam\b")  # on the folded question
+_MEASURE_BEFORE = re.compile(r"(?<=[^\W\d]) bao nhieu (?:phan tram|%)")
 
 
 # words saying nothing of what a share is of, as a passage writes them ("cho" is "for", "chợ" a market) and folded,
@@ -229,7 +242,7 @@ def _share_asked(question: str) -> str:
 _NOT_SHARED_WRITTEN = frozenset([
     "này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế", "nào", "chung",
     "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với", "khi", "năm", "mỗi", "một", "hằng",
-    "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên"])
+    "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên", "chiếm", "xuống", "sẽ", "nhất"])
 _NOT_SHARED = frozenset(fold_accents(w) for w in _NOT_SHARED_WRITTEN)
 
 
@@ -262,7 +275,7 @@ def _another_share(text: str, asked: set[str]) -> bool:
     return rates > 0 or figures > 0 and figures >= len(_SHARE_FIGURE.findall(folded))
 
 
-def _share_said(share: str, text: str) -> bool:
+def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     """A share of what `share` names (folded; its first two words the noun): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
     chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
@@ -273,7 +286,7 @@ def _share_said(share: str, text: str) -> bool:
     if not re.search(r"\d\s*%", folded):
         return True  # a row's figures stand under a "%" column: nothing says the share is another's
     for clause in re.split(r"[.;\t\n|]", folded):
-        for m in re.finditer(r"\d[\d.,]*\s*%", clause):
+        for m in re.finditer(r"\d[\d.,]*\s*%" + ("" if yearly else r"(?!\s*/\s*nam\b)"), clause):  # "13%/năm" grows
             if re.match(rf"\s*{_OF_WHICH}{re.escape(noun)}\b", clause[m.end():]) or \
                     re.search(rf"\b{re.escape(noun)}\b", clause[:m.start()]):
                 return True
@@ -306,7 +319,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                 return False
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
             return False
-    if exp.share_of and not _share_said(exp.share_of, text):
+    if exp.share_of and not _share_said(exp.share_of, text, exp.yearly):
         return False
     where = text + " " + context
     return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

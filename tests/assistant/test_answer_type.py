@@ -127,6 +127,16 @@ from assistant.vocab.docnum import DOC_NUMBER
          "phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường trên toàn tỉnh không ma túy", False),
         ("Kế hoạch đặt mục tiêu giảm tỷ lệ tái nghiện xuống còn bao nhiêu phần trăm?",
          "giảm tỷ lệ tái nghiện xuống dưới 30%", True),
+        # the words right before "bao nhiêu phần trăm" name what is measured: a share of other funds is no rate
+        ("Quỹ cho doanh nghiệp vay với lãi suất ưu đãi bao nhiêu phần trăm một năm?",
+         "Giao Quỹ Đầu tư phát triển tỉnh dành tối thiểu 30% tổng nguồn vốn cho vay hằng năm", False),
+        ("Quỹ cho doanh nghiệp vay với lãi suất ưu đãi bao nhiêu phần trăm một năm?",
+         "cho vay với lãi suất ưu đãi 4,5%/năm", True),
+        # a growth "%/năm" is no share of what is asked
+        ("ty le xuat khau chinh ngach dat bao nhieu phan tram?",
+         "giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu USD, tăng bình quân đạt 10 - 13%/năm", False),
+        ("ty le xuat khau chinh ngach dat bao nhieu phan tram?", "xuất khẩu chính ngạch đạt 85% giá trị xuất khẩu",
+         True),
         # a sum for each one asked in a long question: the plan's budget is no sum for each
         ("Mỗi điểm du lịch cộng đồng được công nhận sẽ được tỉnh thưởng hoặc hỗ trợ bao nhiêu tiền?",
          "Ngân sách tỉnh: khoảng 120 tỷ đồng (bao gồm kinh phí thực hiện chính sách hỗ trợ)", False),
