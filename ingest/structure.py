@@ -242,7 +242,7 @@ class _Table:
     def add(self, cells: list[str], spans: list[tuple[int, int]], piped: bool, ruled: bool = False
             ) -> tuple[BlockKind, dict[str, str], dict[str, list[int]]]:
         filled = [c for c in cells if c]
-        if self.last_kind == "table_header" and piped and self._under_columns(cells, filled):
+        if self.last_kind == "table_header" and self._under_columns(cells, filled, piped):
             return self._header()
         if self.last_kind == "table_header" and self.columns and self._names(cells) != self.columns and (
                 self._is_subheader(cells, filled) or self._splits_columns(filled)):
@@ -318,16 +318,26 @@ class _Table:
         return len(filled) > len(self.columns) and not any(re.search(r"\d", c) for c in filled) and \
             _names_not_values(filled)
 
-    def _under_columns(self, cells: list[str], filled: list[str]) -> bool:
-        """A second header row of a piped table, cell under cell ("| | | Bắt đầu | Hoàn thành | |" under "| TT | …
-        | Thời gian thực hiện | | …"): each name it gives joins the column's, or the merged column's to its left."""
-        if cells[:1] != [""] or len(filled) < 2 or len(cells) < len(self.columns) or not _names_not_values(filled):
+    def _under_columns(self, cells: list[str], filled: list[str], piped: bool) -> bool:
+        """A second header row, cell under cell: "| | | Bắt đầu | Hoàn thành | |" under "| TT | … | Thời gian thực
+        hiện | | …" in a piped table, or, as Word and web pages give a header merged down, the names above repeated
+        with the merged-across cell's parts under it ("STT … Bắt đầu  Hoàn thành …"): each name it gives joins the
+        column's, or the merged column's to its left."""
+        if len(filled) < 2 or len(cells) < len(self.columns) or not _names_not_values(filled):
             return False
+        if cells[0] == "" and not piped:
+            return False
+        if cells[0]:  # the names above repeated: only a merged-across cell's parts are new
+            merged = [i for i, head in enumerate(self.columns) if head.startswith("Cột ") and i > 0]
+            if not merged or not all(cells[i] for i in merged) or any(
+                    c and c != head and i not in merged and i + 1 not in merged
+                    for i, (c, head) in enumerate(zip(cells, self.columns, strict=False))):
+                return False
         names, top = [], ""
         for i, sub in enumerate(cells):
             head = self.columns[i] if i < len(self.columns) else ""
             top = head if head and not head.startswith("Cột ") else top
-            names.append(f"{top} - {sub}" if sub and top else sub or head)
+            names.append(head if sub == head else f"{top} - {sub}" if sub and top else sub or head)
         self.columns = self._names(names)
         return True
 

@@ -377,6 +377,21 @@ def test_a_second_header_row_names_the_columns_under_a_merged_one() -> None:
                             "Kinh phí (triệu đồng)": "95.000"}
 
 
+def test_a_header_merged_down_repeats_its_names_over_the_merged_across_parts() -> None:
+    """A Word or web table whose header cells are merged down gives its names on both rows; the cell merged across,
+    "Thời gian", is empty on the first and split into "Bắt đầu", "Hoàn thành" on the second; the task's time is when
+    it must be done."""
+    table = ("STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tThời gian\t\tKết quả dự kiến\n"
+             "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tBắt đầu\tHoàn thành\tKết quả dự kiến\n"
+             "1\tXây dựng 02 bến lấy nước cho xe chữa cháy\tPhòng Kinh tế\tQuý II/2027\tQuý III/2027\t02 bến\n")
+    [row] = [b for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert row["cells"] == {"STT": "1", "Nội dung nhiệm vụ": "Xây dựng 02 bến lấy nước cho xe chữa cháy",
+                            "Đơn vị chủ trì": "Phòng Kinh tế", "Thời gian - Bắt đầu": "Quý II/2027",
+                            "Thời gian - Hoàn thành": "Quý III/2027", "Kết quả dự kiến": "02 bến"}
+    [task] = extract_tasks(table, parse_structure(table))
+    assert task["fields"]["timing"]["text"] == "Quý III/2027"
+
+
 def test_a_first_row_led_by_stt_names_the_columns_whatever_they_are() -> None:
     """"STT | Tên xã | Số bể chứa hiện có …": no word of a task table, yet a row led by "STT" whose cells are no
     figures is the header, and each figure of a row travels under its column's name."""
