@@ -16,8 +16,13 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from assistant.vocab.parts import layout_columns
+
 _BLOCK_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "footer", "main", "aside", "nav", "form", "address", "figure", "figcaption", "center", "title", "caption"])
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+# a portal's own menu, banner, side column and footer, outside the page's main content: no part of the document
+_CHROME = frozenset({"nav", "aside", "header", "footer"})
+_CONTENT = frozenset({"main", "article"})
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _MAX_SPAN = 50  # a span larger than this is a broken export, not a layout
 
@@ -28,6 +33,7 @@ class _Cell:
     cols: int
     rows: int
     header: bool
+    lines: tuple[str, ...] = ()  # its paragraphs and "<br>" parts: a layout cell's lines ("ỦY BAN NHÂN DÂN", "TỈNH …")
 
 
 def _span(value: str | None) -> int:
@@ -85,9 +91,12 @@ class TextParser(HTMLParser):
         self.spans = (1, 1, False)
         self.tables = 0
         self.head = False  # inside <thead>
+        self.content = 0  # inside <main> or <article>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
+        if tag in _CONTENT:
+            self.content += 1
+        if tag in _SKIPPED or tag in _CHROME and not self.content:
             self.skip += 1
         elif tag == "table":
             self.tables += 1
@@ -104,16 +113,21 @@ class TextParser(HTMLParser):
             self.head = True
         elif tag == "br":
             self._text("\n")
-        elif tag in _BLOCK_TAGS and self.cell is None:
+        elif tag in _BLOCK_TAGS and self.cell is not None:
+            self.cell.append("\n")
+        elif tag in _BLOCK_TAGS:
             self._flush()
-            if tag == "li":
+            if tag == "li" and not self.skip:
                 self.current.append("- ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag in _CONTENT:
+            self.content = max(0, self.content - 1)
+        if tag in _SKIPPED or tag in _CHROME and not self.content:
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.tables == 1:
-            self.row.append(_Cell(" ".join("".join(self.cell).split()), *self.spans))
+            lines = tuple(" ".join(line.split()) for line in "".join(self.cell).split("\n") if line.strip())
+            self.row.append(_Cell(" ".join(lines), *self.spans, lines))
             self.cell = None
         elif tag == "thead" and self.tables == 1:
             self.head = False
@@ -123,7 +137,9 @@ class TextParser(HTMLParser):
         elif tag == "table":
             self.tables = max(0, self.tables - 1)
             if self.tables == 0:
-                self.lines += ["\t".join(r) for r in span_grid(self.rows) if any(r)]
+                # a header or signature laid out side by side: its columns one after the other, line by line
+                layout = layout_columns([[list(c.lines) for c in r] for r in self.rows])
+                self.lines += layout if layout is not None else ["\t".join(r) for r in span_grid(self.rows) if any(r)]
                 self.lines.append("")
                 self.rows = []
         elif tag in _BLOCK_TAGS and self.cell is None:
@@ -135,7 +151,7 @@ class TextParser(HTMLParser):
 
     def _text(self, data: str) -> None:
         if self.cell is not None:
-            self.cell.append(data)  # nested tables, line breaks in a cell: one cell
+            self.cell.append(data)  # nested tables: one cell
         else:
             self.current.append(data)
 

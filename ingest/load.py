@@ -30,10 +30,10 @@ from assistant.settings import IngestSettings
 from assistant.text import nfc
 from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
+from assistant.vocab.parts import layout_columns
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
-from ingest.normalize import layout_columns
 
 MB = 1024 * 1024
 

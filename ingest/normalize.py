@@ -27,7 +27,7 @@ from assistant.text import collapse_spaces, fold_accents, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 from assistant.vocab.fields import opens_with_label, role_of
 from assistant.vocab.numbering import numbering
-from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, marks_layout
+from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, layout_columns
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.html_text import html_tables
@@ -354,19 +354,6 @@ def _paragraphs(pieces: list[str]) -> list[str]:
     paragraphs = [collapse_spaces(" ".join(run)) for blank, run in itertools.groupby(pieces, key=lambda p: not p.strip())
                   if not blank]
     return [p for p in paragraphs if p]
-
-
-def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:
-    """A table (row -> cell -> paragraphs) of two or three columns laying out a header or signature (a cell holds a
-    motto, "Nơi nhận" or "KT. CHỦ TỊCH"): each column's paragraphs as lines, the left column first, a blank line after
-    each; None for a table of data. One reading for markdown, grid and DOCX tables."""
-    width = max((len(r) for r in grid), default=0)
-    if not 2 <= width <= 3 or not any(marks_layout(_BOLD.sub("", p).strip("*_ ")) for r in grid for c in r for p in c):
-        return None
-    out: list[str] = []
-    for col in range(width):
-        out += [p for r in grid if col < len(r) for p in r[col]] + [""]
-    return out
 
 
 def layout_rows(lines: list[str]) -> list[str]:

@@ -76,6 +76,19 @@ def marks_layout(cell: str) -> bool:
     return bool(_LAYOUT_CELL.search(cell))
 
 
+def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:
+    """A table (row -> cell -> paragraphs) of two or three columns laying out a header or signature (a cell holds a
+    motto, "Nơi nhận" or "KT. CHỦ TỊCH"): each column's paragraphs as lines, the left column first, a blank line after
+    each; None for a table of data. One reading for markdown, grid and DOCX tables."""
+    width = max((len(r) for r in grid), default=0)
+    if not 2 <= width <= 3 or not any(marks_layout(re.sub(r"\*{2,3}", "", p).strip("*_ ")) for r in grid for c in r for p in c):
+        return None
+    out: list[str] = []
+    for col in range(width):
+        out += [p for r in grid if col < len(r) for p in r[col]] + [""]
+    return out
+
+
 def is_motto(text: str) -> bool:
     """A motto line, or a piece of one broken over lines ('CỘNG HÒA XÃ HỘI' / 'CHỦ NGHĨA VIỆT NAM')."""
     words = fold_upper(text).split()

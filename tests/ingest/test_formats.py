@@ -18,6 +18,7 @@ from conftest import laid_out_docx, to_cp1258
 from assistant.domain import UPLOAD_TYPES
 from ingest.formats import soffice
 from ingest.load import SUPPORTED_EXTENSIONS, Limits, LoadError, load_bytes, load_document
+from ingest.metadata import extract_metadata
 from ingest.model import META_FILE_TYPE
 from ingest.normalize import normalize_text
 from ingest.structure import parse_structure
@@ -115,8 +116,7 @@ def test_html_page_text_in_order(charset: str) -> None:
     data = to_cp1258(page) if charset == "windows-1258" else page.encode(charset)
     doc = load_bytes("trang.html", data, Limits())
     assert doc.metadata[META_FILE_TYPE] == "html"
-    assert doc.text.splitlines() == [
-        "Trang chủ",
+    assert doc.text.splitlines() == [  # the portal's menu (<nav>) is no part of the document
         "KẾ HOẠCH",
         "Chuyển đổi số trong các cơ quan đảng",
         "phường Bạch Đằng năm 2026",
@@ -130,6 +130,40 @@ def test_html_page_text_in_order(charset: str) -> None:
     ]
     assert table_rows(doc.text) == [{"STT": "1", "Nội dung": "Rà soát hạ tầng mạng",
                                      "Đơn vị chủ trì": "Văn phòng Đảng ủy"}]
+
+
+PORTAL = """<html><head><meta charset="utf-8"></head><body>
+<header id="site-header"><div class="site-name">CỔNG THÔNG TIN ĐIỆN TỬ TỈNH NAM SƠN</div></header>
+<nav><ul><li>Trang chủ</li><li>Văn bản chỉ đạo điều hành</li></ul></nav>
+<main><article><header><h1>Kế hoạch bảo đảm an toàn thực phẩm</h1></header>
+<table border="0"><tr><td><p><strong>ỦY BAN NHÂN DÂN<br>TỈNH NAM SƠN</strong><br>-------</p><p>Số: 215/KH-UBND</p></td>
+<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</strong></p>
+<p><em>Nam Sơn, ngày 18 tháng 3 năm 2026</em></p></td></tr></table>
+<p><strong>KẾ HOẠCH</strong></p><p>Bảo đảm an toàn thực phẩm giai đoạn 2026 - 2030</p>
+<table border="0"><tr><td><p><strong>Nơi nhận:</strong><br>- Bộ Y tế;<br>- Lưu: VT.</p></td>
+<td><p><strong>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</strong></p><p>&nbsp;</p>
+<p><strong>Nguyễn Thị Thanh Hương</strong></p></td></tr></table></article></main>
+<aside><p>Tin liên quan</p></aside><footer><p>Bản quyền thuộc Cổng thông tin điện tử tỉnh Nam Sơn</p></footer>
+</body></html>"""
+
+
+def test_a_portal_page_gives_the_document_and_its_header_and_signature_line_by_line() -> None:
+    """A plan as a provincial portal publishes it: the site's banner, menu, side column and footer are left out
+    (the article's own header is kept); the header and signature laid out in borderless tables are read column by
+    column, line by line, so number, date, issuer and signer are found as in a typed plan."""
+    doc = load_bytes("ke-hoach.html", PORTAL.encode("utf-8"), Limits())
+    assert doc.text.splitlines() == [
+        "Kế hoạch bảo đảm an toàn thực phẩm",
+        "ỦY BAN NHÂN DÂN", "TỈNH NAM SƠN", "-------", "Số: 215/KH-UBND", "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Nam Sơn, ngày 18 tháng 3 năm 2026", "",
+        "",
+        "KẾ HOẠCH", "Bảo đảm an toàn thực phẩm giai đoạn 2026 - 2030",
+        "Nơi nhận:", "- Bộ Y tế;", "- Lưu: VT.", "",
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thanh Hương",
+    ]
+    meta = extract_metadata(normalize_text(doc.text)[0])
+    assert (meta["doc_number"], meta["issuer"], meta["signer"]) == (
+        "215/KH-UBND", "Ủy ban nhân dân tỉnh Nam Sơn", "Nguyễn Thị Thanh Hương")
 
 
 # --- DOC and ODT ---------------------------------------------------------------------------------
