@@ -18,6 +18,7 @@ import io
 import logging
 import os
 import shutil
+import statistics
 import subprocess
 from collections.abc import Iterator
 from functools import cache
@@ -74,7 +75,7 @@ _ETH = str.maketrans("Ðð", "Đđ")
 
 def _recognize(image: Any, deadline: Deadline | None) -> str:
     require_tesseract("")
-    gray = image.convert("L")
+    gray = _without_red(image)
     from PIL import Image
 
     from ingest.grid import find_tables, straighten
@@ -93,6 +94,23 @@ def _recognize(image: Any, deadline: Deadline | None) -> str:
         top = table.bottom + _MARGIN
     parts.append(_strip(gray, top, gray.height, deadline))
     return "\n\n".join(p for p in parts if p)
+
+
+_RED = 60  # how much redder than green and blue a pixel is when it is a seal's ink
+
+
+def _without_red(image: Any) -> Any:
+    """The page in grey with its red ink made paper: a red seal stamped over the signer's title ("TM. ỦY BAN NHÂN
+    DÂN", "PHÓ CHỦ TỊCH") hides no letter, while black and blue ink, and print under the seal, stay dark."""
+    if image.mode in ("L", "1", "I", "I;16", "F"):
+        return image.convert("L")
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(image.convert("RGB")).astype(np.int16)
+    gray = np.asarray(image.convert("L")).copy()
+    gray[rgb[..., 0] - rgb[..., 1:].max(axis=2) > _RED] = 255
+    return Image.fromarray(gray)
 
 
 def _tesseract(image: Any, psm: str, deadline: Deadline | None) -> str:
@@ -158,14 +176,24 @@ def _strip(gray: Any, top: int, bottom: int, deadline: Deadline | None) -> str:
     return _page_text(band, _tesseract(band, "3", deadline))
 
 
-def _words(tsv: str) -> Iterator[tuple[tuple[str, str, str], tuple[int, int, int, int], str]]:
+def _words(tsv: str) -> Iterator[tuple[tuple[str, str, str], tuple[int, int, int, int], str, float]]:
     """Each word Tesseract's TSV output holds: (block, paragraph, line), its box, its text."""
     for line in tsv.splitlines()[1:]:
         fields = line.split("\t")
         if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
             continue
         box = (int(fields[6]), int(fields[7]), int(fields[8]), int(fields[9]))
-        yield (fields[2], fields[3], fields[4]), box, fields[11]
+        yield (fields[2], fields[3], fields[4]), box, fields[11], float(fields[10] or 0)
+
+
+_SURE = 35.0  # Tesseract's confidence (0–100) under which a short or unlettered "word" is no word
+_TALL = 2.0  # a "word" this many times taller than the page's words is a stroke, not print
+
+
+def _scrawl(word: str, confidence: float, height: int, usual: float) -> bool:
+    """A signature's stroke or a seal's edge read as a "word" ("°⁄/2", "“xZ", "Ỷ"): short or no run of letters, and
+    Tesseract unsure of it or it far taller than the page's print; a word of the text it is unsure of is kept."""
+    return (len(word) <= 3 or not word.isalpha()) and (0 <= confidence < _SURE or height > _TALL * usual)
 
 
 def _page_text(image: Any, tsv: str) -> str:
@@ -175,12 +203,22 @@ def _page_text(image: Any, tsv: str) -> str:
 
     out: list[str] = []
     last: tuple[str, str, str] | None = None
-    for key, box, word in _words(tsv):
+    right, tall = 0, 0  # where the line's last word ends, its height
+    words = list(_words(tsv))
+    usual = statistics.median(box[3] for _, box, _, _ in words) if words else 0.0
+    for key, box, word, confidence in words:
+        if _scrawl(word.strip(), confidence, box[3], usual):
+            continue
         if last is not None:
-            out.append(" " if key == last else "\n" if key[:2] == last[:2] else "\n\n")
+            # "Nơi nhận:  …  TM. ỦY BAN NHÂN DÂN" on one line: two columns apart, as a typed header spaces them
+            apart = box[0] - right > _COLUMN_APART * max(tall, box[3])  # a dash is short: the word before is not
+            out.append(("      " if apart else " ") if key == last else "\n" if key[:2] == last[:2] else "\n\n")
         out.append(read_word(word, image, box))
-        last = key
+        last, right, tall = key, box[0] + box[2], box[3]
     return "".join(out)
+
+
+_COLUMN_APART = 3  # a gap between two words of a line wider than three line heights parts two columns
 
 
 def _table_text(gray: Any, table: Any, deadline: Deadline | None) -> str:
@@ -247,7 +285,7 @@ def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadli
             starts.append(y)
             y += crop.height
         words: dict[int, list[str]] = {}
-        for _, box, word in _words(_tesseract(sheet, "6", deadline)):
+        for _, box, word, _ in _words(_tesseract(sheet, "6", deadline)):
             slot = bisect.bisect_right(starts, box[1] + box[3] // 2) - 1
             if slot >= 0:
                 words.setdefault(batch[slot][0], []).append(read_word(word, sheet, box))
@@ -275,7 +313,7 @@ def ocr_pdf_pages(data: bytes, numbers: list[int], deadline: Deadline | None = N
             scale = DPI / 72
             if width * height * scale * scale > MAX_PIXELS:
                 scale = (MAX_PIXELS / (width * height)) ** 0.5
-            image = page.render(scale=scale, grayscale=True).to_pil()
+            image = page.render(scale=scale).to_pil()  # in colour: a red seal is taken out by its colour
             texts[number] = recognize(image, deadline)
             log.info("OCR trang %d (%d/%d trang quét)", number + 1, done, len(numbers))
             if deadline is not None:

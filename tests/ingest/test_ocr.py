@@ -10,6 +10,7 @@ import re
 import shutil
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import make_settings
@@ -23,6 +24,7 @@ from bench.scans import char_accuracy, font_file, image_pdf, plain, render, scan
 from ingest import ocr
 from ingest.grid import find_tables, straighten
 from ingest.load import PAGE_BREAK, Limits, LoadError, load_bytes
+from ingest.metadata import extract_metadata
 from ingest.model import META_FILE_TYPE
 from ingest.normalize import normalize_with_hints
 from ingest.structure import parse_structure
@@ -231,3 +233,37 @@ def test_grid_of_a_rotated_table_with_a_merged_row() -> None:
     assert [len(row.cells) for row in table.rows] == [3, 1, 3]
     assert len(table.columns) == 4
     assert [table.spans(row) for row in table.rows] == [[1, 1, 1], [3], [1, 1, 1]]
+
+
+def signed_page() -> Any:
+    """The end of a commune's plan as scanned in colour: "Nơi nhận" at the left, the signature block at the right,
+    a red seal stamped over the signer's title and a blue stroke of the signature above the name."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_file()), 40)
+    page = Image.new("RGB", (1654, 1100), "white")
+    draw = ImageDraw.Draw(page)
+    left = ["Nơi nhận:", "- UBND tỉnh (b/c);", "- Sở Y tế;", "- TT Đảng ủy xã;", "- Lưu: VT, VHXH."]
+    for i, line in enumerate(left):
+        draw.text((160, 200 + 56 * i), line, font=font, fill="black")
+    for i, line in enumerate(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]):
+        draw.text((900, 200 + 56 * i), line, font=font, fill="black")
+    draw.text((1000, 560), "Lê Văn Thắng", font=font, fill="black")
+    ink = Image.new("RGB", page.size, "white")  # stamped over the print: the inks darken each other
+    stamp = ImageDraw.Draw(ink)
+    stamp.ellipse((820, 150, 1160, 490), outline=(215, 40, 40), width=10)
+    stamp.ellipse((900, 230, 1080, 410), outline=(215, 40, 40), width=6)
+    stamp.text((860, 300), "ỦY BAN NHÂN DÂN XÃ", font=font, fill=(215, 40, 40))
+    stamp.line([(1040, 470), (1120, 420), (1180, 500), (1260, 430)], fill=(30, 40, 160), width=6)  # the signature
+    return ImageChops.multiply(page, ink)
+
+
+def test_a_red_seal_over_the_signature_is_no_ink_and_the_signer_is_read() -> None:
+    """A seal stamped in red over "TM. ỦY BAN NHÂN DÂN" hid the title from Tesseract, and the signature's stroke was
+    read as words before the name: the red is taken out by its colour, the stroke left out, and the two columns kept
+    apart, so the signer and the title are found."""
+    doc = load_bytes("ky-dong-dau.pdf", image_pdf([signed_page()]), Limits())
+    text, _, _ = normalize_with_hints(doc.text)
+    assert "TM. ỦY BAN NHÂN DÂN" in text.splitlines() and "KT. CHỦ TỊCH" in text.splitlines()
+    assert "- Sở Y tế;" in text.splitlines()  # "Nơi nhận" stays a column of its own
+    assert extract_metadata(text)["signer"] == "Lê Văn Thắng"
