@@ -8,11 +8,18 @@ from assistant.components.embeddings import Embedder
 from assistant.components.sparse import SparseEncoder
 from assistant.components.vector_store import AccessScope, QdrantStore, ScoredChunk
 from assistant.settings import RetrievalSettings
-from assistant.text import collapse_spaces, has_diacritics, nfc
+from assistant.text import collapse_spaces, fold_accents, has_diacritics, nfc
+from assistant.vocab.units import topics_spelled_out
 
 
 def normalize_question(question: str) -> str:
     return collapse_spaces(nfc(question))
+
+
+def searched(question: str) -> str:
+    """The question as searched: the fields it abbreviates written out ("kế hoạch PCCC" finds "phòng cháy, chữa
+    cháy"), without diacritics when it is typed without them."""
+    return topics_spelled_out(question) if has_diacritics(question) else fold_accents(topics_spelled_out(question))
 
 
 @dataclass
@@ -26,7 +33,9 @@ class Retriever:
     def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]:
         k = top_k or self.cfg.top_k
         q = normalize_question(question)
-        if self.cfg.folded_sparse_only and not has_diacritics(q):
+        typed_plain = not has_diacritics(q)
+        q = searched(q)
+        if self.cfg.folded_sparse_only and typed_plain:
             # typed without diacritics: the sparse index's accent-folded terms find the passages, the dense model
             # (which read accented Vietnamese) mostly does not
             return merge_neighbours(self.store.single_query(self.sparse.encode_query(q), scope, k))

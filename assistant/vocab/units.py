@@ -31,6 +31,14 @@ ABBREVIATIONS: dict[str, str] = {
     "CĐS": "chuyển đổi số", "CNTT": "công nghệ thông tin", "QH": "Quốc hội", "UBTVQH": "Ủy ban Thường vụ Quốc hội",
     "CP": "Chính phủ", "TTg": "Thủ tướng", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng", "HTX": "hợp tác xã",
     "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
+    # the fields plans are about, as staff type them ("kế hoạch PCCC", "chỉ tiêu ATTP")
+    "PCCC": "phòng cháy, chữa cháy", "CNCH": "cứu nạn, cứu hộ", "ATTP": "an toàn thực phẩm",
+    "VSATTP": "vệ sinh an toàn thực phẩm", "ATGT": "an toàn giao thông", "TTATGT": "trật tự, an toàn giao thông",
+    "PCTT": "phòng, chống thiên tai", "TKCN": "tìm kiếm cứu nạn", "NTM": "nông thôn mới",
+    "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến",
+    "BVMT": "bảo vệ môi trường", "DTTS": "dân tộc thiểu số", "KT-XH": "kinh tế - xã hội", "KTXH": "kinh tế - xã hội",
+    "KCN": "khu công nghiệp", "CBCCVC": "cán bộ, công chức, viên chức", "CBCC": "cán bộ, công chức",
+    "HTCT": "hệ thống chính trị", "PCMT": "phòng, chống ma túy",
 }
 # words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
 HEAD_WORDS = (
@@ -94,6 +102,13 @@ def places_named(text: str) -> list[str]:
 def expand_abbreviations(name: str) -> str:
     """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
     return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
+
+
+def topics_spelled_out(text: str) -> str:
+    """`text` with the fields it abbreviates written out after it ("kế hoạch PCCC" -> "… phòng cháy, chữa cháy"): a
+    plan names its field in full; a unit's abbreviation ("UBND") is left as it is."""
+    fields = [ABBREVIATIONS[a] for a in dict.fromkeys(_ABBR_TOKEN.findall(text)) if ABBREVIATIONS[a][:1].islower()]
+    return " ".join([text, *fields])
 
 
 def unit_key(name: str) -> str:

@@ -11,6 +11,7 @@ from assistant.vocab.units import (
     same_unit,
     split_unit_list,
     subject_units,
+    topics_spelled_out,
     unit_mentions,
     unit_mentions_folded,
     unit_phrase,
@@ -30,6 +31,13 @@ from assistant.vocab.units import (
 )
 def test_same_unit(a: str, b: str) -> None:
     assert same_unit(a, b)
+
+
+def test_a_field_abbreviated_is_written_out_for_the_search_and_a_unit_is_not() -> None:
+    """Staff type "kế hoạch PCCC", "ATTP"; plans name their field in full ("phòng cháy, chữa cháy")."""
+    assert topics_spelled_out("Ngân sách UBND phường cho kế hoạch PCCC và ATTP?") == (
+        "Ngân sách UBND phường cho kế hoạch PCCC và ATTP? phòng cháy, chữa cháy an toàn thực phẩm")
+    assert topics_spelled_out("UBND xã giao ai?") == "UBND xã giao ai?"
 
 
 def test_different_units_differ() -> None:
