@@ -156,10 +156,26 @@ def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
                       r"|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM)
 
 
-# a fine asked: the sum must be one the plan says is a fine ("phạt tiền từ 5 đến 10 triệu đồng"), not a support
-_FINE_ASKED = re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat|bi phat)\b")
-_FINE_AMOUNT = re.compile(r"\bphạt\b[^.;]{0,80}?(?:\d[\d.,]*\s*%|" + _SUM + r")|(?:\d[\d.,]*\s*%|" + _SUM +
-                          r")[^.;]{0,40}?\bphạt\b")
+# a kind of money asked — a fine, an allowance, a wage, a fee: the sum must be one the plan says is of that kind
+# ("phạt tiền từ 5 đến 10 triệu đồng", "phụ cấp 500.000 đồng/tháng"), not a budget or a support (asked words
+# accent-folded -> the word the passage writes)
+_KIND_OF_PAY = (
+    (re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat|bi phat)\b"), "phạt"),
+    (re.compile(r"\bphu cap\b"), "phụ cấp"), (re.compile(r"\btro cap\b"), "trợ cấp"),
+    (re.compile(r"\b(?:muc|tien|bang) luong\b"), "lương"), (re.compile(r"\b(?:tien|muc) thuong\b"), "thưởng"),
+    (re.compile(r"\bhoc phi\b"), "học phí"), (re.compile(r"\ble phi\b"), "lệ phí"),
+    (re.compile(r"\bthu lao\b"), "thù lao"),
+)
+
+
+def _amount_of(kind: str) -> re.Pattern[str]:
+    """A sum or share the passage (lower case, tone placement folded) says is `kind`, in the same clause."""
+    return re.compile(rf"\b{kind}\b[^.;]{{0,80}}?(?:\d[\d.,]*\s*%|{_SUM})|(?:\d[\d.,]*\s*%|{_SUM})[^.;]{{0,40}}?"
+                      rf"\b{kind}\b")
+
+
+def _pay_asked(q: str) -> re.Pattern[str] | None:
+    return next((_amount_of(kind) for asked, kind in _KIND_OF_PAY if asked.search(q)), None)
 
 
 def _per(unit: str) -> re.Pattern[str]:
@@ -194,7 +210,7 @@ def expectation(question: str) -> Expectation:
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        per=_per(per.group(1)) if per else _each_amount(each) if each
-                       else _FINE_AMOUNT if pattern is _MONEY and _FINE_ASKED.search(q) else None)
+                       else _pay_asked(q) if pattern is _MONEY else None)
 
 
 _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b[Qq]uý\s+[IVX]+\b")

@@ -142,6 +142,11 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Ngân sách tỉnh: khoảng 120 tỷ đồng (bao gồm kinh phí thực hiện chính sách hỗ trợ)", False),
         ("Mỗi điểm du lịch cộng đồng được công nhận sẽ được tỉnh thưởng hoặc hỗ trợ bao nhiêu tiền?",
          "mỗi điểm du lịch cộng đồng được công nhận được thưởng 50 triệu đồng", True),
+        # an allowance asked: a budget's sums are no allowance; one the plan says is an allowance answers
+        ("Cán bộ phụ trách an toàn thực phẩm cấp xã được hưởng mức phụ cấp bao nhiêu?",
+         "Tổng kinh phí dự kiến giai đoạn 2026 - 2030 là 48,6 tỷ đồng, trong đó ngân sách cấp xã 9,4 tỷ đồng", False),
+        ("Cán bộ phụ trách an toàn thực phẩm cấp xã được hưởng mức phụ cấp bao nhiêu?",
+         "công chức phụ trách an toàn thực phẩm cấp xã được hưởng phụ cấp 500.000 đồng/tháng", True),
         # a fine asked: a budget's sums are no fine
         ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
          "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),
