@@ -16,7 +16,8 @@ from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_w
 from assistant.vocab.dates import has_year_range
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 
-_PERCENT = re.compile(r"\d\s*%")
+# a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
+_PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
 _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
 _MONEY_UNIT = re.compile(r"\b(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnđ|vnd)\b", re.I)  # in a column's name

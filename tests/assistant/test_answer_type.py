@@ -142,6 +142,11 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Ngân sách tỉnh: khoảng 120 tỷ đồng (bao gồm kinh phí thực hiện chính sách hỗ trợ)", False),
         ("Mỗi điểm du lịch cộng đồng được công nhận sẽ được tỉnh thưởng hoặc hỗ trợ bao nhiêu tiền?",
          "mỗi điểm du lịch cộng đồng được công nhận được thưởng 50 triệu đồng", True),
+        # a rate asked as "tỷ lệ" may be said per so many people, not in per cent
+        ("Mục tiêu tỷ lệ mắc ngộ độc cấp tính trong các vụ ngộ độc thực phẩm là bao nhiêu?",
+         "Tỷ lệ mắc ngộ độc cấp tính trong các vụ ngộ độc thực phẩm dưới 6 người/100.000 dân/năm", True),
+        ("Mục tiêu tỷ lệ mắc ngộ độc cấp tính trong các vụ ngộ độc thực phẩm là bao nhiêu?",
+         "lấy tối thiểu 1.200 mẫu/năm để phân tích chỉ tiêu an toàn thực phẩm", False),
         # an allowance asked: a budget's sums are no allowance; one the plan says is an allowance answers
         ("Cán bộ phụ trách an toàn thực phẩm cấp xã được hưởng mức phụ cấp bao nhiêu?",
          "Tổng kinh phí dự kiến giai đoạn 2026 - 2030 là 48,6 tỷ đồng, trong đó ngân sách cấp xã 9,4 tỷ đồng", False),
