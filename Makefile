@@ -64,11 +64,12 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 
+# the admin first: its key, saved for this machine's user, replaces one left from an earlier data folder
 run: install
+	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	@if [ -d "$(CORPUS)" ]; then \
 	  $(BIN)/troly ingest $(CORPUS) --classification public || echo "Một số tệp không nạp được (xem lý do ở trên)."; \
 	else echo "Không có thư mục $(CORPUS): bỏ qua bước nạp tài liệu mẫu."; fi
-	TROLY_API__HOST=$(HOST) TROLY_API__PORT=$(PORT) $(BIN)/troly users bootstrap
 	$(BIN)/troly serve --host $(HOST) --port $(PORT)
 
 test: install llm-server browser postgres ocr office

@@ -18,6 +18,8 @@ from pathlib import Path
 import httpx
 from conftest import CORPUS
 
+from assistant.cli import credentials
+
 REPO = Path(__file__).resolve().parents[1]
 FIRST_QUESTION_SOURCE = "000_90c218f1079af509.txt"  # "Ai chủ trì xây dựng kho lưu trữ điện tử dùng chung?"
 BLOCK = re.compile(r"<!-- first-run -->\s*```sh\n(.*?)```\s*<!-- /first-run -->", re.DOTALL)
@@ -45,12 +47,15 @@ def test_readme_first_run_commands_work_in_order(tmp_path: Path) -> None:
                TRANSFORMERS_OFFLINE="1")
     troly = troly_argv()
 
-    # `make run`
-    subprocess.run([*troly, "ingest", str(CORPUS / FIRST_QUESTION_SOURCE), "--classification", "public"], env=env,
-                   check=True,
-                   capture_output=True, cwd=REPO)
+    # `make run`, on a machine whose user kept the key of an earlier, since deleted data folder
+    stale = credentials.key_file()
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_text("troly_0badc0de_" + "x" * 43, encoding="utf-8")
+    stale.chmod(0o600)
     boot = subprocess.run([*troly, "users", "bootstrap"], env=env, check=True, capture_output=True, text=True)
     assert "Đã lưu khóa này" in " ".join(boot.stdout.split())
+    subprocess.run([*troly, "ingest", str(CORPUS / FIRST_QUESTION_SOURCE), "--classification", "public"], env=env,
+                   check=True, capture_output=True, cwd=REPO)
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen([*troly, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
                               stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
