@@ -54,7 +54,7 @@ ocr:
 	  [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]; } || \
 	  { apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-vie fonts-liberation2 >/dev/null; }
 
-# Debian's LibreOffice (no GUI) to read .doc and .odt files.
+# Debian's LibreOffice (no GUI) to read .doc, .rtf and .odt files.
 office:
 	@command -v soffice >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null; }

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from assistant.text import bilingual
 
 # file types the loader reads (ingest/load.py's registry; a test keeps the two equal): for upload forms
-UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".odt", ".xlsx", ".html", ".htm", ".png", ".jpg", ".jpeg",
+UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".xlsx", ".html", ".htm", ".png", ".jpg", ".jpeg",
                 ".tif", ".tiff")
 
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]

@@ -1,5 +1,5 @@
 """Readers for the other files offices keep plans in: task spreadsheets (.xlsx), saved web pages (.html),
-old Word and OpenDocument files (.doc, .odt, converted by LibreOffice).
+old Word, rich-text and OpenDocument files (.doc, .rtf, .odt, converted by LibreOffice).
 
 Each emits text the later stages already read: a table row is one tab-separated line (the header row
 kept, so its rows become table rows with named columns, like the tables of a plan), a heading or a
@@ -187,6 +187,13 @@ class DocReader(OfficeReader):
     file_type = "doc"
     extension = "doc"
     magic = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf")  # Word 97-2003; RTF saved as .doc
+
+
+@register(".rtf")
+class RtfReader(OfficeReader):
+    file_type = "rtf"
+    extension = "rtf"
+    magic = (b"{\\rtf",)
 
 
 @register(".odt")

@@ -140,8 +140,8 @@ def _office(settings: Settings) -> tuple[Level, str]:
     from ingest.formats import soffice
 
     if soffice() is None:
-        return "warning", "chưa cài LibreOffice: tệp .doc và .odt sẽ không nạp được (`make office`)."
-    return "ok", "có LibreOffice: đọc được .doc và .odt."
+        return "warning", "chưa cài LibreOffice: tệp .doc, .rtf và .odt sẽ không nạp được (`make office`)."
+    return "ok", "có LibreOffice: đọc được .doc, .rtf và .odt."
 
 
 def _llm(settings: Settings) -> tuple[Level, str]:

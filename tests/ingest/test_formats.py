@@ -196,10 +196,10 @@ def convert(source: Path, ext: str) -> Path:
 
 
 @needs_office
-@pytest.mark.parametrize("ext", ["doc", "odt"])
-def test_doc_and_odt_read_like_the_docx_they_came_from(tmp_path: Path, ext: str) -> None:
+@pytest.mark.parametrize("ext", ["doc", "odt", "rtf"])
+def test_doc_odt_and_rtf_read_like_the_docx_they_came_from(tmp_path: Path, ext: str) -> None:
     source = plan_docx(tmp_path / "ke-hoach.docx")
-    old = convert(source, "odt")
+    old = convert(source, "rtf" if ext == "rtf" else "odt")
     if ext == "doc":  # LibreOffice 7.4 drops python-docx tables going straight to .doc; through .odt it keeps them
         (tmp_path / "doc").mkdir()
         old = convert(old.rename(tmp_path / "doc" / old.name), "doc")
@@ -216,6 +216,8 @@ def test_doc_and_odt_read_like_the_docx_they_came_from(tmp_path: Path, ext: str)
 def test_broken_doc_has_a_vietnamese_reason(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="DOC bị hỏng"):
         load_bytes("hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Limits())
+    with pytest.raises(LoadError, match="RTF bị hỏng"):
+        load_bytes("hong.rtf", b"{\\rtf1\\ansi " + b"\x00" * 600, Limits())
 
 
 def test_doc_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -185,7 +185,7 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 def test_registry_covers_the_supported_types() -> None:
     assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".htm", ".html", ".jpeg", ".jpg", ".md", ".odt", ".pdf",
-                                            ".png", ".tif", ".tiff", ".txt", ".xlsx"]
+                                            ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 

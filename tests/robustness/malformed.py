@@ -43,6 +43,7 @@ DOCX_BROKEN = "DOCX bị hỏng"
 XLSX_BROKEN = "XLSX bị hỏng"
 DOC_BROKEN = "DOC bị hỏng"
 ODT_BROKEN = "ODT bị hỏng"
+RTF_BROKEN = "RTF bị hỏng"
 IMAGE_BROKEN = "Tệp ảnh bị hỏng"
 PDF_BROKEN = "PDF bị hỏng"
 UNSUPPORTED = "không được hỗ trợ"
@@ -183,7 +184,7 @@ def build() -> list[Case]:
     # random bytes under every extension, several sizes
     sizes = [17, 1024, 64 * 1024, MB]
     expect = {".txt": BINARY, ".md": BINARY, ".docx": (DOCX_BROKEN,), ".pdf": (PDF_BROKEN,), ".xlsx": (XLSX_BROKEN,),
-              ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,)}
+              ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".rtf": (RTF_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,)}
     for size in sizes:
         blob = rng.randbytes(size)
         for ext, reasons in expect.items():
