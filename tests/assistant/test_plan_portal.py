@@ -40,3 +40,9 @@ def test_a_target_under_its_year_answers_for_that_year(plan: Services) -> None:
 def test_the_targets_listed_under_a_year_are_that_years_list(plan: Services) -> None:
     assert_answered(plan, "Các mục tiêu đến năm 2028 trong kế hoạch phòng, chống đuối nước trẻ em của tỉnh Nam Sơn gồm "
                           "những gì?", ["45%", "100% trường tiểu học"], ["60%", "Giảm 15%"])
+
+
+def test_who_signed_is_said_without_the_copys_signed_note(plan: Services) -> None:
+    """A copy put on a portal writes "(Đã ký)" where the signature was: the answer names the post and the person."""
+    assert_answered(plan, "Ai ký kế hoạch phòng, chống đuối nước trẻ em của tỉnh Nam Sơn?",
+                    ["PHÓ CHỦ TỊCH", "Đỗ Minh Khang"], ["Đã ký"])
