@@ -237,9 +237,9 @@ def number_beside_date(lines: list[str]) -> list[str]:
     return out
 
 
-# two columns typed with spaces; not the blank left for a number or day filled in at signing ("Số      -KH/TU",
-# "ngày      tháng 01 năm 2026")
-_COLUMN_GAP = re.compile(r"(?<=\S)(?<!\bSố)(?<!\bSố:)(?<!\bngày)(?<!\btháng) {3,}(?=[^\s\-/])")
+# two columns typed with spaces, or two cells of a spreadsheet's row (a tab); not the blank left for a number or
+# day filled in at signing ("Số      -KH/TU", "ngày      tháng 01 năm 2026")
+_COLUMN_GAP = re.compile(r"(?<=\S)(?<!\bSố)(?<!\bSố:)(?<!\bngày)(?<!\btháng)(?: {3,}| *\t[ \t]*)(?=[^\s\-/])")
 _LAYOUT_MARK = re.compile(rf"{HEADER_MARK}|{SIGNING_MARK}|^Số\b", re.MULTILINE)
 _SIGNING = re.compile(SIGNING_MARK, re.MULTILINE)
 _RIGHT_INDENT = 20  # a line indented this far stands in the right column

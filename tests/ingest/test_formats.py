@@ -90,6 +90,29 @@ def test_xlsx_rows_become_table_rows_like_a_plan_table() -> None:
     assert [r["Đơn vị chủ trì"] for r in rows[:3]] == [t[2] for t in TASKS]
 
 
+def test_a_plan_typed_into_a_sheet_has_its_header_and_signature_read_column_by_column() -> None:
+    """A whole plan typed into a spreadsheet: issuer beside the motto and "Nơi nhận" beside the signature, a cell each
+    (a tab apart in the text), as a header typed in two columns is read."""
+    from ingest.metadata import extract_metadata
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Kế hoạch"
+    for row in [["ỦY BAN NHÂN DÂN TỈNH ĐÔNG HẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                ["SỞ Y TẾ", "Độc lập - Tự do - Hạnh phúc"], ["Số: 152/KH-SYT"],
+                ["Đông Hải, ngày 16 tháng 01 năm 2026"], ["KẾ HOẠCH"], ["Tiêm chủng mở rộng giai đoạn 2026 - 2030"],
+                ["1. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì tổ chức tiêm chủng, hoàn thành trong quý IV/2026."],
+                ["Nơi nhận:", "KT. GIÁM ĐỐC"], ["- Bộ Y tế (b/c);", "PHÓ GIÁM ĐỐC"], ["- UBND tỉnh (b/c);", "(Đã ký)"],
+                ["- Lưu: VT, NVY.", "Trần Thị Minh Nguyệt"]]:
+        sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    text, _ = normalize_text(load_bytes("tiem-chung.xlsx", buf.getvalue(), Limits()).text)
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"], meta["signer_title"]) == (
+        "152/KH-SYT", "2026-01-16", "Sở Y tế", "Trần Thị Minh Nguyệt", "Phó Giám đốc")
+
+
 def test_broken_xlsx_has_a_vietnamese_reason() -> None:
     data = xlsx_bytes()
     with pytest.raises(LoadError, match="XLSX bị hỏng"):
