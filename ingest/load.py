@@ -30,7 +30,7 @@ from assistant.settings import IngestSettings
 from assistant.text import nfc
 from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
-from assistant.vocab.parts import layout_columns
+from assistant.vocab.parts import HEADER_MARK, layout_columns
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
@@ -291,37 +291,101 @@ class MarkdownReader(TextReader):
 
 @register(".docx")
 class DocxReader(FileReader):
-    """Paragraphs and tables in document order. What Word keeps out of the text is written back in:
-    the number of an auto-numbered paragraph ("1.", "a)", "-"), a heading style as a markdown heading mark
-    (normalize turns it into a heading hint), a table row as one tab-separated line with a merged cell's
-    text in its first grid column (a vertically merged cell repeats in each row it spans)."""
+    """Paragraphs and tables in document order, as Word shows them with every tracked change accepted. What Word
+    keeps out of the text is written back in: the number of an auto-numbered paragraph ("1.", "a)", "-"), a
+    heading style as a markdown heading mark (normalize turns it into a heading hint), a table row as one
+    tab-separated line with a merged cell's text in its first grid column (a vertically merged cell repeats in each
+    row it spans), a header block (issuer, number, motto) typed in the page header rather than the body."""
 
     file_type = "docx"
     zipped = True
 
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import docx
-        from docx.table import Table
 
         try:
             document = docx.Document(io.BytesIO(data))
+            _as_shown(document.element.body)
             numbers = _Numbering(document)
-            lines: list[str] = []
-            for block in document.iter_inner_content():
-                if isinstance(block, Table):
-                    if lines and lines[-1]:
-                        lines.append("")
-                    lines.extend(_table_rows(block))
-                    lines.append("")
-                else:
-                    lines.append(_paragraph_line(block, numbers))
-                if deadline is not None and len(lines) % 500 == 0:
-                    deadline.check("đọc DOCX")
+            lines = _blocks(document, numbers, deadline)
+            header = _page_header(document, numbers)
+            if header and not set(header) & set(lines[:_HEADER_LINES]):
+                lines = [*header, "", *lines]
         except LoadError:
             raise
         except Exception as err:
             raise LoadError("Tệp DOCX bị hỏng hoặc không đúng định dạng Word (.docx).") from err
         return "\n".join(lines).strip("\n")
+
+
+def _blocks(container: Any, numbers: _Numbering, deadline: Deadline | None = None) -> list[str]:
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            if lines and lines[-1]:
+                lines.append("")
+            lines.extend(_table_rows(block))
+            lines.append("")
+        else:
+            lines.append(_paragraph_line(block, numbers))
+        if deadline is not None and len(lines) % 500 == 0:
+            deadline.check("đọc DOCX")
+    return lines
+
+
+_HEADER_LINES = 15  # a page header already typed in the body stands in its first lines
+_HEADER_BLOCK = re.compile(rf"{HEADER_MARK}|^Số\s*:", re.MULTILINE)
+
+
+def _page_header(document: Any, numbers: _Numbering) -> list[str]:
+    """The first page's header, when it holds the document's header block (a template puts issuer, number and
+    motto there): its lines; [] for a running head or page number."""
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:
+        return []
+    _as_shown(header._element)
+    lines = [line for line in _blocks(header, numbers) if line.strip()]
+    return lines if _HEADER_BLOCK.search("\n".join(lines)) else []
+
+
+# Word's wrappers python-docx reads inside none of: tracked insertions and moves are the text as it now stands;
+# content controls, smart tags, custom XML and simple fields hold ordinary text
+_UNWRAPPED = ("ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+_DELETED = ("del", "moveFrom")  # tracked deletions and the old place of a move: text no longer there
+
+
+def _as_shown(root: Any) -> None:
+    """Accept every tracked change and open every wrapper, in place: a draft in circulation reads as changed."""
+    for tag in _DELETED:
+        for el in list(root.iter(_w(tag))):
+            parent = el.getparent()
+            if parent is None:
+                continue
+            if parent.tag == _w("trPr"):  # a deleted table row
+                row = parent.getparent()
+                if row is not None and row.getparent() is not None:
+                    row.getparent().remove(row)
+            elif parent.tag != _w("rPr"):  # not the mark on a deleted paragraph's end
+                parent.remove(el)
+    for el in list(root.iter(_w("sdt"))):
+        content = el.find(_w("sdtContent"))
+        _unwrap(el, list(content) if content is not None else [])
+    for tag in _UNWRAPPED:
+        for el in list(root.iter(_w(tag))):
+            _unwrap(el, list(el))
+
+
+def _unwrap(el: Any, children: list[Any]) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    at = parent.index(el)
+    for child in reversed(children):
+        parent.insert(at, child)
+    parent.remove(el)
 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|title|tiêu đề|đề mục)\s*(\d?)$", re.IGNORECASE)

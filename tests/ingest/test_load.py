@@ -397,3 +397,70 @@ def test_docx_header_and_signature_laid_out_in_tables_read_column_by_column() ->
     assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"], meta["signer_title"]) == (
         "512/KH-SYT", "2026-10-09", "Sở Y tế", "Đoàn Văn Lực", "Phó Giám đốc")
     assert meta["title"] == "Kế hoạch tiêm chủng mở rộng năm 2027"
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_MARK = 'w:author="Phòng Kế hoạch" w:date="2026-10-01T08:00:00Z"'
+
+
+def _tracked(tag: str, n: int, text: str) -> object:
+    from docx.oxml import parse_xml
+
+    t = "w:delText" if tag == "del" else "w:t"
+    return parse_xml(f'<w:{tag} {_W} w:id="{n}" {_MARK}><w:r><{t} xml:space="preserve">{text}</{t}></w:r></w:{tag}>')
+
+
+def test_a_draft_with_tracked_changes_reads_as_changed() -> None:
+    """A draft in circulation (Word's "Track Changes"): inserted text in, deleted text out, a deleted table row
+    gone, a content control's text read."""
+    from docx.oxml import parse_xml
+
+    from ingest.load import DocxReader
+
+    d = docx.Document()
+    p = d.add_paragraph("Phấn đấu đến năm 2027 có ")
+    p._p.append(_tracked("del", 1, "10.000"))
+    p._p.append(_tracked("ins", 2, "12.500"))
+    p.add_run(" người tham gia bảo hiểm xã hội tự nguyện.")
+    d.add_paragraph()._p.append(_tracked("ins", 3, "Báo cáo kết quả trước ngày 15/12 hằng năm."))
+    t = d.add_table(rows=3, cols=2)
+    for r, (task, lead) in enumerate([("Nhiệm vụ", "Đơn vị chủ trì"), ("Tuyên truyền", "Bảo hiểm xã hội tỉnh"),
+                                      ("Hội thi tuyên truyền viên", "Sở Văn hóa")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = task, lead
+    t.rows[2]._tr.get_or_add_trPr().append(parse_xml(f'<w:del {_W} w:id="4" {_MARK}/>'))
+    d.element.body.insert(0, parse_xml(
+        f'<w:sdt {_W}><w:sdtPr><w:alias w:val="Số"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Số: 1846/KH-SLĐTBXH</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>'))
+    out = io.BytesIO()
+    d.save(out)
+    text = DocxReader().decode(out.getvalue())
+    assert text.splitlines()[0] == "Số: 1846/KH-SLĐTBXH"
+    assert "Phấn đấu đến năm 2027 có 12.500 người tham gia bảo hiểm xã hội tự nguyện." in text
+    assert "Báo cáo kết quả trước ngày 15/12 hằng năm." in text
+    assert "Tuyên truyền\tBảo hiểm xã hội tỉnh" in text
+    assert "10.000" not in text and "Hội thi" not in text
+
+
+def test_a_header_block_typed_in_the_page_header_is_read_before_the_body() -> None:
+    from ingest.load import DocxReader
+    from ingest.metadata import extract_metadata
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    for line in ["UBND TỈNH BÌNH NGUYÊN", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 1846/KH-SLĐTBXH"]:
+        section.first_page_header.add_paragraph(line)
+    section.header.add_paragraph("Kế hoạch phát triển người tham gia bảo hiểm xã hội tự nguyện")  # running head
+    for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Bình Nguyên, ngày 09 tháng 10 năm 2024", "KẾ HOẠCH",
+                 "Phát triển người tham gia bảo hiểm xã hội tự nguyện giai đoạn 2025 - 2027",
+                 "1. Bảo hiểm xã hội tỉnh chủ trì tuyên truyền, hoàn thành trong quý I/2025."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    text = DocxReader().decode(out.getvalue())
+    assert text.startswith("UBND TỈNH BÌNH NGUYÊN\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 1846/KH-SLĐTBXH\n\nCỘNG HÒA")
+    assert text.count("Kế hoạch phát triển người tham gia") == 0  # the running head of later pages is no text
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"]) == ("1846/KH-SLĐTBXH", "2024-10-09")
+    assert meta["issuer"] == "Sở Lao động - Thương binh và Xã hội"
