@@ -55,15 +55,34 @@ def segment_words(text: str) -> list[str]:
     return [t for t in tokens if any(ch.isalnum() for ch in t)]
 
 
-def nouns(text: str) -> list[str]:
-    """Nouns of two syllables or more (underthesea's POS tagger, whose CRF model ships in the package), lower case:
-    'chỉ tiêu xuất khẩu sầu riêng' -> ['chỉ tiêu', 'sầu riêng']. Verbs ("kể ra", "soạn thảo") are left out."""
+@lru_cache(maxsize=1024)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """underthesea's POS tags (its CRF model ships in the package), once per text: a question is tagged by
+    several checks."""
     from underthesea import pos_tag
 
-    return [w.lower() for w, tag in pos_tag(nfc(text)) if tag in _NOUN_TAGS and " " in w]
+    return tuple(pos_tag(nfc(text)))
+
+
+def nouns(text: str) -> list[str]:
+    """Nouns of two syllables or more, lower case: 'chỉ tiêu xuất khẩu sầu riêng' -> ['chỉ tiêu', 'sầu riêng'].
+    Verbs ("kể ra", "soạn thảo") are left out."""
+    return [w.lower() for w, tag in _tagged(text) if tag in _NOUN_TAGS and " " in w]
+
+
+def qualifiers(text: str) -> list[str]:
+    """The words that tell one thing from its like, which a noun list misses: a qualifying verb or adjective of two
+    syllables or more ("trung tâm … bán trú", "chỉ tiêu tuyển sinh"), with the one-syllable noun it qualifies
+    ("xe chữa cháy"). Lower case. One-syllable qualifiers ("bị", "đủ") are left out: the tagger joins them wrongly."""
+    tags = [(w, tag) for w, tag in _tagged(text)]
+    out = [w.lower() for w, tag in tags if tag in _QUALIFYING_TAGS and " " in w]
+    out += [f"{w} {nxt}".lower() for (w, tag), (nxt, after) in zip(tags, tags[1:], strict=False)
+            if tag == "N" and " " not in w and after in _QUALIFYING_TAGS and " " in nxt]
+    return out
 
 
 _NOUN_TAGS = frozenset(("N", "Np", "Ny", "X"))  # noun, proper noun, abbreviation, unknown word
+_QUALIFYING_TAGS = frozenset(("V", "A"))  # verb, adjective
 
 
 @lru_cache(maxsize=1)

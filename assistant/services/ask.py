@@ -32,6 +32,7 @@ from assistant.services.question import (
     asks_which_plan_only,
     fold_question,
     naming_phrase,
+    qualifying_words,
     question_parts,
     says_what,
     topic_words,
@@ -335,8 +336,10 @@ class AskService:
         texts = [self._folded_text(d) for d in docs]
         accented = has_diacritics(q)
         words = topic_words(q)
-        unsaid = [w for w in words if not any(_says(w, evidence) if accented else
-                                              _says(w, folded, whole=True) or _near(w, folded) for evidence, folded in texts)]
+        qualifying = [w for w in qualifying_words(q) if w not in words]
+        unsaid = [w for w in words + qualifying if not any(
+            _says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
+            for evidence, folded in texts)]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học

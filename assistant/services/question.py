@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
 from assistant.services.evidence import STOPWORDS
-from assistant.text import fold_accents, fold_tones, has_diacritics, is_foreign_word, nouns, segment_folded
+from assistant.text import (
+    fold_accents,
+    fold_tones,
+    has_diacritics,
+    is_foreign_word,
+    nouns,
+    qualifiers,
+    segment_folded,
+)
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
 from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_mentions_folded
@@ -377,6 +385,27 @@ def topic_words(text: str) -> list[str]:
                                  and not typed & set(w.lower().split())), *foreign]))
 
 
+def qualifying_words(text: str) -> list[str]:
+    """Of a figure asked ("bao nhiêu", "mấy"), what the question says it is of, beside its nouns ("kinh phí để mua
+    xe chữa cháy", "trung tâm … bán trú với kinh phí bao nhiêu"): a plan saying none of it gives a figure of another
+    thing of the same kind. Typed with diacritics only (without them, parts of speech are guessed); lower case, tone
+    placement folded."""
+    if not has_diacritics(text) or not _FIGURE_ASKED.search(text.lower()):
+        return []
+    text = expand_abbreviations(text)
+    typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
+    folded = fold_question(text)
+    return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))
+                              if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
+                              and not any(w.endswith(v) for v in _FRAMING_VERBS)))
+
+
+# verbs any plan frames its figures with, or an asker frames a question with: they tell no thing from another
+_FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện", "triển khai",
+                      "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết", "quy định"))
+
+
+_FIGURE_ASKED = re.compile(r"\b(?:bao nhiêu|mấy)\b")  # typed with diacritics: "máy" is no "mấy"
 _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiêu", "bao lâu" are asking words already
 # the same words as typed with diacritics: "thiên tai" holds no "tại", "tài liệu" no "tại", "bao gói" is a topic
 _NOT_TOPIC_MARKED = _QUESTION_WORDS_MARKED - {"bao", "nhiêu"}

@@ -46,3 +46,13 @@ def test_who_signed_is_said_without_the_copys_signed_note(plan: Services) -> Non
     """A copy put on a portal writes "(Đã ký)" where the signature was: the answer names the post and the person."""
     assert_answered(plan, "Ai ký kế hoạch phòng, chống đuối nước trẻ em của tỉnh Nam Sơn?",
                     ["PHÓ CHỦ TỊCH", "Đỗ Minh Khang"], ["Đã ký"])
+
+
+def test_a_figure_of_a_thing_the_plan_never_qualifies_so_is_not_given(plan: Services) -> None:
+    """"biết bơi thành thạo", "được học bơi miễn phí": the plan sets the share of children who can swim safely, none
+    of children swimming well or taught for free; the first figure answers neither."""
+    asked = "Tỉnh Nam Sơn đặt mục tiêu bao nhiêu phần trăm trẻ em từ 6 đến 16 tuổi {} vào năm 2028?"
+    assert_answered(plan, asked.format("biết bơi an toàn"), ["45%"], [])
+    for qualified in ("biết bơi thành thạo", "được học bơi miễn phí"):
+        r = plan.ask.ask(asked.format(qualified))
+        assert not r.answerable, (qualified, r.answer)

@@ -291,3 +291,19 @@ def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> No
 ])
 def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
     assert document_asked(question) == asked
+
+
+@pytest.mark.parametrize(("question", "qualifying"), [
+    # what a figure asked is of, told by a verb or adjective the noun list misses
+    ("Phường Thủy Tiên dành bao nhiêu kinh phí để mua xe chữa cháy?", ["xe chữa cháy"]),
+    ("Phường dự kiến xây trung tâm chăm sóc người cao tuổi bán trú với kinh phí bao nhiêu?", ["bán trú"]),
+    ("Trường được giao chỉ tiêu tuyển sinh bao nhiêu người?", ["tuyển sinh"]),
+    # no figure asked: the words of a task are the plan's or the asker's, not what a figure is of
+    ("Phường nào chủ trì mua xe chữa cháy?", []),
+    # typed without diacritics, parts of speech are guessed: none
+    ("phuong danh bao nhieu kinh phi de mua xe chua chay?", []),
+])
+def test_qualifying_words(question: str, qualifying: list[str]) -> None:
+    from assistant.services.question import qualifying_words
+
+    assert set(qualifying) <= set(qualifying_words(question)) and (qualifying or not qualifying_words(question))
