@@ -81,7 +81,7 @@ class SectionChunker(NodeParser):
         inherited = {k: v for k, v in doc.metadata.items() if k not in _DOCUMENT_ONLY}
         source = RelatedNodeInfo(node_id=doc.node_id, metadata={"doc_id": doc_id})
         nodes = []
-        grouped = [(t["start"], t["end"]) for t in tasks if t["source"] == "fields"]
+        grouped = [(t["start"], t["end"]) for t in tasks if t["source"] in ("fields", "item")]
         headings = {b["section"]: (b["start"], b["end"]) for b in blocks if b["kind"] == "heading"}
         for span in self._spans(text, blocks, grouped):
             metadata: dict[str, Any] = {

@@ -37,7 +37,7 @@ from assistant.vocab.units import (
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 
-TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket"]
+TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket", "item"]
 _TASK_ROLES = ("task", "lead", "co", "timing", "product", "funding", "note")
 # "Đề nghị Ủy ban MTTQ …", "Giao Sở Y tế …": a heading that names who the items under it are for
 _ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
@@ -85,10 +85,11 @@ def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     """Tasks of a document in text order; a block belongs to at most one task."""
     tasks = _table_tasks(text, blocks) + _field_tasks(text, blocks)
     sentences = _sentence_tasks(text, blocks)
-    taken = [(t["start"], t["end"]) for t in tasks]
-    tasks += [_assigned_within(text, t, sentences) for t in _unit_duties(text, blocks) if not _inside(t, taken)]
-    taken = [(t["start"], t["end"]) for t in tasks]
-    tasks += [t for t in sentences if not _inside(t, taken)]
+    for kinds in (("item",), ("unit_duties",), ("sentence", "bracket")):  # an item's paragraphs first, as one task
+        taken = [(t["start"], t["end"]) for t in tasks]
+        found = [t for t in sentences if t["source"] in kinds] if kinds[0] != "unit_duties" else \
+            [_assigned_within(text, t, sentences) for t in _unit_duties(text, blocks)]
+        tasks += [t for t in found if not _inside(t, taken)]
     return sorted(tasks, key=lambda t: t["start"])
 
 
@@ -551,12 +552,20 @@ def _colon_duty(text: str, b: Block) -> Task | None:
 
 def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
     out: list[Task] = []
+    unassigned: list[Block] = []  # the item's paragraphs since its heading that assign no one
     for b in blocks:
+        if unassigned and b["section"] != unassigned[-1]["section"]:
+            unassigned = []
         if b["kind"] not in ("paragraph", "list_item") or not b["section"] or is_framing(b["section"]) \
                 or is_decision_article(b["section"]):
             continue
         piece = text[b["start"]:b["end"]]
         found = len(out)
+        item = _item_assigned(text, b, piece, unassigned)
+        if item is not None:
+            out.append(item)
+            unassigned = []
+            continue
         for m in _SENTENCE.finditer(piece):
             sentence = m.group(0)
             assigning = _assignment(sentence)
@@ -609,7 +618,40 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
             out.append(Task(start=base, end=base + len(sentence.rstrip()), section=b["section"],
                             source="bracket" if bracketed else "sentence",
                             fields=_duty_fields(text, base, sentence, fields)))
+        unassigned = [*unassigned, b] if len(out) == found else []
     return out
+
+
+def _item_assigned(text: str, b: Block, piece: str, unassigned: list[Block]) -> Task | None:
+    """"9. Gắn … với xây dựng văn hóa công vụ" / "Các cơ quan, đơn vị … cụ thể hóa …, hoàn thành trước ngày
+    30/6/2024; …" / "Đảng ủy Cơ quan Chính quyền huyện chủ trì, phối hợp với Phòng Nội vụ huyện … thực hiện.": a
+    paragraph that only assigns ("<unit> chủ trì[, phối hợp với <units>] thực hiện") the work the item's paragraphs
+    before it state makes them one task, led by that unit."""
+    first = next(_SENTENCE.finditer(piece), None)
+    if not unassigned or first is None or first.start() != 0 or piece[first.end():].strip():
+        return None
+    assigning = _assignment(first.group(0))
+    if assigning is None:
+        return None
+    lead_at, giao, scope, unit = assigning
+    sentence = first.group(0)
+    closing = None if giao or sentence[:lead_at.start()].strip() != unit else _closing_assignment(sentence, lead_at.end())
+    if closing is None:
+        return None
+    a, z = unassigned[0]["start"], unassigned[-1]["end"]
+    a += strip_marker(text[a:z])[0]  # "- Đẩy mạnh …": the work, not its bullet
+    body = text[a:z].rstrip(" \n.;,")
+    fields = {"lead": _field(text, b["start"], b["start"] + len(unit)),
+              "task": _field(text, a, a + len(body))}
+    if closing[1] > closing[0]:
+        fields["co"] = _field(text, b["start"] + closing[0], b["start"] + closing[1])
+    when = deadline_phrase(sentence[lead_at.end():]) or None
+    at = b["start"] + lead_at.end() if when else a
+    when = when or deadline_phrase(body)
+    if when:
+        fields["timing"] = _field(text, at + when[0], at + when[1])
+    return Task(start=unassigned[0]["start"], end=b["start"] + len(piece.rstrip()), section=b["section"], source="item",
+                fields=fields)
 
 
 def _assignment(sentence: str) -> tuple[re.Match[str], list[re.Match[str]], str, str] | None:

@@ -271,3 +271,23 @@ def test_real_plans_read_right() -> None:
     assert values(merged)["timing"] == "Quý IV/2026"  # a merged cell inherited from the row above
     _, ext09 = file_tasks("corpus-ext/ext09.txt")
     assert {values(t)["lead"] for t in ext09 if t["source"] == "unit_duties"} >= {"Sở Y tế"}
+
+
+def test_an_items_paragraphs_then_a_paragraph_naming_who_leads_them() -> None:
+    """"9. <item>" / "<what is to be done …, hoàn thành trước ngày …>" / "X chủ trì, phối hợp với Y thực hiện.": a
+    Party plan gives each item its work, then a paragraph of its own assigning it; the work is the task, led by X,
+    whatever unit its own sentences open with. An assigning paragraph with work of its own stays the task."""
+    text = ("III. NHIỆM VỤ\n\n9. Gắn học tập và làm theo Bác với xây dựng văn hóa công vụ\n\nCác cơ quan, đơn vị trong "
+            "hệ thống chính trị huyện cụ thể hóa chuẩn mực văn hóa công vụ thành quy tắc ứng xử, hoàn thành trước "
+            "ngày 30/6/2024.\n\n- Niêm yết công khai quy tắc ứng xử tại bộ phận một cửa.\n\nĐảng ủy Cơ quan Chính quyền "
+            "huyện chủ trì, phối hợp với Phòng Nội vụ huyện thực hiện.\n\n10. Công tác tuyên truyền\n\nĐẩy mạnh "
+            "tuyên truyền trên Trang thông tin điện tử huyện.\n\nTrung tâm Văn hóa huyện chủ trì, phối hợp với Ban "
+            "Tuyên giáo Huyện ủy xây dựng chuyên mục.\n")
+    found = [values(t) for t in tasks_of(text)]
+    assert found[0] == {
+        "task": "Các cơ quan, đơn vị trong hệ thống chính trị huyện cụ thể hóa chuẩn mực văn hóa công vụ thành quy tắc "
+                "ứng xử, hoàn thành trước ngày 30/6/2024.\n\n- Niêm yết công khai quy tắc ứng xử tại bộ phận một cửa",
+        "lead": "Đảng ủy Cơ quan Chính quyền huyện", "co": "Phòng Nội vụ huyện",
+        "timing": "hoàn thành trước ngày 30/6/2024"}
+    assert [(f["lead"], f["task"][:20]) for f in found[1:]] == [
+        ("Trung tâm Văn hóa huyện", "Trung tâm Văn hóa hu")]
