@@ -30,7 +30,7 @@ def wants_outline(q: Question) -> bool:
 def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Statement], list[Citation], float] | None:
     """(statements, citations, coverage) listing the headings under the one heading the question names, of the
     document `chunks` are (every chunk of it) and `text` is; None when the question names no heading with parts."""
-    asked = set(folded_syllables(q.text))
+    asked = _not_naming_the_plan(q.text, str(chunks[0].payload.get("title", "")) if chunks else "")
     children: dict[tuple[str, ...], list[str]] = {}
     for c in sorted(chunks, key=lambda c: int(c.payload.get("start", 0))):
         path = [p for p in str(c.payload.get("section", "")).split(" > ") if p]
@@ -69,6 +69,19 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
     said = set(folded_syllables(" ".join([*parent, *children[parent], str(chunk.payload.get("title", ""))])))
     terms = set(content_terms(q.text))
     return statements, citations, len(terms & said) / (len(terms) or 1)
+
+
+def _not_naming_the_plan(question: str, title: str) -> set[str]:
+    """The question's words but those naming the plan by its title, three or more in a row ("kế hoạch chuyển đổi số
+    ngành Tổ chức xây dựng Đảng" names no "IX. TỔ CHỨC THỰC HIỆN"; "phần tổ chức thực hiện" does)."""
+    words, named = folded_syllables(question), folded_syllables(title)
+    runs = {tuple(named[i:i + _NAMING_RUN]) for i in range(len(named) - _NAMING_RUN + 1)}
+    covered = {j for i in range(len(words)) if tuple(words[i:i + _NAMING_RUN]) in runs
+               for j in range(i, i + _NAMING_RUN)}
+    return {w for i, w in enumerate(words) if i not in covered}
+
+
+_NAMING_RUN = 3
 
 
 def _own_words(heading: str) -> set[str]:
