@@ -292,6 +292,9 @@ def _another_share(text: str, asked: set[str]) -> bool:
     return rates > 0 or figures > 0 and figures >= len(_SHARE_FIGURE.findall(folded))
 
 
+_BARE_FIGURE = re.compile(r"[≥≤<>~]?\s*\d[\d.,]*\s*%")
+
+
 def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     """A share of what `share` names (folded; its first two words the noun): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
@@ -303,6 +306,8 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     if not re.search(r"\d\s*%", folded):
         return True  # a row's figures stand under a "%" column: nothing says the share is another's
     for clause in re.split(r"[.;\t\n|]", folded):
+        if _BARE_FIGURE.fullmatch(clause.strip()):
+            return True  # "Tỷ lệ trẻ em gái 11 tuổi … | % | ≥70% | ≥80%": a row's bare figure is its indicator's
         for m in re.finditer(r"\d[\d.,]*\s*%" + ("" if yearly else r"(?!\s*/\s*nam\b)"), clause):  # "13%/năm" grows
             if re.match(rf"\s*{_OF_WHICH}{re.escape(noun)}\b", clause[m.end():]) or \
                     re.search(rf"\b{re.escape(noun)}\b", clause[:m.start()]):

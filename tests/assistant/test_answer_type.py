@@ -222,6 +222,16 @@ def test_a_rows_indicator_says_what_its_share_is_of(question: str, ok: bool) -> 
     assert satisfied(expectation(question), row, table=True) is ok
 
 
+@pytest.mark.parametrize(("question", "ok"), [
+    ("Tỷ lệ trẻ em gái 11 tuổi được tiêm vắc xin HPV năm 2028 là bao nhiêu?", True),
+    ("Tỷ lệ phụ nữ có thai được tiêm vắc xin uốn ván năm 2028 là bao nhiêu?", False),
+])
+def test_a_rows_bare_figures_with_the_percent_sign_are_its_indicators(question: str, ok: bool) -> None:
+    """"≥80%" standing alone in a year's cell is the share the row's indicator names, as a "%" column's figures are."""
+    row = "5\tTỷ lệ trẻ em gái 11 tuổi được tiêm vắc xin HPV\t%\t-\t≥70%\t≥80%\t≥85%"
+    assert satisfied(expectation(question), row, "STT Chỉ tiêu Đơn vị tính 2026 2027 2028", table=True) is ok
+
+
 def test_a_share_of_markets_is_no_share_for_anything() -> None:
     """"Tỷ lệ chợ, siêu thị …" names what its share is of, though "chợ" (markets) folds as "cho" (for)."""
     row = "| 12 | Tỷ lệ chợ, siêu thị bố trí thiết bị lưu chứa chất thải phân loại | % | 80 | 100 |"
