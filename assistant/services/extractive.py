@@ -953,9 +953,12 @@ def _subjects(q: Question, top: Unit) -> list[str]:
     "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
     p = top.chunk.payload
     plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
+    issuer = unit_search_key(str(p.get("issuer", "")))
 
     def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
         words = key.split()
+        if issuer and key.startswith(f"{issuer} ") and key[len(issuer):].strip() in plan:
+            return True  # "Sở Y tế Đông Hải": the issuer ("Sở Y tế") with the place its title names
         return any(" ".join(words[:k]) in plan and " ".join(words[:k]) not in _HEAD_KEYS
                    for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 

@@ -147,3 +147,21 @@ def test_a_line_opening_with_its_assignment_belongs_to_that_task() -> None:
     (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "3. Kiểm tra",
                                               "tasks": [task]}), 0)
     assert u.task is task and u.fields["lead"]["text"] == "Công an huyện"
+
+
+def test_the_issuer_with_its_place_names_the_plan_not_a_unit_asked_about() -> None:
+    """"Sở Y tế Đông Hải đề nghị những sở, ngành nào phối hợp …?": the issuer ("Sở Y tế") with the place its title
+    names asks of the plan; the units asked are the ones it lists."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _subjects
+    from assistant.services.question import analyse
+
+    payload = {"text": "- Sở Tài chính: bố trí kinh phí.", "start": 0, "doc_id": "d", "section": "",
+               "title": "Kế hoạch tiêm chủng mở rộng trên địa bàn tỉnh Đông Hải giai đoạn 2026 - 2030",
+               "issuer": "Sở Y tế"}
+    (top,) = split_units(ScoredChunk("c", 1.0, payload), 0)
+    q = analyse("Sở Y tế Đông Hải đề nghị những sở, ngành, địa phương nào phối hợp thực hiện kế hoạch tiêm chủng?")
+    assert _subjects(q, top) == []
+    q = analyse("Sở Y tế Hà Nam giao những nhiệm vụ gì trong kế hoạch tiêm chủng?")  # another place: another Sở
+    assert _subjects(q, top) == ["so y te ha nam"]
