@@ -74,7 +74,7 @@ def qualifiers(text: str) -> list[str]:
     """The words that tell one thing from its like, which a noun list misses: a qualifying verb or adjective of two
     syllables or more ("trung tâm … bán trú", "chỉ tiêu tuyển sinh"), with the one-syllable noun it qualifies
     ("xe chữa cháy"). Lower case. One-syllable qualifiers ("bị", "đủ") are left out: the tagger joins them wrongly."""
-    tags = [(w, tag) for w, tag in _tagged(text)]
+    tags = _tagged(text)
     out = [w.lower() for w, tag in tags if tag in _QUALIFYING_TAGS and " " in w]
     out += [f"{w} {nxt}".lower() for (w, tag), (nxt, after) in zip(tags, tags[1:], strict=False)
             if tag == "N" and " " not in w and after in _QUALIFYING_TAGS and " " in nxt]

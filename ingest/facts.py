@@ -85,10 +85,10 @@ def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     """Tasks of a document in text order; a block belongs to at most one task."""
     tasks = _table_tasks(text, blocks) + _field_tasks(text, blocks)
     sentences = _sentence_tasks(text, blocks)
-    for kinds in (("item",), ("unit_duties",), ("sentence", "bracket")):  # an item's paragraphs first, as one task
+    items = [t for t in sentences if t["source"] == "item"]
+    duties = [_assigned_within(text, t, sentences) for t in _unit_duties(text, blocks)]
+    for found in (items, duties, [t for t in sentences if t["source"] != "item"]):  # an item's paragraphs as one task
         taken = [(t["start"], t["end"]) for t in tasks]
-        found = [t for t in sentences if t["source"] in kinds] if kinds[0] != "unit_duties" else \
-            [_assigned_within(text, t, sentences) for t in _unit_duties(text, blocks)]
         tasks += [t for t in found if not _inside(t, taken)]
     return sorted(tasks, key=lambda t: t["start"])
 
@@ -633,9 +633,10 @@ def _item_assigned(text: str, b: Block, piece: str, unassigned: list[Block]) -> 
     assigning = _assignment(first.group(0))
     if assigning is None:
         return None
-    lead_at, giao, scope, unit = assigning
+    lead_at, giao, _, unit = assigning
     sentence = first.group(0)
-    closing = None if giao or sentence[:lead_at.start()].strip() != unit else _closing_assignment(sentence, lead_at.end())
+    closing = None if giao or sentence[:lead_at.start()].strip() != unit else \
+        _closing_assignment(sentence, lead_at.end())
     if closing is None:
         return None
     a, z = unassigned[0]["start"], unassigned[-1]["end"]
@@ -645,7 +646,7 @@ def _item_assigned(text: str, b: Block, piece: str, unassigned: list[Block]) -> 
               "task": _field(text, a, a + len(body))}
     if closing[1] > closing[0]:
         fields["co"] = _field(text, b["start"] + closing[0], b["start"] + closing[1])
-    when = deadline_phrase(sentence[lead_at.end():]) or None
+    when = deadline_phrase(sentence[lead_at.end():])  # the assignment's own time, else the work's
     at = b["start"] + lead_at.end() if when else a
     when = when or deadline_phrase(body)
     if when:

@@ -401,8 +401,9 @@ def qualifying_words(text: str) -> list[str]:
 
 
 # verbs any plan frames its figures with, or an asker frames a question with: they tell no thing from another
-_FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện", "triển khai",
-                      "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết", "quy định"))
+_FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
+                            "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
+                            "quy định"))
 
 
 _FIGURE_ASKED = re.compile(r"\b(?:bao nhiêu|mấy)\b")  # typed with diacritics: "máy" is no "mấy"
