@@ -400,10 +400,11 @@ def qualifying_words(text: str) -> list[str]:
                               and not any(w.endswith(v) for v in _FRAMING_VERBS)))
 
 
-# verbs any plan frames its figures with, or an asker frames a question with: they tell no thing from another
+# verbs any plan frames its figures with, or an asker frames a question with, and the bounds of a figure ("số hóa
+# tối thiểu bao nhiêu hồ sơ"): they tell no thing from another
 _FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
                             "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
-                            "quy định"))
+                            "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân"))
 
 
 _FIGURE_ASKED = re.compile(r"\b(?:bao nhiêu|mấy)\b")  # typed with diacritics: "máy" is no "mấy"
