@@ -306,6 +306,7 @@ class DocxReader(FileReader):
         try:
             document = docx.Document(io.BytesIO(data))
             _as_shown(document.element.body)
+            _footnotes_inline(document)
             numbers = _Numbering(document)
             lines = _blocks(document, numbers, deadline)
             header = _page_header(document, numbers)
@@ -376,6 +377,57 @@ def _as_shown(root: Any) -> None:
     for tag in _UNWRAPPED:
         for el in list(root.iter(_w(tag))):
             _unwrap(el, list(el))
+    _text_boxes_hoisted(root)
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes_hoisted(root: Any) -> None:
+    """A text box's paragraphs and tables (a header block or a signature drawn in a frame) moved before the paragraph
+    the box is anchored to: python-docx reads no text inside a drawing. Word writes each box twice, as a drawing and
+    as its old-format fallback: the fallback is dropped."""
+    for el in list(root.iter(_MC_FALLBACK)):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    for box in list(root.iter(_w("txbxContent"))):
+        anchor = box.getparent()
+        while anchor is not None and anchor.tag != _w("p"):
+            anchor = anchor.getparent()
+        parent = anchor.getparent() if anchor is not None else None
+        if parent is None:
+            continue
+        at = parent.index(anchor)
+        for child in reversed([c for c in box if c.tag in (_w("p"), _w("tbl"))]):
+            parent.insert(at, child)
+
+
+def _footnotes_inline(document: Any) -> None:
+    """Each footnote's text in brackets where its mark stands: the note (often the document a sentence cites) is
+    part of what the reader reads, and python-docx reads no footnotes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+
+    marks = list(document.element.body.iter(_w("footnoteReference")))
+    if not marks:
+        return
+    try:
+        notes = parse_xml(document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES).blob)
+    except KeyError:
+        return
+    text = {note.get(_w("id")): " ".join("".join(t.text or "" for t in note.iter(_w("t"))).split())
+            for note in notes.iter(_w("footnote"))}
+    for mark in marks:
+        note = text.get(mark.get(_w("id")))
+        run = mark.getparent()
+        if run is None:
+            continue
+        if note:
+            t = run.makeelement(_w("t"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+            t.text = f" ({note})"
+            run.replace(mark, t)
+        else:
+            run.remove(mark)
 
 
 def _unwrap(el: Any, children: list[Any]) -> None:

@@ -464,3 +464,69 @@ def test_a_header_block_typed_in_the_page_header_is_read_before_the_body() -> No
     meta = extract_metadata(text)
     assert (meta["doc_number"], meta["issued_date"]) == ("1846/KH-SLĐTBXH", "2024-10-09")
     assert meta["issuer"] == "Sở Lao động - Thương binh và Xã hội"
+
+
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box(lines: list[str]) -> object:
+    """A run holding a text box as Word writes it: the drawing, then the same box again as a VML fallback."""
+    from docx.oxml import parse_xml
+
+    content = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return parse_xml(
+        f'<w:r {_BOX_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+        f'<w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox>'
+        '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_header_block_drawn_in_text_boxes_is_read_once_in_place() -> None:
+    """Issuer and motto typed in two text boxes anchored to the first paragraph: each box's lines read once, before
+    the body, so number, date and issuer are found."""
+    from ingest.load import DocxReader
+    from ingest.metadata import extract_metadata
+
+    d = docx.Document()
+    anchor = d.add_paragraph()
+    anchor._p.append(_text_box(["ỦY BAN NHÂN DÂN", "HUYỆN ĐÔNG KHÊ", "Số: 77/KH-UBND"]))
+    anchor._p.append(_text_box(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                                "Đông Khê, ngày 12 tháng 3 năm 2027"]))
+    for line in ["KẾ HOẠCH", "Phòng, chống đuối nước trẻ em năm 2027",
+                 "1. Phòng Văn hóa - Xã hội chủ trì mở lớp dạy bơi, hoàn thành trong quý II/2027."]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    text = DocxReader().decode(out.getvalue())
+    assert text.startswith("ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG KHÊ\nSố: 77/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert text.count("Số: 77/KH-UBND") == 1
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"], meta["issuer"]) == (
+        "77/KH-UBND", "2027-03-12", "Ủy ban nhân dân huyện Đông Khê")
+
+
+def test_a_footnote_is_read_where_its_mark_stands() -> None:
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    from ingest.load import DocxReader
+
+    d = docx.Document()
+    p = d.add_paragraph("Thực hiện Nghị quyết số 05-NQ/HU")
+    p._p.append(parse_xml(f'<w:r {_W}><w:footnoteReference w:id="1"/></w:r>'))
+    p.add_run(" của Huyện ủy, Ủy ban nhân dân huyện ban hành Kế hoạch.")
+    notes = (f'<w:footnotes {_W}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Nghị quyết ngày 02/02/2027 về phòng, chống</w:t>'
+             '</w:r><w:r><w:t xml:space="preserve"> đuối nước.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes.encode(), d.part.package)
+    d.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    out = io.BytesIO()
+    d.save(out)
+    assert DocxReader().decode(out.getvalue()) == (
+        "Thực hiện Nghị quyết số 05-NQ/HU (Nghị quyết ngày 02/02/2027 về phòng, chống đuối nước.) của Huyện ủy, "
+        "Ủy ban nhân dân huyện ban hành Kế hoạch.")
