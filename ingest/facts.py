@@ -22,7 +22,7 @@ from typing import Any, Literal, TypedDict
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import fold_accents
-from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.dates import deadline_phrase, duty_deadline, parse_timing
 from assistant.vocab.fields import field_runs, is_record_number, labelled_field, role_of
 from assistant.vocab.numbering import is_bullet, numbering, strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section, is_closing
@@ -347,7 +347,7 @@ def _duty_fields(text: str, base: int, body: str, fields: dict[str, Field]) -> d
         said_with = co.group(0).rstrip().endswith(("với", "cùng"))
         if z > a and (names_units(body[a:z]) if said_with else starts_with_unit(body[a:z])):
             fields["co"] = _field(text, base + a, base + z)
-    when = deadline_phrase(body)
+    when = duty_deadline(body)
     if when and "timing" not in fields:
         fields["timing"] = _field(text, base + when[0], base + when[1])
     return fields

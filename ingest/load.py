@@ -462,7 +462,7 @@ class _Numbering:
         "decimal": str, "lowerLetter": lambda n: "abcdđeghiklmnopqrstuvxy"[(n - 1) % 23],
         "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
         "upperRoman": to_roman, "lowerRoman": lambda n: to_roman(n).lower(),
-        "decimalZero": lambda n: f"{n:02d}",
+        "decimalZero": lambda n: f"{n:02d}", "none": lambda n: "",  # a level shown without its number
     }
 
     def __init__(self, document: Any) -> None:
@@ -507,7 +507,8 @@ class _Numbering:
             n = counters[level] + start - 1 if counters[level] else start
             return self._FORMATS.get(f, str)(n)
 
-        return re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text).strip()
+        shown = re.sub(r"%(\d)", lambda m: value(int(m.group(1)) - 1), text).strip()
+        return shown if any(ch.isalnum() for ch in shown) else ""  # "." of a level without its number: no label
 
     @staticmethod
     def _num_pr(paragraph: Any) -> tuple[str | None, int]:

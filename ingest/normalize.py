@@ -265,7 +265,8 @@ def side_by_side(lines: list[str]) -> list[str]:
             continue
         while a > done and _indent(lines[a - 1]) >= _RIGHT_INDENT:  # the right column's head above ("T/M BAN …")
             a -= 1
-        if _SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])):  # "(đã ký)" and the name below,
+        signing = bool(_SIGNING.search("\n".join(ln.strip() for ln in lines[a:b + 1])))
+        if signing:  # "(đã ký)" and the name below,
             # past the room left for the signature and seal while "Nơi nhận" runs on at the left
             while not _signer_name(_COLUMN_GAP.split(lines[b].strip())[-1]) and (
                     below := [j for j in _filled_after(lines, b, _SIGNATURE_REACH)
@@ -281,7 +282,9 @@ def side_by_side(lines: list[str]) -> list[str]:
                 left.append(parts[0])
                 right.append(parts[1])
             elif line.strip():
-                (right if _indent(line) >= _RIGHT_INDENT else left).append(line.strip())
+                # the signer's name under the seal, read from a scan at the margin below "Nơi nhận": the right's
+                signer = signing and _signer_name(line.strip()) and not any(map(_signer_name, right))
+                (right if signer or _indent(line) >= _RIGHT_INDENT else left).append(line.strip())
         out += [*lines[done:a], *left, "", *right]
         done = b + 1
     return out + lines[done:]

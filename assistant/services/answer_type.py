@@ -29,6 +29,9 @@ _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 # "03 năm", "05 năm đầu", "sáu tháng": a span of time ("tháng 12 năm 2025" dates, "6 tháng đầu năm" is a period)
 _DURATION = re.compile(r"(?<![\d/.])(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\b"
                        r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
+# "trong vòng 48 giờ", "07 ngày làm việc", "2 tuần": how long, to the hour or the day
+_SPAN = re.compile(r"(?<![\d/.])(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:giờ|ngày|tuần|tháng|năm)\b"
+                   r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 _PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
@@ -60,6 +63,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
     # how long ("lưu trữ thêm bao nhiêu năm", "hỗ trợ trong mấy tháng"): a span of time, not a date or a year
     (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
+    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
+    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,8}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
+     _SPAN),
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
      _MONEY),
     # "chiếm bao nhiêu GRDP": a share, however it is named

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -46,7 +47,7 @@ from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_named
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -57,8 +58,10 @@ _PREAMBLE_CHARS, _PREAMBLE_LINES = 4000, 6  # where a plan states its grounds, a
 _MAX_COMPARED = 3  # plans answered side by side
 # where a comparison joins the plans it names: "… của Đồng Nai và của Cần Thơ", "… so với …", "…, còn …"
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
-_PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b)"
-                    r"|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
+# "… và kế hoạch …", "… và KH 182/KH-UBND …": a second document, by its kind's name or its kind's code and number
+_PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b"
+                    r"|(?:" + "|".join(sorted({fold_accents(c) for c in KIND_CODES}, key=len, reverse=True)) +
+                    r")\s*(?:so\s*)?\d)|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
 # "So sánh A (gắn với …) với B": the last "với" after "so sánh" joins the two
 _COMPARED_WITH = re.compile(r"\bso sanh\b.*(\s+voi\s+)", re.IGNORECASE)
 # "… bộ nào chủ trì việc bố trí này?": a part pointing back to another is read with it
@@ -109,6 +112,14 @@ def critical_terms(question: str) -> list[str]:
                 names.append(" ".join(run).lower())
             run = []
     return names
+
+
+def opening_name(question: str) -> str | None:
+    """The capitalised words a question opens on ("Cần Thơ giao sở nào …" -> "cần thơ", tones folded), which
+    `critical_terms` leaves out: a first word is capitalised anyway, so it may be a name or not."""
+    run = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha() and not (len(w) > 1 and w.isupper()),
+                                   _LABEL.sub(" ", question).split()))
+    return fold_tones(" ".join(run).lower()) if len(run) >= 2 else None
 
 
 def _name_in(name: str, evidence: str, folded: str) -> bool:
@@ -267,7 +278,8 @@ class AskService:
                     d = read  # a passage giving the kind of fact asked, or saying more of the part
             if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
                 d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
-            if d.statements and d.best_coverage >= self.cfg.refusal_threshold and not _repeats(d, [draft, *drafts], part):
+            if d.statements and (d.best_coverage >= self.cfg.refusal_threshold or self._grounds_asked(text, d)) and \
+                    not _repeats(d, [draft, *drafts], part):
                 drafts.append(d)
         if drafts and draft.best_coverage < self.cfg.refusal_threshold:
             return with_parts(drafts[0], drafts[1:])  # the whole question found little to say, its parts each did
@@ -295,7 +307,7 @@ class AskService:
                            citations=checked.citations)
 
     def _answerable(self, q: str, draft: Draft) -> bool:
-        if draft.best_coverage < self.cfg.refusal_threshold:
+        if draft.best_coverage < self.cfg.refusal_threshold and not self._grounds_asked(q, draft):
             return False
         # "phủ sóng 6G": a passage about 5G does not answer, though a passage after it names 6G
         leading = draft.statements[0].citations
@@ -303,9 +315,35 @@ class AskService:
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
+        if not self._places_said(q, docs, " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)):
+            return False
         # the plans that answer must say the question's proper names and what it is about
-        return self._names_said(critical_terms(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
+        return self._names_said(self._critical(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
             (draft.of_cited or self._holds_numbers(q, docs))
+
+    def _grounds_asked(self, q: str, draft: Draft) -> bool:
+        """"Kế hoạch số 52-KH/HU … để thực hiện chỉ thị nào?", "… ban hành theo công văn đề nghị số mấy?": the grounds
+        the plan named states answer, though they share few words with a question naming that plan by its number,
+        title or issuer."""
+        parsed = analyse(q)
+        if not parsed.wants("basis", "proposal") or not draft.citations:
+            return False
+        lead = draft.citations[0]
+        return states_grounds(lead.quote.lstrip("…")) and plan_named(parsed, self.plan_names()) == lead.doc_id
+
+    def _places_said(self, q: str, docs: list[str], cited: str) -> bool:
+        """"Xã Hòa Khê được cấp bao nhiêu lít hóa chất?": a figure asked of a place is given by a passage naming
+        that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
+        repeated."""
+        exp = expectation(q)
+        if exp.pattern is None and not exp.count_nouns and exp.per is None:
+            return True
+        names = self.plan_names()
+        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
+                                  for d in docs).lower())
+        evidence = fold_tones(cited.lower())
+        return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
+                   for place in places_named(q) if not any(w.isupper() for w in place.split()))
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
@@ -360,11 +398,22 @@ class AskService:
     def _naming(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """"… của Tỉnh ủy Thanh Hoá, kế hoạch của xã …": only a plan that says the question's proper names can
         answer (`_answerable`), so when some plans found say them, the others' passages are not weighed."""
-        names = critical_terms(q)
+        names = self._critical(q)
         if not names:
             return chunks
         saying = {d for d in {str(c.payload.get("doc_id", "")) for c in chunks} if self._names_said(names, [d])}
         return [c for c in chunks if c.payload.get("doc_id") in saying] if saying else chunks
+
+    def _critical(self, q: str) -> list[str]:
+        """The question's proper names, and the name opening it ("Cần Thơ giao sở nào …", whose first word is
+        capitalised anyway) when a plan's issuer or title says that name."""
+        names = critical_terms(q)
+        opening = opening_name(q)
+        if opening and opening not in names and any(
+                opening in fold_tones(f"{n.get('issuer', '')} {n.get('title', '')}".lower())
+                for n in self.plan_names().values()):
+            names.append(opening)
+        return names
 
     def _folded_text(self, doc_id: str) -> tuple[str, str]:
         """A plan's text in lower case with tone placement folded, and without accents, followed by its copy with
@@ -461,7 +510,7 @@ class AskService:
     def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
         """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents
         found is evidence too, though no passage search finds them."""
-        if not q.wants("signer", "metadata", "basis"):
+        if not q.wants("signer", "metadata", "basis", "proposal"):
             return chunks
         extra = []
         best: dict[str, ScoredChunk] = {}
@@ -476,7 +525,8 @@ class AskService:
                     spans.append((sig, "Chữ ký", "text"))
             if q.wants("number", "date", "issuer"):
                 spans.append(((0, _header_end(text)), "", "header"))
-            if q.wants("basis"):  # "Thực hiện Nghị quyết số …", "Căn cứ …": the grounds before the plan's parts
+            if q.wants("basis", "proposal"):  # "Thực hiện Nghị quyết số …", "Căn cứ …", "Theo đề nghị của …": the
+                # grounds before the plan's parts
                 spans += [(span, "", "text") for span in _preamble(text)]
             for (start, end), section, kind in spans:
                 payload = {**first.payload, "start": start, "end": end, "section": section, "kind": kind,

@@ -1092,7 +1092,7 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
     if q.wants("target") and is_state_section(u.section) and not _asks_state(q):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target
-    if not u.section and PREAMBLE_START.match(u.text) and not q.wants("basis"):
+    if not u.section and PREAMBLE_START.match(u.text) and not q.wants("basis", "proposal"):
         return 1.0
     if restates_plan(u.text):  # "Trên đây là Kế hoạch …": the plan's words again, matching any question naming it
         return 1.0

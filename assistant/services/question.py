@@ -68,7 +68,8 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
     # when the asker stands ("… thay thế những kế hoạch nào trước đây"): a time of the question, not its topic
-    "truoc day", "truoc do", "hien tai", "sap toi",
+    "truoc day", "truoc do", "hien tai", "sap toi", "nam ngoai", "nam nay", "nam toi", "nam qua", "vua qua",
+    "gan day", "thang truoc", "thang toi", "ky truoc", "ky toi",
     # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
     "trach nhiem", "nhiem vu",
     # what a Party body resolves to do ("Đảng ủy chủ trương khôi phục …"): the verb of a resolution, not its topic
@@ -261,7 +262,7 @@ def analyse(text: str) -> Question:
         intents -= {"number", "metadata"}
     if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
         intents.add("destination")
-    if _PROPOSED.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
+    if _PROPOSED.search(folded) or PROPOSAL_CUE.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
         intents = (intents | {"proposal"}) - {"responsibility"}
     if intents & {"number", "date", "issuer", "signer"}:
         intents.add("metadata")

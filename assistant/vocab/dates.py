@@ -231,6 +231,23 @@ def deadline_phrase(text: str) -> tuple[int, int] | None:
     return a, z
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZĐÀ-Ỹ])")  # "… năm 2024. Định kỳ …", not "TP. Hồ"
+
+
+def duty_deadline(text: str) -> tuple[int, int] | None:
+    """The deadline of a duty said in several sentences: that of the first sentence saying one ("Xây dựng kế hoạch
+    … trước ngày 31/7/2024; bố trí ngân sách …. Định kỳ 6 tháng (trước ngày 10/6) báo cáo …" -> "trước ngày
+    31/7/2024"); a later sentence is another duty with its own time."""
+    at = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        found = deadline_phrase(text[at:end])
+        if found:
+            return at + found[0], at + found[1]
+        at = m.end() if m else at
+    return None
+
+
 def _date_of(m: re.Match[str], default_year: int | None) -> dt.date | None:
     year = m.group("y") or default_year
     if not year:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces
+from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.fields import names_officials
 
 # the authority marks and what they say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
@@ -22,11 +22,14 @@ ROLE = re.compile(
     r"BÍ THƯ|TRƯỞNG|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|VIỆN TRƯỞNG|ỦY VIÊN|UỶ VIÊN|^PHÓ\b|CHÁNH|THỦ TƯỚNG|TỔNG BÍ THƯ|"
     r"BỘ TRƯỞNG"
 )
+# "PHO CHU TỊCH": a scan's title with its marks misread, by its words of two syllables (a name in capitals may hold
+# "TRƯƠNG", "CHÁNH", read without marks)
+_ROLE_UNMARKED = re.compile(r"\b(?:BI THU|CHU TICH|CHU NHIEM|GIAM DOC|VIEN TRUONG|UY VIEN|THU TUONG|BO TRUONG)\b|^PHO\b")
 # two-syllable words of official titles: "PHÓ BÍ THƯ THƯỜNG TRỰC" -> "Phó Bí thư Thường trực"
 _TITLE_WORDS = frozenset(
     ("bí thư", "trưởng ban", "thường trực", "thường vụ", "chủ tịch", "chủ nhiệm", "giám đốc", "thủ trưởng",
      "văn phòng", "ủy viên", "uỷ viên", "viện trưởng", "trưởng phòng", "chánh án", "tổng cục", "thủ tướng",
-     "bộ trưởng", "chính phủ")
+     "bộ trưởng", "thứ trưởng", "chính phủ")
 )
 _MAX_BLOCK = 260  # characters from the authority line to the name
 # a title written on the authority line itself: "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC"
@@ -55,7 +58,8 @@ def is_authority_line(line: str) -> bool:
 def is_title_line(line: str) -> bool:
     """'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ CHỦ TỊCH', 'THỦ TƯỚNG' — a title in capitals."""
     line = collapse_spaces(line)
-    return is_upper(line) and bool(ROLE.search(line)) and len(line.split()) <= 8
+    return is_upper(line) and bool(ROLE.search(line) or _ROLE_UNMARKED.search(fold_accents(line))) and \
+        len(line.split()) <= 8
 
 
 def person_name(line: str) -> str:

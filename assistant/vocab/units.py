@@ -38,7 +38,9 @@ ABBREVIATIONS: dict[str, str] = {
     "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính", "DVCTT": "dịch vụ công trực tuyến",
     "BVMT": "bảo vệ môi trường", "DTTS": "dân tộc thiểu số", "KT-XH": "kinh tế - xã hội", "KTXH": "kinh tế - xã hội",
     "KCN": "khu công nghiệp", "CBCCVC": "cán bộ, công chức, viên chức", "CBCC": "cán bộ, công chức",
-    "HTCT": "hệ thống chính trị", "PCMT": "phòng, chống ma túy",
+    "HTCT": "hệ thống chính trị", "PCMT": "phòng, chống ma túy", "CSDL": "cơ sở dữ liệu",
+    "ATTT": "an toàn thông tin", "ANTT": "an ninh trật tự", "KTS": "kinh tế số", "XHS": "xã hội số",
+    "DVC": "dịch vụ công", "PTNT": "Phát triển nông thôn",
 }
 # words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
 HEAD_WORDS = (

@@ -35,6 +35,13 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     # who proposed a decision: the last line of its preamble
     ("Quyết định 2954/QĐ-UBND ban hành Kế hoạch xuất khẩu của Sơn La theo đề nghị của cơ quan nào?",
      ["Theo đề nghị của Sở Công Thương"]),
+    # a proposal's number asked of a decision named by its number and title: the preamble's last line, though it
+    # shares few of the title's words
+    ("Quyết định 2820/QĐ-UBND của TP.HCM về hệ thống thông tin, CSDL quốc gia về quy hoạch được ban hành theo công "
+     "văn đề nghị số mấy của Sở Tài chính?", ["11033/STC-CSTH"]),
+    # a question opening on the place a plan is of names that plan
+    ("Cần Thơ giao sở nào lồng ghép giáo dục dân số, sức khỏe sinh sản, giới và giới tính vào nhà trường?",
+     ["Sở Giáo dục và Đào tạo"]),
     # where a plan is sent: as far as its "(qua …)"
     ("Kế hoạch 182/KH-UBND của Đồng Nai về ma túy: các sở, ngành xây dựng kế hoạch triển khai xong khi nào và gửi "
      "về đâu?", ["tháng 11/2025", "Phòng Tham mưu"]),

@@ -119,6 +119,15 @@ from assistant.vocab.docnum import DOC_NUMBER
          "ban hành quy định về việc hủy tài liệu giấy sau số hóa trước ngày 15 tháng 12 năm 2026", False),
         ("Chi bộ mới thành lập được hỗ trợ trong mấy năm?", "hỗ trợ 5 triệu đồng/chi bộ/năm trong 03 năm đầu", True),
         ("Phải báo cáo sau bao nhiêu tháng?", "báo cáo kết quả 6 tháng đầu năm 2027", False),
+        # how long to the hour or the day: "trong vòng 48 giờ" answers, the moment a duty starts does not
+        ("o dich phai xu ly trong vong bao lau tu khi co ket qua xet nghiem?",
+         "100% ổ dịch được xử lý trong vòng 48 giờ kể từ khi có kết quả xét nghiệm dương tính", True),
+        ("o dich phai xu ly trong vong bao lau tu khi co ket qua xet nghiem?",
+         "Thời gian: ngay khi có kết quả xét nghiệm dương tính", False),
+        ("Hồ sơ được giải quyết trong mấy ngày?", "giải quyết trước ngày 15/12/2025", False),
+        # "bao lâu … một lần" asks how often: a frequency answers
+        ("Kế hoạch quy định bao lâu kiểm tra, sao lưu dữ liệu một lần?", "Định kỳ hằng tháng kiểm tra, sao lưu dữ liệu",
+         True),
         # "tỉ lệ" typed without diacritics as "ti le" asks a share as "ty le" does
         ("ti le dan so dung nuoc sach dat quy chuan nam 2029 la bao nhieu?",
          "Ghi chú: Chỉ tiêu năm 2029 do Ủy ban nhân dân tỉnh giao trong kế hoạch hằng năm", False),

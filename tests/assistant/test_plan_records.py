@@ -63,6 +63,18 @@ def test_answered_from_its_own_layout(plans: Services, question: str, facts: lis
     assert_answered(plans, question, facts, not_said)
 
 
+def test_a_figure_asked_of_a_place_is_given_only_by_a_passage_naming_it(plans: Services) -> None:
+    """The province's 72% is no figure of huyện Tân Hòa, which the plan names elsewhere (a pumping station, an annex
+    row); the plan's own province need not be repeated, and a question may open on its name."""
+    r = plans.ask.ask("Kế hoạch kênh mương tỉnh Hòa Sơn năm 2027: huyện Tân Hòa phải đạt tỷ lệ kênh mương loại III được "
+                      "kiên cố hóa bao nhiêu phần trăm?")
+    assert "72%" not in r.answer, r.answer
+    assert_answered(plans, "Năm 2027 tỉnh Hòa Sơn đặt chỉ tiêu tỷ lệ kênh mương loại III được kiên cố hóa là bao "
+                           "nhiêu phần trăm?", ["72%"], [])
+    assert_answered(plans, "Hòa Sơn đặt chỉ tiêu tỷ lệ kênh mương loại III được kiên cố hóa năm 2027 là bao nhiêu "
+                           "phần trăm?", ["72%"], [])
+
+
 def test_a_question_typed_without_diacritics_is_searched_by_its_folded_terms(plans: Services) -> None:
     """The dense model read accented Vietnamese: typed without diacritics, the sparse index's folded terms find the
     plan (both plans are about places and plans; only one says "tram bom", "cong suat")."""

@@ -194,6 +194,8 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("ubnd xa phuong o son la phai lam gi", [], ["ubnd"]),  # an acronym typed in lower case
     # when the asker stands is no topic: a plan need not say "trước đây" to say what it replaces
     ("Kế hoạch chuyển đổi số của Đồng Nai thay thế những kế hoạch nào trước đây?", ["đồng nai"], ["trước đây"]),
+    ("Năm ngoái Thạch Lũy phải tiêu hủy bao nhiêu con lợn, tổng khối lượng bao nhiêu?", ["khối lượng"],
+     ["năm ngoái"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

@@ -530,3 +530,25 @@ def test_a_footnote_is_read_where_its_mark_stands() -> None:
     assert DocxReader().decode(out.getvalue()) == (
         "Thực hiện Nghị quyết số 05-NQ/HU (Nghị quyết ngày 02/02/2027 về phòng, chống đuối nước.) của Huyện ủy, "
         "Ủy ban nhân dân huyện ban hành Kế hoạch.")
+
+
+def test_a_heading_numbered_without_a_number_shows_only_its_typed_label() -> None:
+    """LibreOffice writes its heading styles' outline numbering with the format "none": the heading's typed "I-" is
+    its label, no "1" is put before it."""
+    from docx.oxml import parse_xml
+
+    from ingest.load import DocxReader
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {_W} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="none"/>'
+        '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text in ["I- MỤC ĐÍCH, YÊU CẦU", "II- MỤC TIÊU"]:
+        p = d.add_paragraph(text, style="Heading 1")
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+    out = io.BytesIO()
+    d.save(out)
+    assert DocxReader().decode(out.getvalue()).split("\n") == ["# I- MỤC ĐÍCH, YÊU CẦU", "# II- MỤC TIÊU"]

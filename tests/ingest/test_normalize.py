@@ -307,6 +307,15 @@ def test_a_numbered_paragraph_whose_label_runs_into_its_text_is_unwrapped() -> N
         "2. Kế hoạch tổng thể", "Nội dung."]
 
 
+def test_a_signers_name_read_from_a_scan_at_the_margin_below_the_recipients() -> None:
+    """OCR gives the name printed under the seal no indent: it ends the signature, not the list of recipients."""
+    raw = ("Nơi nhận:      TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh (b/c);      KT. CHỦ TỊCH\n"
+           "- Sở Nông nghiệp và PTNT;      PHÓ CHỦ TỊCH\n- TT Huyện ủy;\n- Lưu: VT, NN.\nLương Văn Khải\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines == ["Nơi nhận:", "- UBND tỉnh (b/c);", "- Sở Nông nghiệp và PTNT;", "- TT Huyện ủy;",
+                     "- Lưu: VT, NN.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lương Văn Khải"]
+
+
 def test_a_signature_going_on_over_a_page_break() -> None:
     raw = ("Nơi nhận:                                  KT. GIÁM ĐỐC\n"
            "- Bộ Y tế (để b/c);                         PHÓ GIÁM ĐỐC\n"
