@@ -24,7 +24,7 @@ from assistant.text import (
 )
 from assistant.vocab.dates import time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
-from assistant.vocab.units import expand_abbreviations, unit_mentions, unit_mentions_folded
+from assistant.vocab.units import expand_abbreviations, places_named, unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
@@ -150,7 +150,7 @@ _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap",
 def asks_which_plan_only(q: Question) -> bool:
     """A comparison cued by nothing but "kế hoạch nào" / "văn bản nào" ("… thay thế cho những kế hoạch nào?"): when
     the question names one plan, it asks which documents that plan refers to, not which plan answers."""
-    return _which_plan_only(q.folded) and not _two_askers(q.text)
+    return _which_plan_only(q.folded) and not _two_askers(q.text) and not _each_place(q.text, q.folded)
 
 
 def _which_plan_only(folded: str) -> bool:
@@ -236,7 +236,7 @@ def analyse(text: str) -> Question:
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi") and not _AGAINST.search(folded):
         intents.discard("compare")
-    if _TWO_PLANS.search(folded) or _two_askers(text):
+    if _TWO_PLANS.search(folded) or _two_askers(text) or _each_place(text, folded):
         intents.add("compare")
     listed = ""
     if which := _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
@@ -330,6 +330,15 @@ def _two_askers(text: str) -> bool:
         return False
     named = [unit_mentions(p) if has_diacritics(p) else unit_mentions_folded(fold_question(p)) for p in parts]
     return all(named) and not set(named[0]) & set(named[1]) and not _one_body(named[0], named[1])
+
+
+_EACH_PLACE = re.compile(r"\b(?:moi|tung) (?:noi|ben|dia phuong|tinh|huyen|xa|phuong|thanh pho)\b")
+
+
+def _each_place(text: str, folded: str) -> bool:
+    """"Huyện Kỳ Vân … và huyện Thạch Lũy … mỗi nơi dành bao nhiêu …?": two places named, each asked of on its own —
+    each place's plan answers for it."""
+    return bool(_EACH_PLACE.search(folded)) and len({fold_tones(p.lower()) for p in places_named(text)}) >= 2
 
 
 def _one_body(first: Iterable[str], second: Iterable[str]) -> bool:

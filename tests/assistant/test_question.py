@@ -79,6 +79,10 @@ from assistant.services.question import (
         ("Sở Nông nghiệp và Môi trường đặt mục tiêu bao nhiêu, còn Đảng ủy xã Phước An đặt chỉ tiêu bao nhiêu?",
          {"compare", "target"}, set()),
         ("Sở Y tế chủ trì việc gì, còn phối hợp những việc nào?", set(), {"compare"}),
+        # two places, each asked of on its own ("mỗi nơi"): each place's plan answers; one place's communes are not
+        ("Huyện Kỳ Vân (PCCC rừng) và huyện Thạch Lũy (dịch tả lợn) mỗi nơi dành bao nhiêu ngân sách huyện?",
+         {"compare", "funding"}, set()),
+        ("Kế hoạch của huyện Thạch Lũy giao mỗi xã làm gì?", set(), {"compare"}),
         # an office of the body the other sentence names is in that body's plan: nothing to compare
         ("Các ban đảng Tỉnh ủy Đồng Nai báo cáo trước ngày mấy? Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?", set(),
          {"compare"}),
