@@ -404,6 +404,11 @@ class ExtractiveAnswerer:
         task = fields.get("task")
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts if p)
+        own_lines = bool(task and not q.intents and task["start"] < u.start and u.text.strip())
+        if own_lines:
+            # "… có chức năng gì?", asking no field: a task titled by its heading is said by its own lines
+            # ("Nội dung: …"), not by its title again
+            task = {"text": u.text, "start": u.start}
         if task:
             # a long task is said by the clauses that answer ("… diễn tập … tối thiểu một lần/năm"), not its opening;
             # "… gửi về đâu?": the whole address, as far as its "(qua Phòng Tham mưu …)"
@@ -411,7 +416,7 @@ class ExtractiveAnswerer:
             want = re.compile("|".join(p.pattern for p in (q.expect.pattern, SENT_VIA) if p)) if where \
                 else q.expect.pattern
             offset, quote = best_window(task["text"], _window_terms(q, u), want,
-                                        LEAD_CHARS if where else TASK_CHARS)
+                                        LEAD_CHARS if where or own_lines else TASK_CHARS)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             said = ("…" if offset else "") + quote
             text = f"{text} — {said}" if text else said

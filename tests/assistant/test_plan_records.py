@@ -47,6 +47,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # what a plan says of a task written field by field: all of it, not one field
     ("Kế hoạch kênh mương Hòa Sơn năm 2027 nói gì về vận hành thử nghiệm hệ thống quan trắc mực nước tự động?",
      ["tháng 9/2027", "12 trạm đo mực nước"], []),
+    # what a task titled by its heading does, asked with no field: its own lines ("Nội dung: …"), not the title again
+    ("Hệ thống quan trắc mực nước tự động trong kế hoạch kênh mương Hòa Sơn năm 2027 có chức năng gì?",
+     ["cảnh báo ngập úng"], []),
     # the parts a named part is made of: the headings under it
     ("Phần II của chương trình hành động 12-CTr/ĐU xã Tân Lập gồm những nhóm nhiệm vụ, giải pháp nào?",
      ["Phát triển sản phẩm du lịch", "Ứng dụng khoa học, công nghệ"], ["lễ hội"]),
