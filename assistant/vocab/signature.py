@@ -72,7 +72,12 @@ def person_name(line: str) -> str:
 
 
 def role_case(title: str) -> str:
-    """'PHÓ BÍ THƯ THƯỜNG TRỰC' -> 'Phó Bí thư Thường trực'."""
+    """'PHÓ BÍ THƯ THƯỜNG TRỰC' -> 'Phó Bí thư Thường trực'; a scan's 'PHO CHU TỊCH' -> 'Phó Chủ tịch', the title it
+    is with its marks."""
+    unmarked = fold_accents(title).lower()
+    known = next((t for t in _OFFICIAL_TITLE[3:-1].split("|") if fold_accents(t).lower() == unmarked), None)
+    if known is not None:
+        return known
     words = title.lower().split()
     out: list[str] = []
     i = 0

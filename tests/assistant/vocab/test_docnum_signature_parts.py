@@ -46,7 +46,7 @@ def test_doc_numbers_and_kinds() -> None:
         (["THỦ TƯỚNG", "", "Phạm Minh Chính"], "Thủ tướng", "Phạm Minh Chính"),
         (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN VĂN BÌNH"], "Phó Chủ tịch", "Trần Văn Bình"),
         # a scan whose title lost its marks to OCR: still a title, not the signer's name in capitals
-        (["TM. ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH", "PHO CHU TỊCH", "Lương Văn Khải"], "Pho Chu Tịch", "Lương Văn Khải"),
+        (["TM. ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH", "PHO CHU TỊCH", "Lương Văn Khải"], "Phó Chủ tịch", "Lương Văn Khải"),
         (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯƠNG VIỆT DŨNG"], "Phó Chủ tịch", "Trương Việt Dũng"),
     ],
 )
