@@ -334,16 +334,17 @@ class AskService:
     def _places_said(self, q: str, docs: list[str], cited: str) -> bool:
         """"Xã Hòa Khê được cấp bao nhiêu lít hóa chất?": a figure asked of a place is given by a passage naming
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
-        repeated."""
+        repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it."""
+        places = [p for p in places_named(q) if not any(w.isupper() for w in p.split())]  # "TP.HCM": no name read
         exp = expectation(q)
-        if exp.pattern is None and not exp.count_nouns and exp.per is None:
+        if not places or exp.pattern is None and not exp.count_nouns and exp.per is None:
             return True
         names = self.plan_names()
-        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
-                                  for d in docs).lower())
+        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')} "
+                                  f"{(text := self.text_of(d))[:_header_end(text)]}" for d in docs).lower())
         evidence = fold_tones(cited.lower())
         return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
-                   for place in places_named(q) if not any(w.isupper() for w in place.split()))
+                   for place in places)
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
