@@ -462,9 +462,12 @@ class ExtractiveAnswerer:
                 continue
             seen.add(span)
             items.append(u)
-        if q.wants("reporting") and _lists_reports(q):
-            # "Công an tỉnh phải báo cáo cho những cơ quan nào?": its duties that report
-            items = [u for u in items if _REPORTS.search(_claimable(u))] or items
+        reports = q.wants("reporting") and _lists_reports(q)
+        if reports:
+            # "Công an tỉnh phải báo cáo cho những cơ quan nào?": its duties that report — the work itself, before a
+            # duty that only delivers a report as its product ("sản phẩm: báo cáo kết quả tiêm phòng")
+            items = [u for u in items if "task" in u.fields and _REPORTS.search(u.fields["task"]["text"])] or \
+                [u for u in items if _REPORTS.search(_claimable(u))] or items
         if not items:
             return []
         who = next(u.fields["lead"] for u in items if "lead" in u.fields)
@@ -477,6 +480,8 @@ class ExtractiveAnswerer:
                 continue
             enumerated = _enumerated(task["text"])
             clauses = enumerated or _duty_clauses(task["text"])
+            if reports:  # of a paragraph of duties, the clauses that report
+                clauses = [c for c in clauses if _REPORTS.search(c[1])] or clauses
             if clauses and (len(items) == 1 or "timing" not in u.fields or enumerated):
                 # a paragraph of duties ("Là đơn vị thường trực …; xây dựng kế hoạch …; tổ chức tập huấn …"): each
                 for offset, clause in clauses[:MAX_LIST_ITEMS - said]:

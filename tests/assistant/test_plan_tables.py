@@ -35,7 +35,8 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # "Sở KH&CN" is the "Sở Khoa học và Công nghệ" the plan names
     ("Sở KH&CN hỗ trợ xã Tân Lập việc gì trong phát triển du lịch?", ["bản đồ số"], []),
     ("Các chi bộ xã Tân Lập báo cáo kết quả hằng năm trước ngày mấy?", ["10/11"], []),
-    # a task assigned in the bracket closing its item; asked what a unit reports, its duties that report
+    # a task assigned in the bracket closing its item; asked what a unit reports, its duties that report, not a duty
+    # whose product is a report ("sản phẩm: báo cáo nghiệm thu hệ thống camera")
     ("Ở xã Tân Lập, việc lắp đặt camera giám sát tại các điểm du lịch do ai chủ trì, khi nào?",
      ["Công an xã", "năm 2027"], []),
     ("Công an xã Tân Lập phải báo cáo cho những cơ quan nào?", ["Công an huyện", "trước ngày 05 hằng tháng"],
