@@ -329,7 +329,9 @@ class AskService:
         if not parsed.wants("basis", "proposal") or not draft.citations:
             return False
         lead = draft.citations[0]
-        return states_grounds(lead.quote.lstrip("…")) and plan_named(parsed, self.plan_names()) == lead.doc_id
+        # the passage the answer leads with, whose quote may open inside it ("…chống ma túy đến năm 2030 (Nghị quyết …")
+        said = draft.lead.text if draft.lead is not None and draft.lead.doc_id == lead.doc_id else lead.quote
+        return states_grounds(said.lstrip("…")) and plan_named(parsed, self.plan_names()) == lead.doc_id
 
     def _places_said(self, q: str, docs: list[str], cited: str) -> bool:
         """"Xã Hòa Khê được cấp bao nhiêu lít hóa chất?": a figure asked of a place is given by a passage naming
