@@ -306,7 +306,10 @@ class ExtractiveAnswerer:
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
         if q.wants("list") and _INLINE_LIST.search(u.text):  # "… 03 lễ hội gồm: A, B và C": the whole list
             limit = max(limit, min(len(u.text), LIST_EXPAND_CHARS))
-        offset, quote = best_window(u.text, _window_terms(q, u), q.expect.pattern, limit)
+        if q.wants("basis") and states_grounds(u.text):  # "Thực hiện Nghị quyết số …": the grounds from their start
+            offset, quote = 0, clip_quote(u.text, limit)
+        else:
+            offset, quote = best_window(u.text, _window_terms(q, u), q.expect.pattern, limit)
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
         closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):

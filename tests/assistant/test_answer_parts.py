@@ -39,9 +39,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     # shares few of the title's words
     ("Quyết định 2820/QĐ-UBND của TP.HCM về hệ thống thông tin, CSDL quốc gia về quy hoạch được ban hành theo công "
      "văn đề nghị số mấy của Sở Tài chính?", ["11033/STC-CSTH"]),
-    # what a plan named by its number carries out: its grounds, though the quote opens inside the sentence
+    # what a plan named by its number carries out: its grounds, quoted from their start
     ("Kế hoạch 182/KH-UBND của Đồng Nai về phòng, chống ma túy được ban hành để triển khai chương trình nào?",
-     ["Nghị quyết số 163/2024/QH15"]),
+     ["Thực hiện Nghị quyết số 163/2024/QH15"]),
     # a question opening on the place a plan is of names that plan
     ("Cần Thơ giao sở nào lồng ghép giáo dục dân số, sức khỏe sinh sản, giới và giới tính vào nhà trường?",
      ["Sở Giáo dục và Đào tạo"]),
