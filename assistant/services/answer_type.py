@@ -26,12 +26,17 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
-# "03 năm", "05 năm đầu", "sáu tháng": a span of time ("tháng 12 năm 2025" dates, "6 tháng đầu năm" is a period)
-_DURATION = re.compile(r"(?<![\d/.])(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:năm|tháng)\b"
-                       r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
-# "trong vòng 48 giờ", "07 ngày làm việc", "2 tuần": how long, to the hour or the day
-_SPAN = re.compile(r"(?<![\d/.])(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:giờ|ngày|tuần|tháng|năm)\b"
-                   r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
+
+
+def _span(units: str, digits: int) -> re.Pattern[str]:
+    """A span of time in the given units ("03 năm", "sáu tháng", "48 giờ"), not a date ("tháng 12 năm 2025") nor a
+    period ("6 tháng đầu năm")."""
+    return re.compile(r"(?<![\d/.])(?:\d{1," + str(digits) + r"}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:" + units + r")\b"
+                      r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
+
+
+_DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
+_SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "07 ngày làm việc": to the hour or the day
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 _PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")

@@ -75,7 +75,7 @@ def role_case(title: str) -> str:
     """'PHÓ BÍ THƯ THƯỜNG TRỰC' -> 'Phó Bí thư Thường trực'; a scan's 'PHO CHU TỊCH' -> 'Phó Chủ tịch', the title it
     is with its marks."""
     unmarked = fold_accents(title).lower()
-    known = next((t for t in _OFFICIAL_TITLE[3:-1].split("|") if fold_accents(t).lower() == unmarked), None)
+    known = next((t for t in _OFFICIAL_TITLES if fold_accents(t).lower() == unmarked), None)
     if known is not None:
         return known
     words = title.lower().split()
@@ -149,8 +149,10 @@ def signature_span(text: str) -> tuple[int, int] | None:
     return start, starts[last] + len(lines[last].rstrip())
 
 
-_OFFICIAL_TITLE = (r"(?:Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|Bộ trưởng|Thứ trưởng|"
-                   r"Phó Giám đốc|Giám đốc|Phó Trưởng ban|Trưởng ban|Chủ nhiệm|Chánh Văn phòng|Tổng Thư ký)")
+_OFFICIAL_TITLES = ("Tổng Bí thư", "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch", "Phó Thủ tướng", "Thủ tướng",
+                   "Bộ trưởng", "Thứ trưởng", "Phó Giám đốc", "Giám đốc", "Phó Trưởng ban", "Trưởng ban", "Chủ nhiệm",
+                   "Chánh Văn phòng", "Tổng Thư ký")
+_OFFICIAL_TITLE = "(?:" + "|".join(_OFFICIAL_TITLES) + ")"
 # "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Nguyễn Văn A": a title, a few words, the name ("đồng chí" alone is no title)
 _TITLE_BEFORE = re.compile(_OFFICIAL_TITLE + r"(?:\s+[\w&.\-]+){0,6}\s*,?\s*$")
 # "Nguyễn Văn A, Phó Chủ tịch …"

@@ -399,6 +399,15 @@ def test_docx_header_and_signature_laid_out_in_tables_read_column_by_column() ->
     assert meta["title"] == "Kế hoạch tiêm chủng mở rộng năm 2027"
 
 
+def _decoded(d: object) -> str:
+    """The text the DOCX reader gives of a document built here."""
+    from ingest.load import DocxReader
+
+    out = io.BytesIO()
+    d.save(out)  # type: ignore[attr-defined]
+    return DocxReader().decode(out.getvalue())
+
+
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _MARK = 'w:author="Phòng Kế hoạch" w:date="2026-10-01T08:00:00Z"'
 
@@ -415,7 +424,6 @@ def test_a_draft_with_tracked_changes_reads_as_changed() -> None:
     gone, a content control's text read."""
     from docx.oxml import parse_xml
 
-    from ingest.load import DocxReader
 
     d = docx.Document()
     p = d.add_paragraph("Phấn đấu đến năm 2027 có ")
@@ -431,9 +439,7 @@ def test_a_draft_with_tracked_changes_reads_as_changed() -> None:
     d.element.body.insert(0, parse_xml(
         f'<w:sdt {_W}><w:sdtPr><w:alias w:val="Số"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Số: 1846/KH-SLĐTBXH</w:t>'
         '</w:r></w:p></w:sdtContent></w:sdt>'))
-    out = io.BytesIO()
-    d.save(out)
-    text = DocxReader().decode(out.getvalue())
+    text = _decoded(d)
     assert text.splitlines()[0] == "Số: 1846/KH-SLĐTBXH"
     assert "Phấn đấu đến năm 2027 có 12.500 người tham gia bảo hiểm xã hội tự nguyện." in text
     assert "Báo cáo kết quả trước ngày 15/12 hằng năm." in text
@@ -442,7 +448,6 @@ def test_a_draft_with_tracked_changes_reads_as_changed() -> None:
 
 
 def test_a_header_block_typed_in_the_page_header_is_read_before_the_body() -> None:
-    from ingest.load import DocxReader
     from ingest.metadata import extract_metadata
 
     d = docx.Document()
@@ -456,9 +461,7 @@ def test_a_header_block_typed_in_the_page_header_is_read_before_the_body() -> No
                  "Phát triển người tham gia bảo hiểm xã hội tự nguyện giai đoạn 2025 - 2027",
                  "1. Bảo hiểm xã hội tỉnh chủ trì tuyên truyền, hoàn thành trong quý I/2025."]:
         d.add_paragraph(line)
-    out = io.BytesIO()
-    d.save(out)
-    text = DocxReader().decode(out.getvalue())
+    text = _decoded(d)
     assert text.startswith("UBND TỈNH BÌNH NGUYÊN\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 1846/KH-SLĐTBXH\n\nCỘNG HÒA")
     assert text.count("Kế hoạch phát triển người tham gia") == 0  # the running head of later pages is no text
     meta = extract_metadata(text)
@@ -487,7 +490,6 @@ def _text_box(lines: list[str]) -> object:
 def test_a_header_block_drawn_in_text_boxes_is_read_once_in_place() -> None:
     """Issuer and motto typed in two text boxes anchored to the first paragraph: each box's lines read once, before
     the body, so number, date and issuer are found."""
-    from ingest.load import DocxReader
     from ingest.metadata import extract_metadata
 
     d = docx.Document()
@@ -498,9 +500,7 @@ def test_a_header_block_drawn_in_text_boxes_is_read_once_in_place() -> None:
     for line in ["KẾ HOẠCH", "Phòng, chống đuối nước trẻ em năm 2027",
                  "1. Phòng Văn hóa - Xã hội chủ trì mở lớp dạy bơi, hoàn thành trong quý II/2027."]:
         d.add_paragraph(line)
-    out = io.BytesIO()
-    d.save(out)
-    text = DocxReader().decode(out.getvalue())
+    text = _decoded(d)
     assert text.startswith("ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG KHÊ\nSố: 77/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert text.count("Số: 77/KH-UBND") == 1
     meta = extract_metadata(text)
@@ -514,7 +514,6 @@ def test_a_footnote_is_read_where_its_mark_stands() -> None:
     from docx.opc.part import Part
     from docx.oxml import parse_xml
 
-    from ingest.load import DocxReader
 
     d = docx.Document()
     p = d.add_paragraph("Thực hiện Nghị quyết số 05-NQ/HU")
@@ -525,9 +524,7 @@ def test_a_footnote_is_read_where_its_mark_stands() -> None:
              '</w:r><w:r><w:t xml:space="preserve"> đuối nước.</w:t></w:r></w:p></w:footnote></w:footnotes>')
     part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, notes.encode(), d.part.package)
     d.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
-    out = io.BytesIO()
-    d.save(out)
-    assert DocxReader().decode(out.getvalue()) == (
+    assert _decoded(d) == (
         "Thực hiện Nghị quyết số 05-NQ/HU (Nghị quyết ngày 02/02/2027 về phòng, chống đuối nước.) của Huyện ủy, "
         "Ủy ban nhân dân huyện ban hành Kế hoạch.")
 
@@ -537,7 +534,6 @@ def test_a_heading_numbered_without_a_number_shows_only_its_typed_label() -> Non
     its label, no "1" is put before it."""
     from docx.oxml import parse_xml
 
-    from ingest.load import DocxReader
 
     d = docx.Document()
     numbering = d.part.numbering_part.element
@@ -549,6 +545,4 @@ def test_a_heading_numbered_without_a_number_shows_only_its_typed_label() -> Non
         p = d.add_paragraph(text, style="Heading 1")
         p._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
-    out = io.BytesIO()
-    d.save(out)
-    assert DocxReader().decode(out.getvalue()).split("\n") == ["# I- MỤC ĐÍCH, YÊU CẦU", "# II- MỤC TIÊU"]
+    assert _decoded(d).split("\n") == ["# I- MỤC ĐÍCH, YÊU CẦU", "# II- MỤC TIÊU"]
