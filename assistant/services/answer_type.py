@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
 from assistant.vocab.dates import has_year_range
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
+from assistant.vocab.parts import KINDS
 
 # a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
@@ -24,6 +25,27 @@ _MONEY_UNIT = re.compile(r"\b(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
+# "… tổ chức ở đâu?", "địa điểm nào?": where ("tái đầu tư", "ở đầu cầu" are not, typed with their marks)
+_WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b"),
+                re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b"))
+# the place a text says ("tại thị xã Bến Lạc", "tại các cầu, đường trọng điểm", "Địa điểm: Hội trường …"), not the
+# document it cites ("tại Tờ trình số 07 …")
+_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?!(?:đây|đó|này|" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
+                       r"phụ lục)\b)\w|địa điểm\s*:", re.I)
+
+
+def asks_where(question: str) -> bool:
+    typed = fold_tones(question.lower())
+    return bool(_WHERE_ASKED[0].search(typed) if has_diacritics(question) else
+                _WHERE_ASKED[1].search(fold_accents(typed)))
+
+
+def says_place(text: str) -> bool:
+    return bool(_AT_PLACE.search(text))
+
+
+_PLACE_NAME = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hôn|[Bb]ản|[Ấấ]p)"
+                         r"\s*[(:]?\s*[A-ZĐ]")  # "xã Nà Khoang", "4 xã (Hòa Khê, …)", "các thôn: Cồn Mè, …"
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 
@@ -38,7 +60,8 @@ def _span(units: str, digits: int) -> re.Pattern[str]:
 _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
 _SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "07 ngày làm việc": to the hour or the day
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
-_PERSON = re.compile(r"\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
+# "Nguyễn Văn A", not "thành phố Hà Nội"
+_PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -46,6 +69,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # của … tại Tờ trình số 04/TTr-…"), not the plan's own number
 PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
+
+# "… thay thế quyết định nào?", "bãi bỏ văn bản nào?": the document it replaces, which its last article or its
+# closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch này thay thế (Kế hoạch số …")
+_REPLACED_CUE = re.compile(r"\b(?:thay the|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi)\b")
+_REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
 # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
@@ -77,7 +105,12 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
      _PERCENT),
     (_PAY_CUE, _MONEY),
-    (re.compile(r"\bai la (?:truong|pho|bi thu|chu tich|giam doc|chanh)"), _PERSON),
+    # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng": a person, by name
+    (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
+                r"|\b(?:chon|cu|bo nhiem|de cu) ai\b"), _PERSON),
+    # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"
+    (re.compile(r"(?<!\bco )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
+    (_REPLACED_CUE, _REPLACES),
 )
 _TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
 _COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")

@@ -32,6 +32,7 @@ from assistant.services.question import (
     asks,
     asks_which_plan_only,
     fold_question,
+    frames_figure,
     naming_phrase,
     qualifying_words,
     question_parts,
@@ -41,7 +42,7 @@ from assistant.services.question import (
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
-from assistant.text import fold_accents, fold_tones, has_diacritics
+from assistant.text import fold_accents, fold_tones, has_diacritics, nouns
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
@@ -278,6 +279,14 @@ class AskService:
                     d = read  # a passage giving the kind of fact asked, or saying more of the part
             if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
                 d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
+            if text != part and d.statements and _repeats(d, [draft, *drafts], part) and _names_unsaid(part, d):
+                # "…, và lập thêm hội đồng nào?": the passage said already, read again for what the part alone names
+                # ("Thành lập Hội đồng Tư vấn quốc gia …", a later sentence of it)
+                alone = self.answerer.draft(analyse(part), self._with_document_parts(own, analyse(part)))
+                if len(alone.statements) > 1 and _names_unsaid(part, alone):  # its runner-up may say it
+                    alone = replace(alone, statements=alone.statements[1:])
+                if alone.statements and not _names_unsaid(part, alone):
+                    d = alone
             if d.statements and (d.best_coverage >= self.cfg.refusal_threshold or self._grounds_asked(text, d)) and \
                     not _repeats(d, [draft, *drafts], part):
                 drafts.append(d)
@@ -315,7 +324,10 @@ class AskService:
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
-        if not self._places_said(q, docs, " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)):
+        cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
+        if not self._places_said(q, docs, cited):
+            return False
+        if not self._figure_said(q, docs, f"{cited} {draft.lead.section} {draft.lead.text}" if draft.lead else cited):
             return False
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(self._critical(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
@@ -347,6 +359,27 @@ class AskService:
         evidence = fold_tones(cited.lower())
         return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
                    for place in places)
+
+    def _figure_said(self, q: str, docs: list[str], lead: str) -> bool:
+        """"… bao nhiêu phần trăm đảng viên nộp đảng phí trực tuyến?": a figure is of what its passage says; a
+        passage giving the share of party members using an app says nothing of paying dues online, though the plan
+        says that elsewhere. Of the words saying what the figure is of (beside those naming the plan), the passage
+        must say all but one, and more than it leaves out."""
+        exp = expectation(q)
+        parsed = analyse(q)
+        if not has_diacritics(q) or exp.pattern is None and not exp.count_nouns and exp.per is None or \
+                not parsed.wants("target", "funding") or \
+                parsed.wants("compare", "reporting", "deadline", "metadata") or len(question_parts(q)) > 1:
+            return True  # a date, a report, or several things asked: each part is checked on its own
+        names = self.plan_names()
+        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
+                                  for d in docs).lower())
+        typed = fold_tones(q)
+        words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
+                 and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
+        evidence = fold_tones(lead.lower())
+        unsaid = [w for w in words if not _says(w, evidence)]
+        return len(unsaid) <= _FIGURE_UNSAID and 2 * len(unsaid) < len(words) or not unsaid
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
@@ -385,10 +418,11 @@ class AskService:
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
         # viên" for "người học") when the passage found says most of the question — never a kind of document
-        # ("thông tư hướng dẫn": a plan that names none does not say when one is due)
+        # ("thông tư hướng dẫn": a plan that names none does not say when one is due), nor a post ("Ai là tổ trưởng
+        # …": a plan naming no "tổ trưởng" names none)
         return not unsaid or len(unsaid) == 1 and (
             not accented and len(words) >= _GUESSED_WORDS or len(words) >= _PARAPHRASED_WORDS and
-            coverage >= _SAYS_MOST and fold_accents(unsaid[0]).lower() not in _KIND_NAMES)
+            coverage >= _SAYS_MOST and fold_accents(unsaid[0]).lower() not in _KIND_NAMES and not _POST.search(unsaid[0]))
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -595,7 +629,16 @@ def _said_already(draft: Draft, asked: Question, part: str) -> bool:
     if draft.lead is None or not draft.statements or not gives_kind_asked(draft.lead, asked):
         return False
     said = draft.statements[0].text.lower()
+    if _names_unsaid(part, draft):
+        return False
     return all(role_label(role) in said for role, cue in _FIELD_ASKED.items() if re.search(cue, fold_question(part)))
+
+
+def _names_unsaid(part: str, draft: Draft) -> bool:
+    """The part names a thing ("…, và lập thêm hội đồng nào?") the draft's lead statement does not say."""
+    named = [n for n in nouns(part) if has_diacritics(n)]
+    said = fold_tones(draft.statements[0].text.lower()) if draft.statements else ""
+    return bool(named) and not any(_says(fold_tones(n), said) for n in named)
 
 
 def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
@@ -668,6 +711,12 @@ def _named_in(name: str, text: str, folded: str | None = None) -> bool:
 _ONE_WORD_HEADS = {h.lower() for h in HEAD_WORDS if " " not in h} | {"đảng", "tỉnh", "thành", "huyện", "xã", "phường"}
 
 
+def _capitalised(word: str, typed: str) -> bool:
+    """The question writes the word as a name ("Tỉnh ủy Thanh Hoá"): its first syllable capitalised."""
+    found = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", typed, re.IGNORECASE)
+    return bool(found and found.group(0)[0].isupper())
+
+
 def _says(word: str, text: str, whole: bool = False) -> bool:
     """The plan says the word, as whole words, wrapped over lines or not ("phòng, chống" is "phòng chống"). A noun
     the tagger made of three syllables or more may join a neighbour ("Đồng Tháp số", "mục tiêu tích"): two of its
@@ -688,6 +737,8 @@ def _near(word: str, text: str) -> bool:
 
 
 _NEAR_WORDS = 2
+_FIGURE_UNSAID = 1
+_POST = re.compile(r"(?<!\w)(?:trưởng|phó|giám đốc|chủ tịch|bí thư|chủ nhiệm|thủ tướng)(?!\w)")  # tone placement folded
 _GUESSED_WORDS = 3
 _PARAPHRASED_WORDS = 4
 _SAYS_MOST = 0.5

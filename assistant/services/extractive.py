@@ -23,7 +23,7 @@ from itertools import zip_longest
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.services.answer_type import satisfied, without_document_dates
+from assistant.services.answer_type import asks_where, satisfied, says_place, without_document_dates
 from assistant.services.evidence import (
     Unit,
     best_window,
@@ -390,8 +390,9 @@ class ExtractiveAnswerer:
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
         for role in ("product", "funding"):
+            # or where it is held, asked ("… tổ chức ở đâu?": "Lễ mít tinh tại thị xã Bến Lạc")
             if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")
-                                   or _about_task(u, q)):
+                                   or _about_task(u, q) or asks_where(q.text) and says_place(fields[role]["text"])):
                 n = cite(role)
                 if n is not None:
                     parts.append((f"{role_label(role)}: {_clip(fields[role]['text'], 160)}", n))
@@ -402,7 +403,7 @@ class ExtractiveAnswerer:
         for name, value in (u.cells or {}).items():
             # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell; "ai theo dõi …?": its "Người theo dõi" cell
             if value and value not in field_texts and name in spans and (
-                    _asks_where(q) and _PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
+                    asks_where(q.text) and _PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
                 parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
         numbers = [n for _, n in parts]
@@ -1207,8 +1208,6 @@ def _asks_state(q: Question) -> bool:
 
 
 # where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
-_WHERE_ASKED = (r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b",
-                r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b")
 _PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 
 
@@ -1219,12 +1218,6 @@ def _column_asked(name: str, q: Question) -> bool:
     sub = re.match(r"^.+ - (.+)$", fold_accents(name).lower().strip())
     duty = who[1] if who else sub.group(1) if sub else ""
     return len(duty.split()) >= 2 and re.search(rf"\b{re.escape(duty)}\b", q.folded) is not None
-
-
-def _asks_where(q: Question) -> bool:
-    """"… đặt ở đâu?" ("tái đầu tư", "ở đầu cầu" are not, when typed with their marks)."""
-    typed = fold_tones(q.text.lower())
-    return bool(re.search(_WHERE_ASKED[0], typed) if has_diacritics(q.text) else re.search(_WHERE_ASKED[1], q.folded))
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")

@@ -31,6 +31,7 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
     """(statements, citations, coverage) listing the headings under the one heading the question names, of the
     document `chunks` are (every chunk of it) and `text` is; None when the question names no heading with parts."""
     asked = _not_naming_the_plan(q.text, str(chunks[0].payload.get("title", "")) if chunks else "")
+    typed = f" {' '.join(folded_syllables(q.text))} "
     children: dict[tuple[str, ...], list[str]] = {}
     for c in sorted(chunks, key=lambda c: int(c.payload.get("start", 0))):
         path = [p for p in str(c.payload.get("section", "")).split(" > ") if p]
@@ -38,25 +39,27 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
             kids = children.setdefault(tuple(path[:i + 1]), [])
             if path[i + 1] not in kids:
                 kids.append(path[i + 1])
-    best: tuple[tuple[int, int], tuple[str, ...]] | None = None
-    for parent, kids in children.items():
+    best: tuple[tuple[int, int], tuple[str, ...], tuple[str, ...]] | None = None
+    for parent in list(children):
         own = _own_words(parent[-1])
-        if len(kids) < MIN_PARTS or not own or len(own & asked) < NAMED_SHARE * len(own):
+        under = _through_lone(parent, children)
+        if len(children[under]) < MIN_PARTS or not own or len(own & asked) < NAMED_SHARE * len(own) or \
+                len(own) < _FEW_WORDS and not _written_in(parent[-1], typed):
             continue
         key = (sum(len(_own_words(p) & asked) for p in parent), len(parent))
-        best = max(best, (key, parent)) if best else (key, parent)
+        best = max(best, (key, parent, under)) if best else (key, parent, under)
     if best is None:
         return None
-    parent = best[1]
+    _, parent, under = best
     chunk = chunks[0]
-    at = _find_path(text, parent)
-    if at is None:
+    at, below = _find_path(text, parent), _find_path(text, under)
+    if at is None or below is None:
         return None
     statements: list[Statement] = []
     citations = [cite_span(chunk, 1, parent[-1], at)]
     statements.append(Statement(f"{parent[-1]} gồm: [1]", [1]))
-    pos = at + len(parent[-1])
-    for kid in children[parent][:MAX_PARTS]:
+    pos = below + len(under[-1])
+    for kid in children[under][:MAX_PARTS]:
         found = text.find(kid, pos)
         if found < 0:
             continue
@@ -66,7 +69,7 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
         pos = found + len(kid)
     if len(statements) <= MIN_PARTS:
         return None
-    said = set(folded_syllables(" ".join([*parent, *children[parent], str(chunk.payload.get("title", ""))])))
+    said = set(folded_syllables(" ".join([*under, *children[under], str(chunk.payload.get("title", ""))])))
     terms = set(content_terms(q.text))
     return statements, citations, len(terms & said) / (len(terms) or 1)
 
@@ -82,6 +85,13 @@ def _not_naming_the_plan(question: str, title: str) -> set[str]:
 
 
 _NAMING_RUN = 3
+_FEW_WORDS = 3  # a heading of one or two words ("TỔ CHỨC THỰC HIỆN": tổ chức) is named only as it is written
+
+
+def _written_in(heading: str, typed: str) -> bool:
+    """The question writes the heading's words in a row ("phần truyền thông"); "tổ chức triển khai những thủ tục
+    …" uses the words of "TỔ CHỨC THỰC HIỆN" as a verb, it names no part."""
+    return f" {' '.join(folded_syllables(strip_marker(heading)[1]))} " in typed
 
 
 def _own_words(heading: str) -> set[str]:
@@ -89,6 +99,13 @@ def _own_words(heading: str) -> set[str]:
     pháp): not its number, nor the kind of document, nor glue words."""
     return {w for w in folded_syllables(strip_marker(heading)[1]) if w not in STOPWORDS and w not in _KIND_WORDS
             and not w.isdigit()}
+
+
+def _through_lone(path: tuple[str, ...], children: dict[tuple[str, ...], list[str]]) -> tuple[str, ...]:
+    """"II. TRUYỀN THÔNG" whose one part is "1. Truyền thông định kỳ": its parts are that part's ("1.1 …", "1.2 …")."""
+    while len(children.get(path, [])) == 1 and (lone := (*path, children[path][0])) in children:
+        path = lone
+    return path
 
 
 def _find_path(text: str, path: tuple[str, ...]) -> int | None:

@@ -103,8 +103,23 @@ _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tan
 
 def _number_asked(folded: str) -> bool:
     """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?"."""
-    return any(not m.group(0).startswith("so ") or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))
-               for m in _NUMBER_ASKED.finditer(folded))
+    return bool(_numbers_asked(folded))
+
+
+def _numbers_asked(folded: str) -> list[re.Match[str]]:
+    return [m for m in _NUMBER_ASKED.finditer(folded)
+            if not m.group(0).startswith("so ") or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
+
+
+def without_number_asked(text: str) -> str:
+    """The question without the words asking a document's number ("… số bao nhiêu, ai ký?"): its "bao nhiêu"
+    asks no figure."""
+    folded = fold_accents(fold_tones(text)).lower()
+    if len(folded) != len(text):  # spans carry over only letter for letter
+        return text
+    for m in reversed(_numbers_asked(folded)):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)\b")  # "… chữ ký số bao nhiêu?"
@@ -140,7 +155,7 @@ def basis_kind(q: Question) -> str:
     return "" if kind == "van ban" else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 _WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
-                         r"((?: \w+){1,5}) (?:nao|gi)\b")
+                         r"((?: \w+){1,5})(?: cua(?: \w+){1,2}?)? (?:nao|gi)\b")  # "những thủ tục của Đảng nào"
 # what any plan's list is made of: naming it says nothing of which list is asked
 _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",
@@ -256,6 +271,9 @@ def analyse(text: str) -> Question:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
         intents.add("number")
+        rest = fold_question(without_number_asked(text))  # "… số bao nhiêu, ai ký?" asks no figure
+        if not any(_cue_in(rest.split(), None, c, "target") for c in _CUES["target"]):
+            intents.discard("target")
     if DOC_NUMBER_CUE.search(folded) and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
@@ -400,20 +418,26 @@ def qualifying_words(text: str) -> list[str]:
     xe chữa cháy", "trung tâm … bán trú với kinh phí bao nhiêu"): a plan saying none of it gives a figure of another
     thing of the same kind. Typed with diacritics only (without them, parts of speech are guessed); lower case, tone
     placement folded."""
-    if not has_diacritics(text) or not _FIGURE_ASKED.search(text.lower()):
+    if not has_diacritics(text) or not _FIGURE_ASKED.search(without_number_asked(text).lower()):
         return []
     text = expand_abbreviations(text)
     typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
     folded = fold_question(text)
     return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))
                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
-                              and not any(w.endswith(v) for v in _FRAMING_VERBS)))
+                              and not frames_figure(w)))
+
+
+def frames_figure(word: str) -> bool:
+    """"phấn đấu", "xã yêu cầu": a verb framing a figure (the tagger may join a neighbour before it)."""
+    return any(word.endswith(v) for v in _FRAMING_VERBS)
 
 
 # verbs any plan frames its figures with, or an asker frames a question with, and the bounds of a figure ("số hóa
 # tối thiểu bao nhiêu hồ sơ"): they tell no thing from another
 _FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
                             "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
+                            "yêu cầu",
                             "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân"))
 
 

@@ -60,6 +60,14 @@ def test_each_part_is_answered(plans, question: str, facts: list[str]) -> None: 
     assert_answered(plans, question, facts, [])
 
 
+def test_a_short_part_naming_another_thing_is_read_for_it(plans) -> None:  # type: ignore[no-untyped-def]
+    """"…, và lập thêm tổ nào?": the paragraph answering the first part goes on to it; the part is read for what it
+    names ("Tổ công tác liên ngành"), not taken as said by the sentence quoted already."""
+    assert_answered(plans, "Chương trình hành động 12-CTr/TU về kinh tế hợp tác của Tỉnh ủy Hòa Sơn thành lập Ban Chỉ "
+                           "đạo do ai làm Trưởng ban, và lập thêm tổ nào?",
+                    ["Phó Bí thư Thường trực Tỉnh ủy làm Trưởng ban", "Tổ công tác liên ngành"], [])
+
+
 def test_a_part_answered_by_the_lead_adds_nothing(plans) -> None:  # type: ignore[no-untyped-def]
     """"… xong khi nào và gửi về đâu?": the task leading the answer says both; no second quote of it follows."""
     r = plans.ask.ask("Theo Kế hoạch 182/KH-UBND Đồng Nai, các sở, ngành, UBND xã, phường xây dựng kế hoạch triển "

@@ -34,6 +34,30 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "70% các hệ thống thông tin", False),
         ("Năm 2025 bao nhiêu phần trăm hệ thống được đánh giá?", "40% các hệ thống thông tin (năm 2025)", True),
         ("Ai là Trưởng Ban Chỉ đạo tỉnh?", "Văn phòng Tỉnh ủy là cơ quan thường trực", False),
+        # a person chosen for a post is a person by name, not the unit choosing
+        ("Kế hoạch chọn ai làm kiến trúc sư trưởng về chuyển đổi số?",
+         "Sở Khoa học và Công nghệ chủ trì lựa chọn kiến trúc sư trưởng về chuyển đổi số", False),
+        ("Kế hoạch chọn ai làm kiến trúc sư trưởng về chuyển đổi số?",
+         "xây dựng Khung Kiến trúc số thành phố Hà Nội", False),  # a city is no person
+        ("Ai là Trưởng Ban Chỉ đạo tỉnh?", "Trưởng Ban: đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy", True),
+        # a place asked by its kind is a place by its name, not "một số thành phố"
+        ("Chương trình chọn thành phố nào để thí điểm bản sao số?",
+         "Thí điểm triển khai bản sao số cho một số thành phố trực thuộc Trung ương", False),
+        ("Diễn tập phòng chống thiên tai ở thôn nào?", "diễn tập tại thôn Cồn Mè, xã Hoà Phước Tây", True),
+        ("Những xã nào là vùng trọng điểm cháy?", "các xã Nà Khoang, Phiêng Luông là vùng trọng điểm", True),
+        ("Năm 2024 dịch xảy ra ở những xã nào?", "năm 2024 dịch xảy ra tại 27 hộ của 4 xã (Hòa Khê, Lũng Mai)", True),
+        ("Chương trình chọn thành phố nào để thí điểm bản sao số?", "Bộ Công an, Ngân hàng Nhà nước Việt Nam, Bộ Tài "
+         "chính chủ trì", False),  # units are no places
+        ("Cơ quan nào chủ trì diễn tập?", "Ban Chỉ huy Quân sự xã chủ trì", True),  # "cơ quan nào" asks no place
+        # the head of a team ("tổ trưởng") is a person too
+        ("Ai là tổ trưởng Tổ Giúp việc?", "Tổ Giúp việc: tham mưu, đề xuất với Ban Chỉ đạo", False),
+        ("Ai là tổ trưởng Tổ Giúp việc?", "Tổ trưởng: đồng chí Trần Văn Bình, Phó Chánh Văn phòng", True),
+        # the document a decision replaces is named where it says so, with its number
+        ("Quyết định 1587 thay thế quyết định nào?", "Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+         "số 2210/QĐ-BGDĐT ngày 15 tháng 7 năm 2019", True),
+        ("Kế hoạch này thay thế kế hoạch nào ban hành trước đó?", "Kế hoạch này thay thế (Kế hoạch số 464-KH/TU, ngày "
+         "08/4/2025)", True),
+        ("Kế hoạch này thay thế kế hoạch nào ban hành trước đó?", "Căn cứ Kế hoạch số 12-KH/TU ngày 02/3/2025", False),
         ("Ai chủ trì rà soát hạ tầng mạng?", "UBND xã chủ trì rà soát hạ tầng mạng", True),
         ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số hóa công việc nội bộ, nâng cao hiệu quả hoạt động", False),
         ("Kế hoạch của tỉnh có số hiệu bao nhiêu?", "Số: 308/KH-UBND", True),
@@ -245,3 +269,27 @@ def test_a_share_of_markets_is_no_share_for_anything() -> None:
     """"Tỷ lệ chợ, siêu thị …" names what its share is of, though "chợ" (markets) folds as "cho" (for)."""
     row = "| 12 | Tỷ lệ chợ, siêu thị bố trí thiết bị lưu chứa chất thải phân loại | % | 80 | 100 |"
     assert not satisfied(expectation("Tỷ lệ rác thải nhựa được tái chế là bao nhiêu phần trăm?"), row, table=True)
+
+
+@pytest.mark.parametrize(("question", "where"), [
+    ("Lễ mít tinh hưởng ứng Ngày ASEAN tổ chức ở đâu?", True),
+    ("le mit tinh to chuc o dau?", True),
+    ("Trường ở đầu cầu được cấp mấy máy tính?", False),  # "ở đầu" is no "ở đâu", typed with its marks
+])
+def test_asks_where(question: str, where: bool) -> None:
+    from assistant.services.answer_type import asks_where
+
+    assert asks_where(question) is where
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Lễ mít tinh tại thị xã Bến Lạc; tin, bài", True),
+    ("gắn cảm biến tại các cầu, đường trọng điểm", True),
+    ("Địa điểm: Hội trường Ủy ban nhân dân xã", True),
+    ("tổ chức lễ mít tinh như quy định tại Kế hoạch số 12/KH-UBND", False),  # a document cited is no place
+    ("Báo cáo kết quả thực hiện", False),
+])
+def test_says_place(text: str, place: bool) -> None:
+    from assistant.services.answer_type import says_place
+
+    assert says_place(text) is place

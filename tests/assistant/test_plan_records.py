@@ -96,3 +96,22 @@ def test_a_part_named_in_a_plan_outside_the_scope_is_not_read(plans: Services) -
                       "nào?", scope=AccessScope(doc_ids=[canal.doc_id]))
     assert "Phát triển sản phẩm du lịch" not in r.answer
     assert all(c.doc_id == canal.doc_id for c in r.citations)
+
+
+def test_a_figure_is_given_by_a_passage_saying_what_it_is_of(plans: Services) -> None:
+    """The plan's 100% is of pumping stations inspected before the storm season; a share of them maintained is no
+    share it sets, though it speaks of maintaining them elsewhere (their upkeep's cost)."""
+    r = plans.ask.ask("Năm 2027 tỉnh Hòa Sơn đặt chỉ tiêu tỷ lệ trạm bơm điện được duy tu, bảo dưỡng trước mùa mưa bão "
+                      "là bao nhiêu phần trăm?")
+    assert not r.answerable and "100%" not in r.answer, r.answer
+    assert_answered(plans, "Năm 2027 tỉnh Hòa Sơn đặt chỉ tiêu tỷ lệ trạm bơm điện được kiểm định an toàn trước mùa "
+                           "mưa bão là bao nhiêu phần trăm?", ["100%"], [])
+
+
+def test_the_document_a_decision_replaces(plans: Services) -> None:
+    """"… thay thế quyết định nào?" is answered by the article saying so, with the number; a plan that replaces
+    nothing says nothing of it."""
+    assert_answered(plans, "Quyết định ban hành kế hoạch kênh mương Hòa Sơn năm 2027 thay thế quyết định nào?",
+                    ["95/QĐ-UBND"], [])
+    r = plans.ask.ask("Chương trình hành động du lịch của Đảng ủy xã Tân Lập thay thế văn bản nào ban hành trước đó?")
+    assert not r.answerable, r.answer

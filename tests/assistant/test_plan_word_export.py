@@ -44,6 +44,14 @@ def test_answered_from_a_word_export(plan: Services, question: str, facts: list[
     assert_answered(plan, question, facts, not_said)
 
 
+def test_where_a_rows_activity_is_held_is_said_with_who_leads_it(plan: Services) -> None:
+    """"… tổ chức ở đâu, ai chủ trì?": the row's product cell holds the place ("Lễ ra quân tại Nhà văn hóa …"), so the
+    row says it beside its lead, in the statement the answer leads with."""
+    r = plan.ask.ask("Lễ ra quân hưởng ứng chiến dịch diệt lăng quăng của huyện Đông Sơn tổ chức ở đâu, ai chủ trì?")
+    lead = r.answer.split("\n")[0]
+    assert "Nhà văn hóa huyện Đông Sơn" in lead and "Trung tâm Y tế huyện" in lead, r.answer
+
+
 def test_the_sum_of_the_plan_does_not_answer_for_one_unit(plan: Services) -> None:
     """The plan gives one sum for the whole plan: asked what one unit or one named activity gets, it is not said."""
     assert_answered(plan, "Tổng kinh phí thực hiện kế hoạch phòng chống dịch năm 2027 của Phòng Y tế Đông Sơn là bao "

@@ -103,6 +103,11 @@ from assistant.services.question import (
          "gia năm 2030 trong Nghị quyết 57-NQ/TW?", {"compare"}, set()),
         ("Chi phí in ấn giảm bao nhiêu so với mức năm 2025?", set(), {"compare"}),
         ("Ba lễ hội mà Đảng ủy xã chủ trương khôi phục là những lễ hội nào?", {"list"}, set()),
+        # what is listed may be qualified by whose it is ("… của Đảng nào?")
+        ("Phường triển khai những thủ tục hành chính của Đảng nào trên môi trường số?", {"list"}, set()),
+        # "số bao nhiêu" asks the document's number, no figure
+        ("Kế hoạch phòng chống thiên tai của xã Hoà Phước Tây số bao nhiêu, ai ký?", {"number", "signer"}, {"target"}),
+        ("Kế hoạch số mấy, đặt tỷ lệ bao nhiêu?", {"number", "target"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -306,6 +311,8 @@ def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
     ("Trường được giao chỉ tiêu tuyển sinh bao nhiêu người?", ["tuyển sinh"]),
     # a figure's bound tells nothing of what it is of, whatever word the tagger joins it to
     ("Cả giai đoạn 2026 - 2028, tỉnh Hà Sơn phấn đấu số hóa tối thiểu bao nhiêu hồ sơ địa chính?", []),
+    # the words asking a document's number ask no figure ("Tây số" is no noun)
+    ("Kế hoạch phòng chống thiên tai của xã Hoà Phước Tây số bao nhiêu, ai ký?", []),
     # no figure asked: the words of a task are the plan's or the asker's, not what a figure is of
     ("Phường nào chủ trì mua xe chữa cháy?", []),
     # typed without diacritics, parts of speech are guessed: none
