@@ -348,10 +348,12 @@ class AskService:
     def _places_said(self, q: str, docs: list[str], cited: str) -> bool:
         """"Xã Hòa Khê được cấp bao nhiêu lít hóa chất?": a figure asked of a place is given by a passage naming
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
-        repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it."""
+        repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it. Plans compared are named by their places
+        ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
         places = [p for p in places_named(q) if not any(w.isupper() for w in p.split())]  # "TP.HCM": no name read
         exp = expectation(q)
-        if not places or exp.pattern is None and not exp.count_nouns and exp.per is None:
+        if not places or exp.pattern is None and not exp.count_nouns and exp.per is None or \
+                analyse(q).wants("compare") and len(docs) > 1:
             return True
         names = self.plan_names()
         own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')} "

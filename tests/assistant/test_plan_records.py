@@ -115,3 +115,11 @@ def test_the_document_a_decision_replaces(plans: Services) -> None:
                     ["95/QĐ-UBND"], [])
     r = plans.ask.ask("Chương trình hành động du lịch của Đảng ủy xã Tân Lập thay thế văn bản nào ban hành trước đó?")
     assert not r.answerable, r.answer
+
+
+def test_plans_compared_are_each_of_their_own_places(plans: Services) -> None:
+    """Two plans named by their places: a passage of the province's plan need not name the commune, nor the
+    districts the asker adds to the province (a date asked of a place is asked of its plan)."""
+    assert_answered(plans, "Hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn (gồm huyện Lạc Khê, huyện "
+                           "Tân Hòa) và trong Chương trình hành động du lịch 2026 - 2030 của xã Tân Lập lần lượt là ngày "
+                           "nào?", ["15/12/2027", "10/11"], [])
