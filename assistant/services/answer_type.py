@@ -45,7 +45,7 @@ def says_place(text: str) -> bool:
 
 
 _PLACE_NAME = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hôn|[Bb]ản|[Ấấ]p)"
-                         r"\s*[(:]?\s*[A-ZĐ]")  # "xã Nà Khoang", "4 xã (Hòa Khê, …)", "các thôn: Cồn Mè, …"
+                         r"\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")  # "xã Nà Khoang", "4 xã (Hòa Khê, …)", "(gồm: Pác Lũng, …)"
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 

@@ -437,7 +437,7 @@ def frames_figure(word: str) -> bool:
 # tối thiểu bao nhiêu hồ sơ"): they tell no thing from another
 _FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
                             "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
-                            "yêu cầu",
+                            "yêu cầu", "tương ứng", "tương đương",
                             "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân"))
 
 

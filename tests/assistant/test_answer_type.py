@@ -46,6 +46,8 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Diễn tập phòng chống thiên tai ở thôn nào?", "diễn tập tại thôn Cồn Mè, xã Hoà Phước Tây", True),
         ("Những xã nào là vùng trọng điểm cháy?", "các xã Nà Khoang, Phiêng Luông là vùng trọng điểm", True),
         ("Năm 2024 dịch xảy ra ở những xã nào?", "năm 2024 dịch xảy ra tại 27 hộ của 4 xã (Hòa Khê, Lũng Mai)", True),
+        ("Những xã nào là trọng điểm về ma túy?", "6/15 xã, thị trấn là trọng điểm (gồm: Pác Lũng, Nà Pheo)", True),
+        ("Chương trình chọn thành phố nào để thí điểm?", "xây dựng Chương trình bao gồm Đề án thí điểm", False),
         ("Chương trình chọn thành phố nào để thí điểm bản sao số?", "Bộ Công an, Ngân hàng Nhà nước Việt Nam, Bộ Tài "
          "chính chủ trì", False),  # units are no places
         ("Cơ quan nào chủ trì diễn tập?", "Ban Chỉ huy Quân sự xã chủ trì", True),  # "cơ quan nào" asks no place

@@ -311,6 +311,8 @@ def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
     ("Trường được giao chỉ tiêu tuyển sinh bao nhiêu người?", ["tuyển sinh"]),
     # a figure's bound tells nothing of what it is of, whatever word the tagger joins it to
     ("Cả giai đoạn 2026 - 2028, tỉnh Hà Sơn phấn đấu số hóa tối thiểu bao nhiêu hồ sơ địa chính?", []),
+    # "tương ứng tỷ lệ bao nhiêu": a word framing the second figure, not what it is of
+    ("Đến năm 2027, huyện Ngọc Lãng có bao nhiêu trường đạt chuẩn quốc gia, tương ứng tỷ lệ bao nhiêu?", []),
     # the words asking a document's number ask no figure ("Tây số" is no noun)
     ("Kế hoạch phòng chống thiên tai của xã Hoà Phước Tây số bao nhiêu, ai ký?", []),
     # no figure asked: the words of a task are the plan's or the asker's, not what a figure is of
@@ -322,3 +324,4 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
     from assistant.services.question import qualifying_words
 
     assert set(qualifying) <= set(qualifying_words(question)) and (qualifying or not qualifying_words(question))
+
