@@ -16,6 +16,7 @@ from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_w
 from assistant.vocab.dates import has_year_range
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
+from assistant.vocab.units import PLACE_LEVEL
 
 # a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
@@ -44,8 +45,9 @@ def says_place(text: str) -> bool:
     return bool(_AT_PLACE.search(text))
 
 
-_PLACE_NAME = re.compile(r"\b(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hôn|[Bb]ản|[Ấấ]p)"
-                         r"\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")  # "xã Nà Khoang", "4 xã (Hòa Khê, …)", "(gồm: Pác Lũng, …)"
+# a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
+# ("(gồm: Pác Lũng, …)")
+_PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 

@@ -85,9 +85,9 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
 
 
 # "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
-_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:" + _LEVEL + r"\s+)?|" + _LEVEL + r"\s+)(?=((?:[^\W\d_]+ ?){1,4}))",
-                    re.IGNORECASE)
+PLACE_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:" + PLACE_LEVEL + r"\s+)?|" + PLACE_LEVEL +
+                    r"\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
 
 
 def places_named(text: str) -> list[str]:
