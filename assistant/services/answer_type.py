@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
 from assistant.vocab.dates import has_year_range
@@ -232,6 +233,7 @@ def _per(unit: str) -> re.Pattern[str]:
     return re.compile(r"\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*" + per + r"(?!\w)")
 
 
+@lru_cache(maxsize=256)  # one ask reads its question in several checks: parsed once
 def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
     per = _PER_ASKED.search(q)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
 from assistant.services.evidence import STOPWORDS
@@ -240,6 +241,7 @@ def without_asides(text: str, mark: str = " ") -> str:
     return _ASIDE.sub(lambda m: m.group(0) if asks(m.group(1)) else mark, text)
 
 
+@lru_cache(maxsize=256)  # one ask reads its question in several checks: parsed once
 def analyse(text: str) -> Question:
     folded = fold_question(text)
     # an aside naming the plan ("(ký bởi Phó Bí thư …)", "(ban hành kèm Quyết định …)") asks nothing
