@@ -210,6 +210,29 @@ _TEXT_CANDIDATES: dict[str, Callable[[str], str | None]] = {
 MARGIN = 0.15  # a repair must beat what is there by this much of the score
 
 
+def legacy_font(font: str) -> str | None:
+    """The legacy encoding a font's name says its text is in (a word processor stores such text as the
+    Windows-1252 characters of its bytes): "tcvn3" for the ".Vn" fonts (".VnTime"), "tcvn3-capitals" for their
+    capitals-only cut, whose name ends in "H" (".VnTimeH" draws the lower-case codes as capitals), "vni" for the
+    "VNI-" fonts; None for any other font: its text is Unicode."""
+    name = font.strip()
+    if name.lower().startswith(".vn"):
+        return "tcvn3-capitals" if name.endswith("H") else "tcvn3"
+    if name.lower().startswith("vni-"):
+        return "vni"
+    return None
+
+
+def read_in_font(text: str, encoding: str) -> str:
+    """Text set in a legacy font (see `legacy_font`) as Unicode NFC."""
+    if encoding == "vni":
+        return unicodedata.normalize("NFC", decode_vni(text))
+    read = _tcvn3_misread(text)
+    if read is None:  # a character no code page byte stands for: not TCVN3 text after all
+        return text
+    return read.upper() if encoding == "tcvn3-capitals" else read
+
+
 def repair(text: str) -> str:
     """Unicode text with lines that are legacy text read as Windows-1252: those lines repaired.
 

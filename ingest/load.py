@@ -102,7 +102,7 @@ class FileReader(BaseReader):
         text = self.decode(data, deadline)
         if len(text) > limits.max_text_chars:
             raise _too_long(len(text), limits)
-        text = nfc(text)
+        text = _repaired(nfc(text))  # legacy text that reached a Unicode file without its font (pasted, exported)
         if not text.strip():
             raise LoadError(f"Tệp {self.file_type.upper()} không có nội dung văn bản.")
         if reason := junk_reason(text):
@@ -305,11 +305,13 @@ class DocxReader(FileReader):
 
         try:
             document = docx.Document(io.BytesIO(data))
+            fonts = _Fonts(document)
             _as_shown(document.element.body)
+            fonts.read_legacy(document.element.body)
             _footnotes_inline(document)
             numbers = _Numbering(document)
             lines = _blocks(document, numbers, deadline)
-            header = _page_header(document, numbers)
+            header = _page_header(document, numbers, fonts)
             if header and not set(header) & set(lines[:_HEADER_LINES]):
                 lines = [*header, "", *lines]
         except LoadError:
@@ -340,7 +342,7 @@ _HEADER_LINES = 15  # a page header already typed in the body stands in its firs
 _HEADER_BLOCK = re.compile(rf"{HEADER_MARK}|^Số\s*:", re.MULTILINE)
 
 
-def _page_header(document: Any, numbers: _Numbering) -> list[str]:
+def _page_header(document: Any, numbers: _Numbering, fonts: _Fonts) -> list[str]:
     """The first page's header, when it holds the document's header block (a template puts issuer, number and
     motto there): its lines; [] for a running head or page number."""
     section = document.sections[0]
@@ -348,8 +350,70 @@ def _page_header(document: Any, numbers: _Numbering) -> list[str]:
     if header.is_linked_to_previous:
         return []
     _as_shown(header._element)
+    fonts.read_legacy(header._element)
     lines = [line for line in _blocks(header, numbers) if line.strip()]
     return lines if _HEADER_BLOCK.search("\n".join(lines)) else []
+
+
+class _Fonts:
+    """The font each run is set in, as Word resolves it (the run's own, its character style's, its paragraph
+    style's through the styles it is based on, the document default) — for text typed in a legacy Vietnamese font,
+    which Word stores as the Windows-1252 characters of the font's bytes."""
+
+    def __init__(self, document: Any) -> None:
+        styles = document.styles.element
+        self._styles: dict[str, tuple[str | None, str | None]] = {}  # style id -> (own font, based on)
+        self._default_paragraph: str | None = None
+        for style in styles.iter(_w("style")):
+            based = style.find(_w("basedOn"))
+            self._styles[style.get(_w("styleId"))] = (_font_of(style.find(_w("rPr"))),
+                                                      based.get(_w("val")) if based is not None else None)
+            if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in ("1", "true", "on"):
+                self._default_paragraph = style.get(_w("styleId"))
+        defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+        self._default = _font_of(defaults)
+
+    def _of_style(self, style_id: str | None) -> str | None:
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen and style_id in self._styles:
+            seen.add(style_id)
+            font, style_id = self._styles[style_id]
+            if font:
+                return font
+        return None
+
+    def read_legacy(self, root: Any) -> None:
+        """Every run set in a legacy font rewritten as Unicode, run by run: a file edited over the years mixes
+        them with Unicode fonts in one line, so no line-wide guess reads it."""
+        by_paragraph: dict[Any, str | None] = {}
+        for run in root.iter(_w("r")):
+            paragraph = next(run.iterancestors(_w("p")), None)
+            if paragraph not in by_paragraph:
+                style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}") if paragraph is not None else None
+                by_paragraph[paragraph] = (self._of_style(style.get(_w("val")) if style is not None
+                                                          else self._default_paragraph) or self._default)
+            props = run.find(_w("rPr"))
+            char_style = props.find(_w("rStyle")) if props is not None else None
+            font = (_font_of(props) or (self._of_style(char_style.get(_w("val"))) if char_style is not None else None)
+                    or by_paragraph[paragraph])
+            encoding = encodings.legacy_font(font) if font else None
+            if encoding is None:
+                continue
+            if encoding.startswith("tcvn3"):  # byte 0xAD is "ư" there, but Word and LibreOffice keep a soft hyphen
+                for mark in list(run.iter(_w("softHyphen"))):
+                    letter = run.makeelement(_w("t"), {})
+                    letter.text = "\u00ad"
+                    run.replace(mark, letter)
+            for text in run.iter(_w("t")):
+                text.text = encodings.read_in_font(text.text or "", encoding)
+
+
+def _font_of(props: Any) -> str | None:
+    """The font a run-properties element names for Latin text beyond ASCII (where Vietnamese letters are)."""
+    fonts = props.find(_w("rFonts")) if props is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(_w("hAnsi")) or fonts.get(_w("ascii"))
 
 
 # Word's wrappers python-docx reads inside none of: tracked insertions and moves are the text as it now stands;

@@ -191,3 +191,83 @@ def test_random_high_bytes_are_still_refused() -> None:
     rng = random.Random(7)
     with pytest.raises(LoadError):
         load_bytes("x.txt", bytes(rng.randint(0xA0, 0xFF) for _ in range(5000)), Limits())
+
+
+# --- Word files typed in the legacy fonts --------------------------------------------------------------
+# Word keeps text typed in a ".Vn" or "VNI-" font as the Windows-1252 characters of the font's bytes ("KÕ ho¹ch"):
+# the font's name says how to read it, run by run.
+
+
+def _as_typed(text: str, codec: str) -> str:
+    """What Word stores for text typed in a legacy font: the encoded bytes, each as its Windows-1252 character."""
+    return "".join(bytes([b]).decode("cp1252", errors="replace") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+                   else chr(b) for b in encode(text, codec))
+
+
+def _set_font(props: object, font: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fonts = props.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        props.append(fonts)  # type: ignore[attr-defined]
+    fonts.set(qn("w:ascii"), font)
+    fonts.set(qn("w:hAnsi"), font)
+
+
+def _docx_bytes(document: object) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+LEGACY_FONTS = [  # font, codec, how the text was typed (the capitals-only cut is typed in lower case)
+    (".VnTime", "tcvn3", False), (".VnArial", "tcvn3", False), (".VnCentury Schoolbook", "tcvn3", False),
+    (".VnTimeH", "tcvn3", True), (".VnArialH", "tcvn3", True), ("VNI-Times", "vni", False), ("VNI-Helve", "vni", False),
+]
+
+
+@pytest.mark.parametrize(("font", "codec", "capitals"), LEGACY_FONTS, ids=[f[0] for f in LEGACY_FONTS])
+def test_a_run_in_a_legacy_font_reads_as_unicode(font: str, codec: str, capitals: bool) -> None:
+    import docx
+
+    text = "Ủy ban nhân dân huyện Đông Khê chủ trì thực hiện trước ngày 30/6/2025; Sở Y tế phối hợp."
+    document = docx.Document()
+    run = document.add_paragraph().add_run(_as_typed(text.lower() if capitals else text, codec))
+    _set_font(run._r.get_or_add_rPr(), font)
+    read = load_bytes("ke-hoach.docx", _docx_bytes(document), Limits()).text
+    assert read == (text.upper() if capitals else text)
+
+
+def test_a_style_in_a_legacy_font_and_unicode_runs_in_one_line() -> None:
+    """A file edited over the years: its Normal style is .VnTime, a later edit typed Unicode in Times New Roman
+    into the same line, and the title is in .VnTimeH."""
+    import docx
+
+    document = docx.Document()
+    _set_font(document.styles["Normal"].element.get_or_add_rPr(), ".VnTime")
+    title = document.add_paragraph().add_run(_as_typed("kế hoạch phòng, chống dịch bệnh năm 2025", "tcvn3"))
+    _set_font(title._r.get_or_add_rPr(), ".VnTimeH")
+    line = document.add_paragraph(_as_typed("Trung tâm Y tế huyện chủ trì; ", "tcvn3"))
+    _set_font(line.add_run("Phòng Giáo dục và Đào tạo phối hợp.")._r.get_or_add_rPr(), "Times New Roman")
+    unicode_only = document.add_paragraph("Tiếng Việt Unicode trong kiểu chữ mặc định: giữ nguyên, không đọc lại.")
+    _set_font(unicode_only.runs[0]._r.get_or_add_rPr(), "Times New Roman")
+    read = load_bytes("ke-hoach.docx", _docx_bytes(document), Limits()).text
+    assert read.splitlines() == ["KẾ HOẠCH PHÒNG, CHỐNG DỊCH BỆNH NĂM 2025",
+                                 "Trung tâm Y tế huyện chủ trì; Phòng Giáo dục và Đào tạo phối hợp.",
+                                 "Tiếng Việt Unicode trong kiểu chữ mặc định: giữ nguyên, không đọc lại."]
+
+
+def test_legacy_text_pasted_without_its_font_is_repaired_line_by_line() -> None:
+    """Text copied out of a .Vn document into a Unicode one loses its font: the line-wide repair reads it."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(_as_typed("Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện tổ chức thực hiện.", "tcvn3"))
+    document.add_paragraph("Dòng đã là Unicode.")
+    read = load_bytes("ke-hoach.docx", _docx_bytes(document), Limits()).text
+    assert read.splitlines() == ["Các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện tổ chức thực hiện.",
+                                 "Dòng đã là Unicode."]

@@ -16,6 +16,7 @@ import pytest
 from conftest import laid_out_docx, to_cp1258
 
 from assistant.domain import UPLOAD_TYPES
+from ingest.encodings import encode
 from ingest.formats import soffice
 from ingest.load import SUPPORTED_EXTENSIONS, Limits, LoadError, load_bytes, load_document
 from ingest.metadata import extract_metadata
@@ -233,6 +234,30 @@ def test_doc_odt_and_rtf_read_like_the_docx_they_came_from(tmp_path: Path, ext: 
     assert doc.text.splitlines()[:5] == PARAGRAPHS
     assert "1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy" in doc.text
     assert set(Path("/dev/shm").glob("troly-office-*")) == before  # the work folder is gone
+
+
+@needs_office
+@pytest.mark.parametrize("ext", ["doc", "rtf"])
+def test_an_old_word_file_typed_in_vntime_reads_as_unicode(tmp_path: Path, ext: str) -> None:
+    """The old .doc or .rtf of an office that typed in the ".Vn" fonts: LibreOffice keeps each run's font, and the
+    font says the text is TCVN3 (the title in .VnTimeH, the capitals-only cut)."""
+    from docx.oxml.ns import qn
+
+    def typed(text: str) -> str:
+        return "".join(bytes([b]).decode("cp1252") for b in encode(text, "tcvn3"))
+
+    document = docx.Document()
+    normal = document.styles["Normal"].element.get_or_add_rPr()
+    normal.get_or_add_rFonts().set(qn("w:ascii"), ".VnTime")
+    normal.get_or_add_rFonts().set(qn("w:hAnsi"), ".VnTime")
+    title = document.add_paragraph().add_run(typed("kế hoạch phòng, chống thiên tai năm 2025"))
+    title._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:ascii"), ".VnTimeH")
+    title._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), ".VnTimeH")
+    document.add_paragraph(typed("- Phòng Nông nghiệp chủ trì, hoàn thành trước ngày 15/5/2025."))
+    document.save(str(tmp_path / "ke-hoach.docx"))
+    old = convert(tmp_path / "ke-hoach.docx", ext)
+    assert load_document(old).text.splitlines() == ["KẾ HOẠCH PHÒNG, CHỐNG THIÊN TAI NĂM 2025",
+                                                    "- Phòng Nông nghiệp chủ trì, hoàn thành trước ngày 15/5/2025."]
 
 
 @needs_office
