@@ -24,7 +24,7 @@ from llama_index.core.node_parser.interface import NodeParser
 from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.utils import get_tqdm_iterable
 
-from assistant.vocab.fields import role_label, stated_measure
+from assistant.vocab.fields import heads_table, role_label
 from assistant.vocab.numbering import strip_marker
 from ingest.facts import Task
 from ingest.model import META_BLOCKS, META_FILE_TYPE, META_HINTS, META_PAGE_STARTS, META_TASKS, Block
@@ -128,11 +128,11 @@ class SectionChunker(NodeParser):
         run_group: tuple[int, int] | None = None
         header: list[Block] = []  # the header row(s) of the table being read
         previous = ""
-        before: Block | None = None  # the block before the table: "Đơn vị tính: ha" says what its figures count
+        before: Block | None = None  # the block before the table: its caption, or "Đơn vị tính: ha" (what it counts)
         for block in blocks:
             if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
                 header = [*header] if previous == "table_header" else \
-                    [before] if before is not None and bool(stated_measure(text[before["start"]:before["end"]])) else []
+                    [before] if before is not None and heads_table(text[before["start"]:before["end"]]) else []
                 header.append(block)
             previous = block["kind"]
             before = block

@@ -77,7 +77,9 @@ _WRAPPED_EMPHASIS = re.compile(
     r"|(?<![*\w])\*(?=[^\s*])[^*\n]{1,200}(?:\n[^*\n]{1,200}){1,3}(?<=[^\s*]) ?\*(?![*\w])"
 )
 # "Hà Nội, ngày 17 tháng 11 năm 2025": the place and date line of a header
-_DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b", re.UNICODE)
+# the place-and-date line: "Hà Nội, ngày 12 tháng 3 năm 2026", "Tân Lĩnh, ngày … tháng … năm 2025" (a draft's dots)
+# — not a wrapped clause "nghỉ hè, ngày lễ, ngày nghỉ;"
+_DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\s*(?:\d|[.…_]|tháng\b)", re.UNICODE)
 # "*6.4. *Hàng năm …", "**a)** Nội dung": a heading number in emphasis of its own, glued to the text
 _EMPHASIZED_NUMBER = re.compile(r"^\s*\*{1,3}\s*((?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)])\s*\*{1,3}\s*")
 _GRID_REACH = 12  # lines a grid's content may run without a "|"

@@ -92,12 +92,25 @@ def labelled_field(line: str) -> tuple[str, str, int] | None:
 
 # "Đơn vị tính: ha", "(ĐVT: triệu đồng)": a line stating what a table's figures count
 _MEASURE_LINE = re.compile(r"^\s*(\()?\s*([^:()]{2,16}):\s*(\S[^:]{0,30}?)\s*(?(1)\))\s*$")
+# ... or closing a table's caption: "Bảng 1. Chỉ tiêu diện tích … theo địa phương (Đơn vị tính: ha)"
+_MEASURE_TAIL = re.compile(r"\(\s*([^:()]{2,16}):\s*(\S[^:()]{0,30}?)\s*\)\s*$")
 
 
 def stated_measure(line: str) -> str:
     """The measure a line states ('triệu đồng' of '(ĐVT: triệu đồng)'); '' when it states none."""
-    m = _MEASURE_LINE.match(line)
-    return m.group(3) if m is not None and role_of(m.group(2)) == "measure" else ""
+    if (m := _MEASURE_LINE.match(line)) is not None and role_of(m.group(2)) == "measure":
+        return m.group(3)
+    m = _MEASURE_TAIL.search(line)
+    return m.group(2) if m is not None and role_of(m.group(1)) == "measure" else ""
+
+
+_CAPTION = re.compile(r"^\s*(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+|SỐ\s+)?\d{1,3}[a-z]?\s*[.:\-–]")
+
+
+def heads_table(line: str) -> bool:
+    """The line before a table that belongs to it: its caption ("Bảng 1. Chỉ tiêu … theo địa phương", "Biểu số 02:")
+    or what its figures count ("(Đơn vị tính: ha)")."""
+    return bool(_CAPTION.match(line) or stated_measure(line))
 
 
 def is_record_number(line: str) -> bool:

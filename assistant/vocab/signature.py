@@ -32,6 +32,7 @@ _TITLE_WORDS = frozenset(
      "bộ trưởng", "thứ trưởng", "chính phủ")
 )
 _MAX_BLOCK = 260  # characters from the authority line to the name
+_RECIPIENT = re.compile(r"^[-–+•]\s*\S")  # "- Lưu VP", "- Như trên": an item of the "Nơi nhận" list beside the block
 # a title written on the authority line itself: "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC"
 _TITLE_IN_LINE = re.compile(
     r"(?:\b(?:PHÓ|TỔNG|QUYỀN)\s+)?(?:BÍ THƯ|CHỦ TỊCH|CHỦ NHIỆM|GIÁM ĐỐC|TRƯỞNG BAN|VIỆN TRƯỞNG|THỦ TƯỚNG|"
@@ -55,9 +56,14 @@ def is_authority_line(line: str) -> bool:
     return bool(AUTHORITY.match(line)) and is_upper(line)
 
 
+def _unspecked(line: str) -> str:
+    return collapse_spaces(re.sub(r"[^\w\s/.,&()-]", "", line))
+
+
 def is_title_line(line: str) -> bool:
-    """'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ CHỦ TỊCH', 'THỦ TƯỚNG' — a title in capitals."""
-    line = collapse_spaces(line)
+    """'PHÓ BÍ THƯ THƯỜNG TRỰC', 'PHÓ CHỦ TỊCH', 'THỦ TƯỚNG' — a title in capitals (a scan's specks between its
+    letters aside: "BÍ 'THƯ")."""
+    line = _unspecked(line)
     return is_upper(line) and bool(ROLE.search(line) or _ROLE_UNMARKED.search(fold_accents(line))) and \
         len(line.split()) <= 8
 
@@ -116,8 +122,8 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     size = 0
     for j in range(titles_from, len(cleaned)):
         line = cleaned[j]
-        if not line or set(line) <= set("|*-_ "):
-            continue
+        if not any(ch.isalpha() for ch in line) or _RECIPIENT.match(line):
+            continue  # a rule, a scan's speck, or a "Nơi nhận" item a scan read across the columns
         size += len(line)
         if size > _MAX_BLOCK:
             return None
@@ -125,7 +131,7 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
             return anchor, j, role_case(titles[-1]), person_name(line)  # the name in capitals
         if is_upper(line) or SIGN_NOTE.fullmatch(line):
             if is_title_line(line):
-                titles.append(line)
+                titles.append(_unspecked(line))
             continue  # the rest of a broken authority line ("DÂN"), a seal note
         name = person_name(line)
         if not name:

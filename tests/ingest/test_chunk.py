@@ -174,3 +174,13 @@ def test_a_measure_line_above_a_table_travels_with_its_header() -> None:
     nodes = SectionChunker().get_nodes_from_documents([Document(text=text, metadata={META_BLOCKS: parse_structure(text)})])
     row = next(n for n in nodes if n.metadata["kind"] == "table_row")
     assert [h["text"] for h in row.metadata["header_rows"]] == ["Đơn vị tính: km", "STT\tHuyện\t2027\t2028\tTổng"]
+
+
+def test_a_tables_caption_travels_with_its_header() -> None:
+    """"Bảng 1. Chỉ tiêu diện tích … (Đơn vị tính: ha)" above the table (the measure joined to the caption) says what
+    the table's figures are of and count."""
+    text = ("2. Mục tiêu cụ thể\nBảng 1. Chỉ tiêu diện tích cây ăn quả đạt VietGAP theo địa phương (Đơn vị tính: ha)\n\n"
+            "STT\tHuyện\t2025\t2026\n1\tHuyện Khe Lau\t450\t610\n")
+    nodes = SectionChunker().get_nodes_from_documents([Document(text=text, metadata={META_BLOCKS: parse_structure(text)})])
+    row = next(n for n in nodes if n.metadata["kind"] == "table_row")
+    assert [h["text"] for h in row.metadata["header_rows"]][0].startswith("Bảng 1. Chỉ tiêu diện tích cây ăn quả")

@@ -203,6 +203,9 @@ def test_idempotent(name: str) -> None:
         ("STT | Công trình | Vốn\n1 | Nhà máy nước | 68.500\n | Tổng cộng | 209.000",
          "| STT | Công trình | Vốn |\n| 1 | Nhà máy nước | 68.500 |\n| | Tổng cộng | 209.000 |"),
         ("a | b | c trong một câu.\nDòng sau.", "a | b | c trong một câu.\nDòng sau."),  # one line is no table
+        # "…, ngày lễ" wrapped in an item is no place-and-date line; "Hà Nội, ngày 12 …" is one
+        ("+ Quản lý trẻ em vào dịp\nnghỉ hè, ngày lễ, ngày nghỉ;", "+ Quản lý trẻ em vào dịp nghỉ hè, ngày lễ, ngày nghỉ;"),
+        ("Số: 12/KH-UBND\nHà Nội, ngày 12 tháng 3 năm 2026", "Số: 12/KH-UBND\nHà Nội, ngày 12 tháng 3 năm 2026"),
     ],
 )
 def test_small_cases(raw_text: str, expected: str) -> None:

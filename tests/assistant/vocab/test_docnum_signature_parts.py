@@ -48,6 +48,8 @@ def test_doc_numbers_and_kinds() -> None:
         # a scan whose title lost its marks to OCR: still a title, not the signer's name in capitals
         (["TM. ỦY BAN NHÂN DÂN", "KT CHỦ TỊCH", "PHO CHU TỊCH", "Lương Văn Khải"], "Phó Chủ tịch", "Lương Văn Khải"),
         (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯƠNG VIỆT DŨNG"], "Phó Chủ tịch", "Trương Việt Dũng"),
+        # a scanned signature page: a speck in the title, a seal's mark, a "Nơi nhận" item read across the columns
+        (["T/M ĐẢNG ỦY", "BÍ 'THƯ", "⁄", "", "- Lưu Văn phòng Đảng ủy.", "Hà Văn Tịnh"], "Bí thư", "Hà Văn Tịnh"),
     ],
 )
 def test_signature_block(lines: list[str], title: str, name: str) -> None:

@@ -7,10 +7,12 @@ import pytest
 from assistant.vocab.fields import (
     column_duty,
     field_runs,
+    heads_table,
     is_total_label,
     labelled_field,
     names_officials,
     role_of,
+    stated_measure,
 )
 
 
@@ -78,3 +80,29 @@ def test_total_row_label(cell: str, total: bool) -> None:
 def test_a_column_naming_who_answers_for_a_task(column: str, duty: tuple[str, str] | None, officials: bool) -> None:
     assert column_duty(column) == duty
     assert names_officials(column) is officials
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("(ĐVT: triệu đồng)", "triệu đồng"), ("Đơn vị tính: ha", "ha"),
+        # closing the table's caption, where a line joined to the caption leaves it
+        ("Bảng 1. Chỉ tiêu diện tích cây ăn quả theo địa phương (Đơn vị tính: ha, lũy kế)", "ha, lũy kế"),
+        ("Bảng 2. Kinh phí thực hiện (ĐVT: triệu đồng)", "triệu đồng"),
+        ("Thời gian: Quý II/2026", ""), ("Kế hoạch thực hiện (Kèm theo: Quyết định số 12)", ""),
+    ],
+)
+def test_stated_measure(line: str, measure: str) -> None:
+    assert stated_measure(line) == measure
+
+
+@pytest.mark.parametrize(
+    ("line", "heads"),
+    [
+        ("Bảng 1. Chỉ tiêu diện tích cây ăn quả theo địa phương", True), ("Biểu số 02: Danh mục nhiệm vụ", True),
+        ("BẢNG 3 - KINH PHÍ", True), ("(Đơn vị tính: ha)", True),
+        ("Bảng phân công nhiệm vụ", False), ("- Bảng 1 nêu chỉ tiêu của từng địa phương.", False),
+    ],
+)
+def test_heads_table(line: str, heads: bool) -> None:
+    assert heads_table(line) is heads
