@@ -23,7 +23,9 @@ from assistant.vocab.units import PLACE_LEVEL
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
 _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
-_MONEY_UNIT = re.compile(r"\b(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnđ|vnd)\b", re.I)  # in a column's name
+# in a column's name: "Kinh phí (triệu đồng)", "ĐVT: đồng", "(USD)" — not "Lâm Đồng", "cộng đồng", "đồng bộ"
+_MONEY_UNIT = re.compile(r"\b(?:tỷ|triệu|nghìn|ngàn)\s+(?:đồng|usd)\b|[(:]\s*(?:đồng|usd|vnđ|vnd)\b|\b(?:usd|vnđ|vnd)\b",
+                         re.I)
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
@@ -65,6 +67,8 @@ _SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "0
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
 _PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
+# a post's holder: a person by name, or by the office that holds the post ("Đồng chí Chủ tịch UBND tỉnh làm Trưởng ban")
+_HOLDER = re.compile(_PERSON.pattern + r"|\b[Đđ]ồng chí\s+(?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc|Trưởng|Chánh)\b")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -110,13 +114,22 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_PAY_CUE, _MONEY),
     # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng": a person, by name
     (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
-                r"|\b(?:chon|cu|bo nhiem|de cu) ai\b"), _PERSON),
+                r"|\b(?:chon|cu|bo nhiem|de cu) ai\b"
+                # "Kiến trúc sư trưởng … của thành phố là ai?": the holder of a post, by name
+                r"|\b(?:truong|giam doc|chu tich|bi thu|chanh van phong)\b[^?.;]{0,90}? la ai\b"), _HOLDER),
     # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"
     (re.compile(r"(?<!\bco )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
     (_REPLACED_CUE, _REPLACES),
 )
+_WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
 _TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
-_COUNT = re.compile(r"bao nhieu ([a-z]+(?: [a-z]+)?)")
+_COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only as typed with its marks (`_count`)
+# units a quantity is measured in: the word after one names the thing measured ("bao nhiêu tấn sữa")
+_MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit", "khoi", "con", "cay", "qua"))
+# "kỳ họp thứ mấy", "lần thứ mấy": an ordinal of the noun before it, as a plan writes one ("kỳ họp thứ 9", "thứ IX",
+# "thứ mười chín")
+_ORDINAL_ASKED = re.compile(r"\b([a-z]+(?: [a-z]+)?) thu may\b")
+_ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
 _PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
 _GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
@@ -152,6 +165,8 @@ class Expectation:
     share_of: str = ""  # folded words of "tỷ lệ đảng viên sử dụng …" (up to four): the passage's share is of them
     years: tuple[str, ...] = ()  # "vào năm 2027 và năm 2030": years asked each on its own; a passage names one
     yearly: bool = False  # "… bao nhiêu phần trăm một năm": a rate "%/năm" answers
+    measured: str = ""  # "bao nhiêu tấn sữa": the thing measured (as typed), said in the passage
+    ordinal: str = ""  # "kỳ họp thứ mấy": the passage says "họp thứ <n>" (folded noun's last word)
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -170,6 +185,10 @@ _ISSUED_ON = re.compile(r"\b(?:ban hanh\s+(?:vao\s+)?(?:ngay|thang|nam)?|ky\s+(?
                         r"\d{1,4}(?:[/.\-]\d{1,4}){0,2}\b")
 
 
+_DATE_AFTER_NUMBER = re.compile(r"\s*,?\s*(?:ban hanh\s+)?ngay\s+\d{1,2}(?:[/.\-]\d{1,2}[/.\-]\d{2,4}|\s+thang\s+\d{1,2}"
+                                r"\s+nam\s+\d{4})")
+
+
 def without_document_dates(question: str) -> str:
     """The question without the dates that say which document it means ("Kế hoạch … (tháng 01/2026)", "… ban hành
     ngày 12/3/2026"): no passage need say them."""
@@ -179,6 +198,9 @@ def without_document_dates(question: str) -> str:
     for pattern in (_DATED_ASIDE, _ISSUED_ON):
         for m in pattern.finditer(folded):
             keep[m.start():m.end()] = [False] * (m.end() - m.start())
+    for m in DOC_NUMBER.finditer(question):  # "Quyết định 2820/QĐ-UBND ngày 19/11/2025": the document's own date
+        if dated := _DATE_AFTER_NUMBER.match(folded, m.end()):
+            keep[dated.start():dated.end()] = [False] * (dated.end() - dated.start())
     return "".join(c if k else " " for c, k in zip(question, keep, strict=True))
 
 
@@ -238,8 +260,10 @@ def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
     per = _PER_ASKED.search(q)
     cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
+    if pattern in (_MONEY, _PERCENT) and _WHICH_DOCUMENT.search(q):
+        pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
     nouns: tuple[str, ...] = ()
-    m = _COUNT.search(q)
+    m = _count(question, q)
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
@@ -248,7 +272,7 @@ def expectation(question: str) -> Expectation:
         # bộ", "… học sinh/sinh viên": each noun named may be what is counted
         nouns = (m.group(1), *_more_nouns(q, m.end()))
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", question)).lower())
+    named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", without_document_dates(question))).lower())
     named = without_document_dates(named)
     share_of = _share_asked(question) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
@@ -256,10 +280,30 @@ def expectation(question: str) -> Expectation:
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
+    ordinal = _ORDINAL_ASKED.search(q) if has_diacritics(question) else None
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
+                       measured=_measured(question, m) if m and not pattern else "",
+                       ordinal=ordinal.group(1).split()[-1] if ordinal else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None)
+
+
+def _count(question: str, q: str) -> re.Match[str] | None:
+    """"bao nhiêu X", or "mấy X" as typed with its marks ("máy tính" folds alike)."""
+    written = fold_tones(nfc(question)).lower()  # one character for one with `q`
+    return next((m for m in _COUNT.finditer(q) if m.group(0).startswith("bao") or written[m.start():m.start() + 3]
+                 == "mấy"), None)
+
+
+def _measured(question: str, m: re.Match[str]) -> str:
+    """"bao nhiêu tấn sữa": the thing measured, as typed (tone placement folded): a plan's tonnes of coffee are no
+    tonnes of milk."""
+    words = m.group(1).split()
+    if len(words) < 2 or words[0] not in _MEASURES or words[1] in _GENERIC_COUNT_WORDS:
+        return ""
+    written = fold_tones(nfc(question)).lower()
+    return written[m.start(1):m.end(1)].split()[1]
 
 
 _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b[Qq]uý\s+[IVX]+\b")
@@ -363,6 +407,13 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     return False
 
 
+def _says_word(word: str, text: str) -> bool:
+    """A word as typed: with its marks, as written (tone placement folded); without them, folded."""
+    if has_diacritics(word):
+        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", fold_tones(text).lower()) is not None
+    return re.search(rf"\b{re.escape(word)}\b", fold_accents(text).lower()) is not None
+
+
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
     """`text` is the passage; `context` (section path, title, a table's header rows) may carry the asked-about
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
@@ -390,6 +441,10 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
             return False
     if exp.share_of and not _share_said(exp.share_of, text, exp.yearly):
+        return False
+    if exp.measured and not _says_word(exp.measured, f"{text} {context}"):
+        return False
+    if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False
     where = text + " " + context
     return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

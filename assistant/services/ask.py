@@ -43,6 +43,7 @@ from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics, nouns
+from assistant.vocab.dates import recurs, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
@@ -220,14 +221,18 @@ class AskService:
                 return self._finish(self._compose(q, outlined), found, t0)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
             plan = self.answerer.named_plan(draft.units) if chunks else None
-            if plan is not None and not (draft.statements and draft.gives_asked):
-                # the plan asked about is clear; the passage giving the fact asked was not among the first found
+            if plan is not None and not (draft.statements and draft.gives_asked and
+                                         draft.best_coverage >= self.cfg.refusal_threshold):
+                # the plan asked about is clear; the passage giving the fact asked (or saying what the question says)
+                # was not among the first found
                 whole = self._with_document_parts(self.retriever.whole_document(plan, chunks), parsed)
                 giving = self.answerer.draft(parsed, whole, giving=True)
                 if giving.statements and self._answerable(q, giving):
                     draft = giving
                 elif not draft.statements:
                     draft = self.answerer.draft(parsed, whole)
+                elif parsed.intents <= {"deadline"} and _dates_nothing(q, draft):
+                    draft = replace(draft, statements=[])  # "… phải hoàn thành khi nào?": a task the plan dates nowhere
             parts = question_parts(q)
             if parts and chunks:  # the whole question may find nothing its parts each find
                 draft = self._each_part(parts, draft, chunks, scope, names)
@@ -327,7 +332,8 @@ class AskService:
         cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
         if not self._places_said(q, docs, cited):
             return False
-        if not self._figure_said(q, docs, f"{cited} {draft.lead.section} {draft.lead.text}" if draft.lead else cited):
+        if not self._figure_said(q, docs, f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}"
+                                 if draft.lead else cited):
             return False
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(self._critical(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
@@ -366,13 +372,16 @@ class AskService:
         """"… bao nhiêu phần trăm đảng viên nộp đảng phí trực tuyến?": a figure is of what its passage says; a
         passage giving the share of party members using an app says nothing of paying dues online, though the plan
         says that elsewhere. Of the words saying what the figure is of (beside those naming the plan), the passage
-        must say all but one, and more than it leaves out."""
+        must say all but one, and more than it leaves out. A deadline is of the task its passage says, likewise: a
+        task row dated "06/2025" dates no other task of the annex."""
         exp = expectation(q)
         parsed = analyse(q)
-        if not has_diacritics(q) or exp.pattern is None and not exp.count_nouns and exp.per is None or \
-                not parsed.wants("target", "funding") or \
-                parsed.wants("compare", "reporting", "deadline", "metadata") or len(question_parts(q)) > 1:
-            return True  # a date, a report, or several things asked: each part is checked on its own
+        figure = (exp.pattern is not None or exp.count_nouns or exp.per is not None) and \
+            parsed.wants("target", "funding") and not parsed.wants("deadline")
+        dated = parsed.wants("deadline") and not parsed.wants("target", "funding", "list")
+        if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata") or \
+                len(question_parts(q)) > 1:
+            return True  # a report, or several things asked: each part is checked on its own
         names = self.plan_names()
         own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
                                   for d in docs).lower())
@@ -623,6 +632,18 @@ def _repeats(d: Draft, answer: list[Draft], part: str) -> bool:
 
 # a short part asking for one field of a task ("ai phối hợp", "sản phẩm là gì"): the lead must say that field
 _FIELD_ASKED = {"co": r"\bphoi hop\b", "product": r"\b(?:san pham|ket qua)\b", "funding": r"\bkinh phi\b"}
+
+
+def _task_text(unit: Unit) -> str:
+    """Every field of the task a passage belongs to ("Sản phẩm: báo cáo rà soát kèm bản đồ …" beside its deadline)."""
+    return " ".join(str(f.get("text", "")) for f in unit.fields.values())
+
+
+def _dates_nothing(q: str, draft: Draft) -> bool:
+    """The passage found for a date asked says no time at all (a span asked, "trong vòng bao lâu", is no date)."""
+    lead = draft.lead
+    return lead is not None and expectation(q).pattern is None and \
+        not time_mentions(f"{lead.section} {lead.text}") and not recurs(lead.text)
 
 
 def _said_already(draft: Draft, asked: Question, part: str) -> bool:

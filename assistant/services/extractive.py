@@ -239,6 +239,7 @@ class ExtractiveAnswerer:
             fitting = [u for u in fitting if _mentions(u, subjects)]
         elif top and q.wants("funding") and not q.wants("list", "compare"):
             fitting = _funding_of(q, top, fitting)
+        fitting = _of_places_asked(q, fitting)
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
@@ -951,6 +952,24 @@ def _dating_item(u: Unit) -> tuple[str, int] | None:
 
 
 
+def _of_places_asked(q: Question, fitting: list[Unit]) -> list[Unit]:
+    """"… giao cho huyện Ngọc Tuyền … bao nhiêu ha?": a figure asked of a place leads with a passage naming it (its
+    row of a table by district) when one fits, not the province's total."""
+    exp = q.expect
+    if q.wants("compare") or exp.pattern is None and not exp.count_nouns and exp.per is None:
+        return fitting
+    places = [fold_tones(p).lower() for p in places_named(q.text) if not any(w.isupper() for w in p.split())]
+    if not places:
+        return fitting
+    def names(u: Unit) -> bool:  # the place its plan is of (title, issuer) need not be said again
+        said = fold_tones(f"{u.section} {u.text} {u.chunk.payload.get('title', '')} "
+                          f"{u.chunk.payload.get('issuer', '')}").lower()
+        return all(p in said for p in places)
+
+    naming = [u for u in fitting if names(u)]
+    return naming or fitting
+
+
 def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
     """"Huyện đoàn được bố trí bao nhiêu kinh phí …?", "… kinh phí cho Cuộc thi “…”?": the sum of the whole plan does not
     answer for one unit or one activity; only a passage naming the unit (or leading with it) or the name quoted does."""
@@ -973,6 +992,9 @@ def _subjects(q: Question, top: Unit) -> list[str]:
         words = key.split()
         if issuer and key.startswith(f"{issuer} ") and key[len(issuer):].strip() in plan:
             return True  # "Sở Y tế Đông Hải": the issuer ("Sở Y tế") with the place its title names
+        if issuer and any(f"{issuer} ".startswith(" ".join(words[:cut]) + " ") and " ".join(words[cut:]) in plan
+                          for cut in range(2, len(words))):
+            return True  # "Sở Nông nghiệp Tân Lĩnh": the issuer shortened as staff say it, with the place
         return any(" ".join(words[:k]) in plan and " ".join(words[:k]) not in _HEAD_KEYS
                    for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 

@@ -204,7 +204,10 @@ _ACCENTED = {"nao": "nào", "gi": "gì"}
 # asking for a unit, as written: "bản nào" (which village), "số nào", "bộ nào" of a set ask no one
 _WRITTEN = {"ban nao": "ban nào", "so nao": "sở nào", "bo nao": "bộ nào", "nganh nao": "ngành nào",
             "don vi nao": "đơn vị nào", "co quan nao": "cơ quan nào", "to chuc nao": "tổ chức nào",
-            "bo phan nao": "bộ phận nào", "don vi gi": "đơn vị gì", "co quan gi": "cơ quan gì"}
+            "bo phan nao": "bộ phận nào", "don vi gi": "đơn vị gì", "co quan gi": "cơ quan gì",
+            "du tru": "dự trù",  # a budget estimate; "dự trữ" (stockpiling rice, sandbags) is none
+            # when: not "cây chủ lực nào", "năng lực nào" (lực), "quỹ nào", "mọc"
+            "luc nao": "lúc nào", "quy nao": "quý nào", "moc": "mốc", "thang nao": "tháng nào", "ngay nao": "ngày nào"}
 _SIGNING = frozenset(("signer", "date"))  # intents whose cues say "ký"; "định kỳ" (deadline) is another word
 
 
@@ -449,6 +452,10 @@ _NOT_TOPIC = QUESTION_WORDS - {"bao"}  # "bảo hiểm", "báo cáo": "bao nhiê
 _NOT_TOPIC_MARKED = _QUESTION_WORDS_MARKED - {"bao", "nhiêu"}
 
 
+# "đơn vị chủ trì", "cơ quan phối hợp", "kết quả thực hiện": the kind of answer asked, or the asker's framing
+_ASKED_ROLE_NOUNS = frozenset(("don vi", "co quan", "ket qua"))
+
+
 def _about(word: str, folded: str) -> bool:
     """A word of the question says what it is about, not what kind of fact it asks for ("những chức năng gì"), nor
     the verb of the task asked about ("ai chủ trì soạn thảo": typed without diacritics, parts of speech are unknown)."""
@@ -456,7 +463,9 @@ def _about(word: str, folded: str) -> bool:
     glue = _NOT_TOPIC_MARKED if has_diacritics(word) else _NOT_TOPIC
     return key not in _ASKING_WORDS and all(s.isalpha() and s not in glue for s in word.split()) \
         and not re.search(rf"\b{re.escape(key)}(?: (?!khi |luc )\w+)? (?:gi|nao)\b", folded) \
-        and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded)
+        and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded) \
+        and not (key in _ASKED_ROLE_NOUNS and re.search(rf"\b{re.escape(key)} (?:chu tri|phoi hop|thuc hien|trien khai)\b",
+                                                         folded))
 
 
 # words that ask ("… bao nhiêu", "… khi nào", "… về đâu"): with diacritics, and folded for text typed without them

@@ -248,7 +248,9 @@ _FOLDED_ABBREVIATIONS = {fold_accents(k).lower(): fold_accents(v).lower() for k,
 _FOLDED_HEADS = sorted({fold_accents(h).lower() for h in HEAD_WORDS if len(h) > 2}, key=len, reverse=True)
 _FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", "lam", "co", "duoc", "giao", "nhiem",
                            "vu", "gi", "nao", "trong", "theo", "de", "cua", "o", "tai", "ve", "va", "voi", "khi", "han",
-                           "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the"))
+                           "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the",
+                           "chuan",  # "truong chuan quoc gia": schools meeting the standard, no one school
+                           "gui"))  # "gửi": a unit sends, no name holds it
 
 
 # what a department or ministry is in charge of: "so tai chinh", "bo y te" typed without diacritics are units, though

@@ -187,6 +187,29 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Tổng kinh phí dự kiến giai đoạn 2026 - 2030 là 48,6 tỷ đồng, trong đó ngân sách cấp xã 9,4 tỷ đồng", False),
         ("Cán bộ phụ trách an toàn thực phẩm cấp xã được hưởng mức phụ cấp bao nhiêu?",
          "công chức phụ trách an toàn thực phẩm cấp xã được hưởng phụ cấp 500.000 đồng/tháng", True),
+        # the thing a measure is of ("tấn sữa"): tonnes of coffee are no tonnes of milk
+        ("Sơn La dự kiến xuất khẩu bao nhiêu tấn sữa vào năm 2030?", "Cà phê xuất khẩu năm 2030 đạt trên 39.000 tấn",
+         False),
+        ("Sơn La dự kiến xuất khẩu bao nhiêu tấn sữa vào năm 2030?", "Sữa tươi xuất khẩu năm 2030 đạt 1.200 tấn", True),
+        ("Trồng mới bao nhiêu ha?", "trồng mới 500 ha rừng phòng hộ", True),
+        # "mấy bậc" counts as "bao nhiêu bậc" does; "máy" (a machine) counts nothing
+        ("Cơ quan có KPI thấp bị hạ mấy bậc khi xếp loại?", "KPI của từng cơ quan làm cơ sở đánh giá xếp loại", False),
+        ("Cơ quan có KPI thấp bị hạ mấy bậc khi xếp loại?", "hạ 01 bậc xếp loại cuối năm", True),
+        ("Quy trình nghiệp vụ được chia thành mấy nhóm?", "phân loại thành 04 nhóm", True),
+        ("Sở cấp máy tính cho những đơn vị nào?", "Sở cấp máy tính cho các xã vùng cao", True),
+        # an ordinal: "kỳ họp thứ mấy" is answered by "kỳ họp thứ 10", "Kỳ họp thứ mười chín"
+        ("Dự án Bộ luật Hình sự trình Quốc hội ở kỳ họp thứ mấy?", "chủ trì thẩm tra các dự án: Bộ luật Hình sự",
+         False),
+        ("Dự án Bộ luật Hình sự trình Quốc hội ở kỳ họp thứ mấy?", "trình Quốc hội tại kỳ họp thứ 10", True),
+        ("Nghị quyết được thông qua ở kỳ họp thứ mấy?", "được thông qua tại Kỳ họp thứ mười chín", True),
+        # a post's holder, by name or by the office holding it; choosing one names nobody
+        ("Kiến trúc sư trưởng về chuyển đổi số của Hà Nội theo Kế hoạch 308/KH-UBND là ai?",
+         "Lựa chọn kiến trúc sư trưởng về chuyển đổi số, hoàn thành trong năm 2025", False),
+        ("Trưởng Ban Chỉ đạo là ai?", "Đồng chí Chủ tịch UBND tỉnh làm Trưởng ban", True),
+        ("Trưởng Ban Chỉ đạo là ai?", "Ông Nguyễn Văn An làm Trưởng ban", True),
+        # a document asked about a sum names the document, not the sum
+        ("Văn phòng được giao tham mưu thực hiện văn bản nào của Chính phủ về mức hỗ trợ cho người làm chuyên trách?",
+         "Tham mưu tổ chức thực hiện Nghị định 179/2025/NĐ-CP quy định mức hỗ trợ đối với người làm chuyên trách", True),
         # a fine asked: a budget's sums are no fine
         ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
          "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),
@@ -235,6 +258,11 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
     assert without_document_dates("Kế hoạch (ban hành ngày 12/3/2026) giao Sở Y tế làm gì?").split() == \
         ["Kế", "hoạch", "giao", "Sở", "Y", "tế", "làm", "gì?"]
     assert expectation("Mục tiêu GRDP nhiệm kỳ 2025-2030 là bao nhiêu?").numbers == ("2025", "2030")
+    # a document cited by its number and date: the date is the document's
+    assert expectation("Quyết định 2820/QĐ-UBND ngày 19/11/2025 của TP.HCM quy định thế nào khi xã chậm trễ?"
+                       ).numbers == ()
+    assert expectation("Theo Kế hoạch số 54-KH/TU ngày 04 tháng 6 năm 2026, việc nào xong trước 30/9/2026?"
+                       ).numbers == ("30/9/2026",)
 
 
 def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -> None:
@@ -295,3 +323,11 @@ def test_says_place(text: str, place: bool) -> None:
     from assistant.services.answer_type import says_place
 
     assert says_place(text) is place
+
+
+def test_a_place_called_dong_is_no_money_column() -> None:
+    """"Lâm Đồng" in a table's title is no "(triệu đồng)" column: a row numbered 9 gives no sum."""
+    exp = expectation("Ban Tổ chức Tỉnh ủy Lâm Đồng dự trù tổng cộng bao nhiêu tiền cho kế hoạch?")
+    row = "9\tDự trù kinh phí hằng năm để thực hiện kế hoạch này\tTổ 57 cơ quan\tHằng năm"
+    assert not satisfied(exp, row, "Kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng; cộng đồng số", table=True)
+    assert satisfied(exp, "9\tDự trù kinh phí\t120", "STT Nội dung Kinh phí (triệu đồng)", table=True)

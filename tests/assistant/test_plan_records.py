@@ -117,6 +117,22 @@ def test_the_document_a_decision_replaces(plans: Services) -> None:
     assert not r.answerable, r.answer
 
 
+def test_a_date_is_of_the_task_its_passage_says(plans: Services) -> None:
+    """A task the plan dates nowhere has no deadline, though the tasks beside it have one ("Quý I/2027")."""
+    r = plans.ask.ask("Kế hoạch kênh mương Hòa Sơn năm 2027 yêu cầu xây dựng cơ sở dữ liệu số hóa hệ thống kênh mương "
+                      "toàn tỉnh phải hoàn thành khi nào?")
+    assert not r.answerable and "Quý I/2027" not in r.answer, r.answer
+    assert_answered(plans, "Kế hoạch kênh mương Hòa Sơn năm 2027 yêu cầu hướng dẫn thiết kế mẫu kênh bê tông đúc sẵn "
+                           "cho các xã phải hoàn thành khi nào?", ["Quý I/2027"], [])
+
+
+def test_a_figure_asked_of_a_district_leads_with_its_row(plans: Services) -> None:
+    """The province's target sentence says more of the question's words; the district's row of the table by district
+    answers for the district (refused before: the leading passage named no district)."""
+    assert_answered(plans, "Chỉ tiêu kiên cố hóa thêm kênh mương nội đồng năm 2027 giao cho huyện Phù Vân là bao nhiêu "
+                           "km?", ["Huyện Phù Vân", "2027: 20 km"], [])
+
+
 def test_plans_compared_are_each_of_their_own_places(plans: Services) -> None:
     """Two plans named by their places: a passage of the province's plan need not name the commune, nor the
     districts the asker adds to the province (a date asked of a place is asked of its plan)."""

@@ -108,6 +108,14 @@ from assistant.services.question import (
         # "số bao nhiêu" asks the document's number, no figure
         ("Kế hoạch phòng chống thiên tai của xã Hoà Phước Tây số bao nhiêu, ai ký?", {"number", "signer"}, {"target"}),
         ("Kế hoạch số mấy, đặt tỷ lệ bao nhiêu?", {"number", "target"}, set()),
+        # stockpiling sandbags ("dự trữ") is no budget estimate ("dự trù"), though both fold alike
+        ("Mỗi xã ven sông phải dự trữ tối thiểu bao nhiêu bao tải?", {"target"}, {"funding"}),
+        ("Văn phòng dự trù kinh phí thế nào?", {"funding"}, set()),
+        ("van phong du tru kinh phi the nao?", {"funding"}, set()),
+        # "cây ăn quả chủ lực nào" asks which trees, not when ("lúc nào")
+        ("Sở xác định những loại cây ăn quả chủ lực nào để làm VietGAP?", set(), {"deadline"}),
+        ("Tổ công tác họp lúc nào?", {"deadline"}, set()),
+        ("to cong tac hop luc nao?", {"deadline"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:

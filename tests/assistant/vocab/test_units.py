@@ -133,6 +133,9 @@ def test_groups_and_phrases() -> None:
     # "báo cáo", "phòng, chống" are verbs, not "Báo …", "Phòng …"
     ("so y te phai gui bao cao", ["so y te"]),
     ("ke hoach phong, chong thien tai cua tinh", []),
+    # "trường chuẩn quốc gia" are schools meeting a standard, no one school
+    ("nghi quyet truong chuan quoc gia huyen ngoc lang ngan sach tinh ho tro bao nhieu", []),
+    ("cac don vi thuoc so nong nghiep tan linh gui du toan khi nao", ["so nong nghiep tan linh"]),
 ])
 def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
     assert unit_mentions_folded(folded) == units
