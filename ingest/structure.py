@@ -525,17 +525,14 @@ class _Sections:
     def close_to(self, depth: int) -> None:
         del self.stack[depth:]
 
-    def close_before_sibling(self, num: Numbering) -> bool:
+    def close_before_sibling(self, num: Numbering) -> None:
         """"5. Xây dựng … (Sở X chủ trì)." after the heading "4. Vận hành …": a task numbered as the heading's next
-        sibling is none of the heading's text; the heading closes (True). A heading with no part above it stays: the
-        item is then read as its text, not as no part's."""
+        sibling is none of the heading's text; the heading closes."""
         for i, h in enumerate(self.stack):
             opened = numbering(h.label)
-            if i and h.style == num.style_key and opened is not None and \
-                    _ordinal(opened) < _ordinal(num) <= _ordinal(opened) + 2:  # not "46.200 tấn" wrapped
+            if h.style == num.style_key and opened is not None and _ordinal(opened) < _ordinal(num):
                 del self.stack[i:]
-                return True
-        return False
+                return
 
     def reset(self, style: str, label: str) -> None:
         self.stack = [_Heading(style, label)]
@@ -655,12 +652,8 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
                 body_started = True
             if body_started and not is_list_start(stripped) and opens_closing(stripped):
                 sections.close_to(1)  # "Trong quá trình thực hiện, …" closes the part, not its last numbered item
-            elif body_started and (num := numbering(stripped)) is not None and not num.labelled and \
-                    sections.close_before_sibling(num):
-                add("list_item" if is_list_start(stripped) else "paragraph", start, end)
-                # it heads what follows as its sibling did ("2.2. Tổ đảng ở …:" over its "a) …", "b) …")
-                sections.open(num.style_key, heading_label(stripped))
-                continue
+            elif body_started and (num := numbering(stripped)) is not None and not num.labelled:
+                sections.close_before_sibling(num)
             add("list_item" if is_list_start(stripped) else "paragraph", start, end)
             continue
         add("heading", start, end)
