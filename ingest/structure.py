@@ -38,7 +38,7 @@ from assistant.vocab.fields import (
     role_of,
 )
 from assistant.vocab.figures import states_amount
-from assistant.vocab.numbering import Numbering, is_bullet, numbering, roman_value
+from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import (
     KINDS,
     PREAMBLE_START,
@@ -525,15 +525,6 @@ class _Sections:
     def close_to(self, depth: int) -> None:
         del self.stack[depth:]
 
-    def close_before_sibling(self, num: Numbering) -> None:
-        """"5. Xây dựng … (Sở X chủ trì)." after the heading "4. Vận hành …": a task numbered as the heading's next
-        sibling is none of the heading's text; the heading closes."""
-        for i, h in enumerate(self.stack):
-            opened = numbering(h.label)
-            if h.style == num.style_key and opened is not None and _ordinal(opened) < _ordinal(num):
-                del self.stack[i:]
-                return
-
     def reset(self, style: str, label: str) -> None:
         self.stack = [_Heading(style, label)]
 
@@ -549,18 +540,6 @@ class _Sections:
             while rank is not None and self.stack and _RANKS.get(self.stack[-1].style, -1) >= rank:
                 self.stack.pop()
         self.stack.append(_Heading(style, label))
-
-
-def _ordinal(num: Numbering) -> int:
-    """The place of a number in its sequence: "5." -> 5, "V." -> 5, "e)" -> 5; -1 when it has none."""
-    token = num.number.strip(".)-:(").split(".")[-1] if num.number else ""
-    if token.isdigit():
-        return int(token)
-    if num.style == "roman":
-        return roman_value(token.upper()) or -1
-    if len(token) == 1 and token.isalpha():
-        return "abcdđefghiklmnopqrstuvxy".find(token.lower()) + 1 or -1
-    return -1
 
 
 def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Block]:
@@ -652,8 +631,6 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
                 body_started = True
             if body_started and not is_list_start(stripped) and opens_closing(stripped):
                 sections.close_to(1)  # "Trong quá trình thực hiện, …" closes the part, not its last numbered item
-            elif body_started and (num := numbering(stripped)) is not None and not num.labelled:
-                sections.close_before_sibling(num)
             add("list_item" if is_list_start(stripped) else "paragraph", start, end)
             continue
         add("heading", start, end)
