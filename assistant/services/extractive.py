@@ -73,7 +73,7 @@ from assistant.vocab.parts import (
     restates_plan,
     states_grounds,
 )
-from assistant.vocab.signature import SIGN_NOTE
+from assistant.vocab.signature import signing_lines
 from assistant.vocab.units import (
     HEAD_WORDS,
     expand_abbreviations,
@@ -1293,8 +1293,7 @@ def section_label(section: str) -> str:
 
 def _signature_claim(quote: str) -> str:
     """The block's title and name lines; a "(Đã ký)" of a copy tells no one who signed."""
-    lines = (line.strip() for line in quote.split("\n"))
-    return "Người ký: " + ", ".join(line for line in lines if line and not SIGN_NOTE.fullmatch(line))
+    return "Người ký: " + ", ".join(signing_lines(quote.split("\n")))
 
 
 _ITEM_LABEL = re.compile(r"([^:;.\n]{2,80}?):\s")  # "Ngân sách địa phương: chi cho …" names the item it opens

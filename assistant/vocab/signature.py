@@ -141,6 +141,13 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     return None
 
 
+def signing_lines(lines: list[str]) -> list[str]:
+    """The lines of a signature block that say who signs: not a "(Đã ký)", a scan's speck ("⁄") or a "Nơi nhận" item
+    a scan read across the columns ("- Lưu VP.")."""
+    return [line.strip() for line in lines if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line.strip())
+            and not SIGN_NOTE.fullmatch(line.strip())]
+
+
 def signature_span(text: str) -> tuple[int, int] | None:
     """Offsets in `text` of the last signature block, from its authority line to the end of the name."""
     lines = text.split("\n")

@@ -13,7 +13,7 @@ from assistant.vocab.parts import (
     restates_plan,
     states_grounds,
 )
-from assistant.vocab.signature import named_as_official, signature_block
+from assistant.vocab.signature import named_as_official, signature_block, signing_lines
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,9 @@ def test_state_sections(section: str, state: bool) -> None:
 ])
 def test_the_closing_sentence_naming_the_plan_again(sentence: str, restates: bool) -> None:
     assert restates_plan(sentence) is restates
+
+
+def test_the_lines_that_say_who_signs() -> None:
+    """A scanned block's speck and the recipient item read across the columns say nothing of who signs."""
+    assert signing_lines(["T/M ĐẢNG ỦY", "BÍ THƯ", "⁄", "", "- Lưu Văn phòng Đảng ủy.", "(Đã ký)", "Hà Văn Tịnh"]) == [
+        "T/M ĐẢNG ỦY", "BÍ THƯ", "Hà Văn Tịnh"]
