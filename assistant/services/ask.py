@@ -390,6 +390,8 @@ class AskService:
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
         evidence = fold_tones(lead.lower())
         unsaid = [w for w in words if not _says(w, evidence)]
+        if not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
+            return len(unsaid) <= 1 or 2 * len(unsaid) < len(words)
         return len(unsaid) <= _FIGURE_UNSAID and 2 * len(unsaid) < len(words) or not unsaid
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
@@ -643,7 +645,7 @@ def _dates_nothing(q: str, draft: Draft) -> bool:
     """The passage found for a date asked says no time at all (a span asked, "trong vòng bao lâu", is no date)."""
     lead = draft.lead
     return lead is not None and expectation(q).pattern is None and \
-        not time_mentions(f"{lead.section} {lead.text}") and not recurs(lead.text)
+        not time_mentions(f"{lead.section} {lead.text} {_task_text(lead)}") and not recurs(lead.text)
 
 
 def _said_already(draft: Draft, asked: Question, part: str) -> bool:

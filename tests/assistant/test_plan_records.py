@@ -118,10 +118,11 @@ def test_the_document_a_decision_replaces(plans: Services) -> None:
 
 
 def test_a_date_is_of_the_task_its_passage_says(plans: Services) -> None:
-    """A task the plan dates nowhere has no deadline, though the tasks beside it have one ("Quý I/2027")."""
-    r = plans.ask.ask("Kế hoạch kênh mương Hòa Sơn năm 2027 yêu cầu xây dựng cơ sở dữ liệu số hóa hệ thống kênh mương "
-                      "toàn tỉnh phải hoàn thành khi nào?")
-    assert not r.answerable and "Quý I/2027" not in r.answer, r.answer
+    """A task the plan dates nowhere has no deadline, though the tasks beside it have one ("Quý I/2027"): a dated
+    passage saying little of the task asked dates another task."""
+    r = plans.ask.ask("Kế hoạch kênh mương Hòa Sơn năm 2027 yêu cầu lắp đặt camera giám sát an ninh tại các trạm bơm "
+                      "phải hoàn thành khi nào?")
+    assert not r.answerable and "2027" not in r.answer, r.answer
     assert_answered(plans, "Kế hoạch kênh mương Hòa Sơn năm 2027 yêu cầu hướng dẫn thiết kế mẫu kênh bê tông đúc sẵn "
                            "cho các xã phải hoàn thành khi nào?", ["Quý I/2027"], [])
 
