@@ -168,6 +168,11 @@ class Expectation:
     measured: str = ""  # "bao nhiêu tấn sữa": the thing measured (as typed), said in the passage
     ordinal: str = ""  # "kỳ họp thứ mấy": the passage says "họp thứ <n>" (folded noun's last word)
 
+    @property
+    def asks_value(self) -> bool:
+        """A value of some shape is asked (a sum, a share, a count, a date…), not only words."""
+        return self.pattern is not None or bool(self.count_nouns) or self.per is not None
+
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
 _DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"
@@ -263,7 +268,8 @@ def expectation(question: str) -> Expectation:
     if pattern in (_MONEY, _PERCENT) and _WHICH_DOCUMENT.search(q):
         pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
     nouns: tuple[str, ...] = ()
-    m = _count(question, q)
+    written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
+    m = _count(written, q)
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
@@ -283,26 +289,24 @@ def expectation(question: str) -> Expectation:
     ordinal = _ORDINAL_ASKED.search(q) if has_diacritics(question) else None
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
-                       measured=_measured(question, m) if m and not pattern else "",
+                       measured=_measured(written, m) if m and not pattern else "",
                        ordinal=ordinal.group(1).split()[-1] if ordinal else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None)
 
 
-def _count(question: str, q: str) -> re.Match[str] | None:
+def _count(written: str, q: str) -> re.Match[str] | None:
     """"bao nhiêu X", or "mấy X" as typed with its marks ("máy tính" folds alike)."""
-    written = fold_tones(nfc(question)).lower()  # one character for one with `q`
     return next((m for m in _COUNT.finditer(q) if m.group(0).startswith("bao") or written[m.start():m.start() + 3]
                  == "mấy"), None)
 
 
-def _measured(question: str, m: re.Match[str]) -> str:
+def _measured(written: str, m: re.Match[str]) -> str:
     """"bao nhiêu tấn sữa": the thing measured, as typed (tone placement folded): a plan's tonnes of coffee are no
     tonnes of milk."""
     words = m.group(1).split()
     if len(words) < 2 or words[0] not in _MEASURES or words[1] in _GENERIC_COUNT_WORDS:
         return ""
-    written = fold_tones(nfc(question)).lower()
     return written[m.start(1):m.end(1)].split()[1]
 
 

@@ -49,7 +49,7 @@ from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_named
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_asked
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -356,9 +356,8 @@ class AskService:
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
         repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it. Plans compared are named by their places
         ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
-        places = [p for p in places_named(q) if not any(w.isupper() for w in p.split())]  # "TP.HCM": no name read
-        exp = expectation(q)
-        if not places or exp.pattern is None and not exp.count_nouns and exp.per is None or \
+        places = places_asked(q)
+        if not places or not expectation(q).asks_value or \
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
         names = self.plan_names()
@@ -376,8 +375,7 @@ class AskService:
         task row dated "06/2025" dates no other task of the annex."""
         exp = expectation(q)
         parsed = analyse(q)
-        figure = (exp.pattern is not None or exp.count_nouns or exp.per is not None) and \
-            parsed.wants("target", "funding") and not parsed.wants("deadline")
+        figure = exp.asks_value and parsed.wants("target", "funding") and not parsed.wants("deadline")
         dated = parsed.wants("deadline") and not parsed.wants("target", "funding", "list")
         if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata") or \
                 len(question_parts(q)) > 1:

@@ -77,6 +77,7 @@ from assistant.vocab.signature import signing_lines
 from assistant.vocab.units import (
     HEAD_WORDS,
     expand_abbreviations,
+    places_asked,
     places_named,
     unit_mentions,
     unit_search_key,
@@ -955,10 +956,9 @@ def _dating_item(u: Unit) -> tuple[str, int] | None:
 def _of_places_asked(q: Question, fitting: list[Unit]) -> list[Unit]:
     """"… giao cho huyện Ngọc Tuyền … bao nhiêu ha?": a figure asked of a place leads with a passage naming it (its
     row of a table by district) when one fits, not the province's total."""
-    exp = q.expect
-    if q.wants("compare") or exp.pattern is None and not exp.count_nouns and exp.per is None:
+    if q.wants("compare") or not q.expect.asks_value:
         return fitting
-    places = [fold_tones(p).lower() for p in places_named(q.text) if not any(w.isupper() for w in p.split())]
+    places = [fold_tones(p).lower() for p in places_asked(q.text)]
     if not places:
         return fitting
     def names(u: Unit) -> bool:  # the place its plan is of (title, issuer) need not be said again

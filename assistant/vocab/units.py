@@ -101,6 +101,11 @@ def places_named(text: str) -> list[str]:
     return out
 
 
+def places_asked(text: str) -> list[str]:
+    """The places a question names by a name that can be read ("TP.HCM" in capitals is none)."""
+    return [p for p in places_named(text) if not any(w.isupper() for w in p.split())]
+
+
 def expand_abbreviations(name: str) -> str:
     """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
     return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
