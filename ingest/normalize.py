@@ -26,7 +26,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 from assistant.text import collapse_spaces, fold_accents, nfc
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 from assistant.vocab.fields import opens_with_label, role_of
-from assistant.vocab.numbering import numbering
+from assistant.vocab.numbering import numbering, roman_value, to_roman
 from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, layout_columns
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
@@ -109,6 +109,7 @@ _OPEN_WORDS = frozenset(
         "bị", "những", "nhằm", "để", "vào", "mà", "hoặc", "hay", "có", "như", "trên", "dưới", "giữa", "bằng",
         "ở", "qua", "sang", "lên", "thì", "nên", "nhưng", "vì", "bởi", "rằng", "một", "mỗi", "mọi", "cả", "đã",
         "sẽ", "đang", "cần", "phải", "không", "chưa", "gồm", "thuộc", "đối", "giao", "nghị",
+        "ngày", "trước",  # "… trình UBND huyện trước ngày" / "30/4/2025.": a date wrapped
     )
 )
 
@@ -144,25 +145,82 @@ def normalize_text(raw: str) -> tuple[str, list[int]]:
 def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     """`normalize_text`, plus what markup said and plain text no longer shows: the offset of each line
     that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
-    text = nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = from_mail(nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n"))
     pages = text.split(PAGE_BREAK)
     spaced = SpacedTables()  # a table laid out with spaces goes on over a page break
     rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
             for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page, spaced)]
-    running = _running_lines([line for _, _, line in rows])
+    running = _running_lines([line for _, _, line in rows], [page_no for page_no, _, _ in rows])
     rows = _rows_over_pages(rows, running)
     segments: list[_Segment] = []
     gap = True
+    width = _wrap_width([line for _, _, line in rows])
     for i, (page_no, raw_line, line) in enumerate(rows):
         if not line or _PAGE_NUMBER.match(line) or i in running:
             gap = True
             continue
-        wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ")
+        wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ") or \
+            bool(width) and len(line) >= width - _WRAP_SLACK and not is_table_row(line)
         segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
         gap = False
     lines = _join(segments)
     out, page_starts, hints = _assemble(lines, len(pages))
     return out, page_starts if len(pages) > 1 else [0], hints
+
+
+_WRAP_SLACK = 12  # characters short of the width a line cut at it may end (the next word did not fit)
+_MAX_WRAP = 100  # text cut at a width is cut narrower than this (e-mail: 72 or 76, a copied web page: 80)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a text was hard-wrapped at (e-mail, a copied page: "…, giám sát việc thực hiện" / "Kế hoạch; …"),
+    0 when it was not: most of its lines of some length end within a few characters of its longest."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 20 and not is_table_row(line))
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width)
+    return width if width <= _MAX_WRAP and near >= 0.5 * len(lengths) else 0
+
+
+# a plan pasted from an e-mail: its lines quoted "> " (">> " when forwarded twice), the mail's own fields before it
+_QUOTE = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+_MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Sent|Subject|Từ|Tới|Đến|Ngày gửi|Ngày|Chủ đề|Tiêu đề|Gửi|Người gửi|"
+                         r"Người nhận)\s*:\s*\S", re.IGNORECASE)
+_MAIL_MARK = re.compile(r"^-{2,}\s*(?:Forwarded message|Original Message|Thư (?:được )?chuyển tiếp|Tin nhắn "
+                        r"(?:được )?chuyển tiếp|Thư gốc)\s*-{2,}$", re.IGNORECASE)
+# "Vào Th 2, 8 thg 4, 2024 lúc 10:05 Ban Tuyên giáo … <…@…> đã viết:", "On Mon, … wrote:" (over up to three lines)
+_ATTRIBUTION = re.compile(r"^(?:Vào|On)\b[^\n]{0,160}(?:\n[^\n]{0,160}){0,2}?(?:đã viết|wrote)\s*:[ \t]*$",
+                          re.IGNORECASE | re.MULTILINE)
+_QUOTED_SHARE = 0.3  # of a text's lines quoted: it is a mail's quoted text, not a plan's "> …" aside
+
+
+def from_mail(text: str) -> str:
+    """A plan pasted from an e-mail read as the plan: the quote marks opening its lines taken off, and the mail's
+    fields (From:, Date:, Subject: … below "Forwarded message"), the lines saying who wrote what was quoted, and
+    the sender's signature ("--" and what follows) left out — a mail's date or subject is no date or title of the
+    plan. The sender's own note is kept: it is text the user ingested."""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    if not filled or sum(1 for line in filled if _QUOTE.match(line)) < _QUOTED_SHARE * len(filled):
+        return text
+    out: list[str] = []
+    for line in (_QUOTE.sub("", line) for line in lines):
+        if line.rstrip() == "--" and out:  # "-- " opens the sender's signature: the plan is above it
+            break
+        out.append(line)
+    joined = "\n".join(out)
+    joined = _ATTRIBUTION.sub("", joined)
+    kept = [line for line in joined.split("\n") if not _MAIL_MARK.match(line.strip())]
+    start = 0  # the mail's fields are the lines it opens with, up to the first blank line after them
+    while start < len(kept) and not kept[start].strip():
+        start += 1
+    end = start
+    while end < len(kept) and _MAIL_FIELD.match(kept[end]):
+        end += 1
+    if end - start >= 2:
+        kept = kept[:start] + kept[end:]
+    return "\n".join(kept)
 
 
 def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> list[tuple[int, str, str]]:
@@ -188,9 +246,12 @@ def _set_apart(lines: list[str], i: int) -> bool:
     return not lines[i].isdigit() or (i > 0 and not lines[i - 1]) or (i + 1 < len(lines) and not lines[i + 1])
 
 
-def _running_lines(lines: list[str]) -> set[int]:
+def _running_lines(lines: list[str], pages: Sequence[int] = ()) -> set[int]:
     """Indexes of a running head or foot: the same line printed next to the page number on two or more
-    pages ("Trang 4/7" / "Kế hoạch số 1245/KH-SYT - Sở Y tế …"), which copied text keeps in mid-sentence."""
+    pages ("Trang 4/7" / "Kế hoạch số 1245/KH-SYT - Sở Y tế …"), which copied text keeps in mid-sentence; or a line
+    opening or closing two or more pages that is the same but for the page's number in it (a browser prints "12/5/26,
+    2:22 AM Kế hoạch … - Cổng thông tin …" above each page and the address with "3/6" below it), or two such lines
+    run together."""
     filled = [i for i, line in enumerate(lines) if line]
     at_number: dict[str, list[int]] = {}
     for k, i in enumerate(filled):
@@ -201,7 +262,34 @@ def _running_lines(lines: list[str]) -> set[int]:
         if any(_PAGE_NUMBER.match(lines[n]) and _set_apart(lines, n) for n in near):
             at_number.setdefault(line, []).append(i)
     running = {line for line, found in at_number.items() if len(found) >= 2}
-    return {i for i, line in enumerate(lines) if line in running}  # the last page's too, which no number follows
+    edges = _page_edges(filled, pages) if pages else []
+    on_pages: dict[str, set[int]] = {}
+    for i in edges:
+        if len(lines[i]) >= 10 and not is_table_row(lines[i]):
+            on_pages.setdefault(_PAGE_OF.sub("", lines[i]).strip(), set()).add(pages[i])
+    printed = {line for line, found in on_pages.items() if len(found) >= 2 and has_text(line)}
+    out = {i for i, line in enumerate(lines) if line in running}  # the last page's too, which no number follows
+    for i in edges:
+        rest = _PAGE_OF.sub("", lines[i]).strip()
+        for line in sorted(printed, key=len, reverse=True):
+            rest = rest.replace(line, " ")
+        if printed and not has_text(_PAGE_OF.sub("", rest)):
+            out.add(i)
+    return out
+
+
+# a page's number beside the running text: "http://… 3/6", "Trang 2/5 …"
+_PAGE_OF = re.compile(r"(?:^|\s)(?:[Tt]rang\s+)?\d{1,3}\s*/\s*\d{1,3}(?=\s*$)|^\s*(?:[Tt]rang\s+)?\d{1,3}\s*/\s*\d{1,3}\s")
+_EDGE_LINES = 2  # lines opening or closing a page that may be its running head or foot
+
+
+def _page_edges(filled: list[int], pages: Sequence[int]) -> list[int]:
+    """The filled lines opening and closing each page."""
+    out: list[int] = []
+    for _, run in itertools.groupby(filled, key=lambda i: pages[i]):
+        found = list(run)
+        out += found[:_EDGE_LINES] + [i for i in found[-_EDGE_LINES:] if i not in found[:_EDGE_LINES]]
+    return out
 
 
 def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
@@ -219,8 +307,8 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _GLUED_HEADING.sub("\n\n", page)
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
-    return number_beside_date(side_by_side(layout_rows(marked_units(wrapped_rows(pipe_grids(bordered_rows(
-        tabbed_paragraphs(lines))))))))
+    return number_beside_date(side_by_side(layout_rows(marked_periods(marked_units(wrapped_rows(pipe_grids(
+        bordered_rows(tabbed_paragraphs(lines)))))))))
 
 
 # "Số: 415/KH-SNNMT Bắc Trà, ngày 05 tháng 9 năm 2026": a header's two cells printed on one line (a PDF of a table)
@@ -307,11 +395,51 @@ _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _HEAD_BORDER = re.compile(r"^\s*\+(?:[=:]+\+)+\s*$")
 
 
+# a table ruled without its frame, as typed in plain text or printed by a console ("TT|Nhiệm vụ |Chủ trì" /
+# "--+-----------+--------"): the same grid as pandoc's, its outer "+" and "|" left off
+_INNER_RULE = re.compile(r"^\s*[-=]+(?:\+[-=]+)+\s*$")
+
+
+def _framed(lines: list[str]) -> list[str]:
+    """Tables ruled without their frame given one, so `ruled_tables` reads them: the rules and the lines of as many
+    "|" as a rule has "+" around them (the header above the first rule included) framed as "+---+" / "| … |"."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not _INNER_RULE.match(out[i]):
+            i += 1
+            continue
+        bars = out[i].count("+")
+        start = i
+        while start > 0 and out[start - 1].count("|") == bars and has_text(out[start - 1]):
+            start -= 1
+        end = i
+        rules = 0
+        while end < len(out) and (_INNER_RULE.match(out[end]) and out[end].count("+") == bars or
+                                  out[end].count("|") == bars and has_text(out[end])):
+            rules += bool(_INNER_RULE.match(out[end]))
+            end += 1
+        if rules < 2:
+            i = end
+            continue
+        rule = "+" + out[i].strip() + "+"
+        block = [f"+{ln.strip()}+" if _INNER_RULE.match(ln) else f"|{ln.rstrip()}|" for ln in out[start:end]]
+        if start < i:
+            block.insert(0, rule)
+        if not _INNER_RULE.match(out[end - 1]):
+            block.append(rule)
+        out[start:end] = block
+        i = start + len(block)
+    return out
+
+
 def ruled_tables(lines: list[str]) -> list[str]:
-    """A table drawn with "+---+" borders (a grid table of pandoc, Word exported to markdown), its cells wrapped over
-    several "|" lines: one markdown row per ruled row, the wrapped pieces of each cell joined (a piece left blank
-    parts two paragraphs); the rows above a "+===+" border are the header (else the first). A header or signature
-    laid out in such a table is read column by column, a paragraph a line, as `layout_rows` reads one of one line."""
+    """A table drawn with "+---+" borders (a grid table of pandoc, Word exported to markdown; one ruled without its
+    frame), its cells wrapped over several "|" lines: one markdown row per ruled row, the wrapped pieces of each cell
+    joined (a piece left blank parts two paragraphs); the rows above a "+===+" border are the header (else the first).
+    A header or signature laid out in such a table is read column by column, a paragraph a line, as `layout_rows`
+    reads one of one line."""
+    lines = _framed(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -537,6 +665,96 @@ def _matrix(rows: list[str], tabbed: bool) -> list[str]:
     return out if marked else rows
 
 
+# a schedule's period columns: "T3", "Tháng 3", "Quý II", "2026" (one name each), an "x" in each one a task runs
+_PERIOD_NAME = re.compile(r"^(?:(?P<month>(?:T|Th|Tháng)\s*\.?\s*(?P<m>0?[1-9]|1[0-2]))|(?P<quarter>Quý\s+(?P<q>IV|I{1,3}|[1-4]))"
+                          r"|(?:Năm\s+)?(?P<year>(?:19|20)\d\d))$", re.IGNORECASE)
+_PERIOD_MARKS = frozenset(("x", "●", "•", "✓", "✔", "■", "+", "*", "v"))
+_MIN_PERIODS = 3
+
+
+def marked_periods(lines: list[str]) -> list[str]:
+    """A schedule ("Thời gian thực hiện" over "T1" … "T12", an "x" in each month a task runs; or "Quý I" … "Quý IV",
+    or years): its period columns become one cell saying the periods marked ("Tháng 3 - tháng 4, tháng 9"), under
+    the name that stands over them, so a row's time reads as any task table's."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        tabbed = "\t" in lines[i].strip()
+        j = i
+        while j < len(lines) and ("\t" in lines[j] if tabbed else is_pipe_row(lines[j])):  # a group row's cells
+            j += 1  # are empty but for its first
+        out += _schedule(lines[i:j], tabbed) if j > i else [lines[i]]
+        i = max(j, i + 1)
+    return out
+
+
+def _schedule(rows: list[str], tabbed: bool) -> list[str]:
+    def cells_of(line: str) -> list[str]:
+        return split_cells(line.strip("\n") if tabbed else line)
+
+    def row(cells: list[str]) -> str:
+        return "\t".join(cells) if tabbed else _pipe_row(cells)
+
+    at = next((k for k, line in enumerate(rows[:4])
+               if sum(1 for c in cells_of(line) if _PERIOD_NAME.match(c.strip())) >= _MIN_PERIODS), None)
+    if at is None:
+        return rows
+    header = cells_of(rows[at])
+    columns = [k for k, c in enumerate(header) if _PERIOD_NAME.match(c.strip())]
+    first, last = columns[0], columns[-1]
+    if columns != list(range(first, last + 1)):
+        return rows  # periods not side by side: no schedule
+    out: list[str] = []
+    marked = 0
+    for k, line in enumerate(rows):
+        if not tabbed and PIPE_SEPARATOR.match(line.strip()):
+            out.append("|" + "---|" * (len(header) - len(columns) + 1))
+            continue
+        cells = cells_of(line)
+        cells += [""] * (len(header) - len(cells))
+        span = [c.strip() for c in cells[first:last + 1]]
+        repeated = k > at and line.strip() in {above.strip() for above in rows[:at + 1]}  # on the next page
+        if k < at or repeated and line.strip() != rows[at].strip():  # the name merged over the periods
+            said = "; ".join(dict.fromkeys(c for c in span if c))
+        elif k == at or repeated:
+            said = next((c for above in rows[:at] for c in cells_of(above)[first:last + 1] if c.strip()), "")
+            said = said.strip() or "Thời gian thực hiện"
+        else:
+            if any(c and fold_accents(c).lower() not in _PERIOD_MARKS for c in span):
+                return rows  # figures under the years: a table of targets, not a schedule
+            said = _periods_said([header[first + n].strip() for n, c in enumerate(span) if c])
+            marked += bool(said)
+        new = row([*cells[:first], said, *cells[last + 1:]])
+        if not (k <= at or repeated) or not out or out[-1] != new:  # a two-row header is one row now
+            out.append(new)
+    return out if marked >= 2 else rows
+
+
+def _periods_said(names: list[str]) -> str:
+    """"T3", "T4", "T9" -> "Tháng 3 - tháng 4, tháng 9"; "Quý I", "Quý II" -> "Quý I - quý II"; years alike."""
+    found = [m for m in (_PERIOD_NAME.match(n) for n in names) if m]
+    if not found:
+        return ""
+    if found[0].group("month"):
+        values, word = [int(m.group("m")) for m in found], "tháng {}"
+    elif found[0].group("quarter"):
+        values, word = [roman_value(m.group("q").upper()) or int(m.group("q")) for m in found], "quý {}"
+    else:
+        values, word = [int(m.group("year")) for m in found], "năm {}"
+
+    def name(v: int) -> str:
+        return word.format(to_roman(v) if word.startswith("quý") else v)
+
+    runs: list[list[int]] = []
+    for v in values:
+        if runs and v == runs[-1][-1] + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    said = ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])} - {name(r[-1])}" for r in runs)
+    return said[:1].upper() + said[1:]
+
+
 def _continues_row(above: list[str], cells: list[str]) -> bool:
     if len(above) != len(cells) or cells[0] or not _ROW_NUMBER.match(above[0]):
         return False
@@ -585,14 +803,14 @@ class SpacedTables:
                 i += len(block)  # the names wrapped in their columns ("Thời gian" / "hoàn thành") make one row
                 self.names, self.header_lines = self._cells(*block, header=True), len(block)
                 out += [_pipe_row(self.names), "|" + "---|" * len(self.spans)]
-            rows = []
+            rows: list[list[str]] = []
             while i < len(lines):
                 line = lines[i]
                 if not line.strip() or _PAGE_NUMBER.match(line.strip()):
                     i += 1
                     continue
-                if self._row_start(line):
-                    rows.append(self._cells(line))
+                if self._row_start(line) or rows and _TOTAL_ROW.match(line.strip()) and self._continues(line):
+                    rows.append(self._cells(line))  # "Tổng cộng   289 hộ/1.033 khẩu": a row of no number of its own
                 elif rows and self._continues(line):
                     self._extend(rows[-1], line)
                 else:
@@ -693,6 +911,9 @@ class SpacedTables:
     def _fits(self, pieces: list[re.Match[str]]) -> bool:
         """No piece runs across the names of two columns (a sentence after the table does)."""
         return all(len(self._overlapped(m.start(), m.end())) <= 1 for m in pieces)
+
+_TOTAL_ROW = re.compile(r"^(?:Tổng cộng|TỔNG CỘNG|Tổng số|TỔNG SỐ|Cộng|CỘNG|Tổng|TỔNG)(?:\s*:)?(?:\s{2,}|$)")
+
 
 def _plain(line: str) -> bool:
     """A line of no tab nor "|": those are tables already, read as such."""
@@ -1004,10 +1225,11 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     if after[0].islower():
         return " "
     if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end,
-        # or when it ran over a line already: a numbered paragraph hard-wrapped ("1- Các chi bộ …, gửi về Văn phòng" /
-        # "Đảng ủy trước ngày 15/5/2026.")
+        # or when it ran over a line already, or filled a line of text cut at a width: a numbered paragraph
+        # hard-wrapped ("1- Các chi bộ …, gửi về Văn phòng" / "Đảng ủy trước ngày 15/5/2026.")
         return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS or \
-            not seg.gap and len(prev.page_marks) > 1 and not before.endswith(")") else None
+            not seg.gap and (len(prev.page_marks) > 1 or prev.wrapped and numbering(before) is not None) and \
+            not before.endswith(")") else None
     if _runs_in(before) and seg.gap and not prev.wrapped:
         return None  # "1. Sở Y tế: Chủ trì …" / blank line / "Kinh phí …": a paragraph of its own follows
     if _ends_sentence(before, prev.wrapped):

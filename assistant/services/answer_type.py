@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
-from assistant.vocab.dates import has_year_range
+from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
 from assistant.vocab.units import PLACE_LEVEL
@@ -101,12 +101,17 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a person's birth, not "học sinh năm 2026"
     (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
+    # "bao lâu báo cáo một lần", "họp mấy lần một năm", "định kỳ bao lâu": how often, not by when
+    (re.compile(r"\bbao lau\b(?:,? \w+){0,20}? (?:mot|1) lan\b|(?<!gap )\b(?:may|bao nhieu) lan\b|\btan suat\b|"
+                r"\bdinh ky (?:bao lau|the nao|ra sao)\b"), FREQUENCY),
     # how long ("lưu trữ thêm bao nhiêu năm", "hỗ trợ trong mấy tháng"): a span of time, not a date or a year
     (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
     # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
-    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,8}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
+    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
-    (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"),
+    (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"
+                # "… được chi bao nhiêu?", "cấp bao nhiêu?": a sum, when nothing counted follows
+                r"|\b(?:duoc )?(?:chi|cap|bo tri|phan bo) bao nhieu\s*(?:[?.]|$)"),
      _MONEY),
     # "chiếm bao nhiêu GRDP": a share, however it is named
     (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
@@ -122,7 +127,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_REPLACED_CUE, _REPLACES),
 )
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
-_TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat)\b")
+_TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat|den nam \d{4})\b")
+_NEEDED = re.compile(r"(?<!\w)cần(?!\w)")  # "cần bao nhiêu trạm y tế …" (as typed: "cán bộ" folds alike)
 _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only as typed with its marks (`_count`)
 # units a quantity is measured in: the word after one names the thing measured ("bao nhiêu tấn sữa")
 _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit", "khoi", "con", "cay", "qua"))
@@ -167,6 +173,7 @@ class Expectation:
     yearly: bool = False  # "… bao nhiêu phần trăm một năm": a rate "%/năm" answers
     measured: str = ""  # "bao nhiêu tấn sữa": the thing measured (as typed), said in the passage
     ordinal: str = ""  # "kỳ họp thứ mấy": the passage says "họp thứ <n>" (folded noun's last word)
+    often: str = ""  # "họp mấy lần một năm": what is done how often (tones folded); the passage says it with a frequency
 
     @property
     def asks_value(self) -> bool:
@@ -287,10 +294,12 @@ def expectation(question: str) -> Expectation:
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
     ordinal = _ORDINAL_ASKED.search(q) if has_diacritics(question) else None
-    return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q)),
+    often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
+        if pattern is FREQUENCY and has_diacritics(question) else ""
+    return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
-                       ordinal=ordinal.group(1).split()[-1] if ordinal else "",
+                       ordinal=ordinal.group(1).split()[-1] if ordinal else "", often=often,
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None)
 
@@ -447,6 +456,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.share_of and not _share_said(exp.share_of, text, exp.yearly):
         return False
     if exp.measured and not _says_word(exp.measured, f"{text} {context}"):
+        return False
+    if exp.often and not how_often(exp.often, fold_tones(text).lower()):
         return False
     if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False

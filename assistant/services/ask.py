@@ -17,6 +17,7 @@ from assistant.services.extractive import (
     NOT_FOUND,
     Draft,
     ExtractiveAnswerer,
+    asked_units,
     gives_kind_asked,
     merge_drafts,
     named_documents,
@@ -49,7 +50,7 @@ from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_asked
+from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_asked, unit_kind, unit_search_key
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -373,13 +374,17 @@ class AskService:
         says that elsewhere. Of the words saying what the figure is of (beside those naming the plan), the passage
         must say all but one, and more than it leaves out. A deadline is of the task its passage says, likewise: a
         task row dated "06/2025" dates no other task of the annex."""
+        parts = question_parts(q)
+        if len(parts) > 1:  # several things asked: the passage led with answers the first, which names the task
+            if len(parts[0].split()) < _SELF_CONTAINED:
+                return True
+            q = parts[0]
         exp = expectation(q)
         parsed = analyse(q)
         figure = exp.asks_value and parsed.wants("target", "funding") and not parsed.wants("deadline")
         dated = parsed.wants("deadline") and not parsed.wants("target", "funding", "list")
-        if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata") or \
-                len(question_parts(q)) > 1:
-            return True  # a report, or several things asked: each part is checked on its own
+        if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata"):
+            return True  # a report or a comparison: each passage is of its own plan or report
         names = self.plan_names()
         own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
                                   for d in docs).lower())
@@ -389,8 +394,24 @@ class AskService:
         evidence = fold_tones(lead.lower())
         unsaid = [w for w in words if not _says(w, evidence)]
         if not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
-            return len(unsaid) <= 1 or 2 * len(unsaid) < len(words)
+            return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words)) and self._doer_said(parsed, docs, lead)
         return len(unsaid) <= _FIGURE_UNSAID and 2 * len(unsaid) < len(words) or not unsaid
+
+    def _doer_said(self, parsed: Question, docs: list[str], lead: str) -> bool:
+        """"UBND các tỉnh phải ban hành kế hoạch chi tiết trước ngày nào?": a deadline is of the unit asked about
+        when the task dated names a unit of its kind (as lead, co-unit or the section's unit): a task of Bộ Công an
+        and others, naming no provincial committee, dates nothing of theirs. Each unit asked is known by its head
+        and the word after it ("ủy ban nhân dân" + "phường"), so a list written in another order, or the plan's own
+        "Văn phòng" for "Văn phòng Ban tổ chức", still names it; a unit naming the plan need not be named."""
+        names = self.plan_names().get(docs[0], {}) if docs else {}
+        plan = f" {unit_search_key(names.get('title', '') + ' ' + names.get('issuer', ''))} "
+        issuer = unit_search_key(names.get("issuer", "")).split()[:1]
+        said = f" {unit_search_key(lead)} "
+        kinds = [kind.rsplit(" ", 1) for key in asked_units(parsed, names.get("title", ""), names.get("issuer", ""))
+                 if (kind := unit_kind(key)) and f" {kind} " not in plan]
+        # "Văn phòng Ban …" of a plan issued by a Ban: the plan's own Văn phòng, which it names by its head alone
+        return not kinds or any(f" {head} " in said and ([word] == issuer or f" {word} " in said)
+                                for head, word in kinds)
 
     def _holds_numbers(self, q: str, docs: list[str]) -> bool:
         """"Kế hoạch số 35/KH-UBND của huyện … giao phòng nào …?": a plan naming that number only among the texts it
@@ -484,7 +505,8 @@ class AskService:
         the plans whose titles or own numbers the question names."""
         docs: dict[str, str] = {}
         folded = fold_accents(q.text)
-        joins = [m.span() for m in _PARTS.finditer(folded)] or [m.span(1) for m in _COMPARED_WITH.finditer(folded)]
+        joins = [m.span() for m in _PARTS.finditer(folded)] or [m.span(1) for m in _COMPARED_WITH.finditer(folded)] \
+            or _parallel_join(folded)
         cuts = [0] + [x for span in joins for x in span] + [len(q.text)]
         parts = [q.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
         accented = has_diacritics(q.text)
@@ -597,6 +619,16 @@ class AskService:
 _BY_NUMBER = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted({*KIND_CODES, *KIND_CODES.values()},
                                                                                key=len, reverse=True))
                         + r")\s+(?:số\s+)?\d+(?![\w/-])", re.IGNORECASE)
+
+
+def _parallel_join(folded: str) -> list[tuple[int, int]]:
+    """"So sánh kinh phí: ngân sách tỉnh A … và ngân sách huyện B …": a "và" followed by the words the first part
+    opened with joins two parts said alike."""
+    for m in re.finditer(r"\s+va\s+(\w+ \w+)\b", folded, re.IGNORECASE):
+        if re.search(rf"(?:^|[:,]\s*|so sanh\s+(?:\w+\s+){{0,3}}?){re.escape(m.group(1))}\b", folded[:m.start()],
+                     re.IGNORECASE):
+            return [(m.start(), m.start(1))]
+    return []
 
 
 def _distinct(chunks: list[ScoredChunk]) -> list[ScoredChunk]:

@@ -391,6 +391,10 @@ class ExtractiveAnswerer:
                 continue
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
+        # a schedule dates its row by months and says the day in its note ("Tháng 12" / "Trước 10/12/2025")
+        if q.wants("deadline") and "note" in fields and _DATE.search(fields["note"]["text"]) and \
+                (n := cite("note")) is not None:
+            parts.append((f"{role_label('note')}: {_clip(fields['note']['text'], 160)}", n))
         for role in ("product", "funding"):
             # or where it is held, asked ("… tổ chức ở đâu?": "Lễ mít tinh tại thị xã Bến Lạc")
             if role in fields and (q.wants("target", "funding", "product") or role == "product" and q.wants("reporting")
@@ -776,9 +780,13 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
         said = {d: _says_place(c, places) for d, c in firsts.items()}
         if any(said.values()):
             weight = {d: w if said[d] else w * OTHER_PLACE for d, w in weight.items()}
-    for d in weight:  # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title
-        if own[d] and own[d] in numbers:
-            weight[d] += 10 * max(weight.values(), default=1.0) + 10
+    # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title; plans sharing the number
+    # (two district committees' "58-KH/HU") are told apart by their titles' words, as before
+    boost = 10 * max(weight.values(), default=1.0) + 10
+    numbered = [d for d in weight if own[d] and own[d] in numbers]
+    top = max((weight[d] for d in numbered), default=0.0) or 1.0
+    for d in numbered:
+        weight[d] += boost * (0.5 + 0.5 * weight[d] / top)
     best = max(weight.values(), default=0.0)
     return {d: w / best for d, w in weight.items()} if best > max(minimum, 0.0) else {}
 
@@ -982,11 +990,16 @@ def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
 
 
 def _subjects(q: Question, top: Unit) -> list[str]:
-    """The units a question asks about, leaving out those that only name the plan (its issuer, its title:
-    "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    """The units a question asks about in the plan `top` is of."""
     p = top.chunk.payload
-    plan = unit_search_key(f"{p.get('title', '')} {p.get('issuer', '')}")
-    issuer = unit_search_key(str(p.get("issuer", "")))
+    return asked_units(q, str(p.get("title", "")), str(p.get("issuer", "")))
+
+
+def asked_units(q: Question, title: str, issuer: str) -> list[str]:
+    """The units a question names (search keys), leaving out those that only name the plan (its issuer, its
+    title: "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    plan = unit_search_key(f"{title} {issuer}")
+    issuer = unit_search_key(issuer)
 
     def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
         words = key.split()
@@ -1221,7 +1234,7 @@ def _flatten(quote: str) -> str:
 
 
 # a question about what is or has been, not what a plan sets out to reach
-_STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
+_STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|moi dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
                           r"giai doan truoc|nhung nam qua|nam qua)\b")
 
 

@@ -23,7 +23,7 @@ from assistant.text import (
     qualifiers,
     segment_folded,
 )
-from assistant.vocab.dates import time_mentions
+from assistant.vocab.dates import FREQUENCY, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
 from assistant.vocab.units import expand_abbreviations, places_named, unit_mentions, unit_mentions_folded
 
@@ -34,7 +34,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                        "bo nao", "nganh nao", "don vi gi", "co quan gi"),
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
-                 "hoan thanh truoc", "moc", "hang nam", "hang quy", "thoi diem nao"),
+                 "hoan thanh truoc", "moc", "hang nam", "hang quy", "thoi diem nao", "han nao", "han cuoi"),
     "target": ("bao nhieu", "ty le", "ti le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
                "muc nao", "dat muc"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
@@ -264,14 +264,14 @@ def analyse(text: str) -> Question:
         listed = which.group(1).strip() if which.group(1).strip() not in _ANY_LIST else ""
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
         intents.add("date")
-    if intents & {"number", "signer", "issuer"} and _WHICH_DAY.search(folded):  # "… số mấy, ngày nào, ai ký?"
-        intents.add("date")
     if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
         intents.add("signer")
     if _BASIS.search(folded):  # "… để thực hiện kế hoạch nào?" asks what the plan carries out, it compares none
         intents.add("basis")
         if _which_plan_only(folded):
             intents.discard("compare")
+    if expectation(text).pattern is FREQUENCY:  # "bao lâu phải báo cáo kết quả … một lần": how often
+        intents.add("frequency")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
@@ -281,6 +281,8 @@ def analyse(text: str) -> Question:
             intents.discard("target")
     if DOC_NUMBER_CUE.search(folded) and not any(has_phrase(folded, c) for c in _CUES["target"] if c != "bao nhieu"):
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
+    if intents & {"number", "signer", "issuer"} and _WHICH_DAY.search(folded):  # "… số mấy, ngày nào, ai ký?",
+        intents.add("date")  # "… số bao nhiêu, ngày nào, đồng chí nào ký?"
     if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
         intents -= {"number", "metadata"}
     if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent

@@ -209,6 +209,28 @@ _RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
 _YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
 
 
+# how often, said as a period or a count: "hằng quý", "định kỳ 6 tháng", "6 tháng một lần", "02 lần/năm", "mỗi năm
+# 2 lần" — not "thường xuyên" or a bare "định kỳ", which say that it recurs but not how often
+FREQUENCY = re.compile(r"(?<![\w])(?:(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm|kỳ|học kỳ)|thường niên|"
+                       r"định kỳ\s+(?:\d{1,2}|một|hai|ba|sáu)\s+(?:tuần|tháng|năm)|"
+                       r"(?:\d{1,2}|một|hai|ba|sáu)\s+(?:tuần|tháng|quý|năm)\s*(?:một|1|/)\s*lần|"
+                       r"(?<![\d/.,])\d{1,2}\s+lần|(?:một|hai|ba|bốn)\s+lần\s*(?:/|một|mỗi|trong)\s*(?:tuần|tháng|quý|năm))"
+                       r"(?![\w])", re.IGNORECASE)
+
+
+# what a plan has done at a frequency: a report, a meeting, an inspection … (tone placement folded, lower case)
+RECURRING_ACTS = ("báo cáo", "họp", "giao ban", "hội nghị", "kiểm tra", "giám sát", "thanh tra", "sơ kết", "tổng kết",
+                  "đánh giá", "tập huấn", "bồi dưỡng", "diễn tập", "tuyên truyền", "cập nhật", "rà soát", "khảo sát",
+                  "thống kê", "sao lưu", "tổng hợp", "kiểm điểm")
+_CLAUSES = re.compile(r"[;\n]|\.\s")
+
+
+def how_often(act: str, text: str) -> bool:
+    """A clause of `text` says how often `act` is done ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả …"): a
+    frequency said of another thing ("kế hoạch … hằng năm") or a bare "định kỳ báo cáo" does not answer."""
+    return any(act in clause and FREQUENCY.search(clause) for clause in _CLAUSES.split(text))
+
+
 def recurs(text: str) -> bool:
     """'hằng quý', 'định kỳ 6 tháng', 'thường xuyên': the text says how often, not only by when."""
     return bool(_RECURRING.search(text))

@@ -101,8 +101,9 @@ def numbering(line: str) -> Numbering | None:
         return Numbering("dotted", number, rest, number.count(".") + 1, m.group("dot") is None)
     if m.group("arabic"):
         return Numbering("arabic", m.group("arabic"), rest, 1, False)
-    if line[m.end("letter")] != ")" and not rest[:1].isupper():
-        return None  # "a-", "a/", "a." number a paragraph that opens with a capital; a line wrapped after "x-" does not
+    if line[m.end("letter")] != ")" and not (rest[:1].isupper() or rest[:1].isdigit()):
+        return None  # "a-", "a/", "a." number a paragraph that opens with a capital or a figure ("a- 100% chi bộ …");
+        # a line wrapped after "x-" does not
     return Numbering("letter", m.group("letter"), rest, 1, False)
 
 

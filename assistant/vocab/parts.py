@@ -102,8 +102,9 @@ def is_frame_section(section: str) -> bool:
 
 # a heading opening on what has been ("1. Tình hình chung", "Thực trạng", "Đánh giá kết quả …"), not one using the
 # words ("Chỉ tiêu đánh giá", "Chế độ báo cáo tình hình thực hiện", "Kiểm tra, giám sát, đánh giá")
-_STATE_SECTIONS = re.compile(r"^(?:[\w.]{1,6}[.)]\s*)?(?:tinh hinh|thuc trang|ket qua dat duoc|"
-                             r"danh gia (?:tinh hinh|ket qua|thuc trang))\b")
+_STATE_SECTIONS = re.compile(r"^(?:(?:phan|chuong|muc)\s+[\w.]{1,9}\s*[.:)\-]?\s*|[\w.]{1,6}[.)\-]\s*)?"
+                             r"(?:tinh hinh|thuc trang|ket qua (?!du kien|can dat|dau ra|san pham)|ton tai|han che|"
+                             r"danh gia (?:tinh hinh|ket qua|thuc trang))")
 
 
 def is_state_section(section: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
 
@@ -53,7 +54,7 @@ HEAD_WORDS = (
     "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
     "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Quỹ", "Công ty", "Tổng công ty", "Hợp tác xã",
     "Công chức",  # a commune's posts: "Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch"
-    "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN",
+    "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN", "HTX",
 )
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
 _STOP = re.compile(
@@ -86,8 +87,9 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
 
 # "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
 PLACE_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:" + PLACE_LEVEL + r"\s+)?|" + PLACE_LEVEL +
-                    r"\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
+_VILLAGE = r"(?:thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố)"  # below a commune: "thôn Bến Đình", "ấp 3"
+_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + _VILLAGE + r")\s+)?|(?:" + PLACE_LEVEL + "|" +
+                    _VILLAGE + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
 
 
 def places_named(text: str) -> list[str]:
@@ -134,6 +136,20 @@ def unit_search_key(name: str) -> str:
     "các"/"những" dropped anywhere ("Ủy ban nhân dân các xã" is "UBND xã"): what a user types matches."""
     words = [_FOLDED_ABBREVIATIONS.get(w, w) for w in fold_accents(unit_key(name)).split()]
     return " ".join(w for w in words if w not in ("cac", "nhung"))
+
+
+@lru_cache(maxsize=1)
+def _head_search_keys() -> list[str]:
+    return sorted({unit_search_key(h) for h in HEAD_WORDS}, key=len, reverse=True)
+
+
+def unit_kind(key: str) -> str:
+    """A unit's head and the word after it, from its search key: "uy ban nhan dan phuong" of "UBND phường, xã, đặc
+    khu", "so giao" of "Sở Giáo dục và Đào tạo" — what says which unit it is, however the list goes on. "" for a key
+    not headed by a unit's head word, or a head alone."""
+    head = next((h for h in _head_search_keys() if key.startswith(f"{h} ")), None)
+    rest = key[len(head):].split() if head else []
+    return f"{head} {rest[0]}" if head and rest else ""
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -202,15 +218,18 @@ _NUMBERED_PART = frozenset(("số", "sở", "vực", "hiệu", "đội", "phân"
 def _name_end(text: str, start: int, stop: int) -> int:
     """'Ban Tổ chức Tỉnh ủy Lâm Đồng chia quy trình …': a name that ends on a proper name ("Lâm Đồng") is not
     continued by two or more lower-case words — those say what the unit does ("Tỉnh ủy Bình Sơn đặt mục tiêu tỷ lệ
-    trẻ em từ 6 …": up to a figure)."""
+    trẻ em từ 6 …": up to a figure; "… Đồng Tháp định hướng gắn cảm biến IoT": up to a name again)."""
     words = list(re.finditer(r"\S+", text[start:stop]))
     for i in range(len(words) - 1, 0, -1):
         if words[i].group(0)[0].isupper() and words[i - 1].group(0)[0].isupper():
             rest = list(itertools.takewhile(lambda w: not w.group(0)[0].isdigit(), words[i + 1:]))
             if len(rest) < len(words) - i - 1 and rest and rest[-1].group(0).lower() in _NUMBERED_PART:
                 return stop  # "Bệnh viện Đa khoa Bình Sơn cơ sở 2": the number is part of the name
-            if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest):
+            if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest[:2]):  # "… định hướng gắn cảm biến IoT"
                 return start + words[i].end()
+            if len(rest) == 1 == len(words) - i - 1 and rest[0].group(0).isalpha() and rest[0].group(0).islower() \
+                    and not rest[0].group(0).startswith(_LEVEL_WORDS):
+                return start + words[i].end()  # "Ban Tổ chức Tỉnh ủy Lâm Đồng nói khi nào …": a verb ends it
             break
     return stop
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.services.answer_type import expectation, satisfied
+from assistant.vocab.dates import FREQUENCY
 from assistant.vocab.docnum import DOC_NUMBER
 
 
@@ -213,6 +214,23 @@ from assistant.vocab.docnum import DOC_NUMBER
         # a fine asked: a budget's sums are no fine
         ("Hộ gia đình đốt thực bì không xin phép bị phạt bao nhiêu tiền?",
          "Tổng kinh phí dự kiến thực hiện Kế hoạch là 2.145 triệu đồng, gồm: ngân sách xã 385 triệu đồng", False),
+        # how often a thing is done: a frequency said of it, not of another thing nor a bare "định kỳ"
+        ("UBND xã bao lâu phải báo cáo kết quả lên Đảng ủy xã một lần?",
+         "Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả thực hiện về Đảng ủy xã để tổng hợp", True),
+        ("Tổ đảng báo cáo Đảng đoàn Quốc hội mấy lần một năm?",
+         "Thường xuyên nắm tình hình, định kỳ báo cáo UBTVQH, Đảng đoàn Quốc hội khi được yêu cầu", False),
+        ("Tổ đảng báo cáo Đảng đoàn Quốc hội mấy lần một năm?",
+         "các chỉ tiêu theo Kế hoạch phát triển kinh tế - xã hội hằng năm; báo cáo Đảng đoàn Quốc hội", False),
+        ("Ban Chỉ đạo họp định kỳ mấy lần một năm?",
+         "Xây dựng kế hoạch hằng năm; định kỳ hằng tháng báo cáo kết quả, gửi Ban Chỉ đạo", False),
+        ("Ban Chỉ đạo họp định kỳ mấy lần một năm?", "Ban Chỉ đạo họp định kỳ 6 tháng một lần", True),
+        ("Đoàn kiểm tra tổ chức kiểm tra mấy lần trong năm?", "tổ chức kiểm tra ít nhất 02 lần/năm tại các xã", True),
+        # "được chi bao nhiêu" asks a sum
+        ("Riêng cuộc diễn tập được chi bao nhiêu?", "Ngân sách xã bố trí 85.000.000 đồng cho diễn tập", True),
+        ("Riêng cuộc diễn tập được chi bao nhiêu?", "Tổ chức diễn tập tại thôn Bến Đình trong tháng 7/2025", False),
+        # a share of the things counted is what a plan needs of them ("cần bao nhiêu trạm y tế …")
+        ("Tỉnh cần bao nhiêu trạm y tế cấp xã đủ điều kiện xác định tình trạng nghiện?",
+         "Trên 80% số trạm y tế cấp xã trên toàn tỉnh đủ điều kiện xác định tình trạng nghiện ma túy", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -331,3 +349,9 @@ def test_a_place_called_dong_is_no_money_column() -> None:
     row = "9\tDự trù kinh phí hằng năm để thực hiện kế hoạch này\tTổ 57 cơ quan\tHằng năm"
     assert not satisfied(exp, row, "Kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng; cộng đồng số", table=True)
     assert satisfied(exp, "9\tDự trù kinh phí\t120", "STT Nội dung Kinh phí (triệu đồng)", table=True)
+
+
+def test_a_growth_factor_asks_no_frequency() -> None:
+    """"tăng gấp bao nhiêu lần" asks a factor, not how often."""
+    assert expectation("Doanh thu tăng gấp bao nhiêu lần so với năm 2025?").pattern is not FREQUENCY
+    assert expectation("Hội đồng họp mấy lần một năm?").often == "họp"

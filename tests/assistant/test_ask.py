@@ -313,6 +313,21 @@ def test_a_plan_of_another_place_is_not_the_one_named() -> None:
     assert plan_named(analyse(asked.format("Bình Nguyên")), plans) == "tx"
 
 
+def test_plans_sharing_a_number_are_told_apart_by_their_titles_in_either_order() -> None:
+    """Two district committees' plans both numbered "58-KH/HU": the one whose title the question's other words name
+    (the directive it carries out) is the plan asked about, whichever the index lists first."""
+    from assistant.services.extractive import plan_named
+    from assistant.services.question import analyse
+
+    a = {"title": "Kế hoạch thực hiện Chỉ thị số 21-CT/TU về phòng, chống ma túy", "issuer": "Huyện ủy Ngọc Lãng",
+         "doc_number": "58-KH/HU"}
+    b = {"title": "Kế hoạch tổ chức Đại hội thể dục thể thao huyện", "issuer": "Huyện ủy Đồng Vọng",
+         "doc_number": "58-KH/HU"}
+    question = analyse("Theo kế hoạch 58-KH/HU thực hiện Chỉ thị 21 về phòng, chống ma túy, ai chủ trì kiểm tra?")
+    assert plan_named(question, {"a": a, "b": b}) == "a"
+    assert plan_named(question, {"b": b, "a": a}) == "a"
+
+
 @pytest.mark.parametrize(("question", "names"), [
     ("Hệ thống thông tin đất đai quốc gia sẽ được mở rộng dung lượng lưu trữ tối thiểu bao nhiêu?", False),
     ("Tổng kinh phí dự kiến để xây dựng cơ sở dữ liệu quy hoạch của TP.HCM là bao nhiêu tỷ đồng?", True),
@@ -467,3 +482,17 @@ def test_the_plans_a_plan_replaces_are_read_past_its_closing_formula(indexed) ->
     assert r.answerable and "464-KH/TU" in r.answer and "365-KH/TU" in r.answer, r.answer
     assert not r.answer.startswith(("Trên đây", "TỔ CHỨC THỰC HIỆN: Trên đây")), r.answer
     assert_verifiable(indexed, r)
+
+
+@pytest.mark.parametrize(("question", "second"), [
+    ("So sánh kinh phí: ngân sách tỉnh Kim Sa chi cho phòng dịch năm 2025 và ngân sách huyện Đồng Vọng bố trí mỗi "
+     "năm cho phòng, chống ma túy là bao nhiêu?", "ngân sách huyện Đồng Vọng"),
+    ("So sánh chỉ tiêu tiêm phòng của tỉnh A và chỉ tiêu tiêm phòng của tỉnh B", "chỉ tiêu tiêm phòng của tỉnh B"),
+    ("Sở Y tế và Sở Giáo dục phối hợp việc gì?", None),  # "và" joining two units names no second part
+])
+def test_a_comparison_of_two_parts_said_alike_is_cut_where_the_words_repeat(question: str, second: str | None) -> None:
+    from assistant.services.ask import _parallel_join
+    from assistant.text import fold_accents
+
+    joins = _parallel_join(fold_accents(question))
+    assert (question[joins[0][1]:].startswith(second) if second else not joins), joins

@@ -140,3 +140,25 @@ def test_plans_compared_are_each_of_their_own_places(plans: Services) -> None:
     assert_answered(plans, "Hạn báo cáo năm trong Kế hoạch kênh mương 2027 của tỉnh Hòa Sơn (gồm huyện Lạc Khê, huyện "
                            "Tân Hòa) và trong Chương trình hành động du lịch 2026 - 2030 của xã Tân Lập lần lượt là ngày "
                            "nào?", ["15/12/2027", "10/11"], [])
+
+
+def test_a_deadline_is_of_the_unit_its_task_names(plans: Services) -> None:
+    """A unit asked about the deadline of a task led by another, which the task does not name, has none there; the
+    unit leading it, or one co-ordinating it, has that deadline."""
+    r = plans.ask.ask("Công an tỉnh Hòa Sơn phải tổ chức thi công các tuyến kênh theo danh mục tại Phụ lục II trước "
+                      "ngày nào?")
+    assert not r.answerable and "30/11/2027" not in r.answer, r.answer
+    assert_answered(plans, "Ủy ban nhân dân các huyện phải tổ chức thi công các tuyến kênh theo danh mục tại Phụ lục II "
+                           "trước ngày nào?", ["30/11/2027"], [])
+    assert_answered(plans, "Sở Nông nghiệp và Môi trường phối hợp hướng dẫn thiết kế mẫu kênh bê tông đúc sẵn cho các "
+                           "xã phải xong khi nào?", ["Quý I/2027"], [])
+
+
+def test_how_often_is_answered_by_a_frequency_of_that_act(plans: Services) -> None:
+    """"bao lâu một lần" is answered by "hằng quý" said of the report; a meeting the plan sets no frequency for is
+    refused, though the plan reports quarterly."""
+    assert_answered(plans, "Ủy ban nhân dân các huyện tỉnh Hòa Sơn bao lâu phải báo cáo kết quả thi công về Sở Nông "
+                           "nghiệp và Môi trường một lần?", ["hằng quý"], [])
+    r = plans.ask.ask("Sở Nông nghiệp và Môi trường tỉnh Hòa Sơn họp giao ban với các huyện về kênh mương mấy lần một "
+                      "năm?")
+    assert not r.answerable, r.answer

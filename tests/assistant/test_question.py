@@ -115,6 +115,13 @@ from assistant.services.question import (
         # "cây ăn quả chủ lực nào" asks which trees, not when ("lúc nào")
         ("Sở xác định những loại cây ăn quả chủ lực nào để làm VietGAP?", set(), {"deadline"}),
         ("Tổ công tác họp lúc nào?", {"deadline"}, set()),
+        # "đặt hạn nào" asks a deadline; "bao lâu … một lần", "mấy lần" how often
+        ("Về số hóa hồ sơ đảng viên, kế hoạch của Ban Tổ chức đặt hạn nào?", {"deadline"}, set()),
+        ("UBND xã bao lâu phải báo cáo kết quả lên Đảng ủy xã một lần?", {"frequency"}, set()),
+        ("Ban Chỉ đạo họp định kỳ mấy lần một năm?", {"frequency"}, set()),
+        # a document's date asked beside its number and signer, however the signer is asked
+        ("Kế hoạch của Huyện ủy Đồng Vọng số bao nhiêu, ngày nào, đồng chí nào ký?", {"number", "date", "signer"},
+         set()),
         ("to cong tac hop luc nao?", {"deadline"}, set()),
     ],
 )

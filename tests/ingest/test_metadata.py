@@ -186,6 +186,13 @@ HEADERS = [
         {"doc_number": "12/KH-SLĐTBXH", "issuer": "Sở Lao động - Thương binh và Xã hội"},
         id="a-department-name-wrapped-after-its-dash",
     ),
+    pytest.param(
+        "Đăng nhập | Sơ đồ cổng | RSSThứ Sáu, ngày 14/03/2025\nCỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN LẠC\n"
+        "ỦY BAN NHÂN DÂN\nXÃ TÂN LẠC\nSố: 47/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Tân Lạc, ngày 12 tháng 3 năm 2025\n\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2025\n",
+        {"doc_number": "47/KH-UBND", "place": "Tân Lạc", "issued_date": "2025-03-12"},
+        id="a-portals-day-of-the-week-above-the-header-is-no-place-and-date",
+    ),
 ]
 
 

@@ -417,3 +417,98 @@ def test_a_row_cut_by_a_page_break_under_a_running_head_and_the_header_again_is_
     assert "| 2 | Hộ gia đình được sử dụng nước sạch theo quy chuẩn | % | 80 | 90 |" in lines
     assert "| 3 | Trường học đạt chuẩn quốc gia | trường | 20 | 24 |" in lines
     assert sum(line.startswith("| STT |") for line in lines) == 1
+
+
+def test_a_plan_pasted_from_a_forwarded_mail_reads_as_the_plan() -> None:
+    """Quote marks ("> ", ">> ") come off its lines; the mail's fields, the line saying who wrote the quoted text and
+    the sender's signature after "--" are no text of the plan, so its header is read as a header."""
+    raw = ("---------- Forwarded message ---------\nFrom: Văn phòng Huyện ủy <vp@example.vn>\n"
+           "Date: Th 3, 9 thg 4, 2024 vào lúc 15:42\nSubject: V/v gửi Kế hoạch số 58-KH/HU\nTo: <a@example.vn>\n\n"
+           "Kính gửi các đồng chí,\n\n> Vào Th 2, 8 thg 4, 2024 lúc 10:05 Ban Tuyên giáo Huyện ủy\n"
+           "> <btg@example.vn> đã viết:\n> HUYỆN ỦY ĐỒNG VỌNG\n> Số 58-KH/HU\n> ĐẢNG CỘNG SẢN VIỆT NAM\n"
+           "> Đồng Vọng, ngày 05 tháng 4 năm 2024\n>\n> KẾ HOẠCH\n> phòng, chống ma túy\n>\n"
+           "> 3- Chỉ tiêu (đến hết năm 2025)\n> a- 100% chi bộ quán triệt Kế hoạch, hoàn thành trong\n"
+           "> quý II/2024.\n>> b- Tăng số xã không có ma túy lên 10/18 xã.\n>\n\n--\nHoàng Thị A\nĐT: 0983 417 265\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines[0] == "Kính gửi các đồng chí,"
+    assert "Số 58-KH/HU" in lines and "Đồng Vọng, ngày 05 tháng 4 năm 2024" in lines
+    assert "a- 100% chi bộ quán triệt Kế hoạch, hoàn thành trong quý II/2024." in lines
+    assert "b- Tăng số xã không có ma túy lên 10/18 xã." in lines
+    assert not any(">" in ln or "đã viết" in ln or ln.startswith(("From:", "Date:", "Subject:")) for ln in lines)
+    assert "Hoàng Thị A" not in lines
+    aside = "Ghi chú:\n> Trích ý kiến Sở Tài chính.\nNội dung một.\nNội dung hai.\nNội dung ba.\nNội dung bốn.\n"
+    assert "> Trích ý kiến Sở Tài chính." in normalize_text(aside)[0]  # one quoted line is no mail
+
+
+def test_a_table_ruled_without_its_frame_reads_row_by_row() -> None:
+    """"TT|Nhiệm vụ |Chủ trì" over "--+------+----", each row's cells wrapped over lines: one row a line, the pieces
+    of each cell joined, the header kept."""
+    raw = ("TT|Nhiệm vụ                |Chủ trì      |Thời gian\n"
+           "--+------------------------+-------------+------------\n"
+           "1 |Hội nghị quán triệt Chỉ |Ban Tuyên    |Tháng 4/2024\n"
+           "  |thị 36-CT/TW            |giáo Huyện ủy|\n"
+           "--+------------------------+-------------+------------\n"
+           "2 |Tuyên truyền phòng,     |Phòng GD&ĐT  |Năm học 2024\n"
+           "  |chống ma túy            |             |- 2025\n"
+           "--+------------------------+-------------+------------\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines[0] == "| TT | Nhiệm vụ | Chủ trì | Thời gian |"
+    assert "| 1 | Hội nghị quán triệt Chỉ thị 36-CT/TW | Ban Tuyên giáo Huyện ủy | Tháng 4/2024 |" in lines
+    assert "| 2 | Tuyên truyền phòng, chống ma túy | Phòng GD&ĐT | Năm học 2024 - 2025 |" in lines
+
+
+def test_a_browsers_running_head_and_foot_with_the_page_number_in_them_are_dropped() -> None:
+    """A page printed from a browser: the time and title above each page, the address and "n/N" below, the first
+    page's two run together; the same line but for its number at two pages' edges is none of the plan's text."""
+    head = "12/5/26, 2:22 AM Kế hoạch phòng, chống thiên tai năm 2025 - Cổng thông tin điện tử xã Tân Lạc"
+    foot = "http://tanlac.example.gov.vn/van-ban/ke-hoach-47.html"
+    raw = (f"1) Kiện toàn Ban Chỉ huy, hoàn thành trước ngày 31/3/2025.\n{head} {foot} 1/3\n{PAGE_BREAK}{head}\n"
+           f"2) Rà soát phương án ứng phó, trình UBND huyện trước ngày\n30/4/2025.\n{foot} 2/3\n{PAGE_BREAK}"
+           f"{head}\n3) Tổ chức diễn tập tại thôn Bến Đình.\n{foot} 3/3\n")
+    text, _ = normalize_text(raw)
+    assert "2:22 AM" not in text and "http" not in text
+    assert "2) Rà soát phương án ứng phó, trình UBND huyện trước ngày 30/4/2025." in text.split("\n")
+    assert "3) Tổ chức diễn tập tại thôn Bến Đình." in text
+
+
+def test_a_schedules_marked_months_become_the_rows_time() -> None:
+    """"Thời gian thực hiện" over "T1" … "T12", an "x" in each month a task runs: one cell saying the months, under
+    that name; a table of figures under years stays as it is."""
+    months = "\t".join(f"T{m}" for m in range(1, 13))
+    ticks = ["\t".join("x" if m in on else "" for m in range(1, 13)) for on in ((3, 4, 9), (12,))]
+    raw = ("STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian thực hiện" + "\t" * 11 + "\tGhi chú\n"
+           f"STT\tNội dung công việc\tĐơn vị chủ trì\t{months}\tGhi chú\n"
+           "I. TIÊM PHÒNG" + "\t" * 15 + "\n"
+           f"1\tTiêm phòng Dại chó, mèo\tChi cục Chăn nuôi và Thú y\t{ticks[0]}\t\n"
+           f"2\tTổng kết năm 2025\tChi cục Chăn nuôi và Thú y\t{ticks[1]}\tTrước 10/12/2025\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert lines[0].split("\t") == ["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện", "Ghi chú"]
+    assert lines[2].split("\t")[3] == "Tháng 3 - tháng 4, tháng 9"
+    assert lines[3].split("\t")[3:] == ["Tháng 12", "Trước 10/12/2025"]
+    figures = "STT\tHuyện\t2025\t2026\t2027\n1\tHuyện A\t30\t28\t25\n2\tHuyện B\t35\t33\t30\n"
+    assert normalize_text(figures)[0].split("\n")[1].split("\t") == ["1", "Huyện A", "30", "28", "25"]
+
+
+def test_a_numbered_paragraph_of_hard_wrapped_text_goes_on_over_its_lines() -> None:
+    """Text cut at a width (an e-mail's 72 characters): a numbered paragraph whose first line reads like a heading
+    goes on when that line filled the width; a short heading stays one."""
+    body = "\n".join(["Các chi bộ căn cứ Kế hoạch này xây dựng kế hoạch thực hiện phù hợp với thực tế"] * 20)
+    raw = (f"{body}\n4- Ủy ban Kiểm tra Huyện ủy chủ trì kiểm tra, giám sát việc thực hiện\n"
+           "Kế hoạch; tham mưu xử lý kỷ luật cán bộ, đảng viên vi phạm.\n5- Kiểm tra, giám sát\n"
+           "Định kỳ kiểm tra việc thực hiện ở các chi bộ, đảng bộ trực thuộc.\n")
+    lines = normalize_text(raw)[0].split("\n")
+    assert "4- Ủy ban Kiểm tra Huyện ủy chủ trì kiểm tra, giám sát việc thực hiện Kế hoạch; tham mưu xử lý kỷ luật " \
+           "cán bộ, đảng viên vi phạm." in lines
+    assert "5- Kiểm tra, giám sát" in lines
+
+
+def test_a_total_row_under_a_table_laid_out_with_spaces_is_a_row_of_its_own() -> None:
+    """"Tổng cộng   289 hộ/1.033 khẩu" has no number: it is the table's total, not the last row going on."""
+    raw = ("STT  Khu vực/thôn                Số hộ/số khẩu        Lực lượng thực hiện\n"
+           " 1   Thôn Bến Đình               86 hộ/312 khẩu       Tổ xung kích thôn\n"
+           " 2   Cống tiêu Cồn Mít, cống     Vận hành tiêu úng    Hợp tác xã dịch vụ\n"
+           "     tiêu Bến Đình                                    nông nghiệp\n"
+           "     Tổng cộng                   289 hộ/1.033 khẩu\n\nD. TỔ CHỨC THỰC HIỆN\n")
+    lines = normalize_text(raw)[0].split("\n")
+    assert "| 2 | Cống tiêu Cồn Mít, cống tiêu Bến Đình | Vận hành tiêu úng | Hợp tác xã dịch vụ nông nghiệp |" in lines
+    assert "| | Tổng cộng | 289 hộ/1.033 khẩu | |" in lines

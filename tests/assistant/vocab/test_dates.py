@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.dates import date_vi, mentions_supported, parse_timing, time_mentions, without_day_dates
+from assistant.vocab.dates import (
+    FREQUENCY,
+    date_vi,
+    how_often,
+    mentions_supported,
+    parse_timing,
+    time_mentions,
+    without_day_dates,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +108,25 @@ def test_day_dates_blanked_from_titles(title: str, left: str) -> None:
 ])
 def test_date_vi(iso: str, shown: str) -> None:
     assert date_vi(iso) == shown
+
+
+@pytest.mark.parametrize(("text", "often"), [
+    ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả", True),
+    ("họp định kỳ 6 tháng một lần", True),
+    ("kiểm tra ít nhất 02 lần/năm", True),
+    ("tổ chức hội nghị thường niên", True),
+    ("mỗi học kỳ tổ chức một buổi ngoại khóa", True),
+    # "định kỳ", "thường xuyên" say that it recurs, not how often; a date is no frequency
+    ("định kỳ báo cáo UBTVQH", False),
+    ("thường xuyên kiểm tra, đôn đốc", False),
+    ("hoàn thành trước ngày 30/6/2026, 3 tháng đầu năm", False),
+])
+def test_frequency(text: str, often: bool) -> None:
+    assert bool(FREQUENCY.search(text)) is often
+
+
+def test_how_often_is_said_of_the_act_asked() -> None:
+    """A frequency in the clause saying the act; one of another clause ("kế hoạch hằng năm; định kỳ báo cáo") is not."""
+    assert how_often("báo cáo", "định kỳ hằng tháng báo cáo kết quả")
+    assert not how_often("báo cáo", "xây dựng kế hoạch hằng năm; định kỳ báo cáo Ban Chỉ đạo")
+    assert not how_often("họp", "định kỳ hằng tháng báo cáo kết quả")

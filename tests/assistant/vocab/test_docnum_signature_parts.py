@@ -76,6 +76,11 @@ def test_parts() -> None:
     ("II. NỘI DUNG > 1. Tình hình chung", True),
     ("I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", True),
     ("Thực trạng", True),
+    # a part's number written out, a year's results, what fell short
+    ("Phần 1. ĐÁNH GIÁ TÌNH HÌNH DỊCH BỆNH NĂM 2024 > 1.2. Kết quả tiêm phòng năm 2024", True),
+    ("1.3. Tồn tại, hạn chế", True),
+    ("II. KẾT QUẢ DỰ KIẾN", False),  # results to come are targets
+    ("3. Kết quả/sản phẩm", False),
     # headings using the words name no past state
     ("II. MỤC TIÊU > 2. Chỉ tiêu đánh giá", False),
     ("V. KIỂM TRA, GIÁM SÁT, ĐÁNH GIÁ", False),

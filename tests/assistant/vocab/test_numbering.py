@@ -17,6 +17,7 @@ from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_m
         ("a) Nhiệm vụ: Tham mưu", "letter", "a", "Nhiệm vụ: Tham mưu"),
         ("đ) Năm 2028", "letter", "đ", "Năm 2028"),
         ("a- Kiểm kê, lập hồ sơ", "letter", "a", "Kiểm kê, lập hồ sơ"),  # Party documents, e-mailed copies
+        ("a- 100% chi, đảng bộ quán triệt", "letter", "a", "100% chi, đảng bộ quán triệt"),  # an item opening on a figure
         ("b/ Khôi phục lễ hội", "letter", "b", "Khôi phục lễ hội"),
         ("c. Thành lập câu lạc bộ", "letter", "c", "Thành lập câu lạc bộ"),
         ("2/ Tổ chức thực hiện", "arabic", "2", "Tổ chức thực hiện"),

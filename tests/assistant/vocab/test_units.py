@@ -84,6 +84,11 @@ def test_different_units_differ() -> None:
         # a head that is a whole name takes a place or a level, not what the body does
         ("Huyện đoàn phát động phong trào thanh niên khởi nghiệp", ["Huyện đoàn"]),
         ("Thành đoàn thành phố Hà Nội chủ trì", ["Thành đoàn thành phố Hà Nội"]),
+        # after a place's name, lower-case words say what the unit does, up to another name or a question word
+        ("Kế hoạch của UBND tỉnh Đồng Tháp định hướng gắn cảm biến IoT tại các cầu", ["UBND tỉnh Đồng Tháp"]),
+        ("Kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng nói khi nào thì", ["Ban Tổ chức Tỉnh ủy Lâm Đồng"]),
+        ("Ủy ban MTTQ Việt Nam tỉnh chủ trì", ["Ủy ban MTTQ Việt Nam tỉnh"]),
+        ("HTX dịch vụ nông nghiệp Tân Lạc Điền được giao vận hành cống", ["HTX dịch vụ nông nghiệp Tân Lạc Điền"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
@@ -160,6 +165,9 @@ def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
     ("kế hoạch của UBND tỉnh Đồng Nai và TP. Hồ Chí Minh", ["Đồng Nai", "Hồ Chí Minh"]),
     ("Báo cáo gửi về tại Sở Y tế trước ngày 15/12", []),  # a unit, not a place
     ("tổ chức tại hội trường xã", []),
+    # below a commune: a village by its name
+    ("Riêng cuộc diễn tập ở thôn Bến Đình được chi bao nhiêu?", ["Bến Đình"]),
+    ("Ấp Phú Lợi có bao nhiêu hộ phải sơ tán?", ["Phú Lợi"]),
 ])
 def test_places_a_question_names(text: str, places: list[str]) -> None:
     assert places_named(text) == places
