@@ -21,6 +21,7 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
+from assistant.vocab.dates import WEEKDAY_BEFORE_DATE
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
 from assistant.vocab.signature import is_upper, signature_block
@@ -263,9 +264,6 @@ def _lower_word(word: str) -> str:
 # --- header: number, issuer, place and date ---------------------------------------
 
 
-_WEEKDAY = re.compile(r"(?:(?<![a-zà-ỹđ])[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|(?<![a-zà-ỹđ])[Cc]hủ\s+[Nn]hật)\s*,$")  # "…RSSThứ Sáu,": glued
-
-
 def _header(lines: list[str]) -> dict[str, str]:
     out = {"doc_number": "", "issuer": "", "place": "", "issued_date": ""}
     candidates: list[str] = []
@@ -275,7 +273,7 @@ def _header(lines: list[str]) -> dict[str, str]:
         raw = _DECORATION.sub("", raw)
         date = _DATE.search(raw)
         prefix = raw[: date.start()].strip() if date else ""
-        if date and _WEEKDAY.search(prefix):
+        if date and WEEKDAY_BEFORE_DATE.search(prefix):
             date = None  # "Thứ Sáu, ngày 14/03/2025" above a portal's page: the day it was read, no place-and-date
         if date and not out["issued_date"] and (not prefix or prefix.endswith(",")):  # "Đồng Nai, ngày …"
             out["issued_date"] = _iso_date(date)

@@ -17,16 +17,17 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents, nfc
+from assistant.vocab.dates import PERIOD_COLUMN, periods_said
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 from assistant.vocab.fields import opens_with_label, role_of
-from assistant.vocab.numbering import numbering, roman_value, to_roman
+from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, layout_columns
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
@@ -627,14 +628,21 @@ def marked_units(lines: list[str]) -> list[str]:
     """A matrix of units ("| Nhiệm vụ | Phòng GD&ĐT | Công an huyện | … |", "C" or "x" marking the lead, "P" the
     co-units, as its legend says): each row gets two cells naming the units marked, under "Chủ trì" and "Phối hợp",
     so that the row reads as any task table's (markdown or tabbed)."""
+    return _each_table(lines, _matrix)
+
+
+def _each_table(lines: list[str], read: Callable[[list[str], bool], list[str]], group_rows: bool = False) -> list[str]:
+    """`read` applied to each run of table lines (tab-separated or "| … |"), told whether the table is tabbed;
+    `group_rows`: a row with tabs after its first cell only ("I. TIÊM PHÒNG\t\t…") goes on the table."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         tabbed = "\t" in lines[i].strip()
         j = i
-        while j < len(lines) and (_tabs(lines[j]) > 0 if tabbed else is_pipe_row(lines[j])):
+        while j < len(lines) and (("\t" in lines[j] if group_rows else _tabs(lines[j]) > 0) if tabbed
+                                  else is_pipe_row(lines[j])):
             j += 1
-        out += _matrix(lines[i:j], tabbed) if j > i else [lines[i]]
+        out += read(lines[i:j], tabbed) if j > i else [lines[i]]
         i = max(j, i + 1)
     return out
 
@@ -665,9 +673,6 @@ def _matrix(rows: list[str], tabbed: bool) -> list[str]:
     return out if marked else rows
 
 
-# a schedule's period columns: "T3", "Tháng 3", "Quý II", "2026" (one name each), an "x" in each one a task runs
-_PERIOD_NAME = re.compile(r"^(?:(?P<month>(?:T|Th|Tháng)\s*\.?\s*(?P<m>0?[1-9]|1[0-2]))|(?P<quarter>Quý\s+(?P<q>IV|I{1,3}|[1-4]))"
-                          r"|(?:Năm\s+)?(?P<year>(?:19|20)\d\d))$", re.IGNORECASE)
 _PERIOD_MARKS = frozenset(("x", "●", "•", "✓", "✔", "■", "+", "*", "v"))
 _MIN_PERIODS = 3
 
@@ -676,16 +681,7 @@ def marked_periods(lines: list[str]) -> list[str]:
     """A schedule ("Thời gian thực hiện" over "T1" … "T12", an "x" in each month a task runs; or "Quý I" … "Quý IV",
     or years): its period columns become one cell saying the periods marked ("Tháng 3 - tháng 4, tháng 9"), under
     the name that stands over them, so a row's time reads as any task table's."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        tabbed = "\t" in lines[i].strip()
-        j = i
-        while j < len(lines) and ("\t" in lines[j] if tabbed else is_pipe_row(lines[j])):  # a group row's cells
-            j += 1  # are empty but for its first
-        out += _schedule(lines[i:j], tabbed) if j > i else [lines[i]]
-        i = max(j, i + 1)
-    return out
+    return _each_table(lines, _schedule, group_rows=True)
 
 
 def _schedule(rows: list[str], tabbed: bool) -> list[str]:
@@ -696,11 +692,11 @@ def _schedule(rows: list[str], tabbed: bool) -> list[str]:
         return "\t".join(cells) if tabbed else _pipe_row(cells)
 
     at = next((k for k, line in enumerate(rows[:4])
-               if sum(1 for c in cells_of(line) if _PERIOD_NAME.match(c.strip())) >= _MIN_PERIODS), None)
+               if sum(1 for c in cells_of(line) if PERIOD_COLUMN.match(c.strip())) >= _MIN_PERIODS), None)
     if at is None:
         return rows
     header = cells_of(rows[at])
-    columns = [k for k, c in enumerate(header) if _PERIOD_NAME.match(c.strip())]
+    columns = [k for k, c in enumerate(header) if PERIOD_COLUMN.match(c.strip())]
     first, last = columns[0], columns[-1]
     if columns != list(range(first, last + 1)):
         return rows  # periods not side by side: no schedule
@@ -722,37 +718,12 @@ def _schedule(rows: list[str], tabbed: bool) -> list[str]:
         else:
             if any(c and fold_accents(c).lower() not in _PERIOD_MARKS for c in span):
                 return rows  # figures under the years: a table of targets, not a schedule
-            said = _periods_said([header[first + n].strip() for n, c in enumerate(span) if c])
+            said = periods_said([header[first + n].strip() for n, c in enumerate(span) if c])
             marked += bool(said)
         new = row([*cells[:first], said, *cells[last + 1:]])
         if not (k <= at or repeated) or not out or out[-1] != new:  # a two-row header is one row now
             out.append(new)
     return out if marked >= 2 else rows
-
-
-def _periods_said(names: list[str]) -> str:
-    """"T3", "T4", "T9" -> "Tháng 3 - tháng 4, tháng 9"; "Quý I", "Quý II" -> "Quý I - quý II"; years alike."""
-    found = [m for m in (_PERIOD_NAME.match(n) for n in names) if m]
-    if not found:
-        return ""
-    if found[0].group("month"):
-        values, word = [int(m.group("m")) for m in found], "tháng {}"
-    elif found[0].group("quarter"):
-        values, word = [roman_value(m.group("q").upper()) or int(m.group("q")) for m in found], "quý {}"
-    else:
-        values, word = [int(m.group("year")) for m in found], "năm {}"
-
-    def name(v: int) -> str:
-        return word.format(to_roman(v) if word.startswith("quý") else v)
-
-    runs: list[list[int]] = []
-    for v in values:
-        if runs and v == runs[-1][-1] + 1:
-            runs[-1].append(v)
-        else:
-            runs.append([v])
-    said = ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])} - {name(r[-1])}" for r in runs)
-    return said[:1].upper() + said[1:]
 
 
 def _continues_row(above: list[str], cells: list[str]) -> bool:

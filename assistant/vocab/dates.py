@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text import fold_accents
-from assistant.vocab.numbering import roman_value
+from assistant.vocab.numbering import roman_value, to_roman
 
 Recurrence = str  # none | monthly | quarterly | half-yearly | yearly | continuous
 RECURRENCES = ("none", "monthly", "quarterly", "half-yearly", "yearly", "continuous")
@@ -229,6 +229,41 @@ def how_often(act: str, text: str) -> bool:
     """A clause of `text` says how often `act` is done ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả …"): a
     frequency said of another thing ("kế hoạch … hằng năm") or a bare "định kỳ báo cáo" does not answer."""
     return any(act in clause and FREQUENCY.search(clause) for clause in _CLAUSES.split(text))
+
+
+# a schedule's period columns: "T3", "Tháng 3", "Quý II", "2026" (one name each)
+PERIOD_COLUMN = re.compile(r"^(?:(?P<month>(?:T|Th|Tháng)\s*\.?\s*(?P<m>0?[1-9]|1[0-2]))|(?P<quarter>Quý\s+"
+                         + _QUARTER_NUM + r")|(?:Năm\s+)?(?P<year>" + _YEAR + r"))$", re.IGNORECASE)
+
+
+def periods_said(names: list[str]) -> str:
+    """"T3", "T4", "T9" -> "Tháng 3 - tháng 4, tháng 9"; "Quý I", "Quý II" -> "Quý I - quý II"; years alike."""
+    found = [m for m in (PERIOD_COLUMN.match(n) for n in names) if m]
+    if not found:
+        return ""
+    if found[0].group("month"):
+        values, word = [int(m.group("m")) for m in found], "tháng {}"
+    elif found[0].group("quarter"):
+        values, word = [_quarter_number(m.group("q")) for m in found], "quý {}"
+    else:
+        values, word = [int(m.group("year")) for m in found], "năm {}"
+
+    def name(v: int) -> str:
+        return word.format(to_roman(v) if word.startswith("quý") else v)
+
+    runs: list[list[int]] = []
+    for v in values:
+        if runs and v == runs[-1][-1] + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    said = ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])} - {name(r[-1])}" for r in runs)
+    return said[:1].upper() + said[1:]
+
+
+# "Thứ Sáu, ngày 14/03/2025" (a portal's banner: the day it is read), "…RSSThứ Sáu," glued: a weekday, no place
+WEEKDAY_BEFORE_DATE = re.compile(r"(?:(?<![a-zà-ỹđ])[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|"
+                                 r"(?<![a-zà-ỹđ])[Cc]hủ\s+[Nn]hật)\s*,$")
 
 
 def recurs(text: str) -> bool:
