@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
+import os
 import random
 import secrets
 import tempfile
@@ -154,12 +155,13 @@ def planted_cccd(rng: random.Random) -> str:
 
 
 def files_holding(roots: list[Path], needles: list[bytes], skip: Path | None = None) -> list[str]:
-    """Every file under `roots` (symlinks not followed, unreadable ones skipped) that holds a needle."""
+    """Every file under `roots` (symlinks not followed, unreadable ones skipped) that holds a needle. The system temp
+    directory is shared: a folder another process removes while it is walked is skipped, not an error."""
     hits: list[str] = []
     for root in roots:
         if not root.exists():
             continue
-        for path in root.rglob("*"):
+        for path in (Path(top) / name for top, _, names in os.walk(root) for name in names):
             try:
                 if path.is_symlink() or not path.is_file() or (skip and skip in path.parents):
                     continue
