@@ -7,7 +7,9 @@ Plans assign work in four forms, all read into a `Task` (role -> exact span of t
   under a numbered heading that names the task when no "Nhiệm vụ:" line does;
 - a unit's duties: a heading or a line that names a unit ("4. Văn phòng Đảng ủy", "- Sở Y tế: …"),
   each item under it one duty of that unit — the form of "TỔ CHỨC THỰC HIỆN";
-- a sentence: "Giao Sở X chủ trì, phối hợp với Y … hoàn thành trước ngày …".
+- a sentence: "Giao Sở X chủ trì, phối hợp với Y … hoàn thành trước ngày …";
+- a reference: "17. Chi cục Hải quan" / "a) Chủ trì triển khai các nhiệm vụ tại mục (IV)(3.4)(a)" makes the part named
+  there ("a) Phát triển hải quan số" under "3.4." under "IV.") a task that unit leads.
 
 Every field keeps its exact span in the normalized text, so an answer or a tracking board can cite
 the words that say who does what by when.
@@ -24,7 +26,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, duty_deadline, parse_timing
 from assistant.vocab.fields import field_runs, is_record_number, labelled_field, role_of
-from assistant.vocab.numbering import is_bullet, numbering, strip_marker
+from assistant.vocab.numbering import heading_numbers, is_bullet, numbering, section_references, strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section, is_closing
 from assistant.vocab.units import (
     GROUP_QUALIFIER,
@@ -37,7 +39,7 @@ from assistant.vocab.units import (
 from ingest.model import META_BLOCKS, META_TASKS, Block
 from ingest.structure import SECTION_SEPARATOR, column_roles
 
-TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket", "item"]
+TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket", "item", "referred"]
 _TASK_ROLES = ("task", "lead", "co", "timing", "product", "funding", "note")
 # "Đề nghị Ủy ban MTTQ …", "Giao Sở Y tế …": a heading that names who the items under it are for
 _ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
@@ -90,7 +92,75 @@ def extract_tasks(text: str, blocks: list[Block]) -> list[Task]:
     for found in (items, duties, [t for t in sentences if t["source"] != "item"]):  # an item's paragraphs as one task
         taken = [(t["start"], t["end"]) for t in tasks]
         tasks += [t for t in found if not _inside(t, taken)]
-    return sorted(tasks, key=lambda t: t["start"])
+    return sorted(tasks + _referred_tasks(text, blocks, tasks), key=lambda t: t["start"])
+
+
+# "Chủ trì triển khai các nhiệm vụ tại mục …", "thực hiện nội dung nêu tại điểm a, b": work assigned by where it is written
+# (the verb before the work named: "… phù hợp với … (trọng tâm các nhiệm vụ tại mục III)" assigns nothing)
+_REFERRING = re.compile(r"\b(?:chủ trì|thực hiện|triển khai|phụ trách)(?:,? (?:thực hiện|triển khai|tổ chức thực hiện))?"
+                        r"(?: (?:các|những|toàn bộ))? (?:nhiệm vụ|nội dung|giải pháp|hoạt động)(?: (?:nêu|quy định|được giao))?"
+                        r"\s+(?=tại\s)", re.IGNORECASE)
+
+
+def _referred_tasks(text: str, blocks: list[Block], tasks: list[Task]) -> list[Task]:
+    """The parts a unit's duty assigns by their numbers ("Chủ trì triển khai các nhiệm vụ tại mục (IV)(3.4)(a)"), each
+    a task that unit leads (with the duty's co-units and time), spanning the part's heading and everything under it.
+    A number without its outer parts ("tại điểm a, b, c") is of the part nearest the duty."""
+    headings = [(i, b, heading_numbers(b["section"].split(SECTION_SEPARATOR))) for i, b in enumerate(blocks)
+                if b["kind"] == "heading"]
+    out: list[Task] = []
+    for t in tasks:
+        body, lead = t["fields"].get("task"), t["fields"].get("lead")
+        m = _REFERRING.search(body["text"]) if body and lead else None
+        if body is None or lead is None or m is None:
+            continue
+        for path in section_references(body["text"][m.end():]):
+            if len(path) == 1:  # "tại điểm a, b": items or parts of the part the duty is written in
+                found = [(i, b) for i, b in enumerate(blocks) if b["start"] != t["start"] and
+                         (b["section"] == t["section"] and b["kind"] != "heading" and _item_number(text, b) == path[0]
+                          or b["kind"] == "heading" and b["section"].startswith(t["section"] + SECTION_SEPARATOR)
+                          and heading_numbers(b["section"].split(SECTION_SEPARATOR))[-1:] == path)]
+            else:
+                found = [(i, b) for i, b, numbers in headings if numbers and numbers[-1] == path[-1] and
+                         _subsequence(path, numbers) and b["start"] != t["start"]]
+            if len(found) != 1:
+                continue
+            i, h = found[0]
+            end = _part_end(text, blocks, i)
+            offset, _ = strip_marker(text[h["start"]:h["end"]])
+            fields: dict[str, Field] = {"task": _field(text, h["start"] + offset, h["end"]), "lead": lead}
+            fields.update({r: t["fields"][r] for r in ("co", "timing", "product") if r in t["fields"]})
+            out.append(Task(start=h["start"], end=end, section=h["section"], source="referred", fields=fields))
+    return out
+
+
+def _item_number(text: str, b: Block) -> str:
+    num = numbering(text[b["start"]:b["end"]])
+    return num.number.lower() if num is not None and num.style == "letter" else ""
+
+
+def _part_end(text: str, blocks: list[Block], i: int) -> int:
+    """Where the part that block `i` opens ends: a heading's with the last block under it, an item's with the bullets
+    under it."""
+    h = blocks[i]
+    if h["kind"] == "heading":
+        inside = [b for b in blocks[i + 1:] if b["section"].startswith(h["section"] + SECTION_SEPARATOR)
+                  or b["section"] == h["section"]]
+        following = blocks[i + 1:i + 1 + len(inside)]
+        return max((b["end"] for b in following if b in inside), default=h["end"])
+    end = h["end"]
+    for b in blocks[i + 1:]:
+        if b["section"] != h["section"] or not is_bullet(text[b["start"]:b["end"]]):
+            break
+        end = b["end"]
+    return end
+
+
+def _subsequence(path: tuple[str, ...], numbers: tuple[str, ...]) -> bool:
+    rest = iter(numbers)
+    return all(n in rest for n in path)
+
+
 
 
 def _assigned_within(text: str, duty: Task, sentences: list[Task]) -> Task:
@@ -138,6 +208,9 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
             continue  # an indicator table ("Chỉ tiêu | ĐVT | Năm 2026") is no task list
         fields = {role: _cell_field(text, b["cells"][name], spans[name])
                   for role, name in roles.items() if role in _TASK_ROLES and name in spans}
+        for role in ("lead", "co", "timing"):
+            if role in fields:
+                fields.update(_cell_runs(text, fields[role]))
         if "timing" not in fields and b["section"] in headings:
             period = _period_of(text, headings[b["section"]])
             if period is not None:
@@ -145,6 +218,17 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
         if "task" in fields:
             out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="table_row", fields=fields))
     return out
+
+
+def _cell_runs(text: str, cell: Field) -> dict[str, Field]:
+    """A cell holding the task's fields one after another ("- Chủ trì: Ủy ban MTTQ huyện - Phối hợp: Huyện đoàn -
+    Thời gian: quý IV/2025", a "Phân công thực hiện" column): each a field; {} for a cell of one value."""
+    offset, rest = strip_marker(cell["text"])
+    runs = field_runs(rest)
+    if len(runs) < 2:
+        return {}
+    base = cell["start"] + offset
+    return {role: _field(text, base + a, base + b) for role, a, b in runs if role in _TASK_ROLES}
 
 
 def _cell_field(text: str, value: str, span: list[int]) -> Field:
@@ -607,6 +691,16 @@ def _sentence_tasks(text: str, blocks: list[Block]) -> list[Task]:
                     fields["co"] = _field(text, b["start"] + co[0], b["start"] + co[1])
                 out.append(Task(start=b["start"] + a, end=b["start"] + z, section=b["section"], source="sentence",
                                 fields=_duty_fields(text, b["start"] + a, piece[a:z], fields)))
+                continue
+            if unassigned and m.start() == 0 and piece.lstrip().startswith("(") and \
+                    piece.rstrip(" .;").endswith(")") and not piece[m.end():].strip(" .;)"):
+                # "+ "Gia đình không có người nghiện ma túy" …" / "(Giao Ủy ban MTTQ huyện chủ trì, …; thời gian …)."
+                # on a line of its own: the bracket assigns the lines above it since the item began
+                a, z = unassigned[0]["start"], unassigned[-1]["end"]
+                _bracketed(text, a, text[a:base + len(sentence)], base - a + at, True, fields)
+                fields["task"] = _field(text, a + strip_marker(text[a:z])[0], z)
+                out.append(Task(start=a, end=base + len(sentence.rstrip()), section=b["section"], source="bracket",
+                                fields=_duty_fields(text, base, sentence, fields)))
                 continue
             if bracketed:
                 # "3. Rà soát …; đề nghị cấp thẻ … (Công chức X chủ trì …)." closing an item no other sentence of

@@ -31,7 +31,10 @@ _DEFAULT_SHEET = re.compile(r"(?i)(sheet|trang tính|bảng tính)\s*\d*")
 @register(".xlsx")
 class XlsxReader(FileReader):
     """Each sheet with content: its name (unless a default 'Sheet1'), then its rows, one tab-separated line
-    each; a title row (one cell filled, before the table) stays a line of its own."""
+    each; a row of one cell (a title, a paragraph of a plan typed down column A) stays a line of its own, unless
+    it groups the table rows around it ("A. CÔNG TÁC TUYÊN TRUYỀN"). A merged cell's value stands in every cell it
+    covers (a lead merged down over three tasks leads each; a header's "Thời gian" merged over "Bắt đầu" and
+    "Hoàn thành" names both) — in a table: a group row merged across, or a header block's issuer, is said once."""
 
     file_type = "xlsx"
     zipped = True
@@ -39,14 +42,17 @@ class XlsxReader(FileReader):
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import openpyxl
 
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:  # not read-only: merged ranges are known only to a full workbook
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         except Exception as err:
             raise LoadError("Tệp XLSX bị hỏng hoặc không đúng định dạng bảng tính Excel (.xlsx).") from err
         parts: list[str] = []
         try:
             for sheet in book.worksheets:
                 rows = [[_cell_text(c) for c in row] for row in sheet.iter_rows()]
+                merged = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
+                _fill_merged(rows, merged)
+                _one_header_row(rows, merged)
                 if deadline is not None:
                     deadline.check("đọc XLSX")
                 lines = _sheet_lines(rows)
@@ -62,19 +68,56 @@ class XlsxReader(FileReader):
         return "\n\n".join(parts)
 
 
+def _fill_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """The value of each merged range (1-based rows and columns, inclusive) in every cell it covers, when it opens
+    in a row of a table (three cells or more filled): a group row merged across, a header block's issuer merged over
+    four columns beside its motto, are said once."""
+    waiting = [r for r in ranges if r[0] <= len(rows) and r[2] <= len(rows[r[0] - 1]) and rows[r[0] - 1][r[2] - 1]]
+    while waiting:  # a header's second row is a table's row once the names merged down over it stand in it
+        counts = [sum(1 for c in row if c) for row in rows]
+        ready = [r for r in waiting if counts[r[0] - 1] >= _TABLE_CELLS]
+        if not ready:
+            return
+        for top, bottom, left, right in ready:
+            value = rows[top - 1][left - 1]
+            for r in range(top - 1, min(bottom, len(rows))):
+                for c in range(left - 1, min(right, len(rows[r]))):
+                    rows[r][c] = value
+        waiting = [r for r in waiting if r not in ready]
+
+
+def _one_header_row(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """A header of two or three rows ("STT" merged down over them; "Tổ chức thực hiện" over "Đơn vị thực hiện" over
+    "Chủ trì") becomes one row naming each column by what stands above it ("Tổ chức thực hiện - Đơn vị thực hiện -
+    Chủ trì"), as a web page's header is read."""
+    for top, bottom, _, _ in sorted(ranges):
+        heads = [rows[r] for r in range(top - 1, min(bottom, len(rows)))]
+        if len(heads) < 2 or any(sum(1 for c in row if c) < _TABLE_CELLS for row in heads) or \
+                any(c.replace(".", "").replace(",", "").isdigit() for row in heads for c in row):
+            continue
+        width = max(len(row) for row in heads)
+        rows[top - 1] = [" - ".join(dict.fromkeys(row[j] for row in heads if j < len(row) and row[j]))
+                         for j in range(width)]
+        for r in range(top, min(bottom, len(rows))):
+            rows[r] = [""] * len(rows[r])
+
+
+_TABLE_CELLS = 3  # a row of a table of tasks or figures fills at least three cells
+
+
 def _sheet_lines(rows: list[list[str]]) -> list[str]:
     filled = [row for row in rows if any(row)]
     if not filled:
         return []
     width = max(max(i for i, c in enumerate(row) if c) + 1 for row in filled)
+    counts = [sum(1 for c in row if c) for row in filled]
     lines: list[str] = []
-    table_started = False
-    for row in filled:
+    for k, row in enumerate(filled):
         cells = (row + [""] * width)[:width]
-        if not table_started and sum(1 for c in cells if c) == 1:
-            lines.append(next(c for c in cells if c))  # a title above the table
+        grouping = 0 < k < len(filled) - 1 and counts[k - 1] >= _TABLE_CELLS and counts[k + 1] >= _TABLE_CELLS
+        if counts[k] == 1 and not grouping:
+            lines.append(next(c for c in cells if c))  # a title, or a paragraph of a plan typed in a sheet
             continue
-        table_started = True
         lines.append("\t".join(cells))
     return lines
 

@@ -25,10 +25,16 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents, nfc
 from assistant.vocab.dates import PERIOD_COLUMN, periods_said
-from assistant.vocab.docnum import DOC_NUMBER, number_line
+from assistant.vocab.docnum import DOC_NUMBER, number_key, number_line
 from assistant.vocab.fields import opens_with_label, role_of
 from assistant.vocab.numbering import numbering
-from assistant.vocab.parts import HEADER_MARK, PREAMBLE_START, SIGNING_MARK, layout_columns
+from assistant.vocab.parts import (
+    HEADER_MARK,
+    PREAMBLE_START,
+    SIGNING_MARK,
+    is_motto,
+    layout_columns,
+)
 from assistant.vocab.signature import is_upper, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.html_text import html_tables
@@ -165,8 +171,46 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
         segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
         gap = False
     lines = _join(segments)
+    start, end = own_document([line.text for line in lines])
+    if start or end < len(lines):
+        page = next((p for line in reversed(lines[:start + 1]) for p, _ in reversed(line.page_marks)), 0)
+        lines = lines[start:end]
+        lines[0].page_marks = [(page, 0), *lines[0].page_marks]  # the page the document begins on
     out, page_starts, hints = _assemble(lines, len(pages))
     return out, page_starts if len(pages) > 1 else [0], hints
+
+
+_ATTACHED = re.compile(r"\bkèm theo\b", re.IGNORECASE)  # "(Ban hành kèm theo Quyết định số 1147/QĐ-UBND …)"
+_HEADER_LINES = 8  # lines of a header block from its issuer to its motto and number
+
+
+def own_document(lines: list[str]) -> tuple[int, int]:
+    """[start, end) of the lines that are the document, in a file that holds more (pages of a gazette, "Công báo"):
+    before its header block, the end of the document printed before it ("Nơi nhận:", a signature); after its
+    signature, the header block of the next, numbered otherwise and not attached to it ("Số: 1152/QĐ-UBND" after
+    "Số: 1147/QĐ-UBND"; a plan "ban hành kèm theo" the decision is the decision's own)."""
+    mottos = [i for i, line in enumerate(lines) if is_motto(line)]
+    if not mottos:
+        return 0, len(lines)
+    start = _block_start(lines, mottos[0]) if any(is_recipients(line) for line in lines[:mottos[0]]) else 0
+    own = next((n for line in lines[start:mottos[0] + _HEADER_LINES] if (n := number_line(line))), None)
+    for motto in mottos[1:]:
+        begin = _block_start(lines, motto)
+        block = lines[begin:motto + _HEADER_LINES]
+        number = next((n for line in block if (n := number_line(line))), None)
+        if own and number and number_key(number) != number_key(own) and not any(_ATTACHED.search(b) for b in block) \
+                and any(is_recipients(line) for line in lines[start:begin]):
+            return start, begin
+    return start, len(lines)
+
+
+def _block_start(lines: list[str], motto: int) -> int:
+    """The first line of the header block a motto stands in: its issuer in capitals, a rule, the number above it."""
+    i = motto
+    while i > 0 and (is_upper(lines[i - 1]) or number_line(lines[i - 1]) or not has_text(lines[i - 1])) and \
+            not re.match(SIGNING_MARK, lines[i - 1]):
+        i -= 1
+    return i
 
 
 _WRAP_SLACK = 12  # characters short of the width a line cut at it may end (the next word did not fit)
@@ -264,11 +308,16 @@ def _running_lines(lines: list[str], pages: Sequence[int] = ()) -> set[int]:
             at_number.setdefault(line, []).append(i)
     running = {line for line, found in at_number.items() if len(found) >= 2}
     edges = _page_edges(filled, pages) if pages else []
-    on_pages: dict[str, set[int]] = {}
-    for i in edges:
-        if len(lines[i]) >= 10 and not is_table_row(lines[i]):
-            on_pages.setdefault(_PAGE_OF.sub("", lines[i]).strip(), set()).add(pages[i])
-    printed = {line for line, found in on_pages.items() if len(found) >= 2 and has_text(line)}
+    on_pages: dict[str, dict[int, str]] = {}  # the line without its page number -> page -> the number printed
+    for k, i in enumerate(filled):
+        if i in edges and len(lines[i]) >= 10 and not is_table_row(lines[i]):
+            number = _PAGE_OF.search(lines[i])
+            if number or not _in_block([lines[j] for j in filled[max(0, k - _BLOCK_REACH):k + _BLOCK_REACH + 1]]):
+                on_pages.setdefault(_PAGE_OF.sub("", lines[i]).strip(), {})[pages[i]] = number.group(0) if number else ""
+    # printed with a page number that changes, or at an edge of half the pages or more, outside a header block or
+    # signature: "ỦY BAN NHÂN DÂN" over a decision's and its plan's motto, the signer's name under both, are text
+    printed = {line for line, found in on_pages.items() if len(found) >= 2 and has_text(line) and (
+        len(set(found.values()) - {""}) >= 2 or 2 * len(found) >= len(set(pages)))}
     out = {i for i, line in enumerate(lines) if line in running}  # the last page's too, which no number follows
     for i in edges:
         rest = _PAGE_OF.sub("", lines[i]).strip()
@@ -279,9 +328,20 @@ def _running_lines(lines: list[str], pages: Sequence[int] = ()) -> set[int]:
     return out
 
 
-# a page's number beside the running text: "http://… 3/6", "Trang 2/5 …"
-_PAGE_OF = re.compile(r"(?:^|\s)(?:[Tt]rang\s+)?\d{1,3}\s*/\s*\d{1,3}(?=\s*$)|^\s*(?:[Tt]rang\s+)?\d{1,3}\s*/\s*\d{1,3}\s")
+# a page's number beside the running text: "http://… 3/6", "Trang 2/5 …", a gazette's "CÔNG BÁO/Số 25 + 26/Ngày
+# 20-5-2025 37" and, on the facing page, "38 CÔNG BÁO/…"
+_PAGE_OF = re.compile(r"(?:^|\s)(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?=\s*$)|"
+                      r"^\s*(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s")
 _EDGE_LINES = 2  # lines opening or closing a page that may be its running head or foot
+
+
+_BLOCK_REACH = 3  # lines around an edge line that tell it stands in a header block or a signature
+
+
+def _in_block(around: list[str]) -> bool:
+    """Lines near an edge line hold a motto, a document number or a signing post: it is part of a header or a
+    signature, whatever pages it opens or closes."""
+    return any(is_motto(line) or number_line(line) or re.match(SIGNING_MARK, line) for line in around)
 
 
 def _page_edges(filled: list[int], pages: Sequence[int]) -> list[int]:

@@ -213,9 +213,10 @@ def cell_spans(line: str) -> list[tuple[int, int]]:
 
 def _names_not_values(cells: list[str], years: bool = False) -> bool:
     """Short cells and none a bare figure: column names ("Bắt đầu", "Năm 2026"), not a row's values. `years`: a
-    bare year names a column too ("STT | Huyện | 2026 | 2027 …", where the row's first cell says it names)."""
-    return all(len(c) <= _MAX_COLUMN_NAME and (not re.fullmatch(r"[\d.,%\s]+", c) or years and _YEAR_NAME.fullmatch(c))
-               for c in cells)
+    bare year names a column too ("STT | Huyện | 2026 | 2027 …", where the row's first cell says it names). A name
+    joined from header rows ("Số hộ phân loại rác tại nguồn (hộ) - Năm 2025") is short in each of its parts."""
+    return all(max(map(len, c.split(" - "))) <= _MAX_COLUMN_NAME and
+               (not re.fullmatch(r"[\d.,%\s]+", c) or years and _YEAR_NAME.fullmatch(c)) for c in cells)
 
 
 _YEAR_NAME = re.compile(r"\s*(?:19|20)\d{2}\s*")

@@ -111,15 +111,19 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      _SPAN),
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"
                 # "… được chi bao nhiêu?", "cấp bao nhiêu?": a sum, when nothing counted follows
-                r"|\b(?:duoc )?(?:chi|cap|bo tri|phan bo) bao nhieu\s*(?:[?.]|$)"),
+                r"|\b(?:duoc )?(?:chi|cap|bo tri|phan bo) bao nhieu\s*(?:[?.]|$)"
+                # "Tổng kinh phí để thực hiện kế hoạch … năm 2026 là bao nhiêu?": the sum of the funds named
+                # ("… kinh phí chi cho nghiên cứu … đạt bao nhiêu?" reaches a share)
+                r"|\b(?:kinh phi|von|ngan sach|tong muc dau tu)\b(?: [\w/-]+){0,20}? (?:la|het|can|khoang|du kien) "
+                r"bao nhieu\s*(?:[?.]|$)"),
      _MONEY),
     # "chiếm bao nhiêu GRDP": a share, however it is named
     (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
      _PERCENT),
     (_PAY_CUE, _MONEY),
-    # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng": a person, by name
+    # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng", "ai được chọn làm …": a person, by name
     (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
-                r"|\b(?:chon|cu|bo nhiem|de cu) ai\b"
+                r"|\b(?:chon|cu|bo nhiem|de cu) ai\b|\bai (?:(?:se )?duoc |se )?(?:chon|cu|bo nhiem|de cu) (?:lam|giu)\b"
                 # "Kiến trúc sư trưởng … của thành phố là ai?": the holder of a post, by name
                 r"|\b(?:truong|giam doc|chu tich|bi thu|chanh van phong)\b[^?.;]{0,90}? la ai\b"), _HOLDER),
     # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"
@@ -134,6 +138,10 @@ _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only
 _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit", "khoi", "con", "cay", "qua"))
 # "kỳ họp thứ mấy", "lần thứ mấy": an ordinal of the noun before it, as a plan writes one ("kỳ họp thứ 9", "thứ IX",
 # "thứ mười chín")
+# "… chủ trì dự án nào?", "triển khai trên nền tảng gì?": a thing of a kind a passage names when it names one (not a
+# kind of plan: the plan's own title would say it)
+_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|he thong|nen tang|phan mem|ung dung|co so du lieu|"
+                         r"cong thong tin|cong trinh|mo hinh)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? (?:nao|gi)\b")
 _ORDINAL_ASKED = re.compile(r"\b([a-z]+(?: [a-z]+)?) thu may\b")
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
@@ -174,6 +182,7 @@ class Expectation:
     measured: str = ""  # "bao nhiêu tấn sữa": the thing measured (as typed), said in the passage
     ordinal: str = ""  # "kỳ họp thứ mấy": the passage says "họp thứ <n>" (folded noun's last word)
     often: str = ""  # "họp mấy lần một năm": what is done how often (tones folded); the passage says it with a frequency
+    kind: str = ""  # "chủ trì dự án nào": the kind of thing asked (as typed), which the passage names
 
     @property
     def asks_value(self) -> bool:
@@ -296,10 +305,12 @@ def expectation(question: str) -> Expectation:
     ordinal = _ORDINAL_ASKED.search(q) if has_diacritics(question) else None
     often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
         if pattern is FREQUENCY and has_diacritics(question) else ""
+    kind = _KIND_ASKED.search(q) if has_diacritics(question) and pattern is None and not m else None
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
                        ordinal=ordinal.group(1).split()[-1] if ordinal else "", often=often,
+                       kind=written[kind.start(1):kind.end(1)] if kind else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None)
 
@@ -458,6 +469,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.measured and not _says_word(exp.measured, f"{text} {context}"):
         return False
     if exp.often and not how_often(exp.often, fold_tones(text).lower()):
+        return False
+    if exp.kind and not _says_word(exp.kind, f"{text} {context}"):
         return False
     if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False

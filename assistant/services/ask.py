@@ -32,8 +32,11 @@ from assistant.services.question import (
     analyse,
     asks,
     asks_which_plan_only,
+    document_asked,
+    field_asked,
     fold_question,
     frames_figure,
+    has_phrase,
     naming_phrase,
     qualifying_words,
     question_parts,
@@ -331,7 +334,7 @@ class AskService:
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
         cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
-        if not self._places_said(q, docs, cited):
+        if not self._places_said(q, docs, cited) or not _field_said(q, draft.lead, cited):
             return False
         if not self._figure_said(q, docs, f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}"
                                  if draft.lead else cited):
@@ -443,18 +446,38 @@ class AskService:
         accented = has_diacritics(q)
         words = topic_words(q)
         qualifying = [w for w in qualifying_words(q) if w not in words]
-        unsaid = [w for w in words + qualifying if not any(
+        unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not any(
             _says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
             for evidence, folded in texts)]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
-        # viên" for "người học") when the passage found says most of the question — never a kind of document
-        # ("thông tư hướng dẫn": a plan that names none does not say when one is due), nor a post ("Ai là tổ trưởng
-        # …": a plan naming no "tổ trưởng" names none)
-        return not unsaid or len(unsaid) == 1 and (
-            not accented and len(words) >= _GUESSED_WORDS or len(words) >= _PARAPHRASED_WORDS and
-            coverage >= _SAYS_MOST and fold_accents(unsaid[0]).lower() not in _KIND_NAMES and not _POST.search(unsaid[0]))
+        # viên" for "người học"), of six or more two ("biện pháp chống tấn công mạng" for "giải pháp bảo đảm an ninh
+        # mạng"), when the passage found says most of the question — never a kind of document ("thông tư hướng dẫn":
+        # a plan that names none does not say when one is due), nor a post ("Ai là tổ trưởng …": a plan naming no
+        # "tổ trưởng" names none)
+        if not unsaid:
+            return True
+        if not accented:
+            return len(unsaid) == 1 and len(words) >= _GUESSED_WORDS
+        allowed = sum(len(words) >= n for n in _PARAPHRASED_WORDS)
+        return len(unsaid) <= allowed and coverage >= _SAYS_MOST and not any(
+            fold_accents(w).lower() in _KIND_NAMES or _POST.search(w) for w in unsaid)
+
+    def _unnamed(self, q: str, words: list[str], docs: list[str]) -> list[str]:
+        """The topic words besides those naming the one plan that answers, when its title says most of how the
+        question names it ("Kế hoạch thu gom, phân loại rác thải sinh hoạt năm 2025-2026 của UBND huyện Đông Sa …"
+        of "Kế hoạch thu gom, … xử lý chất thải rắn sinh hoạt trên địa bàn huyện Đông Sa năm 2025 - 2026"): the
+        asker's word for its topic ("rác thải") named it, it is not asked about."""
+        naming = naming_phrase(q, commas=True)
+        if len(docs) != 1 or not naming:
+            return words
+        plan = self.plan_names().get(docs[0], {})
+        title = set(folded_syllables(expand_abbreviations(f"{plan.get('title', '')} {plan.get('issuer', '')}")))
+        terms = [t for t in content_terms(naming) if not t.isdigit()]
+        if not terms or 3 * sum(t in title for t in terms) < 2 * len(terms):
+            return words
+        return [w for w in words if not has_phrase(naming, fold_question(w))]
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -522,7 +545,8 @@ class AskService:
                 found = self.retriever.retrieve(part, scope, _PART_DEPTH)
                 doc = str(found[0].payload.get("doc_id")) if found else None
             named.append((part, doc))
-        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p)) and _restates(p) for p, _ in named)
+        each = all(asks(p, accented) and not _REFERS_BACK.search(fold_accents(p))
+                   and _restates(p, names.get(d or "", {}).get("title", "")) for p, d in named)
         for part, doc in named:
             if doc is not None and doc not in docs:
                 docs[doc] = part if each else ""
@@ -595,8 +619,9 @@ class AskService:
                     spans.append((sig, "Chữ ký", "text"))
             if q.wants("number", "date", "issuer"):
                 spans.append(((0, _header_end(text)), "", "header"))
-            if q.wants("basis", "proposal"):  # "Thực hiện Nghị quyết số …", "Căn cứ …", "Theo đề nghị của …": the
-                # grounds before the plan's parts
+            # "Thực hiện Nghị quyết số …", "Căn cứ …", "Theo đề nghị của …": the grounds before the plan's parts, which
+            # also date the documents cited ("Quyết định 185-QĐ/TW … ban hành ngày nào?")
+            if q.wants("basis", "proposal") or q.wants("date") and document_asked(q.text):
                 spans += [(span, "", "text") for span in _preamble(text)]
             for (start, end), section, kind in spans:
                 payload = {**first.payload, "start": start, "end": end, "section": section, "kind": kind,
@@ -666,6 +691,19 @@ def _repeats(d: Draft, answer: list[Draft], part: str) -> bool:
 _FIELD_ASKED = {"co": r"\bphoi hop\b", "product": r"\b(?:san pham|ket qua)\b", "funding": r"\bkinh phi\b"}
 
 
+_FIELD_WORDS = {"co": re.compile(r"\bphoi hop\b|\bcung voi\b"), "product": re.compile(r"\bsan pham\b|\bdau ra\b")}
+
+
+def _field_said(q: str, lead: Unit | None, cited: str) -> bool:
+    """"… có những cơ quan nào phối hợp với Bộ Công an?", "… kết quả đầu ra là văn bản gì?": one field of a task
+    asked alone is given by the passage led with — its task's field or its words ("phối hợp với …", "Sản phẩm: …");
+    a task naming only who leads it has no co-units to give, a row with an empty product cell no product."""
+    role = field_asked(q)
+    if not role or lead is None:
+        return True
+    return role in lead.fields or bool(_FIELD_WORDS[role].search(fold_question(f"{cited} {lead.text}")))
+
+
 def _task_text(unit: Unit) -> str:
     """Every field of the task a passage belongs to ("Sản phẩm: báo cáo rà soát kèm bản đồ …" beside its deadline)."""
     return " ".join(str(f.get("text", "")) for f in unit.fields.values())
@@ -702,12 +740,14 @@ def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
     return bool(own & set(content_terms(expand_abbreviations(statement.text))))
 
 
-def _restates(part: str) -> bool:
+def _restates(part: str, title: str = "") -> bool:
     """A part says what it asks about, besides the words naming its plan ("…, còn Bắc Ninh trong KH 144 đặt bao
     nhiêu?" and "…, còn Kế hoạch chuyển đổi số … của phường Bạch Đằng đặt mức bao nhiêu?" say nothing of it: the
-    rest of the question does; "… đặt chỉ tiêu kiên cố hóa thêm bao nhiêu km kênh mương" does)."""
+    rest of the question does; "… đặt chỉ tiêu kiên cố hóa thêm bao nhiêu km kênh mương" does). Words of the title
+    of the plan it names name it, past a comma of the title too ("kinh tế số, xã hội số")."""
     typed = fold_tones(part)
-    named = naming_phrase(part).split()  # "ke hoach chuyen doi so … phuong bach dang", up to what is said of it
+    # "ke hoach chuyen doi so … phuong bach dang", up to what is said of it
+    named = naming_phrase(part).split() + fold_accents(fold_tones(title)).lower().split()
     topics = topic_words(part)  # none: "Kế hoạch 144 giao sở nào?" asks its own "sở nào"
     # "Bắc Ninh" is a name, not what is asked; "đón bao nhiêu lượt khách" says what is, though no topic word
     words = [w for w in topics if not set(fold_accents(w).lower().split()) <= set(named)]
@@ -795,7 +835,7 @@ _NEAR_WORDS = 2
 _FIGURE_UNSAID = 1
 _POST = re.compile(r"(?<!\w)(?:trưởng|phó|giám đốc|chủ tịch|bí thư|chủ nhiệm|thủ tướng)(?!\w)")  # tone placement folded
 _GUESSED_WORDS = 3
-_PARAPHRASED_WORDS = 4
+_PARAPHRASED_WORDS = (4, 6)  # of four topic words one may be the asker's own, of six two
 _SAYS_MOST = 0.5
 
 

@@ -211,11 +211,16 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     return units
 
 
+_QUOTED = re.compile(r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"")  # "Dự án 6: “Tăng cường …, chống ma túy”"
+
+
 def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit: int) -> tuple[int, str]:
     """The clause range of `text` (at most `limit` chars) that says most about the question."""
     if len(text) <= limit:
         return 0, text
-    cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)] + [len(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)]  # a title in quotes is one thing: no cut inside it
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)
+                  if not any(a < m.start() < b for a, b in quoted)] + [len(text)]
     pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
     found = [terms & set(folded_syllables(text[a:b])) for a, b in pieces]

@@ -77,6 +77,7 @@ from assistant.vocab.signature import signing_lines
 from assistant.vocab.units import (
     HEAD_WORDS,
     expand_abbreviations,
+    names_unit,
     places_asked,
     places_named,
     unit_mentions,
@@ -222,12 +223,12 @@ class ExtractiveAnswerer:
         if plan is not None and _names_no_plan(q) and fitting and \
                 next((u.score for u in fitting if u.doc_id == plan), 0.0) < TITLE_ONLY_SHARE * fitting[0].score:
             plan = None  # "Hệ thống thông tin đất đai quốc gia …": a title's words ("quốc gia") said by chance
+        if (cited := _cited_with_date(q, plan, ranked)) is not None:
+            out = _Builder()
+            self._quote(q, cited, out, LEAD_CHARS)
+            return Draft(out.statements, out.citations, cited.coverage, ranked, True, cited, of_cited=True)
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
-            if (cited := _cited_with_date(q, plan, ranked)) is not None:
-                out = _Builder()
-                self._quote(q, cited, out, LEAD_CHARS)
-                return Draft(out.statements, out.citations, cited.coverage, ranked, True, cited, of_cited=True)
             if _header_lacks_asked(q, plan, ranked):
                 return Draft([], [], 0.0, ranked)
         if q.wants("basis"):  # "… để thực hiện kế hoạch nào?": the grounds the plan states, of that kind, when found
@@ -414,7 +415,13 @@ class ExtractiveAnswerer:
         task = fields.get("task")
         numbers = [n for _, n in parts]
         text = "; ".join(p for p, _ in parts if p)
-        own_lines = bool(task and not q.intents and task["start"] < u.start and u.text.strip())
+        # a part of the plan a unit was given by its number ("… các nhiệm vụ tại mục (IV)(3.4)(a)"): its title, then
+        # the passage of it found
+        referred = bool(u.task and u.task["source"] == "referred")
+        own_lines = bool(task and (not q.intents or referred) and task["start"] < u.start and u.text.strip())
+        if own_lines and task and referred:
+            numbers.append(out.cite(u.chunk, task["text"], task["start"]))
+            text = f"{text} — {task['text'].rstrip(':')}:" if text else f"{task['text'].rstrip(':')}:"
         if own_lines:
             # "… có chức năng gì?", asking no field: a task titled by its heading is said by its own lines
             # ("Nội dung: …"), not by its title again
@@ -429,7 +436,7 @@ class ExtractiveAnswerer:
                                         LEAD_CHARS if where or own_lines else TASK_CHARS)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             said = ("…" if offset else "") + quote
-            text = f"{text} — {said}" if text else said
+            text = f"{text} {said}" if text.endswith(":") else f"{text} — {said}" if text else said
         if text:
             out.say(text[0].upper() + text[1:], numbers)
 
@@ -501,6 +508,13 @@ class ExtractiveAnswerer:
             said += 1
             offset, quote, item = _duty_line(task["text"], q)  # compose_text puts each item on a "- " line
             numbers = [out.cite(u.chunk, quote, task["start"] + offset)]
+            if u.task and u.task["source"] == "referred":  # a part given by its number: its title, then its first lines
+                first = min((w for w in ranked if w.doc_id == doc and w.task is u.task and w.start >= task["end"]),
+                            key=lambda w: w.start, default=None)
+                if first is not None:
+                    offset, quote, said_first = _duty_line(first.text, q)
+                    numbers.append(out.cite(first.chunk, quote, first.start + offset))
+                    item = f"{item.rstrip(':')}: {said_first}"
             details = []  # when, and what it delivers ("Phương án cấp cứu TNGT; 01 tổ cấp cứu …")
             for role, limit in (("timing", 80), ("product", DUTY_PRODUCT_CHARS)):
                 f = u.fields.get(role)
@@ -597,14 +611,15 @@ def _header_lacks_asked(q: Question, doc: str, ranked: list[Unit]) -> bool:
     return not any(payload.get(field) for field in asked)
 
 
-def _cited_with_date(q: Question, doc: str, ranked: list[Unit]) -> Unit | None:
-    """Asked when a document the plan cites was issued ("Chương trình hành động 32-CTr/TU … ban hành ngày nào?"): the
-    passage citing it with its date ("Chương trình hành động số 32-CTr/TU ngày 18/7/2025 …"), not the plan's own."""
+def _cited_with_date(q: Question, doc: str | None, ranked: list[Unit]) -> Unit | None:
+    """Asked when a document the plan (or, no plan named, any plan) cites was issued, and by whom ("Chương trình
+    hành động 32-CTr/TU … ban hành ngày nào, của cơ quan nào?"): the passage citing it with its date ("Chương trình
+    hành động số 32-CTr/TU ngày 18/7/2025 của …"), not the plan's own."""
     asked = document_asked(q.text)
-    if not asked or not q.wants("date") or not q.intents <= _ASKING_PARTS:
+    if not asked or not q.wants("date") or not q.intents <= _ASKING_PARTS | {"responsibility"}:
         return None
-    units = [u for u in ranked if u.doc_id == doc]
-    if not units or _own_number(units[0].chunk) == asked:
+    units = [u for u in ranked if doc is None or u.doc_id == doc]
+    if not units or any(_own_number(u.chunk) == asked for u in units):
         return None
     digits, code = asked.split()
     dated = re.compile(rf"(?<![\d/]){digits}\s*[-/]\s*{code}[^\s,;]*\s*,?\s*ngay\s+\d")
@@ -951,12 +966,18 @@ def _bare_lead(u: Unit) -> bool:
 
 
 def _dating_item(u: Unit) -> tuple[str, int] | None:
-    """"- Đến năm 2027:" over "+ 68% dân số …": a short outer item naming a year, said with the quotes under it
-    (two years' targets quoted alike would not tell which is which)."""
+    """"- Đến năm 2027:" over "+ 68% dân số …", or a heading "c) Năm 2027" over "- 100% thông tin …": a short outer
+    item or heading naming a year, said with the quotes under it (two years' targets quoted alike would not tell
+    which is which)."""
     outer = _outer_item(u)
-    if outer is None or not is_bullet(outer[0]) or len(outer[0]) > _LABEL_CHARS or not _YEAR.search(outer[0]):
+    if outer is not None:
+        dating = is_bullet(outer[0]) and len(outer[0]) <= _LABEL_CHARS and _YEAR.search(outer[0])
+        return outer if dating else None
+    heading = u.chunk.payload.get("heading")
+    if not heading or len(heading["text"]) > _LABEL_CHARS or not _YEAR.search(heading["text"]) or \
+            _YEAR.search(u.text) or heading["start"] > u.start:
         return None
-    return outer
+    return heading["text"], int(heading["start"])
 
 
 
@@ -1022,7 +1043,7 @@ def _mentions(u: Unit, named: list[str]) -> bool:
     """The unit, its task's fields or its section name one of the units the question names ("Sở Tài chính
     Bắc Ninh" is named by a duty of "Sở Tài chính" in the Bắc Ninh plan)."""
     where = unit_search_key(f"{_claimable(u)} {section_label(u.section)}")
-    return any(n in where for n in named) or _leads(u, named)
+    return any(names_unit(n, where) for n in named) or _leads(u, named)
 
 
 def _document_part(u: Unit, q: Question) -> float:
@@ -1126,7 +1147,7 @@ def _leads(u: Unit, named: list[str]) -> bool:
     if not lead:
         return False
     key = unit_search_key(lead["text"])
-    return any(n == key or n in key or key in n for n in named if len(n) >= 5)
+    return any(names_unit(n, key) for n in named if len(n) >= 5)
 
 
 def _boilerplate(u: Unit, q: Question) -> float:

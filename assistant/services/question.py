@@ -52,7 +52,8 @@ _CUES: dict[str, tuple[str, ...]] = {
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho", "bao nhieu tien", "du toan",
-                "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien"),
+                "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien", "nguon nao",
+                "lay tu dau"),
     # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau"),
@@ -172,6 +173,24 @@ def asks_which_plan_only(q: Question) -> bool:
 def _which_plan_only(folded: str) -> bool:
     return not _TWO_PLANS.search(folded) and not re.search(r"\b(?:hon|hay)\b", folded) and not any(
         has_phrase(folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
+
+
+# one field of a task asked alone: its co-units ("những cơ quan nào phối hợp với Bộ Công an", "đơn vị phối hợp là
+# ai"), or its product ("sản phẩm là gì", "kết quả đầu ra là văn bản gì") — not who leads it as well
+_FIELD_ALONE = (
+    ("co", re.compile(r"\b(?:ai|nao|nhung ai)(?: \w+){0,2}? phoi hop\b|\bphoi hop\b(?: \w+){0,8}? (?:la )?(?:ai|nao)\b")),
+    ("product", re.compile(r"\b(?:san pham|dau ra)(?: \w+){0,4}? (?:la )?(?:gi|nao)\b")),
+)
+_LEAD_ASKED = re.compile(r"\b(?:chu tri|chiu trach nhiem|phu trach|dau moi)\b|\bai (?:lam|thuc hien)\b")
+
+
+def field_asked(text: str) -> str:
+    """"co" or "product" when the question asks that one field of a task, else "" (an aside naming who leads,
+    "(Bộ TT&TT chủ trì, làm hằng năm)", tells which task)."""
+    folded = fold_question(without_asides(text))
+    if _LEAD_ASKED.search(folded):
+        return ""
+    return next((role for role, cue in _FIELD_ALONE if cue.search(folded)), "")
 
 
 def fold_question(text: str) -> str:
@@ -312,10 +331,22 @@ _OPENS_ON_NUMBER = re.compile(r"^(?:(?:theo|trong|cho biet)\s+)?(" + "|".join(_K
                               r")(?: hanh dong)?(?: so)? (\d{1,5})\b")
 
 
+_NUMBERED_DOCUMENT = re.compile(r"\b(" + "|".join(_KIND_NAMES) + r")(?: hanh dong)?(?: so)? (\d{1,5})\b")
+_ISSUED = re.compile(r"\b(?:ban hanh|ky)\b")
+
+
 def document_asked(text: str) -> str:
-    """'32 ctr' for "Chương trình hành động 32-CTr/TU … ban hành ngày nào?"; '' when the question opens otherwise."""
-    m = _OPENS_ON_NUMBER.match(fold_question(text))
-    return f"{m.group(2)} {_KIND_NAMES[m.group(1)]}" if m else ""
+    """'32 ctr' for "Chương trình hành động 32-CTr/TU … ban hành ngày nào?", or for "Trong phần căn cứ của kế hoạch
+    …, Quyết định 185-QĐ/TW … được ban hành ngày nào?" (the last document named before "ban hành", unless the plan
+    carries it out); '' when no document is the subject."""
+    folded = fold_question(text)
+    if m := _OPENS_ON_NUMBER.match(folded):
+        return f"{m.group(2)} {_KIND_NAMES[m.group(1)]}"
+    issued = _ISSUED.search(folded)
+    named = [m for m in _NUMBERED_DOCUMENT.finditer(folded, 0, issued.start() if issued else 0)]
+    if not named or _CARRIED_OUT.search(folded[:named[-1].start()]):
+        return ""
+    return f"{named[-1].group(2)} {_KIND_NAMES[named[-1].group(1)]}"
 
 
 # "Chương trình … thực hiện Nghị quyết 57", "… của Chính phủ về Nghị quyết 57": the number names the document
@@ -374,10 +405,11 @@ def _one_body(first: Iterable[str], second: Iterable[str]) -> bool:
                if len(x.split()) >= 2)
 
 
-def naming_phrase(text: str) -> str:
+def naming_phrase(text: str, commas: bool = False) -> str:
     """The words a question names its plan with, accent-folded: from the first kind word ("kế hoạch",
-    "chương trình", …) to the predicate or the end of the clause. "" when the question names no plan kind."""
-    clause = re.split(r"[,:;?]", fold_accents(fold_tones(text)).lower())
+    "chương trình", …) to the predicate or the end of the clause (past commas, when `commas`: "Kế hoạch thu gom,
+    phân loại rác thải … của UBND huyện Đông Sa số mấy"). "" when the question names no plan kind."""
+    clause = re.split(r"[:;?]" if commas else r"[,:;?]", fold_accents(fold_tones(text)).lower())
     for part in clause:
         folded = " ".join(_WORDS.findall(part))
         # "… phải xây dựng kế hoạch cụ thể hóa chương trình X": a document to be made names no plan, the next does

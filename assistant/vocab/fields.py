@@ -66,11 +66,17 @@ def _fold(label: str) -> str:
 
 
 def role_of(label: str) -> str | None:
-    """'Đơn vị chủ trì' -> 'lead', 'Thời gian dự kiến hoàn thành' -> 'timing', 'ĐVT' -> 'measure'."""
+    """'Đơn vị chủ trì' -> 'lead', 'Thời gian dự kiến hoàn thành' -> 'timing', 'ĐVT' -> 'measure'; a column named by
+    the header rows above it, 'Tổ chức thực hiện - Đơn vị thực hiện - Chủ trì', by its nearest name that says one."""
     folded = _fold(label)
-    if not folded or len(folded.split()) > _MAX_LABEL_WORDS:
+    if not folded:
         return None
-    return next((role for role, pattern in _ROLE_PATTERNS if pattern.search(folded)), None)
+    if len(folded.split()) <= _MAX_LABEL_WORDS:
+        role = next((role for role, pattern in _ROLE_PATTERNS if pattern.search(folded)), None)
+        if role is not None:
+            return role
+    parts = label.split(" - ")
+    return next((r for part in reversed(parts) if (r := role_of(part))), None) if len(parts) > 1 else None
 
 
 def labelled_field(line: str) -> tuple[str, str, int] | None:
@@ -134,7 +140,8 @@ def role_label(role: str) -> str:
 
 
 # where a second field may start inside one line: "Cơ quan chủ trì: Bộ Công an; Thời hạn: năm 2026"
-_RUN_START = re.compile(r"(?:^|(?<=[;.])\s+|\s+[-–]\s+)(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*")
+# (a label holds no " - ": "…; Hội Cựu chiến binh huyện - Thời gian: quý IV" is a value, then the label)
+_RUN_START = re.compile(r"(?:^|(?<=[;.])\s+|\s+[-–]\s+)(?P<label>[^\W\d_](?:(?!\s[-–]\s)[^:;.\n]){1,48}?)\s*:\s*")
 
 
 def field_runs(text: str) -> list[tuple[str, int, int]]:

@@ -144,3 +144,56 @@ def strip_marker(line: str) -> tuple[int, str]:
     if num is not None and not num.bare:
         return lead + len(stripped) - len(num.rest), num.rest
     return lead, stripped
+
+
+# "… các nhiệm vụ tại mục (IV)(3.4)(a)", "tại mục (IV) (4.1) (4.2)", "tại điểm a, b, c khoản 2 mục III": a part of the
+# document named by its numbers, the word before each ("điểm" inside "khoản" inside "mục" …) or in brackets outer first
+_REF_RANK = {"diem": 0, "tieu muc": 1, "khoan": 1, "muc": 2, "dieu": 2, "chuong": 3, "phan": 4}
+_REF_TOKEN = re.compile(r"\s*(?:(?P<word>tiểu mục|điểm|khoản|mục|phần|chương|điều)(?!\w)|\((?P<bracketed>[IVX]{1,6}|\d{1,2}"
+                        r"(?:\.\d{1,2})*|[a-zđ])\)|(?P<number>[IVX]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])(?:\.(?=\s|$))?(?!\w)"
+                        r"|(?P<sep>,|và(?!\w)))", re.IGNORECASE)
+
+
+def _number_kind(number: str) -> str:
+    """What a bracketed number's style is, to tell nesting ("(IV)(3.4)(a)") from siblings ("(4.1) (4.2)")."""
+    if valid_roman(number):
+        return "roman"
+    return f"dotted{number.count('.')}" if number[0].isdigit() else "letter"
+
+
+def section_references(text: str) -> list[tuple[str, ...]]:
+    """The parts `text` (from "tại …" on) names, each as its numbers from the outermost: "mục (IV)(3.4)(a)" ->
+    [("IV", "3.4", "a")]; "điểm a, b khoản 2 mục III" -> [("III", "2", "a"), ("III", "2", "b")]."""
+    groups: list[tuple[str, list[list[str]]]] = []  # (word, alternatives each a path)
+    pos = text.find("tại") + 3 if "tại" in text[:4] else 0
+    while m := _REF_TOKEN.match(text, pos):
+        pos = m.end()
+        if m.group("word"):
+            groups.append((fold_accents(m.group("word")).lower(), []))
+        elif not groups:
+            break
+        elif m.group("bracketed"):
+            number, paths = m.group("bracketed"), groups[-1][1]
+            if paths and _number_kind(number) != _number_kind(paths[-1][-1]):
+                paths[-1] = [*paths[-1], number]  # "(IV)(3.4)": 3.4 inside IV
+            else:
+                paths.append([*(paths[-1][:-1] if paths else []), number])  # "(4.1) (4.2)": beside it
+        elif m.group("number"):
+            groups[-1][1].append([m.group("number")])
+    groups = [g for g in groups if g[1]]
+    if len(groups) > 1 and _REF_RANK.get(groups[0][0], 2) < _REF_RANK.get(groups[-1][0], 2):
+        groups.reverse()  # "điểm a khoản 2 mục III": the innermost is named first
+    found: list[tuple[str, ...]] = [()]
+    for _, alternatives in groups:
+        found = [(*p, *alt) for p in found for alt in alternatives]
+    return [tuple(_normal(n) for n in p) for p in found if p]
+
+
+def _normal(number: str) -> str:
+    return number.upper() if valid_roman(number.upper()) and number.isupper() else number.lower()
+
+
+def heading_numbers(path: list[str]) -> tuple[str, ...]:
+    """The numbers of a section path's headings, outermost first ("IV. … > 3. … > 3.4. … > a) …" -> IV, 3, 3.4, a)."""
+    return tuple(_normal(num.number) for num in map(numbering, path) if num is not None)
+

@@ -138,6 +138,33 @@ def unit_search_key(name: str) -> str:
     return " ".join(w for w in words if w not in ("cac", "nhung"))
 
 
+_LEVEL_KEYS = frozenset(("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"))
+_SPREAD_WORDS = 4  # a name this long may be said with words left out
+_FORMAL_GAP = 3  # words a formal name adds between those staff say ("ủy ban | mặt trận tổ quốc | việt nam | huyện")
+
+
+def names_unit(asked: str, written: str) -> bool:
+    """Search keys of a unit as asked and as written name the same unit: one holds the other, or the asked name's
+    words stand in order in the written one with a few formal words between ("mat tran to quoc huyen" in "uy ban mat
+    tran to quoc viet nam huyen"), the place after its level left out ("… huyen phuc thanh")."""
+    if asked in written or written in asked:
+        return True
+    words = asked.split()
+    cut = next((i + 1 for i in range(len(words) - 1, 0, -1) if words[i] in _LEVEL_KEYS
+                or " ".join(words[i - 1:i + 1]) in _LEVEL_KEYS), len(words))
+    words = words[:cut]
+    if len(words) < _SPREAD_WORDS:  # "Sở Nội vụ" is not "Sở Tài chính và Nội vụ"
+        return False
+    seen, at = written.split(), -1
+    for w in words:
+        nxt = next((j for j in range(at + 1, min(len(seen), at + 2 + _FORMAL_GAP) if at >= 0 else len(seen))
+                    if seen[j] == w), None)
+        if nxt is None:
+            return False
+        at = nxt
+    return True
+
+
 @lru_cache(maxsize=1)
 def _head_search_keys() -> list[str]:
     return sorted({unit_search_key(h) for h in HEAD_WORDS}, key=len, reverse=True)

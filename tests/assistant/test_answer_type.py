@@ -231,6 +231,14 @@ from assistant.vocab.docnum import DOC_NUMBER
         # a share of the things counted is what a plan needs of them ("cần bao nhiêu trạm y tế …")
         ("Tỉnh cần bao nhiêu trạm y tế cấp xã đủ điều kiện xác định tình trạng nghiện?",
          "Trên 80% số trạm y tế cấp xã trên toàn tỉnh đủ điều kiện xác định tình trạng nghiện ma túy", True),
+        # "Tổng kinh phí … là bao nhiêu?", the words apart: a sum, not a share of the funds
+        ("Tổng kinh phí để thực hiện kế hoạch năm 2026 là bao nhiêu?", "phấn đấu giải ngân 100% kinh phí được giao",
+         False),
+        ("Tổng kinh phí để thực hiện kế hoạch năm 2026 là bao nhiêu?", "Tổng kinh phí năm 2026: 4.250 triệu đồng", True),
+        ("Kinh phí cho bao nhiêu xã?", "hỗ trợ 12 xã", True),  # a count, though money is named
+        # "Ai được chọn làm …": a person, by name
+        ("Ai được chọn làm kiến trúc sư trưởng về chuyển đổi số?",
+         "Sở Khoa học và Công nghệ chủ trì lựa chọn kiến trúc sư trưởng", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

@@ -165,3 +165,11 @@ def test_the_issuer_with_its_place_names_the_plan_not_a_unit_asked_about() -> No
     assert _subjects(q, top) == []
     q = analyse("Sở Y tế Hà Nam giao những nhiệm vụ gì trong kế hoạch tiêm chủng?")  # another place: another Sở
     assert _subjects(q, top) == ["so y te ha nam"]
+
+
+def test_a_title_in_quotes_is_not_cut_at_its_comma() -> None:
+    text = ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Dự án 6: "
+            "“Tăng cường đáp ứng y tế trong phòng, chống ma túy” trên địa bàn tỉnh (khi Bộ Y tế có văn bản triển khai).")
+    _, quote = best_window(text, set(content_terms("Sở Y tế chủ trì dự án nào về đáp ứng y tế")), None, 120)
+    assert "phòng" not in quote or "chống ma túy”" in quote, quote
+

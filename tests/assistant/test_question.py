@@ -7,6 +7,7 @@ import pytest
 from assistant.services.question import (
     analyse,
     document_asked,
+    field_asked,
     fold_question,
     has_phrase,
     question_parts,
@@ -314,6 +315,9 @@ def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> No
     ("Nghị quyết số 57-NQ/TW của Bộ Chính trị ký ngày nào?", "57 nq"),
     ("Theo Kế hoạch 308 của Hà Nội, ai chủ trì?", "308 kh"),
     ("Kế hoạch của tỉnh thực hiện Chương trình hành động 32-CTr/TU ban hành ngày nào?", ""),  # the plan's own date
+    # the document named last before "ban hành", the question opening on the plan
+    ("Trong phần căn cứ của kế hoạch Đồng Nai, Quyết định 185-QĐ/TW được ban hành ngày nào, của cơ quan nào?",
+     "185 qd"),
 ])
 def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
     assert document_asked(question) == asked
@@ -339,4 +343,15 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
     from assistant.services.question import qualifying_words
 
     assert set(qualifying) <= set(qualifying_words(question)) and (qualifying or not qualifying_words(question))
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Việc xây dựng Cổng thông tin quốc gia có những cơ quan nào phối hợp với Bộ Công an?", "co"),
+    ("Đơn vị phối hợp là ai?", "co"),
+    ("Nhiệm vụ này (Bộ TT&TT chủ trì) có kết quả đầu ra là văn bản gì?", "product"),  # the aside names the task
+    ("Ai chủ trì và ai phối hợp lập bản đồ số?", ""),  # who leads is asked as well
+    ("Sở Y tế chủ trì việc gì?", ""),
+])
+def test_one_field_asked_alone(question: str, role: str) -> None:
+    assert field_asked(question) == role
 

@@ -291,3 +291,56 @@ def test_an_items_paragraphs_then_a_paragraph_naming_who_leads_them() -> None:
         "timing": "hoàn thành trước ngày 30/6/2024"}
     assert [(f["lead"], f["task"][:20]) for f in found[1:]] == [
         ("Trung tâm Văn hóa huyện", "Trung tâm Văn hóa hu")]
+
+
+def test_a_part_given_by_its_number_is_a_task_of_that_unit() -> None:
+    """"Chủ trì triển khai các nhiệm vụ tại mục (IV)(3.4)(a)" under a unit's heading: the part named there, with all
+    under it, is a task that unit leads; a duty "phù hợp với … (trọng tâm các nhiệm vụ tại mục IV)" gives none."""
+    text = ("IV. PHÁT TRIỂN NGÀNH\n3. Thương mại\n3.4. Lĩnh vực logistics\na) Phát triển hải quan số:\n"
+            "- Số hóa hoàn toàn chứng từ, tiến tới phi giấy tờ trong thủ tục hải quan.\nb) Cảng cạn\n"
+            "- Nâng cấp cảng cạn Quế Võ.\nVI. TỔ CHỨC THỰC HIỆN\n1. Chi cục Hải quan khu vực V\n"
+            "a) Chủ trì triển khai các nhiệm vụ tại mục (IV)(3.4)(a);\n"
+            "b) Chủ động triển khai Kế hoạch phù hợp với định hướng của ngành (trọng tâm các nhiệm vụ tại mục IV).")
+    referred = [t for t in tasks_of(text) if t["source"] == "referred"]
+    assert [values(t) for t in referred] == [{"task": "Phát triển hải quan số:", "lead": "Chi cục Hải quan khu vực V"}]
+    assert text[referred[0]["start"]:referred[0]["end"]].endswith("phi giấy tờ trong thủ tục hải quan.")
+
+
+def test_points_given_by_letter_are_the_items_above() -> None:
+    """"Giao Sở Công Thương chủ trì các nhiệm vụ tại điểm a, b; …" at the end of a part: its own items a) and b)."""
+    text = ("II. NHIỆM VỤ\n1. Du lịch\na) Quảng bá điểm đến\n- Lập bản đồ số.\n2. Thương mại\n"
+            "a) Đưa nông sản lên sàn thương mại điện tử.\nb) Tổ chức phiên chợ nông sản hằng quý.\n"
+            "c) Xây dựng chuỗi cửa hàng nông sản an toàn.\n"
+            "Giao Sở Công Thương chủ trì các nhiệm vụ tại điểm a, b; Ủy ban nhân dân thành phố chủ trì nhiệm vụ tại "
+            "điểm c.")
+    referred = {values(t)["task"]: values(t)["lead"] for t in tasks_of(text) if t["source"] == "referred"}
+    assert referred == {"Đưa nông sản lên sàn thương mại điện tử": "Sở Công Thương",
+                        "Tổ chức phiên chợ nông sản hằng quý": "Sở Công Thương",
+                        "Xây dựng chuỗi cửa hàng nông sản an toàn": "Ủy ban nhân dân thành phố"}
+
+
+def test_a_cell_holding_the_fields_of_its_task() -> None:
+    """"Phân công thực hiện" holding "- Chủ trì: … - Phối hợp: …; … - Thời gian: …" (paragraphs of one Word cell):
+    each a field of the row's task."""
+    text = ("PHÂN CÔNG THỰC HIỆN\nTT\tNội dung nhiệm vụ\tPhân công thực hiện\tSản phẩm\n"
+            "1\tXây dựng mô hình \"Gia đình không có người nghiện ma túy\"\t- Chủ trì: Ủy ban Mặt trận Tổ quốc Việt Nam "
+            "huyện - Phối hợp: Huyện đoàn; Hội Cựu chiến binh huyện - Thời gian: quý IV/2025\tMỗi xã ít nhất 01 mô hình")
+    task = next(t for t in tasks_of(text) if t["source"] == "table_row")
+    assert {k: v for k, v in values(task).items() if k != "task"} == {
+        "lead": "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "co": "Huyện đoàn; Hội Cựu chiến binh huyện",
+        "timing": "quý IV/2025", "product": "Mỗi xã ít nhất 01 mô hình"}
+
+
+def test_an_assignment_in_brackets_on_its_own_line_assigns_the_lines_above() -> None:
+    """"a) … nhân rộng mô hình:" / "+ …" / "+ …" / "(Giao Ủy ban MTTQ huyện chủ trì, phối hợp với Huyện đoàn; …)": the
+    Party convention of an assignment closing the task, here below the items it assigns."""
+    text = ("III- NHIỆM VỤ\n1- Xây dựng phong trào toàn dân phòng, chống ma túy\n"
+            "a) Lồng ghép nội dung phòng, chống ma túy vào cuộc vận động ở khu dân cư; nhân rộng mô hình:\n"
+            "+ \"Gia đình không có người nghiện ma túy\" ở các khu dân cư.\n"
+            "+ \"Thanh niên với phòng, chống ma túy\" trong các chi đoàn.\n"
+            "(Giao Ủy ban Mặt trận Tổ quốc Việt Nam huyện chủ trì, phối hợp với Huyện đoàn, Hội Cựu chiến binh huyện).")
+    task = next(t for t in tasks_of(text) if "lead" in t["fields"])
+    got = values(task)
+    assert got["lead"] == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"
+    assert got["co"] == "Huyện đoàn, Hội Cựu chiến binh huyện"
+    assert "Gia đình không có người nghiện ma túy" in got["task"] and "Thanh niên với phòng" in got["task"]

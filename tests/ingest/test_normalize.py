@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from llama_index.core import Document
 
+from ingest.metadata import extract_metadata
 from ingest.model import META_PAGE_STARTS, PAGE_BREAK
 from ingest.normalize import Normalizer, normalize_text
 from ingest.structure import is_caps, is_heading, is_list_start, is_table_row
@@ -512,3 +513,36 @@ def test_a_total_row_under_a_table_laid_out_with_spaces_is_a_row_of_its_own() ->
     lines = normalize_text(raw)[0].split("\n")
     assert "| 2 | Cống tiêu Cồn Mít, cống tiêu Bến Đình | Vận hành tiêu úng | Hợp tác xã dịch vụ nông nghiệp |" in lines
     assert "| | Tổng cộng | 289 hộ/1.033 khẩu | |" in lines
+
+
+def test_a_plan_cut_from_a_gazette_is_its_own_pages() -> None:
+    """Pages of a provincial gazette ("Công báo"): a running head with the page number on alternate sides, the end
+    of the decision printed before the plan (its "Nơi nhận", its signer) and the header of the one after it. The
+    plan's own header and signature stay, though they too open and close pages; the neighbours go."""
+    head = "CÔNG BÁO/Số 25 + 26/Ngày 20-5-2025"
+    pages = [
+        [f"{head} 37", "Điều 4. Tổ chức thực hiện", "Các sở chịu trách nhiệm thi hành Quyết định này./.", "Nơi nhận:",
+         "- Như Điều 4;", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lương Văn Khải"],
+        [f"38 {head}", "ỦY BAN NHÂN DÂN", "TỈNH VÂN KHÊ", "Số: 1147/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "Vân Khê, ngày 14 tháng 5 năm 2025", "QUYẾT ĐỊNH",
+         "Ban hành Kế hoạch phòng, chống đuối nước trẻ em tỉnh Vân Khê năm 2025", "ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ",
+         "Căn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Kế "
+         "hoạch phòng, chống đuối nước trẻ em.", "Nơi nhận:", "- Như Điều 1;", "TM. ỦY BAN NHÂN DÂN",
+         "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đinh Thị Thu Hà"],
+        [f"{head} 39", "ỦY BAN NHÂN DÂN", "TỈNH VÂN KHÊ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
+         "Phòng, chống đuối nước trẻ em tỉnh Vân Khê năm 2025",
+         "(Ban hành kèm theo Quyết định số 1147/QĐ-UBND ngày 14/5/2025)", "I. MỤC TIÊU",
+         "Tỷ lệ trẻ em biết bơi an toàn đạt 42%.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+         "Đinh Thị Thu Hà"],
+        [f"40 {head}", "ỦY BAN NHÂN DÂN", "TỈNH VÂN KHÊ", "Số: 1152/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "QUYẾT ĐỊNH", "Về việc công bố thủ tục hành chính"],
+    ]
+    text, _ = normalize_text(PAGE_BREAK.join("\n".join(page) for page in pages))
+    assert "CÔNG BÁO" not in text and "Lương Văn Khải" not in text and "1152/QĐ-UBND" not in text
+    assert text.startswith("ỦY BAN NHÂN DÂN\nTỈNH VÂN KHÊ\nSố: 1147/QĐ-UBND")
+    assert text.count("Đinh Thị Thu Hà") == 2 and "Tỷ lệ trẻ em biết bơi an toàn đạt 42%." in text
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issuer"], meta["signer"]) == \
+        ("1147/QĐ-UBND", "Ủy ban nhân dân tỉnh Vân Khê", "Đinh Thị Thu Hà")
+    # the decision's authority under its title is no part of the title
+    assert meta["title"] == "Quyết định ban hành Kế hoạch phòng, chống đuối nước trẻ em tỉnh Vân Khê năm 2025"

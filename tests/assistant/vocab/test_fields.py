@@ -27,6 +27,9 @@ from assistant.vocab.fields import (
         ("Ghi chú", "note"), ("Năm 2026", None),
         ("Công trình", "task"), ("Tên công trình", "task"), ("Hạng mục đầu tư", "task"), ("Phân công", "lead"),
         ("Phân công thực hiện", "lead"),
+        # named by the header rows above it: its nearest name that says a role
+        ("Tổ chức thực hiện - Đơn vị thực hiện - Chủ trì", "lead"), ("Tổ chức thực hiện - Thời gian - Bắt đầu", "timing"),
+        ("Số hộ phân loại rác tại nguồn (hộ) - Năm 2025", None),
     ],
 )
 def test_role_of(label: str, role: str | None) -> None:

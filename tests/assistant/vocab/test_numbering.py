@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.numbering import is_bullet, numbering, roman_value, strip_marker
+from assistant.vocab.numbering import (
+    heading_numbers,
+    is_bullet,
+    numbering,
+    roman_value,
+    section_references,
+    strip_marker,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +64,23 @@ def test_roman_bullets_and_markers() -> None:
     assert is_bullet("- Sở Y tế") and is_bullet("+ 70% hồ sơ") and not is_bullet("-5%")
     assert strip_marker("- Sở Y tế: chủ trì") == (2, "Sở Y tế: chủ trì")
     assert strip_marker("1.2. Triển khai") == (5, "Triển khai")
+
+
+@pytest.mark.parametrize(("text", "paths"), [
+    ("tại mục (IV)(3.4)(a);", [("IV", "3.4", "a")]),  # in brackets, the outermost first
+    ("tại mục (IV) (4.1) (4.2) và Phụ lục của Kế hoạch", [("IV", "4.1"), ("IV", "4.2")]),  # two beside each other
+    ("tại điểm a, b, c khoản 2 mục III", [("III", "2", "a"), ("III", "2", "b"), ("III", "2", "c")]),  # innermost first
+    ("tại mục 2 phần II", [("II", "2")]),
+    ("tại điểm a, b", [("a",), ("b",)]),  # of the part the sentence is in
+    ("tại mục III. Phát triển nền móng kinh tế số", [("III",)]),
+    ("tại Tờ trình số 05/TTr-SNV", []),
+])
+def test_section_references(text: str, paths: list[tuple[str, ...]]) -> None:
+    assert section_references(text) == paths
+
+
+def test_heading_numbers() -> None:
+    assert heading_numbers(["IV. PHÁT TRIỂN", "3. Thương mại", "3.4. Logistics", "a) Hải quan số"]) == \
+        ("IV", "3", "3.4", "a")
+    assert heading_numbers(["Phần II. NHIỆM VỤ", "Mục 2. Các giải pháp"]) == ("II", "2")
+

@@ -7,6 +7,7 @@ import pytest
 from assistant.vocab.units import (
     expand_abbreviations,
     is_group,
+    names_unit,
     places_named,
     same_unit,
     split_unit_list,
@@ -171,3 +172,15 @@ def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
 ])
 def test_places_a_question_names(text: str, places: list[str]) -> None:
     assert places_named(text) == places
+
+
+@pytest.mark.parametrize(("asked", "written", "same"), [
+    ("mat tran to quoc huyen phuc thanh", "uy ban mat tran to quoc viet nam huyen", True),  # formal words between
+    ("ban tuyen giao huyen uy", "ban tuyen giao va dan van huyen uy", True),
+    ("so y te", "so y te tinh van khe", True),
+    ("so noi vu", "so tai chinh va noi vu", False),  # too short a name to be said with words left out
+    ("uy ban nhan dan huyen", "uy ban nhan dan tinh", False),
+])
+def test_a_unit_named_as_staff_say_it(asked: str, written: str, same: bool) -> None:
+    assert names_unit(asked, written) is same
+
