@@ -6,6 +6,7 @@ by its package. Tests that change the index use their own temp data dir.
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import subprocess
@@ -95,6 +96,49 @@ def laid_out_docx(issuer: str, number: str, date: str, body: list[str], signatur
     sign.cell(0, 0).text, sign.cell(0, 1).text = "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.", signature
     buf = io.BytesIO()
     document.save(buf)
+    return buf.getvalue()
+
+
+def excel_plan_bytes() -> bytes:
+    """A district's plan kept entirely in a workbook, as commune officers keep one: its text down column A (the
+    issuer merged over A:D beside the motto over E:H), a task annex under a header of three rows merged over each
+    other, a group row merged across, a lead merged down over two tasks; targets by commune under a header of two."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    kh = book.active
+    kh.title = "KH"
+    for row in (["ỦY BAN NHÂN DÂN", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                ["HUYỆN KIM SƠN", None, None, None, "Độc lập - Tự do - Hạnh phúc"],
+                ["Số: 41/KH-UBND", None, None, None, "Kim Sơn, ngày 10 tháng 02 năm 2025"],
+                ["KẾ HOẠCH"], ["Nạo vét kênh mương nội đồng năm 2025"], ["I. MỤC TIÊU"],
+                ["- Nạo vét 25 km kênh mương nội đồng trước mùa mưa."], ["II. TỔ CHỨC THỰC HIỆN"],
+                ["Các đơn vị thực hiện nhiệm vụ tại Phụ lục 1, chỉ tiêu từng xã tại Phụ lục 2."],
+                ["Nơi nhận:", None, None, None, "TM. ỦY BAN NHÂN DÂN"], ["- Lưu: VT.", None, None, None, "CHỦ TỊCH"],
+                [None, None, None, None, "Đặng Văn Lực"]):
+        kh.append(row)
+    for r in range(1, 4):
+        kh.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        kh.merge_cells(start_row=r, start_column=5, end_row=r, end_column=8)
+    pl1 = book.create_sheet("PL1")
+    pl1.append(["STT", "Nội dung nhiệm vụ", "Tổ chức thực hiện", None, None, None, "Sản phẩm"])
+    pl1.append([None, None, "Đơn vị thực hiện", None, "Thời gian", None, None])
+    pl1.append([None, None, "Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành", None])
+    pl1.append(["A. NẠO VÉT KÊNH MƯƠNG"])
+    pl1.append([1, "Khảo sát tuyến kênh cần nạo vét", "Phòng Nông nghiệp", "UBND các xã", "Tháng 2/2025",
+                "Tháng 3/2025", "Danh mục tuyến kênh"])
+    pl1.append([2, "Nạo vét kênh N2, N4", None, "Hợp tác xã Đồng Tiến", "Tháng 3/2025", "Tháng 5/2025", "25 km kênh"])
+    for cells in ("A1:A3", "B1:B3", "G1:G3", "C1:F1", "C2:D2", "E2:F2", "A4:G4", "C5:C6"):
+        pl1.merge_cells(cells)
+    pl2 = book.create_sheet("PL2")
+    pl2.append(["TT", "Xã", "Chiều dài kênh nạo vét (km)", None])
+    pl2.append([None, None, "Năm 2025", "Năm 2026"])
+    pl2.append([1, "Xã Kim Đông", 8, 10])
+    pl2.append([2, "Xã Kim Tây", 6, 7])
+    for cells in ("A1:A2", "B1:B2", "C1:D1"):
+        pl2.merge_cells(cells)
+    buf = io.BytesIO()
+    book.save(buf)
     return buf.getvalue()
 
 
