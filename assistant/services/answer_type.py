@@ -138,10 +138,10 @@ _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only
 _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit", "khoi", "con", "cay", "qua"))
 # "kỳ họp thứ mấy", "lần thứ mấy": an ordinal of the noun before it, as a plan writes one ("kỳ họp thứ 9", "thứ IX",
 # "thứ mười chín")
-# "… chủ trì dự án nào?", "triển khai trên nền tảng gì?": a thing of a kind a passage names when it names one (not a
-# kind of plan: the plan's own title would say it)
-_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|he thong|nen tang|phan mem|ung dung|co so du lieu|"
-                         r"cong thong tin|cong trinh|mo hinh)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? (?:nao|gi)\b")
+# "… chủ trì dự án nào?", "đề tài gì?": a thing of a formal kind, which a passage names when it names one (not a kind
+# of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng", said of one thing alike)
+_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
+                         r"(?:nao|gi)\b")
 _ORDINAL_ASKED = re.compile(r"\b([a-z]+(?: [a-z]+)?) thu may\b")
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted

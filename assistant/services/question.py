@@ -52,8 +52,7 @@ _CUES: dict[str, tuple[str, ...]] = {
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho", "bao nhieu tien", "du toan",
-                "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien", "nguon nao",
-                "lay tu dau"),
+                "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien"),
     # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau"),
@@ -142,6 +141,7 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
                     r"van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
 
 
+_MONEY_FROM = re.compile(r"\btien\b.*\b(?:nguon nao|lay tu dau|tu dau)\b")  # not "dữ liệu lấy từ nguồn nào"
 _SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
                          r"|\bgui (?:ai|cho ai|cho co quan nao)\b")
 # a decision's preamble ends on who proposed it (Nghị định 30/2020/NĐ-CP): "Theo đề nghị của Giám đốc Sở …",
@@ -289,6 +289,8 @@ def analyse(text: str) -> Question:
         intents.add("basis")
         if _which_plan_only(folded):
             intents.discard("compare")
+    if _MONEY_FROM.search(folded):  # "Tiền làm chuyển đổi số … lấy từ nguồn nào?": where the money comes from
+        intents.add("funding")
     if expectation(text).pattern is FREQUENCY:  # "bao lâu phải báo cáo kết quả … một lần": how often
         intents.add("frequency")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
@@ -332,7 +334,7 @@ _OPENS_ON_NUMBER = re.compile(r"^(?:(?:theo|trong|cho biet)\s+)?(" + "|".join(_K
 
 
 _NUMBERED_DOCUMENT = re.compile(r"\b(" + "|".join(_KIND_NAMES) + r")(?: hanh dong)?(?: so)? (\d{1,5})\b")
-_ISSUED = re.compile(r"\b(?:ban hanh|ky)\b")
+_ISSUED = re.compile(r"\b(?:ban hanh|(?<!dinh )(?<!nhiem )(?<!hoc )ky)\b")  # not "định kỳ", "nhiệm kỳ"
 
 
 def document_asked(text: str) -> str:
