@@ -116,10 +116,10 @@ def _referred_tasks(text: str, blocks: list[Block], tasks: list[Task]) -> list[T
             continue
         for path in section_references(body["text"][m.end():]):
             if len(path) == 1:  # "tại điểm a, b": items or parts of the part the duty is written in
-                found = [(i, b) for i, b in enumerate(blocks) if b["start"] != t["start"] and
-                         (b["section"] == t["section"] and b["kind"] != "heading" and _item_number(text, b) == path[0]
-                          or b["kind"] == "heading" and b["section"].startswith(t["section"] + SECTION_SEPARATOR)
-                          and heading_numbers(b["section"].split(SECTION_SEPARATOR))[-1:] == path)]
+                found = [(i, b) for i, b in enumerate(blocks) if b["start"] != t["start"] and b["kind"] != "heading"
+                         and b["section"] == t["section"] and _item_number(text, b) == path[0]]
+                found += [(i, b) for i, b, numbers in headings if numbers[-1:] == path
+                          and b["section"].startswith(t["section"] + SECTION_SEPARATOR)]
             else:
                 found = [(i, b) for i, b, numbers in headings if numbers and numbers[-1] == path[-1] and
                          _subsequence(path, numbers) and b["start"] != t["start"]]
@@ -143,14 +143,11 @@ def _part_end(text: str, blocks: list[Block], i: int) -> int:
     """Where the part that block `i` opens ends: a heading's with the last block under it, an item's with the bullets
     under it."""
     h = blocks[i]
-    if h["kind"] == "heading":
-        inside = [b for b in blocks[i + 1:] if b["section"].startswith(h["section"] + SECTION_SEPARATOR)
-                  or b["section"] == h["section"]]
-        following = blocks[i + 1:i + 1 + len(inside)]
-        return max((b["end"] for b in following if b in inside), default=h["end"])
     end = h["end"]
     for b in blocks[i + 1:]:
-        if b["section"] != h["section"] or not is_bullet(text[b["start"]:b["end"]]):
+        if b["section"] != h["section"] and not (h["kind"] == "heading" and
+                                                 b["section"].startswith(h["section"] + SECTION_SEPARATOR)) \
+                or h["kind"] != "heading" and not is_bullet(text[b["start"]:b["end"]]):
             break
         end = b["end"]
     return end

@@ -196,4 +196,3 @@ def _normal(number: str) -> str:
 def heading_numbers(path: list[str]) -> tuple[str, ...]:
     """The numbers of a section path's headings, outermost first ("IV. … > 3. … > 3.4. … > a) …" -> IV, 3, 3.4, a)."""
     return tuple(_normal(num.number) for num in map(numbering, path) if num is not None)
-

@@ -72,8 +72,9 @@ _HEAD = re.compile(
 _PUNCT = re.compile(r",(?=\s)|\.(?=\s|$)|[;:()\n“”\"?]")  # "KH,CN&MT" and "Q.1" stay inside a name
 # after a one-word head ("Sở", "Ban", "Bộ") a name starts with a capital ("Ban hành" is a verb, "Ban Tổ chức" a unit);
 # after these heads an administrative level may follow in lower case ("Công an tỉnh", "Ủy ban nhân dân xã")
-_LEVEL_WORDS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu", "cấp", "các",
-                "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ", "chấp hành", "kiểm tra")
+_PLACE_LEVELS = ("tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu")
+_LEVEL_WORDS = (*_PLACE_LEVELS, "cấp", "các", "trung ương", "cơ sở", "nhân dân", "cán sự", "chỉ đạo", "thường vụ",
+                "chấp hành", "kiểm tra")
 _ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Phòng", "Tổ", "Quỹ",
                              "Công chức",
                              "Liên đoàn", "Liên minh", "Hiệp hội", "Chi cục", "Tổng cục", "Học viện", "Bệnh viện"))
@@ -138,7 +139,7 @@ def unit_search_key(name: str) -> str:
     return " ".join(w for w in words if w not in ("cac", "nhung"))
 
 
-_LEVEL_KEYS = frozenset(("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran"))
+_LEVEL_KEYS = frozenset(fold_accents(level) for level in _PLACE_LEVELS)
 _SPREAD_WORDS = 4  # a name this long may be said with words left out
 _FORMAL_GAP = 3  # words a formal name adds between those staff say ("ủy ban | mặt trận tổ quốc | việt nam | huyện")
 
