@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.html_text import html_to_text
 from ingest.load import Deadline, DocxReader, FileReader, LoadError, decode_text, register
@@ -136,7 +137,7 @@ def _cell_text(cell: Any) -> str:
         if "%" in (getattr(cell, "number_format", "") or ""):
             return f"{value * 100:g}%"
         return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
-    return " ".join(str(value).split())  # a cell written on several lines is one cell
+    return cell_text(str(value).split("\n"))  # a cell written on several lines is one cell
 
 
 # --- HTML ----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from assistant.vocab.parts import layout_columns
+from assistant.vocab.units import cell_text
 
 _BLOCK_TAGS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "header", "footer", "main", "aside", "nav", "form", "address", "figure", "figcaption", "center", "title", "caption"])
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
@@ -127,7 +128,7 @@ class TextParser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.tables == 1:
             lines = tuple(" ".join(line.split()) for line in "".join(self.cell).split("\n") if line.strip())
-            self.row.append(_Cell(" ".join(lines), *self.spans, lines))
+            self.row.append(_Cell(cell_text(lines), *self.spans, lines))
             self.cell = None
         elif tag == "thead" and self.tables == 1:
             self.head = False

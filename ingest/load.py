@@ -31,6 +31,7 @@ from assistant.text import nfc
 from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
 from assistant.vocab.parts import HEADER_MARK, layout_columns
+from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
@@ -601,7 +602,7 @@ def _table_rows(table: Any) -> list[str]:
         cells: list[str] = []
         previous = None
         for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            cells.append(" ".join(cell.text.split()) if cell._tc is not previous else "")
+            cells.append(cell_text(cell.text.split("\n")) if cell._tc is not previous else "")
             previous = cell._tc
         rows.append("\t".join(cells))  # "Nhóm\t\t\t": a row merged across is a group row, positions kept
     return rows

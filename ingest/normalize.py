@@ -36,7 +36,7 @@ from assistant.vocab.parts import (
     layout_columns,
 )
 from assistant.vocab.signature import is_upper, person_name
-from assistant.vocab.units import starts_with_unit
+from assistant.vocab.units import cell_text, starts_with_unit
 from ingest.html_text import html_tables
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
 from ingest.structure import (
@@ -153,6 +153,7 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     """`normalize_text`, plus what markup said and plain text no longer shows: the offset of each line
     that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
     text = from_mail(nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n"))
+    text = _EDIT_HISTORY.sub("", _FRONT_MATTER.sub("", text))
     pages = text.split(PAGE_BREAK)
     spaced = SpacedTables()  # a table laid out with spaces goes on over a page break
     rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
@@ -180,6 +181,12 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     return out, page_starts if len(pages) > 1 else [0], hints
 
 
+# a page exported from a wiki: its metadata block ("---" / "title: …" / "tags: […]" / "---") opening the file, and
+# the page's edit history ("Lịch sử chỉnh sửa" over a table or list of versions) are no part of the document
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?=[\w-]+:[ \t])(?:[^\n]*\n){1,40}?---[ \t]*\n")
+_EDIT_HISTORY = re.compile(r"^[#*_ \t]*(?:lịch sử (?:chỉnh sửa|sửa đổi|thay đổi|phiên bản|cập nhật)|revision history|"
+                           r"change ?log)[*_: \t]*\n(?:[ \t]*\n)?(?:[ \t]*(?:\|[^\n]*|[^\n]*\t[^\n]*|[-+*] [^\n]*)(?:\n|\Z))+",
+                           re.IGNORECASE | re.MULTILINE)
 _ATTACHED = re.compile(r"\bkèm theo\b", re.IGNORECASE)  # "(Ban hành kèm theo Quyết định số 1147/QĐ-UBND …)"
 _HEADER_LINES = 8  # lines of a header block from its issuer to its motto and number
 
@@ -359,7 +366,10 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = html_tables(page)  # a Word table exported as HTML: merged cells keep their columns
     page = _BOX_DRAWN.sub(lambda m: m.group(0).translate(_AS_GRID), page)  # "┌──┬──┐" / "│ … │": a grid
     page = "\n".join(layout_rows(ruled_tables(page.split("\n"))))  # before emphasis is joined over lines and "<br>"
-    page = _HTML_BREAK.sub(" ", page)  # is a space: a layout cell's lines stay apart
+    # a data table's cell in several "<br>" parts is one value ("Phòng Kinh tế và Hạ tầng<br>UBND các xã": two
+    # units); elsewhere "<br>" ends a line ("**TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**")
+    page = "\n".join(_broken_cells(line) if is_pipe_row(line) else line for line in page.split("\n"))
+    page = _HTML_BREAK.sub("\n", page)
     page = _HTML_CELL_END.sub("\t", page)
     page = _HTML_BLOCK_END.sub("\n", page)
     page = HTML_TAG.sub("", page)
@@ -570,6 +580,13 @@ def layout_rows(lines: list[str]) -> list[str]:
         out += lines[i:j] if columns is None else columns
         i = j
     return out
+
+
+def _broken_cells(row: str) -> str:
+    """A pipe row whose cells hold "<br>" parts, each cell one value (`cell_text`)."""
+    if not _HTML_BREAK.search(row):
+        return row
+    return "| " + " | ".join(cell_text(_HTML_BREAK.split(c)) for c in split_cells(row)) + " |"
 
 
 def _cell_lines(cell: str) -> list[str]:

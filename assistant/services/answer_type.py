@@ -23,6 +23,8 @@ from assistant.vocab.units import PLACE_LEVEL
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
 _NUMBER = re.compile(r"\d")
 _MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
+# "dành bao nhiêu ngân sách …": a sum, or a share of the budget ("ít nhất 15% ngân sách nhà nước")
+_BUDGET = re.compile(_MONEY.pattern[:-1] + r"|%\s*(?:tổng\s+)?(?:chi\s+)?(?:ngân sách|nguồn vốn|vốn)\b)", re.I)
 # in a column's name: "Kinh phí (triệu đồng)", "ĐVT: đồng", "(USD)" — not "Lâm Đồng", "cộng đồng", "đồng bộ"
 _MONEY_UNIT = re.compile(r"\b(?:tỷ|triệu|nghìn|ngàn)\s+(?:đồng|usd)\b|[(:]\s*(?:đồng|usd|vnđ|vnd)\b|\b(?:usd|vnđ|vnd)\b",
                          re.I)
@@ -86,7 +88,7 @@ _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?s�
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
 _PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
-                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von)\b(?: \w+){0,25}? "
+                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von)\b(?: \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
@@ -103,13 +105,14 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
     # "bao lâu báo cáo một lần", "họp mấy lần một năm", "định kỳ bao lâu": how often, not by when
     (re.compile(r"\bbao lau\b(?:,? \w+){0,20}? (?:mot|1) lan\b|(?<!gap )\b(?:may|bao nhieu) lan\b|\btan suat\b|"
-                r"\bdinh ky (?:bao lau|the nao|ra sao)\b"), FREQUENCY),
+                r"\bdinh ky (?:bao lau|the nao|ra sao)\b|\b(?:theo|moi|tung) ky nao\b"), FREQUENCY),
     # how long ("lưu trữ thêm bao nhiêu năm", "hỗ trợ trong mấy tháng"): a span of time, not a date or a year
     (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
     # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
     (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
-    (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong|ngan sach|von)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"
+    (re.compile(r"bao nhieu (?:ngan sach|von)\b"), _BUDGET),
+    (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"
                 # "… được chi bao nhiêu?", "cấp bao nhiêu?": a sum, when nothing counted follows
                 r"|\b(?:duoc )?(?:chi|cap|bo tri|phan bo) bao nhieu\s*(?:[?.]|$)"
                 # "Tổng kinh phí để thực hiện kế hoạch … năm 2026 là bao nhiêu?": the sum of the funds named
@@ -142,7 +145,11 @@ _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit"
 # of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng", said of one thing alike)
 _KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
                          r"(?:nao|gi)\b")
-_ORDINAL_ASKED = re.compile(r"\b([a-z]+(?: [a-z]+)?) thu may\b")
+# "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
+_APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan)"
+_ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?" + _APPROVALS + r"\b|\b" +
+                        _APPROVALS + r"\s+(?:boi\s+)?(?:ai|cap nao|co quan nao|don vi nao|ben nao)\b")
+_ORDINAL_ASKED = re.compile(r"\b(?:([a-z]+(?: [a-z]+)?) thu may|(?:ky|phien) (hop) nao)\b")  # "tại kỳ họp nào"
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
 _PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
@@ -183,11 +190,12 @@ class Expectation:
     ordinal: str = ""  # "kỳ họp thứ mấy": the passage says "họp thứ <n>" (folded noun's last word)
     often: str = ""  # "họp mấy lần một năm": what is done how often (tones folded); the passage says it with a frequency
     kind: str = ""  # "chủ trì dự án nào": the kind of thing asked (as typed), which the passage names
+    act: str = ""  # "do cấp nào phê duyệt": an act of approval (folded), which the passage says; leading is no approving
 
     @property
     def asks_value(self) -> bool:
-        """A value of some shape is asked (a sum, a share, a count, a date…), not only words."""
-        return self.pattern is not None or bool(self.count_nouns) or self.per is not None
+        """A value of some shape is asked (a sum, a share, a count, a date…, who approves), not only words."""
+        return self.pattern is not None or bool(self.count_nouns) or self.per is not None or bool(self.act)
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
@@ -276,12 +284,21 @@ def _per(unit: str) -> re.Pattern[str]:
     return re.compile(r"\d[\d.,]*\s*(?:(?:ty|trieu|nghin|ngan)\s+)?(?:dong|usd|vnd)\s*/\s*" + per + r"(?!\w)")
 
 
+# "… trước 31/12/2025 phải không?", "chỉ tiêu là 80% đúng không?": staff check a premise; the date or figure it
+# states is what is checked, not what the passage answering must repeat
+_CHECKS_PREMISE = re.compile(r"\b(?:phai khong|dung khong|co dung|dung chua|phai chang|co phai)\b")
+
+
+def checks_premise(question: str) -> bool:
+    return bool(_CHECKS_PREMISE.search(fold_accents(question.lower())))
+
+
 @lru_cache(maxsize=256)  # one ask reads its question in several checks: parsed once
 def expectation(question: str) -> Expectation:
     q = fold_accents(question.lower())
     per = _PER_ASKED.search(q)
     cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
-    if pattern in (_MONEY, _PERCENT) and _WHICH_DOCUMENT.search(q):
+    if pattern in (_MONEY, _BUDGET, _PERCENT) and _WHICH_DOCUMENT.search(q):
         pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
     nouns: tuple[str, ...] = ()
     written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
@@ -298,7 +315,7 @@ def expectation(question: str) -> Expectation:
     named = without_document_dates(named)
     share_of = _share_asked(question) if pattern is _PERCENT else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
-    numbers = _CRITICAL_NUMBER.findall(named)
+    numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
@@ -309,8 +326,9 @@ def expectation(question: str) -> Expectation:
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
-                       ordinal=ordinal.group(1).split()[-1] if ordinal else "", often=often,
+                       ordinal=(ordinal.group(1) or ordinal.group(2)).split()[-1] if ordinal else "", often=often,
                        kind=written[kind.start(1):kind.end(1)] if kind else "",
+                       act=next((g for g in act.groups() if g), "") if (act := _ACT_ASKED.search(q)) else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None)
 
@@ -411,13 +429,17 @@ def _another_share(text: str, asked: set[str]) -> bool:
 _BARE_FIGURE = re.compile(r"[≥≤<>~]?\s*\d[\d.,]*\s*%")
 
 
+_SAME_NOUN = {"gdp": "gr?dp"}  # a province's product is its GRDP
+
+
 def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     """A share of what `share` names (folded; its first two words the noun): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
     chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
     noun = " ".join(share.split()[:2])
     folded = fold_accents(text.lower())
-    if not re.search(rf"\b{re.escape(noun)}\b", folded):
+    said = _SAME_NOUN.get(noun, re.escape(noun))
+    if not re.search(rf"\b{said}\b", folded):
         return not _another_share(text, _pairs(share))
     if not re.search(r"\d\s*%", folded):
         return True  # a row's figures stand under a "%" column: nothing says the share is another's
@@ -425,8 +447,7 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
         if _BARE_FIGURE.fullmatch(clause.strip()):
             return True  # "Tỷ lệ trẻ em gái 11 tuổi … | % | ≥70% | ≥80%": a row's bare figure is its indicator's
         for m in re.finditer(r"\d[\d.,]*\s*%" + ("" if yearly else r"(?!\s*/\s*nam\b)"), clause):  # "13%/năm" grows
-            if re.match(rf"\s*{_OF_WHICH}{re.escape(noun)}\b", clause[m.end():]) or \
-                    re.search(rf"\b{re.escape(noun)}\b", clause[:m.start()]):
+            if re.match(rf"\s*{_OF_WHICH}{said}\b", clause[m.end():]) or re.search(rf"\b{said}\b", clause[:m.start()]):
                 return True
     return False
 
@@ -443,7 +464,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
-                                                        exp.pattern is _MONEY and _MONEY_UNIT.search(context))
+                                                        exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context))
     probe = without_dated_references(text) if exp.pattern is _DAY else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
@@ -458,9 +479,13 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                  for n in exp.count_nouns) + ")"
         percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
         if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
-            around = fold_accents(f"{text} {context}".lower())
+            # ("Xã, phường" for "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is
+            # named in its own cell or the header)
+            around = " ".join(re.findall(r"\w+", fold_accents(f"{text} {context}".lower())))
+            whole = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
+                                     if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"
             figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text))
-            if not (re.search(r"\d", figures) and re.search(rf"\b{first}\b", around)):
+            if not (re.search(r"\d", figures) and re.search(rf"\b{whole}\b", around)):
                 return False
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
             return False
@@ -471,6 +496,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.often and not how_often(exp.often, fold_tones(text).lower()):
         return False
     if exp.kind and not _says_word(exp.kind, f"{text} {context}"):
+        return False
+    if exp.act and not re.search(rf"\b{exp.act}\b", fold_accents(f"{text} {context}".lower())):
         return False
     if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False

@@ -67,7 +67,7 @@ _MAX_COMPARED = 3  # plans answered side by side
 # "… và kế hoạch …", "… và KH 182/KH-UBND …": a second document, by its kind's name or its kind's code and number
 _PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b"
                     r"|(?:" + "|".join(sorted({fold_accents(c) for c in KIND_CODES}, key=len, reverse=True)) +
-                    r")\s*(?:so\s*)?\d)|,?\s+con\s+|\s+so voi\s+", re.IGNORECASE)
+                    r")\s*(?:so\s*)?\d)|,?\s+con\s+|;\s+|\s+so voi\s+", re.IGNORECASE)
 # "So sánh A (gắn với …) với B": the last "với" after "so sánh" joins the two
 _COMPARED_WITH = re.compile(r"\bso sanh\b.*(\s+voi\s+)", re.IGNORECASE)
 # "… bộ nào chủ trì việc bố trí này?": a part pointing back to another is read with it
@@ -384,7 +384,8 @@ class AskService:
             q = parts[0]
         exp = expectation(q)
         parsed = analyse(q)
-        figure = exp.asks_value and parsed.wants("target", "funding") and not parsed.wants("deadline")
+        # who approves a thing is said where that thing is: "Quy chế … do ai phê duyệt?"
+        figure = exp.asks_value and (parsed.wants("target", "funding") or bool(exp.act)) and not parsed.wants("deadline")
         dated = parsed.wants("deadline") and not parsed.wants("target", "funding", "list")
         if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata"):
             return True  # a report or a comparison: each passage is of its own plan or report

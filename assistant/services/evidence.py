@@ -24,7 +24,9 @@ from assistant.vocab.signature import is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
 _MARKER_CHARS = 4  # "a) ", "1. ", "- " before the text a unit starts with
-_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
+# a sentence ends before a capital, a number, a quote or a bullet; not before the next item of a numbered list
+# written in one paragraph ("hỗ trợ: (1) …. (2) …"), one list said whole
+_SENT_END = re.compile(r"(?<=[.;!?])\s+(?!\(\d{1,2}\)\s)(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
 _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b")
 
@@ -219,8 +221,10 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
     if len(text) <= limit:
         return 0, text
     quoted = [m.span() for m in _QUOTED.finditer(text)]  # a title in quotes is one thing: no cut inside it
+    # nor between a name and the quoted title it announces ("Dự án 6: “Tăng cường …”")
     cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)
-                  if not any(a < m.start() < b for a, b in quoted)] + [len(text)]
+                  if not any(a < m.start() < b for a, b in quoted)
+                  and not (m.group()[0] == ":" and text.startswith(("“", '"'), m.end()))] + [len(text)]
     pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
     found = [terms & set(folded_syllables(text[a:b])) for a, b in pieces]

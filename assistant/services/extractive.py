@@ -51,6 +51,7 @@ from assistant.vocab.dates import recurs, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
+    FUNDS_SAID,
     GROUP,
     SENDS_TO,
     SENT_VIA,
@@ -307,12 +308,13 @@ class ExtractiveAnswerer:
                 self._record(u, out)
                 return
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
-        if q.wants("list") and _INLINE_LIST.search(u.text):  # "… 03 lễ hội gồm: A, B và C": the whole list
-            limit = max(limit, min(len(u.text), LIST_EXPAND_CHARS))
+        if q.wants("list"):  # "… 03 lễ hội gồm: A, B và C": the whole list
+            limit = max(limit, _list_chars(u.text))
         if q.wants("basis") and states_grounds(u.text):  # "Thực hiện Nghị quyết số …": the grounds from their start
             offset, quote = 0, clip_quote(u.text, limit)
         else:
-            offset, quote = best_window(u.text, _window_terms(q, u), q.expect.pattern, limit)
+            want = q.expect.pattern or (FUNDS_SAID if q.wants("funding") else None)  # where the money comes from
+            offset, quote = best_window(u.text, _window_terms(q, u), want, limit)
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
         closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):
@@ -432,8 +434,10 @@ class ExtractiveAnswerer:
             where = q.wants("destination")
             want = re.compile("|".join(p.pattern for p in (q.expect.pattern, SENT_VIA) if p)) if where \
                 else q.expect.pattern
-            offset, quote = best_window(task["text"], _window_terms(q, u), want,
-                                        LEAD_CHARS if where or own_lines else TASK_CHARS)
+            limit = LEAD_CHARS if where or own_lines else TASK_CHARS
+            if q.wants("list"):  # "Đề nghị … hỗ trợ: (1) …. (2) …": the list
+                limit = max(limit, _list_chars(task["text"]))
+            offset, quote = best_window(task["text"], _window_terms(q, u), want, limit)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             said = ("…" if offset else "") + quote
             text = f"{text} {said}" if text.endswith(":") else f"{text} — {said}" if text else said
@@ -791,10 +795,11 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
         idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in dict.fromkeys(q_terms) if t in words)  # ordered: same sum every run
               for d, words in titles.items()}
-    if places:  # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same
+    if places:  # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same;
+        # the place's own plan is named by it ("Huyện ủy Kỳ Vân yêu cầu …", the issuer alone saying the place)
         said = {d: _says_place(c, places) for d, c in firsts.items()}
         if any(said.values()):
-            weight = {d: w if said[d] else w * OTHER_PLACE for d, w in weight.items()}
+            weight = {d: w + PLACE_NAMED if said[d] else w * OTHER_PLACE for d, w in weight.items()}
     # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title; plans sharing the number
     # (two district committees' "58-KH/HU") are told apart by their titles' words, as before
     boost = 10 * max(weight.values(), default=1.0) + 10
@@ -822,6 +827,7 @@ def _own_number(chunk: ScoredChunk) -> str:
 
 
 OTHER_PLACE = 0.25  # a plan of a place other than the one the question names: its title's match counts a quarter
+PLACE_NAMED = 1.0  # a plan of the place the question names: as much as a word of its title no other title has
 NAMING_MINIMUM = 1.5  # two words of the plan's title no other title has, or more words shared with a few
 OUTSIDE_NAMING = 0.25  # a question word outside the phrase that names the plan ("… đặt mục tiêu …") counts less
 
@@ -849,9 +855,21 @@ def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
     terms, focus = _naming_terms(q)
     chunks = [ScoredChunk(d, 0.0, {"doc_id": d, **p}) for d, p in plans.items()]
     weights = _title_weights(terms, chunks, numbers=q.references, focus=focus, minimum=NAMING_MINIMUM,
-                             places=places_named(q.text))
+                             places=_places_asked(q, plans))
     strong = [d for d, w in weights.items() if w >= NAMED_SHARE]
     return strong[0] if len(strong) == 1 else None
+
+
+def _places_asked(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
+    """The places a question names: after a level word ("ở tỉnh An Hà"), else by a name of two syllables or more
+    that a plan's title or issuer gives a place ("Đồng Nai: đến năm nào …" names the plans of Đồng Nai)."""
+    said = places_named(q.text)
+    if said:
+        return said
+    known = {p for meta in plans.values() for p in places_named(f"{meta.get('title', '')}\n{meta.get('issuer', '')}")
+             if len(p.split()) >= 2}
+    words = f" {' '.join(folded_syllables(q.text))} "
+    return [p for p in sorted(known) if f" {' '.join(folded_syllables(p))} " in words]
 
 
 def numbered_plans(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
@@ -864,7 +882,7 @@ def named_documents(q: Question, chunks: list[ScoredChunk], share: float = 0.5) 
     """The documents a comparison names, best first: those whose title, issuer or number the question names
     nearly as well as the best one's."""
     terms = _naming_terms(q)[0]  # "Đồng Nai", "Cần Thơ": all words
-    weights = _title_weights(terms, chunks, numbers=q.references)
+    weights = _title_weights(terms, chunks, numbers=q.references, places=places_named(q.text))
     return [d for d, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w >= share]
 
 
@@ -1067,10 +1085,6 @@ def _task_answers(u: Unit, q: Question) -> bool:
         (q.wants("funding") and "funding" in fields)
 
 
-# money words ("Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units, not money)
-_FUNDS = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính")
-
-
 # "… do đồng chí Tổng Bí thư làm Trưởng Ban", "Văn phòng là cơ quan thường trực": who holds a post is who is asked
 _HOLDS_POST = re.compile(r"\b(?:làm|là)\s+(?:phó\s+)?(?:trưởng|tổ trưởng|chủ tịch|chủ nhiệm|giám đốc|thường trực|"
                          r"thành viên|cơ quan thường trực|cơ quan chủ trì|đầu mối)\b")
@@ -1107,11 +1121,11 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     checks = {
         "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text
         or bool(_HOLDS_POST.search(text)),
-        "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)),
+        "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)) or _dating_item(u) is not None,
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
-        "funding": lambda: "funding" in fields or bool(_FUNDS.search(f"{text} {section_label(u.section).lower()}")),
+        "funding": lambda: "funding" in fields or bool(FUNDS_SAID.search(f"{text} {section_label(u.section).lower()}")),
         "reporting": lambda: "báo cáo" in text,
         "proposal": lambda: bool(PROPOSED_BY.search(text)),
         "destination": lambda: bool(SENDS_TO.search(text)),
@@ -1122,7 +1136,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         or "can cu" in fold_accents(section_label(u.section)).lower(),
     }
     asked = [(intent, check) for intent, check in checks.items() if q.wants(intent) and (intent != "list" or q.listed)]
-    task_funds = "funding" in fields and not _FUNDS.search(section_label(u.section).lower())
+    task_funds = "funding" in fields and not FUNDS_SAID.search(section_label(u.section).lower())
     return sum(_TASK_FUNDS if intent == "funding" and task_funds else 1.0
                for intent, check in asked if check()) / len(asked) if asked else missing
 
@@ -1300,7 +1314,7 @@ def _under_named_heading(u: Unit, asked: set[str]) -> float:
 def _under_money_heading(u: Unit, q: Question) -> float:
     """1 when money is asked and the unit stands under a heading about money ("7. Giải pháp về tài chính",
     "Kinh phí thực hiện"): a plan's funding part says where its money comes from, wherever else it names money."""
-    return 1.0 if q.wants("funding") and _FUNDS.search(section_label(u.section).lower()) else 0.0
+    return 1.0 if q.wants("funding") and FUNDS_SAID.search(section_label(u.section).lower()) else 0.0
 
 
 _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông tin, báo cáo", "Hạt Kiểm lâm các huyện"
@@ -1308,6 +1322,16 @@ _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông ti
 
 # a list said inside a sentence: "gồm: bản Lao Chải, bản Nậm Cang, bản Khuổi Luông và bản Séo Phìn"
 _INLINE_LIST = re.compile(r"\b(?:gồm|bao gồm)\s*:?\s*[^,;.]{2,60},[^;.]{2,60}(?:,|\bvà\b)")
+# numbered items run on in one paragraph: "Đề nghị Văn phòng … phối hợp, hỗ trợ: (1) …. (2) …"
+_NUMBERED_INLINE = re.compile(r"(?<!\w)\(?1\)\s.{2,400}?\s\(?2\)\s")
+
+
+def _list_chars(text: str) -> int:
+    """How much of a paragraph holding a list a list question is answered with (0: it holds none): a list of
+    names whole, numbered items whole as far as twice that."""
+    if _NUMBERED_INLINE.search(text):
+        return min(len(text), 2 * LIST_EXPAND_CHARS)
+    return min(len(text), LIST_EXPAND_CHARS) if _INLINE_LIST.search(text) else 0
 
 
 def _window_terms(q: Question, u: Unit) -> set[str]:

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from assistant.services.answer_type import DOC_NUMBER_CUE, PROPOSAL_CUE, Expectation, expectation
+from assistant.services.answer_type import (
+    DOC_NUMBER_CUE,
+    PROPOSAL_CUE,
+    Expectation,
+    checks_premise,
+    expectation,
+)
 from assistant.services.evidence import STOPWORDS
 from assistant.text import (
     fold_accents,
@@ -55,7 +61,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                 "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien"),
     # how often, not by when: "định kỳ thế nào", "tần suất nào", "bao lâu một lần"
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
-                  "bao lau mot lan", "may lan", "dinh ky bao lau"),
+                  "bao lau mot lan", "may lan", "dinh ky bao lau", "theo ky nao"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh", "ket qua la"),
 }
@@ -293,6 +299,8 @@ def analyse(text: str) -> Question:
         intents.add("funding")
     if expectation(text).pattern is FREQUENCY:  # "bao lâu phải báo cáo kết quả … một lần": how often
         intents.add("frequency")
+    if checks_premise(text) and not intents and time_mentions(text):  # "… trước 31/12/2025 phải không?"
+        intents.add("deadline")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
@@ -316,8 +324,23 @@ def analyse(text: str) -> Question:
     units = tuple(u for u in unit_mentions(named) if len(u.split()) >= 2) if has_diacritics(text) else \
         tuple(unit_mentions_folded(fold_question(named)))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
-                    times=frozenset(time_mentions(text)), references=references(text), expect=expectation(text),
-                    listed=listed)
+                    times=frozenset(time_mentions(text)), references=references(text),
+                    expect=_years_asked(expectation(text), text), listed=listed)
+
+
+def _years_asked(expect: Expectation, text: str) -> Expectation:
+    """A year in the words naming the plan ("Chương trình … chuyển đổi số năm 2026 của xã: năm 2025 … đạt bao
+    nhiêu?") says which plan; the year asked outside them is the one a passage must say."""
+    naming = set(_YEAR_WORD.findall(naming_phrase(text)))
+    asked = [y for y in (*expect.years, *expect.numbers) if _YEAR_WORD.fullmatch(y)]
+    if not naming or all(y in naming for y in asked):  # the phrase ran on over what is asked: nothing to tell
+        return expect
+    years = [y for y in expect.years if y not in naming]
+    numbers = [n for n in expect.numbers if n not in naming] + (years if len(years) == 1 else [])
+    return replace(expect, years=tuple(years) if len(years) > 1 else (), numbers=tuple(numbers))
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",
@@ -377,7 +400,7 @@ def says_what(part: str) -> bool:
 
 
 _OWN_WORDS = 2
-_WHILE = re.compile(r",?\s+(?:còn|con)\s+", re.IGNORECASE)
+_WHILE = re.compile(r",?\s+(?:còn|con)\s+|;\s+", re.IGNORECASE)  # "…, còn B …?", "A … trước ngày nào; B … ngày nào?"
 
 
 def _two_askers(text: str) -> bool:

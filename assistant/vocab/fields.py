@@ -46,6 +46,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                  r"chuong trinh|nhiem vu)\b|^(?:de an|du an|tieu du an)$|\bcong trinh\b|\bhang muc\b"),
     )
 )
+# a passage on money ("Ngân sách tỉnh bảo đảm …", "Kinh phí thực hiện", "Giải pháp về tài chính"), any case;
+# "Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units
+FUNDS_SAID = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính", re.IGNORECASE)
 # "Nhiệm vụ: …", "Đơn vị chủ trì: …", "- Cơ quan phối hợp: …", "c) Thời gian thực hiện: …", "Thời hạn hoàn thành:"
 _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*(?P<value>.*)$")
 _MAX_LABEL_WORDS = 7

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
@@ -89,8 +90,9 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
 # "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
 PLACE_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
 _VILLAGE = r"(?:thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố)"  # below a commune: "thôn Bến Đình", "ấp 3"
-_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + _VILLAGE + r")\s+)?|(?:" + PLACE_LEVEL + "|" +
-                    _VILLAGE + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
+_COMMITTEE = r"(?:tỉnh|huyện|thành|quận|thị) [uủ][yỷ]"  # a place's Party committee: "Tỉnh ủy Đồng Nai", "Huyện ủy Ô Lâu"
+_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + _VILLAGE + r")\s+)?|(?:" + _COMMITTEE + "|" +
+                    PLACE_LEVEL + "|" + _VILLAGE + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
 
 
 def places_named(text: str) -> list[str]:
@@ -260,6 +262,22 @@ def _name_end(text: str, start: int, stop: int) -> int:
                 return start + words[i].end()  # "Ban Tổ chức Tỉnh ủy Lâm Đồng nói khi nào …": a verb ends it
             break
     return stop
+
+
+_ITEM_START = re.compile(r"[-+•*–]\s|\d{1,2}[.)]\s")  # "- Phát 05 tin …", "2. Kiểm tra …"
+
+
+def cell_text(lines: Iterable[str]) -> str:
+    """A table cell's paragraphs (or "<br>" parts) as one value: a part opening a unit's name or an item starts
+    a new piece ("Phòng Kinh tế và Hạ tầng" / "UBND các xã" -> "…; UBND các xã", which `split_unit_list` reads as two
+    units); a part going on with a name or sentence cut over lines ("Đơn vị" / "chủ trì") is joined with a space."""
+    out = ""
+    for line in (" ".join(ln.split()) for ln in lines):
+        if not line:
+            continue
+        new_piece = out and out[-1] not in ",;:" and (starts_with_unit(line) or _ITEM_START.match(line))
+        out = f"{out}; {line}" if new_piece else f"{out} {line}".strip()
+    return out
 
 
 def split_unit_list(cell: str) -> list[str]:

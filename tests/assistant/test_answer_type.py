@@ -239,6 +239,27 @@ from assistant.vocab.docnum import DOC_NUMBER
         # "Ai được chọn làm …": a person, by name
         ("Ai được chọn làm kiến trúc sư trưởng về chuyển đổi số?",
          "Sở Khoa học và Công nghệ chủ trì lựa chọn kiến trúc sư trưởng", False),
+        # who approves is not who leads or drafts
+        ("Quy chế bảo vệ bí mật nhà nước do ai phê duyệt?", "Văn phòng chủ trì ban hành Quy chế bảo vệ bí mật nhà nước",
+         False),
+        ("Chiến lược dữ liệu thành phố do cấp nào phê duyệt?",
+         "Chiến lược dữ liệu thành phố được UBND Thành phố phê duyệt tại Quyết định số 1229/QĐ-UBND", True),
+        # "tại kỳ họp nào": a session by its number
+        ("Dự án Luật phải trình Quốc hội tại kỳ họp nào?", "Tổ đảng chủ trì thẩm tra các dự án luật", False),
+        ("Dự án Luật phải trình Quốc hội tại kỳ họp nào?", "trình Quốc hội tại Kỳ họp thứ 10", True),
+        # a fine asked in a long clause typed without marks is a sum
+        ("muc phat toi da doi voi hanh vi vi pham bao ve du lieu ca nhan theo ke hoach trien khai Luat Bao ve du "
+         "lieu ca nhan la bao nhieu?", "Xây dựng Nghị định xử phạt vi phạm hành chính về bảo vệ dữ liệu cá nhân", False),
+        # "bao nhiêu ngân sách": a share of the budget answers; a sum in "tỷ đồng" is a sum
+        ("Dành ít nhất bao nhiêu ngân sách chi sự nghiệp khoa học cho công nghệ chiến lược?",
+         "Bố trí ít nhất 15% ngân sách nhà nước chi sự nghiệp khoa học phục vụ nghiên cứu công nghệ chiến lược", True),
+        ("Tổng kinh phí chuyển đổi số năm 2026 là bao nhiêu tỷ đồng?", "phấn đấu giải ngân 100% kinh phí được giao",
+         False),
+        # a province's share of its product is of its GRDP
+        ("Kinh tế số chiếm bao nhiêu phần trăm GDP?", "Kinh tế số chiếm 45% GRDP tỉnh.", True),
+        # a premise checked ("… trước 31/12/2025 phải không?"): the date stated is what is checked, not repeated
+        ("Các bộ gửi kết quả rà soát về Bộ Tư pháp trước 31/12/2025 phải không?",
+         "gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -289,6 +310,13 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
                        ).numbers == ()
     assert expectation("Theo Kế hoạch số 54-KH/TU ngày 04 tháng 6 năm 2026, việc nào xong trước 30/9/2026?"
                        ).numbers == ("30/9/2026",)
+
+
+def test_a_count_asked_of_a_table_row_names_the_whole_noun() -> None:
+    """"mấy thành viên": a row saying "thành lập" under "Tổ 57" counts no members."""
+    exp = expectation("Tổ 57 của cơ quan có mấy thành viên?")
+    assert not satisfied(exp, "| Tổ 57 của cơ quan | Quyết định thành lập Ban biên tập |", table=True)
+    assert satisfied(exp, "| Tổ 57 của cơ quan | 07 | Thành viên |", table=True)
 
 
 def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -> None:

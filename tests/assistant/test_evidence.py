@@ -173,3 +173,13 @@ def test_a_title_in_quotes_is_not_cut_at_its_comma() -> None:
     _, quote = best_window(text, set(content_terms("Sở Y tế chủ trì dự án nào về đáp ứng y tế")), None, 120)
     assert "phòng" not in quote or "chống ma túy”" in quote, quote
 
+
+
+def test_a_name_stays_with_the_quoted_title_it_announces() -> None:
+    """"Dự án 6: “Tăng cường …”": the colon announcing a title in quotes is no clause end to cut at."""
+    text = ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển khai "
+            "thực hiện Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy” trên địa bàn tỉnh (khi Bộ Y tế có "
+            "văn bản triển khai).")
+    question = "Sở Y tế có phải chủ trì Dự án 6 “Tăng cường đáp ứng y tế trong phòng, chống ma túy” không?"
+    _, quote = best_window(text, set(content_terms(question)), None, 170)
+    assert "Dự án 6" in quote, quote

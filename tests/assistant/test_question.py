@@ -124,6 +124,9 @@ from assistant.services.question import (
         ("Kế hoạch của Huyện ủy Đồng Vọng số bao nhiêu, ngày nào, đồng chí nào ký?", {"number", "date", "signer"},
          set()),
         ("to cong tac hop luc nao?", {"deadline"}, set()),
+        # "theo kỳ nào" asks how often; a date checked ("… trước 31/12/2025 phải không?") asks by when
+        ("UBND xã phải báo cáo kết quả về đâu và theo kỳ nào?", {"frequency", "destination"}, set()),
+        ("Các bộ gửi kết quả rà soát về Bộ Tư pháp trước 31/12/2025 phải không?", {"deadline"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -355,3 +358,15 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
 def test_one_field_asked_alone(question: str, role: str) -> None:
     assert field_asked(question) == role
 
+
+
+@pytest.mark.parametrize(("question", "numbers"), [
+    # a year naming the plan says which plan; the year asked outside it is what a passage must say
+    ("Chương trình hành động về chuyển đổi số năm 2026 của xã: năm 2025 tỷ lệ hồ sơ trực tuyến đã đạt bao nhiêu "
+     "phần trăm?", ("2025",)),
+    # every year inside the words read as naming the plan (they ran on over what is asked): each is asked, as typed
+    ("Kế hoạch lụt bão 2012 của huyện Thạch Đài đánh giá thiệt hại do thiên tai năm 2011 thế nào?", ()),
+])
+def test_the_years_naming_a_plan_are_not_asked(question: str, numbers: tuple[str, ...]) -> None:
+    assert analyse(question).expect.numbers == numbers
+    assert analyse(question).expect.years in ((), ("2012", "2011"))

@@ -546,3 +546,20 @@ def test_a_heading_numbered_without_a_number_shows_only_its_typed_label() -> Non
         p._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr {_W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
     assert _decoded(d).split("\n") == ["# I- MỤC ĐÍCH, YÊU CẦU", "# II- MỤC TIÊU"]
+
+
+def test_a_docx_cell_in_several_paragraphs_keeps_its_units_apart(tmp_path: Path) -> None:
+    """"Phòng Kinh tế và Hạ tầng" / "UBND các xã" in one cell are two units; "Đơn vị" / "chủ trì" is one name."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Nội dung", "Chủ trì"
+    table.cell(0, 2).text = "Đơn vị"
+    table.cell(0, 2).add_paragraph("phối hợp")
+    table.cell(1, 0).text, table.cell(1, 1).text = "Kiểm tra an toàn PCCC", "Công an huyện"
+    table.cell(1, 2).text = "Phòng Kinh tế và Hạ tầng"
+    table.cell(1, 2).add_paragraph("UBND các xã")
+    path = tmp_path / "cells.docx"
+    document.save(str(path))
+    text = load_document(path, max_bytes=MB).text
+    assert "Nội dung\tChủ trì\tĐơn vị phối hợp" in text
+    assert "Kiểm tra an toàn PCCC\tCông an huyện\tPhòng Kinh tế và Hạ tầng; UBND các xã" in text

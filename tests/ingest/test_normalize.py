@@ -546,3 +546,24 @@ def test_a_plan_cut_from_a_gazette_is_its_own_pages() -> None:
         ("1147/QĐ-UBND", "Ủy ban nhân dân tỉnh Vân Khê", "Đinh Thị Thu Hà")
     # the decision's authority under its title is no part of the title
     assert meta["title"] == "Quyết định ban hành Kế hoạch phòng, chống đuối nước trẻ em tỉnh Vân Khê năm 2025"
+
+
+def test_a_wiki_export_keeps_the_document_and_its_cells_apart() -> None:
+    """A plan exported from an intranet wiki to Markdown: the page's metadata block and its edit history go; a data
+    cell's "<br>" parts are one value whose units stay apart; a "<br>" outside a table ends a line."""
+    raw = "\n".join([
+        "---", 'title: "Kế hoạch tuần lễ PCCC"', "tags: [pccc]", "updated_by: nguyen.van.a", "---", "",
+        "# KẾ HOẠCH", "**Tổ chức Tuần lễ phòng cháy, chữa cháy huyện Minh Lạc năm 2026**", "",
+        "| TT | Nội dung | Chủ trì | Phối hợp | Thời gian |", "|---|---|---|---|---|",
+        "| 1 | Kiểm tra an toàn PCCC tại chợ | Công an huyện | Phòng Kinh tế và Hạ tầng<br>UBND các xã | Trước 30/4/2026 |",
+        "| 2 | Diễn tập chữa cháy | Đơn vị<br>chủ trì | Công an xã | Quý II/2026 |", "",
+        "**TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**", "", "**Lê Thị Hạnh**", "",
+        "## Lịch sử chỉnh sửa", "| Phiên bản | Ngày | Ghi chú |", "|---|---|---|",
+        "| 1.0 | 01/3/2026 | Bản nháp, dự kiến kinh phí 120 triệu đồng |",
+    ])
+    text, _ = normalize_text(raw)
+    assert "updated_by" not in text and "Lịch sử chỉnh sửa" not in text and "120 triệu" not in text
+    assert "| Phòng Kinh tế và Hạ tầng; UBND các xã |" in text
+    assert "| Đơn vị chủ trì |" in text  # a name cut over two lines is one
+    assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text
+    assert extract_metadata(text)["signer"] == "Lê Thị Hạnh"

@@ -130,3 +130,15 @@ def test_how_often_is_said_of_the_act_asked() -> None:
     assert how_often("báo cáo", "định kỳ hằng tháng báo cáo kết quả")
     assert not how_often("báo cáo", "xây dựng kế hoạch hằng năm; định kỳ báo cáo Ban Chỉ đạo")
     assert not how_often("họp", "định kỳ hằng tháng báo cáo kết quả")
+
+
+@pytest.mark.parametrize(("act", "text", "said"), [
+    # the frequency is of the act nearest it: drills once a year, not backups
+    ("sao lưu", "quy định cụ thể chu kỳ sao lưu, địa điểm lưu trữ dự phòng, tổ chức diễn tập tối thiểu một lần/năm", False),
+    ("diễn tập", "quy định cụ thể chu kỳ sao lưu, địa điểm lưu trữ dự phòng, tổ chức diễn tập tối thiểu một lần/năm", True),
+    ("báo cáo", "Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả thực hiện", True),  # the frequency opens the clause
+    ("họp", "Tổ chức họp giao ban hằng tháng", True),  # acts written together are one
+    ("giao ban", "Tổ chức họp giao ban hằng tháng", True),
+])
+def test_a_frequency_is_of_the_act_nearest_it(act: str, text: str, said: bool) -> None:
+    assert how_often(act, text) is said

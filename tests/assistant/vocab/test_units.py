@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.units import (
+    cell_text,
     expand_abbreviations,
     is_group,
     names_unit,
@@ -169,6 +170,10 @@ def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
     # below a commune: a village by its name
     ("Riêng cuộc diễn tập ở thôn Bến Đình được chi bao nhiêu?", ["Bến Đình"]),
     ("Ấp Phú Lợi có bao nhiêu hộ phải sơ tán?", ["Phú Lợi"]),
+    # a place's Party committee names its place ("Tỉnh ủy Ban hành" is no place)
+    ("Kế hoạch của BTV Tỉnh ủy Đồng Nai về chuyển đổi số", ["Đồng Nai"]),
+    ("Huyện uỷ Ô Lâu giao ai chủ trì?", ["Ô Lâu"]),
+    ("Tỉnh ủy ban hành kế hoạch khi nào?", []),
 ])
 def test_places_a_question_names(text: str, places: list[str]) -> None:
     assert places_named(text) == places
@@ -184,3 +189,16 @@ def test_places_a_question_names(text: str, places: list[str]) -> None:
 def test_a_unit_named_as_staff_say_it(asked: str, written: str, same: bool) -> None:
     assert names_unit(asked, written) is same
 
+
+
+@pytest.mark.parametrize(("lines", "value"), [
+    (["Phòng Kinh tế và Hạ tầng", "UBND các xã"], "Phòng Kinh tế và Hạ tầng; UBND các xã"),  # two units
+    (["Đơn vị", "chủ trì"], "Đơn vị chủ trì"),  # a name cut over two lines
+    (["UBND huyện", "Minh Lạc"], "UBND huyện Minh Lạc"),  # a place goes on with the unit
+    (["Sở Y tế,", "Sở Nội vụ"], "Sở Y tế, Sở Nội vụ"),  # already parted
+    (["Tuyên truyền trên Đài truyền thanh", "- Phát 05 tin, bài/tuần"], "Tuyên truyền trên Đài truyền thanh; - Phát 05 "
+     "tin, bài/tuần"),  # an item under it
+    (["", "  Công an xã  "], "Công an xã"),
+])
+def test_a_cells_paragraphs_as_one_value(lines: list[str], value: str) -> None:
+    assert cell_text(lines) == value
