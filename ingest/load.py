@@ -27,7 +27,8 @@ from llama_index.core.readers.base import BaseReader
 from llama_index.core.schema import Document
 
 from assistant.settings import IngestSettings
-from assistant.text import nfc
+from assistant.text import fold_accents, nfc
+from assistant.vocab.dates import PERIOD_COLUMN
 from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
 from assistant.vocab.parts import HEADER_MARK, layout_columns
@@ -668,9 +669,21 @@ _NOT_NAMES = re.compile(r"[,;:.]")  # "TT Tỉnh ủy, TT HĐND tỉnh;" (to who
 
 
 def _table_page(text: str) -> bool:
-    """A page holding a table with a numbered column: a line of column names led by "STT" (or "TT", "Số TT")."""
-    return any(not _NOT_NAMES.search(line) and "stt" in (role_of(line.split()[0]), role_of(" ".join(line.split()[:2])))
-               for line in text.splitlines() if line.split())
+    """A page holding a table: a line of column names led by "STT" (or "TT", "Số TT"), naming both who leads and who
+    co-operates ("Nội dung Đơn vị chủ trì Đơn vị phối hợp", the number column too narrow for "TT" on one line), or
+    a schedule's periods ("T3 T4 T5 …")."""
+    for line in text.splitlines():
+        words = line.split()
+        if not words or _NOT_NAMES.search(line):
+            continue
+        folded = fold_accents(line).lower()
+        if "stt" in (role_of(words[0]), role_of(" ".join(words[:2]))) or "chu tri" in folded and "phoi hop" in folded \
+                or sum(bool(PERIOD_COLUMN.match(w)) for w in words) >= _PERIOD_COLUMNS:
+            return True
+    return False
+
+
+_PERIOD_COLUMNS = 3  # "T3 T4 T5", "Quý I Quý II …" read word by word: three periods in a row name a schedule
 
 
 def _in_columns(page: Any) -> str | None:

@@ -905,11 +905,16 @@ class SpacedTables:
         """The header's lines from line `i`: a line led by "STT" naming three columns or more, and the lines under
         it up to the first numbered row (names wrapped in their columns); [] when no header starts there."""
         cells = list(_SPACED_CELL.finditer(lines[i]))
-        if len(cells) < _MIN_SPACED_COLUMNS or role_of(cells[0].group(0)) != "stt" or not _plain(lines[i]):
+        if len(cells) < _MIN_SPACED_COLUMNS or not _plain(lines[i]):
+            return []
+        below = next(iter(_SPACED_CELL.finditer(lines[i + 1])), None) if i + 1 < len(lines) else None
+        wrapped = below is not None and abs(below.start() - cells[0].start()) <= _ALIGN and \
+            role_of(_name_joined(cells[0].group(0), below.group(0))) == "stt"  # "T" / "T": "TT" in a narrow column
+        if role_of(cells[0].group(0)) != "stt" and not wrapped:
             return []
         stt_end = cells[0].end()
-        block = [lines[i]]
-        for line in lines[i + 1:i + _HEADER_LINES]:
+        block = lines[i:i + 2] if wrapped else [lines[i]]  # "T" under "T" is no group row "T."
+        for line in lines[i + len(block):i + _HEADER_LINES]:
             first = _SPACED_CELL.search(line)
             if first is None or first.start() <= stt_end + _ALIGN and _ROW_NUMBER.match(first.group(0)) or \
                     not _plain(line):
@@ -940,7 +945,7 @@ class SpacedTables:
     def _extend(self, cells: list[str], line: str, header: bool = False) -> None:
         for m in _SPACED_CELL.finditer(line):
             k = self._column(m.start(), m.end()) if header else self._place(m)
-            cells[k] = f"{cells[k]} {m.group(0)}".strip()
+            cells[k] = _name_joined(cells[k], m.group(0)) if header else f"{cells[k]} {m.group(0)}".strip()
 
     @staticmethod
     def _pieces(line: str) -> list[re.Match[str]]:
@@ -953,14 +958,24 @@ class SpacedTables:
 
     def _continues(self, line: str) -> bool:
         """A line going on with the row above: nothing in the first column, each piece in one column."""
-        pieces = self._pieces(line)  # a heading after the table ("IV. NHIỆM VỤ CỤ THỂ") goes on with no row
-        return bool(pieces) and self._place(pieces[0]) > 0 and self._fits(pieces) and numbering(line.strip()) is None
+        pieces = self._pieces(line)  # a heading after the table ("IV. NHIỆM VỤ CỤ THỂ") goes on with no row; a cell's
+        # text wrapped at "(đợt" / "1)", the bare number alone under its column's name, does
+        return bool(pieces) and self._place(pieces[0]) > 0 and self._fits(pieces) and (
+            numbering(line.strip()) is None or pieces[0].start() > self.spans[0][1] and " " not in pieces[0].group(0))
 
     def _fits(self, pieces: list[re.Match[str]]) -> bool:
         """No piece runs across the names of two columns (a sentence after the table does)."""
         return all(len(self._overlapped(m.start(), m.end())) <= 1 for m in pieces)
 
 _TOTAL_ROW = re.compile(r"^(?:Tổng cộng|TỔNG CỘNG|Tổng số|TỔNG SỐ|Cộng|CỘNG|Tổng|TỔNG)(?:\s*:)?(?:\s{2,}|$)")
+
+
+def _name_joined(upper: str, lower: str) -> str:
+    """A column name wrapped in a narrow column: "T" / "T" is "TT", "T1" / "0" is "T10"; words join with a space."""
+    glued = upper + lower
+    if upper and " " not in upper and len(lower) <= 2 and (role_of(glued) == "stt" or PERIOD_COLUMN.match(glued)):
+        return glued
+    return f"{upper} {lower}".strip()
 
 
 def _plain(line: str) -> bool:

@@ -19,14 +19,15 @@ from assistant.domain import AskResponse, Citation
 from assistant.services.assignments import AssignmentService
 from assistant.services.question import Question, has_phrase
 from assistant.text import has_diacritics
-from assistant.vocab.dates import date_vi, deadline_phrase, parse_timing
+from assistant.vocab.dates import date_vi, deadline_phrase, parse_timing, period_phrase
 from assistant.vocab.units import subject_units, unit_search_key
 
 MAX_ITEMS = 40  # more than this and the board ("Nhiệm vụ") is the better place; the answer says how many
 # a question that also asks under which condition or about which topic is not answered by the whole list
 _NARROWING = ("khi", "neu", "truong hop", "linh vuc", "ve viec")
 _NAMES_PLAN = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|chi thi|so \d+)\b")
-_DUE = ("den han", "han chot", "phai hoan thanh", "can hoan thanh", "hoan thanh truoc", "hoan thanh trong")
+_DUE = ("den han", "han chot", "phai hoan thanh", "can hoan thanh", "hoan thanh truoc", "hoan thanh trong",
+        "phai xong", "can xong", "xong truoc", "xong trong", "phai hoan tat", "het han", "toi han")  # "… phải xong …"
 _TARGET = ("chi tieu",)
 _MIN_UNIT_WORDS = 3  # a shortened unit name keeps at least its head and two words ("Sở Nông nghiệp và …")
 
@@ -79,7 +80,7 @@ class PlanAnswers:
         return _listing(head, lead + co, lambda i: _task_line(i, unit, names.matches))
 
     def _due(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
-        span = deadline_phrase(q.text)
+        span = deadline_phrase(q.text) or period_phrase(q.text)
         if span is None:
             return None
         period = q.text[span[0]:span[1]]

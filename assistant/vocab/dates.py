@@ -303,6 +303,13 @@ def deadline_phrase(text: str) -> tuple[int, int] | None:
     return a, z
 
 
+def period_phrase(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first period a question names without a preposition: "Quý III/2026 phải xong những việc
+    gì?" -> "Quý III/2026" (a quarter, half-year, month or date)."""
+    found = [m.span() for p in (_QUARTER, _HALF, _DATE_WORDS, _DATE_NUM, _MONTH) for m in p.finditer(text)]
+    return min(found) if found else None
+
+
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZĐÀ-Ỹ])")  # "… năm 2024. Định kỳ …", not "TP. Hồ"
 
 

@@ -68,6 +68,17 @@ def test_tasks_due_in_a_quarter_across_plans(indexed) -> None:  # type: ignore[n
     assert len({c.doc_id for c in r.citations}) >= 2 and "Theo Kế hoạch" in r.answer  # grouped by plan
 
 
+@pytest.mark.parametrize("question", [
+    "Quý III/2026 phải xong những việc gì?",  # as staff type it
+    "Những việc nào tới hạn trong Quý III/2026?",
+])
+def test_tasks_due_asked_in_other_words(indexed, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = with_plans(indexed).ask(question)
+    want = indexed.assignments.due_in("trong Quý III/2026", None)
+    assert r.answerable and r.answer.startswith(f"Có {len(want)} nhiệm vụ đến hạn")
+    assert sorted(cited(indexed, r)) == sorted((i["doc_id"], i["start"]) for i in want)
+
+
 def test_target_value_from_the_model(indexed) -> None:  # type: ignore[no-untyped-def]
     r = with_plans(indexed).ask("Chỉ tiêu văn bản không mật được ký số là bao nhiêu?")
     assert r.answerable and r.answer.startswith("Chỉ tiêu") and "100% văn bản không mật được ký số" in r.answer

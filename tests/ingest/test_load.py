@@ -21,6 +21,7 @@ from ingest.load import (
     Limits,
     LoadError,
     TextReader,
+    _table_page,
     load_bytes,
     load_document,
     reader_for,
@@ -563,3 +564,14 @@ def test_a_docx_cell_in_several_paragraphs_keeps_its_units_apart(tmp_path: Path)
     text = load_document(path, max_bytes=MB).text
     assert "Nội dung\tChủ trì\tĐơn vị phối hợp" in text
     assert "Kiểm tra an toàn PCCC\tCông an huyện\tPhòng Kinh tế và Hạ tầng; UBND các xã" in text
+
+
+@pytest.mark.parametrize(("page", "table"), [
+    ("TT Nội dung Chủ trì Phối hợp Thời gian", True),
+    ("T Nội dung Đơn vị chủ trì Đơn vị phối hợp T3 T4 T5 Sản phẩm", True),  # "TT" cut in a narrow column
+    ("Nội dung T3 T4 T5 T6 T7 Sản phẩm", True),  # a schedule's months
+    ("- Các sở chủ trì, phối hợp với UBND các huyện triển khai.", False),  # a sentence
+    ("Nơi nhận:\n- TT Tỉnh ủy, TT HĐND tỉnh;", False),
+])
+def test_a_pdf_page_holding_a_table(page: str, table: bool) -> None:
+    assert _table_page(page) is table

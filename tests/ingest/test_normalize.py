@@ -567,3 +567,32 @@ def test_a_wiki_export_keeps_the_document_and_its_cells_apart() -> None:
     assert "| Đơn vị chủ trì |" in text  # a name cut over two lines is one
     assert "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" in text
     assert extract_metadata(text)["signer"] == "Lê Thị Hạnh"
+
+
+def test_a_schedule_annex_laid_out_in_a_pdf_reads_as_a_table() -> None:
+    """A landscape annex exported to PDF (`pdftotext -layout`-like text): the narrow number column prints "TT" as "T"
+    over "T" and the month columns "T10" as "T1" over "0"; a cell wraps at "(đợt" / "1)"; the ticked months are the
+    task's time. (The lines are of a plan written for this test.)"""
+    lines = [
+        "PHỤ LỤC", "", "KẾ HOẠCH TRIỂN KHAI CÁC HOẠT ĐỘNG NĂM 2026", "",
+        "T    Nội dung                         Đơn vị chủ trì      Đơn vị phối          T3    T4     T5    T6    T7    "
+        "T8     T9    T1    T1     T1    Sản phẩm",
+        "T                                                         hợp                                                 "
+        "             0     1      2",
+        "1    Khảo sát nhu cầu chuyển          Ban Kinh tế -       Hội Nông dân         x     x                        "
+        "                                Báo cáo",
+        "     đổi cây trồng tại các xã         Xã hội              các huyện                                           "
+        "                                khảo sát",
+        "2    Kiểm tra, giám sát việc          Ban Kiểm tra        Ban Kinh tế -                                       "
+        "       x     x                  Thông báo",
+        "     chuyển đổi tại cơ sở (đợt        Hội Nông dân        Xã hội                                              "
+        "                                kết quả kiểm",
+        "     1)                               tỉnh                                                                    "
+        "                                tra",
+    ]
+    text, _ = normalize_text("\n".join(lines))
+    assert "| TT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện | Sản phẩm |" in text
+    assert ("| 1 | Khảo sát nhu cầu chuyển đổi cây trồng tại các xã | Ban Kinh tế - Xã hội | Hội Nông dân các huyện | "
+            "Tháng 3 - tháng 4 | Báo cáo khảo sát |") in text
+    assert ("| 2 | Kiểm tra, giám sát việc chuyển đổi tại cơ sở (đợt 1) | Ban Kiểm tra Hội Nông dân tỉnh | Ban Kinh tế - "
+            "Xã hội | Tháng 9 - tháng 10 | Thông báo kết quả kiểm tra |") in text

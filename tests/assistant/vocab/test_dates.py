@@ -10,6 +10,7 @@ from assistant.vocab.dates import (
     how_often,
     mentions_supported,
     parse_timing,
+    period_phrase,
     time_mentions,
     without_day_dates,
 )
@@ -142,3 +143,14 @@ def test_how_often_is_said_of_the_act_asked() -> None:
 ])
 def test_a_frequency_is_of_the_act_nearest_it(act: str, text: str, said: bool) -> None:
     assert how_often(act, text) is said
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Quý III/2026 phải xong những việc gì?", "Quý III/2026"),
+    ("Tháng 6/2026 các xã phải nộp gì?", "Tháng 6/2026"),
+    ("6 tháng đầu năm 2026 phải hoàn thành việc nào?", "6 tháng đầu năm 2026"),
+    ("Việc nào phải xong?", None),
+])
+def test_the_period_a_question_names(text: str, period: str | None) -> None:
+    span = period_phrase(text)
+    assert (text[span[0]:span[1]] if span else None) == period
