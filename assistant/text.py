@@ -179,6 +179,11 @@ def _old_placement(text: str) -> str:
     return _FOLDED_PAIR.sub(lambda m: _OLD_PLACEMENT[m.group(0)], nfc(text))
 
 
+# folded terms written two ways for one thing, compared as one: a province's product is its GRDP ("45% GRDP tỉnh"
+# answers "bao nhiêu phần trăm GDP" of a provincial plan)
+SAME_TERMS = {"grdp": "gdp"}
+
+
 def fold_tones(text: str) -> str:
     """'hoá' -> 'hóa', 'Đảng uỷ' -> 'Đảng ủy': both placements are correct Vietnamese and must compare equal."""
     return _TONE_PAIR.sub(lambda m: _TONES.get(m.group(0), m.group(0)), nfc(text))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text import fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
+from assistant.text import SAME_TERMS, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
 from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
@@ -429,16 +429,14 @@ def _another_share(text: str, asked: set[str]) -> bool:
 _BARE_FIGURE = re.compile(r"[≥≤<>~]?\s*\d[\d.,]*\s*%")
 
 
-_SAME_NOUN = {"gdp": "gr?dp"}  # a province's product is its GRDP
-
-
 def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     """A share of what `share` names (folded; its first two words the noun): "trên 80% đảng viên", "tỷ lệ đảng viên … 80%", or the noun before the figure in
     its clause ("đảng viên sử dụng … đạt 80%"); named only in another clause or cell ("Sổ tay đảng viên … | 100%
     chi bộ kích hoạt"), or not at all in a passage saying what its shares are of, the share is another's."""
     noun = " ".join(share.split()[:2])
     folded = fold_accents(text.lower())
-    said = _SAME_NOUN.get(noun, re.escape(noun))
+    said = "|".join(re.escape(n) for n in (noun, *(k for k, v in SAME_TERMS.items() if v == noun)))
+    said = f"(?:{said})"
     if not re.search(rf"\b{said}\b", folded):
         return not _another_share(text, _pairs(share))
     if not re.search(r"\d\s*%", folded):

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.text import fold_accents, fold_tones, syllables
+from assistant.text import SAME_TERMS, fold_accents, fold_tones, syllables
 from assistant.vocab.docnum import number_line
 from assistant.vocab.fields import opens_with_label
 from assistant.vocab.parts import KINDS, is_motto
@@ -84,7 +84,7 @@ def cite_span(chunk: ScoredChunk, n: int, quote: str, start: int) -> Citation:
 
 
 def folded_syllables(text: str) -> list[str]:
-    return [fold_accents(s) for s in syllables(fold_tones(text))]
+    return [SAME_TERMS.get(f, f) for f in (fold_accents(s) for s in syllables(fold_tones(text)))]
 
 
 def content_terms(text: str) -> list[str]:

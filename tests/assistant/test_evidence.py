@@ -183,3 +183,8 @@ def test_a_name_stays_with_the_quoted_title_it_announces() -> None:
     question = "Sở Y tế có phải chủ trì Dự án 6 “Tăng cường đáp ứng y tế trong phòng, chống ma túy” không?"
     _, quote = best_window(text, set(content_terms(question)), None, 170)
     assert "Dự án 6" in quote, quote
+
+
+def test_a_provinces_product_is_compared_as_gdp() -> None:
+    """"bao nhiêu phần trăm GDP" of a provincial plan: its "GRDP" is the same term."""
+    assert content_terms("Kinh tế số chiếm 45% GRDP tỉnh") == content_terms("Kinh tế số chiếm 45% GDP tỉnh")
