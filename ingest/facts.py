@@ -158,8 +158,6 @@ def _subsequence(path: tuple[str, ...], numbers: tuple[str, ...]) -> bool:
     return all(n in rest for n in path)
 
 
-
-
 def _assigned_within(text: str, duty: Task, sentences: list[Task]) -> Task:
     """A duty listed under a group of units that ends by naming the one of them who leads it ("4. Các ban đảng Tỉnh
     ủy" / "- Tham mưu … (Ban Tổ chức chủ trì)."): that unit leads, and the bracket is not part of the task."""

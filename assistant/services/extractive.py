@@ -998,8 +998,6 @@ def _dating_item(u: Unit) -> tuple[str, int] | None:
     return heading["text"], int(heading["start"])
 
 
-
-
 def _of_places_asked(q: Question, fitting: list[Unit]) -> list[Unit]:
     """"… giao cho huyện Ngọc Tuyền … bao nhiêu ha?": a figure asked of a place leads with a passage naming it (its
     row of a table by district) when one fits, not the province's total."""

@@ -328,6 +328,9 @@ def analyse(text: str) -> Question:
                     expect=_years_asked(expectation(text), text), listed=listed)
 
 
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _years_asked(expect: Expectation, text: str) -> Expectation:
     """A year in the words naming the plan ("Chương trình … chuyển đổi số năm 2026 của xã: năm 2025 … đạt bao
     nhiêu?") says which plan; the year asked outside them is the one a passage must say."""
@@ -338,9 +341,6 @@ def _years_asked(expect: Expectation, text: str) -> Expectation:
     years = [y for y in expect.years if y not in naming]
     numbers = [n for n in expect.numbers if n not in naming] + (years if len(years) == 1 else [])
     return replace(expect, years=tuple(years) if len(years) > 1 else (), numbers=tuple(numbers))
-
-
-_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi thi": "ct", "chuong trinh": "ctr",

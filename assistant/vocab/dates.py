@@ -240,8 +240,8 @@ def how_often(act: str, text: str) -> bool:
             else:
                 groups.append((m.start(), m.end(), {m.group(0)}))
         for f in FREQUENCY.finditer(clause):
-            nearest = min(groups, key=lambda g: max(g[0] - f.end(), f.start() - g[1], 0))
-            if act in nearest[2]:
+            nearest = min(groups, key=lambda g: max(g[0] - f.end(), f.start() - g[1], 0), default=None)
+            if nearest is not None and act in nearest[2]:
                 return True
     return False
 
