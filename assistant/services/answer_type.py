@@ -22,9 +22,10 @@ from assistant.vocab.units import PLACE_LEVEL
 # a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
 _NUMBER = re.compile(r"\d")
-_MONEY = re.compile(r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b)", re.I)
+_SUM = r"(?:tỷ|triệu|nghìn|ngàn)(?!\s*lệ)\b|đồng(?!\s*chí)\b|vnđ\b|vnd\b"  # "3.000 triệu", "85.000.000 đồng"
+_MONEY = re.compile(r"\d[\d.,]*\s*(?:" + _SUM + ")", re.I)
 # "dành bao nhiêu ngân sách …": a sum, or a share of the budget ("ít nhất 15% ngân sách nhà nước")
-_BUDGET = re.compile(_MONEY.pattern[:-1] + r"|%\s*(?:tổng\s+)?(?:chi\s+)?(?:ngân sách|nguồn vốn|vốn)\b)", re.I)
+_BUDGET = re.compile(r"\d[\d.,]*\s*(?:" + _SUM + r"|%\s*(?:tổng\s+)?(?:chi\s+)?(?:ngân sách|nguồn vốn|vốn)\b)", re.I)
 # in a column's name: "Kinh phí (triệu đồng)", "ĐVT: đồng", "(USD)" — not "Lâm Đồng", "cộng đồng", "đồng bộ"
 _MONEY_UNIT = re.compile(r"\b(?:tỷ|triệu|nghìn|ngàn)\s+(?:đồng|usd)\b|[(:]\s*(?:đồng|usd|vnđ|vnd)\b|\b(?:usd|vnđ|vnd)\b",
                          re.I)
