@@ -114,6 +114,11 @@ class AnswerSettings(BaseModel):
         False, description="Answer duty, due-date and target questions from the plan model before the passages; "
         "off by default: on the gold sets it answered more unanswerable questions (see README)."
     )
+    period_answers: bool = Field(
+        True, description="Answer what falls due or runs in a period ('Quý III/2026 phải xong những việc gì?', "
+        "'tháng 5 có những hoạt động nào?') from the plan model: every dated task of the period, each cited; on even "
+        "when `plan_answers` is off."
+    )
 
 
 class LlmSettings(BaseModel):

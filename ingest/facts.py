@@ -25,7 +25,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import fold_accents
 from assistant.vocab.dates import deadline_phrase, duty_deadline, parse_timing
-from assistant.vocab.fields import field_runs, is_record_number, labelled_field, role_of
+from assistant.vocab.fields import GROUP, field_runs, is_record_number, labelled_field, role_of
 from assistant.vocab.numbering import heading_numbers, is_bullet, numbering, section_references, strip_marker
 from assistant.vocab.parts import PREAMBLE_START, announces_list, is_carry_out_section, is_closing
 from assistant.vocab.units import (
@@ -43,6 +43,7 @@ TaskSource = Literal["table_row", "fields", "unit_duties", "sentence", "bracket"
 _TASK_ROLES = ("task", "lead", "co", "timing", "product", "funding", "note")
 # "Đề nghị Ủy ban MTTQ …", "Giao Sở Y tế …": a heading that names who the items under it are for
 _ADDRESSED = re.compile(r"^(?:Đề nghị|Giao|Đối với|Trách nhiệm của)\s+", re.IGNORECASE)
+_ASSIGNS = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+")  # a conclusion's "Giao Phòng … <does>": the unit after it
 _LEAD_VERB = re.compile(r"\b(?:chủ trì|là cơ quan chủ trì|là đơn vị chủ trì|làm đầu mối)\b")
 _CO_WITH = re.compile(r"\bphối hợp (?:chặt chẽ )?(?:(?:với|cùng)\s+)?", re.IGNORECASE)
 # under a unit's heading, a heading that is a duty opening a list, not a topic ("a) Về hạ tầng:")
@@ -203,6 +204,8 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
             continue  # an indicator table ("Chỉ tiêu | ĐVT | Năm 2026") is no task list
         fields = {role: _cell_field(text, b["cells"][name], spans[name])
                   for role, name in roles.items() if role in _TASK_ROLES and name in spans}
+        if "lead" not in fields and GROUP in spans:
+            fields.update(_group_lead(text, b["cells"][GROUP], spans[GROUP]))
         for role in ("lead", "co", "timing"):
             if role in fields:
                 fields.update(_cell_runs(text, fields[role]))
@@ -213,6 +216,16 @@ def _table_tasks(text: str, blocks: list[Block]) -> list[Task]:
         if "task" in fields:
             out.append(Task(start=b["start"], end=b["end"], section=b["section"], source="table_row", fields=fields))
     return out
+
+
+def _group_lead(text: str, group: str, span: list[int]) -> dict[str, Field]:
+    """A task table grouped by unit ("| 1. Sở Y tế |" merged across, its tasks below with no lead column): the
+    unit the group row names, and nothing else, leads the tasks under it."""
+    cell = _cell_field(text, group, span)
+    named = _unit_of(cell["text"])
+    if named is None:
+        return {}
+    return {"lead": _field(text, cell["start"] + named[0], cell["start"] + named[1])}
 
 
 def _cell_runs(text: str, cell: Field) -> dict[str, Field]:
@@ -408,6 +421,11 @@ def _subject(body: str, opening: bool = True) -> tuple[int, int] | None:
     'Căn cứ nội dung Kế hoạch này …, các bộ, … xây dựng …' (`opening`: after such a clause; under a unit's
     heading the units named there are what that unit directs, not who acts)."""
     found = subject_units(body)
+    # "Giao Xí nghiệp Cấp nước … lắp đặt …", "Đề nghị Ủy ban MTTQ … vận động …" (one naming who leads, "Giao … chủ
+    # trì …", is read as an assignment)
+    addressed = _ASSIGNS.match(body)
+    if not found and addressed and _assignment(body) is None and (found := subject_units(body[addressed.end():])):
+        return addressed.end() + found[0], addressed.end() + found[1]
     if found or not opening or not _OPENING.match(body):
         return found
     for m in re.finditer(r",\s+", body[:240]):

@@ -6,11 +6,14 @@ straightened. Ruling lines are then long runs of dark pixels: horizontal runs at
 wide, vertical runs at least 1/60 of it. A table row is the band between two consecutive horizontal lines
 that vertical lines cross from top to bottom; rows sharing a line make one table, whose grid columns are
 all the vertical lines its rows have. A cell spanning several grid columns (merged) is one cell of its row.
-Only geometry is here (numpy); `ingest.ocr` crops and reads the cells.
+Only geometry and layout are here (numpy): a page is read as its bands of text between tables and its tables
+as markdown pipe rows, by readers given in — `ingest.ocr` reads a scan's pixels, `ingest.pdf_tables` a typed PDF's
+text layer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +23,7 @@ DARK = 128  # a pixel darker than this is ink
 MAX_SKEW = 2.0  # degrees; a flatbed scan is rarely more than 1° off
 _TOLERANCE = 4  # pixels: a vertical line stops this short of the rules it joins
 _INSET = 6  # pixels: a cell's text starts this far inside its lines (their blur and what skew is left)
+MARGIN = 8  # pixels between a table's outer rules and the text read around it (a rule's blur reads as dots)
 
 
 @dataclass
@@ -68,6 +72,26 @@ class Table:
         for a, b in zip(row.edges, row.edges[1:], strict=False):
             out.append(max(1, sum(1 for x in self.columns[1:-1] if a + 6 < x < b - 6) + 1))
         return out
+
+    def markdown(self, texts: list[str]) -> str:
+        """The table as markdown pipe rows given each cell's text (row by row, left to right): a merged cell's text
+        in its first grid column, a row merged across the whole table one cell (a group row); `|---|` after the
+        first row."""
+        cells = iter(texts)
+        width = len(self.columns) - 1
+        lines: list[str] = []
+        for row in self.rows:
+            row_texts = [" ".join(next(cells).replace("|", " ").split()) for _ in row.cells]  # a "|" splits a row
+            if len(row_texts) == 1 and width > 1:
+                out = row_texts
+            else:
+                out = []
+                for text, span in zip(row_texts, self.spans(row), strict=True):
+                    out += [text] + [""] * (span - 1)
+            lines.append("| " + " | ".join(out) + " |")
+            if len(lines) == 1:
+                lines.append("|" + "---|" * max(width, len(out)))
+        return "\n".join(lines)
 
 
 def skew_angle(dark: np.ndarray, limit: float = MAX_SKEW) -> float:
@@ -128,6 +152,20 @@ def _clusters(values: list[tuple[int, int]], gap: int = 6) -> list[tuple[int, in
         else:
             out.append((lo, hi))
     return out
+
+
+def read_page(tables: list[Table], height: int, band: Callable[[int, int], str],
+              table: Callable[[Table], str]) -> str:
+    """A page's text: each band between its tables (top, bottom in pixels) read by `band`, each table by `table`,
+    in the order they are printed."""
+    parts: list[str] = []
+    top = 0
+    for found in tables:
+        parts.append(band(top, found.top - MARGIN))
+        parts.append(table(found))
+        top = found.bottom + MARGIN
+    parts.append(band(top, height))
+    return "\n\n".join(p for p in parts if p)
 
 
 def find_tables(dark: np.ndarray) -> list[Table]:

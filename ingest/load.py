@@ -36,6 +36,7 @@ from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
+from ingest.pdf_tables import RuledPages
 
 MB = 1024 * 1024
 
@@ -646,21 +647,37 @@ class PdfTextReader(FileReader):
             pdf = pypdf.PdfReader(io.BytesIO(data))
             if pdf.is_encrypted and not pdf.decrypt(""):
                 raise LoadError("Tệp PDF được bảo vệ bằng mật khẩu: không đọc được nội dung.")
-            pages: list[str] = []
-            in_columns = False  # the page before was read in columns: its table may go on over this page
-            for page in pdf.pages:
-                text = page.extract_text() or ""
-                laid = _in_columns(page) if _table_page(text) or in_columns and _TABLE_ROW.match(text.lstrip()) \
-                    else None
-                in_columns = laid is not None
-                pages.append(laid or text)
-                if deadline is not None:
-                    deadline.check("đọc PDF")
+            pages = _read_pages(pdf, data, deadline)
         except LoadError:
             raise
         except Exception as err:
             raise LoadError("Tệp PDF bị hỏng hoặc không đúng định dạng PDF.") from err
         return PAGE_BREAK.join(_with_scanned_pages(data, pages, deadline))
+
+
+def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
+    """Each page's text layer. A page with a table, or after one (the table may go on over it), is read cell by cell
+    when its table is ruled, else laid out in columns."""
+    pages: list[str] = []
+    ruled: RuledPages | None = None
+    in_table = False
+    try:
+        for number, page in enumerate(pdf.pages):
+            text = page.extract_text() or ""
+            laid = None
+            if _table_page(text) or in_table:
+                ruled = ruled or RuledPages(data)
+                laid = ruled.read(number)
+            if laid is None and (_table_page(text) or in_table and _TABLE_ROW.match(text.lstrip())):
+                laid = _in_columns(page)
+            in_table = laid is not None
+            pages.append(laid or text)
+            if deadline is not None:
+                deadline.check("đọc PDF")
+    finally:
+        if ruled is not None:
+            ruled.close()
+    return pages
 
 
 # "11 Cơ sở ứng dụng …": a table row's number, bare, then its text (a list item is numbered "1.", "1)")

@@ -312,12 +312,13 @@ def _header(lines: list[str]) -> dict[str, str]:
 
 
 _JOINS_NEXT = re.compile(r"(?:\s(?:VÀ|CÁC)|[-–,&])$")
-_JOINS_PREVIOUS = re.compile(r"^(?:VÀ|[-–&])\s")
+_JOINS_PREVIOUS = re.compile(r"^(?:VÀ|VỀ|CỦA|[-–&])\s")
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """A name cut over two header lines joined again: 'SỞ NÔNG NGHIỆP' / 'VÀ MÔI TRƯỜNG', 'SỞ LAO ĐỘNG -' /
-    'THƯƠNG BINH VÀ XÃ HỘI': a line opening or ending on a joining word never ends or starts a name."""
+    'THƯƠNG BINH VÀ XÃ HỘI', 'BAN CHỈ ĐẠO LIÊN NGÀNH' / 'VỀ AN TOÀN THỰC PHẨM': a line opening or ending on a joining
+    word never ends or starts a name."""
     out: list[str] = []
     for line in lines:
         if out and (_JOINS_PREVIOUS.match(line) or _JOINS_NEXT.search(out[-1])):

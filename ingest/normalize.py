@@ -277,19 +277,40 @@ def from_mail(text: str) -> str:
 
 def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> list[tuple[int, str, str]]:
     """A table row cut by a page break: the rest of it, a row of no number at the top of the next page, joined to
-    it on its page (page numbers and running heads between them are no text of the row)."""
+    it on its page (page numbers, running heads and the table's header printed again on the new page are no text
+    of the row, and the header so repeated is left out: one table)."""
     out = list(rows)
     last: int | None = None
+    header: list[str] | None = None  # the column names of the table read last (the row above its "|---|")
+    above, repeated = "", False
     for i, (page_no, _, line) in enumerate(rows):
         if not line or _PAGE_NUMBER.match(line) or i in running:
             continue
-        joined = _joined_row(out[last][2], line) if last is not None and out[last][0] < page_no else None
+        broken = last is not None and out[last][0] < page_no
+        if broken and header is not None and _folded_cells(line) == header:
+            out[i] = (page_no, "", "")  # the header again: the table goes on
+            repeated = True
+            continue
+        if PIPE_SEPARATOR.match(line.strip()):
+            if repeated:
+                out[i] = (page_no, "", "")
+            elif is_pipe_row(above):
+                header = _folded_cells(above)
+            above, repeated = line, False
+            continue
+        above, repeated = line, False
+        joined = _joined_row(out[last][2], line, broken=True) if last is not None and broken else None
         if last is not None and joined is not None:
             out[last] = (out[last][0], joined, joined)
             out[i] = (page_no, "", "")
+            repeated = True  # a "|---|" under the rest of the row is no header's
             continue
         last = i
     return out
+
+
+def _folded_cells(line: str) -> list[str]:
+    return [fold_accents(collapse_spaces(cell)).lower() for cell in split_cells(line)] if is_pipe_row(line) else []
 
 
 def _set_apart(lines: list[str], i: int) -> bool:
@@ -685,12 +706,14 @@ def wrapped_rows(lines: list[str]) -> list[str]:
     return out
 
 
-def _joined_row(above: str, line: str) -> str | None:
-    """The pipe row `above` with the row of no number under it joined cell by cell; None when `line` goes on no row."""
+def _joined_row(above: str, line: str, broken: bool = False) -> str | None:
+    """The pipe row `above` with the row of no number under it joined cell by cell; None when `line` goes on no row.
+    `broken`: `line` opens the next page, where the rest of a row cut by the page break may also open on a figure
+    ("1.200 mẫu xét nghiệm")."""
     if not (is_pipe_row(line) and is_pipe_row(above)):
         return None
     upper, cells = split_cells(above), split_cells(line)
-    if not _continues_row(upper, cells):
+    if not _continues_row(upper, cells, broken):
         return None
     return _pipe_row([collapse_spaces(f"{a} {c}") for a, c in zip(upper, cells, strict=True)])
 
@@ -769,11 +792,11 @@ def _schedule(rows: list[str], tabbed: bool) -> list[str]:
         return "\t".join(cells) if tabbed else _pipe_row(cells)
 
     at = next((k for k, line in enumerate(rows[:4])
-               if sum(1 for c in cells_of(line) if PERIOD_COLUMN.match(c.strip())) >= _MIN_PERIODS), None)
+               if sum(1 for c in cells_of(line) if PERIOD_COLUMN.match(_period_name(c))) >= _MIN_PERIODS), None)
     if at is None:
         return rows
-    header = cells_of(rows[at])
-    columns = [k for k, c in enumerate(header) if PERIOD_COLUMN.match(c.strip())]
+    header = [_period_name(c) for c in cells_of(rows[at])]
+    columns = [k for k, c in enumerate(header) if PERIOD_COLUMN.match(c)]
     first, last = columns[0], columns[-1]
     if columns != list(range(first, last + 1)):
         return rows  # periods not side by side: no schedule
@@ -803,11 +826,22 @@ def _schedule(rows: list[str], tabbed: bool) -> list[str]:
     return out if marked >= 2 else rows
 
 
-def _continues_row(above: list[str], cells: list[str]) -> bool:
+def _period_name(cell: str) -> str:
+    """A period's column name as printed in a narrow column, wrapped inside its number ("T1 0" for "T10")."""
+    name = cell.strip()
+    joined = name.replace(" ", "")
+    return joined if not PERIOD_COLUMN.match(name) and len(joined) <= 4 and PERIOD_COLUMN.match(joined) else name
+
+
+def _continues_row(above: list[str], cells: list[str], broken: bool = False) -> bool:
     if len(above) != len(cells) or cells[0] or not _ROW_NUMBER.match(above[0]):
         return False
     pieces = [c for c in cells if c]
-    return bool(pieces) and any(p[:1].islower() for p in pieces) and not any(_FIGURE_CELL.fullmatch(p) for p in pieces)
+    return bool(pieces) and any(p[:1].islower() or broken and _FIGURE_WORDS.match(p) for p in pieces) and \
+        not any(_FIGURE_CELL.fullmatch(p) for p in pieces)
+
+
+_FIGURE_WORDS = re.compile(r"[\d.,]+\s+[^\W\d_A-ZĐÀ-Ỹ]")  # "1.200 mẫu": a figure the sentence goes on from
 
 
 _FIGURE_CELL = re.compile(r"[\d.,%\s\-–]+")
@@ -1269,7 +1303,7 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     before, after = prev.text, seg.text
     if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
-    if is_caps(before) and is_caps(after) and (before.endswith(",") or _last_word(before) in _OPEN_WORDS):
+    if is_caps(before) and is_caps(after) and (before.endswith(",") or _open_end(before)):
         return " "  # an upper-case title wrapped after "…KINH TẾ SỐ," or "… VÀ"
     if not seg.gap and _wrapped_name(before, after):
         return " "  # "SỞ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG": a header cell too narrow for the issuer's name
@@ -1290,14 +1324,14 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end,
         # or when it ran over a line already, or filled a line of text cut at a width: a numbered paragraph
         # hard-wrapped ("1- Các chi bộ …, gửi về Văn phòng" / "Đảng ủy trước ngày 15/5/2026.")
-        return " " if before.endswith((",", "-", "–")) or _last_word(before) in _OPEN_WORDS or \
+        return " " if before.endswith((",", "-", "–")) or _open_end(before) or \
             not seg.gap and (len(prev.page_marks) > 1 or prev.wrapped and numbering(before) is not None) and \
             not before.endswith(")") else None
     if _runs_in(before) and seg.gap and not prev.wrapped:
         return None  # "1. Sở Y tế: Chủ trì …" / blank line / "Kinh phí …": a paragraph of its own follows
     if _ends_sentence(before, prev.wrapped):
         return None
-    if not seg.gap or prev.wrapped or _last_word(before) in _OPEN_WORDS or is_list_start(before):
+    if not seg.gap or prev.wrapped or _open_end(before) or is_list_start(before):
         return " "
     return None
 
@@ -1353,6 +1387,14 @@ def _ends_sentence(line: str, wrapped: bool) -> bool:
 def _last_word(line: str) -> str:
     words = line.split()
     return words[-1].lower() if words else ""
+
+
+_AHEAD = re.compile(r"\b(?:thời gian|năm|tháng|tuần|quý|kỳ|giai đoạn|sắp) tới$", re.IGNORECASE)
+
+
+def _open_end(line: str) -> bool:
+    """The line stops mid-phrase ("… trình UBND huyện trước ngày"); "trong thời gian tới", "năm tới" end one."""
+    return _last_word(line) in _OPEN_WORDS and not _AHEAD.search(line.rstrip())
 
 
 def _assemble(lines: list[_Line], n_pages: int) -> tuple[str, list[int], dict[int, str]]:

@@ -35,7 +35,6 @@ PAGE_SECONDS = 120.0
 _MIN_INK = 25  # dark pixels (after a median) that make a cell or band more than speckles
 _PAD = 40  # pixels of white around a cell's ink: a lone digit is misread when cropped tight ("2" read "7)")
 _PAPER = 170  # lighter than this is paper in a cell (a blurred speckle), made white
-_MARGIN = 8  # pixels between a table's outer rules and the text read around it (a rule's blur reads as dots)
 _MAX_STACK = 12000  # pixels: the tallest stack of cells given to Tesseract at once
 NO_TESSERACT = ("Chưa cài Tesseract OCR tiếng Việt (gói Debian tesseract-ocr và tesseract-ocr-vie, cài bằng "
                 "`make ocr`) nên không nhận dạng được chữ trong bản quét {what}. Cài Tesseract, hoặc nạp bản "
@@ -78,22 +77,13 @@ def _recognize(image: Any, deadline: Deadline | None) -> str:
     gray = _without_red(image)
     from PIL import Image
 
-    from ingest.grid import find_tables, straighten
+    from ingest.grid import find_tables, read_page, straighten
 
     dark, angle = straighten(gray)
     if angle:  # Tesseract reads straight lines better: a 0.7° skew is a pixel's shift every 80 pixels
         gray = gray.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    tables = find_tables(dark)
-    if not tables:
-        return _strip(gray, 0, gray.height, deadline)
-    parts: list[str] = []
-    top = 0
-    for table in tables:
-        parts.append(_strip(gray, top, table.top - _MARGIN, deadline))
-        parts.append(_table_text(gray, table, deadline))
-        top = table.bottom + _MARGIN
-    parts.append(_strip(gray, top, gray.height, deadline))
-    return "\n\n".join(p for p in parts if p)
+    return read_page(find_tables(dark), gray.height, lambda top, bottom: _strip(gray, top, bottom, deadline),
+                     lambda table: _table_text(gray, table, deadline))
 
 
 _RED = 60  # how much redder than green and blue a pixel is when it is a seal's ink
@@ -222,25 +212,9 @@ _COLUMN_APART = 3  # a gap between two words of a line wider than three line hei
 
 
 def _table_text(gray: Any, table: Any, deadline: Deadline | None) -> str:
-    """A table as markdown pipe rows: every cell's text, a merged cell's in its first grid column (a row
-    merged across the whole table is one cell: a group row); `|---|` after the first row."""
+    """A table as markdown pipe rows, each cell read from its image."""
     boxes = [(table.column_of(a), gray.crop((a, row.top, b, row.bottom))) for row in table.rows for a, b in row.cells]
-    texts = iter(_read_cells(boxes, deadline))
-    width = len(table.columns) - 1
-    lines: list[str] = []
-    for row in table.rows:
-        cells = [next(texts) for _ in row.cells]
-        spans = table.spans(row)
-        if len(cells) == 1 and width > 1:
-            out = cells
-        else:
-            out = []
-            for text, span in zip(cells, spans, strict=True):
-                out += [text] + [""] * (span - 1)
-        lines.append("| " + " | ".join(out) + " |")
-        if len(lines) == 1:
-            lines.append("|" + "---|" * max(width, len(out)))
-    return "\n".join(lines)
+    return str(table.markdown(_read_cells(boxes, deadline)))
 
 
 def _read_cells(cells: list[tuple[int, Any]], deadline: Deadline | None) -> list[str]:
@@ -290,7 +264,7 @@ def _read_stack(stack: list[tuple[int, Any]], texts: list[str], deadline: Deadli
             if slot >= 0:
                 words.setdefault(batch[slot][0], []).append(read_word(word, sheet, box))
         for index, found in words.items():
-            text = " ".join(" ".join(found).replace("|", " ").split())  # a "|" would split the row
+            text = " ".join(found)
             if text[:1] in "'‘`" and not any(q in text[1:] for q in "'’`"):
                 text = text[1:]  # "'VP Đảng ủy": Tesseract's quote before a capital V at a line start
             texts[index] = text

@@ -20,7 +20,7 @@ from typing import Any, Literal, TypedDict
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.vocab.dates import deadline_phrase, parse_timing
+from assistant.vocab.dates import deadline_phrase, parse_timing, plan_year
 from assistant.vocab.numbering import strip_marker
 from assistant.vocab.parts import is_closing
 from assistant.vocab.units import units_of
@@ -66,12 +66,6 @@ class Plan(TypedDict):
     assignments: list[Assignment]
     targets: list[Target]
     duties: list[ReportingDuty]
-
-
-def year_of(issued_date: str) -> int | None:
-    """The plan's year ('2025-11-17' -> 2025): a bare 'trước ngày 15/6' is read in it."""
-    m = re.match(r"(\d{4})", issued_date or "")
-    return int(m.group(1)) if m else None
 
 
 def assignment_of(task: Task, default_year: int | None) -> Assignment:
@@ -120,8 +114,8 @@ def _item_tasks(text: str, blocks: list[Block], tasks: list[Task]) -> list[Task]
     return out
 
 
-def extract_plan(text: str, blocks: list[Block], tasks: list[Task], issued_date: str = "") -> Plan:
-    year = year_of(issued_date)
+def extract_plan(text: str, blocks: list[Block], tasks: list[Task], issued_date: str = "", title: str = "") -> Plan:
+    year = plan_year(title, issued_date)  # a bare "Tháng 6" or "trước ngày 15/6" is read in it
     items = _item_tasks(text, blocks, tasks)
     assignments = sorted((assignment_of(t, year) for t in [*tasks, *items]), key=lambda a: a["start"])
     return Plan(assignments=assignments, targets=extract_targets(text, blocks, tasks, year),
@@ -135,5 +129,5 @@ class PlanExtractor(TransformComponent):
         for node in nodes:
             node.metadata[META_PLAN] = extract_plan(
                 node.get_content(), node.metadata.get(META_BLOCKS) or [], node.metadata.get(META_TASKS) or [],
-                str(node.metadata.get("issued_date") or ""))
+                str(node.metadata.get("issued_date") or ""), str(node.metadata.get("title") or ""))
         return nodes

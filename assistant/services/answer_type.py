@@ -38,7 +38,7 @@ _WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa b�
 # the place a text says ("tại thị xã Bến Lạc", "tại các cầu, đường trọng điểm", "Địa điểm: Hội trường …"), not the
 # document it cites ("tại Tờ trình số 07 …")
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?!(?:đây|đó|này|" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
-                       r"phụ lục)\b)\w|địa điểm\s*:", re.I)
+                       r"phụ lục)\b)\w|địa điểm\s*:|\b(?:điểm|nơi)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*:\s*[A-ZĐ]", re.I)
 
 
 def asks_where(question: str) -> bool:
@@ -51,6 +51,10 @@ def says_place(text: str) -> bool:
     return bool(_AT_PLACE.search(text))
 
 
+# where something is, said: a place ("tại …", "ở …", "Địa điểm: …", "các điểm tập trung: Trường …"), or for a list or a
+# text, the part of a document that holds it ("danh mục chi tiết tại Phụ lục II …")
+_WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
+                         r"phụ lục)\b", re.I)
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
 # ("(gồm: Pác Lũng, …)")
 _PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
@@ -70,6 +74,9 @@ _SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "0
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
 _PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
+# a sanction: discipline, being held to account, a fine ("xử lý hành chính" of drug users is no sanction of a unit)
+_SANCTION = re.compile(r"kỷ luật|kiểm điểm|xử lý trách nhiệm|xử lý nghiêm|xem xét xử lý|xử phạt|phạt tiền|chế tài|"
+                       r"truy cứu", re.IGNORECASE)
 # a post's holder: a person by name, or by the office that holds the post ("Đồng chí Chủ tịch UBND tỉnh làm Trưởng ban")
 _HOLDER = re.compile(_PERSON.pattern + r"|\b[Đđ]ồng chí\s+(?:Phó\s+)?(?:Bí thư|Chủ tịch|Giám đốc|Trưởng|Chánh)\b")
 _CRITICAL_NUMBER = re.compile(r"\b\d+(?:[./]\d+)+\b|\b\d{2,}\b")
@@ -88,7 +95,7 @@ _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?s�
 # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
-_PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|hoc phi|le phi|chi phi|"
+_PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
                       r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von)\b(?: \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
@@ -129,13 +136,23 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
                 r"|\b(?:chon|cu|bo nhiem|de cu) ai\b|\bai (?:(?:se )?duoc |se )?(?:chon|cu|bo nhiem|de cu) (?:lam|giu)\b"
                 # "Kiến trúc sư trưởng … của thành phố là ai?": the holder of a post, by name
-                r"|\b(?:truong|giam doc|chu tich|bi thu|chanh van phong)\b[^?.;]{0,90}? la ai\b"), _HOLDER),
+                r"|\b(?:truong|giam doc|chu tich|bi thu|chanh van phong)\b[^?.;]{0,90}? la (?:ai|dong chi nao|ong nao|ba nao)\b"
+                r"|\bho (?:va )?ten\b"), _HOLDER),
+    # "… trễ hạn thì bị xử lý kỷ luật thế nào?", "chế tài gì?": a sanction, which the passage names
+    (re.compile(r"\b(?:xu ly ky luat|hinh thuc ky luat|bi ky luat|ky luat (?:the nao|ra sao|gi)|bi xu ly|che tai|"
+                r"bi phat|xu phat)\b"), _SANCTION),
+    # "tổ chức ở đâu?", "sao lưu dự phòng ở địa điểm nào?": a place the passage says ("tại …", "ở …", "Địa điểm: …",
+    # "các điểm tập trung: Trường …"), not the word "địa điểm" alone
+    (re.compile(r"\b(?:o|tai) (?:dau|dia diem nao|noi nao|vi tri nao)\b|\bdia diem (?:nao|o dau)\b"), _WHERE_SAID),
     # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"
     (re.compile(r"(?<!\bco )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
     (_REPLACED_CUE, _REPLACES),
 )
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
-_TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat|den nam \d{4})\b")
+# a target or a requirement: "chỉ tiêu", "phải đạt", "yêu cầu … đến 2030 để bao nhiêu xã …"
+_TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat|yeu cau|"
+                     r"den (?:nam )?(?:19|20)\d\d)\b")
+_BY_COUNT = re.compile(r"\b(?:tinh theo so|theo so luong|so luong cu the|so tuyet doi)\b")
 _NEEDED = re.compile(r"(?<!\w)cần(?!\w)")  # "cần bao nhiêu trạm y tế …" (as typed: "cán bộ" folds alike)
 _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only as typed with its marks (`_count`)
 # units a quantity is measured in: the word after one names the thing measured ("bao nhiêu tấn sữa")
@@ -192,6 +209,7 @@ class Expectation:
     often: str = ""  # "họp mấy lần một năm": what is done how often (tones folded); the passage says it with a frequency
     kind: str = ""  # "chủ trì dự án nào": the kind of thing asked (as typed), which the passage names
     act: str = ""  # "do cấp nào phê duyệt": an act of approval (folded), which the passage says; leading is no approving
+    counted: bool = False  # "(tính theo số cặp)", "số lượng": the count itself is asked, a share does not answer
 
     @property
     def asks_value(self) -> bool:
@@ -314,7 +332,9 @@ def expectation(question: str) -> Expectation:
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", without_document_dates(question))).lower())
     named = without_document_dates(named)
-    share_of = _share_asked(question) if pattern is _PERCENT else ""
+    # "tỷ lệ đảng viên …"; "Chỉ tiêu đảng viên sử dụng Sổ tay … đặt bao nhiêu?": a share given is of those named
+    share_of = _share_asked(question) if pattern is _PERCENT else \
+        _share_asked(question, _TARGET_OF) if pattern is None and not nouns and "bao nhieu" in q else ""
     each = _EACH_ASKED.search(fold_tones(question).lower())
     numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
@@ -331,7 +351,7 @@ def expectation(question: str) -> Expectation:
                        kind=written[kind.start(1):kind.end(1)] if kind else "",
                        act=next((g for g in act.groups() if g), "") if (act := _ACT_ASKED.search(q)) else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
-                       else _pay_asked(q) if pattern is _MONEY else None)
+                       else _pay_asked(q) if pattern is _MONEY else None, counted=bool(_BY_COUNT.search(q)))
 
 
 def _count(written: str, q: str) -> re.Match[str] | None:
@@ -357,6 +377,7 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
 _OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong luong|tong|luong)\s+)?"  # "… số vụ", "… tổng chi", "… lượng rác thải": the noun after
 _SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")
+_TARGET_OF = re.compile(r"\bchi tieu\s+(?:ve\s+)?" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")  # "chỉ tiêu đảng viên …"
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)
 _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+" + _OF_WHICH +
@@ -366,12 +387,12 @@ _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+"
 _SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|tới|toi)\s*\d)")  # "từ 5% đến 10% số vụ": one figure
 
 
-def _share_asked(question: str) -> str:
+def _share_asked(question: str, asked: re.Pattern[str] = _SHARE_OF) -> str:
     """Folded; a word typed with its diacritics is read as typed: "tỷ lệ tái nghiện" is of "tái nghiện", though
     "tái" folds as "tại"."""
     written = fold_tones(nfc(question)).lower()
     folded = fold_accents(written)  # one character for one: spans hold in the written text
-    m = _SHARE_OF.search(folded)
+    m = asked.search(folded)
     words = written[m.start(1):m.end(1)].split() if m else []
     kept = list(itertools.takewhile(_names_a_share, words))
     if not kept and has_diacritics(question) and (before := _MEASURE_BEFORE.search(folded)):
@@ -394,7 +415,8 @@ _MEASURE_BEFORE = re.compile(r"(?<=[^\W\d]) bao nhieu (?:phan tram|%)")
 _NOT_SHARED_WRITTEN = frozenset([
     "này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế", "nào", "chung",
     "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với", "khi", "năm", "mỗi", "một", "hằng",
-    "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên", "chiếm", "xuống", "sẽ", "nhất"])
+    "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên", "chiếm", "xuống", "sẽ", "nhất", "đặt",
+    "ra", "cụ", "thể", "chính", "chủ", "yếu", "gì", "đề"])
 _NOT_SHARED = frozenset(fold_accents(w) for w in _NOT_SHARED_WRITTEN)
 
 
@@ -476,15 +498,18 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         # "bao nhiêu người": "180 cán bộ quản lý" is a count
         first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
                                  for n in exp.count_nouns) + ")"
-        percent = r"(?:%\s*)?" if exp.target else ""  # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"
+        # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
+        percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
         if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             # ("Xã, phường" for "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is
             # named in its own cell or the header)
             around = " ".join(re.findall(r"\w+", fold_accents(f"{text} {context}".lower())))
             whole = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
                                      if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"
-            figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text))
-            if not (re.search(r"\d", figures) and re.search(rf"\b{whole}\b", around)):
+            # a cell holding a figure ("12", "4.500 lao động"), not a number inside words ("đợt 1") or a share
+            figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text if percent else _SHARE_FIGURE.sub(" ", text)))
+            if not (any(c.strip()[:1].isdigit() for c in re.split(r"[|\t]", figures))
+                    and re.search(rf"\b{whole}\b", around)):
                 return False
         elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
             return False

@@ -42,6 +42,7 @@ from assistant.services.question import (
     question_parts,
     says_what,
     topic_words,
+    without_asker,
 )
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
@@ -100,7 +101,7 @@ def critical_terms(question: str) -> list[str]:
     """Proper names (two or more capitalised words in a row, not opening the question):
     the answer must be about them — a plan of another province does not answer."""
     names: list[str] = []
-    question = _LABEL.sub(" ", question)  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
+    question = without_asker(_LABEL.sub(" ", question))  # "[SỐ ĐIỆN THOẠI]" is a redaction label, not a name
     question = without_titles(question)  # "Trưởng Ban", "Phó Chủ tịch": offices
     unnumbered = DOC_NUMBER.sub(" ", question)
     pieces = _SEGMENT.split(unnumbered)

@@ -34,10 +34,11 @@ from assistant.services.evidence import content_terms
 from assistant.services.plan_compare import compare
 from assistant.settings import PlanSettings
 from assistant.text import nfc
-from assistant.vocab.dates import month_end, parse_timing
+from assistant.vocab.dates import active_spans, month_end, parse_timing, plan_year
 from assistant.vocab.units import unit_search_key
 
 MAX_NOTE_CHARS = 2000
+_YEAR_DAYS = 360  # a span this long is a year's or more
 Reader = Principal | AccessScope | None  # None: no restriction (the local CLI)
 
 
@@ -164,7 +165,7 @@ class AssignmentService:
             "evidence_doc_id": track.evidence_doc_id if track else "",
             "updated_by": track.updated_by if track else "", "updated_at": iso(track.updated_at) if track else "",
             "section": a.section, "quote": (doc.text or "")[a.start:a.end], "start": a.start, "end": a.end,
-            "fields": a.fields or {},
+            "fields": a.fields or {}, "plan_year": plan_year(meta.get("title", ""), meta.get("issued_date", "")),
         }
 
     def _items(self, reader: Reader, names: UnitNames, doc_id: str | None = None) -> list[dict[str, Any]]:
@@ -368,7 +369,9 @@ class AssignmentService:
                 continue
             text = row.text or ""
             blocks = parse_structure(text)
-            plan = extract_plan(text, blocks, extract_tasks(text, blocks), str((row.meta or {}).get("issued_date", "")))
+            meta = row.meta or {}
+            plan = extract_plan(text, blocks, extract_tasks(text, blocks), str(meta.get("issued_date", "")),
+                                str(meta.get("title", "")))
             self.plans.replace(row.doc_id, dict(plan))
             n += 1
         return n
@@ -402,6 +405,23 @@ class AssignmentService:
         start = dt.date.fromisoformat(t.due_start) if t.due_start else dt.date.min
         end = dt.date.fromisoformat(t.due_end) if t.due_end else dt.date.max
         return self.due_between(start, end, reader)
+
+    def running_in(self, period: str, reader: Reader) -> list[dict[str, Any]]:
+        """'Trong tháng 5 có những hoạt động nào?': assignments that run at some time in the period (a schedule's
+        ticked months, a quarter, a deadline inside it), first to start first. A period without its year ("tháng
+        5") is read in each plan's year; a task that runs a year or more says nothing of a shorter period."""
+        out = []
+        for item in self.all_assignments(reader):
+            asked = parse_timing(period, item["plan_year"])
+            if not asked.due_end:
+                continue
+            start, end = dt.date.fromisoformat(asked.due_start or asked.due_end), dt.date.fromisoformat(asked.due_end)
+            short = (end - start).days < _YEAR_DAYS
+            runs = [a for a, b in active_spans(item["timing"] or "", item["plan_year"])
+                    if a <= end and start <= b and not (short and (b - a).days >= _YEAR_DAYS)]
+            if runs:
+                out.append({**item, "runs_from": runs[0].isoformat()})
+        return sorted(out, key=lambda i: (i["runs_from"], i["source"], i["start"]))
 
     def due_between(self, start: dt.date, end: dt.date, reader: Reader, doc_id: str | None = None
                     ) -> list[dict[str, Any]]:

@@ -96,8 +96,15 @@ class Services:
         return AskService(self.retriever, ExtractiveAnswerer(self.settings.answer.max_quotes),
                           self.settings.answer, self.registry.text_of, self.redactor,
                           self.settings.retrieval.top_k,
-                          plans=PlanAnswers(self.assignments) if self.settings.answer.plan_answers else None,
+                          plans=self._plan_answers(),
                           plan_names=self.registry.plan_names)
+
+    def _plan_answers(self) -> PlanAnswers | None:
+        """Answers from the plan model: every kind with `answer.plan_answers`, else those of a period."""
+        answer = self.settings.answer
+        if answer.plan_answers:
+            return PlanAnswers(self.assignments, PlanAnswers.ALL)
+        return PlanAnswers(self.assignments, PlanAnswers.PERIODS) if answer.period_answers else None
 
     @cached_property
     def assignments(self) -> AssignmentService:

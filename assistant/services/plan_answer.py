@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
 from assistant.services.assignments import AssignmentService
-from assistant.services.question import Question, has_phrase
+from assistant.services.question import Question, has_phrase, names_a_document
 from assistant.text import has_diacritics
 from assistant.vocab.dates import date_vi, deadline_phrase, parse_timing, period_phrase
 from assistant.vocab.units import subject_units, unit_search_key
@@ -25,27 +25,50 @@ from assistant.vocab.units import subject_units, unit_search_key
 MAX_ITEMS = 40  # more than this and the board ("Nhiệm vụ") is the better place; the answer says how many
 # a question that also asks under which condition or about which topic is not answered by the whole list
 _NARROWING = ("khi", "neu", "truong hop", "linh vuc", "ve viec")
-_NAMES_PLAN = re.compile(r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|chi thi|so \d+)\b")
-_DUE = ("den han", "han chot", "phai hoan thanh", "can hoan thanh", "hoan thanh truoc", "hoan thanh trong",
-        "phai xong", "can xong", "xong truoc", "xong trong", "phai hoan tat", "het han", "toi han")  # "… phải xong …"
+# what falls due: "đến hạn", "phải (làm) xong", "cần hoàn thành", "xong trước"
+_DUE = re.compile(r"\b(?:den han|han chot|het han|toi han|(?:phai|can) (?:lam |thuc hien )?(?:xong|hoan thanh|hoan tat)|"
+                  r"(?:xong|hoan thanh) (?:truoc|trong))\b")
 _TARGET = ("chi tieu",)
+# what runs in a period is asked as tasks or activities: "có những hoạt động nào", "phải làm gì", "việc gì" — not "có
+# những sản phẩm nào", "thay thế những kế hoạch nào"
+_ACTIVITIES = re.compile(r"\b(?:nhiem vu|viec|cong viec|hoat dong|phan viec)\b(?: \w+){0,3}? (?:nao|gi)\b|"
+                         r"\blam (?:nhung )?(?:gi|viec gi)\b")
 _MIN_UNIT_WORDS = 3  # a shortened unit name keeps at least its head and two words ("Sở Nông nghiệp và …")
 
 
 @dataclass
 class PlanAnswers:
     service: AssignmentService
+    ALL: ClassVar[frozenset[str]] = frozenset(("targets", "due", "running", "duties"))
+    PERIODS: ClassVar[frozenset[str]] = frozenset(("due", "running"))  # on by default (`answer.period_answers`)
+    kinds: frozenset[str] = ALL  # the kinds of question it answers
 
     def answer(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+        kind = self._kind(q)
+        if kind not in self.kinds:
+            return None
+        if kind == "targets":
+            return self._targets(q, scope, chunks)
+        if kind == "due":
+            return self._due(q, scope, chunks)
+        if kind == "running":
+            return self._running(q, scope, chunks)
+        unit = self._asked_unit(q, scope)
+        return self._duties(q, unit, scope, chunks) if unit else None
+
+    @staticmethod
+    def _kind(q: Question) -> str | None:
         if q.wants("compare", "metadata", "funding", "purpose") or any(has_phrase(q.folded, w) for w in _NARROWING):
             return None
         if any(has_phrase(q.folded, c) for c in _TARGET) and not q.wants("responsibility", "deadline", "list"):
-            return self._targets(q, scope, chunks)
-        if any(has_phrase(q.folded, c) for c in _DUE) and q.wants("list") and not q.wants("target"):
-            return self._due(q, scope, chunks)
+            return "targets"
+        if _DUE.search(q.folded) and q.wants("list") and not q.wants("target"):
+            return "due"
+        if q.wants("list") and not q.wants("target", "deadline", "reporting") and period_phrase(q.text) and \
+                _ACTIVITIES.search(q.folded):
+            return "running"
         if q.wants("list") and not q.wants("target", "deadline"):
-            unit = self._asked_unit(q, scope)
-            return self._duties(q, unit, scope, chunks) if unit else None
+            return "duties"
         return None
 
     def _asked_unit(self, q: Question, scope: AccessScope | None) -> str | None:
@@ -80,18 +103,37 @@ class PlanAnswers:
         return _listing(head, lead + co, lambda i: _task_line(i, unit, names.matches))
 
     def _due(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
-        span = deadline_phrase(q.text) or period_phrase(q.text)
+        return self._of_period(q, scope, chunks, due=True)
+
+    def _running(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
+        return self._of_period(q, scope, chunks, due=False)
+
+    def _of_period(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk], due: bool
+                   ) -> AskResponse | None:
+        """What falls due (`due`) or runs in the period the question names."""
+        span = (deadline_phrase(q.text) if due else None) or period_phrase(q.text)
         if span is None:
             return None
-        period = q.text[span[0]:span[1]]
-        items = _in_named_plan(q, self.service.due_in(period, scope), chunks)
-        if q.units:
-            names = self.service.names()
-            items = [i for i in items if any(names.matches(q.units[0], u) for u in i["lead_units"] + i["co_units"])]
+        period = q.text[span[0]:span[1]].strip()
+        found = self.service.due_in(period, scope) if due else self.service.running_in(period, scope)
+        items = self._of_unit_asked(q, scope, _in_named_plan(q, found, chunks))
         if not items:
             return None
-        head = f"Có {len(items)} nhiệm vụ đến hạn {period.strip()}:"
-        return _listing(head, items, lambda i: f"{_clip(i['task'])} — {_units_said(i)}hạn {_due_said(i)}")
+        head = f"Có {len(items)} nhiệm vụ đến hạn {period}:" if due else \
+            f"Có {len(items)} nhiệm vụ thực hiện trong {period}:"
+        said = "hạn" if due else "thời gian:"
+        return _listing(head, items, lambda i: f"{_clip(i['task'])} — {_units_said(i)}{said} {_due_said(i)}")
+
+    def _of_unit_asked(self, q: Question, scope: AccessScope | None, items: list[dict[str, Any]]
+                       ) -> list[dict[str, Any]]:
+        """The items of the unit the question names; a unit that has no task at all in these plans is the one issuing
+        them ("BTCTU Lâm Đồng: …", "… của Tỉnh Đoàn Đông Lâm"), not one whose tasks are asked."""
+        docs = {i["doc_id"] for i in items}
+        units = [u for u in q.units if any(i["doc_id"] in docs for i in self.service.tasks_of_unit(u, scope))]
+        if not units:
+            return items
+        names = self.service.names()
+        return [i for i in items if any(names.matches(units[0], v) for v in i["lead_units"] + i["co_units"])]
 
     def _targets(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
         items = _in_named_plan(q, self.service.targets_about(q.text, scope), chunks)
@@ -116,7 +158,7 @@ def _shorter_names(unit: str) -> list[str]:
 def _in_named_plan(q: Question, items: list[dict[str, Any]], chunks: list[ScoredChunk]) -> list[dict[str, Any]]:
     """Items of the plan the question names (the best-ranked retrieved document that has items); all when it
     names none."""
-    if not items or not _NAMES_PLAN.search(q.folded):
+    if not items or not names_a_document(q.folded):
         return items
     have = {i["doc_id"] for i in items}
     best = next((str(c.payload.get("doc_id")) for c in chunks if str(c.payload.get("doc_id")) in have), None)

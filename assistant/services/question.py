@@ -263,6 +263,24 @@ _AGAINST = re.compile(r"\bso voi\b(?: \w+){0,12}? (?:" + _KIND_WORD + r" (?:so )
 _ASIDE = re.compile(r"\(([^()]{3,120})\)")
 
 
+# the asker saying where they work before the question: "Tôi ở Sở Tư pháp một tỉnh, đang được giao …. Theo KH …",
+# "Mình làm ở NHNN khu vực XII. …" (up to the end of that clause)
+_ASKER_SAYS = re.compile(r"(?:^|(?<=[.?!;]\s))(?:tôi|mình|em|chúng tôi)\s+(?:là|đang|làm|công tác|ở|thuộc)\b[^,.?!;]*",
+                         re.IGNORECASE)
+# … and the question asking about the asker: "bên mình chủ trì …", "đơn vị tôi phải …", "xã mình cần …"
+_ABOUT_ASKER = re.compile(r"\b(?:ben|don vi|co quan|xa|phuong|so|phong|huyen|tinh|cua|chung) (?:toi|minh|em)\b")
+
+
+def without_asker(text: str) -> str:
+    """The question with the words in which the asker says who they are blanked, when the rest asks nothing of them:
+    "Tôi ở Sở Tư pháp …. Theo KH …, UBND tỉnh gửi kết quả về đâu?" asks of UBND tỉnh, not of Sở Tư pháp; "Mình
+    làm ở NHNN khu vực XII. … bên mình chủ trì những chỉ tiêu nào?" asks of the asker's unit and is kept whole."""
+    m = _ASKER_SAYS.search(text)
+    if m is None or _ABOUT_ASKER.search(fold_question(text[m.end():])):
+        return text
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+
+
 def without_asides(text: str, mark: str = " ") -> str:
     """The question without the asides that only name its plan ("(ký bởi Phó Bí thư …)", "(kèm QĐ 2820)"): they
     ask nothing and say nothing of what is asked; an aside holding a question word stays."""
@@ -348,6 +366,13 @@ _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
 # "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
 _KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if code != "da"}}
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? ?(\d{1,5})\b")  # "NQ 57", "NQ57"
+_NAMES_A_DOCUMENT = re.compile(r"\b(?:" + "|".join([*_KIND_WORDS, "phu luc", "cthd"]) + r"|so \d+)\b")
+
+
+def names_a_document(folded: str) -> bool:
+    """The (folded) question names a document by its kind, in words or as staff shorten it ("KH CĐS", "theo NQ",
+    "CTHĐ", "phụ lục"), or by its number."""
+    return bool(_NAMES_A_DOCUMENT.search(folded))
 
 
 # "Chương trình hành động 32-CTr/TU … ban hành ngày nào?": a question opening on a document named by its number asks

@@ -26,7 +26,7 @@ _SEP = r"\s*(?:/|-|năm|,)?\s*"
 _QUARTER_NUM = r"(?P<q>IV|I{1,3}|[1-4])"
 # "Quý III/2026", "quý 3 năm 2026", "Quý IV-2025", "quý I, II năm 2026" (the last quarter named counts)
 _QUARTER = re.compile(
-    r"\bquý\s+" + _QUARTER_NUM + r"(?:\s*(?:,|-|–|và|đến)\s*(?P<q2>IV|I{1,3}|[1-4]))?"
+    r"\bqu[ýy]\s+" + _QUARTER_NUM + r"(?:\s*(?:,|-|–|và|đến)\s*(?P<q2>IV|I{1,3}|[1-4]))?"
     r"(?:\s*(?:/|-|–|năm)\s*(?P<y>" + _YEAR + r"))?(?![\w/])",
     re.IGNORECASE,
 )
@@ -37,9 +37,9 @@ _DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)
 _DATE_WORDS = re.compile(
     r"\bngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE
 )
-# "tháng 6/2025", "tháng 6 năm 2025", "tháng 12-2025", bare "6/2025"
+# "tháng 6/2025", "tháng 6 năm 2025", "tháng 12-2025", bare "6/2025"; typed without diacritics "thang 8"
 _MONTH = re.compile(
-    r"\btháng\s+(?P<m>[01]?\d)(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
+    r"\bth[áa]ng\s+(?P<m>[01]?\d)(?:\s*(?:/|-|n[ăa]m)\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
     r"|(?<![\w/.])(?P<m2>[01]?\d)/(?P<y2>" + _YEAR + r")(?![\w/])",
     re.IGNORECASE,
 )
@@ -48,7 +48,8 @@ _MONTH = re.compile(
 _YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + _YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + _YEAR +
                          r")(?!\d)")
 _YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + _YEAR + r")(?![\d/]|\s*[-–]\s*" + _YEAR + r")")
-_HALF = re.compile(r"\b(?:6|sáu)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:6|s[áa]u)\s+th[áa]ng\s+(?P<which>đầu|dau|cuối|cuoi)\s+n[ăa]m(?:\s+(?P<y>" + _YEAR + r"))?",
+                   re.IGNORECASE)
 
 # recurrence cues (accents folded, lower case)
 _RECURRENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -170,7 +171,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     elif half:
         year = int(half.group("y")) if half.group("y") else (_years(raw) or [default_year or 0])[-1]
         if year:
-            first = half.group("which").lower() == "đầu"
+            first = fold_accents(half.group("which")).lower() == "dau"
             start = dt.date(year, 1 if first else 7, 1)
             end = dt.date(year, 6, 30) if first else dt.date(year, 12, 31)
             if recurrence == "none" and not half.group("y") and not _years(raw):
@@ -190,6 +191,33 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
         end = None
         recurrence = "continuous" if recurrence == "none" else recurrence
     return Timing(raw, _iso(start), _iso(end), recurrence, day, month)
+
+
+def plan_year(title: str, issued_date: str = "") -> int | None:
+    """The year a plan's bare dates ("Tháng 6", "trước ngày 15/6") are in: the one year its title names ("Kế hoạch
+    … năm 2026", issued in December 2025), else the year it was issued; None when neither says."""
+    years = set(_years(title))
+    if len(years) == 1:
+        return years.pop()
+    m = re.match(r"(\d{4})", issued_date or "")
+    return int(m.group(1)) if m else None
+
+
+_PARTS = re.compile(r"[,;]|\s(?:và|hoặc)\s", re.IGNORECASE)
+
+
+def active_spans(text: str, default_year: int | None = None) -> list[tuple[dt.date, dt.date]]:
+    """When a task runs, as a schedule writes it: "Tháng 3 - tháng 5, tháng 9 - tháng 11" -> March to May and
+    September to November (not the months between); a timing of one part its one interval; a deadline with no
+    start ("trước ngày 30/6/2026") its day. [] when no date can be read."""
+    years = _years(text)
+    year = years[-1] if years else default_year
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    timings = [parse_timing(p, year) for p in parts] if len(parts) > 1 else []
+    if not any(t.due_end for t in timings):  # "Cao điểm Tết và …": read whole
+        timings = [parse_timing(text, year)]
+    return [(dt.date.fromisoformat(t.due_start or t.due_end), dt.date.fromisoformat(t.due_end))
+            for t in timings if t.due_end]
 
 
 # ---------------------------------------------------------------- a deadline inside a sentence

@@ -53,7 +53,8 @@ HEAD_WORDS = (
     "Hội", "Đoàn", "Báo", "Đài", "Viện", "Trường", "Bệnh viện", "Kho bạc", "Ngân hàng", "Thanh tra", "Tòa án",
     "Toà án", "Viện kiểm sát", "Cổng thông tin", "Phòng", "Tổ công tác", "Học viện", "Bưu điện", "Cảnh sát",
     "Bảo hiểm xã hội", "Cục Thuế", "Thuế", "Quân khu", "Bộ đội", "Lãnh đạo", "Tỉnh đoàn", "Thành đoàn",
-    "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Quỹ", "Công ty", "Tổng công ty", "Hợp tác xã",
+    "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Quỹ", "Công ty", "Tổng công ty", "Hợp tác xã", "Chi nhánh", "Xí nghiệp",
+    "Nhà máy", "Trạm Y tế", "Trạm y tế", "Hạt Kiểm lâm",
     "Công chức",  # a commune's posts: "Công chức Văn hóa - Xã hội", "Công chức Tư pháp - Hộ tịch"
     "UBND", "HĐND", "MTTQ", "UBMTTQ", "BTV", "BCĐ", "VP", "VPUB", "UBKT", "LĐLĐ", "ĐTN", "HTX",
 )

@@ -260,6 +260,38 @@ from assistant.vocab.docnum import DOC_NUMBER
         # a premise checked ("… trước 31/12/2025 phải không?"): the date stated is what is checked, not repeated
         ("Các bộ gửi kết quả rà soát về Bộ Tư pháp trước 31/12/2025 phải không?",
          "gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025", True),
+        # where asked: a place the passage says, not the word "địa điểm" alone
+        ("Dữ liệu quy hoạch của thành phố được sao lưu dự phòng ở địa điểm nào?",
+         "quy định cụ thể chu kỳ sao lưu, địa điểm lưu trữ dự phòng, quy trình phục hồi dữ liệu", False),
+        ("Khi phải sơ tán dân, xã bố trí các điểm tập trung ở đâu?",
+         "Sơ tán dân đến các điểm tập trung: Trường THCS Hoà Phước Tây, Trường Tiểu học Phước Lộc", True),
+        ("trung tam tich hop du lieu cua co quan dang tinh dat o dau?",
+         "Nâng cấp Trung tâm tích hợp dữ liệu của cơ quan đảng tỉnh đặt tại Văn phòng Tỉnh ủy", True),
+        # a fee asked ("mức thù lao … bao nhiêu"): a sum of money
+        ("Mức thù lao hằng tháng cho cộng tác viên dân số là bao nhiêu?",
+         "Củng cố, kiện toàn đội ngũ cộng tác viên dân số ở thôn, ấp", False),
+        # "chỉ tiêu <who> … bao nhiêu": a share given is of those named, not of the chi bộ in the same row
+        ("Chỉ tiêu đảng viên sử dụng Sổ tay đảng viên điện tử năm 2026 của xã đặt bao nhiêu?",
+         "Triển khai đồng bộ Sổ tay đảng viên điện tử năm 2026; 100% chi bộ kích hoạt", False),
+        ("Chỉ tiêu đảng viên sử dụng Sổ tay đảng viên điện tử năm 2026 của xã đặt bao nhiêu?",
+         "Năm 2026: 100% các tổ chức đảng, trên 80% đảng viên sử dụng phần mềm Sổ tay đảng viên điện tử", True),
+        # a requirement ("yêu cầu … đến 2030 để bao nhiêu xã"): a share of the communes answers how many
+        ("Kế hoạch yêu cầu xây dựng lộ trình đến 2030 để bao nhiêu xã, phường tổ chức cai nghiện tự nguyện?",
+         "Xây dựng lộ trình thực hiện đến năm 2030, đảm bảo ít nhất 70% xã, phường tổ chức cai nghiện tự nguyện.", True),
+        # … unless the count itself is asked
+        ("Kế hoạch đặt mục tiêu mỗi năm giảm bao nhiêu cặp tảo hôn (tính theo số cặp)?",
+         "giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận huyết thống", False),
+        # a sanction asked: a passage naming none does not answer
+        ("Xã nộp kế hoạch trễ hạn thì bị xử lý kỷ luật thế nào?",
+         "Ủy ban nhân dân xã: áp dụng biện pháp xử lý hành chính giáo dục đối với người sử dụng trái phép chất ma túy",
+         False),
+        ("Đơn vị không báo cáo đúng hạn thì bị xử lý thế nào?",
+         "Đơn vị chậm báo cáo sẽ bị kiểm điểm, xem xét xử lý trách nhiệm người đứng đầu.", True),
+        # the holder of a post asked by "đồng chí nào": a unit is no name
+        ("Trưởng Ban Chỉ đạo chuyển đổi số của xã là đồng chí nào?",
+         "Ban Xây dựng Đảng là cơ quan thường trực của Ban Chỉ đạo.", False),
+        ("Trưởng Ban Chỉ đạo chuyển đổi số của xã là đồng chí nào?",
+         "Đồng chí Nguyễn Văn Hùng, Bí thư Đảng ủy xã, làm Trưởng Ban Chỉ đạo.", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -326,6 +358,10 @@ def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -
     counted = "| 3 | Trang bị bình chữa cháy cho đội dân phòng | Công an huyện | 120 | 2027 |"
     assert not satisfied(exp, dated, table=True)
     assert satisfied(exp, counted, table=True)
+    people = expectation("Đợt 1 tập huấn kỹ năng số dự kiến có bao nhiêu người tham dự?")
+    share = "| 3 | Tập huấn kỹ năng số đợt 1 cho cán bộ, đảng viên | UBND xã | Quý I (01–03/2026) | 100% CBCC tham gia |"
+    assert not satisfied(people, share, table=True)  # "đợt 1", a quarter's months and a share count no one
+    assert satisfied(people, "| 3 | Tập huấn kỹ năng số đợt 1 | UBND xã | 120 cán bộ |", table=True)
 
 
 @pytest.mark.parametrize(("question", "ok"), [

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import make_settings
+from conftest import make_settings, services_over
 from plan_support import SHARED
 
 from assistant.components.vector_store import AccessScope
@@ -117,3 +117,64 @@ def test_answers_from_the_model_keep_the_access_rule(restricted: Services) -> No
     assert want and {i["doc_id"] for i in want} == {ext01}
     assert sorted(cited(restricted, inside)) == sorted((i["doc_id"], i["start"]) for i in want)
     assert inside.answer.startswith(f"Sở Khoa học và Công nghệ có {len(want)} nhiệm vụ")
+
+
+# a youth union's schedule annex: the months each activity runs ticked, summarized at ingest ("Tháng 3 - tháng 5, …")
+SCHEDULE_PLAN = """BAN CHẤP HÀNH ĐOÀN TỈNH ĐÔNG NINH
+ĐOÀN TNCS HỒ CHÍ MINH
+Số: 12-KH/TĐTN
+Đông Ninh, ngày 10 tháng 02 năm 2025
+
+KẾ HOẠCH
+Phòng, chống ma túy trong đoàn viên, thanh niên năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của đoàn viên, thanh niên về tác hại của ma túy.
+
+II. TỔ CHỨC THỰC HIỆN
+Các đơn vị thực hiện theo phụ lục kèm theo.
+
+PHỤ LỤC
+| TT | Nội dung | Đơn vị chủ trì | T3 | T4 | T5 | T6 | T7 | T8 | Sản phẩm |
+|---|---|---|---|---|---|---|---|---|---|
+| 1 | Tổ chức ngoại khóa phòng, chống ma túy tại các trường | Ban Thanh niên trường học | x | x | x | | | | 30 buổi |
+| 2 | Cuộc thi video ngắn về thuốc lá điện tử | Ban Tuyên giáo | | x | x | x | | | 50 video |
+| 3 | Tập huấn kỹ năng tư vấn tâm lý học đường | Ban Thanh niên trường học | x | | | | | x | 02 lớp |
+| 4 | Hoạt động tình nguyện hè tại khu dân cư | Các huyện, thị, thành Đoàn | | | | x | x | x | Báo cáo |
+"""
+
+
+@pytest.fixture(scope="module")
+def schedule(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """Default settings: answers of a period from the plan model are on, the others off."""
+    folder = tmp_path_factory.mktemp("schedule")
+    plan = folder / "ke-hoach-12.txt"
+    plan.write_text(SCHEDULE_PLAN, encoding="utf-8")
+    yield from services_over(folder / "data", [plan, SHARED / "corpus/004_ac3b5f093c57f3b4.txt"])
+
+
+@pytest.mark.parametrize(("question", "rows"), [
+    ("Theo kế hoạch phòng, chống ma túy của Tỉnh Đoàn Đông Ninh, trong tháng 5 có những hoạt động nào?", [1, 2]),
+    ("thang 8 tinh doan dong ninh co nhung hoat dong gi trong ke hoach phong chong ma tuy", [3, 4]),
+])
+def test_what_runs_in_a_month_of_the_plans_year(schedule: Services, question: str, rows: list[int]) -> None:
+    """The months ticked, read in the plan's year (2025): every activity running in the month asked, none that
+    runs only around it ("Tháng 3, tháng 8" does not run in May); the issuer named is not a unit to filter by."""
+    r = schedule.ask.ask(question)
+    assert r.answerable and re.match(rf"Có {len(rows)} nhiệm vụ thực hiện trong th", r.answer)
+    assert sorted(int(c.quote.split("|")[1]) for c in r.citations) == rows and cited(schedule, r)
+    assert "thời gian: Tháng" in r.answer
+
+
+def test_a_month_nothing_runs_in_is_not_answered_from_the_schedule(schedule: Services) -> None:
+    r = schedule.ask.ask("Theo kế hoạch phòng, chống ma túy của Tỉnh Đoàn Đông Ninh, trong tháng 11 có những hoạt động "
+                         "nào?")
+    assert not r.answer.startswith("Có ")
+
+
+def test_only_the_period_kinds_are_on_by_default(indexed) -> None:  # type: ignore[no-untyped-def]
+    due = indexed.ask.ask("Trong quý III/2026 phải làm xong những việc gì?")  # as staff type it
+    want = indexed.assignments.due_in("trong Quý III/2026", None)
+    assert due.answer.startswith(f"Có {len(want)} nhiệm vụ đến hạn")
+    duties = indexed.ask.ask("Văn phòng Đảng ủy phải làm những việc gì theo kế hoạch chuyển đổi số phường Bạch Đằng?")
+    assert not re.match(r"Văn phòng Đảng ủy có \d+ nhiệm vụ", duties.answer)  # `answer.plan_answers` is off

@@ -10,8 +10,10 @@ from assistant.services.question import (
     field_asked,
     fold_question,
     has_phrase,
+    names_a_document,
     question_parts,
     topic_words,
+    without_asker,
 )
 
 
@@ -370,3 +372,25 @@ def test_one_field_asked_alone(question: str, role: str) -> None:
 def test_the_years_naming_a_plan_are_not_asked(question: str, numbers: tuple[str, ...]) -> None:
     assert analyse(question).expect.numbers == numbers
     assert analyse(question).expect.years in ((), ("2012", "2011"))
+
+
+@pytest.mark.parametrize(("question", "kept"), [
+    # the asker's unit is context when the question asks of another: its name is left out
+    ("Tôi ở Sở Tư pháp một tỉnh, đang được giao rà soát văn bản. Theo KH của Thủ tướng, UBND tỉnh gửi kết quả về đâu?",
+     ", đang được giao rà soát văn bản. Theo KH của Thủ tướng, UBND tỉnh gửi kết quả về đâu?"),
+    # … and kept when the question asks of the asker ("bên mình")
+    ("Mình làm ở NHNN khu vực XII. Theo phụ lục KH 144, bên mình chủ trì những chỉ tiêu nào?",
+     "Mình làm ở NHNN khu vực XII. Theo phụ lục KH 144, bên mình chủ trì những chỉ tiêu nào?"),
+    ("Sở Tư pháp chủ trì những việc gì?", "Sở Tư pháp chủ trì những việc gì?"),
+])
+def test_the_askers_own_unit_is_context(question: str, kept: str) -> None:
+    assert " ".join(without_asker(question).split()) == kept
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Theo KH CĐS của BTCTU Lâm Đồng, việc nào phải xong trong tháng 5/2026?", True),  # the kind's code
+    ("Phụ lục kèm CTHĐ của xã giao những việc gì?", True),
+    ("Quý III/2026 phải xong những việc gì?", False),
+])
+def test_a_document_named_by_its_kind(question: str, names: bool) -> None:
+    assert names_a_document(fold_question(question)) is names

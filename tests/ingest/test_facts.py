@@ -344,3 +344,35 @@ def test_an_assignment_in_brackets_on_its_own_line_assigns_the_lines_above() -> 
     assert got["lead"] == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện"
     assert got["co"] == "Huyện đoàn, Hội Cựu chiến binh huyện"
     assert "Gia đình không có người nghiện ma túy" in got["task"] and "Thanh niên với phòng" in got["task"]
+
+
+def test_a_table_grouped_by_unit_gives_its_tasks_their_groups_unit() -> None:
+    """A task table with no lead column, its rows under a row merged across that names a unit ("| 1. Sở Y tế |"):
+    that unit leads them; a group naming a topic ("| I | TUYÊN TRUYỀN |") leads nothing."""
+    text = ("| STT | Nhiệm vụ | Đơn vị phối hợp | Thời gian hoàn thành |\n|---|---|---|---|\n| 1. Sở Y tế |\n"
+            "| 1.1 | Giám sát mối nguy ô nhiễm thực phẩm | Trung tâm Kiểm soát bệnh tật tỉnh | Tháng 11/2025 |\n"
+            "| 2. UBND các huyện, thị xã, thành phố |\n"
+            "| 2.1 | Ban hành kế hoạch của địa phương | Các phòng, ban cấp huyện | Trước ngày 28/02/2025 |\n"
+            "| 3. TUYÊN TRUYỀN, GIÁO DỤC |\n| 3.1 | Phát tin, bài về an toàn thực phẩm | Báo tỉnh | Tháng 4/2025 |\n")
+    assert [(values(t)["task"], values(t).get("lead")) for t in tasks_of(text)] == [
+        ("Giám sát mối nguy ô nhiễm thực phẩm", "Sở Y tế"),
+        ("Ban hành kế hoạch của địa phương", "UBND các huyện, thị xã, thành phố"),
+        ("Phát tin, bài về an toàn thực phẩm", None)]
+
+
+def test_a_conclusion_assigns_by_giao_and_de_nghi() -> None:
+    """A conclusion notice's "Giao <unit> <does> …" and "Đề nghị <unit> …" (no "chủ trì"): the unit after it leads;
+    "d) Giao <unit>:" heads the "- …" items below it."""
+    text = ("2. Nhiệm vụ, giải pháp trọng tâm trong thời gian tới\n"
+            "Dự báo đến hết tháng 6/2025 hạn mặn còn phức tạp, Chủ tịch UBND huyện yêu cầu thực hiện các nhiệm vụ sau:\n"
+            "a) Giao Phòng Nông nghiệp và Môi trường chủ trì, phối hợp UBND các xã theo dõi độ mặn.\n"
+            "b) Giao Trung tâm Y tế huyện hướng dẫn người dân xử lý, trữ nước an toàn.\n"
+            "c) Giao Xí nghiệp Cấp nước Thạch Lâm:\n- Lắp đặt 06 trụ cấp nước công cộng, hoàn thành trong tháng 5/2025.\n"
+            "d) Đề nghị Chi nhánh Ngân hàng Chính sách xã hội huyện ưu tiên nguồn vốn cho vay nước sạch.\n")
+    tasks = tasks_of(text)
+    assert [values(t)["lead"] for t in tasks] == [
+        "Phòng Nông nghiệp và Môi trường", "Trung tâm Y tế huyện", "Xí nghiệp Cấp nước Thạch Lâm",
+        "Chi nhánh Ngân hàng Chính sách xã hội huyện"]
+    assert [values(t)["task"].endswith(end) for t, end in zip(tasks, (
+        "theo dõi độ mặn", "xử lý, trữ nước an toàn", "hoàn thành trong tháng 5/2025", "cho vay nước sạch"),
+        strict=True)] == [True] * 4

@@ -400,3 +400,92 @@ def test_a_plan_kept_in_excel_reads_as_a_plan() -> None:
     assert tasks[1]["Nhóm"] == "NẠO VÉT KÊNH MƯƠNG"  # the group row merged across is said once, above its rows
     communes = [r for r in rows if "Xã" in r]
     assert communes[1]["Xã"] == "Xã Kim Tây" and communes[1]["Chiều dài kênh nạo vét (km) - Năm 2026"] == "7"
+
+
+# a schedule annex: who leads, who takes part, the months ticked, the product; long cells that come within a space of
+# the next column and run over a page ("Nội dung … tại các trường THPT, Ban Thanh" read as one line by position)
+SCHEDULE = [
+    ("1", "Tổ chức ngoại khóa, sân khấu hóa về phòng, chống ma túy tại các trường trung học phổ thông, trung tâm "
+          "giáo dục nghề nghiệp theo hình thức cuốn chiếu, mỗi tháng tối thiểu ba trường", "Ban Thanh niên trường học",
+     "Sở Giáo dục và Đào tạo; Công an tỉnh", (3, 4, 5, 9, 10, 11), "30 buổi ngoại khóa",
+     "Tháng 3 - tháng 5, tháng 9 - tháng 11"),
+    ("2", "Hướng dẫn sinh hoạt chi đoàn chủ điểm hưởng ứng Tháng hành động phòng, chống ma túy", "Các huyện, thị, "
+          "thành Đoàn", "Ban Tổ chức - Kiểm tra Tỉnh Đoàn", (6,), "Tài liệu sinh hoạt chủ điểm", "Tháng 6"),
+    ("3", "Duy trì chuyên mục tuyên truyền trên trang thông tin điện tử và mạng xã hội của Tỉnh Đoàn, đăng tải tối "
+          "thiểu hai tin, bài mỗi tuần", "Ban Tuyên giáo", "Ban Thanh niên trường học", tuple(range(3, 13)),
+     "Tối thiểu 02 tin, bài/tuần", "Tháng 3 - tháng 12"),
+    ("4", "Tập huấn kỹ năng nhận diện dấu hiệu sử dụng chất gây nghiện, tư vấn, hỗ trợ tâm lý cho bí thư đoàn "
+          "trường, giáo viên chủ nhiệm và cán bộ y tế trường học", "Ban Thanh niên trường học",
+     "Bệnh viện Tâm thần tỉnh; Công an tỉnh", (3, 8), "02 lớp tập huấn", "Tháng 3, tháng 8"),
+] + [(str(n), f"Kiểm tra, giám sát việc triển khai kế hoạch tại cơ sở đoàn của cụm thi đua số {n - 4}, kết hợp "
+               "khảo sát nhu cầu hỗ trợ tâm lý của học sinh, sinh viên và tổng hợp kiến nghị của nhà trường",
+      "Ủy ban Kiểm tra Tỉnh Đoàn", "Ban Thanh niên trường học", (n % 10 + 3,), f"Thông báo kết quả đợt {n - 4}",
+      f"Tháng {n % 10 + 3}") for n in range(5, 15)]
+SCHEDULE_MONTHS = range(3, 13)
+# a table of the same annex grouped by unit: the unit only in its row merged across, its tasks under it
+GROUPED = [("1. Sở Y tế", [("1.1", "Giám sát mối nguy ô nhiễm thực phẩm; lấy 1.200 mẫu xét nghiệm",
+                             "Trung tâm Kiểm soát bệnh tật tỉnh", "Tháng 11/2025", "Báo cáo kết quả giám sát")]),
+           ("2. Sở Công Thương", [("2.1", "Xây dựng 05 chợ kinh doanh thực phẩm an toàn", "UBND cấp huyện",
+                                   "Quý IV/2025", "05 chợ được công nhận")])]
+
+
+def _schedule_docx(path: Path) -> Path:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = Cm(1.5)
+    document.add_paragraph("PHỤ LỤC")
+    document.add_paragraph("LỊCH TRIỂN KHAI CÁC HOẠT ĐỘNG NĂM 2025")
+    names = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", *(f"T{m}" for m in SCHEDULE_MONTHS), "Sản phẩm"]
+    widths = [Cm(1.0), Cm(6.0), Cm(3.2), Cm(3.2), *(Cm(0.9) for _ in SCHEDULE_MONTHS), Cm(3.0)]
+    table = document.add_table(rows=1, cols=len(names))
+    table.style = "Table Grid"
+    for k, name in enumerate(names):
+        table.rows[0].cells[k].text = name
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for number, task, lead, co, months, product, _ in SCHEDULE:
+        ticks = ["x" if m in months else "" for m in SCHEDULE_MONTHS]
+        for cell, value in zip(table.add_row().cells, [number, task, lead, co, *ticks, product], strict=True):
+            cell.text = value
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+    document.add_paragraph("PHÂN CÔNG THEO ĐƠN VỊ")
+    grouped = document.add_table(rows=1, cols=5)
+    grouped.style = "Table Grid"
+    for k, name in enumerate(["STT", "Nhiệm vụ", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]):
+        grouped.rows[0].cells[k].text = name
+    for unit, tasks in GROUPED:
+        cells = grouped.add_row().cells
+        cells[0].merge(cells[-1]).text = unit
+        for values in tasks:
+            for cell, value in zip(grouped.add_row().cells, values, strict=True):
+                cell.text = value
+    document.save(str(path))
+    return path
+
+
+@needs_office
+def test_a_schedule_printed_to_pdf_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A ruled table printed to PDF is read from its ruling lines, cell by cell: every task whole with its lead,
+    co-units, months and product, also a row the page break cut and a cell whose words come near the next column;
+    a table grouped by unit gives its tasks the unit of their group row."""
+    from ingest.facts import extract_tasks
+
+    pdf = convert(_schedule_docx(tmp_path / "phu-luc.docx"), "pdf")
+    text, _ = normalize_text(load_document(pdf).text)
+    tasks = [{k: v["text"] for k, v in t["fields"].items()} for t in extract_tasks(text, parse_structure(text))]
+    assert [(t["task"], t["lead"], t["co"], t["timing"], t["product"]) for t in tasks[:len(SCHEDULE)]] == [
+        (task, lead, co, said, product) for _, task, lead, co, _, product, said in SCHEDULE]
+    assert [(t["task"], t["lead"], t["co"]) for t in tasks[len(SCHEDULE):]] == [
+        (task, unit.split(". ", 1)[1], co) for unit, rows in GROUPED for _, task, co, _, _ in rows]
+    assert text.count("| TT | Nội dung |") == 1  # the header printed again on each page is read once

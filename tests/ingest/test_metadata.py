@@ -187,6 +187,11 @@ HEADERS = [
         id="a-department-name-wrapped-after-its-dash",
     ),
     pytest.param(
+        "UBND TỈNH HÒA NGUYÊN\nBAN CHỈ ĐẠO LIÊN NGÀNH\nVỀ AN TOÀN THỰC PHẨM\nSố: 08/KH-BCĐ\n\nKẾ HOẠCH\nTháng hành động\n",
+        {"doc_number": "08/KH-BCĐ", "issuer": "Ban Chỉ đạo liên ngành về an toàn thực phẩm"},
+        id="a-board-name-wrapped-before-what-it-is-about",
+    ),
+    pytest.param(
         "Đăng nhập | Sơ đồ cổng | RSSThứ Sáu, ngày 14/03/2025\nCỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN LẠC\n"
         "ỦY BAN NHÂN DÂN\nXÃ TÂN LẠC\nSố: 47/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Tân Lạc, ngày 12 tháng 3 năm 2025\n\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2025\n",

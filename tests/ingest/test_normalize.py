@@ -420,6 +420,41 @@ def test_a_row_cut_by_a_page_break_under_a_running_head_and_the_header_again_is_
     assert sum(line.startswith("| STT |") for line in lines) == 1
 
 
+def test_a_ruled_table_read_page_by_page_is_one_table() -> None:
+    """Pipe rows of a ruled table on each page (a PDF read cell by cell, a scan): the header printed again on the
+    next page is left out, and the rest of a row the page break cut joins it, also when it opens on a figure; a row
+    of its own on the next page stays one."""
+    header = ["| STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |", "|---|---|---|---|"]
+    first = [*header, "| 1 | Kiểm tra bếp ăn tập thể | Sở Y tế | Quý III/2025 |",
+             "| 2 | Giám sát mối nguy ô nhiễm; lấy | Trung tâm Kiểm soát bệnh tật | Tháng 11/2025 |"]
+    second = [*header, "| | 1.200 mẫu xét nghiệm | tỉnh | |", "| 3 | Xây dựng 05 chợ an toàn | Sở Công Thương | Quý IV/2025 |"]
+    third = ["| | Tổng kết, khen thưởng | Sở Y tế | Tháng 12/2025 |", "|---|---|---|---|"]
+    lines = [line for line in normalize_text(PAGE_BREAK.join("\n".join(p) for p in (first, second, third)))[0]
+             .splitlines() if line]
+    assert lines[:5] == [*header, "| 1 | Kiểm tra bếp ăn tập thể | Sở Y tế | Quý III/2025 |",
+                         "| 2 | Giám sát mối nguy ô nhiễm; lấy 1.200 mẫu xét nghiệm | Trung tâm Kiểm soát bệnh tật tỉnh | "
+                         "Tháng 11/2025 |", "| 3 | Xây dựng 05 chợ an toàn | Sở Công Thương | Quý IV/2025 |"]
+    assert "| | Tổng kết, khen thưởng | Sở Y tế | Tháng 12/2025 |" in lines  # a capital: a row, not the rest of one
+
+
+def test_a_schedules_month_wrapped_in_its_narrow_column_is_that_month() -> None:
+    """"T1 0": the name of a month column printed over two lines in a column too narrow for it."""
+    names = ["T9", "T1 0", "T1 1", "T1 2"]
+    raw = "\n".join(["| TT | Nội dung | Chủ trì | " + " | ".join(names) + " |", "|---|---|---|---|---|---|---|",
+                     "| 1 | Kiểm tra | Ủy ban Kiểm tra | | x | x | |", "| 2 | Tổng kết | Văn phòng | | | | x |"])
+    lines = normalize_text(raw)[0].splitlines()
+    assert lines[0] == "| TT | Nội dung | Chủ trì | Thời gian thực hiện |"
+    assert lines[2:] == ["| 1 | Kiểm tra | Ủy ban Kiểm tra | Tháng 10 - tháng 11 |", "| 2 | Tổng kết | Văn phòng | Tháng 12 |"]
+
+
+def test_a_heading_ending_on_time_ahead_is_complete() -> None:
+    """"… trong thời gian tới", "năm tới": the phrase ends there (no "tới" opening one), the paragraph after it is its
+    own."""
+    raw = "2. Nhiệm vụ trọng tâm trong thời gian tới\nDự báo đến hết tháng 6/2025 hạn mặn còn diễn biến phức tạp.\n"
+    assert normalize_text(raw)[0].splitlines()[:2] == ["2. Nhiệm vụ trọng tâm trong thời gian tới",
+                                                      "Dự báo đến hết tháng 6/2025 hạn mặn còn diễn biến phức tạp."]
+
+
 def test_a_plan_pasted_from_a_forwarded_mail_reads_as_the_plan() -> None:
     """Quote marks ("> ", ">> ") come off its lines; the mail's fields, the line saying who wrote the quoted text and
     the sender's signature after "--" are no text of the plan, so its header is read as a header."""

@@ -6,11 +6,13 @@ import pytest
 
 from assistant.vocab.dates import (
     FREQUENCY,
+    active_spans,
     date_vi,
     how_often,
     mentions_supported,
     parse_timing,
     period_phrase,
+    plan_year,
     time_mentions,
     without_day_dates,
 )
@@ -154,3 +156,26 @@ def test_a_frequency_is_of_the_act_nearest_it(act: str, text: str, said: bool) -
 def test_the_period_a_question_names(text: str, period: str | None) -> None:
     span = period_phrase(text)
     assert (text[span[0]:span[1]] if span else None) == period
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Tháng 3 - tháng 5, tháng 9 - tháng 11", [("2025-03-01", "2025-05-31"), ("2025-09-01", "2025-11-30")]),
+    ("Tháng 3, tháng 8", [("2025-03-01", "2025-03-31"), ("2025-08-01", "2025-08-31")]),  # not the months between
+    ("Quý II và Quý IV/2026", [("2026-04-01", "2026-06-30"), ("2026-10-01", "2026-12-31")]),
+    ("Tháng 4 - 5/2025", [("2025-04-01", "2025-05-31")]),
+    ("15/4 - 15/5/2025", [("2025-04-15", "2025-05-15")]),
+    ("trước ngày 30/6/2026", [("2026-06-30", "2026-06-30")]),  # no start: its day
+    ("Cao điểm Tết Nguyên đán và Tết Trung thu", []),
+    ("Thường xuyên", []),
+])
+def test_when_a_task_runs(text: str, spans: list[tuple[str, str]]) -> None:
+    assert [(a.isoformat(), b.isoformat()) for a, b in active_spans(text, 2025)] == spans
+
+
+@pytest.mark.parametrize(("title", "issued", "year"), [
+    ("Kế hoạch chuyển đổi số năm 2026", "2025-12-20", 2026),  # issued the year before the one it plans
+    ("Kế hoạch phát triển kinh tế số giai đoạn 2026 - 2030", "2025-11-24", 2025),  # a period: the year of issue
+    ("Kế hoạch phòng, chống ma túy", "", None),
+])
+def test_the_year_of_a_plans_bare_dates(title: str, issued: str, year: int | None) -> None:
+    assert plan_year(title, issued) == year

@@ -1,0 +1,70 @@
+"""Ruled tables of a typed PDF read cell by cell from its text layer.
+
+A table printed to PDF (Word, LibreOffice) has its text as loose words: the plain text runs a row's cells together
+and the text laid out by position cuts a cell where its words come within a space of the next column ("… các trường
+THPT, Ban Thanh"). Its ruling lines say where each cell is: the page is rendered (in grey, at a modest resolution),
+`ingest.grid` finds the tables and their cells as it does on a scan, and the text layer inside each cell's box is
+that cell's text — no OCR, the words are the PDF's own. The bands between tables are read the same way, from the
+text layer inside them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+DPI = 200  # enough for a hairline rule to be two pixels thick; a page renders in a tenth of a second
+_PAD = 3  # pixels around a cell's inner box: a letter's accent can rise above the line it sits on
+
+
+class RuledPages:
+    """One PDF opened with pdfium, for reading pages that have ruled tables."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2 as pdfium
+
+        self._pdf = pdfium.PdfDocument(data)
+
+    def close(self) -> None:
+        self._pdf.close()
+
+    def read(self, number: int) -> str | None:
+        """Page `number` (0-based) with its ruled tables as markdown pipe rows, or None when it has none (or is
+        turned: its text layer and its image then do not share coordinates)."""
+        page = self._pdf[number]
+        try:
+            return self._read(page)
+        finally:
+            page.close()
+
+    def _read(self, page: Any) -> str | None:
+        from ingest.grid import DARK, find_tables, read_page
+
+        if page.get_rotation() % 360:
+            return None
+        width, height = page.get_size()
+        scale = DPI / 72
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        tables = find_tables(np.asarray(image) < DARK)
+        if not tables:
+            return None
+        text = page.get_textpage()
+
+        def inside(left: float, top: float, right: float, bottom: float) -> str:
+            return str(text.get_text_bounded(left=(left - _PAD) / scale, bottom=height - (bottom + _PAD) / scale,
+                                             right=(right + _PAD) / scale, top=height - (top - _PAD) / scale))
+
+        def band(top: int, bottom: int) -> str:
+            if bottom - top < 4:
+                return ""
+            lines = (" ".join(line.split()) for line in inside(0, top, image.width, bottom).splitlines())
+            return "\n".join(line for line in lines if line)
+
+        def table(found: Any) -> str:
+            return str(found.markdown([inside(a, row.top, b, row.bottom) for row in found.rows for a, b in row.cells]))
+
+        try:
+            return read_page(tables, image.height, band, table)
+        finally:
+            text.close()
