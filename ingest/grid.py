@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 DARK = 128  # a pixel darker than this is ink
+MAX_PIXELS = 60_000_000  # one page image: an A3 page at 600 dpi; more is a decompression bomb
 MAX_SKEW = 2.0  # degrees; a flatbed scan is rarely more than 1° off
 _TOLERANCE = 4  # pixels: a vertical line stops this short of the rules it joins
 _INSET = 6  # pixels: a cell's text starts this far inside its lines (their blur and what skew is left)

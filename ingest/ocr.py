@@ -24,13 +24,13 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from ingest.grid import MAX_PIXELS
 from ingest.load import PAGE_BREAK, Deadline, FileReader, LoadError, register
 
 log = logging.getLogger(__name__)
 
 LANGUAGE = "vie"
 DPI = 300  # Tesseract reads body text best at 300 dpi
-MAX_PIXELS = 60_000_000  # one page image: an A3 page at 600 dpi; more is a decompression bomb
 PAGE_SECONDS = 120.0
 _MIN_INK = 25  # dark pixels (after a median) that make a cell or band more than speckles
 _PAD = 40  # pixels of white around a cell's ink: a lone digit is misread when cropped tight ("2" read "7)")

@@ -39,12 +39,12 @@ class RuledPages:
             page.close()
 
     def _read(self, page: Any) -> str | None:
-        from ingest.grid import DARK, find_tables, read_page
+        from ingest.grid import DARK, MAX_PIXELS, find_tables, read_page
 
         if page.get_rotation() % 360:
             return None
         width, height = page.get_size()
-        scale = DPI / 72
+        scale = min(DPI / 72, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # a page of any size, no bomb
         image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
         tables = find_tables(np.asarray(image) < DARK)
         if not tables:

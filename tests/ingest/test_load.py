@@ -575,3 +575,21 @@ def test_a_docx_cell_in_several_paragraphs_keeps_its_units_apart(tmp_path: Path)
 ])
 def test_a_pdf_page_holding_a_table(page: str, table: bool) -> None:
     assert _table_page(page) is table
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_limit() -> None:
+    """A page of 200 × 200 inches (the most PDF allows) rendered to look for ruled tables at 200 dpi would be 1.6
+    billion pixels: it is rendered at most MAX_PIXELS, like a scan, and a blank one has no table."""
+    from ingest.grid import MAX_PIXELS
+    from ingest.pdf_tables import RuledPages
+
+    writer = PdfWriter()
+    writer.add_blank_page(14400, 14400)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    pages = RuledPages(buffer.getvalue())
+    try:
+        assert pages.read(0) is None
+    finally:
+        pages.close()
+    assert MAX_PIXELS < 14400 * 14400 * (200 / 72) ** 2
