@@ -55,6 +55,7 @@ def says_place(text: str) -> bool:
 # text, the part of a document that holds it ("danh mục chi tiết tại Phụ lục II …")
 _WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
                          r"phụ lục)\b", re.I)
+_PLACE_COLUMN = re.compile(r"\b(?:địa điểm|nơi|vị trí|địa bàn)", re.IGNORECASE)
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
 # ("(gồm: Pác Lũng, …)")
 _PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
@@ -137,7 +138,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"|\b(?:chon|cu|bo nhiem|de cu) ai\b|\bai (?:(?:se )?duoc |se )?(?:chon|cu|bo nhiem|de cu) (?:lam|giu)\b"
                 # "Kiến trúc sư trưởng … của thành phố là ai?": the holder of a post, by name
                 r"|\b(?:truong|giam doc|chu tich|bi thu|chanh van phong)\b[^?.;]{0,90}? la (?:ai|dong chi nao|ong nao|ba nao)\b"
-                r"|\bho (?:va )?ten\b"), _HOLDER),
+                r"|(?<!\[)\bho (?:va )?ten\b(?!\])"), _HOLDER),  # not the redaction label "[HỌ TÊN]"
     # "… trễ hạn thì bị xử lý kỷ luật thế nào?", "chế tài gì?": a sanction, which the passage names
     (re.compile(r"\b(?:xu ly ky luat|hinh thuc ky luat|bi ky luat|ky luat (?:the nao|ra sao|gi)|bi xu ly|che tai|"
                 r"bi phat|xu phat)\b"), _SANCTION),
@@ -485,7 +486,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     year. In a table row the unit of a figure stands in its own cell or in the header ("ĐVT: Ha")."""
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
-                                                        exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context))
+                                                        exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
+        or table and exp.pattern is _WHERE_SAID and bool(_PLACE_COLUMN.search(context))  # a row's "Địa điểm" cell
     probe = without_dated_references(text) if exp.pattern is _DAY else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False

@@ -427,3 +427,9 @@ def test_a_growth_factor_asks_no_frequency() -> None:
     """"tăng gấp bao nhiêu lần" asks a factor, not how often."""
     assert expectation("Doanh thu tăng gấp bao nhiêu lần so với năm 2025?").pattern is not FREQUENCY
     assert expectation("Hội đồng họp mấy lần một năm?").often == "họp"
+
+
+def test_a_redaction_label_asks_for_no_name() -> None:
+    """"[HỌ TÊN]" where the personal-data filter took a name out is no "họ tên" asked."""
+    assert expectation("Đào tạo nhân lực du lịch của [HỌ TÊN] có đơn vị nào phối hợp với Sở Nội vụ?").pattern is None
+    assert expectation("Họ tên người phụ trách là gì?").pattern is not None
