@@ -55,7 +55,8 @@ def says_place(text: str) -> bool:
 # text, the part of a document that holds it ("danh mục chi tiết tại Phụ lục II …")
 _WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
                          r"phụ lục)\b", re.I)
-_PLACE_COLUMN = re.compile(r"\b(?:địa điểm|nơi|vị trí|địa bàn)", re.IGNORECASE)
+# a column holding where each row is done (on the folded header): "Địa điểm xây dựng", "Địa bàn", "Nơi thực hiện"
+PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
 # ("(gồm: Pác Lũng, …)")
 _PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
@@ -487,7 +488,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
-        or table and exp.pattern is _WHERE_SAID and bool(_PLACE_COLUMN.search(context))  # a row's "Địa điểm" cell
+        or table and exp.pattern is _WHERE_SAID and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
     probe = without_dated_references(text) if exp.pattern is _DAY else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False

@@ -24,7 +24,13 @@ from itertools import zip_longest
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.services.answer_type import asks_where, satisfied, says_place, without_document_dates
+from assistant.services.answer_type import (
+    PLACE_COLUMN,
+    asks_where,
+    satisfied,
+    says_place,
+    without_document_dates,
+)
 from assistant.services.evidence import (
     Unit,
     best_window,
@@ -413,7 +419,7 @@ class ExtractiveAnswerer:
         for name, value in (u.cells or {}).items():
             # "… đặt ở đâu?": a row's "Địa bàn thực hiện" cell; "ai theo dõi …?": its "Người theo dõi" cell
             if value and value not in field_texts and name in spans and (
-                    asks_where(q.text) and _PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
+                    asks_where(q.text) and PLACE_COLUMN.search(fold_accents(name).lower()) or _column_asked(name, q)):
                 parts.append((f"{name.lower()}: {_clip(value, 160)}", out.cite(u.chunk, value, spans[name][0])))
         task = fields.get("task")
         numbers = [n for _, n in parts]
@@ -1279,10 +1285,6 @@ _STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|moi dat|dat du
 
 def _asks_state(q: Question) -> bool:
     return bool(_STATE_ASKED.search(q.folded) or re.search(r"(?<!\w)đã(?!\w)", q.text.lower()))
-
-
-# where a task is done: asked ("… ở đâu", "địa bàn nào") and written in a column ("Địa bàn thực hiện", "Địa điểm")
-_PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 
 
 def _column_asked(name: str, q: Question) -> bool:
