@@ -37,8 +37,9 @@ _WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa b�
                 re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b"))
 # the place a text says ("tại thị xã Bến Lạc", "tại các cầu, đường trọng điểm", "Địa điểm: Hội trường …"), not the
 # document it cites ("tại Tờ trình số 07 …")
-_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?!(?:đây|đó|này|" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
-                       r"phụ lục)\b)\w|địa điểm\s*:|\b(?:điểm|nơi)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*:\s*[A-ZĐ]", re.I)
+_DOCUMENT_PART = "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|phụ lục"  # "tại Tờ trình số 07", "tại Phụ lục II"
+_AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?!(?:đây|đó|này|" + _DOCUMENT_PART + r")\b)\w|địa điểm\s*:|"
+                       r"\b(?:điểm|nơi)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*:\s*[A-ZĐ]", re.I)
 
 
 def asks_where(question: str) -> bool:
@@ -53,8 +54,7 @@ def says_place(text: str) -> bool:
 
 # where something is, said: a place ("tại …", "ở …", "Địa điểm: …", "các điểm tập trung: Trường …"), or for a list or a
 # text, the part of a document that holds it ("danh mục chi tiết tại Phụ lục II …")
-_WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|"
-                         r"phụ lục)\b", re.I)
+_WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + _DOCUMENT_PART + r")\b", re.I)
 # a column holding where each row is done (on the folded header): "Địa điểm xây dựng", "Địa bàn", "Nơi thực hiện"
 PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list

@@ -13,6 +13,7 @@ return complete lists of items, each with the document, the exact span and quote
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -411,8 +412,9 @@ class AssignmentService:
         ticked months, a quarter, a deadline inside it), first to start first. A period without its year ("tháng
         5") is read in each plan's year; a task that runs a year or more says nothing of a shorter period."""
         out = []
+        asked_in = functools.cache(lambda year: parse_timing(period, year))  # the period read once per plan year
         for item in self.all_assignments(reader):
-            asked = parse_timing(period, item["plan_year"])
+            asked = asked_in(item["plan_year"])
             if not asked.due_end:
                 continue
             start, end = dt.date.fromisoformat(asked.due_start or asked.due_end), dt.date.fromisoformat(asked.due_end)

@@ -49,10 +49,8 @@ class PlanAnswers:
             return None
         if kind == "targets":
             return self._targets(q, scope, chunks)
-        if kind == "due":
-            return self._due(q, scope, chunks)
-        if kind == "running":
-            return self._running(q, scope, chunks)
+        if kind in ("due", "running"):
+            return self._of_period(q, scope, chunks, due=kind == "due")
         unit = self._asked_unit(q, scope)
         return self._duties(q, unit, scope, chunks) if unit else None
 
@@ -101,12 +99,6 @@ class PlanAnswers:
         co = [i for i in items if i not in lead]
         head = f"{shown} có {len(items)} nhiệm vụ" + (f" (chủ trì {len(lead)}, phối hợp {len(co)})" if co else "") + ":"
         return _listing(head, lead + co, lambda i: _task_line(i, unit, names.matches))
-
-    def _due(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
-        return self._of_period(q, scope, chunks, due=True)
-
-    def _running(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
-        return self._of_period(q, scope, chunks, due=False)
 
     def _of_period(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk], due: bool
                    ) -> AskResponse | None:

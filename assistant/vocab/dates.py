@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -193,6 +194,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     return Timing(raw, _iso(start), _iso(end), recurrence, day, month)
 
 
+@functools.lru_cache(maxsize=1024)  # every assignment listed asks its plan's: once per plan
 def plan_year(title: str, issued_date: str = "") -> int | None:
     """The year a plan's bare dates ("Tháng 6", "trước ngày 15/6") are in: the one year its title names ("Kế hoạch
     … năm 2026", issued in December 2025), else the year it was issued; None when neither says."""
