@@ -856,6 +856,7 @@ _ALIGN = 2  # columns a row's number may stand right of the "STT" above it
 _MIN_SPACED_COLUMNS = 3
 _PAGE_MARGIN = 3  # lines a running foot or head may take between a table's rows and a page break
 _HEADER_LINES = 4  # lines a header's names may wrap over
+_RULE_LINE = re.compile(r"\s*[-=_─═.]{3,}\s*")  # "------" drawn above, under or between a typed table's rows
 
 
 class SpacedTables:
@@ -877,18 +878,19 @@ class SpacedTables:
         while i < len(lines):
             if not self.spans:
                 block = self._header(lines, i)
-                if not block:
+                spans = _columns(block)
+                if len(spans) < _MIN_SPACED_COLUMNS:  # no header, or names run together (a wrapped line bridges them)
                     out.append(lines[i])
                     i += 1
                     continue
-                self.spans = _columns(block)
+                self.spans = spans
                 i += len(block)  # the names wrapped in their columns ("Thời gian" / "hoàn thành") make one row
                 self.names, self.header_lines = self._cells(*block, header=True), len(block)
                 out += [_pipe_row(self.names), "|" + "---|" * len(self.spans)]
             rows: list[list[str]] = []
             while i < len(lines):
                 line = lines[i]
-                if not line.strip() or _PAGE_NUMBER.match(line.strip()):
+                if not line.strip() or _PAGE_NUMBER.match(line.strip()) or _RULE_LINE.fullmatch(line):
                     i += 1
                     continue
                 if self._row_start(line) or rows and _TOTAL_ROW.match(line.strip()) and self._continues(line):
@@ -941,7 +943,8 @@ class SpacedTables:
         cells = list(_SPACED_CELL.finditer(lines[i]))
         if len(cells) < _MIN_SPACED_COLUMNS or not _plain(lines[i]):
             return []
-        below = next(iter(_SPACED_CELL.finditer(lines[i + 1])), None) if i + 1 < len(lines) else None
+        below = next(iter(_SPACED_CELL.finditer(lines[i + 1])), None) \
+            if i + 1 < len(lines) and not _RULE_LINE.fullmatch(lines[i + 1]) else None
         wrapped = below is not None and abs(below.start() - cells[0].start()) <= _ALIGN and \
             role_of(_name_joined(cells[0].group(0), below.group(0))) == "stt"  # "T" / "T": "TT" in a narrow column
         if role_of(cells[0].group(0)) != "stt" and not wrapped:
@@ -951,7 +954,7 @@ class SpacedTables:
         for line in lines[i + len(block):i + _HEADER_LINES]:
             first = _SPACED_CELL.search(line)
             if first is None or first.start() <= stt_end + _ALIGN and _ROW_NUMBER.match(first.group(0)) or \
-                    not _plain(line):
+                    not _plain(line) or _RULE_LINE.fullmatch(line):
                 break
             block.append(line)
         return block

@@ -72,7 +72,7 @@ _COLUMN_WORDS = (
     "san pham", "chi tieu", "ket qua", "muc tieu", "don vi", "co quan", "ghi chu", "kinh phi", "nguon",
     "trach nhiem", "giai doan", "lo trinh", "hoat dong", "cong viec", "giai phap", "ten", "so luong",
     "ty le", "du kien", "hinh thuc", "yeu cau", "linh vuc", "dia diem", "moc", "dvt", "ke hoach", "uoc",
-    "uth", "luong", "gia tri",
+    "uth", "luong", "gia tri", "bien phap", "muc do", "che do", "doi tuong", "dia ban",
 )
 # sub-columns named by a period: "Năm 2026", "2027", "Quý I", "Giai đoạn 2026-2030"
 _PERIOD_NAME = re.compile(r"^(?:năm|kế hoạch|giai đoạn|quý|tháng|ước|ƯTH)?\s*(?:[IVX]{1,4}|\d{4}(?:\s*[-–]\s*\d{4})?)$",

@@ -48,7 +48,7 @@ from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
 from assistant.text import fold_accents, fold_tones, has_diacritics, nouns
-from assistant.vocab.dates import recurs, time_mentions
+from assistant.vocab.dates import lunar_new_year_short, recurs, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
@@ -238,10 +238,20 @@ class AskService:
                     draft = self.answerer.draft(parsed, whole)
                 elif parsed.intents <= {"deadline"} and _dates_nothing(q, draft):
                     draft = replace(draft, statements=[])  # "… phải hoàn thành khi nào?": a task the plan dates nowhere
+            draft = self._runner_up(q, parsed, draft)
             parts = question_parts(q)
             if parts and chunks:  # the whole question may find nothing its parts each find
                 draft = self._each_part(parts, draft, chunks, scope, names)
         return self._finish(self._compose(q, draft), found, t0)
+
+    def _runner_up(self, q: str, parsed: Question, draft: Draft) -> Draft:
+        """"… tập huấn nghiệp vụ trước ngày nào?": the passage led with may not be the one that answers (a table row
+        dated for another task) while the next does; that one leads when it answers all the lead was judged by."""
+        if not draft.statements or draft.lead is None or self._answerable(q, draft):
+            return draft
+        chunks = list({id(u.chunk): u.chunk for u in draft.units}.values())
+        other = self.answerer.draft(parsed, chunks, passed_over=draft.lead)
+        return other if other.statements and self._answerable(q, other) else draft
 
     def _finish(self, response: AskResponse, found: list[ScoredChunk], t0: float) -> AskResponse:
         if self.redactor is not None and response.answerable:
@@ -487,7 +497,7 @@ class AskService:
         texts = [self._folded_text(d) for d in docs]
         evidence, folded = " ".join(t for t, _ in texts), " ".join(f for _, f in texts)
         return all(_named_in(fold_tones(n), evidence, folded) if has_diacritics(n) else _named_in(n, folded)
-                   for n in names)
+                   for n in map(lunar_new_year_short, names))
 
     def _naming(self, q: str, chunks: list[ScoredChunk]) -> list[ScoredChunk]:
         """"… của Tỉnh ủy Thanh Hoá, kế hoạch của xã …": only a plan that says the question's proper names can
@@ -517,7 +527,7 @@ class AskService:
             if len(self._texts) > 256:
                 self._texts.clear()
             text = self.text_of(doc_id)
-            spelled = spell_authority(expand_abbreviations(text))
+            spelled = lunar_new_year_short(spell_authority(expand_abbreviations(text)))
             evidence = fold_tones((text if spelled == text else f"{text}\n{spelled}").lower())
             self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]

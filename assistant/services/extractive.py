@@ -221,10 +221,14 @@ class ExtractiveAnswerer:
 
     # ------------------------------------------------------------------ drafting
 
-    def draft(self, question: str | Question, chunks: list[ScoredChunk], giving: bool = False) -> Draft:
-        """`giving`: only a passage holding each kind of fact asked may lead (a figure for a target …)."""
+    def draft(self, question: str | Question, chunks: list[ScoredChunk], giving: bool = False,
+              passed_over: Unit | None = None) -> Draft:
+        """`giving`: only a passage holding each kind of fact asked may lead (a figure for a target …);
+        `passed_over`: a passage that led a draft the question was not answered by, not to lead again."""
         q = question if isinstance(question, Question) else analyse(question)
         ranked = self.rank_units(q, chunks)
+        if passed_over is not None:
+            ranked = [u for u in ranked if (u.doc_id, u.start) != (passed_over.doc_id, passed_over.start)]
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
                    and _answers_part(u, q) and (not giving or _gives_asked(u, q))]
         plan = self.named_plan(ranked) if not q.wants("compare") else None

@@ -499,7 +499,17 @@ def topic_words(text: str) -> list[str]:
         [t.replace("_", " ") for t in segment_folded(text)]
     foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
     return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_tones(w).lower(), folded)
-                                 and not typed & set(w.lower().split())), *foreign]))
+                                 and not typed & set(w.lower().split()) and not _runs_into_name(w, text)),
+                               *foreign]))
+
+
+def _runs_into_name(word: str, text: str) -> bool:
+    """"giao Tổ đảng" tagged "giao tổ": a word typed in lower case, then a capital — a word and the name after it,
+    not one word (a name's own syllables may go on in lower case: "Tổ đảng", "Sở Y tế")."""
+    found = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, fold_tones(word).split())) + r"(?!\w)",
+                      fold_tones(text), re.IGNORECASE)
+    syllables = found.group(0).split() if found else []
+    return bool(syllables) and syllables[0][:1].islower() and any(w[:1].isupper() for w in syllables[1:])
 
 
 def qualifying_words(text: str) -> list[str]:
@@ -522,12 +532,14 @@ def frames_figure(word: str) -> bool:
     return any(word.endswith(v) for v in _FRAMING_VERBS)
 
 
-# verbs any plan frames its figures with, or an asker frames a question with, and the bounds of a figure ("số hóa
-# tối thiểu bao nhiêu hồ sơ"): they tell no thing from another
+# verbs any plan frames its figures with, or an asker frames a question with, the bounds of a figure ("số hóa
+# tối thiểu bao nhiêu hồ sơ", "giới hạn … ở mức nào") and its amount ("khối lượng bao nhiêu km"): they tell no
+# thing from another
 _FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
                             "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
                             "yêu cầu", "tương ứng", "tương đương",
-                            "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân"))
+                            "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân",
+                            "giới hạn", "không vượt quá", "không quá", "khối lượng"))
 
 
 _FIGURE_ASKED = re.compile(r"\b(?:bao nhiêu|mấy)\b")  # typed with diacritics: "máy" is no "mấy"

@@ -194,6 +194,15 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     return Timing(raw, _iso(start), _iso(end), recurrence, day, month)
 
 
+# the lunar new year is named by its year's name with or without "Nguyên đán": "Tết Bính Ngọ" is "Tết Nguyên đán Bính Ngọ"
+_LUNAR_NEW_YEAR = re.compile(r"(?<!\w)(t[eế]t)\s+nguy[eê]n\s+[dđ][aá]n(?=\s+\w)", re.IGNORECASE)
+
+
+def lunar_new_year_short(text: str) -> str:
+    """"Tết Nguyên đán Bính Ngọ" -> "Tết Bính Ngọ" (typed with or without diacritics), to compare the names."""
+    return _LUNAR_NEW_YEAR.sub(r"\1", text)
+
+
 @functools.lru_cache(maxsize=1024)  # every assignment listed asks its plan's: once per plan
 def plan_year(title: str, issued_date: str = "") -> int | None:
     """The year a plan's bare dates ("Tháng 6", "trước ngày 15/6") are in: the one year its title names ("Kế hoạch

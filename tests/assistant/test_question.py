@@ -226,6 +226,9 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("Kế hoạch chuyển đổi số của Đồng Nai thay thế những kế hoạch nào trước đây?", ["đồng nai"], ["trước đây"]),
     ("Năm ngoái Thạch Lũy phải tiêu hủy bao nhiêu con lợn, tổng khối lượng bao nhiêu?", ["khối lượng"],
      ["năm ngoái"]),
+    # a verb typed before a name is no word with the name's first syllable ("giao Tổ đảng" is no "giao tổ")
+    ("Kế hoạch 3260 giao Tổ đảng ở Thường trực Ủy ban Pháp luật rà soát những dự án luật nào?", ["pháp luật"],
+     ["giao tổ"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)
@@ -348,6 +351,14 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
     from assistant.services.question import qualifying_words
 
     assert set(qualifying) <= set(qualifying_words(question)) and (qualifying or not qualifying_words(question))
+
+
+# a bound ("giới hạn … ở mức nào") and an amount ("khối lượng bao nhiêu km") frame a figure, whatever it is of
+@pytest.mark.parametrize("word", ["giới hạn", "khối lượng", "không vượt quá", "tối đa", "phấn đấu"])
+def test_words_framing_a_figure(word: str) -> None:
+    from assistant.services.question import frames_figure
+
+    assert frames_figure(word) and not frames_figure("diện tích")
 
 
 @pytest.mark.parametrize(("question", "role"), [

@@ -631,3 +631,27 @@ def test_a_schedule_annex_laid_out_in_a_pdf_reads_as_a_table() -> None:
             "Tháng 3 - tháng 4 | Báo cáo khảo sát |") in text
     assert ("| 2 | Kiểm tra, giám sát việc chuyển đổi tại cơ sở (đợt 1) | Ban Kiểm tra Hội Nông dân tỉnh | Ban Kinh tế - "
             "Xã hội | Tháng 9 - tháng 10 | Thông báo kết quả kiểm tra |") in text
+
+
+@pytest.mark.parametrize("rule", ["-" * 79, "=" * 79, "_" * 60])
+def test_a_table_typed_with_spaces_between_drawn_rules_reads_as_a_table(rule: str) -> None:
+    """A task table typed in an e-mail: a rule drawn above the header, under it and under the last row (not a name
+    of the header, nor a row). Before, the rule under "TT" joined the header, its one name spanning every column,
+    and the document failed to load. (The lines are of a plan written for this test.)"""
+    lines = [
+        "Các nhiệm vụ được phân công theo bảng sau:", "", rule,
+        "TT   Nhiệm vụ                     Chủ trì         Phối hợp         Thời gian",
+        rule,
+        "1    Truyền thông về an toàn      Sở Y tế         Báo Kim Hà       15/12/2025 -",
+        "     thực phẩm dịp Tết                                             15/3/2026",
+        "",
+        "2    Kiểm tra liên ngành cơ sở    Sở Y tế         Công an tỉnh;    20/12/2025 -",
+        "     kinh doanh thực phẩm                         Sở Công Thương   10/02/2026",
+        rule, "", "Ghi chú: kinh phí theo Mục V.",
+    ]
+    text, _ = normalize_text("\n".join(lines))
+    assert "| TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |" in text
+    assert "| 1 | Truyền thông về an toàn thực phẩm dịp Tết | Sở Y tế | Báo Kim Hà | 15/12/2025 - 15/3/2026 |" in text
+    assert ("| 2 | Kiểm tra liên ngành cơ sở kinh doanh thực phẩm | Sở Y tế | Công an tỉnh; Sở Công Thương | "
+            "20/12/2025 - 10/02/2026 |") in text
+    assert "Ghi chú: kinh phí theo Mục V." in text

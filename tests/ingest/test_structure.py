@@ -556,3 +556,13 @@ def test_items_numbered_with_hyphens_as_party_documents_and_emails_write_them() 
         ("b- Khôi phục v", "IV- NHIỆM VỤ VÀ GIẢI PHÁP > 3- Bảo tồn và phát huy giá trị văn hóa truyền thống các dân tộc"),
     ]
 
+
+
+def test_a_table_of_levels_and_measures_has_its_first_row_for_names() -> None:
+    """A web page's table of no STT column: "Biện pháp", "Mức độ", "Chế độ" name columns as "Nội dung" does."""
+    table = ("Cấp dự báo\tMức độ nguy hiểm\tBiện pháp chủ yếu\tChế độ trực\n"
+             "Cấp IV\tNguy hiểm\tCấm đốt thực bì, đốt nương rẫy\tTrực 24/24 giờ\n"
+             "Cấp V\tCực kỳ nguy hiểm\tCấm mọi hoạt động dùng lửa trong rừng\tTrực 24/24 giờ\n")
+    rows = [b["cells"] for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert rows[1] == {"Cấp dự báo": "Cấp V", "Mức độ nguy hiểm": "Cực kỳ nguy hiểm",
+                       "Biện pháp chủ yếu": "Cấm mọi hoạt động dùng lửa trong rừng", "Chế độ trực": "Trực 24/24 giờ"}

@@ -9,6 +9,7 @@ from assistant.vocab.dates import (
     active_spans,
     date_vi,
     how_often,
+    lunar_new_year_short,
     mentions_supported,
     parse_timing,
     period_phrase,
@@ -179,3 +180,14 @@ def test_when_a_task_runs(text: str, spans: list[tuple[str, str]]) -> None:
 ])
 def test_the_year_of_a_plans_bare_dates(title: str, issued: str, year: int | None) -> None:
     assert plan_year(title, issued) == year
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("Bảo đảm an toàn thực phẩm Tết Nguyên đán Bính Ngọ", "Bảo đảm an toàn thực phẩm Tết Bính Ngọ"),
+    ("tết nguyên đán bính ngọ", "tết bính ngọ"),
+    ("ATTP Tet Nguyen dan Binh Ngo", "ATTP Tet Binh Ngo"),  # typed without diacritics
+    ("Tết Nguyên đán", "Tết Nguyên đán"),  # the holiday alone: nothing after it to name
+    ("Tết Trung thu", "Tết Trung thu"),
+])
+def test_the_lunar_new_year_named_by_its_year(text: str, short: str) -> None:
+    assert lunar_new_year_short(text) == short
