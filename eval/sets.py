@@ -5,7 +5,7 @@ sweep (~10 minutes). Developing a general rule needs something quicker: build on
 once (real plans and the synthetic documents of held-out sets), ask any number of gold sets on it with
 the code of the working tree, and compare two runs answer by answer — which questions were won and lost.
 
-    python -m eval.sets build DATA_DIR FILE_OR_FOLDER...
+    python -m eval.sets build DATA_DIR FILE_OR_FOLDER... [--again]
     python -m eval.sets ask DATA_DIR SET.jsonl... --dump PREFIX
     python -m eval.sets flips PREFIX_BEFORE PREFIX_AFTER
     python -m eval.sets show PREFIX SET_NAME [ID... | --bad]
@@ -41,11 +41,18 @@ def _services(data_dir: Path) -> Services:
     return Services(load_settings().model_copy(update={"data_dir": data_dir}))
 
 
-def build(data_dir: Path, paths: Sequence[Path]) -> int:
-    """Ingest every document (classification public) into ``data_dir``; the failures are listed."""
+def build(data_dir: Path, paths: Sequence[Path], again: bool = False) -> int:
+    """Ingest every document (classification public) into ``data_dir``; the failures are listed. ``again``: the
+    documents already there are read again (after a change to reading), not skipped as unchanged."""
     services = _services(data_dir)
     try:
-        outcomes = services.ingest.ingest_paths(corpus_files(paths), classification="public")
+        files = corpus_files(paths)
+        if again:
+            names = {f.name for f in files}
+            for doc in services.registry.list_documents():
+                if doc.source in names:
+                    services.ingest.delete(doc.doc_id)
+        outcomes = services.ingest.ingest_paths(files, classification="public")
     finally:
         services.close()
     bad = [o for o in outcomes if o.status not in ("ingested", "replaced", "skipped")]
@@ -128,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("build")
     p.add_argument("data_dir", type=Path)
     p.add_argument("paths", type=Path, nargs="+")
+    p.add_argument("--again", action="store_true", help="đọc lại cả tài liệu đã có trong chỉ mục")
     p = sub.add_parser("ask")
     p.add_argument("data_dir", type=Path)
     p.add_argument("sets", type=Path, nargs="+")
@@ -142,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--bad", action="store_true")
     args = parser.parse_args(argv)
     if args.cmd == "build":
-        return build(args.data_dir, args.paths)
+        return build(args.data_dir, args.paths, args.again)
     if args.cmd == "ask":
         ask(args.data_dir, args.sets, Path(args.dump) if args.dump else None)
     elif args.cmd == "flips":

@@ -725,20 +725,23 @@ def render_cells(cells: dict[str, str]) -> str:
 
 def column_roles(cells: dict[str, str]) -> dict[str, str]:
     """role -> column name of a row's cells ('lead' -> 'Đơn vị chủ trì'); the first column of a role wins, but
-    'Sản phẩm chính' outranks a 'Mục tiêu' column before it, and 'Thời gian thực hiện - Hoàn thành' its 'Bắt đầu'
-    (a task's time is when it must be done)."""
+    'Sản phẩm chính' outranks a 'Mục tiêu' column before it, 'Thời gian thực hiện - Hoàn thành' its 'Bắt đầu'
+    (a task's time is when it must be done), and 'Nội dung nhiệm vụ' a 'Nhóm nhiệm vụ' column grouping the rows."""
     roles: dict[str, str] = {}
     for name in cells:
         role = "stt" if name == STT else "group" if name == GROUP else role_of(name)
         if role and (role not in roles or (role == "product" and names_product(name)
                                            and not names_product(roles[role])) or
                      role == "timing" and _ENDS.search(fold_accents(name).lower()) and
-                     not _ENDS.search(fold_accents(roles[role]).lower())):
+                     not _ENDS.search(fold_accents(roles[role]).lower()) or
+                     role == "task" and _GROUPS.match(fold_accents(roles[role]).lower()) and
+                     not _GROUPS.match(fold_accents(name).lower())):
             roles[role] = name
     return roles
 
 
 _ENDS = re.compile(r"\b(?:hoan thanh|ket thuc)\b")
+_GROUPS = re.compile(r"nhom\b")  # "Nhóm nhiệm vụ", "Nhóm giải pháp": a column naming each row's group
 
 
 class StructureParser(TransformComponent):

@@ -143,6 +143,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "… trễ hạn thì bị xử lý kỷ luật thế nào?", "chế tài gì?": a sanction, which the passage names
     (re.compile(r"\b(?:xu ly ky luat|hinh thuc ky luat|bi ky luat|ky luat (?:the nao|ra sao|gi)|bi xu ly|che tai|"
                 r"bi phat|xu phat)\b"), _SANCTION),
+    # "đợt tập huấn … được tổ chức tại địa điểm nào?": where an event is held is a place, never a part of a document
+    # ("… tại kế hoạch này")
+    (re.compile(r"\b(?:to chuc|dien ra|hop|dien tap|khai giang)\b(?: [\w/-]+){0,4}? (?:o|tai) (?:dau|dia diem nao|"
+                r"noi nao)\b"), _AT_PLACE),
     # "tổ chức ở đâu?", "sao lưu dự phòng ở địa điểm nào?": a place the passage says ("tại …", "ở …", "Địa điểm: …",
     # "các điểm tập trung: Trường …"), not the word "địa điểm" alone
     (re.compile(r"\b(?:o|tai) (?:dau|dia diem nao|noi nao|vi tri nao)\b|\bdia diem (?:nao|o dau)\b"), _WHERE_SAID),
@@ -372,7 +376,10 @@ def _measured(written: str, m: re.Match[str]) -> str:
 
 
 _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b[Qq]uý\s+[IVX]+\b")
-_ROW_NUMBER_CELL = re.compile(r"^\s*\|\s*\d{1,3}\s*\|")
+# a cell holding a figure: "12", "≥70% tài liệu", "Trên 80%", "Tối thiểu 95 hồ sơ"
+_FIGURE_CELL_START = re.compile(r"\s*(?:[≥≤><~+]=?|(?:trên|dưới|tối thiểu|tối đa|ít nhất|khoảng|đạt)\s)?\s*\d",
+                                re.IGNORECASE)
+_ROW_NUMBER_CELL = re.compile(r"^\s*(?:\|\s*\d{1,3}\s*\||\d{1,3}\.?\t)")  # "| 2 |", "2<tab>": the row's number
 
 
 # "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
@@ -488,7 +495,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
-        or table and exp.pattern is _WHERE_SAID and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
+        or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
     probe = without_dated_references(text) if exp.pattern is _DAY else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
@@ -503,7 +510,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                  for n in exp.count_nouns) + ")"
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
-        if table:  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
+        in_words = re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded)
+        if table and not in_words:  # "| 3 | Tập huấn … cho 260 bác sĩ |": counted in a cell's words  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
             # ("Xã, phường" for "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is
             # named in its own cell or the header)
             around = " ".join(re.findall(r"\w+", fold_accents(f"{text} {context}".lower())))
@@ -511,10 +519,10 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                      if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"
             # a cell holding a figure ("12", "4.500 lao động"), not a number inside words ("đợt 1") or a share
             figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text if percent else _SHARE_FIGURE.sub(" ", text)))
-            if not (any(c.strip()[:1].isdigit() for c in re.split(r"[|\t]", figures))
+            if not (any(_FIGURE_CELL_START.match(c) for c in re.split(r"[|\t]", figures))
                     and re.search(rf"\b{whole}\b", around)):
                 return False
-        elif not re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded):
+        elif not in_words:
             return False
     if exp.share_of and not _share_said(exp.share_of, text, exp.yearly):
         return False

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.answer_type import expectation
+from assistant.services.answer_type import asks_where, expectation
 from assistant.services.evidence import Unit, clip_quote, content_terms, folded_syllables
 from assistant.services.extractive import (
     NOT_FOUND,
@@ -127,6 +127,9 @@ def opening_name(question: str) -> str | None:
     run = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha() and not (len(w) > 1 and w.isupper()),
                                    _LABEL.sub(" ", question).split()))
     return fold_tones(" ".join(run).lower()) if len(run) >= 2 else None
+
+
+_PLAIN_PLACE = re.compile(r"\b(xa|phuong|huyen|tinh|thi xa|thanh pho|quan|thi tran)\s+([a-z]+ [a-z]+)\b")
 
 
 def _name_in(name: str, evidence: str, folded: str) -> bool:
@@ -371,7 +374,8 @@ class AskService:
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
         repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it. Plans compared are named by their places
         ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
-        places = places_asked(q)
+        plain = not has_diacritics(q)
+        places = places_asked(q) or (self._plain_places(q) if plain else [])
         if not places or not expectation(q).asks_value or \
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
@@ -379,8 +383,19 @@ class AskService:
         own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')} "
                                   f"{(text := self.text_of(d))[:_header_end(text)]}" for d in docs).lower())
         evidence = fold_tones(cited.lower())
+        if plain:
+            return all(f" {place} " in f" {fold_accents(own)} " or f" {place} " in f" {fold_accents(evidence)} "
+                       for place in places)
         return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
                    for place in places)
+
+    def _plain_places(self, q: str) -> list[str]:
+        """"… của phuong bach dang …" typed without marks or capitals: the two syllables after a level word, when a
+        plan's title or issuer names that place (they may be no name at all: "của xã la bao nhiêu")."""
+        known = " ".join(fold_accents(f"{n.get('issuer', '')} {n.get('title', '')}".lower())
+                         for n in self.plan_names().values())
+        return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower()))
+                if f"{m.group(1)} {m.group(2)}" in re.sub(r"\s+", " ", known)]
 
     def _figure_said(self, q: str, docs: list[str], lead: str) -> bool:
         """"… bao nhiêu phần trăm đảng viên nộp đảng phí trực tuyến?": a figure is of what its passage says; a
@@ -398,7 +413,8 @@ class AskService:
         # who approves a thing is said where that thing is: "Quy chế … do ai phê duyệt?"
         figure = exp.asks_value and (parsed.wants("target", "funding") or bool(exp.act)) and not parsed.wants("deadline")
         dated = parsed.wants("deadline") and not parsed.wants("target", "funding", "list")
-        if not has_diacritics(q) or not (figure or dated) or parsed.wants("compare", "reporting", "metadata"):
+        placed = asks_where(q)  # "đợt tập huấn … tổ chức ở đâu?": a place is of the event its passage says
+        if not has_diacritics(q) or not (figure or dated or placed) or parsed.wants("compare", "reporting", "metadata"):
             return True  # a report or a comparison: each passage is of its own plan or report
         names = self.plan_names()
         own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
@@ -408,8 +424,10 @@ class AskService:
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
         evidence = fold_tones(lead.lower())
         unsaid = [w for w in words if not _says(w, evidence)]
-        if not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
+        if dated and not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
             return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words)) and self._doer_said(parsed, docs, lead)
+        if not figure:  # a place: most of what the event is called ("kỹ năng số" of "tập huấn kỹ năng số") is said
+            return not unsaid or 2 * len(unsaid) < len(words)
         return len(unsaid) <= _FIGURE_UNSAID and 2 * len(unsaid) < len(words) or not unsaid
 
     def _doer_said(self, parsed: Question, docs: list[str], lead: str) -> bool:

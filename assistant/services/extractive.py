@@ -229,6 +229,8 @@ class ExtractiveAnswerer:
         ranked = self.rank_units(q, chunks)
         if passed_over is not None:
             ranked = [u for u in ranked if (u.doc_id, u.start) != (passed_over.doc_id, passed_over.start)]
+        if q.wants("list") and (aside := set_aside(q)):  # "ngoài Sở Y tế còn …": the others' duties
+            ranked = [u for u in ranked if not _of_set_aside(u, aside)]
         fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
                    and _answers_part(u, q) and (not giving or _gives_asked(u, q))]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
@@ -1065,7 +1067,26 @@ def asked_units(q: Question, title: str, issuer: str) -> list[str]:
                    for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 
     naming = naming_phrase(q.text)  # "kế hoạch của Đảng đoàn Quốc hội … | giao Tổ đảng …": the owner names the plan
-    return [n for n in (unit_search_key(u) for u in q.units) if n and not names_plan(n) and n not in naming]
+    aside = set_aside(q)
+    return [n for n in (unit_search_key(u) for u in q.units)
+            if n and not names_plan(n) and n not in naming and not any(f"{n} ".startswith(f"{a} ") for a in aside)]
+
+
+def set_aside(q: Question) -> list[str]:
+    """Search keys of the units a question sets aside ("ngoài Sở Y tế còn giao những sở nào?")."""
+    return [key for m in _SET_ASIDE.finditer(q.text) if (key := unit_search_key(m.group(1)))]
+
+
+def _of_set_aside(u: Unit, aside: list[str]) -> bool:
+    """A duty the unit set aside leads, or a paragraph opening on its name ("Sở Y tế: …")."""
+    opening = f"{unit_search_key(u.text[:80])} "
+    section = f" {unit_search_key(section_label(u.section))}"
+    return _leads(u, aside) or any(opening.startswith(f"{a} ") or section.endswith(f" {a}") for a in aside)
+
+
+# "ngoài Sở Y tế còn giao những sở nào?": a unit set aside is not the one asked about
+# (typed with its marks: "tru", "ngoai" are also "trụ sở", "đối ngoại")
+_SET_ASIDE = re.compile(r"(?<!\w)(?:ngoài|trừ|ngoại trừ)\s+([^,;:?.]+?)(?=\s+(?:còn|thì)\b|[,;:?.]|$)", re.IGNORECASE)
 
 
 _HEAD_KEYS = frozenset(unit_search_key(h) for h in HEAD_WORDS)  # "uy ban nhan dan" alone names no one body
@@ -1295,9 +1316,14 @@ def _column_asked(name: str, q: Question) -> bool:
     """"ai theo dõi …?" names the row's "Người theo dõi" column by its duty; "bắt đầu … khi nào?" the "Thời gian thực
     hiện - Bắt đầu" column under a two-row header by its second row."""
     who = column_duty(name)
-    sub = re.match(r"^.+ - (.+)$", fold_accents(name).lower().strip())
+    folded = fold_accents(name).lower().strip()
+    sub = re.match(r"^.+ - (.+)$", folded)
     duty = who[1] if who else sub.group(1) if sub else ""
-    return len(duty.split()) >= 2 and re.search(rf"\b{re.escape(duty)}\b", q.folded) is not None
+    if len(duty.split()) >= 2 and re.search(rf"\b{re.escape(duty)}\b", q.folded) is not None:
+        return True
+    # "… từ nguồn nào?": the "Nguồn kinh phí" column, by the word naming the kind asked
+    head = re.match(r"[a-z]{3,}", folded)
+    return head is not None and re.search(rf"\b{head.group(0)}(?: \w+)? (?:nao|gi)\b", q.folded) is not None
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")

@@ -267,6 +267,12 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Sơ tán dân đến các điểm tập trung: Trường THCS Hoà Phước Tây, Trường Tiểu học Phước Lộc", True),
         ("trung tam tich hop du lieu cua co quan dang tinh dat o dau?",
          "Nâng cấp Trung tâm tích hợp dữ liệu của cơ quan đảng tỉnh đặt tại Văn phòng Tỉnh ủy", True),
+        # where an event is held is a place, never a part of a document
+        ("Đợt tập huấn kỹ năng số đợt 2 được tổ chức tại địa điểm nào?",
+         "Tổ chức tập huấn kỹ năng số đợt 2, phù hợp với mục tiêu, nhiệm vụ tại kế hoạch này", False),
+        ("Đợt tập huấn kỹ năng số đợt 2 được tổ chức tại địa điểm nào?",
+         "Tổ chức tập huấn kỹ năng số đợt 2 tại Hội trường Ủy ban nhân dân xã", True),
+        ("Danh mục cơ sở dữ liệu dùng chung được nêu ở đâu?", "Danh mục chi tiết tại Phụ lục II kèm theo", True),
         # a fee asked ("mức thù lao … bao nhiêu"): a sum of money
         ("Mức thù lao hằng tháng cho cộng tác viên dân số là bao nhiêu?",
          "Củng cố, kiện toàn đội ngũ cộng tác viên dân số ở thôn, ấp", False),
@@ -362,6 +368,14 @@ def test_a_count_asked_of_a_table_row_needs_a_figure_not_its_number_or_dates() -
     share = "| 3 | Tập huấn kỹ năng số đợt 1 cho cán bộ, đảng viên | UBND xã | Quý I (01–03/2026) | 100% CBCC tham gia |"
     assert not satisfied(people, share, table=True)  # "đợt 1", a quarter's months and a share count no one
     assert satisfied(people, "| 3 | Tập huấn kỹ năng số đợt 1 | UBND xã | 120 cán bộ |", table=True)
+    # a workbook's row, its cells split by tabs: its number is no count either, nor its shares
+    children = expectation("Tỉnh có bao nhiêu trẻ em tử vong do đuối nước?")
+    assert not satisfied(children, "2\tMức giảm tỷ suất tử vong do đuối nước ở trẻ em\t%\t5%\t10%", table=True)
+    assert satisfied(children, "2\tSố trẻ em tử vong do đuối nước\ttrẻ em\t41\t35", table=True)
+    # a bound before the figure ("≥70% …", "Trên 80%") is still a figure cell
+    digitised = expectation("Đến Quý IV năm 2026 phải hoàn thành chỉ tiêu số hóa bao nhiêu tài liệu không mật?")
+    assert satisfied(digitised, "1\tHoàn thành chỉ tiêu số hóa 2026\tVP Đảng ủy\t≥70% tài liệu không mật", table=True)
+    assert not satisfied(digitised, "1\tHoàn thành chỉ tiêu số hóa 2026\tVP Đảng ủy\tCác bộ phận", table=True)
 
 
 @pytest.mark.parametrize(("question", "ok"), [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.services.evidence import best_window, content_terms
 
 TARGETS = ("Hằng năm, số vụ phạm tội về ma túy tại khu vực biên giới được phát hiện, bắt giữ tăng trên 03%; "
@@ -188,3 +190,27 @@ def test_a_name_stays_with_the_quoted_title_it_announces() -> None:
 def test_a_provinces_product_is_compared_as_gdp() -> None:
     """"bao nhiêu phần trăm GDP" of a provincial plan: its "GRDP" is the same term."""
     assert content_terms("Kinh tế số chiếm 45% GRDP tỉnh") == content_terms("Kinh tế số chiếm 45% GDP tỉnh")
+
+
+def test_a_unit_set_aside_is_not_the_one_asked_about() -> None:
+    """"ngoài Sở Y tế còn giao những sở nào?": Sở Y tế is set aside, not asked about (the question's unit parser
+    may read "Sở Y tế còn" as one name)."""
+    from assistant.services.extractive import asked_units, set_aside
+    from assistant.services.question import analyse
+
+    q = analyse("Kế hoạch dân số của Cần Thơ: ngoài Sở Y tế còn giao nhiệm vụ cho những sở nào?")
+    assert set_aside(q) == ["so y te"] and asked_units(q, "", "") == []
+    assert asked_units(analyse("Sở Y tế được giao những nhiệm vụ gì?"), "", "") == ["so y te"]
+
+
+@pytest.mark.parametrize(("column", "question", "asked"), [
+    ("Nguồn kinh phí", "Ban quản lý rừng được bao nhiêu kinh phí, từ nguồn nào?", True),
+    ("Nguồn kinh phí", "Ban quản lý rừng được bao nhiêu kinh phí?", False),
+    ("Người theo dõi", "Ai theo dõi việc kiểm tra hồ chứa?", True),  # by its duty, as before
+    ("Ghi chú", "Ban quản lý rừng được bao nhiêu kinh phí?", False),
+])
+def test_a_column_asked_by_the_kind_it_names(column: str, question: str, asked: bool) -> None:
+    from assistant.services.extractive import _column_asked
+    from assistant.services.question import analyse
+
+    assert _column_asked(column, analyse(question)) is asked

@@ -29,9 +29,22 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the target that dates the training, though the first row of the table found is dated too
     ("Cán bộ, công chức làm công tác an toàn thực phẩm cấp xã ở Kim Hà phải được tập huấn nghiệp vụ kiểm tra "
      "trước ngày nào theo kế hoạch ATTP Tết 2026?", ["08/12/2025"], []),
+    # a unit set aside ("ngoài Sở Y tế còn …"): the others' tasks, not its own
+    ("Kế hoạch ATTP Tết Bính Ngọ của Kim Hà: ngoài Sở Y tế còn giao những cơ quan nào chủ trì nhiệm vụ gì?",
+     ["Sở Công Thương", "Chống buôn lậu"], ["Truyền thông về ATTP", "Kiểm tra liên ngành"]),
 ])
 def test_the_tet_plan_is_answered(plan: Services, question: str, facts: list[str], not_said: list[str]) -> None:
     assert_answered(plan, question, facts, not_said)
+
+
+def test_where_an_event_is_held_is_said_of_that_event(plan: Services) -> None:
+    """A place answers "… tổ chức ở đâu?" only in a passage saying the event asked: the training the plan dates but
+    places nowhere is not held "tại chợ" (a task row's place) nor anywhere else."""
+    assert_answered(plan, "Hội nghị triển khai kế hoạch ATTP Tết Bính Ngọ của Kim Hà được tổ chức ở đâu?",
+                    ["Hội trường Sở Y tế"], [])
+    r = plan.ask.ask("Theo kế hoạch ATTP Tết Bính Ngọ của Kim Hà, lớp tập huấn nghiệp vụ kiểm tra cho cán bộ, công "
+                     "chức cấp xã được tổ chức tại địa điểm nào?")
+    assert not r.answerable, r.answer
 
 
 def test_the_table_typed_between_rules_is_read_as_rows(plan: Services) -> None:
@@ -56,3 +69,19 @@ def test_a_lead_that_does_not_answer_gives_way_to_the_next_that_does(plan: Servi
     wrong = ask.answerer.draft(parsed, chunks, passed_over=right.lead)  # what leads when the target ranks lower
     assert wrong.lead is not None and "08/12/2025" not in wrong.lead.text and not ask._answerable(q, wrong)
     assert "08/12/2025" in ask._runner_up(q, parsed, wrong).statements[0].text
+
+
+def test_a_place_typed_without_marks_is_one_a_plan_names(plan: Services) -> None:
+    """"… cua phuong bach dang …" (no marks, no capitals): a place when some plan's title or issuer names it, and
+    then a plan that does not say it cannot answer; "cua xa la bao nhieu" names no place."""
+    import dataclasses
+
+    [doc] = plan.registry.list_documents()
+    names = {**plan.ask.plan_names(), "other": {"title": "Kế hoạch chuyển đổi số năm 2026", "issuer":
+                                                 "Đảng ủy phường Bạch Đằng"}}
+    ask = dataclasses.replace(plan.ask, plan_names=lambda: names)
+    q = "so dien thoai duong day nong ho tro cua phuong bach dang la bao nhieu?"
+    assert ask._plain_places(q) == ["bach dang"]
+    assert not ask._places_said(q, [doc.doc_id], "Sở Y tế chủ trì, đôn đốc các thành viên triển khai Kế hoạch")
+    assert ask._places_said("kinh phi cua tinh kim ha la bao nhieu?", [doc.doc_id], "Kinh phí")
+    assert ask._plain_places("chi tieu cua xa la bao nhieu?") == []

@@ -566,3 +566,12 @@ def test_a_table_of_levels_and_measures_has_its_first_row_for_names() -> None:
     rows = [b["cells"] for b in parse_structure(table) if b["kind"] == "table_row"]
     assert rows[1] == {"Cấp dự báo": "Cấp V", "Mức độ nguy hiểm": "Cực kỳ nguy hiểm",
                        "Biện pháp chủ yếu": "Cấm mọi hoạt động dùng lửa trong rừng", "Chế độ trực": "Trực 24/24 giờ"}
+
+
+@pytest.mark.parametrize(("columns", "task"), [
+    (["Nhóm nhiệm vụ", "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"], "Nội dung nhiệm vụ"),
+    (["Nhóm giải pháp", "Nhiệm vụ cụ thể", "Đơn vị chủ trì"], "Nhiệm vụ cụ thể"),
+    (["Nội dung", "Nhóm thực hiện", "Thời gian"], "Nội dung"),  # the first task column holds
+])
+def test_a_column_grouping_the_rows_is_not_the_task(columns: list[str], task: str) -> None:
+    assert column_roles(dict.fromkeys(columns, "x"))["task"] == task

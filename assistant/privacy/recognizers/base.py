@@ -73,6 +73,10 @@ class VnPatternRecognizer(PatternRecognizer):
     CONTEXT_WINDOW: ClassVar[int] = 48
     CONTEXT_GAP: ClassVar[str] = ".*"
     CONTEXT_NOT_AFTER: ClassVar[tuple[str, ...]] = ()
+    # phrases right before a match (in its clause) that make it an organisation's line published for anyone to use
+    # ("đường dây nóng 0260…"): no personal identifier
+    PUBLIC: ClassVar[tuple[str, ...]] = ()
+    PUBLIC_GAP: ClassVar[str] = r"[^\d]{0,24}"
     REGEX_FLAGS: ClassVar[int] = regex.UNICODE | regex.MULTILINE
 
     def __init__(self, supported_language: str = LANGUAGE) -> None:
@@ -87,16 +91,19 @@ class VnPatternRecognizer(PatternRecognizer):
         self._context_re = (
             phrase_regex(self.CONTEXT, self.CONTEXT_GAP, not_after=self.CONTEXT_NOT_AFTER) if self.CONTEXT else None
         )
+        self._public_re = phrase_regex(self.PUBLIC, self.PUBLIC_GAP) if self.PUBLIC else None
 
     def rescore(self, value: str, score: float) -> float:
         """Score of a candidate after validation; 0 rejects it. Default: keep the pattern score."""
         return score
 
     def has_context(self, text: str, start: int) -> bool:
-        if self._context_re is None:
+        return self._before(self._context_re, text, start)
+
+    def _before(self, phrases: re.Pattern[str] | None, text: str, start: int) -> bool:
+        if phrases is None:
             return False
-        before = fold_accents(clause_before(text, start, self.CONTEXT_WINDOW)).lower()
-        return self._context_re.search(before) is not None
+        return phrases.search(fold_accents(clause_before(text, start, self.CONTEXT_WINDOW)).lower()) is not None
 
     def analyze(
         self,
@@ -108,7 +115,7 @@ class VnPatternRecognizer(PatternRecognizer):
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, self.REGEX_FLAGS):
             score = self.rescore(text[result.start : result.end], result.score)
-            if score <= 0:
+            if score <= 0 or self._before(self._public_re, text, result.start):
                 continue
             if self.has_context(text, result.start):
                 score = max(score, CONTEXT_SCORE)

@@ -50,6 +50,8 @@ class VnPhoneRecognizer(VnPatternRecognizer):
     ENTITY = "VN_PHONE"
     PATTERNS = [Pattern("vn_phone", _START + _PREFIX + _BODY + _END + _NOT_MONEY, 0.7)]
     CONTEXT = ("sđt", "số điện thoại", "điện thoại", "đt", "dđ", "di động", "zalo", "hotline", "liên hệ", "tel", "phone")
+    # a plan's hotline is its office's line, published for citizens to call (a person's number is redacted)
+    PUBLIC = ("đường dây nóng", "tổng đài")
 
     def rescore(self, value: str, score: float) -> float:
         return score if is_valid_phone(value) else 0.0

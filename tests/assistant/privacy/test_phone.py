@@ -32,6 +32,9 @@ def recognizer() -> VnPhoneRecognizer:
         ("zalo 0708 123 456 hoặc 0387654321", ["0708 123 456", "0387654321"]),
         ("0912345678 0987654321", ["0912345678", "0987654321"]),
         ("sdt:0559876543", ["0559876543"]),
+        # a person's number beside a hotline is still theirs
+        ("SĐT 0912 345 678 (đường dây nóng cũ)", ["0912 345 678"]),
+        ("đường dây nóng do đồng chí Tâm trực, điện thoại 0983.456.789", ["0983.456.789"]),
     ],
 )
 def test_finds_phone_numbers(recognizer, values_of, text, expected):
@@ -52,6 +55,10 @@ def test_finds_phone_numbers(recognizer, values_of, text, expected):
         "09123456789",  # 11 digits starting 09
         "Mã định danh 000.00.12.H58",
         "https://btc.lamdong.dcs.vn/",
+        # an office's hotline, published for citizens to call: no personal identifier
+        "báo cáo nhanh tới đường dây nóng 0260.3812.114, sau đó gửi văn bản",
+        "duy trì đường dây nóng số 0912 345 678 tiếp nhận phản ánh",
+        "Tổng đài: (024) 3825 1234",
     ],
 )
 def test_ignores_plan_numbers(recognizer, values_of, text):
