@@ -54,7 +54,14 @@ from assistant.vocab.fields import role_label
 from assistant.vocab.numbering import numbering
 from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
-from assistant.vocab.units import HEAD_WORDS, expand_abbreviations, places_asked, unit_kind, unit_search_key
+from assistant.vocab.units import (
+    HEAD_WORDS,
+    expand_abbreviations,
+    places_asked,
+    places_named,
+    unit_kind,
+    unit_search_key,
+)
 
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
@@ -129,6 +136,7 @@ def opening_name(question: str) -> str | None:
     return fold_tones(" ".join(run).lower()) if len(run) >= 2 else None
 
 
+_PLACE_LEVEL_WORD = re.compile(r"\b(?:xa|phuong|huyen|tinh|thi xa|thanh pho|quan|thi tran)\b", re.IGNORECASE)
 _PLAIN_PLACE = re.compile(r"\b(xa|phuong|huyen|tinh|thi xa|thanh pho|quan|thi tran)\s+([a-z]+ [a-z]+)\b")
 
 
@@ -567,8 +575,15 @@ class AskService:
         # each part is asked on its own when each asks ("A giao bộ nào …, còn B giao sở nào …?"); a question word
         # ending the last part only ("A và B khác nhau thế nào?", "So sánh X của A với B") is shared
         named: list[tuple[str, str | None]] = []
+        # "… kế hoạch A và kế hoạch B của tỉnh Trà Giang": a place named by one part only frames the others too,
+        # unless a part names a place of its own ("chương trình của xã …") or is then read as another part's plan
+        framing = [p for part in parts for p in places_named(part)]
+        own = {plan_named(analyse(part), names) for part in parts} - {None}
         for part in parts:
             doc = plan_named(analyse(part), names)
+            if doc is None and framing and not places_named(part) and not _PLACE_LEVEL_WORD.search(fold_accents(part)):
+                framed = plan_named(analyse(f"{part} của {' và '.join(dict.fromkeys(framing))}"), names)
+                doc = framed if framed not in own else None
             if doc is not None and not self._readable(part, scope, doc):
                 doc = None  # named, but outside the caller's scope
             if doc is None:
