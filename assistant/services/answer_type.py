@@ -511,9 +511,10 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
         in_words = re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded)
-        if table and not in_words:  # "| 3 | Tập huấn … cho 260 bác sĩ |": counted in a cell's words  # a figure of the row (not its number, a year or a date) and the noun in the row or its header
-            # ("Xã, phường" for "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is
-            # named in its own cell or the header)
+        if table and not in_words:  # not counted in a cell's words ("| 3 | Tập huấn … cho 260 bác sĩ |"): a figure
+            # of the row (not its number, a year or a date) and the noun in the row or its header ("Xã, phường" for
+            # "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is named in its own cell
+            # or the header)
             around = " ".join(re.findall(r"\w+", fold_accents(f"{text} {context}".lower())))
             whole = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
                                      if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"

@@ -56,6 +56,7 @@ from assistant.vocab.parts import KINDS, states_grounds
 from assistant.vocab.signature import signature_span, spell_authority, without_titles
 from assistant.vocab.units import (
     HEAD_WORDS,
+    PLACE_LEVEL_FOLDED,
     expand_abbreviations,
     places_asked,
     places_named,
@@ -136,8 +137,8 @@ def opening_name(question: str) -> str | None:
     return fold_tones(" ".join(run).lower()) if len(run) >= 2 else None
 
 
-_PLACE_LEVEL_WORD = re.compile(r"\b(?:xa|phuong|huyen|tinh|thi xa|thanh pho|quan|thi tran)\b", re.IGNORECASE)
-_PLAIN_PLACE = re.compile(r"\b(xa|phuong|huyen|tinh|thi xa|thanh pho|quan|thi tran)\s+([a-z]+ [a-z]+)\b")
+_PLACE_LEVEL_WORD = re.compile(rf"\b{PLACE_LEVEL_FOLDED}\b", re.IGNORECASE)
+_PLAIN_PLACE = re.compile(rf"\b({PLACE_LEVEL_FOLDED})\s+([a-z]+ [a-z]+)\b")
 
 
 def _name_in(name: str, evidence: str, folded: str) -> bool:
@@ -400,10 +401,9 @@ class AskService:
     def _plain_places(self, q: str) -> list[str]:
         """"… của phuong bach dang …" typed without marks or capitals: the two syllables after a level word, when a
         plan's title or issuer names that place (they may be no name at all: "của xã la bao nhiêu")."""
-        known = " ".join(fold_accents(f"{n.get('issuer', '')} {n.get('title', '')}".lower())
+        known = " ".join(" ".join(fold_accents(f"{n.get('issuer', '')} {n.get('title', '')}".lower()).split())
                          for n in self.plan_names().values())
-        return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower()))
-                if f"{m.group(1)} {m.group(2)}" in re.sub(r"\s+", " ", known)]
+        return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower())) if f"{m.group(1)} {m.group(2)}" in known]
 
     def _figure_said(self, q: str, docs: list[str], lead: str) -> bool:
         """"… bao nhiêu phần trăm đảng viên nộp đảng phí trực tuyến?": a figure is of what its passage says; a
@@ -578,9 +578,9 @@ class AskService:
         # "… kế hoạch A và kế hoạch B của tỉnh Trà Giang": a place named by one part only frames the others too,
         # unless a part names a place of its own ("chương trình của xã …") or is then read as another part's plan
         framing = [p for part in parts for p in places_named(part)]
-        own = {plan_named(analyse(part), names) for part in parts} - {None}
-        for part in parts:
-            doc = plan_named(analyse(part), names)
+        resolved = [plan_named(analyse(part), names) for part in parts]
+        own = set(resolved) - {None}
+        for part, doc in zip(parts, resolved, strict=True):
             if doc is None and framing and not places_named(part) and not _PLACE_LEVEL_WORD.search(fold_accents(part)):
                 framed = plan_named(analyse(f"{part} của {' và '.join(dict.fromkeys(framing))}"), names)
                 doc = framed if framed not in own else None
