@@ -38,3 +38,32 @@ def test_a_set_asked_on_a_built_index_then_two_runs_compared(tmp_path: Path, cap
     assert "tet_set        +0 -0 (giống hệt 2/2)" in capsys.readouterr().out
     sets.main(["show", str(tmp_path / "run"), "tet_set", "t1"])
     assert "=== t1 [responsibility] ĐÚNG" in capsys.readouterr().out
+
+
+SETS = sorted((Path(__file__).parents[2] / "eval" / "datasets" / "sets").glob("*/questions.jsonl"))
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.parent.name for p in SETS])
+def test_each_kept_set_loads_and_its_facts_are_in_its_sources(path: Path) -> None:
+    """Every fact of a kept set is in the text of one of its sources (its own documents under docs/, else a plan
+    of the two corpus folders), as the gold format requires; a file renamed without its questions would fail."""
+    from conftest import CORPUS
+    from ext_corpus import corpus_ext_dir
+
+    from eval.gold import contains_fact, load_gold, normalize_for_match
+    from ingest.load import load_document
+
+    texts: dict[str, str] = {}
+    folders = [path.parent / "docs", CORPUS, corpus_ext_dir()]
+
+    def text_of(name: str) -> str:
+        if name not in texts:
+            found = next(f / name for f in folders if (f / name).is_file())
+            texts[name] = normalize_for_match(load_document(found).text)
+        return texts[name]
+
+    questions = load_gold(path)
+    assert len(questions) >= 40
+    for q in questions:
+        for fact in q.expected_facts:
+            assert any(contains_fact(text_of(s), fact) for s in q.expected_sources), (q.id, fact)
