@@ -255,7 +255,7 @@ def from_mail(text: str) -> str:
     lines = text.split("\n")
     filled = [line for line in lines if line.strip()]
     if not filled or sum(1 for line in filled if _QUOTE.match(line)) < _QUOTED_SHARE * len(filled):
-        return text
+        return _quoted_replies(lines)
     out: list[str] = []
     for line in (_QUOTE.sub("", line) for line in lines):
         if line.rstrip() == "--" and out:  # "-- " opens the sender's signature: the plan is above it
@@ -273,6 +273,21 @@ def from_mail(text: str) -> str:
     if end - start >= 2:
         kept = kept[:start] + kept[end:]
     return "\n".join(kept)
+
+
+def _quoted_replies(lines: list[str]) -> str:
+    """A mail carrying a plan that is not quoted, around a reply that is ("> Chị ơi, … xác nhận lại" / "> mấy điểm"
+    …): the marks of two quoted lines or more in a row come off, with the line saying who wrote them; one quoted
+    line alone is no mail ("> Trích ý kiến …")."""
+    out = list(lines)
+    runs = [list(run) for quoted, run in itertools.groupby(range(len(lines)), key=lambda k: bool(_QUOTE.match(lines[k])))
+            if quoted]
+    replies = [run for run in runs if len(run) >= 2]
+    for run in replies:
+        for k in run:
+            out[k] = _QUOTE.sub("", lines[k])
+    joined = "\n".join(out)
+    return _ATTRIBUTION.sub("", joined) if replies else joined
 
 
 def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> list[tuple[int, str, str]]:

@@ -655,3 +655,19 @@ def test_a_table_typed_with_spaces_between_drawn_rules_reads_as_a_table(rule: st
     assert ("| 2 | Kiểm tra liên ngành cơ sở kinh doanh thực phẩm | Sở Y tế | Công an tỉnh; Sở Công Thương | "
             "20/12/2025 - 10/02/2026 |") in text
     assert "Ghi chú: kinh phí theo Mục V." in text
+
+
+def test_a_reply_quoted_above_a_plan_that_is_not_loses_its_marks() -> None:
+    """A mail carrying a plan unquoted below a short reply that is ("> Chị ơi, … xác nhận lại" / "> mấy điểm …"):
+    the reply's marks and the line saying who wrote it come off, its wrapped lines join; the plan is as it was."""
+    raw = ("Chủ đề: Fwd: Kế hoạch số 21/KH-BCĐ\n\nVào 17:05 ngày 01/12/2025, Văn phòng đã viết:\n"
+           "> Chị ơi, Văn phòng xin xác nhận lại\n> mấy điểm cho đúng:\n>\n"
+           "> 1. Đợt cao điểm tính từ ngày 15/12/2025 đến ngày\n> 15/3/2026, đúng không chị?\n\n"
+           + "\n".join(["UBND TỈNH KIM HÀ", "Số: 21/KH-BCĐ", "KẾ HOẠCH", "Bảo đảm an toàn thực phẩm Tết",
+                        "I. MỤC TIÊU", "1. Không để xảy ra ngộ độc thực phẩm.", "2. 100% bếp ăn tập thể được kiểm tra.",
+                        "II. TỔ CHỨC THỰC HIỆN", "Sở Y tế chủ trì.", "Nơi nhận:", "- Lưu: VT."]) + "\n")
+    lines = [ln for ln in normalize_text(raw)[0].split("\n") if ln]
+    assert "Chị ơi, Văn phòng xin xác nhận lại mấy điểm cho đúng:" in lines
+    assert "1. Đợt cao điểm tính từ ngày 15/12/2025 đến ngày 15/3/2026, đúng không chị?" in lines
+    assert not any(ln.startswith(">") or "đã viết" in ln for ln in lines)
+    assert "1. Không để xảy ra ngộ độc thực phẩm." in lines and "Sở Y tế chủ trì." in lines
