@@ -23,6 +23,7 @@ from assistant.services.extractive import (
     named_documents,
     numbered_plans,
     plan_named,
+    plan_places,
     with_parts,
 )
 from assistant.services.outline import outline, wants_outline
@@ -401,9 +402,9 @@ class AskService:
     def _plain_places(self, q: str) -> list[str]:
         """"… của phuong bach dang …" typed without marks or capitals: the two syllables after a level word, when a
         plan's title or issuer names that place (they may be no name at all: "của xã la bao nhiêu")."""
-        known = " ".join(" ".join(fold_accents(f"{n.get('issuer', '')} {n.get('title', '')}".lower()).split())
-                         for n in self.plan_names().values())
-        return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower())) if f"{m.group(1)} {m.group(2)}" in known]
+        known = {fold_accents(place).lower() for n in self.plan_names().values()
+                 for place in plan_places(n.get("title", ""), n.get("issuer", ""))}
+        return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower())) if m.group(2) in known]
 
     def _figure_said(self, q: str, docs: list[str], lead: str) -> bool:
         """"… bao nhiêu phần trăm đảng viên nộp đảng phí trực tuyến?": a figure is of what its passage says; a

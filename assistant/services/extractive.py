@@ -879,13 +879,13 @@ def _places_asked(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
     said = places_named(q.text)
     if said:
         return said
-    known = {p for meta in plans.values() for p in _plan_places(meta.get("title", ""), meta.get("issuer", ""))}
+    known = {p for meta in plans.values() for p in plan_places(meta.get("title", ""), meta.get("issuer", ""))}
     words = f" {' '.join(folded_syllables(q.text))} "
     return [p for p in sorted(known) if f" {' '.join(folded_syllables(p))} " in words]
 
 
 @lru_cache(maxsize=1024)  # each question reads every plan's title: once per plan, not once per question part
-def _plan_places(title: str, issuer: str) -> tuple[str, ...]:
+def plan_places(title: str, issuer: str) -> tuple[str, ...]:
     """The places of two syllables or more a plan's title or issuer names ("Tỉnh ủy Đồng Nai" -> "Đồng Nai")."""
     return tuple(p for p in places_named(f"{title}\n{issuer}") if len(p.split()) >= 2)
 

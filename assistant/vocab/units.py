@@ -90,8 +90,6 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
 
 # "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
 PLACE_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-# the same levels typed without marks ("phuong bach dang"), longest first
-PLACE_LEVEL_FOLDED = "(?:" + "|".join(sorted({fold_accents(level) for level in _PLACE_LEVELS}, key=len, reverse=True)) + ")"
 _VILLAGE = r"(?:thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố)"  # below a commune: "thôn Bến Đình", "ấp 3"
 _COMMITTEE = r"(?:tỉnh|huyện|thành|quận|thị) [uủ][yỷ]"  # a place's Party committee: "Tỉnh ủy Đồng Nai", "Huyện ủy Ô Lâu"
 _PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + _VILLAGE + r")\s+)?|(?:" + _COMMITTEE + "|" +
@@ -145,6 +143,8 @@ def unit_search_key(name: str) -> str:
 
 
 _LEVEL_KEYS = frozenset(fold_accents(level) for level in _PLACE_LEVELS)
+# the same levels typed without marks ("phuong bach dang"), longest first
+PLACE_LEVEL_FOLDED = "(?:" + "|".join(sorted(_LEVEL_KEYS, key=len, reverse=True)) + ")"
 _SPREAD_WORDS = 4  # a name this long may be said with words left out
 _FORMAL_GAP = 3  # words a formal name adds between those staff say ("ủy ban | mặt trận tổ quốc | việt nam | huyện")
 
