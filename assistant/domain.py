@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 from assistant.text import bilingual
 
 # file types the loader reads (ingest/load.py's registry; a test keeps the two equal): for upload forms
-UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".xlsx", ".html", ".htm", ".png", ".jpg", ".jpeg",
-                ".tif", ".tiff")
+UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".xlsx", ".html", ".htm", ".eml", ".png", ".jpg",
+                ".jpeg", ".tif", ".tiff")
 
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]
 ChunkKind = Literal["text", "table_row"]
@@ -49,6 +49,8 @@ class DocumentMeta(BaseModel):
     doc_number: str = Field("", description=bilingual("Số, ký hiệu như '54-KH/TU'; trống nếu văn bản để trống.",
                                                       "Number such as '54-KH/TU'; empty when left blank."))
     issuer: str = Field("", description=bilingual("Cơ quan ban hành.", "Issuing body."))
+    superior: str = Field("", description=bilingual("Cơ quan chủ quản ghi trên cơ quan ban hành (UBND tỉnh của một sở).",
+                                                     "The body the issuer answers to, named above it in the header."))
     place: str = Field("", description=bilingual("Địa danh ở dòng ngày tháng.", "Place in the date line."))
     issued_date: str = Field("", description=bilingual("Ngày ban hành ISO, có thể thiếu ngày, tháng (2026-01, 2026).",
                                                        "ISO date, partial allowed (2026-01, 2026)."))
@@ -56,6 +58,9 @@ class DocumentMeta(BaseModel):
     signer_title: str = Field("", description=bilingual("Chức vụ người ký.", "Title in the signature block."))
     references: list[str] = Field(default_factory=list, description=bilingual(
         "Số, ký hiệu các văn bản được viện dẫn.", "Numbers of documents it refers to."))
+    abbreviations: dict[str, str] = Field(default_factory=dict, description=bilingual(
+        "Chữ viết tắt văn bản tự định nghĩa, ví dụ 'CTRSH' -> 'chất thải rắn sinh hoạt'.",
+        "Abbreviations the document defines, each with its full form."))
     classification: str = Field("internal", description=bilingual(
         "Mức phân loại: public | internal | restricted.", "Classification: public | internal | restricted."))
     units: list[str] = Field(default_factory=list, description=bilingual(

@@ -9,6 +9,8 @@ paragraph is one line. They register themselves in `ingest.load`'s registry.
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import io
 import os
 import re
@@ -16,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -164,6 +167,43 @@ def _html_text(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_text(data)
+
+
+# --- a saved e-mail ----------------------------------------------------------------------------
+
+@register(".eml")
+class MailReader(FileReader):
+    """A saved e-mail (.eml, MIME): its body as sent — the HTML part when it holds a table (the rows keep their
+    cells), else the plain-text part; a plan forwarded in it is then read as any plan pasted from a mail. Attachments
+    are not opened; their names are said after the body."""
+
+    file_type = "eml"
+    plain = True  # decoded text is never longer than the encoded message
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        if not isinstance(message, EmailMessage) or not (message["From"] or message["Subject"] or message["Date"]):
+            raise LoadError("Tệp .eml không phải thư điện tử (không có dòng From, Subject hay Date).")
+        html, plain = message.get_body(("html",)), message.get_body(("plain",))
+        markup = _part_text(html) if isinstance(html, EmailMessage) else ""
+        text = html_to_text(markup) if markup and (plain is None or "<table" in markup.lower()) else \
+            _part_text(plain) if isinstance(plain, EmailMessage) else ""
+        if not text.strip():
+            raise LoadError("Thư .eml không có nội dung văn bản để đọc (chỉ có tệp đính kèm?).")
+        names = [p.get_filename() for p in message.iter_attachments() if p.get_filename()]
+        return text + (f"\n\nTệp đính kèm (không đọc): {', '.join(n for n in names if n)}" if names else "")
+
+
+def _part_text(part: EmailMessage) -> str:
+    """A MIME part's text by its declared charset; an undeclared or wrong one, by the text loader's detection."""
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeDecodeError):
+        content = None
+    if isinstance(content, str):
+        return content
+    payload = part.get_payload(decode=True)
+    return decode_text(payload) if isinstance(payload, bytes) else ""
 
 
 # --- DOC and ODT through LibreOffice -------------------------------------------------------------

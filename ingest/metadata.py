@@ -1,4 +1,5 @@
-"""Stage 3 — metadata: read title, number, issuer, place, date, signer and references from the text.
+"""Stage 3 — metadata: read title, number, issuer (and the body it answers to), place, date, signer and references
+from the text.
 
 Runs on normalized text (layout tables already undone into lines) and tolerates raw exports too
 (markdown marks, a title split over lines with a blank line between, a flattened two-column header
@@ -25,6 +26,7 @@ from assistant.vocab.dates import WEEKDAY_BEFORE_DATE
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
 from assistant.vocab.signature import is_upper, signature_block
+from assistant.vocab.units import defined_abbreviations
 
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
 _HEADER_FALLBACK_LINES = 15  # header zone when no title line was found
@@ -52,16 +54,18 @@ _COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)$")
 _PARTY_BODY = re.compile(r"^ĐẢNG BỘ (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ) (.+)$")
 _LEVEL_FIRST = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)\s(?!ỦY|UỶ)")
 # a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
-_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnpt])?$")
+# (a place's own syllable may end in k: "Đăk")
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnptk])?$")
 _WORD = re.compile(r"[^\s]+")
 
 
 def extract_metadata(text: str) -> dict[str, Any]:
-    """Title, doc_type, doc_number, issuer, place, issued_date, signer, signer_title, references."""
+    """Title, doc_type, doc_number, issuer, superior, place, issued_date, signer, signer_title, references and the
+    abbreviations the document defines."""
     lines = text.splitlines()
     kind_at = find_title_line(lines)
     meta: dict[str, Any] = dict.fromkeys(
-        ("title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title"), ""
+        ("title", "doc_type", "doc_number", "issuer", "superior", "place", "issued_date", "signer", "signer_title"), ""
     )
     casing = _CaseBook(text)
     if kind_at is not None:
@@ -84,6 +88,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
             if value and not meta.get(key):
                 meta[key] = value
     meta["references"] = [n for n in doc_numbers(text) if n != meta["doc_number"]]
+    meta["abbreviations"] = defined_abbreviations(text)
     return meta
 
 
@@ -268,7 +273,7 @@ def _lower_word(word: str) -> str:
 
 
 def _header(lines: list[str]) -> dict[str, str]:
-    out = {"doc_number": "", "issuer": "", "place": "", "issued_date": ""}
+    out = {"doc_number": "", "issuer": "", "superior": "", "place": "", "issued_date": ""}
     candidates: list[str] = []
     number_seen = False
     awaiting_number = False
@@ -295,8 +300,9 @@ def _header(lines: list[str]) -> dict[str, str]:
             elif awaiting_number and DOC_NUMBER.fullmatch(cell):  # "Số:" with the number on the next line
                 out["doc_number"] = canonical(cell)
                 awaiting_number = False
-            elif not number_seen and is_upper(cell) and not is_motto(cell) and not _HEADING.match(cell):
-                candidates.append(_without_motto(cell))
+            elif not number_seen and is_upper(named := _without_motto(cell)) and not is_motto(cell) \
+                    and not _HEADING.match(cell):  # "TỈNH PHÚ LÂM Độc lập - Tự do - Hạnh phúc": columns run together
+                candidates.append(named)
     candidates = _unwrapped([c for c in candidates if c])
     if candidates:
         name = candidates[-1]
@@ -307,6 +313,10 @@ def _header(lines: list[str]) -> dict[str, str]:
         elif len(candidates) > 1 and (level := _COMMITTEE.match(name)) and (body := _PARTY_BODY.match(candidates[-2])) \
                 and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
             name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
+        elif len(candidates) > 1 and _ADMIN_LEVEL.search(candidates[-2]) and not _ADMIN_LEVEL.search(name):
+            # Nghị định 30 / Hướng dẫn 36: the body a department answers to stands above it ("UBND TỈNH PHÚ LÂM" /
+            # "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH ỦY LÂM ĐỒNG" / "BAN TỔ CHỨC"), and says whose department it is
+            out["superior"] = _org_case(candidates[-2])
         out["issuer"] = _org_case(name)
     return out
 

@@ -107,6 +107,8 @@ _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 _YEAR_REST = re.compile(r"^[-–]\s*((?:19|20)\d\d)\b(?!\s*:)")
+_NUMBER_END = re.compile(r"(?<![\d.,/])\d{1,3}$")  # "… tốc độ tăng bình quân 05" / "- 06%/năm": a range cut
+_NUMBER_REST = re.compile(r"^[-–]\s*(\d{1,3})(?=\s*(?:%|‰|/|[a-zđà-ỹ]))")
 _SENTENCE_END = ".!?;…"
 _CLOSERS = "”\"'’»)]"
 # a line ending in one of these words stops mid-phrase: what follows continues it
@@ -1335,6 +1337,9 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     if not seg.gap and (end := _YEAR_END.search(before)) and (rest := _YEAR_REST.match(after)) and \
             rest.group(1) > end.group(0):
         return " "  # "… giai đoạn 2021" / "- 2025; 95% …": a range of years wrapped, no bullet ("- 2026: …" is one)
+    if not seg.gap and prev.wrapped and (end := _NUMBER_END.search(before)) and (rest := _NUMBER_REST.match(after)) \
+            and int(rest.group(1)) > int(end.group(0)):
+        return " "  # a line cut at its width inside "05 - 06%/năm": the rest of the range, no bullet
     if _structural(after):
         return None
     if after[0].islower():

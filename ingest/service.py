@@ -44,8 +44,8 @@ from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepar
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (source, done, total)
-DOC_FIELDS = ("title", "doc_type", "doc_number", "issuer", "place", "issued_date", "signer", "signer_title",
-              "references")
+DOC_FIELDS = ("title", "doc_type", "doc_number", "issuer", "superior", "place", "issued_date", "signer", "signer_title",
+              "references", "abbreviations")
 
 
 def safe_source_name(name: str) -> str:
@@ -326,10 +326,12 @@ def chunk_payload(node: BaseNode, meta: DocumentMeta) -> dict:
     m = node.metadata
     payload = {
         "doc_id": meta.doc_id, "source": meta.source, "title": meta.title, "doc_number": meta.doc_number,
-        "doc_type": meta.doc_type, "issuer": meta.issuer, "issued_date": meta.issued_date,
+        "doc_type": meta.doc_type, "issuer": meta.issuer, "superior": meta.superior, "issued_date": meta.issued_date,
         "section": m.get("section", ""), "start": int(m["start"]), "end": int(m["end"]), "page": m.get("page"),
         "classification": meta.classification, "units": list(meta.units), "kind": m.get("kind", "text"),
         "text": node.get_content(),
     }
     payload.update({key: m[key] for key in STRUCTURED_KEYS if m.get(key)})  # cells, tasks: as fields
+    if meta.abbreviations:  # "CTRSH" in any passage says "chất thải rắn sinh hoạt", as its plan defined it
+        payload["abbreviations"] = dict(meta.abbreviations)
     return payload

@@ -73,6 +73,8 @@ _COLUMN_WORDS = (
     "trach nhiem", "giai doan", "lo trinh", "hoat dong", "cong viec", "giai phap", "ten", "so luong",
     "ty le", "du kien", "hinh thuc", "yeu cau", "linh vuc", "dia diem", "moc", "dvt", "ke hoach", "uoc",
     "uth", "luong", "gia tri", "bien phap", "muc do", "che do", "doi tuong", "dia ban",
+    # a schedule's columns: "Nhóm chất thải | Màu túi/thùng | Tần suất thu gom | Khung giờ | Đơn vị thu gom"
+    "nhom", "loai", "mau", "tan suat", "khung gio", "thoi diem",
 )
 # sub-columns named by a period: "Năm 2026", "2027", "Quý I", "Giai đoạn 2026-2030"
 _PERIOD_NAME = re.compile(r"^(?:năm|kế hoạch|giai đoạn|quý|tháng|ước|ƯTH)?\s*(?:[IVX]{1,4}|\d{4}(?:\s*[-–]\s*\d{4})?)$",
@@ -93,14 +95,15 @@ def looks_like_heading(rest: str, style: str) -> bool:
     """A heading is short, starts with a capital and does not end like a sentence or carry a target.
 
     "1. 100% cán bộ …" (starts with a figure), "1.1. Tổ chức phổ biến … chuyển đổi số." (ends with
-    a period) and "1. Phạm vi triển khai: Toàn bộ … nhiệm vụ." are list items, not headings.
+    a period), "1. Đợt cao điểm … đến ngày 15/3/2026, đúng không chị?" (a question, as a covering e-mail asks it)
+    and "1. Phạm vi triển khai: Toàn bộ … nhiệm vụ." are list items, not headings.
     """
     rest = rest.strip()
     if not rest or not rest[0].isupper() or "%" in rest or states_amount(rest):
         return False
     if len(rest) > _MAX_HEADING_CHARS or len(rest.split()) > _MAX_HEADING_WORDS:
         return False
-    if rest.endswith((";", ",")):
+    if rest.endswith((";", ",", "?")):
         return False
     return not rest.endswith(".") or (style == "roman" and is_caps(rest))
 
@@ -598,6 +601,8 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             add("heading", start, end)
             body_started = signing = False
             continue
+        if kind and not seen_kind:  # the document's title: a covering letter's headings above it are not its parts
+            sections.close_to(0)
         seen_kind = seen_kind or bool(kind)
         hint = hints.get(start, "")
         # a heading style (markdown '#', Word's Heading 1-6) is a heading anywhere; bold alone only in the body

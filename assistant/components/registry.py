@@ -208,10 +208,11 @@ class Registry:
             return {r[0]: (r[1], r[2], list(r[3] or []), r[4]) for r in rows}
 
     def plan_names(self) -> dict[str, dict[str, str]]:
-        """doc_id -> the title, issuer and number users name a plan by, of every ingested document (no texts)."""
+        """doc_id -> the title, issuer (and the body above it) and number users name a plan by, of every ingested
+        document (no texts)."""
         with self.session() as s:
             rows = s.execute(select(DocumentRow.doc_id, DocumentRow.meta).where(DocumentRow.status == "ingested"))
-            return {r[0]: {k: str((r[1] or {}).get(k, "")) for k in ("title", "issuer", "doc_number")} for r in rows}
+            return {r[0]: {k: str((r[1] or {}).get(k, "")) for k in ("title", "issuer", "superior", "doc_number")} for r in rows}
 
     def list_documents(self) -> list[DocumentRow]:
         with self.session() as s:

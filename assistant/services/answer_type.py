@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text import SAME_TERMS, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
-from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, has_year_range, how_often
+from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
 from assistant.vocab.units import PLACE_LEVEL
@@ -32,6 +32,9 @@ _MONEY_UNIT = re.compile(r"\b(?:tỷ|triệu|nghìn|ngàn)\s+(?:đồng|usd)\b|[
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
+# "thu gom vào những ngày nào?", "thứ mấy?": days of a schedule — of the week ("Thứ Tư và Chủ nhật"), or every day
+_SCHEDULE_DAYS = re.compile(_DAY.pattern + "|" + WEEKDAY + r"|hằng ngày|hàng ngày", re.I)
+_SCHEDULE_ASKED = re.compile(r"\bnhung ngay nao\b|\bthu may\b|\bngay nao trong tuan\b")
 # "… tổ chức ở đâu?", "địa điểm nào?": where ("tái đầu tư", "ở đầu cầu" are not, typed with their marks)
 _WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b"),
                 re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b"))
@@ -98,7 +101,7 @@ _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?s�
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
 _PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
-                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von)\b(?: \w+){0,40}? "
+                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|muc phi|phi bao hiem|muc dong)\b(?: \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
@@ -165,9 +168,10 @@ _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only
 _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit", "khoi", "con", "cay", "qua"))
 # "kỳ họp thứ mấy", "lần thứ mấy": an ordinal of the noun before it, as a plan writes one ("kỳ họp thứ 9", "thứ IX",
 # "thứ mười chín")
-# "… chủ trì dự án nào?", "đề tài gì?": a thing of a formal kind, which a passage names when it names one (not a kind
-# of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng", said of one thing alike)
-_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
+# "… chủ trì dự án nào?", "đề tài gì?", "cập nhật lên phần mềm nào?": a thing of a formal kind, which a passage names
+# when it names one (not a kind of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng",
+# said of one thing alike)
+_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh|phan mem)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
                          r"(?:nao|gi)\b")
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
 _APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan)"
@@ -276,7 +280,9 @@ def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
     that is a sum for each household."""
     unit = match.group("each") or match.group("per")
     units = _SAME_UNIT.get(unit, re.escape(unit))
-    return re.compile(_SUM + r"(?:\s*/\s*[^\s/]+){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*(?:" + units + r")(?!\w)"
+    # the ones between may be written in words of their own ("350.000 đồng/học sinh/khóa học")
+    return re.compile(_SUM + r"(?:\s*/\s*[^\s/;.,]+(?: [^\s/;.,]+){0,2}){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*"
+                      r"(?:" + units + r")(?!\w)"
                       r"|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM)
 
 
@@ -288,7 +294,7 @@ _KIND_OF_PAY = (
     (re.compile(r"\bphu cap\b"), "phụ cấp"), (re.compile(r"\btro cap\b"), "trợ cấp"),
     (re.compile(r"\b(?:muc|tien|bang) luong\b"), "lương"), (re.compile(r"\b(?:tien|muc) thuong\b"), "thưởng"),
     (re.compile(r"\bhoc phi\b"), "học phí"), (re.compile(r"\ble phi\b"), "lệ phí"),
-    (re.compile(r"\bthu lao\b"), "thù lao"),
+    (re.compile(r"\bthu lao\b"), "thù lao"), (re.compile(r"\b(?:muc phi|phi bao hiem)\b"), "phí"),
 )
 
 
@@ -325,6 +331,8 @@ def expectation(question: str) -> Expectation:
     cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
     if pattern in (_MONEY, _BUDGET, _PERCENT) and _WHICH_DOCUMENT.search(q):
         pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
+    if pattern is _DAY and _SCHEDULE_ASKED.search(q):
+        pattern = _SCHEDULE_DAYS
     nouns: tuple[str, ...] = ()
     written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
     m = _count(written, q)
@@ -425,7 +433,7 @@ _NOT_SHARED_WRITTEN = frozenset([
     "này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế", "nào", "chung",
     "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với", "khi", "năm", "mỗi", "một", "hằng",
     "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên", "chiếm", "xuống", "sẽ", "nhất", "đặt",
-    "ra", "cụ", "thể", "chính", "chủ", "yếu", "gì", "đề"])
+    "ra", "cụ", "thể", "chính", "chủ", "yếu", "gì", "đề", "tối", "thiểu", "đa", "khoảng"])  # bounds: "tối thiểu …"
 _NOT_SHARED = frozenset(fold_accents(w) for w in _NOT_SHARED_WRITTEN)
 
 
@@ -496,7 +504,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
         or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
-    probe = without_dated_references(text) if exp.pattern is _DAY else text
+    probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS) else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
     # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")

@@ -18,12 +18,15 @@ from assistant.services.extractive import (
     Draft,
     ExtractiveAnswerer,
     asked_units,
+    coordinates_plan,
     gives_kind_asked,
     merge_drafts,
     named_documents,
     numbered_plans,
     plan_named,
+    plan_owner,
     plan_places,
+    says_counts,
     with_parts,
 )
 from assistant.services.outline import outline, wants_outline
@@ -32,6 +35,7 @@ from assistant.services.question import (
     Question,
     analyse,
     asks,
+    asks_plan_lead,
     asks_which_plan_only,
     document_asked,
     field_asked,
@@ -42,6 +46,7 @@ from assistant.services.question import (
     qualifying_words,
     question_parts,
     says_what,
+    stated_counts,
     topic_words,
     without_asker,
 )
@@ -239,10 +244,13 @@ class AskService:
                 return self._finish(self._compose(q, outlined), found, t0)
             draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
             plan = self.answerer.named_plan(draft.units) if chunks else None
+            counts = stated_counts(q)
             if plan is not None and not (draft.statements and draft.gives_asked and
-                                         draft.best_coverage >= self.cfg.refusal_threshold):
-                # the plan asked about is clear; the passage giving the fact asked (or saying what the question says)
-                # was not among the first found
+                                         draft.best_coverage >= self.cfg.refusal_threshold and
+                                         says_counts(draft.lead, counts) and
+                                         (coordinates_plan(draft.lead) or not asks_plan_lead(parsed))):
+                # the plan asked about is clear; the passage giving the fact asked (or saying what the question says,
+                # "04 dịch vụ công …" among them; who leads the plan itself) was not among the first found
                 whole = self._with_document_parts(self.retriever.whole_document(plan, chunks), parsed)
                 giving = self.answerer.draft(parsed, whole, giving=True)
                 if giving.statements and self._answerable(q, giving):
@@ -390,7 +398,7 @@ class AskService:
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
         names = self.plan_names()
-        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')} "
+        own = fold_tones(" ".join(f"{plan_owner(names.get(d, {}))} {names.get(d, {}).get('title', '')} "
                                   f"{(text := self.text_of(d))[:_header_end(text)]}" for d in docs).lower())
         evidence = fold_tones(cited.lower())
         if plain:
@@ -403,7 +411,7 @@ class AskService:
         """"… của phuong bach dang …" typed without marks or capitals: the two syllables after a level word, when a
         plan's title or issuer names that place (they may be no name at all: "của xã la bao nhiêu")."""
         known = {fold_accents(place).lower() for n in self.plan_names().values()
-                 for place in plan_places(n.get("title", ""), n.get("issuer", ""))}
+                 for place in plan_places(n.get("title", ""), plan_owner(n))}
         return [m.group(2) for m in _PLAIN_PLACE.finditer(fold_accents(q.lower())) if m.group(2) in known]
 
     def _figure_said(self, q: str, docs: list[str], lead: str) -> bool:
@@ -426,7 +434,7 @@ class AskService:
         if not has_diacritics(q) or not (figure or dated or placed) or parsed.wants("compare", "reporting", "metadata"):
             return True  # a report or a comparison: each passage is of its own plan or report
         names = self.plan_names()
-        own = fold_tones(" ".join(f"{names.get(d, {}).get('issuer', '')} {names.get(d, {}).get('title', '')}"
+        own = fold_tones(" ".join(f"{plan_owner(names.get(d, {}))} {names.get(d, {}).get('title', '')}"
                                   for d in docs).lower())
         typed = fold_tones(q)
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
@@ -446,10 +454,10 @@ class AskService:
         and the word after it ("ủy ban nhân dân" + "phường"), so a list written in another order, or the plan's own
         "Văn phòng" for "Văn phòng Ban tổ chức", still names it; a unit naming the plan need not be named."""
         names = self.plan_names().get(docs[0], {}) if docs else {}
-        plan = f" {unit_search_key(names.get('title', '') + ' ' + names.get('issuer', ''))} "
+        plan = f" {unit_search_key(names.get('title', '') + ' ' + plan_owner(names))} "
         issuer = unit_search_key(names.get("issuer", "")).split()[:1]
         said = f" {unit_search_key(lead)} "
-        kinds = [kind.rsplit(" ", 1) for key in asked_units(parsed, names.get("title", ""), names.get("issuer", ""))
+        kinds = [kind.rsplit(" ", 1) for key in asked_units(parsed, names)
                  if (kind := unit_kind(key)) and f" {kind} " not in plan]
         # "Văn phòng Ban …" of a plan issued by a Ban: the plan's own Văn phòng, which it names by its head alone
         return not kinds or any(f" {head} " in said and ([word] == issuer or f" {word} " in said)
@@ -512,7 +520,7 @@ class AskService:
         if len(docs) != 1 or not naming:
             return words
         plan = self.plan_names().get(docs[0], {})
-        title = set(folded_syllables(expand_abbreviations(f"{plan.get('title', '')} {plan.get('issuer', '')}")))
+        title = set(folded_syllables(expand_abbreviations(f"{plan.get('title', '')} {plan_owner(plan)}")))
         terms = [t for t in content_terms(naming) if not t.isdigit()]
         if not terms or 3 * sum(t in title for t in terms) < 2 * len(terms):
             return words
@@ -541,7 +549,7 @@ class AskService:
         names = critical_terms(q)
         opening = opening_name(q)
         if opening and opening not in names and any(
-                opening in fold_tones(f"{n.get('issuer', '')} {n.get('title', '')}".lower())
+                opening in fold_tones(f"{plan_owner(n)} {n.get('title', '')}".lower())
                 for n in self.plan_names().values()):
             names.append(opening)
         return names
@@ -807,13 +815,13 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
     without the words naming any."""
     def words(d: str) -> set[str]:
         p = names.get(d, {})
-        return set(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}"))
+        return set(folded_syllables(f"{p.get('title', '')} {plan_owner(p)}"))
 
     own = words(doc)
     others = set().union(*(words(d) for d in docs if d != doc)) - own
     # an other plan's name is a run of its words ("cơ quan đảng phường Bạch Đằng"): one word of it alone ("đảng"
     # of "đảng viên") may be what is asked
-    named = [" ".join(folded_syllables(f"{names.get(d, {}).get('title', '')} {names.get(d, {}).get('issuer', '')}"))
+    named = [" ".join(folded_syllables(f"{names.get(d, {}).get('title', '')} {plan_owner(names.get(d, {}))}"))
              for d in docs if d != doc]
     question = _BY_NUMBER.sub(" ", DOC_NUMBER.sub(" ", question))  # "NQ 57", "KH 144/KH-UBND": plans named, found
     tokens = question.split()
@@ -853,9 +861,10 @@ _ONE_WORD_HEADS = {h.lower() for h in HEAD_WORDS if " " not in h} | {"đảng", 
 
 
 def _capitalised(word: str, typed: str) -> bool:
-    """The question writes the word as a name ("Tỉnh ủy Thanh Hoá"): its first syllable capitalised."""
+    """The question writes the word as a name ("Tỉnh ủy Thanh Hoá"), or joined with one ("tỉnh Phú Lâm đặt", a
+    place and the verb after it): a syllable of it capitalised."""
     found = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", typed, re.IGNORECASE)
-    return bool(found and found.group(0)[0].isupper())
+    return bool(found and any(s[0].isupper() for s in found.group(0).split()))
 
 
 def _says(word: str, text: str, whole: bool = False) -> bool:

@@ -17,10 +17,11 @@ never leads an answer unless the question asks for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
+from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
@@ -45,11 +46,13 @@ from assistant.services.question import (
     QUESTION_WORDS,
     Question,
     analyse,
+    asks_plan_lead,
     basis_kind,
     document_asked,
     has_phrase,
     naming_phrase,
     question_parts,
+    stated_counts,
     without_asides,
 )
 from assistant.services.verify import Statement
@@ -88,6 +91,7 @@ from assistant.vocab.units import (
     names_unit,
     places_asked,
     places_named,
+    spell_defined,
     unit_mentions,
     unit_search_key,
 )
@@ -192,14 +196,17 @@ class ExtractiveAnswerer:
             folded = folded_syllables(f"{u.text} {u.section} {task_text} {columns} {dating[0] if dating else ''}")
             bodies.append(" ".join(folded))
             if u.doc_id not in plan_terms:
-                plan = f"{u.chunk.payload.get('title', '')} {u.chunk.payload.get('issuer', '')}"
+                plan = f"{u.chunk.payload.get('title', '')} {plan_owner(u.chunk.payload)}"
                 plan_terms[u.doc_id] = set(folded_syllables(expand_abbreviations(plan)))
-            # "Sở KH&CN", "UBND" say the words a question may write out, and the other way round
+            # "Sở KH&CN", "UBND" say the words a question may write out, and the other way round; so does an
+            # abbreviation the plan defines ("CTRSH")
             own = f"{u.text} {u.section}"
-            spelled = expand_abbreviations(own)
+            spelled = spell_defined(expand_abbreviations(own), u.chunk.payload.get("abbreviations") or {})
             u.terms = set(folded) | plan_terms[u.doc_id] | (set(folded_syllables(spelled)) if spelled != own else set())
         idf = idf_table(units)
-        q_terms = list(dict.fromkeys(content_terms(expand_abbreviations(without_document_dates(without_asides(q.text))))))
+        defined = {a: full for ch in chunks for a, full in (ch.payload.get("abbreviations") or {}).items()}
+        q_terms = list(dict.fromkeys(content_terms(spell_defined(
+            expand_abbreviations(without_document_dates(without_asides(q.text))), defined))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
@@ -208,6 +215,8 @@ class ExtractiveAnswerer:
         self._worded = _worded_plans(terms, units, q.references)
         asked = set(folded_syllables(q.text))
         quoted = _QUOTED.findall(q.text)
+        counts = stated_counts(q.text)
+        plan_lead = asks_plan_lead(q)
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
@@ -215,6 +224,8 @@ class ExtractiveAnswerer:
             u.score = (u.coverage + 0.35 * bigram + 0.12 / (1 + u.rank) + 0.15 * _intent_fit(u, q)
                        + (HEADING_WEIGHT * _intent_fit(u, q, missing=1.0) if under else 0.0)
                        + (DEFINES_WEIGHT * _defines(u, quoted) if quoted else 0.0)
+                       + (DEFINES_WEIGHT * says_counts(u, counts) if counts else 0.0)
+                       + (DEFINES_WEIGHT * coordinates_plan(u) if plan_lead else 0.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -279,7 +290,8 @@ class ExtractiveAnswerer:
         if not listed:
             self._supports(q, lead, ranked, fitting, out)
         coverage = max((u.coverage for u in duties), default=lead.coverage)  # a list answers by its best item
-        if _document_part(lead, q):  # a header line or signature says nothing of the topic: its document does
+        # a header line or signature says nothing of the topic, nor who leads the plan named: its document does
+        if _document_part(lead, q) or coordinates_plan(lead) and asks_plan_lead(q):
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
         return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q), lead)
 
@@ -322,6 +334,10 @@ class ExtractiveAnswerer:
                 return
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
         if q.wants("list"):  # "… 03 lễ hội gồm: A, B và C": the whole list
+            if (said := _items_said(u.text)) is not None:
+                out.say(f"{section_label(u.section)}: {said}" if u.section else said,
+                        [out.cite(u.chunk, u.text, u.start)])
+                return
             limit = max(limit, _list_chars(u.text))
         if q.wants("basis") and states_grounds(u.text):  # "Thực hiện Nghị quyết số …": the grounds from their start
             offset, quote = 0, clip_quote(u.text, limit)
@@ -652,8 +668,10 @@ def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
     items = sorted((u for u in units if u.chunk is lead.chunk and u.start > lead.start), key=lambda u: u.start)
     base = int(lead.chunk.payload.get("start", 0))
     end = lead.end
+    # asked for a list, items too long to say whole are each said by their start (`_items_said`)
+    limit = LONG_LIST_CHARS if q.wants("list") and not enumerates else LIST_EXPAND_CHARS
     for u in items[:8]:
-        if u.end - lead.start > LIST_EXPAND_CHARS or enumerates and "\n" in lead.chunk.text[end - base:u.start - base]:
+        if u.end - lead.start > limit or enumerates and "\n" in lead.chunk.text[end - base:u.start - base]:
             break  # an enumeration goes on within its paragraph
         end = u.end
     if end == lead.end:
@@ -664,6 +682,20 @@ def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
 
 
 SUB_ITEM_CHARS, MAX_SUB_ITEMS = 70, 10
+LONG_LIST_CHARS = 4 * LIST_EXPAND_CHARS  # a list introduced by "…:" whose items are paragraphs of their own
+
+
+def _items_said(text: str) -> str | None:
+    """"Một số sản phẩm chủ yếu:" / "+ Tổng sản phẩm Xoài …" / "+ Tổng sản phẩm Nhãn …": a list whose items are
+    too long to say whole is said as the sentence introducing it and the start of each item; None for no such list."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    items = [ln for ln in lines[1:] if strip_marker(ln)[0]]
+    if len(items) < 2 or len(text) <= LIST_EXPAND_CHARS:
+        return None
+    head = _one_line(strip_marker(text[:text.find(items[0])])[1])
+    intro = re.split(r"(?<=[.;])\s+", head)[-1]  # "…/năm. Một số sản phẩm trái cây chủ yếu:": the last sentence
+    each = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
+    return f"{_clip(intro, LIST_CHARS)} {'; '.join(each)}"
 
 
 def _one_line(text: str) -> str:
@@ -751,7 +783,7 @@ def _worded_plans(q_terms: list[str], units: list[Unit], numbers: frozenset[str]
         if u.doc_id in out:
             continue
         p = u.chunk.payload
-        named = f"{p.get('title', '')} {p.get('issuer', '')}"
+        named = f"{p.get('title', '')} {plan_owner(p)}"
         words = folded_syllables(expand_abbreviations(named))
         own = _own_number(u.chunk)
         if pairs & {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} or \
@@ -767,7 +799,7 @@ def _plan_words(chunk: ScoredChunk) -> set[str]:
     p = chunk.payload
     number = str(p.get("doc_number", "")).split("/")[0].split("-")[0]  # "Nghị quyết 57" names 57-NQ/TW
     title = _NUMBER_MARK.sub(" ", without_day_dates(str(p.get("title", ""))))  # "Nghị quyết số 04 ngày 29/01/2025"
-    named = f"{title} {p.get('issuer', '')}"
+    named = f"{title} {plan_owner(p)}"
     return set(folded_syllables(f"{named} {number}")) | initialisms(named)
 
 
@@ -825,9 +857,9 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
 
 
 def _says_place(chunk: ScoredChunk, places: Sequence[str]) -> bool:
-    """The plan's title or issuer names one of the places ("Ủy ban nhân dân tỉnh An Hà")."""
+    """The plan's title or issuer (or the body above it) names one of the places ("Ủy ban nhân dân tỉnh An Hà")."""
     p = chunk.payload
-    named = " " + " ".join(folded_syllables(f"{p.get('title', '')} {p.get('issuer', '')}")) + " "
+    named = " " + " ".join(folded_syllables(f"{p.get('title', '')} {plan_owner(p)}")) + " "
     return any(" " + " ".join(folded_syllables(place)) + " " in named for place in places)
 
 
@@ -879,9 +911,15 @@ def _places_asked(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:
     said = places_named(q.text)
     if said:
         return said
-    known = {p for meta in plans.values() for p in plan_places(meta.get("title", ""), meta.get("issuer", ""))}
+    known = {p for meta in plans.values() for p in plan_places(meta.get("title", ""), plan_owner(meta))}
     words = f" {' '.join(folded_syllables(q.text))} "
     return [p for p in sorted(known) if f" {' '.join(folded_syllables(p))} " in words]
+
+
+def plan_owner(meta: Mapping[str, Any]) -> str:
+    """Who a plan is of: its issuer and the body its header names above the issuer ("Sở Giáo dục và Đào tạo" of
+    "Ủy ban nhân dân tỉnh Phú Lâm"), whose place a question names the plan by."""
+    return f"{meta.get('issuer', '')} {meta.get('superior', '')}".strip()
 
 
 @lru_cache(maxsize=1024)  # each question reads every plan's title: once per plan, not once per question part
@@ -1026,7 +1064,7 @@ def _of_places_asked(q: Question, fitting: list[Unit]) -> list[Unit]:
         return fitting
     def names(u: Unit) -> bool:  # the place its plan is of (title, issuer) need not be said again
         said = fold_tones(f"{u.section} {u.text} {u.chunk.payload.get('title', '')} "
-                          f"{u.chunk.payload.get('issuer', '')}").lower()
+                          f"{plan_owner(u.chunk.payload)}").lower()
         return all(p in said for p in places)
 
     naming = [u for u in fitting if names(u)]
@@ -1046,15 +1084,14 @@ def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
 
 def _subjects(q: Question, top: Unit) -> list[str]:
     """The units a question asks about in the plan `top` is of."""
-    p = top.chunk.payload
-    return asked_units(q, str(p.get("title", "")), str(p.get("issuer", "")))
+    return asked_units(q, top.chunk.payload)
 
 
-def asked_units(q: Question, title: str, issuer: str) -> list[str]:
-    """The units a question names (search keys), leaving out those that only name the plan (its issuer, its
-    title: "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
-    plan = unit_search_key(f"{title} {issuer}")
-    issuer = unit_search_key(issuer)
+def asked_units(q: Question, meta: Mapping[str, Any]) -> list[str]:
+    """The units a question names (search keys), leaving out those that only name the plan `meta` names (its issuer,
+    its title: "kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng")."""
+    plan = unit_search_key(f"{meta.get('title', '')} {plan_owner(meta)}")
+    issuer = unit_search_key(str(meta.get("issuer", "")))
 
     def names_plan(key: str) -> bool:  # "ban to chuc tinh uy lam dong": its first words are in the title
         words = key.split()
@@ -1215,6 +1252,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0
     if restates_plan(u.text):  # "Trên đây là Kế hoạch …": the plan's words again, matching any question naming it
         return 1.0
+    if u.text.rstrip().endswith("?"):  # "… đến ngày 15/3/2026, đúng không chị?": a covering letter asks, states nothing
+        return 1.0
     return 0.0
 
 
@@ -1337,6 +1376,27 @@ def _defines(u: Unit, quoted: list[str]) -> float:
                       if has_diacritics(t) else
                       re.search(re.escape(t.lower()) + r"[”\"]?\s*(?::|la\b|gom\b|bao gom\b)", fold_accents(text))
                       for t in quoted) else 0.0
+
+
+# "1. Sở Tài chính (cơ quan chủ trì)", "Là đầu mối chủ trì, tham mưu …", "Chủ trì …, theo dõi, đôn đốc thực hiện Kế
+# hoạch": the unit that leads the plan itself (tone placement folded, lower case)
+_COORDINATES = re.compile(r"(?:\blà |\()(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)\b|"
+                          r"\bchủ trì\b[^.;]{0,80}?\b(?:theo dõi|đôn đốc|tổ chức (?:triển khai|thực hiện)|triển khai)"
+                          r"\b[^.;]{0,60}?\b(?:kế hoạch|chương trình|đề án)\b(?! số)")
+
+
+def coordinates_plan(u: Unit | None) -> float:
+    """1 when the unit says who leads the plan itself, a half when only its heading does ("1. Sở Tài chính (cơ quan
+    chủ trì)" above each of its duties)."""
+    if u is None:
+        return 0.0
+    return 1.0 if _COORDINATES.search(fold_tones(u.text).lower()) else \
+        0.5 if _COORDINATES.search(fold_tones(section_label(u.section)).lower()) else 0.0
+
+
+def says_counts(u: Unit | None, counts: list[re.Pattern[str]]) -> bool:
+    """The unit says each count of things the question states ("04 dịch vụ công", see `stated_counts`)."""
+    return u is not None and all(c.search(fold_accents(u.text).lower()) for c in counts)
 
 
 def _under_named_heading(u: Unit, asked: set[str]) -> float:

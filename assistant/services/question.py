@@ -30,7 +30,7 @@ from assistant.text import (
     segment_folded,
 )
 from assistant.vocab.dates import FREQUENCY, time_mentions
-from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code
+from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code, kinds_spelled
 from assistant.vocab.units import expand_abbreviations, places_named, unit_mentions, unit_mentions_folded
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
@@ -52,7 +52,8 @@ _CUES: dict[str, tuple[str, ...]] = {
                "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
                "ai ban hanh van ban"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
-                "tung ke hoach", "tung van ban", "moi van ban", "ke hoach nao", "van ban nao", "so voi"),
+                "tung ke hoach", "tung van ban", "moi van ban", "ke hoach nao", "van ban nao", "so voi", "khac gi",
+                "co gi khac", "khac biet"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
@@ -162,12 +163,31 @@ def basis_kind(q: Question) -> str:
     kind = (m.group("kind") or m.group("grounds")) if m else ""
     return "" if kind == "van ban" else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
-_WHICH_ONES = re.compile(r"\b(?:nhung|cac)(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)"
-                         r"((?: \w+){1,5})(?: cua(?: \w+){1,2}?)? (?:nao|gi)\b")  # "những thủ tục của Đảng nào"
+# "những thủ tục của Đảng nào", "những sản phẩm trái cây xuất khẩu chủ yếu nào" (four words); "các" is as often a
+# plain plural ("các trạm bơm phải hoàn thành khi nào"): a shorter reach
+_WHICH_ONES = re.compile(r"\b(?:nhung(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)((?: \w+){1,8})|"
+                         r"cac(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)((?: \w+){1,5}))"
+                         r"(?: cua(?: \w+){1,2}?)? (?:nao|gi)\b")
 # what any plan's list is made of: naming it says nothing of which list is asked
 _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",
                        "san pham", "ket qua", "nguon", "nguon kinh phi", "nhom", "phan", "muc"))
+
+
+_LEADS_PLAN = re.compile(r"\b(?:chu tri|dau moi|thuong truc|tham muu|phu trach|dieu phoi)\b")  # not "làm Trưởng ban"
+
+
+def asks_plan_lead(q: Question) -> bool:
+    """"KH triển khai QĐ 06/QĐ-TTg về CSDL quy hoạch của TP.HCM do sở nào chủ trì?": who leads the plan itself — the
+    question names no task, only the plan (every word it is about is in the phrase naming the plan)."""
+    if not q.wants("responsibility") or q.wants("list", "deadline", "compare") or not _LEADS_PLAN.search(q.folded):
+        return False
+    naming = f" {naming_phrase(q.text, commas=True)} "
+
+    def named(word: str) -> bool:  # "cơ sở dữ liệu" is named as typed, or by its initials ("CSDL")
+        folded = fold_accents(word).lower()
+        return f" {folded} " in naming or f" {''.join(s[0] for s in folded.split())} " in naming
+    return naming.strip() != "" and all(named(w) for w in topic_words(q.text))
 
 
 def asks_which_plan_only(q: Question) -> bool:
@@ -304,7 +324,8 @@ def analyse(text: str) -> Question:
     listed = ""
     if which := _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
-        listed = which.group(1).strip() if which.group(1).strip() not in _ANY_LIST else ""
+        kind = (which.group(1) or which.group(2)).strip()
+        listed = kind if kind not in _ANY_LIST else ""
     if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
         intents.add("date")
     if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
@@ -459,7 +480,7 @@ def naming_phrase(text: str, commas: bool = False) -> str:
     """The words a question names its plan with, accent-folded: from the first kind word ("kế hoạch",
     "chương trình", …) to the predicate or the end of the clause (past commas, when `commas`: "Kế hoạch thu gom,
     phân loại rác thải … của UBND huyện Đông Sa số mấy"). "" when the question names no plan kind."""
-    clause = re.split(r"[:;?]" if commas else r"[,:;?]", fold_accents(fold_tones(text)).lower())
+    clause = re.split(r"[:;?]" if commas else r"[,:;?]", fold_accents(fold_tones(kinds_spelled(text))).lower())
     for part in clause:
         folded = " ".join(_WORDS.findall(part))
         # "… phải xây dựng kế hoạch cụ thể hóa chương trình X": a document to be made names no plan, the next does
@@ -533,13 +554,16 @@ def frames_figure(word: str) -> bool:
 
 
 # verbs any plan frames its figures with, or an asker frames a question with, the bounds of a figure ("số hóa
-# tối thiểu bao nhiêu hồ sơ", "giới hạn … ở mức nào") and its amount ("khối lượng bao nhiêu km"): they tell no
-# thing from another
+# tối thiểu bao nhiêu hồ sơ", "giới hạn … ở mức nào") and its amount ("khối lượng bao nhiêu km", "quy mô"): they
+# tell no thing from another
 _FRAMING_VERBS = frozenset(("dự kiến", "bố trí", "tổng cộng", "phấn đấu", "đề ra", "đặt ra", "thực hiện",
                             "triển khai", "hoàn thành", "tổ chức", "huy động", "sử dụng", "đạt được", "cần thiết",
                             "yêu cầu", "tương ứng", "tương đương",
                             "quy định", "tối thiểu", "tối đa", "ít nhất", "nhiều nhất", "trở lên", "bình quân",
-                            "giới hạn", "không vượt quá", "không quá", "khối lượng"))
+                            "giới hạn", "không vượt quá", "không quá", "khối lượng",
+                            # the size or weight of a thing: "quy mô kinh tế số … bao nhiêu % GRDP" is "kinh tế số
+                            # chiếm 45% GRDP"
+                            "quy mô", "tỷ trọng"))
 
 
 _FIGURE_ASKED = re.compile(r"\b(?:bao nhiêu|mấy)\b")  # typed with diacritics: "máy" is no "mấy"
@@ -576,6 +600,23 @@ def asks(piece: str, accented: bool | None = None) -> bool:
     accented = has_diacritics(piece) if accented is None else accented
     folded = fold_tones(piece.lower()) if accented else fold_accents(piece.lower())
     return any(re.search(rf"(?<!\w){c}(?!\w)", folded) for c in (_ASKING if accented else _ASKING_FOLDED))
+
+
+# "… có nói 04 dịch vụ công của Đảng, đó là những việc gì?": a count of things the question takes from the plan
+_STATED_COUNT = re.compile(r"(?<![\w.,/:-])(\d{1,3}) ([a-zđà-ỹ]+ [a-zđà-ỹ]+)(?! \d)")
+_NOT_COUNTED = frozenset(("nam", "thang", "ngay", "quy", "tuan", "gio", "phut", "lan", "nguoi", "phan", "trieu", "ty",
+                          "nghin", "ngan", "dong"))  # spans, times and sums are asked of, not named by a count
+
+
+def stated_counts(text: str) -> list[re.Pattern[str]]:
+    """The counts of things a question states ("04 dịch vụ công", "03 lễ hội"), each as the plan would say it
+    (accent-folded, "04" or "4"): the passage saying it is the one the question is about."""
+    out = []
+    for m in _STATED_COUNT.finditer(text):
+        words = fold_accents(m.group(2)).split()
+        if words[0] not in _NOT_COUNTED:
+            out.append(re.compile(rf"(?<![\d.,/]){'0*' + str(int(m.group(1)))}\s+{words[0]}\s+{words[1]}\b"))
+    return out
 
 
 def question_parts(text: str) -> list[str]:

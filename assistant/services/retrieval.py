@@ -65,8 +65,8 @@ def found_first(doc_id: str, found: list[ScoredChunk], chunks: list[ScoredChunk]
 
 # what answering reads of a chunk ("rendered", the text as embedded, is not needed)
 _READ_KEYS = ("text", "start", "end", "tasks", "kind", "cells", "cell_spans", "header_rows", "heading", "section",
-              "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "issued_date", "page", "units",
-              "classification")
+              "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "superior", "issued_date", "page", "units",
+              "classification", "abbreviations")
 
 
 def merge_neighbours(hits: list[ScoredChunk]) -> list[ScoredChunk]:

@@ -315,9 +315,10 @@ def periods_said(names: list[str]) -> str:
     return said[:1].upper() + said[1:]
 
 
+# a day of the week: "Thứ Tư", "thứ 2", "Chủ nhật"
+WEEKDAY = r"(?<![a-zà-ỹđ])(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ\s+[Nn]hật)"
 # "Thứ Sáu, ngày 14/03/2025" (a portal's banner: the day it is read), "…RSSThứ Sáu," glued: a weekday, no place
-WEEKDAY_BEFORE_DATE = re.compile(r"(?:(?<![a-zà-ỹđ])[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|"
-                                 r"(?<![a-zà-ỹđ])[Cc]hủ\s+[Nn]hật)\s*,$")
+WEEKDAY_BEFORE_DATE = re.compile(WEEKDAY + r"\s*,$")
 
 
 def recurs(text: str) -> bool:

@@ -29,6 +29,16 @@ KIND_CODES = {
 }
 
 
+# "KH triển khai QĐ 06/QĐ-TTg …", "CTr 12": the kind of a plan typed as its code, alone (not "06/QĐ-TTg", "KH&CN");
+# codes that name other things as often ("CT" a chairman, "TT" a centre) are left as typed
+_KIND_TYPED = re.compile(r"(?<![\w/&-])(CTHĐ|CTr|KH|NQ|QĐ|ĐA)(?![\w/&-])")
+
+
+def kinds_spelled(text: str) -> str:
+    """`text` with the kinds of plans typed as codes written out ("KH của TP.HCM" -> "Kế hoạch của TP.HCM")."""
+    return _KIND_TYPED.sub(lambda m: KIND_CODES[m.group(1)], text)
+
+
 def without_dated_references(text: str) -> str:
     """`text` without the documents it cites with their dates: the date of a document cited sets no day for anything."""
     return _DATED_REFERENCE.sub(" ", text)

@@ -112,6 +112,36 @@ def places_asked(text: str) -> list[str]:
     return [p for p in places_named(text) if not any(w.isupper() for w in p.split())]
 
 
+# "chất thải rắn sinh hoạt (CTRSH)", "… rừng (sau đây viết tắt là PCCCR)": a plan defines its own abbreviations
+_DEFINED = re.compile(r"\((?:sau đây (?:gọi|viết) tắt là |viết tắt là |gọi tắt là )?([A-ZĐ][A-Za-zĐđ&]{1,9})\)")
+_DEFINING_WORDS = 12  # words before "(…)" the full form is looked for in
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a document defines, each with its full form as written: the words just before "(CTRSH)" whose
+    initials spell it ("chất thải rắn sinh hoạt"); those every plan uses (UBND, MTTQ …) are known already."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(1)
+        letters = fold_accents(abbr.replace("&", "")).lower()
+        if abbr in ABBREVIATIONS or abbr in out or len(letters) < 2 or not letters.isalpha():
+            continue
+        words = re.findall(r"\w+", text[max(0, m.start() - 160):m.start()])[-_DEFINING_WORDS:]
+        if len(words) >= len(letters) and fold_accents("".join(w[0] for w in words[-len(letters):])).lower() == letters:
+            start = text.rfind(words[-len(letters)], max(0, m.start() - 160), m.start())
+            out[abbr] = collapse_spaces(text[start:m.start()]).rstrip(" ,")
+    return out
+
+
+def spell_defined(text: str, defined: dict[str, str]) -> str:
+    """`text` with the full form of each abbreviation its document defines after it ("CTRSH" -> "CTRSH (chất thải
+    rắn sinh hoạt)"): a passage using the short form says the words a question may write out."""
+    if not defined:
+        return text
+    found = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w&])")
+    return found.sub(lambda m: f"{m.group(1)} ({defined[m.group(1)]})", text)
+
+
 def expand_abbreviations(name: str) -> str:
     """'Sở KH&CN' -> 'Sở Khoa học và Công nghệ', 'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'."""
     return _ABBR_TOKEN.sub(lambda m: ABBREVIATIONS[m.group(1)], name)

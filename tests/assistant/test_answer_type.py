@@ -298,6 +298,18 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Ban Xây dựng Đảng là cơ quan thường trực của Ban Chỉ đạo.", False),
         ("Trưởng Ban Chỉ đạo chuyển đổi số của xã là đồng chí nào?",
          "Đồng chí Nguyễn Văn Hùng, Bí thư Đảng ủy xã, làm Trưởng Ban Chỉ đạo.", True),
+        # a sum per course, the ones between written in words of their own
+        ("Học sinh hộ nghèo được hỗ trợ bao nhiêu tiền mỗi khóa?",
+         "Hỗ trợ 350.000 đồng/học sinh/khóa học bơi đối với học sinh thuộc hộ nghèo.", True),
+        ("Học sinh hộ nghèo được hỗ trợ bao nhiêu tiền mỗi khóa?", "Hỗ trợ 350.000 đồng/học sinh/năm học.", False),
+        # a fee ("mức phí") is a sum the plan says is a fee
+        ("Học sinh được mua bảo hiểm tai nạn với mức phí bao nhiêu?", "Hỗ trợ 350.000 đồng/học sinh/khóa học bơi.",
+         False),
+        ("Học sinh được mua bảo hiểm tai nạn với mức phí bao nhiêu?",
+         "Mức phí bảo hiểm tai nạn 60.000 đồng/học sinh/năm.", True),
+        # the days of a schedule ("vào những ngày nào") are days of the week too; a deadline's are not
+        ("Rác tái chế được thu gom vào những ngày nào?", "Chất thải tái chế\tMàu trắng\tThứ Tư và Chủ nhật", True),
+        ("Hạn nộp báo cáo là ngày nào?", "Các tổ báo cáo vào sáng thứ Hai hằng tuần.", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

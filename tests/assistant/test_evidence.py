@@ -199,8 +199,8 @@ def test_a_unit_set_aside_is_not_the_one_asked_about() -> None:
     from assistant.services.question import analyse
 
     q = analyse("Kế hoạch dân số của Cần Thơ: ngoài Sở Y tế còn giao nhiệm vụ cho những sở nào?")
-    assert set_aside(q) == ["so y te"] and asked_units(q, "", "") == []
-    assert asked_units(analyse("Sở Y tế được giao những nhiệm vụ gì?"), "", "") == ["so y te"]
+    assert set_aside(q) == ["so y te"] and asked_units(q, {}) == []
+    assert asked_units(analyse("Sở Y tế được giao những nhiệm vụ gì?"), {}) == ["so y te"]
 
 
 @pytest.mark.parametrize(("column", "question", "asked"), [
@@ -214,3 +214,49 @@ def test_a_column_asked_by_the_kind_it_names(column: str, question: str, asked: 
     from assistant.services.question import analyse
 
     assert _column_asked(column, analyse(question)) is asked
+
+
+def _one_unit(text: str, section: str = "V"):  # type: ignore[no-untyped-def]
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": section}), 0)
+    return u
+
+
+@pytest.mark.parametrize(("text", "section", "leads"), [
+    ("Chủ trì xây dựng, tổ chức thực hiện, theo dõi, đôn đốc thực hiện Kế hoạch.", "IV > 1. Sở Tài chính", 1.0),
+    ("Là đầu mối chủ trì, tham mưu Giám đốc Sở triển khai Kế hoạch; tổng hợp số liệu.", "V", 1.0),
+    # each duty under a heading naming the plan's lead: a half
+    ("Thẩm định, tổng hợp nhu cầu kinh phí.", "IV > 1. Sở Tài chính (cơ quan chủ trì)", 0.5),
+    # a task led, not the plan
+    ("Chủ trì mua sắm bể bơi lắp ghép, hoàn thành trước ngày 15/5/2026.", "V > 2. Phòng Kế hoạch - Tài chính", 0.0),
+])
+def test_who_leads_the_plan_itself_says_so(text: str, section: str, leads: float) -> None:
+    from assistant.services.extractive import coordinates_plan
+
+    assert coordinates_plan(_one_unit(text, section)) == leads
+
+
+def test_a_question_a_covering_letter_asks_is_boilerplate() -> None:
+    from assistant.services.extractive import _boilerplate
+    from assistant.services.question import analyse
+
+    q = analyse("Đợt cao điểm kéo dài từ ngày nào đến ngày nào?")
+    assert _boilerplate(_one_unit("Đợt cao điểm tính từ ngày 15/12/2025 đến ngày 15/3/2026, đúng không chị?"), q) == 1
+    assert _boilerplate(_one_unit("Thời gian cao điểm: từ ngày 15/12/2025 đến ngày 15/3/2026."), q) == 0
+
+
+def test_a_list_of_long_items_is_said_by_each_items_start() -> None:
+    from assistant.services.extractive import _items_said
+
+    text = ("…tăng bình quân 05 - 06%/năm. Một số sản phẩm trái cây chủ yếu:\n"
+            "+ Tổng sản phẩm Xoài tham gia xuất khẩu phấn đấu đến năm 2030 đạt 18.000 tấn; tổng giá trị sản phẩm Xoài "
+            "tham gia xuất khẩu đến năm 2030 dự kiến đạt 10 triệu USD, tốc độ tăng bình quân 08 - 09%/năm. Thị trường "
+            "định hướng xuất khẩu: Trung Quốc, Úc, Nhật Bản, Hàn Quốc, Hoa Kỳ...\n"
+            "+ Tổng sản phẩm Nhãn tham gia xuất khẩu phấn đấu đến năm 2030 đạt 8.500 tấn; tổng giá trị sản phẩm Nhãn "
+            "tham gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05 - 06%/năm.")
+    said = _items_said(text)
+    assert said is not None and said.startswith("Một số sản phẩm trái cây chủ yếu: Tổng sản phẩm Xoài")
+    assert "Tổng sản phẩm Nhãn" in said and len(said) < len(text) // 2
+    assert _items_said("Một số sản phẩm chủ yếu:\n+ Xoài;\n+ Nhãn.") is None  # short: said whole

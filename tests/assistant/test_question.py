@@ -129,6 +129,10 @@ from assistant.services.question import (
         # "theo kỳ nào" asks how often; a date checked ("… trước 31/12/2025 phải không?") asks by when
         ("UBND xã phải báo cáo kết quả về đâu và theo kỳ nào?", {"frequency", "destination"}, set()),
         ("Các bộ gửi kết quả rà soát về Bộ Tư pháp trước 31/12/2025 phải không?", {"deadline"}, set()),
+        # "khác gì với" sets two plans side by side; "những … nào" of four words asks a list
+        ("Phường dùng phương châm “6 rõ” gồm những gì, khác gì với phương châm trong kế hoạch của xã?", {"compare"},
+         set()),
+        ("Sơn La đến 2030 có những sản phẩm trái cây xuất khẩu chủ yếu nào?", {"list"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -177,6 +181,9 @@ def test_references_name_documents_by_number(question: str, named: set[str]) -> 
     ("Theo kế hoạch của phường Bạch Đằng, ai chủ trì?", "ke hoach cua phuong bach dang"),
     ("Kế hoạch xuất khẩu của Sơn La là gì?", "ke hoach xuat khau cua son la"),
     ("Sở Y tế có nhiệm vụ gì?", ""),
+    # a plan's kind typed as its code ("KH", "QĐ"), not a number's code nor "KH&CN"
+    ("KH của TP.HCM về CSDL quy hoạch do sở nào chủ trì?", "ke hoach cua tp hcm ve csdl quy hoach do so"),
+    ("Sở KH&CN có nhiệm vụ gì?", ""),
     # a plan the units must draw up names no plan: the programme it gives effect to does
     ("Các chi bộ phải xây dựng kế hoạch cụ thể hóa chương trình cán bộ trẻ của huyện trước ngày nào?",
      "chuong trinh can bo tre cua huyen truoc ngay"),
@@ -354,7 +361,7 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
 
 
 # a bound ("giới hạn … ở mức nào") and an amount ("khối lượng bao nhiêu km") frame a figure, whatever it is of
-@pytest.mark.parametrize("word", ["giới hạn", "khối lượng", "không vượt quá", "tối đa", "phấn đấu"])
+@pytest.mark.parametrize("word", ["giới hạn", "khối lượng", "không vượt quá", "tối đa", "phấn đấu", "quy mô"])
 def test_words_framing_a_figure(word: str) -> None:
     from assistant.services.question import frames_figure
 
@@ -405,3 +412,38 @@ def test_the_askers_own_unit_is_context(question: str, kept: str) -> None:
 ])
 def test_a_document_named_by_its_kind(question: str, names: bool) -> None:
     assert names_a_document(fold_question(question)) is names
+
+
+@pytest.mark.parametrize(("question", "counts"), [
+    ("Chương trình có nói 04 dịch vụ công của Đảng, đó là những việc gì?", ["04 dịch vụ công", "4 dịch vụ"]),
+    ("Tỉnh thành lập 12 đoàn kiểm tra liên ngành gồm những ngành nào?", ["12 đoàn kiểm tra"]),
+    # spans, sums and names are no count of things
+    ("Trong 5 năm tới, KH 308 Hà Nội hỗ trợ 300 triệu đồng cho việc gì?", []),
+])
+def test_counts_a_question_states(question: str, counts: list[str]) -> None:
+    from assistant.services.question import stated_counts
+    from assistant.text import fold_accents
+
+    found = stated_counts(question)
+    assert len(found) == (1 if counts else 0)
+    assert all(found[0].search(fold_accents(c).lower()) for c in counts)
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("KH triển khai QĐ 06/QĐ-TTg về CSDL quốc gia về quy hoạch của TP.HCM do sở nào chủ trì?", True),
+    ("Kế hoạch phòng, chống đuối nước cho học sinh năm 2026 của Sở GD&ĐT Hà Lan do phòng nào làm đầu mối?", True),
+    # a task named beside the plan: who leads that task
+    ("Kế hoạch chuyển đổi số của phường Bạch Đằng: ai chủ trì tổ chức Hội nghị sơ kết?", False),
+    ("Kế hoạch chuyển đổi số của phường Bạch Đằng đặt những chỉ tiêu nào?", False),
+])
+def test_who_leads_the_plan_itself(question: str, lead: bool) -> None:
+    from assistant.services.question import asks_plan_lead
+
+    assert asks_plan_lead(analyse(question)) is lead
+
+
+def test_the_holder_of_a_post_is_no_lead_of_the_plan() -> None:
+    from assistant.services.question import asks_plan_lead
+
+    assert not asks_plan_lead(analyse("Chương trình hành động 12-CTr/TU của Tỉnh ủy Hòa Sơn thành lập Ban Chỉ đạo do ai "
+                                      "làm Trưởng ban?"))

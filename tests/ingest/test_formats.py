@@ -489,3 +489,55 @@ def test_a_schedule_printed_to_pdf_is_read_cell_by_cell(tmp_path: Path) -> None:
     assert [(t["task"], t["lead"], t["co"]) for t in tasks[len(SCHEDULE):]] == [
         (task, unit.split(". ", 1)[1], co) for unit, rows in GROUPED for _, task, co, _, _ in rows]
     assert text.count("| TT | Nội dung |") == 1  # the header printed again on each page is read once
+
+
+# --- a saved e-mail (.eml) -----------------------------------------------------------------------
+
+_MAIL_PLAN_HTML = (
+    "<p>Kính gửi các đơn vị,</p><p>Văn phòng chuyển tiếp Kế hoạch số 21/KH-UBND.</p>"
+    "<p>UBND TỈNH TÂN HÀ</p><p>Số: 21/KH-UBND</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+    "<p>Tân Hà, ngày 05 tháng 01 năm 2026</p><p><b>KẾ HOẠCH</b></p><p>Phòng, chống dịch bệnh gia súc năm 2026</p>"
+    "<p>I. NHIỆM VỤ</p><table><tr><td>STT</td><td>Nội dung nhiệm vụ</td><td>Đơn vị chủ trì</td>"
+    "<td>Thời gian hoàn thành</td></tr><tr><td>1</td><td>Tiêm phòng vắc-xin lở mồm long móng</td>"
+    "<td>Sở Nông nghiệp và Môi trường</td><td>Trước ngày 30/4/2026</td></tr></table>")
+
+
+def _mail(html: str | None, plain: str | None, attachment: bool = False) -> bytes:
+    """A message as a webmail saves it: quoted-printable UTF-8 parts, a PDF attached."""
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "vp@tanha.gov.vn", "donvi@tanha.gov.vn", "Fwd: Kế hoạch 21/KH-UBND"
+    msg["Date"] = "Tue, 06 Jan 2026 08:47:00 +0700"
+    if plain is not None:
+        msg.set_content(plain, cte="quoted-printable")
+    if html is not None:
+        if plain is None:
+            msg.set_content(html, subtype="html", cte="quoted-printable")
+        else:
+            msg.add_alternative(html, subtype="html", cte="quoted-printable")
+    if attachment:
+        msg.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf", filename="21-KH-UBND.pdf")
+    return msg.as_bytes()
+
+
+def test_a_saved_mail_is_read_from_its_html_body_with_its_table() -> None:
+    doc = load_bytes("ke-hoach.eml", _mail(_MAIL_PLAN_HTML, "Kính gửi các đơn vị, (bản văn bản thuần)", True),
+                     Limits())
+    text = doc.text
+    assert "1\tTiêm phòng vắc-xin lở mồm long móng\tSở Nông nghiệp và Môi trường\tTrước ngày 30/4/2026" in text
+    assert "bản văn bản thuần" not in text and text.endswith("Tệp đính kèm (không đọc): 21-KH-UBND.pdf")
+    assert extract_metadata(normalize_text(text)[0])["doc_number"] == "21/KH-UBND"
+    rows = [b for b in parse_structure(normalize_text(text)[0]) if b["kind"] == "table_row"]
+    assert rows and rows[0]["cells"]["Đơn vị chủ trì"] == "Sở Nông nghiệp và Môi trường"
+
+
+def test_a_saved_mail_without_a_table_is_read_from_its_plain_body() -> None:
+    plain = "Kính gửi các đơn vị,\nĐề nghị các xã báo cáo kết quả tiêm phòng trước ngày 15/5/2026.\n"
+    text = load_bytes("thu.eml", _mail("<p>Kính gửi các đơn vị,</p>", plain), Limits()).text
+    assert "báo cáo kết quả tiêm phòng trước ngày 15/5/2026" in text
+
+
+def test_an_eml_that_is_no_mail_is_refused_in_vietnamese() -> None:
+    with pytest.raises(LoadError, match="không phải thư điện tử"):
+        load_bytes("ghi-chu.eml", "Chỉ là ghi chú, không phải thư.".encode(), Limits())

@@ -178,8 +178,19 @@ HEADERS = [
     pytest.param(
         "UBND TỈNH ĐĂK NGUYÊN\nSỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
         "Số: 1468/KH-SNNMT\nĐăk Nguyên, ngày 22 tháng 10 năm 2026\n\nKẾ HOẠCH\nPhòng cháy rừng\n",
-        {"doc_number": "1468/KH-SNNMT", "issuer": "Sở Nông nghiệp và Môi trường"},
+        {"doc_number": "1468/KH-SNNMT", "issuer": "Sở Nông nghiệp và Môi trường", "superior": "UBND tỉnh Đăk Nguyên"},
         id="a-department-name-wrapped-before-its-and",
+    ),
+    pytest.param(  # a Party department under its committee: the committee says whose it is
+        "TỈNH ỦY LÂM ĐỒNG\nBAN TỔ CHỨC\n*\nSố 21-KH/BTCTU\nĐẢNG CỘNG SẢN VIỆT NAM\n\nKẾ HOẠCH\nChuyển đổi số\n",
+        {"issuer": "Ban Tổ chức", "superior": "Tỉnh ủy Lâm Đồng"},
+        id="a-party-department-under-its-committee",
+    ),
+    pytest.param(  # text extracted from a PDF with the header's two columns run together on each line
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH PHÚ LÂM Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 86/KH-UBND\nPhú Lâm, ngày 14 tháng 01 năm 2026\nKẾ HOẠCH\nPhòng cháy, chữa cháy rừng mùa khô năm 2026\n",
+        {"doc_number": "86/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Phú Lâm", "superior": ""},
+        id="header-columns-run-together",
     ),
     pytest.param(
         "UBND TỈNH HÀ NAM\nSỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\nSố: 12/KH-SLĐTBXH\n\nKẾ HOẠCH\nĐào tạo nghề\n",

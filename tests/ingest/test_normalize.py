@@ -671,3 +671,12 @@ def test_a_reply_quoted_above_a_plan_that_is_not_loses_its_marks() -> None:
     assert "1. Đợt cao điểm tính từ ngày 15/12/2025 đến ngày 15/3/2026, đúng không chị?" in lines
     assert not any(ln.startswith(">") or "đã viết" in ln for ln in lines)
     assert "1. Không để xảy ra ngộ độc thực phẩm." in lines and "Sở Y tế chủ trì." in lines
+
+
+def test_a_range_cut_at_the_lines_width_is_joined_again() -> None:
+    """ext10 is hard-wrapped at about 80 characters: "… tốc độ tăng bình quân 05" / "- 06%/năm. …" is one range,
+    no bullet; a list item opening with a figure after a line that ends a sentence stays an item."""
+    text = normalize_text((CORPUS.parent / "corpus-ext" / "ext10.txt").read_text(encoding="utf-8"))[0]
+    assert "tốc độ tăng bình quân 05 - 06%/năm. Thị trường định hướng xuất khẩu: Trung Quốc, Úc, Nhật Bản, Hàn Quốc..." \
+        in text
+    assert not any(line.startswith("- 06%") for line in text.split("\n"))

@@ -30,7 +30,7 @@ DOC_004 = "004_ac3b5f093c57f3b4.txt"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 PAYLOAD_FIELDS = {
-    "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "issued_date", "section", "start", "end",
+    "doc_id", "source", "title", "doc_number", "doc_type", "issuer", "superior", "issued_date", "section", "start", "end",
     "page", "classification", "units", "kind", "text",
 }
 UNITS = ["Văn phòng Đảng ủy phường", "Ban Xây dựng Đảng"]
@@ -58,7 +58,9 @@ def assert_stored_consistently(services: Services, doc_id: str) -> list[Any]:
     assert len(found) == row.chunks == services.store.count(doc_id)
     for p in found:
         pl = p.payload
-        assert set(pl) - set(STRUCTURED_KEYS) == PAYLOAD_FIELDS  # structured keys only where a block has them
+        # structured keys only where a block has them; the abbreviations a plan defines only where it defines some
+        assert set(pl) - set(STRUCTURED_KEYS) - {"abbreviations"} == PAYLOAD_FIELDS
+        assert "abbreviations" not in pl or pl["abbreviations"] == row.meta["abbreviations"]
         assert "rendered" not in pl or pl["kind"] == "table_row" or len(pl.get("tasks", [])) == 1
         assert pl["kind"] in ("text", "table_row")
         assert (pl["doc_id"], pl["source"], pl["title"]) == (doc_id, row.source, row.meta["title"])

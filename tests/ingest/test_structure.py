@@ -575,3 +575,25 @@ def test_a_table_of_levels_and_measures_has_its_first_row_for_names() -> None:
 ])
 def test_a_column_grouping_the_rows_is_not_the_task(columns: list[str], task: str) -> None:
     assert column_roles(dict.fromkeys(columns, "x"))["task"] == task
+
+
+def test_a_covering_mails_numbered_questions_are_no_parts_of_the_plan() -> None:
+    """A mail forwarding a plan asks "1. … đúng không chị?" above it: a question is no heading, and no heading above
+    the plan's title scopes the plan's own lines."""
+    text = ("Em xin xác nhận lại mấy điểm:\n"
+            "1. Đợt cao điểm tính từ ngày 15/12/2025 đến ngày 15/3/2026, đúng không chị?\n"
+            "2. Kiểm tra\n\n"
+            "UBND TỈNH BÌNH LĨNH\nSố: 15/KH-BCĐ\n\nKẾ HOẠCH\nBảo đảm an toàn thực phẩm Tết\n\n"
+            "Căn cứ Luật An toàn thực phẩm;\n\nI. MỤC ĐÍCH\nBảo đảm an toàn.\n")
+    blocks = parse_structure(text)
+    section = {text[b["start"]:b["end"]]: b["section"] for b in blocks}
+    assert section["1. Đợt cao điểm tính từ ngày 15/12/2025 đến ngày 15/3/2026, đúng không chị?"] == ""
+    assert section["Căn cứ Luật An toàn thực phẩm;"] == ""
+    assert section["Bảo đảm an toàn."] == "I. MỤC ĐÍCH"
+
+
+def test_a_schedules_columns_are_named() -> None:
+    text = ("Nhóm chất thải\tMàu túi/thùng\tTần suất thu gom\tKhung giờ\tĐơn vị thu gom\n"
+            "Chất thải thực phẩm\tXanh lá cây\tHằng ngày\t17h00 - 20h00\tCông ty Môi trường đô thị\n")
+    rows = [b for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert rows[0]["cells"]["Tần suất thu gom"] == "Hằng ngày" and rows[0]["cells"]["Khung giờ"] == "17h00 - 20h00"

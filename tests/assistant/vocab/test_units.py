@@ -202,3 +202,19 @@ def test_a_unit_named_as_staff_say_it(asked: str, written: str, same: bool) -> N
 ])
 def test_a_cells_paragraphs_as_one_value(lines: list[str], value: str) -> None:
     assert cell_text(lines) == value
+
+
+@pytest.mark.parametrize(("text", "defined"), [
+    ("phân loại chất thải rắn sinh hoạt (CTRSH) tại nguồn", {"CTRSH": "chất thải rắn sinh hoạt"}),
+    ("công tác phòng cháy, chữa cháy rừng (sau đây viết tắt là PCCCR) mùa khô", {"PCCCR": "phòng cháy, chữa cháy rừng"}),
+    # an abbreviation every plan uses is known already; letters that spell no words before are no definition
+    ("Ủy ban nhân dân (UBND) tỉnh", {}),
+    ("Đề án 06 (ĐA) của Chính phủ", {}),
+])
+def test_abbreviations_a_plan_defines(text: str, defined: dict[str, str]) -> None:
+    from assistant.vocab.units import defined_abbreviations, spell_defined
+
+    assert defined_abbreviations(text) == defined
+    if defined:
+        [(abbr, full)] = defined.items()
+        assert spell_defined(f"Tỷ lệ {abbr} được thu gom", defined) == f"Tỷ lệ {abbr} ({full}) được thu gom"
