@@ -185,8 +185,8 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 
 def test_registry_covers_the_supported_types() -> None:
-    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".htm", ".html", ".jpeg", ".jpg", ".md", ".odt", ".pdf",
-                                            ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
+    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".htm", ".html", ".jpeg", ".jpg", ".md", ".odt",
+                                            ".pdf", ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 
@@ -243,7 +243,7 @@ def corrupt_docx() -> bytes:
         ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
         ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
         ("scan.pdf", blank_pdf(), "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
-        ("slides.pptx", b"PK\x03\x04", "không được hỗ trợ (.pptx); chỉ nhận: .doc, .docx, .htm, .html, .jpeg"),
+        ("slides.pptx", b"PK\x03\x04", "không được hỗ trợ (.pptx); chỉ nhận: .doc, .docx, .eml, .htm, .html"),
         ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
     ],
 )
