@@ -604,6 +604,8 @@ def asks(piece: str, accented: bool | None = None) -> bool:
 
 # "… có nói 04 dịch vụ công của Đảng, đó là những việc gì?": a count of things the question takes from the plan
 _STATED_COUNT = re.compile(r"(?<![\w.,/:-])(\d{1,3}) ([a-zđà-ỹ]+ [a-zđà-ỹ]+)(?! \d)")
+_NAMED_BY = re.compile(r"(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|du an|chi thi|thong bao|cong van|"
+                       r"phu luc|muc|phan|dieu|khoan|so)\s*$")
 _NOT_COUNTED = frozenset(("nam", "thang", "ngay", "quy", "tuan", "gio", "phut", "lan", "nguoi", "phan", "trieu", "ty",
                           "nghin", "ngan", "dong"))  # spans, times and sums are asked of, not named by a count
 
@@ -614,7 +616,9 @@ def stated_counts(text: str) -> list[re.Pattern[str]]:
     out = []
     for m in _STATED_COUNT.finditer(text):
         words = fold_accents(m.group(2)).split()
-        if words[0] not in _NOT_COUNTED:
+        before = fold_accents(text[max(0, m.start() - 20):m.start()]).lower()
+        # "Nghị quyết 57 là …", "Dự án 6 do …": a number naming a document or a part, and no noun counted after it
+        if words[0] not in _NOT_COUNTED and words[0] not in STOPWORDS and not _NAMED_BY.search(before):
             out.append(re.compile(rf"(?<![\d.,/]){'0*' + str(int(m.group(1)))}\s+{words[0]}\s+{words[1]}\b"))
     return out
 

@@ -447,3 +447,13 @@ def test_the_holder_of_a_post_is_no_lead_of_the_plan() -> None:
 
     assert not asks_plan_lead(analyse("Chương trình hành động 12-CTr/TU của Tỉnh ủy Hòa Sơn thành lập Ban Chỉ đạo do ai "
                                       "làm Trưởng ban?"))
+
+
+@pytest.mark.parametrize("question", [
+    "Chỉ tiêu phủ sóng 5G đến năm 2030 trong Chương trình hành động thực hiện Nghị quyết 57 là bao nhiêu?",
+    "Nghị quyết 57 có số hiệu gì?", "Trong kế hoạch của Đồng Nai, sở nào chủ trì Dự án 6 tăng cường đáp ứng y tế?",
+])
+def test_a_number_naming_a_document_or_part_is_no_count(question: str) -> None:
+    from assistant.services.question import stated_counts
+
+    assert stated_counts(question) == []
