@@ -138,8 +138,13 @@ def spell_defined(text: str, defined: dict[str, str]) -> str:
     rắn sinh hoạt)"): a passage using the short form says the words a question may write out."""
     if not defined:
         return text
-    found = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w&])")
-    return found.sub(lambda m: f"{m.group(1)} ({defined[m.group(1)]})", text)
+    return _defined_token(tuple(sorted(defined, key=len, reverse=True))).sub(
+        lambda m: f"{m.group(1)} ({defined[m.group(1)]})", text)
+
+
+@lru_cache(maxsize=256)  # one pattern per plan's abbreviations, not one per passage ranked
+def _defined_token(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, abbreviations)) + r")(?![\w&])")
 
 
 def expand_abbreviations(name: str) -> str:
