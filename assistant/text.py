@@ -74,11 +74,24 @@ def qualifiers(text: str) -> list[str]:
     """The words that tell one thing from its like, which a noun list misses: a qualifying verb or adjective of two
     syllables or more ("trung tâm … bán trú", "chỉ tiêu tuyển sinh"), with the one-syllable noun it qualifies
     ("xe chữa cháy"). Lower case. One-syllable qualifiers ("bị", "đủ") are left out: the tagger joins them wrongly."""
-    tags = _tagged(text)
+    tags = _rejoined(_tagged(text))
     out = [w.lower() for w, tag in tags if tag in _QUALIFYING_TAGS and " " in w]
     out += [f"{w} {nxt}".lower() for (w, tag), (nxt, after) in zip(tags, tags[1:], strict=False)
             if tag == "N" and " " not in w and after in _QUALIFYING_TAGS and " " in nxt]
     return out
+
+
+def _rejoined(tags: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """"Chỉ | tiêu xã, phường": a word the tagger cut, its last syllable joined to the next word, is read whole
+    ("chỉ tiêu" | "xã") when the cut syllables make a dictionary word and the joined ones do not."""
+    words = dictionary_words()
+    out = [list(t) for t in tags]
+    for before, after in zip(out, out[1:], strict=False):
+        head, _, rest = after[0].partition(" ")
+        joined = f"{before[0].rsplit(' ', 1)[-1]} {head}".lower()
+        if rest and joined in words and after[0].lower() not in words:
+            before[0], after[0] = f"{before[0]} {head}", rest
+    return [(w, tag) for w, tag in out]
 
 
 _NOUN_TAGS = frozenset(("N", "Np", "Ny", "X"))  # noun, proper noun, abbreviation, unknown word

@@ -194,6 +194,25 @@ class MailReader(FileReader):
         return text + (f"\n\nTệp đính kèm (không đọc): {', '.join(n for n in names if n)}" if names else "")
 
 
+@register(".mht", ".mhtml")
+class WebArchiveReader(FileReader):
+    """A web page saved as one file (.mht/.mhtml: Word's "Single File Web Page", a browser's "Save as MHTML"): a
+    MIME message whose first HTML part is the page, read as a saved web page; its images and styles are left."""
+
+    file_type = "mht"
+    plain = True  # decoded text is never longer than the encoded archive
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        page = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        if not isinstance(page, EmailMessage):
+            raise LoadError("Tệp .mht không có trang HTML bên trong (không phải trang web lưu thành một tệp).")
+        text = html_to_text(_part_text(page))
+        if not text.strip():
+            raise LoadError("Trang web trong tệp .mht không có nội dung văn bản để đọc.")
+        return text
+
+
 def _part_text(part: EmailMessage) -> str:
     """A MIME part's text by its declared charset; an undeclared or wrong one, by the text loader's detection."""
     try:

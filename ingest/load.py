@@ -665,8 +665,9 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
         for number, page in enumerate(pdf.pages):
             text = page.extract_text() or ""
             laid = None
-            if _table_page(text) or in_table:
-                ruled = ruled or RuledPages(data)
+            ruled = ruled or RuledPages(data)
+            # a table named by its column words, going on from the page before, or drawn as a grid of rules
+            if _table_page(text) or in_table or ruled.drawn(number) >= _GRID_LINES:
                 laid = ruled.read(number)
             if laid is None and (_table_page(text) or in_table and _TABLE_ROW.match(text.lstrip())):
                 laid = _in_columns(page)
@@ -680,6 +681,7 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     return pages
 
 
+_GRID_LINES = 6  # the fewest rules a table of two rows and two columns is drawn with (a header draws one or two)
 # "11 Cơ sở ứng dụng …": a table row's number, bare, then its text (a list item is numbered "1.", "1)")
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\W\d]")
 _NOT_NAMES = re.compile(r"[,;:.]")  # "TT Tỉnh ủy, TT HĐND tỉnh;" (to whom a plan is sent) names no columns

@@ -190,7 +190,7 @@ _EDIT_HISTORY = re.compile(r"^[#*_ \t]*(?:lịch sử (?:chỉnh sửa|sửa đ�
                            r"change ?log)[*_: \t]*\n(?:[ \t]*\n)?(?:[ \t]*(?:\|[^\n]*|[^\n]*\t[^\n]*|[-+*] [^\n]*)(?:\n|\Z))+",
                            re.IGNORECASE | re.MULTILINE)
 _ATTACHED = re.compile(r"\bkèm theo\b", re.IGNORECASE)  # "(Ban hành kèm theo Quyết định số 1147/QĐ-UBND …)"
-_HEADER_LINES = 8  # lines of a header block from its issuer to its motto and number
+_HEADER_BLOCK_LINES = 8  # lines of a header block from its issuer to its motto and number
 
 
 def own_document(lines: list[str]) -> tuple[int, int]:
@@ -202,10 +202,10 @@ def own_document(lines: list[str]) -> tuple[int, int]:
     if not mottos:
         return 0, len(lines)
     start = _block_start(lines, mottos[0]) if any(is_recipients(line) for line in lines[:mottos[0]]) else 0
-    own = next((n for line in lines[start:mottos[0] + _HEADER_LINES] if (n := number_line(line))), None)
+    own = next((n for line in lines[start:mottos[0] + _HEADER_BLOCK_LINES] if (n := number_line(line))), None)
     for motto in mottos[1:]:
         begin = _block_start(lines, motto)
-        block = lines[begin:motto + _HEADER_LINES]
+        block = lines[begin:motto + _HEADER_BLOCK_LINES]
         number = next((n for line in block if (n := number_line(line))), None)
         if own and number and number_key(number) != number_key(own) and not any(_ATTACHED.search(b) for b in block) \
                 and any(is_recipients(line) for line in lines[start:begin]):
@@ -880,12 +880,14 @@ class SpacedTables:
     """Tables a PDF export laid out with spaces (`pdftotext -layout`): a header row led by "STT", cells under its
     names, a long cell wrapped onto the lines below in its own column, rows numbered in the first. Each row becomes
     one "| … |" line. The columns are kept from page to page: a table goes on after a page break without its
-    header."""
+    header. A table with no "STT" column ("Cụm trường   Số trường   Số HS …") is read the same when a row of figures
+    stands under its names; its rows are told apart by the blank line between them, or by filling most columns."""
 
     def __init__(self) -> None:
         self.spans: list[tuple[int, int]] = []  # where each column's name lies on the header's lines; [] outside
         self.names: list[str] = []  # the column names, to know the header a printer repeats on every page
         self.header_lines = 0
+        self.numbered = True  # rows numbered in the first column ("STT"), else rows of names
 
     def read(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -895,6 +897,8 @@ class SpacedTables:
         while i < len(lines):
             if not self.spans:
                 block = self._header(lines, i)
+                self.numbered = bool(block)
+                block = block or self._named_header(lines, i)
                 spans = _columns(block)
                 if len(spans) < _MIN_SPACED_COLUMNS:  # no header, or names run together (a wrapped line bridges them)
                     out.append(lines[i])
@@ -905,12 +909,23 @@ class SpacedTables:
                 self.names, self.header_lines = self._cells(*block, header=True), len(block)
                 out += [_pipe_row(self.names), "|" + "---|" * len(self.spans)]
             rows: list[list[str]] = []
+            apart = True  # a blank line (or the header) above: an unnumbered table's next line opens a row
             while i < len(lines):
                 line = lines[i]
                 if not line.strip() or _PAGE_NUMBER.match(line.strip()) or _RULE_LINE.fullmatch(line):
+                    apart = True
                     i += 1
                     continue
-                if self._row_start(line) or rows and _TOTAL_ROW.match(line.strip()) and self._continues(line):
+                if not self.numbered:
+                    pieces = self._pieces(line)
+                    if not pieces or not self._fits(pieces) or (apart or not rows) and len(pieces) < 2:
+                        break  # a sentence after the table runs across its columns; a heading fills one
+                    if apart or not rows or self._place(pieces[0]) == 0 and len(pieces) >= _MIN_SPACED_COLUMNS:
+                        rows.append(self._cells(line))
+                    else:
+                        self._extend(rows[-1], line)
+                    apart = False
+                elif self._row_start(line) or rows and _TOTAL_ROW.match(line.strip()) and self._continues(line):
                     rows.append(self._cells(line))  # "Tổng cộng   289 hộ/1.033 khẩu": a row of no number of its own
                 elif rows and self._continues(line):
                     self._extend(rows[-1], line)
@@ -976,6 +991,30 @@ class SpacedTables:
             block.append(line)
         return block
 
+    def _named_header(self, lines: list[str], i: int) -> list[str]:
+        """A header with no "STT": a line of three short column names or more (no sentence, no figure), the names
+        wrapped under them, then — after a blank line or not — a row of figures whose pieces each stand under one
+        name, the first under the first; [] otherwise."""
+        if not _plain(lines[i]) or not _names_line(lines[i]):
+            return []
+        block = [lines[i]]
+        k = i + 1
+        while k < len(lines) and k < i + _HEADER_LINES and lines[k].strip() and _plain(lines[k]) and \
+                not any(c.isdigit() for c in lines[k]):
+            block.append(lines[k])
+            k += 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        spans = _columns(block)
+        if len(spans) < _MIN_SPACED_COLUMNS or k >= len(lines) or not _plain(lines[k]):
+            return []
+        saved, self.spans = self.spans, spans
+        pieces = self._pieces(lines[k])
+        fits = len(pieces) >= _MIN_SPACED_COLUMNS and self._fits(pieces) and self._place(pieces[0]) == 0 and \
+            len({self._place(m) for m in pieces}) == len(pieces) and any(c.isdigit() for c in lines[k])
+        self.spans = saved
+        return block if fits else []
+
     def _overlapped(self, a: int, b: int) -> list[int]:
         return [k for k, (x, y) in enumerate(self.spans) if a < y and x < b]
 
@@ -988,7 +1027,7 @@ class SpacedTables:
                                   -abs((a + b) - sum(self.spans[k]))))
 
     def _place(self, m: re.Match[str]) -> int:
-        return self._column(m.start(), m.end(), bool(_ROW_NUMBER.match(m.group(0))))
+        return self._column(m.start(), m.end(), not self.numbered or bool(_ROW_NUMBER.match(m.group(0))))
 
     def _cells(self, *lines: str, header: bool = False) -> list[str]:
         cells = [""] * len(self.spans)
@@ -1022,6 +1061,17 @@ class SpacedTables:
         return all(len(self._overlapped(m.start(), m.end())) <= 1 for m in pieces)
 
 _TOTAL_ROW = re.compile(r"^(?:Tổng cộng|TỔNG CỘNG|Tổng số|TỔNG SỐ|Cộng|CỘNG|Tổng|TỔNG)(?:\s*:)?(?:\s{2,}|$)")
+
+
+_NAME_WORDS = 5  # a column's name is short
+
+
+def _names_line(line: str) -> bool:
+    """Three column names or more laid out with spaces: short, opening in capitals, no figure, no sentence."""
+    pieces = [m.group(0) for m in _SPACED_CELL.finditer(line)]
+    return len(pieces) >= _MIN_SPACED_COLUMNS and all(
+        p[:1].isupper() and len(p.split()) <= _NAME_WORDS and not any(c.isdigit() for c in p)
+        and not p.endswith((".", ",", ";", ":")) for p in pieces)
 
 
 def _name_joined(upper: str, lower: str) -> str:

@@ -29,6 +29,17 @@ class RuledPages:
     def close(self) -> None:
         self._pdf.close()
 
+    def drawn(self, number: int) -> int:
+        """How many lines and boxes page `number` (0-based) draws: a ruled table draws a grid of them, a header only
+        the rule under its issuer. Counted without rendering."""
+        import pypdfium2.raw as pdfium_c
+
+        page = self._pdf[number]
+        try:
+            return sum(1 for o in page.get_objects(max_depth=3) if o.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+        finally:
+            page.close()
+
     def read(self, number: int) -> str | None:
         """Page `number` (0-based) with its ruled tables as markdown pipe rows, or None when it has none (or is
         turned: its text layer and its image then do not share coordinates)."""

@@ -35,7 +35,7 @@ def ingest(
     api_url: ApiUrlOpt = None,
     api_key: ApiKeyOpt = None,
 ) -> None:
-    """Nạp tài liệu (.txt, .md, .docx, .pdf, .doc, .rtf, .odt, .xlsx, .html, .eml, ảnh quét .png/.jpg/.tif) vào chỉ
+    """Nạp tài liệu (.txt, .md, .docx, .pdf, .doc, .rtf, .odt, .xlsx, .html, .eml, .mht, ảnh quét .png/.jpg/.tif) vào chỉ
     mục."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

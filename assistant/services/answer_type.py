@@ -31,6 +31,19 @@ _MONEY_UNIT = re.compile(r"\b(?:tỷ|triệu|nghìn|ngàn)\s+(?:đồng|usd)\b|[
                          re.I)
 _PHONE = re.compile(r"(?:\+84|0)\d(?:[\s.-]?\d){7,10}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# when a document takes or loses effect ("… có hiệu lực từ khi nào?", "… hết hiệu lực vào ngày nào?"): what the
+# passage says of its effect, not the day it was signed
+IN_FORCE_ASKED = re.compile(r"\b(?:co|het) hieu luc\b(?: \w+){0,3}? (?:khi nao|ngay nao|tu bao gio|den bao gio|luc nao|"
+                            r"bao gio)\b")
+_IN_FORCE = re.compile(r"hiệu lực", re.IGNORECASE)
+_EXPIRES = re.compile(r"hết hiệu lực|hết hạn|chấm dứt hiệu lực", re.IGNORECASE)
+# "an toàn hệ thống thông tin cấp độ mấy?": a level by its number
+_LEVEL = re.compile(r"\bcấp(?: độ)?\s+(?:\d+|[IVX]+)\b", re.IGNORECASE)
+# a business by its name ("Công ty Cổ phần …", "Tập đoàn Công nghiệp - Viễn thông Quân đội", "Tổng công ty …")
+_COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Tt]ổng [Cc]ông ty|[Dd]oanh nghiệp|[Nn]hà thầu|[Nn]hà cung cấp)"
+                      r"\s+(?:[A-ZĐÀ-Ỹ]|\()")
+# a web address: "https://…", "www.…", or a host name ending in a domain ("btc.lamdong.dcs.vn", "dichvucong.gov.vn")
+_WEB_ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov)\b", re.I)
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 # "thu gom vào những ngày nào?", "thứ mấy?": days of a schedule — of the week ("Thứ Tư và Chủ nhật"), or every day
 _SCHEDULE_DAYS = re.compile(_DAY.pattern + "|" + WEEKDAY + r"|hằng ngày|hàng ngày", re.I)
@@ -112,9 +125,17 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (DOC_NUMBER_CUE, DOC_NUMBER),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
+    # "… chọn doanh nghiệp nào cung cấp phần mềm?": a business, which the passage names
+    (re.compile(r"\b(?:doanh nghiep|cong ty|tap doan|nha cung cap|nha thau|hang) nao\b"), _COMPANY),
+    # "… có địa chỉ truy cập (tên miền) là gì?": a web address, which the passage writes out
+    (re.compile(r"\bten mien\b|\bdia chi (?:truy cap|trang|website|web|cong)\b|\bduong (?:dan|link)\b|\burl\b"),
+     _WEB_ADDRESS),
     (re.compile(r"\bcccd\b|can cuoc|\bcmnd\b|chung minh nhan dan|so the dang"), _ID_NUMBER),
     # a person's birth, not "học sinh năm 2026"
     (re.compile(r"\bngay sinh\b|\bnam sinh\b|\bsinh (?:ngay|nam) (?:nao|bao nhieu|may)\b"), _BIRTH),
+    (re.compile(r"\bhet hieu luc\b(?: \w+){0,3}? (?:khi nao|ngay nao|bao gio|luc nao)\b"), _EXPIRES),
+    (IN_FORCE_ASKED, _IN_FORCE),
+    (re.compile(r"\bcap do (?:may|bao nhieu|nao)\b"), _LEVEL),  # not "cấp máy tính"
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
     # "bao lâu báo cáo một lần", "họp mấy lần một năm", "định kỳ bao lâu": how often, not by when
     (re.compile(r"\bbao lau\b(?:,? \w+){0,20}? (?:mot|1) lan\b|(?<!gap )\b(?:may|bao nhieu) lan\b|\btan suat\b|"
@@ -220,6 +241,7 @@ class Expectation:
     kind: str = ""  # "chủ trì dự án nào": the kind of thing asked (as typed), which the passage names
     act: str = ""  # "do cấp nào phê duyệt": an act of approval (folded), which the passage says; leading is no approving
     counted: bool = False  # "(tính theo số cặp)", "số lượng": the count itself is asked, a share does not answer
+    numbered: str = ""  # "Đoàn kiểm tra liên ngành số 2": the number of the thing asked about; the passage says "số 2"
 
     @property
     def asks_value(self) -> bool:
@@ -228,9 +250,12 @@ class Expectation:
 
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
-_DOC_REFERENCE = re.compile(  # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"
+# on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"; "Kế hoạch năm 2025 của UBND tỉnh …"
+# names a plan by its year and issuer or topic ("kế hoạch năm 2028 bao nhiêu tấn" asks a year's planned figure)
+_DOC_REFERENCE = re.compile(
     r"\b(?:nghi quyet|quyet dinh|chi thi|ke hoach|de an|chuong trinh|nghi dinh|thong tu|luat|ket luan|cong van|"
-    r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") + r")\s+(?:so\s+)?\d+\b")
+    r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") +
+    r")\s+(?:so\s+)?(?:nam\s+(?:19|20)\d\d(?=\s+(?:cua|ve)\b)|\d+)\b")
 
 
 # "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
@@ -338,6 +363,11 @@ def expectation(question: str) -> Expectation:
     m = _count(written, q)
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
+    if pattern is _PERCENT and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and not _SHARE_ASKED.search(q) \
+            and not re.search(r"\bt[yi] le(?: \w+){0,2} $", q[:m.start()]):
+        # "chỉ tiêu tỷ lệ … được tính bao nhiêu điểm": points are counted, the share names the indicator ("với tỷ lệ
+        # bao nhiêu doanh thu" asks the share)
+        pattern = None
     if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
                                   m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
         # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"; "bao nhiêu nhà giáo, cán
@@ -365,7 +395,17 @@ def expectation(question: str) -> Expectation:
                        kind=written[kind.start(1):kind.end(1)] if kind else "",
                        act=next((g for g in act.groups() if g), "") if (act := _ACT_ASKED.search(q)) else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
-                       else _pay_asked(q) if pattern is _MONEY else None, counted=bool(_BY_COUNT.search(q)))
+                       else _pay_asked(q) if pattern is _MONEY else None, counted=bool(_BY_COUNT.search(q)),
+                       numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
+                                      if m.group(1) not in _NUMBERED_PARTS), ""))
+
+
+# "Đoàn kiểm tra liên ngành số 2", "Tổ công tác số 1", "Cụm số 3": one of several things of a kind, by its number (a
+# number of one digit: longer ones are numbers any passage must say already)
+_NUMBERED_THING = re.compile(r"\b(\w+) so (\d)\b(?![./]\d)")
+# a part of a document or a form ("Phụ lục số 2", "Mẫu số 3", "Dự án số 6") is named so without "số" in its text
+_NUMBERED_PARTS = frozenset(("luc", "muc", "phan", "dieu", "khoan", "bieu", "mau", "chuong", "diem", "trang", "an",
+                             "hieu", "hoach", "dinh", "quyet", "ban", "thi", "tu", "van", "ky"))
 
 
 def _count(written: str, q: str) -> re.Match[str] | None:
@@ -401,6 +441,8 @@ _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+"
                          r"(?P<w1>[^\W\d_]+)(?: (?P<w2>[^\W\d_]+))?")
 
 
+# a count, then how much it grows or falls: the share is of that count
+_GROWTH_OF = re.compile(r"\b[Ss]o\s+(?P<w>[^\W\d_]+)[^.;%\d]{0,120}?\b(?:tang|giam)\b[^.;%\d]{0,20}?\d[\d.,]*\s*%")
 _SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|tới|toi)\s*\d)")  # "từ 5% đến 10% số vụ": one figure
 
 
@@ -409,7 +451,10 @@ def _share_asked(question: str, asked: re.Pattern[str] = _SHARE_OF) -> str:
     "tái" folds as "tại"."""
     written = fold_tones(nfc(question)).lower()
     folded = fold_accents(written)  # one character for one: spans hold in the written text
-    m = asked.search(folded)
+    # a target: the last named, nearest what is asked ("phụ lục phân công chỉ tiêu …, chỉ tiêu phủ sóng 5G đặt mức
+    # bao nhiêu"); a share: the first ("bao nhiêu phần trăm hộ … và tỷ lệ chất thải … là bao nhiêu": one each part)
+    found = list(asked.finditer(folded))
+    m = (found[-1] if asked is _TARGET_OF else found[0]) if found else None
     words = written[m.start(1):m.end(1)].split() if m else []
     kept = list(itertools.takewhile(_names_a_share, words))
     if not kept and has_diacritics(question) and (before := _MEASURE_BEFORE.search(folded)):
@@ -423,6 +468,7 @@ def _names_a_share(word: str) -> bool:
     return word.isalpha() and ((word not in _NOT_SHARED_WRITTEN) if has_diacritics(word) else (word not in _NOT_SHARED))
 
 
+_SHARE_ASKED = re.compile(r"bao nhieu (?:phan tram|%|gdp|grdp)|chiem bao nhieu|phan tram|%")  # not "tỷ lệ" alone
 _YEARLY = re.compile(r"\b(?:mot|moi|hang) nam\b|/\s*nam\b")  # on the folded question
 _MEASURE_BEFORE = re.compile(r"(?<=[^\W\d]) bao nhieu (?:phan tram|%)")
 
@@ -463,6 +509,10 @@ def _another_share(text: str, asked: set[str]) -> bool:
             return False
         rates += bool(m.group("rate"))
         figures += not m.group("rate")
+    for m in _GROWTH_OF.finditer(folded):  # "số vụ phạm tội … được bắt giữ tăng trên 03%": that count grows
+        if _pairs(folded[m.start("w"):m.start("w") + _SHARE_WINDOW].lower(), 6) & asked:
+            return False
+        figures += 1
     return rates > 0 or figures > 0 and figures >= len(_SHARE_FIGURE.findall(folded))
 
 
@@ -495,6 +545,11 @@ def _says_word(word: str, text: str) -> bool:
     if has_diacritics(word):
         return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", fold_tones(text).lower()) is not None
     return re.search(rf"\b{re.escape(word)}\b", fold_accents(text).lower()) is not None
+
+
+def says_numbered(exp: Expectation, text: str) -> bool:
+    """The passage names the numbered thing asked ("Đoàn số 2"), or none is asked."""
+    return not exp.numbered or bool(re.search(rf"\bso {exp.numbered}(?![\d./])", fold_accents(text).lower()))
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:
@@ -546,4 +601,6 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False
     where = text + " " + context
+    if not says_numbered(exp, where):
+        return False
     return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

@@ -401,9 +401,9 @@ class AskService:
         own = fold_tones(" ".join(f"{plan_owner(names.get(d, {}))} {names.get(d, {}).get('title', '')} "
                                   f"{(text := self.text_of(d))[:_header_end(text)]}" for d in docs).lower())
         evidence = fold_tones(cited.lower())
-        if plain:
-            return all(f" {place} " in f" {fold_accents(own)} " or f" {place} " in f" {fold_accents(evidence)} "
-                       for place in places)
+        if plain:  # "TP Ho Chi Minh": a name typed without marks, in capitals or not
+            return all(f" {key} " in f" {fold_accents(own)} " or f" {key} " in f" {fold_accents(evidence)} "
+                       for key in (fold_accents(place).lower() for place in places))
         return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
                    for place in places)
 

@@ -29,6 +29,7 @@ from assistant.services.answer_type import (
     PLACE_COLUMN,
     asks_where,
     satisfied,
+    says_numbered,
     says_place,
     without_document_dates,
 )
@@ -72,8 +73,9 @@ from assistant.vocab.fields import (
     stated_measure,
 )
 from assistant.vocab.figures import figure_mentions
-from assistant.vocab.numbering import is_bullet, strip_marker
+from assistant.vocab.numbering import is_bullet, marker_style, strip_marker
 from assistant.vocab.parts import (
+    KINDS,
     PREAMBLE_START,
     PROPOSED_BY,
     announces_list,
@@ -101,7 +103,7 @@ RECORD_CHARS, RECORD_LINE_CHARS = 480, 160  # an item's details said at most; th
 MAX_LIST_ITEMS = 8
 DUTY_PRODUCT_CHARS = 120
 MIN_DUTY_CLAUSES = 3  # a paragraph of this many clauses is a list of duties
-DOCUMENT_PARTS = ("number", "date", "issuer", "signer")  # what a plan's header and signature block say
+DOCUMENT_PARTS = ("title", "number", "date", "issuer", "signer")  # what a plan's header, title and signature say
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
 DUTIES_HEAD = "có các nhiệm vụ:"
 NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least this well, relative to the best
@@ -311,12 +313,14 @@ class ExtractiveAnswerer:
             return None
         first = None
         for part in asked:
-            unit = next((u for u in ranked if u.doc_id == doc and (u.signature if part == "signer" else
-                                                                    u.header == part)), None)
+            unit = next((u for u in ranked if u.doc_id == doc and (
+                u.signature if part == "signer" else _titles(u) if part == "title" else u.header == part)), None)
             if unit is None:
                 continue
+            if part == "title":  # a title wrapped over lines ("… BẢO VỆ DỮ" / "LIỆU CÁ NHÂN") is said whole
+                unit = _whole_title(unit, ranked)
             n = out.cite(unit.chunk, unit.text, unit.start)
-            out.say(_signature_claim(unit.text) if unit.signature else unit.text, [n])
+            out.say(_signature_claim(unit.text) if unit.signature else _one_line(unit.text), [n])
             first = first or unit
         return first
 
@@ -466,9 +470,14 @@ class ExtractiveAnswerer:
             limit = LEAD_CHARS if where or own_lines else TASK_CHARS
             if q.wants("list"):  # "Đề nghị … hỗ trợ: (1) …. (2) …": the list
                 limit = max(limit, _list_chars(task["text"]))
-            offset, quote = best_window(task["text"], _window_terms(q, u), want, limit)
+            # "… các dự án do Bộ Công an chủ trì:" / "- Dự án 1: …" / "- Dự án 2: …": the task's items, each by its start
+            items = _items_said(task["text"], LIST_CHARS) if q.wants("list") else None
+            if items is not None:
+                offset, quote, said = 0, task["text"], items
+            else:
+                offset, quote = best_window(task["text"], _window_terms(q, u), want, limit)
+                said = ("…" if offset else "") + quote
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
-            said = ("…" if offset else "") + quote
             text = f"{text} {said}" if text.endswith(":") else f"{text} — {said}" if text else said
         if text:
             out.say(text[0].upper() + text[1:], numbers)
@@ -601,8 +610,9 @@ class ExtractiveAnswerer:
                 break
             if not own_item(u) and any(own_item(c) for c in chosen[1:]):
                 break  # the lead's list, complete, answers
-            if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q) or _bare_lead(u):
-                continue
+            if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q) or _bare_lead(u) or \
+                    not says_numbered(q.expect, f"{_claimable(u)} {_context(u, q)}"):
+                continue  # "Đoàn số 3" says nothing of "Đoàn … số 2"
             if q.wants("list") and q.expect.numbers and not any(u is f for f in fitting):
                 continue  # "các mục tiêu đến năm 2027 gồm những gì": an item of another year is none of them
             if u.doc_id != lead.doc_id:
@@ -670,27 +680,34 @@ def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
     end = lead.end
     # asked for a list, items too long to say whole are each said by their start (`_items_said`)
     limit = LONG_LIST_CHARS if q.wants("list") and not enumerates else LIST_EXPAND_CHARS
+    text = lead.chunk.text
+    style = None
     for u in items[:8]:
-        if u.end - lead.start > limit or enumerates and "\n" in lead.chunk.text[end - base:u.start - base]:
+        if u.end - lead.start > limit or enumerates and "\n" in text[end - base:u.start - base]:
             break  # an enumeration goes on within its paragraph
+        mark = marker_style(text[text.rfind("\n", 0, u.start - base) + 1:u.end - base])
+        if style is not None and mark != style:
+            break  # "d) Hướng dẫn …" after "- Dự án 9 …": the list above goes on
+        style = mark
         end = u.end
     if end == lead.end:
         return lead
-    text = lead.chunk.text[lead.start - base:end - base]
+    text = text[lead.start - base:end - base]
     return Unit(lead.chunk, lead.rank, text, lead.start, end, lead.score, lead.coverage, task=lead.task,
                 terms=lead.terms)
 
 
-SUB_ITEM_CHARS, MAX_SUB_ITEMS = 70, 10
+SUB_ITEM_CHARS, MAX_SUB_ITEMS = 90, 10
 LONG_LIST_CHARS = 4 * LIST_EXPAND_CHARS  # a list introduced by "…:" whose items are paragraphs of their own
 
 
-def _items_said(text: str) -> str | None:
+def _items_said(text: str, longer: int = LIST_EXPAND_CHARS) -> str | None:
     """"Một số sản phẩm chủ yếu:" / "+ Tổng sản phẩm Xoài …" / "+ Tổng sản phẩm Nhãn …": a list whose items are
-    too long to say whole is said as the sentence introducing it and the start of each item; None for no such list."""
+    too long to say whole (the text longer than `longer`) is said as the sentence introducing it and the start of
+    each item; None for no such list."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     items = [ln for ln in lines[1:] if strip_marker(ln)[0]]
-    if len(items) < 2 or len(text) <= LIST_EXPAND_CHARS:
+    if len(items) < 2 or len(text) <= longer:
         return None
     head = _one_line(strip_marker(text[:text.find(items[0])])[1])
     intro = re.split(r"(?<=[.;])\s+", head)[-1]  # "…/năm. Một số sản phẩm trái cây chủ yếu:": the last sentence
@@ -1100,6 +1117,9 @@ def asked_units(q: Question, meta: Mapping[str, Any]) -> list[str]:
         if issuer and any(f"{issuer} ".startswith(" ".join(words[:cut]) + " ") and " ".join(words[cut:]) in plan
                           for cut in range(2, len(words))):
             return True  # "Sở Nông nghiệp Tân Lĩnh": the issuer shortened as staff say it, with the place
+        if issuer and any(f" {issuer}".endswith(" " + " ".join(words[:cut])) and " ".join(words[cut:]) in plan
+                          for cut in range(2, len(words))):
+            return True  # "Tỉnh ủy Lâm Đồng" of a plan of "Ban Tổ chức Tỉnh ủy" (… tỉnh Lâm Đồng): whose body issued it
         return any(" ".join(words[:k]) in plan and " ".join(words[:k]) not in _HEAD_KEYS
                    for k in range(max(2, (2 * len(words) + 2) // 3), len(words) + 1))
 
@@ -1136,9 +1156,43 @@ def _mentions(u: Unit, named: list[str]) -> bool:
     return any(names_unit(n, where) for n in named) or _leads(u, named)
 
 
+def _titles(u: Unit) -> bool:
+    """A line of the document's title ("BAN HÀNH KẾ HOẠCH TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ"): under the line naming
+    its kind ("QUYẾT ĐỊNH"), the lines between said in the title the document was read with."""
+    title = _title_key(str(u.chunk.payload.get("title", "")))
+    if not title:
+        return False
+    base = int(u.chunk.payload.get("start", 0))
+    lines = [ln.strip(" *_#") for ln in u.chunk.text[:max(0, u.start - base)].split("\n")[:-1]]
+    for line in reversed([*lines, u.text]):
+        if not line:
+            continue
+        if line in KINDS and line != u.text:
+            return True
+        if _title_key(line) not in title:
+            return False
+    return False
+
+
+def _title_key(text: str) -> str:
+    return " ".join(fold_accents(text).lower().split()).rstrip(".:")
+
+
+def _whole_title(first: Unit, ranked: list[Unit]) -> Unit:
+    """The title's lines from `first` on, in its passage, as one unit."""
+    base = int(first.chunk.payload.get("start", 0))
+    last = first
+    for u in sorted((u for u in ranked if u.chunk is first.chunk and u.start > first.start), key=lambda u: u.start):
+        if not _titles(u) or first.chunk.text[last.end - base:u.start - base].strip():
+            break
+        last = u
+    text = first.chunk.text[first.start - base:last.end - base]
+    return Unit(first.chunk, first.rank, text, first.start, last.end, first.score, first.coverage, terms=first.terms)
+
+
 def _document_part(u: Unit, q: Question) -> float:
     """The header line or signature block a metadata question asks about outranks any passage."""
-    if u.signature and q.wants("signer") or u.header and q.wants(u.header):
+    if u.signature and q.wants("signer") or u.header and q.wants(u.header) or q.wants("title") and _titles(u):
         return 1.0
     return 0.0
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from assistant.services.answer_type import (
     DOC_NUMBER_CUE,
+    IN_FORCE_ASKED,
     PROPOSAL_CUE,
     Expectation,
     checks_premise,
@@ -21,6 +22,7 @@ from assistant.services.answer_type import (
 )
 from assistant.services.evidence import STOPWORDS
 from assistant.text import (
+    dictionary_words,
     fold_accents,
     fold_tones,
     has_diacritics,
@@ -46,6 +48,9 @@ _CUES: dict[str, tuple[str, ...]] = {
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky", "ky boi"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
+    # what a decision issues, by its title ("Quyết định 2623 ban hành kế hoạch gì?"), or a document's full name
+    "title": ("ban hanh ke hoach gi", "ban hanh ke hoach nao", "ban hanh chuong trinh gi", "ban hanh de an gi",
+              "ten ke hoach", "ten van ban", "ten day du", "trich yeu", "ve viec gi"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
     "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
@@ -326,7 +331,8 @@ def analyse(text: str) -> Question:
         intents.add("list")
         kind = (which.group(1) or which.group(2)).strip()
         listed = kind if kind not in _ANY_LIST else ""
-    if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded):  # "… được ban hành vào những ngày nào?"
+    if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded) and not IN_FORCE_ASKED.search(folded):
+        # "… được ban hành vào những ngày nào?" ("… hết hiệu lực vào ngày nào?" asks no day it was issued)
         intents.add("date")
     if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
         intents.add("signer")
@@ -357,7 +363,7 @@ def analyse(text: str) -> Question:
         intents.add("destination")
     if _PROPOSED.search(folded) or PROPOSAL_CUE.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
         intents = (intents | {"proposal"}) - {"responsibility"}
-    if intents & {"number", "date", "issuer", "signer"}:
+    if intents & {"number", "date", "issuer", "signer", "title"}:
         intents.add("metadata")
     named = DOC_NUMBER.sub(" ", text)  # "KH 597/KH-UBND Dong Thap …": the issuer's code in a number names no unit
     units = tuple(u for u in unit_mentions(named) if len(u.split()) >= 2) if has_diacritics(text) else \
@@ -519,9 +525,22 @@ def topic_words(text: str) -> list[str]:
     words = nouns(fold_tones(text)) if has_diacritics(text) else \
         [t.replace("_", " ") for t in segment_folded(text)]
     foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
+    words = [_without_asking_verb(w) for w in words]
     return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_tones(w).lower(), folded)
                                  and not typed & set(w.lower().split()) and not _runs_into_name(w, text)),
                                *foreign]))
+
+
+def _without_asking_verb(word: str) -> str:
+    """"dòng Xoài … ghi lượng và giá trị bao nhiêu" tagged "ghi lượng": the asker's verb (ghi, nêu, nói, kể) joined to
+    the noun after it is no word of the plan ("ghi nhận", "kể chuyện" are words)."""
+    verb, _, rest = word.partition(" ")
+    if fold_accents(verb).lower() in _ASKING_VERBS and rest and fold_tones(word).lower() not in dictionary_words():
+        return rest
+    return word
+
+
+_ASKING_VERBS = frozenset(("ghi", "neu", "noi", "ke"))
 
 
 def _runs_into_name(word: str, text: str) -> bool:

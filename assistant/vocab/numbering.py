@@ -133,6 +133,16 @@ def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line.strip()))
 
 
+def marker_style(line: str) -> str:
+    """The kind of mark a list item opens with ("-" for any bullet, "letter" for "d)", …; "" for none): the items of
+    one list share it, the next item of the list above ("- Dự án 9 …" / "d) Hướng dẫn …") does not."""
+    stripped = line.strip()
+    if _BULLET.match(stripped):
+        return "-"
+    num = numbering(stripped)
+    return num.style_key if num is not None and not num.bare else ""
+
+
 def strip_marker(line: str) -> tuple[int, str]:
     """(offset, text) of a line without its bullet or list number: '- Sở Y tế …' -> (2, 'Sở Y tế …')."""
     stripped = line.lstrip()

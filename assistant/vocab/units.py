@@ -295,6 +295,8 @@ def _name_end(text: str, start: int, stop: int) -> int:
                 return stop  # "Bệnh viện Đa khoa Bình Sơn cơ sở 2": the number is part of the name
             if len(rest) >= 2 and all(w.group(0)[0].islower() for w in rest[:2]):  # "… định hướng gắn cảm biến IoT"
                 return start + words[i].end()
+            if len(rest) >= 2 and rest[0].group(0) == "về":  # "UBND tỉnh Đồng Tháp về CĐS …": what a plan is about
+                return start + words[i].end()
             if len(rest) == 1 == len(words) - i - 1 and rest[0].group(0).isalpha() and rest[0].group(0).islower() \
                     and not rest[0].group(0).startswith(_LEVEL_WORDS):
                 return start + words[i].end()  # "Ban Tổ chức Tỉnh ủy Lâm Đồng nói khi nào …": a verb ends it

@@ -310,6 +310,31 @@ from assistant.vocab.docnum import DOC_NUMBER
         # the days of a schedule ("vào những ngày nào") are days of the week too; a deadline's are not
         ("Rác tái chế được thu gom vào những ngày nào?", "Chất thải tái chế\tMàu trắng\tThứ Tư và Chủ nhật", True),
         ("Hạn nộp báo cáo là ngày nào?", "Các tổ báo cáo vào sáng thứ Hai hằng tuần.", False),
+        # points counted of an indicator named by its share: the share is no answer
+        ("Chỉ tiêu tỷ lệ người dân có hồ sơ sức khỏe điện tử được tính bao nhiêu điểm khi chấm điểm?",
+         "Chỉ tiêu: Tỷ lệ người dân có hồ sơ sức khỏe điện tử; Đơn vị: %; Kết quả: ≥ 95", False),
+        ("Doanh nghiệp phải đầu tư trung tâm nghiên cứu với tỷ lệ bao nhiêu doanh thu?",
+         "Có đầu tư Trung tâm nghiên cứu và phát triển tại Việt Nam với tỷ lệ 1% - 3% doanh thu.", True),
+        # when a document loses or takes effect: what it says of its effect, not the day it was signed
+        ("Quyết định 2623 ban hành kế hoạch hết hiệu lực vào ngày nào?", "Hà Nội, ngày 29 tháng 11 năm 2025", False),
+        ("Quyết định 2623 có hiệu lực từ khi nào?", "Quyết định này có hiệu lực thi hành từ ngày ký ban hành.", True),
+        # a level by its number
+        ("Hệ thống phải đạt an toàn thông tin cấp độ mấy?", "Đầu tư trang thiết bị tại Sở Tài chính.", False),
+        ("Hệ thống phải đạt an toàn thông tin cấp độ mấy?", "Bảo đảm an toàn hệ thống thông tin cấp độ 3.", True),
+        # a count's growth is a share of that count, not of what the question asks
+        ("Chỉ tiêu giảm tỷ lệ tái nghiện xuống còn bao nhiêu phần trăm?",
+         "Hàng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 03%.", False),
+        ("Số vụ phạm tội về ma túy được phát hiện tăng bao nhiêu phần trăm mỗi năm?",
+         "Hàng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tăng trên 03%.", True),
+        # a web address asked is one the passage writes out; a business asked, one it names
+        ("Cổng thông tin dữ liệu cá nhân có địa chỉ truy cập (tên miền) là gì?",
+         "Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân, cung cấp thông tin tuyên truyền.", False),
+        ("Trang thông tin của Ban có tên miền là gì?", "Nâng cấp trang thông tin điện tử (https://btc.lamdong.dcs.vn/)",
+         True),
+        ("Xã chọn doanh nghiệp nào cung cấp phần mềm kho lưu trữ?", "Xây dựng kho lưu trữ điện tử dùng chung của xã.",
+         False),
+        ("Xã chọn doanh nghiệp nào cung cấp phần mềm kho lưu trữ?",
+         "Thuê dịch vụ kho lưu trữ của Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT).", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -336,6 +361,21 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     # when the document was issued says which document; what must be issued by a date is asked
     assert expectation("Kế hoạch của Tỉnh ủy ban hành tháng 01/2026 thay thế những kế hoạch nào?").numbers == ()
     assert expectation("Nghị định phải ban hành trước ngày 30/6/2026?").numbers == ("30/6/2026",)
+    # "Kế hoạch năm 2025 của UBND tỉnh …": the plan named by its year; "kế hoạch năm 2028" of a table's column is asked
+    assert expectation("Kế hoạch năm 2025 của UBND tỉnh Đồng Tháp liệt kê những hệ thống nào?").numbers == ()
+    assert expectation("Theo Kế hoạch số 12, năm 2028 trồng bao nhiêu ha?").numbers == ("2028",)
+
+
+@pytest.mark.parametrize(("question", "passage", "ok"), [
+    # one of several things of a kind by its number: the passage says which
+    ("Đoàn kiểm tra liên ngành số 2 do cơ quan nào chủ trì?", "Đoàn số 2\tChi cục Thủy sản\tChợ đầu mối", True),
+    ("Đoàn kiểm tra liên ngành số 2 do cơ quan nào chủ trì?", "Đoàn số 3\tChi cục Quản lý thị trường", False),
+    ("Đoàn kiểm tra liên ngành số 2 do cơ quan nào chủ trì?", "Đoàn số 21\tChi cục Quản lý thị trường", False),
+    # a part of the document or a form is named so without "số" where it is
+    ("Phụ lục số 2 giao Sở Y tế việc gì?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể", True),
+])
+def test_a_numbered_thing_is_the_one_its_passage_says(question: str, passage: str, ok: bool) -> None:
+    assert satisfied(expectation(question), passage) is ok
 
 
 def test_a_pupils_plan_of_a_year_asks_no_birth_date() -> None:
@@ -409,6 +449,15 @@ def test_a_rows_bare_figures_with_the_percent_sign_are_its_indicators(question: 
     """"≥80%" standing alone in a year's cell is the share the row's indicator names, as a "%" column's figures are."""
     row = "5\tTỷ lệ trẻ em gái 11 tuổi được tiêm vắc xin HPV\t%\t-\t≥70%\t≥80%\t≥85%"
     assert satisfied(expectation(question), row, "STT Chỉ tiêu Đơn vị tính 2026 2027 2028", table=True) is ok
+
+
+def test_a_target_is_of_the_measure_named_nearest_the_question() -> None:
+    """"phụ lục phân công chỉ tiêu phát triển kinh tế số …, chỉ tiêu phủ sóng 5G đặt mức bao nhiêu": the first
+    "chỉ tiêu" names the annex, the last what is asked."""
+    q = "Trong phụ lục phân công chỉ tiêu phát triển kinh tế số của tỉnh Bắc Ninh, chỉ tiêu phủ sóng 5G đặt mức bao nhiêu?"
+    assert expectation(q).share_of == "phu song"
+    assert satisfied(expectation(q), "| 2 | Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số. | Sở Khoa học và Công nghệ |",
+                     table=True)
 
 
 def test_a_share_of_markets_is_no_share_for_anything() -> None:

@@ -203,6 +203,19 @@ def test_a_unit_set_aside_is_not_the_one_asked_about() -> None:
     assert asked_units(analyse("Sở Y tế được giao những nhiệm vụ gì?"), {}) == ["so y te"]
 
 
+def test_the_body_whose_office_issued_the_plan_names_the_plan() -> None:
+    """"BTC Tỉnh ủy Lâm Đồng phân loại …": of a plan issued by "Ban Tổ chức Tỉnh ủy" for "… tỉnh Lâm Đồng", the
+    Tỉnh ủy named with the place is whose plan it is, not a unit asked about."""
+    from assistant.services.extractive import asked_units
+    from assistant.services.question import analyse
+
+    plan = {"title": "Kế hoạch chuyển đổi số của Ban Tổ chức Tỉnh ủy và ngành Tổ chức xây dựng Đảng tỉnh Lâm Đồng",
+            "issuer": "Ban Tổ chức Tỉnh ủy"}
+    assert asked_units(analyse("BTC Tỉnh ủy Lâm Đồng phân loại quy trình thành 04 nhóm, đó là những nhóm nào?"),
+                       plan) == []
+    assert asked_units(analyse("Tỉnh đoàn Lâm Đồng được giao những nhiệm vụ gì?"), plan) == ["tinh doan lam dong"]
+
+
 @pytest.mark.parametrize(("column", "question", "asked"), [
     ("Nguồn kinh phí", "Ban quản lý rừng được bao nhiêu kinh phí, từ nguồn nào?", True),
     ("Nguồn kinh phí", "Ban quản lý rừng được bao nhiêu kinh phí?", False),

@@ -236,6 +236,9 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     # a verb typed before a name is no word with the name's first syllable ("giao Tổ đảng" is no "giao tổ")
     ("Kế hoạch 3260 giao Tổ đảng ở Thường trực Ủy ban Pháp luật rà soát những dự án luật nào?", ["pháp luật"],
      ["giao tổ"]),
+    # the asker's verb joined to the noun after it ("ghi lượng") is no word of the plan; "ghi nhận" is a word
+    ("Phụ lục 02 của Sơn La: dòng Xoài năm 2026 ghi lượng và giá trị bao nhiêu?", ["giá trị"], ["ghi lượng"]),
+    ("Bảng chỉ tiêu ghi nhận bao nhiêu sáng kiến?", ["sáng kiến"], []),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)
@@ -358,6 +361,17 @@ def test_qualifying_words(question: str, qualifying: list[str]) -> None:
     from assistant.services.question import qualifying_words
 
     assert set(qualifying) <= set(qualifying_words(question)) and (qualifying or not qualifying_words(question))
+
+
+@pytest.mark.parametrize(("question", "cut"), [
+    # "Chỉ | tiêu xã": a word the tagger cut, its end joined to the next word, is read whole ("chỉ tiêu" | "xã")
+    ('Chỉ tiêu xã, phường "không ma túy" của tỉnh Nam Sơn năm 2026 phấn đấu bao nhiêu %?', "tiêu xã"),
+    ("Tỷ lệ người dân có sổ sức khỏe điện tử đạt bao nhiêu?", "khỏe điện tử"),
+])
+def test_a_word_the_tagger_cut_is_read_whole(question: str, cut: str) -> None:
+    from assistant.services.question import qualifying_words
+
+    assert cut not in qualifying_words(question)
 
 
 # a bound ("giới hạn … ở mức nào") and an amount ("khối lượng bao nhiêu km") frame a figure, whatever it is of

@@ -384,6 +384,29 @@ def test_a_pdf_table_over_two_pages_is_read_row_by_row(tmp_path: Path) -> None:
     assert "IV. NHIỆM VỤ CỤ THỂ" in lines
 
 
+@needs_office
+def test_a_ruled_table_of_any_columns_printed_to_pdf_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A table is found by the rules it is drawn with, whatever its columns are called ("Khu vực", "Số trường …"):
+    the plain text runs its cells and wrapped names together ("Khu vực miền núi 35 4.200 Phòng Giáo dục")."""
+    document = docx.Document()
+    document.add_paragraph("4. Chỉ tiêu dạy bơi phân theo khu vực")
+    rows = [("Khu vực", "Số trường tham gia", "Số học sinh học bơi", "Đơn vị đầu mối"),
+            ("Khu vực ven biển (Cửa Lạch, Hải Đông, Tân An)", "48", "9.600", "Phòng Giáo dục Thể chất"),
+            ("Khu vực miền núi phía Tây", "35", "4.200", "Phòng Giáo dục dân tộc"),
+            ("Tổng cộng", "83", "13.800", "")]
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for i, row in enumerate(rows):
+        for k, value in enumerate(row):
+            table.rows[i].cells[k].text = value
+    document.add_paragraph("IV. KINH PHÍ")
+    document.save(str(tmp_path / "day-boi.docx"))
+    lines = normalize_text(load_document(convert(tmp_path / "day-boi.docx", "pdf")).text)[0].splitlines()
+    assert "| Khu vực | Số trường tham gia | Số học sinh học bơi | Đơn vị đầu mối |" in lines
+    assert "| Khu vực miền núi phía Tây | 35 | 4.200 | Phòng Giáo dục dân tộc |" in lines
+    assert "IV. KINH PHÍ" in lines
+
+
 def test_a_plan_kept_in_excel_reads_as_a_plan() -> None:
     text = load_bytes("kenh-muong.xlsx", excel_plan_bytes(), Limits()).text
     assert "KẾ HOẠCH" in text.splitlines()  # a paragraph of the sheet is a line, not a row padded with tabs
@@ -536,6 +559,48 @@ def test_a_saved_mail_without_a_table_is_read_from_its_plain_body() -> None:
     plain = "Kính gửi các đơn vị,\nĐề nghị các xã báo cáo kết quả tiêm phòng trước ngày 15/5/2026.\n"
     text = load_bytes("thu.eml", _mail("<p>Kính gửi các đơn vị,</p>", plain), Limits()).text
     assert "báo cáo kết quả tiêm phòng trước ngày 15/5/2026" in text
+
+
+# --- a web page saved as one file (.mht) ------------------------------------------------------------------
+
+_WORD_PAGE = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset='utf-8'>"
+    "<style>p.MsoNormal {margin:0cm}</style></head><body lang=VI><div class=WordSection1>"
+    "<table class=MsoNormalTable border=0><tr><td><p class=MsoNormal>ỦY BAN NHÂN DÂN<br>TỈNH TÂN HÀ</p></td>"
+    "<td><p class=MsoNormal>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</p></td></tr>"
+    "<tr><td><p class=MsoNormal>Số: 58/KH-UBND</p></td><td><p class=MsoNormal><i>Tân Hà, ngày 12 tháng 01 năm "
+    "2026</i></p></td></tr></table><p class=MsoNormal align=center><b>KẾ HOẠCH<o:p></o:p></b></p>"
+    "<p class=MsoNormal align=center><b>Phòng, chống bệnh dại năm 2026</b></p>"
+    "<p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>a)<span>&nbsp;&nbsp; </span>"
+    "</span><![endif]><span class=SpellE>Tiêm</span> vắc-xin dại cho 95% đàn chó, mèo nuôi; Chi cục Chăn nuôi và "
+    "Thú y chủ trì<o:p></o:p></p></div></body></html>")
+
+
+def _web_archive(html: str) -> bytes:
+    """A page as Word saves it as "Single File Web Page": MIME multipart/related, the page quoted-printable, then
+    an image and an XML part of its own files."""
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["MIME-Version"] = "1.0"
+    msg.set_content(html, subtype="html", cte="quoted-printable")
+    msg.add_related(b"\x89PNG\r\n\x1a\n", maintype="image", subtype="png", cid="<image001.png>")
+    msg.add_related("<xml><o:File HRef='image001.png'/></xml>", subtype="xml", cte="quoted-printable")
+    return msg.as_bytes()
+
+
+def test_a_page_saved_by_word_as_one_file_is_read_with_its_list_labels() -> None:
+    doc = load_bytes("ke-hoach.mht", _web_archive(_WORD_PAGE), Limits())
+    text = doc.text
+    assert "a) Tiêm vắc-xin dại cho 95% đàn chó, mèo nuôi; Chi cục Chăn nuôi và Thú y chủ trì" in " ".join(text.split())
+    assert "PNG" not in text and "o:File" not in text and "MsoNormal" not in text
+    meta = extract_metadata(normalize_text(text)[0])
+    assert (meta["doc_number"], meta["issued_date"]) == ("58/KH-UBND", "2026-01-12")
+
+
+def test_an_mht_without_a_page_is_refused_in_vietnamese() -> None:
+    with pytest.raises(LoadError, match="không có trang HTML"):
+        load_bytes("trang.mht", "Chỉ là ghi chú.".encode(), Limits())
 
 
 def test_an_eml_that_is_no_mail_is_refused_in_vietnamese() -> None:

@@ -185,8 +185,8 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 
 def test_registry_covers_the_supported_types() -> None:
-    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".htm", ".html", ".jpeg", ".jpg", ".md", ".odt",
-                                            ".pdf", ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
+    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".htm", ".html", ".jpeg", ".jpg", ".md", ".mht",
+                                            ".mhtml", ".odt", ".pdf", ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 

@@ -550,6 +550,34 @@ def test_a_total_row_under_a_table_laid_out_with_spaces_is_a_row_of_its_own() ->
     assert "| | Tổng cộng | 289 hộ/1.033 khẩu | |" in lines
 
 
+def test_a_table_laid_out_with_spaces_and_no_number_column_reads_as_rows() -> None:
+    """Copied from a PDF: no "STT", names wrapped under their columns, each row's cells wrapped onto a second line and
+    a blank line between rows; the note after the table runs across its columns and is no row."""
+    raw = ("IV. PHÂN BỔ CHỈ TIÊU THEO CỤM XÃ\n\n"
+           "Cụm xã                     Số  Số hộ được  Điểm tập kết        Xã cụm trưởng\n"
+           "                         xã     hỗ trợ\n\n"
+           "Cụm I - Khu vực trung      12       2.400  Nhà văn hóa xã      Xã Tân Lập\n"
+           "tâm                                        Tân Lập\n\n"
+           "Cụm II - Khu vực ven       18       3.150  Trường tiểu học     Xã Hòa Bình\n"
+           "sông Hồng                                  Hòa Bình\n\n"
+           "Tổng cộng                  30       5.550\n\n"
+           "      Ghi chú: Các cụm xã có thể điều chỉnh số hộ giữa các xã trong cụm nhưng không thấp hơn tổng số.\n")
+    lines = normalize_text(raw)[0].split("\n")
+    assert "| Cụm xã | Số xã | Số hộ được hỗ trợ | Điểm tập kết | Xã cụm trưởng |" in lines
+    assert "| Cụm II - Khu vực ven sông Hồng | 18 | 3.150 | Trường tiểu học Hòa Bình | Xã Hòa Bình |" in lines
+    assert "| Tổng cộng | 30 | 5.550 | | |" in lines
+    assert not any(line.startswith("| Ghi chú") for line in lines)
+
+
+def test_a_table_laid_out_with_spaces_one_line_a_row_and_no_number_column() -> None:
+    raw = ("Đơn vị                 Số lớp   Số học viên   Thời gian\n"
+           "Phường Bạch Đằng       4        120           Tháng 6/2026\n"
+           "Xã Tân Lập             3        90            Tháng 7/2026\n\n"
+           "V. KINH PHÍ\n")
+    lines = normalize_text(raw)[0].split("\n")
+    assert "| Xã Tân Lập | 3 | 90 | Tháng 7/2026 |" in lines and "V. KINH PHÍ" in lines
+
+
 def test_a_plan_cut_from_a_gazette_is_its_own_pages() -> None:
     """Pages of a provincial gazette ("Công báo"): a running head with the page number on alternate sides, the end
     of the decision printed before the plan (its "Nơi nhận", its signer) and the header of the one after it. The

@@ -7,6 +7,7 @@ import pytest
 from assistant.vocab.numbering import (
     heading_numbers,
     is_bullet,
+    marker_style,
     numbering,
     roman_value,
     section_references,
@@ -64,6 +65,10 @@ def test_roman_bullets_and_markers() -> None:
     assert is_bullet("- Sở Y tế") and is_bullet("+ 70% hồ sơ") and not is_bullet("-5%")
     assert strip_marker("- Sở Y tế: chủ trì") == (2, "Sở Y tế: chủ trì")
     assert strip_marker("1.2. Triển khai") == (5, "Triển khai")
+    # the items of one list share their mark; the next item of the list above has its own
+    assert marker_style("- Dự án 1: “Phòng ngừa …”") == marker_style("+ Dự án 2") == "-"
+    assert marker_style("d) Hướng dẫn, đôn đốc") == "letter" and marker_style("2.1. Sở Y tế") == "dotted2"
+    assert marker_style("Sở Y tế chủ trì") == ""
 
 
 @pytest.mark.parametrize(("text", "paths"), [
