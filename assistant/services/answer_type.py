@@ -17,7 +17,7 @@ from assistant.text import SAME_TERMS, fold_accents, fold_tones, has_diacritics,
 from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
-from assistant.vocab.units import PLACE_LEVEL
+from assistant.vocab.units import PLACE_LEVEL, expand_abbreviations
 
 # a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
@@ -194,6 +194,11 @@ _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit"
 # said of one thing alike)
 _KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh|phan mem)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
                          r"(?:nao|gi)\b")
+# "những cây cầu cụ thể nào", "các trạm thu phí cụ thể nào": things asked by their names
+_NAMED_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?:,? [a-z]+){0,5}) cu the nao\b")
+# kinds asked "cụ thể" that have no names of their own: tasks, contents, units … are answered by what a plan says
+_ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
+                       "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem"))
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
 _APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan)"
 _ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?" + _APPROVALS + r"\b|\b" +
@@ -388,6 +393,11 @@ def expectation(question: str) -> Expectation:
     often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
         if pattern is FREQUENCY and has_diacritics(question) else ""
     kind = _KIND_ASKED.search(q) if has_diacritics(question) and pattern is None and not m else None
+    if pattern is None and has_diacritics(question) and (instances := _NAMED_ASKED.search(q)) and \
+            instances.group(1) not in _ANY_KIND:
+        # "gắn cảm biến trên những cây cầu cụ thể nào?": each by its name ("cầu Mỹ Thuận"), not "các cầu trọng điểm"
+        word = written[instances.start(1):instances.end(1)].split()[-1]
+        pattern = re.compile(rf"(?i:\b{re.escape(word)})\s+[A-ZĐÀ-Ỹ0-9]")
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
@@ -479,7 +489,8 @@ _NOT_SHARED_WRITTEN = frozenset([
     "này", "đó", "bao", "nhiêu", "là", "đạt", "phải", "được", "của", "trong", "theo", "mức", "thế", "nào", "chung",
     "trên", "tới", "ít", "từ", "đến", "và", "ở", "tại", "cho", "về", "vào", "với", "khi", "năm", "mỗi", "một", "hằng",
     "hàng", "giảm", "tăng", "hay", "hoặc", "còn", "thì", "cần", "trở", "lên", "chiếm", "xuống", "sẽ", "nhất", "đặt",
-    "ra", "cụ", "thể", "chính", "chủ", "yếu", "gì", "đề", "tối", "thiểu", "đa", "khoảng"])  # bounds: "tối thiểu …"
+    "ra", "cụ", "thể", "chính", "chủ", "yếu", "gì", "đề", "tối", "thiểu", "đa", "khoảng",  # bounds: "tối thiểu …"
+    "bên"])  # "mỗi bên bao nhiêu phần trăm": each plan compared
 _NOT_SHARED = frozenset(fold_accents(w) for w in _NOT_SHARED_WRITTEN)
 
 
@@ -578,7 +589,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
             # of the row (not its number, a year or a date) and the noun in the row or its header ("Xã, phường" for
             # "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is named in its own cell
             # or the header)
-            around = " ".join(re.findall(r"\w+", fold_accents(f"{text} {context}".lower())))
+            around = " ".join(re.findall(r"\w+", fold_accents(expand_abbreviations(f"{text} {context}").lower())))
             whole = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
                                      if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"
             # a cell holding a figure ("12", "4.500 lao động"), not a number inside words ("đợt 1") or a share

@@ -43,6 +43,8 @@ ABBREVIATIONS: dict[str, str] = {
     "HTCT": "hệ thống chính trị", "PCMT": "phòng, chống ma túy", "CSDL": "cơ sở dữ liệu",
     "ATTT": "an toàn thông tin", "ANTT": "an ninh trật tự", "KTS": "kinh tế số", "XHS": "xã hội số",
     "DVC": "dịch vụ công", "PTNT": "Phát triển nông thôn",
+    # a school's people, as tables head their columns ("Số HS được dạy bơi", "Số GV")
+    "HS": "học sinh", "GV": "giáo viên",
 }
 # words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
 HEAD_WORDS = (

@@ -315,6 +315,16 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Chỉ tiêu: Tỷ lệ người dân có hồ sơ sức khỏe điện tử; Đơn vị: %; Kết quả: ≥ 95", False),
         ("Doanh nghiệp phải đầu tư trung tâm nghiên cứu với tỷ lệ bao nhiêu doanh thu?",
          "Có đầu tư Trung tâm nghiên cứu và phát triển tại Việt Nam với tỷ lệ 1% - 3% doanh thu.", True),
+        # things asked "cụ thể" by their names: a passage naming none does not answer
+        ("Tỉnh sẽ gắn cảm biến IoT trên những cây cầu cụ thể nào?",
+         "Nghiên cứu, ứng dụng IoT gắn cảm biến tại các cầu, đường trọng điểm để giám sát tải trọng.", False),
+        ("Tỉnh sẽ gắn cảm biến IoT trên những cây cầu cụ thể nào?", "Gắn cảm biến tại cầu Cao Lãnh, cầu Mỹ Thuận.", True),
+        ("Thu phí không dừng lắp tại những trạm thu phí, tuyến đường cụ thể nào?",
+         "Hệ thống thu phí điện tử không dừng đối với các phương tiện tham gia giao thông đường bộ.", False),
+        ("Kế hoạch giao Sở Y tế những nhiệm vụ cụ thể nào?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể.", True),
+        # "mỗi bên" of a comparison says each plan, not what the share is of
+        ("So sánh chỉ tiêu đảng viên dùng Sổ tay đảng viên điện tử của hai kế hoạch, mỗi bên bao nhiêu phần trăm?",
+         "100% chi bộ sử dụng ứng dụng Sổ tay đảng viên điện tử; tối thiểu 95% đảng viên thường xuyên sử dụng.", True),
         # when a document loses or takes effect: what it says of its effect, not the day it was signed
         ("Quyết định 2623 ban hành kế hoạch hết hiệu lực vào ngày nào?", "Hà Nội, ngày 29 tháng 11 năm 2025", False),
         ("Quyết định 2623 có hiệu lực từ khi nào?", "Quyết định này có hiệu lực thi hành từ ngày ký ban hành.", True),
@@ -400,6 +410,14 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
                        ).numbers == ()
     assert expectation("Theo Kế hoạch số 54-KH/TU ngày 04 tháng 6 năm 2026, việc nào xong trước 30/9/2026?"
                        ).numbers == ("30/9/2026",)
+
+
+def test_a_count_asked_of_a_table_row_is_named_by_its_columns_abbreviation() -> None:
+    """"bao nhiêu học sinh" of a row under "Số HS được dạy bơi": the column counts pupils."""
+    exp = expectation("Cụm khu vực ven biển được giao dạy bơi cho bao nhiêu học sinh?")
+    row = "| Cụm III - Khu vực ven biển | 15 | 2.850 | THCS Trần Quốc Toản |"
+    assert satisfied(exp, row, "| Cụm trường | Số trường | Số HS được dạy bơi | Trường cụm trưởng |", table=True)
+    assert not satisfied(exp, row, "| Cụm trường | Số trường | Số bể bơi | Trường cụm trưởng |", table=True)
 
 
 def test_a_count_asked_of_a_table_row_names_the_whole_noun() -> None:

@@ -72,7 +72,7 @@ PERSON_CONTEXT = (
 PLACE_PREFIXES = _keys(
     "tỉnh,thành phố,tp,tp.,huyện,quận,thị xã,thị trấn,xã,phường,thôn,xóm,ấp,bản,làng,khu phố,khu,"
     "tổ dân phố,đường,phố,ngõ,ngách,hẻm,kiệt,sông,núi,đèo,cầu,chợ,trường,bệnh viện,học viện,"
-    "đại học,thpt,thcs,tiểu học,mầm non,trung học,giải thưởng,tư tưởng,chủ tịch,đại tướng,lăng,bảo tàng,quảng trường,đảo,vịnh,hồ,"
+    "đại học,thpt,thcs,th,mn,ptdtbt,ptdtnt,tiểu học,mầm non,trung học,giải thưởng,tư tưởng,chủ tịch,đại tướng,lăng,bảo tàng,quảng trường,đảo,vịnh,hồ,"
     "vùng,miền,quê,huyện ủy,tỉnh ủy,thành ủy,đảng bộ,đảng ủy,công an,"
     "tp ,thủ đô,nhà văn hóa,sân vận động,công viên,khu công nghiệp,cảng,sân bay,trạm,đồn,"
     "tuyến,quốc lộ,tỉnh lộ,nhà máy,công ty,tập đoàn,hợp tác xã,doanh nghiệp,ngân hàng"

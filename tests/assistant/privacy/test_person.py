@@ -45,6 +45,8 @@ def test_finds_names(recognizer, values_of, text, expected):
         "Đảng ủy xã Quảng Phú, phường Bạch Đằng và tỉnh Đồng Nai triển khai đồng bộ.",
         "Quán triệt tư tưởng Hồ Chí Minh; Học viện Chính trị quốc gia Hồ Chí Minh.",
         "Trụ sở đặt tại đường Trần Hưng Đạo; Trường THPT Phan Đình Phùng.",
+        # a school named after a person, by its level's abbreviation ("TH" tiểu học, "MN" mầm non)
+        "Cụm trưởng: TH Nguyễn Bá Ngọc; MN Hoàng Thị Loan; PTDTBT TH Đồng Mỏ.",
         "- Lưu Văn phòng Đảng ủy.",
         "Đồng kính gửi: Văn phòng Trung ương Đảng.",
         "Phạm Vi Triển Khai Và Đối Tượng Áp Dụng",
