@@ -48,9 +48,9 @@ _CUES: dict[str, tuple[str, ...]] = {
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky", "ky boi"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
-    # what a decision issues, by its title ("Quyết định 2623 ban hành kế hoạch gì?"), or a document's full name
+    # what a decision issues, by its title ("Quyết định 2623 ban hành kế hoạch gì?"), or a document's name
     "title": ("ban hanh ke hoach gi", "ban hanh ke hoach nao", "ban hanh chuong trinh gi", "ban hanh de an gi",
-              "ten ke hoach", "ten van ban", "ten day du", "trich yeu", "ve viec gi"),
+              "ten ke hoach", "ten van ban", "trich yeu"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
              "ban hanh vao ngay"),
     "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",

@@ -29,7 +29,7 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     ("Kế hoạch năm 2025 của UBND tỉnh Nam Sơn về phòng, chống ma túy liệt kê những hệ thống giám sát nào?",
      ["camera nhận dạng khuôn mặt", "cảnh báo sớm nguy cơ tái nghiện"], []),
     # the plan's title, with another of its parts: each from where the plan says it
-    ("Kế hoạch 172/KH-UBND của Nam Sơn có tên đầy đủ là gì, ai ký?",
+    ("Kế hoạch 172/KH-UBND của Nam Sơn có tên kế hoạch là gì, ai ký?",
      ["Thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 trên địa bàn tỉnh Nam Sơn",
       "Lò Văn Thành"], []),
     # one team of three by its number: its row, not its neighbour's
