@@ -246,6 +246,7 @@ class Expectation:
     kind: str = ""  # "chủ trì dự án nào": the kind of thing asked (as typed), which the passage names
     act: str = ""  # "do cấp nào phê duyệt": an act of approval (folded), which the passage says; leading is no approving
     counted: bool = False  # "(tính theo số cặp)", "số lượng": the count itself is asked, a share does not answer
+    about: tuple[str, ...] = ()  # "tiêu chuẩn TCVN nào về chất lượng dữ liệu": folded words the passage says
     numbered: str = ""  # "Đoàn kiểm tra liên ngành số 2": the number of the thing asked about; the passage says "số 2"
 
     @property
@@ -407,7 +408,19 @@ def expectation(question: str) -> Expectation:
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else None, counted=bool(_BY_COUNT.search(q)),
                        numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
-                                      if m.group(1) not in _NUMBERED_PARTS), ""))
+                                      if m.group(1) not in _NUMBERED_PARTS), ""),
+                       about=_about_asked(q))
+
+
+# "TCVN nào về chất lượng dữ liệu", "chuyên mục gì về thiên tai": the thing asked is told by what it is about
+_ABOUT_ASKED = re.compile(r"\b(?:nao|gi) ve ((?:[a-z]+ ){0,4}[a-z]+)")
+_ABOUT_ENDS = frozenset(("theo", "cua", "trong", "nam", "tai", "de", "va", "cho", "khi", "o", "duoc", "la", "thi"))
+
+
+def _about_asked(q: str) -> tuple[str, ...]:
+    found = _ABOUT_ASKED.search(q)
+    words = list(itertools.takewhile(lambda w: w not in _ABOUT_ENDS, found.group(1).split())) if found else []
+    return tuple(words) if len(words) >= 2 else ()
 
 
 # "Đoàn kiểm tra liên ngành số 2", "Tổ công tác số 1", "Cụm số 3": one of several things of a kind, by its number (a
@@ -546,7 +559,9 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
         if _BARE_FIGURE.fullmatch(clause.strip()):
             return True  # "Tỷ lệ trẻ em gái 11 tuổi … | % | ≥70% | ≥80%": a row's bare figure is its indicator's
         for m in re.finditer(r"\d[\d.,]*\s*%" + ("" if yearly else r"(?!\s*/\s*nam\b)"), clause):  # "13%/năm" grows
-            if re.match(rf"\s*{_OF_WHICH}{said}\b", clause[m.end():]) or re.search(rf"\b{said}\b", clause[:m.start()]):
+            # "50% các cơ quan, đơn vị, địa phương cấp xã có …": the noun among the few the figure is of
+            if re.match(rf"\s*{_OF_WHICH}(?:[^\W\d_]+,?\s+){{0,6}}?{said}\b", clause[m.end():]) or \
+                    re.search(rf"\b{said}\b", clause[:m.start()]):
                 return True
     return False
 
@@ -612,6 +627,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.ordinal and not re.search(rf"\b{exp.ordinal}{_ORDINAL_SAID}", fold_accents(text.lower())):
         return False
     where = text + " " + context
+    if exp.about and not all(re.search(rf"\b{w}\b", fold_accents(where).lower()) for w in exp.about):
+        return False
     if not says_numbered(exp, where):
         return False
     return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

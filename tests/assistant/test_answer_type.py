@@ -322,6 +322,15 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Thu phí không dừng lắp tại những trạm thu phí, tuyến đường cụ thể nào?",
          "Hệ thống thu phí điện tử không dừng đối với các phương tiện tham gia giao thông đường bộ.", False),
         ("Kế hoạch giao Sở Y tế những nhiệm vụ cụ thể nào?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể.", True),
+        # "… nào về <chủ đề>": the thing asked is told by what it is about
+        ("Việc làm sạch dữ liệu phải tuân theo tiêu chuẩn TCVN nào về chất lượng dữ liệu?",
+         "Bảo đảm an toàn thông tin theo tiêu chuẩn TCVN 14423:2025 về An ninh mạng.", False),
+        ("Việc làm sạch dữ liệu phải tuân theo tiêu chuẩn TCVN nào về chất lượng dữ liệu?",
+         "Áp dụng tiêu chuẩn TCVN 12345:2024 về chất lượng dữ liệu.", True),
+        # a share of several nouns, the one asked among them
+        ("Ban Tổ chức phấn đấu bao nhiêu % cấp xã có cán bộ chuyên trách công nghệ thông tin?",
+         "Phấn đấu ít nhất 50% các cơ quan, đơn vị, địa phương cấp xã có cán bộ chuyên trách về công nghệ thông tin.",
+         True),
         # "mỗi bên" of a comparison says each plan, not what the share is of
         ("So sánh chỉ tiêu đảng viên dùng Sổ tay đảng viên điện tử của hai kế hoạch, mỗi bên bao nhiêu phần trăm?",
          "100% chi bộ sử dụng ứng dụng Sổ tay đảng viên điện tử; tối thiểu 95% đảng viên thường xuyên sử dụng.", True),
