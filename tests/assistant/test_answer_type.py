@@ -312,7 +312,7 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Hạn nộp báo cáo là ngày nào?", "Các tổ báo cáo vào sáng thứ Hai hằng tuần.", False),
         # points counted of an indicator named by its share: the share is no answer
         ("Chỉ tiêu tỷ lệ người dân có hồ sơ sức khỏe điện tử được tính bao nhiêu điểm khi chấm điểm?",
-         "Chỉ tiêu: Tỷ lệ người dân có hồ sơ sức khỏe điện tử; Đơn vị: %; Kết quả: ≥ 95", False),
+         "Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 95%.", False),
         ("Doanh nghiệp phải đầu tư trung tâm nghiên cứu với tỷ lệ bao nhiêu doanh thu?",
          "Có đầu tư Trung tâm nghiên cứu và phát triển tại Việt Nam với tỷ lệ 1% - 3% doanh thu.", True),
         # things asked "cụ thể" by their names: a passage naming none does not answer
