@@ -1063,14 +1063,14 @@ class SpacedTables:
 _TOTAL_ROW = re.compile(r"^(?:Tổng cộng|TỔNG CỘNG|Tổng số|TỔNG SỐ|Cộng|CỘNG|Tổng|TỔNG)(?:\s*:)?(?:\s{2,}|$)")
 
 
-_NAME_WORDS = 5  # a column's name is short
+_SPACED_NAME_WORDS = 5  # a column name laid out with spaces, on one line: shorter than `_MAX_NAME_WORDS` allows
 
 
 def _names_line(line: str) -> bool:
     """Three column names or more laid out with spaces: short, opening in capitals, no figure, no sentence."""
     pieces = [m.group(0) for m in _SPACED_CELL.finditer(line)]
     return len(pieces) >= _MIN_SPACED_COLUMNS and all(
-        p[:1].isupper() and len(p.split()) <= _NAME_WORDS and not any(c.isdigit() for c in p)
+        p[:1].isupper() and len(p.split()) <= _SPACED_NAME_WORDS and not any(c.isdigit() for c in p)
         and not p.endswith((".", ",", ";", ":")) for p in pieces)
 
 

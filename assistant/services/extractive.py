@@ -611,7 +611,7 @@ class ExtractiveAnswerer:
             if not own_item(u) and any(own_item(c) for c in chosen[1:]):
                 break  # the lead's list, complete, answers
             if any(_overlaps(u, c) or _same_task(u, c) for c in chosen) or _boilerplate(u, q) or _bare_lead(u) or \
-                    not says_numbered(q.expect, f"{_claimable(u)} {_context(u, q)}"):
+                    q.expect.numbered and not says_numbered(q.expect, f"{_claimable(u)} {_context(u, q)}"):
                 continue  # "Đoàn số 3" says nothing of "Đoàn … số 2"
             if q.wants("list") and q.expect.numbers and not any(u is f for f in fitting):
                 continue  # "các mục tiêu đến năm 2027 gồm những gì": an item of another year is none of them
