@@ -13,6 +13,7 @@ import email
 import email.policy
 import io
 import os
+import posixpath
 import re
 import shutil
 import signal
@@ -22,6 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, ClassVar
 
+from assistant.vocab.numbering import to_roman
 from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.html_text import html_to_text
@@ -223,6 +225,162 @@ def _part_text(part: EmailMessage) -> str:
         return content
     payload = part.get_payload(decode=True)
     return decode_text(payload) if isinstance(payload, bytes) else ""
+
+
+# --- PPTX ----------------------------------------------------------------------------------------
+
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_RUNNING = frozenset(("ftr", "sldNum", "dt"))  # a slide's footer, number and date: the same on every slide
+_ROW_BAND = 228600  # shapes whose tops lie within a quarter inch (in EMU) are read left to right
+# numbering PowerPoint adds to a paragraph without writing it into the text: "1.", "a)", "I."
+_AUTO_NUMBER = {"arabicPeriod": "{n}.", "arabicParenR": "{n})", "alphaLcParenR": "{a})", "alphaLcPeriod": "{a}.",
+                "romanUcPeriod": "{R}.", "alphaUcPeriod": "{A}."}
+
+
+@register(".pptx")
+class PptxReader(FileReader):
+    """A plan presented as slides (PowerPoint .pptx): each slide's text boxes top to bottom and left to right, a
+    paragraph a line (with the numbers PowerPoint adds to a numbered list), its tables a tab-separated line per row
+    (a cell merged across said in its first column, one merged down in each row it spans); a slide's footer, number
+    and date, the same on every slide, are left out, as are the speaker's notes (not what the slides show)."""
+
+    file_type = "pptx"
+    zipped = True
+
+    def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
+        import zipfile
+
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                slides = []
+                for name in _slide_names(archive, parser):
+                    slide = etree.fromstring(archive.read(name), parser)
+                    slides.append("\n".join(_slide_lines(slide, _layout_places(archive, name, parser))))
+                    if deadline is not None:
+                        deadline.check("đọc PPTX")
+        except LoadError:
+            raise
+        except Exception as err:
+            raise LoadError("Tệp PPTX bị hỏng hoặc không đúng định dạng PowerPoint (.pptx).") from err
+        return "\n\n".join(s for s in slides if s.strip())
+
+
+def _slide_names(archive: Any, parser: Any) -> list[str]:
+    """The slides' parts in the order the presentation shows them (not their file names' order)."""
+    from lxml import etree
+
+    shown = etree.fromstring(archive.read("ppt/presentation.xml"), parser)
+    target = _targets(archive, "ppt/presentation.xml", parser)
+    return [target[r] for slide in shown.iter(f"{_P}sldId") if (r := slide.get(f"{_R}id")) in target]
+
+
+def _targets(archive: Any, part: str, parser: Any) -> dict[str, str]:
+    """A part's relationships: id -> the path of the part it points to inside the archive."""
+    from lxml import etree
+
+    folder, _, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels"
+    if rels not in archive.namelist():
+        return {}
+    out = {}
+    for rel in etree.fromstring(archive.read(rels), parser):
+        path = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        out[rel.get("Id", "")] = path.lstrip("/") if path.startswith("/") else posixpath.normpath(f"{folder}/{path}")
+    return out
+
+
+def _layout_places(archive: Any, slide: str, parser: Any) -> dict[str, tuple[int, int]]:
+    """Where the slide's layout (or its master) puts each placeholder, by type and by index: a title or a text
+    placeholder the slide does not move stands where the layout has it."""
+    from lxml import etree
+
+    places: dict[str, tuple[int, int]] = {}
+    part = slide
+    for _ in range(2):  # the layout, then its master
+        part = next((p for p in _targets(archive, part, parser).values() if "slideLayout" in p or "slideMaster" in p),
+                    "")
+        if not part or part not in archive.namelist():
+            break
+        for shape in etree.fromstring(archive.read(part), parser).iter(f"{_P}sp"):
+            kind, offset = shape.find(f".//{_P}nvPr/{_P}ph"), shape.find(f"./{_P}spPr/{_A}xfrm/{_A}off")
+            if kind is None or offset is None:
+                continue
+            where = (int(offset.get("y", "0")), int(offset.get("x", "0")))
+            for key in (f"type:{kind.get('type', 'body')}", f"idx:{kind.get('idx', '')}"):
+                places.setdefault(key, where)
+    return places
+
+
+def _slide_lines(slide: Any, places: dict[str, tuple[int, int]]) -> list[str]:
+    shapes: list[tuple[tuple[int, int], list[str]]] = []
+    tree = slide.find(f"{_P}cSld/{_P}spTree")
+    for shape in () if tree is None else tree.iter(f"{_P}sp", f"{_P}graphicFrame"):
+        kind = shape.find(f".//{_P}nvPr/{_P}ph")
+        role = "" if kind is None else kind.get("type", "body")
+        if role in _RUNNING:
+            continue
+        table = shape.find(f".//{_A}tbl")
+        lines = _table_lines(table) if table is not None else _text_lines(shape.find(f"{_P}txBody"))
+        if not lines:
+            continue
+        offset = shape.find(f"./{_P}spPr/{_A}xfrm/{_A}off")
+        if offset is None:
+            offset = shape.find(f"./{_P}xfrm/{_A}off")
+        if offset is not None:
+            y, x = int(offset.get("y", "0")), int(offset.get("x", "0"))
+        elif kind is not None and (f"idx:{kind.get('idx', '')}" in places or f"type:{role}" in places):
+            y, x = places.get(f"idx:{kind.get('idx', '')}") or places[f"type:{role}"]
+        else:  # placed nowhere we can read: it keeps its place among the shapes
+            y, x = (shapes[-1][0][0] * _ROW_BAND, 0) if shapes else (0, 0)
+        shapes.append(((y // _ROW_BAND, x), lines))
+    return [line for _, lines in sorted(shapes, key=lambda s: s[0]) for line in lines]
+
+
+def _text_lines(body: Any) -> list[str]:
+    if body is None:
+        return []
+    lines: list[str] = []
+    counts: dict[str, int] = {}
+    for paragraph in body.iter(f"{_A}p"):
+        text = "".join(node.text or "" if node.tag == f"{_A}t" else "\n" for node in paragraph.iter(f"{_A}t", f"{_A}br"))
+        props = paragraph.find(f"{_A}pPr")
+        auto = props.find(f"{_A}buAutoNum") if props is not None else None
+        if auto is not None and text.strip():
+            style = auto.get("type", "arabicPeriod")
+            n = counts[style] = counts.get(style, int(auto.get("startAt", "1")) - 1) + 1
+            label = _AUTO_NUMBER.get(style, "{n}.").format(n=n, a=chr(96 + min(n, 26)), A=chr(64 + min(n, 26)),
+                                                           R=to_roman(n))
+            text = f"{label} {text.lstrip()}"
+        elif props is not None and props.find(f"{_A}buChar") is not None and text.strip() and \
+                not re.match(r"\s*[-–•+*]", text):
+            text = f"- {text.lstrip()}"
+        lines += [line.strip() for line in text.split("\n") if line.strip()]
+    return lines
+
+
+def _table_lines(table: Any) -> list[str]:
+    """Rows as tab-separated lines; a cell merged across (gridSpan, hMerge) said in its first column, a cell merged
+    down (rowSpan, vMerge) in each row it covers."""
+    rows: list[list[str]] = []
+    for row in table.iter(f"{_A}tr"):
+        cells: list[str] = []
+        for k, cell in enumerate(row.iter(f"{_A}tc")):
+            if cell.get("vMerge") == "1" and rows and k < len(rows[-1]):
+                cells.append(rows[-1][k])
+            elif cell.get("hMerge") == "1":
+                cells.append("")
+            else:
+                body = cell.find(f"{_A}txBody")
+                cells.append(cell_text(_text_lines(body)) if body is not None else "")
+        rows.append(cells)
+    return ["\t".join(cells) for cells in rows if any(cells)]
 
 
 # --- DOC and ODT through LibreOffice -------------------------------------------------------------

@@ -10,6 +10,8 @@ text layer inside them.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -76,6 +78,18 @@ class RuledPages:
             return str(found.markdown([inside(a, row.top, b, row.bottom) for row in found.rows for a, b in row.cells]))
 
         try:
-            return read_page(tables, image.height, band, table)
+            read = read_page(tables, image.height, band, table)
+            # a scan's text layer placed by its OCR may not sit where its image draws the rules: cells then cut
+            # through words ("dịc", "YC x rư k") or take a line twice; the page is read some other way instead
+            return read if _same_words(read, text.get_text_range()) else None
         finally:
             text.close()
+
+
+_MISREAD = 0.01  # words a typed table's cells may read otherwise than its text layer ("|" in a cell, say)
+
+
+def _same_words(read: str, page: str) -> bool:
+    """The cells and bands read hold the words of the page's text layer, each once."""
+    said, written = Counter(re.findall(r"\w+", read)), Counter(re.findall(r"\w+", page))
+    return sum(((said - written) + (written - said)).values()) <= _MISREAD * sum(written.values())

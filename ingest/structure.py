@@ -28,8 +28,11 @@ from typing import Any
 from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
+from assistant.vocab.dates import without_dates
 from assistant.vocab.fields import (
     GROUP,
+    GROUPS,
+    OUTER_GROUP,
     STT,
     is_total_label,
     labelled_field,
@@ -179,8 +182,8 @@ def _is_column_name(cell: str) -> bool:
     if len(cell) > _MAX_COLUMN_NAME or len(cell.split()) > 8:
         return False
     folded = _fold(cell)
-    digits = re.sub(r"\b(?:19|20)\d{2}\b", "", folded)  # "Năm 2026", "Kế hoạch 2027" name columns
-    return not any(c.isdigit() for c in digits) and bool(_COLUMN_RE.search(folded))
+    # "Năm 2026", "Kế hoạch 2027", "Tỷ lệ (tháng 12/2025)", "Chỉ tiêu đến 31/12/2026" name columns by when
+    return not any(c.isdigit() for c in without_dates(cell)) and bool(_COLUMN_RE.search(folded))
 
 
 def _is_stt(name: str) -> bool:
@@ -428,6 +431,8 @@ class _Table:
         elif self.group and not is_total_label(next((v for v, _ in values if v), "")):
             if has_stt_column or not columns:
                 put(GROUP, self.group, self.group_span)
+                if self.sub_number and self.outer[0]:  # row 11.9 under "11. Chỉ tiêu về …" under "I. Đến năm 2030"
+                    put(OUTER_GROUP, *self.outer)
             elif values and not values[0][0]:
                 values[0] = (self.group, self.group_span)
             else:  # "Tỷ lệ hộ … | % | 40 |" under "A. Chỉ tiêu về thu gom": the group the row's own name is in
@@ -734,7 +739,7 @@ def column_roles(cells: dict[str, str]) -> dict[str, str]:
     (a task's time is when it must be done), and 'Nội dung nhiệm vụ' a 'Nhóm nhiệm vụ' column grouping the rows."""
     roles: dict[str, str] = {}
     for name in cells:
-        role = "stt" if name == STT else "group" if name == GROUP else role_of(name)
+        role = "stt" if name == STT else "group" if name in GROUPS else role_of(name)
         if role and (role not in roles or (role == "product" and names_product(name)
                                            and not names_product(roles[role])) or
                      role == "timing" and _ENDS.search(fold_accents(name).lower()) and

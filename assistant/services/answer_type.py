@@ -76,6 +76,22 @@ PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc h
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
 # ("(gồm: Pác Lũng, …)")
 _PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
+# "xã nào" is answered by a commune's name ("xã Xuân Lập", "phường Bạch Đằng"), not by the province's ("tỉnh Thanh
+# Hoá"): the levels that answer each level asked (accent-folded as asked)
+_COMMUNE, _DISTRICT, _VILLAGE_LEVEL = "xã|phường|thị trấn|đặc khu", "huyện|quận|thị xã|thành phố|TP\\.?", \
+    "thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố"
+_LEVELS_ANSWERING = {"xa": _COMMUNE, "phuong": _COMMUNE, "huyen": _DISTRICT, "quan": _DISTRICT, "thi xa": _DISTRICT,
+                     "thanh pho": f"{_DISTRICT}|tỉnh", "tinh": "tỉnh|thành phố|TP\\.?", "thon": _VILLAGE_LEVEL,
+                     "ap": _VILLAGE_LEVEL}
+
+
+@lru_cache(maxsize=16)
+def _place_of_level(level: str) -> re.Pattern[str]:
+    alternatives = _LEVELS_ANSWERING.get(level.strip(), PLACE_LEVEL)
+    # the name on the same line ("xã Xuân Lập", "xã: Xuân Lập"), not the next cell's ("… của xã\tVăn phòng …")
+    return re.compile(rf"\b(?i:{alternatives})[ ]?[(:]?[ ]?[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
+
+
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 
@@ -110,6 +126,15 @@ _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\
 _REPLACED_CUE = re.compile(r"\b(?:thay the|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi)\b")
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
+_EXTENDED = re.compile(r"gia hạn|kéo dài (?:thời hạn|thời gian)|lùi (?:thời hạn|hạn|thời gian)", re.IGNORECASE)
+# the base of a change: "giảm 10% so với năm 2025", "so với cùng kỳ năm trước", "lấy năm 2020 làm năm gốc"
+_BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức|số liệu)[^.;|\t\n]{0,30}?(?:\d{4}|trước)|năm gốc|"
+                       r"năm cơ sở", re.IGNORECASE)
+# where money comes from: a budget, a source, capital, contributions ("ngân sách phường", "nguồn xã hội hóa"), a
+# unit's own estimate or running costs ("dự toán chi thường xuyên", "các đơn vị tự bảo đảm"), public investment
+_FUND_SOURCE = re.compile(r"(?<!\w)(?:ngân sách|nguồn|vốn|xã hội (?:hóa|hoá)|tài trợ|viện trợ|quỹ|ủng hộ|đóng góp|"
+                          r"dự toán|chi thường xuyên|chi sự nghiệp|tự (?:bảo đảm|đảm bảo|cân đối|chi trả)|đầu tư công|"
+                          r"ODA)(?!\w)", re.IGNORECASE)
 # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
@@ -145,6 +170,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
     (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
+    # "… được gia hạn đến khi nào?": an extension, which the passage grants in words
+    (re.compile(r"\bgia han\b"), _EXTENDED),
+    # "… được tính so với năm gốc nào?": the base a change is measured from, which the passage states
+    (re.compile(r"\bnam goc\b|\bnam co so\b|\bso voi (?:nam|ky|thoi diem|muc) nao\b"), _BASELINE),
     (re.compile(r"bao nhieu (?:ngan sach|von)\b"), _BUDGET),
     (re.compile(r"bao nhieu (?:ty(?! le)|trieu|tien|dong)\b|ty dong|trieu dong|muc ho tro|bao nhieu kinh phi|kinh phi la bao nhieu"
                 # "… được chi bao nhiêu?", "cấp bao nhiêu?": a sum, when nothing counted follows
@@ -158,6 +187,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
      _PERCENT),
     (_PAY_CUE, _MONEY),
+    # "Tiền đâu để làm …?", "kinh phí lấy từ nguồn nào?": where the money comes from, which the passage names
+    (re.compile(r"\btien (?:o |lay o |lay tu )?dau\b|\blay tien (?:o |tu )?dau\b|\btu nguon (?:nao|gi)\b|"
+                r"\b(?:kinh phi|von|tien|ngan sach)\b(?: \w+){0,6}? (?:tu|o) (?:dau|nguon nao)\b"), _FUND_SOURCE),
     # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng", "ai được chọn làm …": a person, by name
     (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
                 r"|\b(?:chon|cu|bo nhiem|de cu) ai\b|\bai (?:(?:se )?duoc |se )?(?:chon|cu|bo nhiem|de cu) (?:lam|giu)\b"
@@ -182,7 +214,8 @@ _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thon
 # a target or a requirement: "chỉ tiêu", "phải đạt", "yêu cầu … đến 2030 để bao nhiêu xã …"
 _TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat|yeu cau|"
                      r"den (?:nam )?(?:19|20)\d\d)\b")
-_BY_COUNT = re.compile(r"\b(?:tinh theo so|theo so luong|so luong cu the|so tuyet doi)\b")
+# a count itself, not a share of it: "tính theo số …", "trên tổng số bao nhiêu đảng viên"
+_BY_COUNT = re.compile(r"\b(?:tinh theo so|theo so luong|so luong cu the|so tuyet doi|tong so)\b")
 _NEEDED = re.compile(r"(?<!\w)cần(?!\w)")  # "cần bao nhiêu trạm y tế …" (as typed: "cán bộ" folds alike)
 _COUNT = re.compile(r"\b(?:bao nhieu|may) ([a-z]+(?: [a-z]+)?)")  # "mấy" only as typed with its marks (`_count`)
 # units a quantity is measured in: the word after one names the thing measured ("bao nhiêu tấn sữa")
@@ -364,6 +397,8 @@ def expectation(question: str) -> Expectation:
         pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
     if pattern is _DAY and _SCHEDULE_ASKED.search(q):
         pattern = _SCHEDULE_DAYS
+    if pattern is _PLACE_NAME and cue is not None and (level := cue.search(q)):
+        pattern = _place_of_level(level.group(0).rsplit(" ", 1)[0])
     nouns: tuple[str, ...] = ()
     written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
     m = _count(written, q)
@@ -390,10 +425,10 @@ def expectation(question: str) -> Expectation:
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
-    ordinal = _ORDINAL_ASKED.search(q) if has_diacritics(question) else None
+    ordinal = _ORDINAL_ASKED.search(q)  # "xep thu may" typed without marks asks a rank all the same
     often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
         if pattern is FREQUENCY and has_diacritics(question) else ""
-    kind = _KIND_ASKED.search(q) if has_diacritics(question) and pattern is None and not m else None
+    kind = _KIND_ASKED.search(q) if pattern is None and not m else None  # typed without marks, compared folded
     if pattern is None and has_diacritics(question) and (instances := _NAMED_ASKED.search(q)) and \
             instances.group(1) not in _ANY_KIND:
         # "gắn cảm biến trên những cây cầu cụ thể nào?": each by its name ("cầu Mỹ Thuận"), not "các cầu trọng điểm"
@@ -406,10 +441,32 @@ def expectation(question: str) -> Expectation:
                        kind=written[kind.start(1):kind.end(1)] if kind else "",
                        act=next((g for g in act.groups() if g), "") if (act := _ACT_ASKED.search(q)) else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
-                       else _pay_asked(q) if pattern is _MONEY else None, counted=bool(_BY_COUNT.search(q)),
+                       else _pay_asked(q) if pattern is _MONEY else _count_each(written) if nouns else None,
+                       counted=bool(_BY_COUNT.search(q)),
                        numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
                                       if m.group(1) not in _NUMBERED_PARTS), ""),
                        about=_about_asked(q))
+
+
+# "phân bổ bao nhiêu mẫu cho mỗi xã, phường?": a count for each one, not the plan's total (accent-folded)
+# (not "mỗi năm", a rate; not "mỗi kế hoạch", "mỗi bên", each plan compared)
+_NOT_EACH = r"(?!(?:năm|nam|tháng|thang|quý|quy|kỳ|ky|lần|lan|bên|ben|nơi|noi|kế hoạch|ke hoach|văn bản|van ban|" \
+            r"chương trình|chuong trinh|nghị quyết|nghi quyet|quyết định|quyet dinh|đề án|de an)(?!\w))"
+# "mỗi", "từng" as typed ("xây mới và …" is no "mỗi"); typed without marks, only after "cho", "ở", "tại"
+_EACH_COUNTED = re.compile(rf"(?<!\w)bao nhiêu(?!\w)(?: \w+){{1,8}}? (?:cho |ở |tại )?(?:mỗi|từng) {_NOT_EACH}(\w+)|"
+                           rf"(?<!\w)(?:mỗi|từng) {_NOT_EACH}(\w+)(?!\w)(?: \w+){{0,8}}? bao nhiêu(?!\w)")
+_EACH_COUNTED_FOLDED = re.compile(rf"\bbao nhieu\b(?: \w+){{1,8}}? (?:cho|o|tai|tren) (?:moi|tung) {_NOT_EACH}(\w+)")
+
+
+def _count_each(written: str) -> re.Pattern[str] | None:
+    """A count for each one asked, as a passage writes it: "20 mẫu/xã", "mỗi xã 20 mẫu", "… 20 mẫu cho mỗi xã".
+    `written`: the question in lower case as typed (its marks tell "mỗi" from "mới")."""
+    m = _EACH_COUNTED.search(written) if has_diacritics(written) else _EACH_COUNTED_FOLDED.search(written)
+    if m is None:
+        return None
+    each = re.escape(fold_accents(next(g for g in m.groups() if g)))
+    return re.compile(rf"\d[\d.,]*\s*[^\W\d]+(?: [^\W\d]+){{0,3}}?\s*/\s*{each}\b|"
+                      rf"\b(?:moi|tung|mot|1) {each}\b[^;.]{{0,60}}?\d|\d[^;.]{{0,60}}?\b(?:moi|tung|mot|1) {each}\b")
 
 
 # "TCVN nào về chất lượng dữ liệu", "chuyên mục gì về thiên tai": the thing asked is told by what it is about
@@ -584,7 +641,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
-        or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
+        or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower())) \
+        or table and exp.pattern is _FUND_SOURCE and bool(_FUND_SOURCE.search(context))  # a "Nguồn kinh phí" column
     probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS) else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
@@ -603,10 +661,11 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         if table and not in_words:  # not counted in a cell's words ("| 3 | Tập huấn … cho 260 bác sĩ |"): a figure
             # of the row (not its number, a year or a date) and the noun in the row or its header ("Xã, phường" for
             # "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is named in its own cell
-            # or the header)
+            # or the header; a column "Số bể" counts "bể bơi di động" by its head noun)
             around = " ".join(re.findall(r"\w+", fold_accents(expand_abbreviations(f"{text} {context}").lower())))
             whole = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
-                                     if n.split()[0] in _MEASURES else re.escape(n) for n in exp.count_nouns) + ")"
+                                     if n.split()[0] in _MEASURES else f"{re.escape(n)}|so {re.escape(n.split()[0])}"
+                                     for n in exp.count_nouns) + ")"
             # a cell holding a figure ("12", "4.500 lao động"), not a number inside words ("đợt 1") or a share
             figures = _ROW_NUMBER_CELL.sub("|", _NOT_A_COUNT.sub(" ", text if percent else _SHARE_FIGURE.sub(" ", text)))
             if not (any(_FIGURE_CELL_START.match(c) for c in re.split(r"[|\t]", figures))

@@ -27,6 +27,7 @@ from assistant.services.extractive import (
     plan_owner,
     plan_places,
     says_counts,
+    set_up,
     with_parts,
 )
 from assistant.services.outline import outline, wants_outline
@@ -457,7 +458,8 @@ class AskService:
         plan = f" {unit_search_key(names.get('title', '') + ' ' + plan_owner(names))} "
         issuer = unit_search_key(names.get("issuer", "")).split()[:1]
         said = f" {unit_search_key(lead)} "
-        kinds = [kind.rsplit(" ", 1) for key in asked_units(parsed, names)
+        made = set_up(parsed)
+        kinds = [kind.rsplit(" ", 1) for key in asked_units(parsed, names) if key not in made
                  if (kind := unit_kind(key)) and f" {kind} " not in plan]
         # "Văn phòng Ban …" of a plan issued by a Ban: the plan's own Văn phòng, which it names by its head alone
         return not kinds or any(f" {head} " in said and ([word] == issuer or f" {word} " in said)
@@ -637,13 +639,21 @@ class AskService:
     def _named_plan_read(self, q: str, parsed: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
                          k: int, names: dict[str, dict[str, str]]) -> list[ScoredChunk]:
         """A question that names one plan ("kế hoạch dân số Cần Thơ …") whose passages the search did not find:
-        that plan's best passages (under the caller's scope) join the evidence."""
+        that plan's best passages (under the caller's scope) join the evidence. When it found some, the words
+        naming the plan may have found only its header ("Kế hoạch … Tết … được triển khai trong khoảng thời gian
+        nào?"): what is asked, without them, finds the plan's passage that answers."""
         if parsed.wants("compare"):
             return chunks
         plan = plan_named(parsed, names)
-        if plan is None or any(c.payload.get("doc_id") == plan for c in chunks):
+        if plan is None:
             return chunks
-        return self.retriever.retrieve(q, _within(scope, plan), k) + chunks
+        if not any(c.payload.get("doc_id") == plan for c in chunks):
+            return self.retriever.retrieve(q, _within(scope, plan), k) + chunks
+        asked = _asked_of(q, "", [plan], names)
+        if len(content_terms(asked)) >= len(content_terms(q)):
+            return chunks
+        seen = {c.id for c in chunks}
+        return chunks + [c for c in self.retriever.retrieve(asked, _within(scope, plan), k) if c.id not in seen]
 
     def _whole_duties(self, plan: str | None, scope: AccessScope | None, chunks: list[ScoredChunk]
                       ) -> list[ScoredChunk]:

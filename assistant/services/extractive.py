@@ -64,6 +64,8 @@ from assistant.vocab.fields import (
     FIELDS_CLOSING,
     FUNDS_SAID,
     GROUP,
+    GROUPS,
+    OUTER_GROUP,
     SENDS_TO,
     SENT_VIA,
     STT,
@@ -377,20 +379,21 @@ class ExtractiveAnswerer:
         """A table row in its own terms, 'Chỉ tiêu: Diện tích; ĐVT: Ha; Năm 2030: 30.000', citing the row and the
         header row(s) its column names come from. Of a row with a column per year, the years asked."""
         cells = u.cells or {}
-        group = cells.get(GROUP, "")
-        named = {name: value for name, value in cells.items() if name not in (STT, GROUP) and value}
+        named = {name: value for name, value in cells.items() if name not in (STT, *GROUPS) and value}
         named = _of_years_asked(named, q)
         percent = _in_percent(named)
         measure = _table_measure(u)
         parts = [f"{name}: {value}%" if percent and _column_year(name) and _BARE_FIGURE.fullmatch(value)
                  else f"{name}: {value} {measure}" if measure and _BARE_FIGURE.fullmatch(value) and role_of(name) is None
                  else f"{name}: {value}" for name, value in named.items()]
-        text = (f"{group} — " if group else "") + _clip("; ".join(parts), 360)
+        groups = [cells[g] for g in (OUTER_GROUP, GROUP) if cells.get(g)]
+        text = "".join(f"{g} — " for g in groups) + _clip("; ".join(parts), 360)
         numbers = [out.cite(u.chunk, u.text, u.start)]
         numbers += [out.cite(u.chunk, h["text"], h["start"]) for h in u.chunk.payload.get("header_rows") or []]
-        where = (u.chunk.payload.get("cell_spans") or {}).get(GROUP)
-        if group and where:  # "Đến năm 2030 — …": the group row above says it
-            numbers.append(out.cite(u.chunk, group, where[0]))
+        spans = u.chunk.payload.get("cell_spans") or {}
+        for key in (OUTER_GROUP, GROUP):  # "Đến năm 2030 — …": the group rows above say it
+            if cells.get(key) and spans.get(key):
+                numbers.append(out.cite(u.chunk, cells[key], spans[key][0]))
         out.say(text, numbers)
 
     def _record(self, u: Unit, out: _Builder) -> None:
@@ -488,7 +491,7 @@ class ExtractiveAnswerer:
         years asked when it has a column per year, each cited at its cell: all of them for a target, those whose
         column the question names ("công suất", "tổng mức đầu tư") otherwise."""
         spans = u.chunk.payload.get("cell_spans") or {}
-        figures = {name: value for name, value in (u.cells or {}).items() if name in spans and name not in (STT, GROUP)
+        figures = {name: value for name, value in (u.cells or {}).items() if name in spans and name not in (STT, *GROUPS)
                    and role_of(name) is None and re.search(r"\d", value)}
         if not q.wants("target"):
             asked = set(content_terms(q.text))
@@ -857,15 +860,19 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
         idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in dict.fromkeys(q_terms) if t in words)  # ordered: same sum every run
               for d, words in titles.items()}
+    said = {d: True for d in firsts}
     if places:  # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same;
         # the place's own plan is named by it ("Huyện ủy Kỳ Vân yêu cầu …", the issuer alone saying the place)
         said = {d: _says_place(c, places) for d, c in firsts.items()}
         if any(said.values()):
             weight = {d: w + PLACE_NAMED if said[d] else w * OTHER_PLACE for d, w in weight.items()}
+        else:
+            said = {d: True for d in firsts}
     # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title; plans sharing the number
-    # (two district committees' "58-KH/HU") are told apart by their titles' words, as before
+    # (two district committees' "58-KH/HU") are told apart by their titles' words, as before. Each issuer numbers its
+    # own plans: "kế hoạch 214 của Hà Nội" is no commune's "214/KH-UBND" when a plan of Hà Nội is in the index
     boost = 10 * max(weight.values(), default=1.0) + 10
-    numbered = [d for d in weight if own[d] and own[d] in numbers]
+    numbered = [d for d in weight if own[d] and own[d] in numbers and said[d]]
     top = max((weight[d] for d in numbered), default=0.0) or 1.0
     for d in numbered:
         weight[d] += boost * (0.5 + 0.5 * weight[d] / top)
@@ -989,7 +996,7 @@ def _context(u: Unit, q: Question) -> str:
     asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
     not date a target, though they do date the plan's budget)."""
     header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
-    group = (u.cells or {}).get(GROUP, "")  # "I. Đến năm 2030" above the row
+    group = " ".join((u.cells or {}).get(g, "") for g in GROUPS)  # "I. Đến năm 2030" above the row
     title = str(u.chunk.payload.get("title", ""))
     if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
         title = ""
@@ -1134,6 +1141,14 @@ def set_aside(q: Question) -> list[str]:
     return [key for m in _SET_ASIDE.finditer(q.text) if (key := unit_search_key(m.group(1)))]
 
 
+def set_up(q: Question) -> list[str]:
+    """Search keys of the units a question says a task sets up ("Xã phải thành lập Ban Chỉ đạo … trước ngày
+    nào?"): what the task makes, not who does it."""
+    folded = fold_accents(q.text).lower()
+    return [key for u in q.units if (key := unit_search_key(u)) and
+            re.search(rf"\b(?:thanh lap|kien toan|cung co)(?: moi)?\s+{re.escape(fold_accents(u).lower())}", folded)]
+
+
 def _of_set_aside(u: Unit, aside: list[str]) -> bool:
     """A duty the unit set aside leads, or a paragraph opening on its name ("Sở Y tế: …")."""
     opening = f"{unit_search_key(u.text[:80])} "
@@ -1216,6 +1231,9 @@ _HOLDS_POST = re.compile(r"\b(?:làm|là)\s+(?:phó\s+)?(?:trưởng|tổ trư�
                          r"thành viên|cơ quan thường trực|cơ quan chủ trì|đầu mối)\b")
 
 
+_RESPONSIBLE_ASKED = re.compile(r"\btrach nhiem cua (?:nhung |cac )?(?:ai|don vi nao|co quan nao|nhung nguoi nao)\b")
+
+
 def _about_task(u: Unit, q: Question) -> bool:
     """"Kế hoạch nói gì về quản lý bến khách ngang sông?" asks no kind of fact: of a task written field by field
     (its title, who leads, when, what it delivers), all of it."""
@@ -1246,7 +1264,9 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     # each kind of fact asked that the unit can give; "hạn báo cáo": a date and a report, not a report alone
     checks = {
         "responsibility": lambda: "lead" in fields or "chủ trì" in text or "chịu trách nhiệm" in text
-        or bool(_HOLDS_POST.search(text)),
+        or bool(_HOLDS_POST.search(text))
+        # "… là tiêu chí đánh giá trách nhiệm của những ai?": those the passage says it is the responsibility of
+        or "trách nhiệm của" in text and bool(_RESPONSIBLE_ASKED.search(q.folded)),
         "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)) or _dating_item(u) is not None,
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,

@@ -85,6 +85,8 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "gan day", "thang truoc", "thang toi", "ky truoc", "ky toi",
     # what is asked of a unit ("chịu trách nhiệm …", "các nhiệm vụ được giao cho …"), never what it is about
     "trach nhiem", "nhiem vu",
+    # "kinh phí cho công tác PCCCR": the work of a thing, which is that thing
+    "cong tac",
     # what a Party body resolves to do ("Đảng ủy chủ trương khôi phục …"): the verb of a resolution, not its topic
     "chu truong",
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")

@@ -385,6 +385,14 @@ def without_day_dates(text: str) -> str:
     return text
 
 
+def without_dates(text: str) -> str:
+    """`text` with every date, month, quarter and year blanked out: "Tỷ lệ (tháng 12/2025)", "Chỉ tiêu đến
+    31/12/2026", "Quý I/2026" name a table's columns by when, as "Năm 2026" does."""
+    for pattern in (_DATE_WORDS, _DATE_NUM, _MONTH, _QUARTER, _YEAR_RANGE, _YEAR_ALONE):
+        text = pattern.sub(" ", text)
+    return text
+
+
 def _inside_date(m: re.Match[str], text: str) -> bool:
     """'12/2025' inside '15/12/2025' is not a month."""
     return any(d.start() <= m.start() and m.end() <= d.end() for d in _DATE_NUM.finditer(text) if d.group("y"))

@@ -14,6 +14,9 @@ from assistant.text import collapse_spaces, fold_accents
 
 STT = "STT"  # key of a row's number cell, whatever its column is called
 GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
+# key of the group that group sits in: "I. Đến năm 2030" above "11. Chỉ tiêu về thủ tục hành chính" above row 11.9
+OUTER_GROUP = "Nhóm lớn"
+GROUPS = (GROUP, OUTER_GROUP)
 # the row that sums a table ("Tổng cộng", "Cộng", "Toàn thành phố"): it belongs to no group
 _TOTAL_LABEL = re.compile(r"^(?:(?:tong cong|tong so|tong|cong)\W*$|toan (?:tinh|thanh pho|huyen|thi xa|quan|xa|"
                           r"phuong|thi tran|nganh|dang bo)\b)")
@@ -165,7 +168,10 @@ def field_runs(text: str) -> list[tuple[str, int, int]]:
 # fields run into a task's sentence, and where a report goes: one vocabulary for reading and answering
 FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
 SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
-SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b")  # where a report goes
+# where a report goes: "gửi", "nộp", "(qua …)", "báo cáo về …", "báo cáo kết quả thực hiện về Bộ Công an"
+SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b|"
+                      r"\bbáo cáo(?: [^\W\d]+){1,4} (?:về|cho|lên) (?:bộ|sở|ban|ủy ban|uỷ ban|ubnd|văn phòng|phòng|"
+                      r"các|cơ quan|đơn vị|trung tâm|công an|thường trực|tỉnh ủy|huyện ủy|đảng ủy)\b", re.IGNORECASE)
 
 
 # a column naming who answers for a task, then the duty: "Người theo dõi", "Cán bộ phụ trách", "Đơn vị thực hiện"

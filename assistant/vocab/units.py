@@ -67,7 +67,8 @@ _STOP = re.compile(
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
     r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp)|những|nhiệm vụ|công việc|việc|"
-    r"các (?:nhiệm vụ|việc|nội dung)|nội dung)\b",  # "… do ai ký", not "tự do"  # lower case: "Ban Tổ chức" is a name
+    r"các (?:nhiệm vụ|việc|nội dung)|nội dung|"
+    r"nói|nêu|ghi|kể)\b",  # "… do ai ký", not "tự do"; "Bộ Chính trị nói …": the asker's verb  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ/-])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(

@@ -354,6 +354,49 @@ from assistant.vocab.docnum import DOC_NUMBER
          False),
         ("Xã chọn doanh nghiệp nào cung cấp phần mềm kho lưu trữ?",
          "Thuê dịch vụ kho lưu trữ của Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT).", True),
+        # where money comes from: a source named, not a sum spent
+        ("Tiền đâu để làm chuyển đổi số năm 2026?",
+         "Thực hiện giải ngân đúng tiến độ; phấn đấu giải ngân 100% kinh phí được giao trong năm 2026.", False),
+        ("Tiền đâu để làm chuyển đổi số năm 2026?",
+         "Kinh phí thực hiện năm 2026 được bố trí từ ngân sách phường và các nguồn hợp pháp khác.", True),
+        ("Kinh phí tập huấn lấy từ nguồn nào?", "Kinh phí tập huấn do các đơn vị tự bảo đảm từ nguồn chi thường xuyên.",
+         True),
+        # "xã nào" asks a commune's name, not the province's, nor the next cell's unit
+        ("Kế hoạch này là của Đảng ủy xã nào?", "Thực hiện Kế hoạch số 54-KH/TU của Tỉnh ủy, tỉnh Thanh Hoá.", False),
+        ("Kế hoạch này là của Đảng ủy xã nào?", "Kho lưu trữ của xã\tVăn phòng Đảng ủy\tQuý III/2026", False),
+        ("Kế hoạch này là của Đảng ủy xã nào?", "Đảng ủy xã Xuân Lập ban hành Kế hoạch chuyển đổi số.", True),
+        # a thing of a formal kind asked without marks: the passage names one of that kind
+        ("Ke hoach yeu cau gui bao cao qua he thong phan mem nao?",
+         "Định kỳ hằng năm báo cáo kết quả thực hiện về Sở Xây dựng.", False),
+        ("Ke hoach yeu cau gui bao cao qua he thong phan mem nao?",
+         "Báo cáo qua phần mềm quản lý văn bản và điều hành của tỉnh.", True),
+        # a rank asked without marks
+        ("Bac Ninh xep thu may ca nuoc ve chi so DTI den nam 2030?",
+         "Tỷ lệ người dân trưởng thành có chữ ký số đạt 80%.", False),
+        ("Bac Ninh xep thu may ca nuoc ve chi so DTI den nam 2030?", "Đến năm 2030, chỉ số DTI xếp thứ 10 cả nước.", True),
+        # the base a change is measured from
+        ("Tỉ lệ cắt giảm đó được tính so với số thủ tục của năm gốc nào?",
+         "Tỉ lệ cắt giảm thủ tục hành chính nội bộ: 50%.", False),
+        ("Tỉ lệ cắt giảm đó được tính so với số thủ tục của năm gốc nào?",
+         "Cắt giảm 50% thủ tục hành chính nội bộ so với năm 2024.", True),
+        # an extension is granted in words, not read off the deadline
+        ("Các sở được gia hạn nộp kế hoạch triển khai đến thời điểm nào?",
+         "Các sở xây dựng kế hoạch triển khai (hoàn thành trong tháng 11/2025) gửi về Công an tỉnh.", False),
+        ("Các sở được gia hạn nộp kế hoạch triển khai đến thời điểm nào?",
+         "Trường hợp chưa hoàn thành, được gia hạn đến hết tháng 12/2025.", True),
+        # a total count, not a share of it
+        ("Chỉ tiêu sử dụng Sổ tay đảng viên điện tử tính trên tổng số bao nhiêu đảng viên?",
+         "Trên 80% đảng viên sử dụng phần mềm Sổ tay đảng viên điện tử.", False),
+        ("Chỉ tiêu sử dụng Sổ tay đảng viên điện tử tính trên tổng số bao nhiêu đảng viên?",
+         "Đảng bộ xã có tổng số 1.250 đảng viên.", True),
+        # a count for each one, not the plan's total
+        ("ke hoach phan bo bao nhieu mau xet nghiem nhanh cho moi xa, phuong?",
+         "Xét nghiệm nhanh tối thiểu 350 mẫu thực phẩm tại chợ đầu mối.", False),
+        ("ke hoach phan bo bao nhieu mau xet nghiem nhanh cho moi xa, phuong?",
+         "Mỗi xã, phường lấy tối thiểu 20 mẫu xét nghiệm nhanh.", True),
+        ("Mỗi giáo viên phụ trách tối đa bao nhiêu học sinh?", "Mỗi giáo viên phụ trách tối đa 20 học sinh.", True),
+        ("Mùa khô này phải xây mới và tu sửa bao nhiêu km đường băng cản lửa?",  # "mới" is no "mỗi"
+         "Xây dựng mới 45 km đường băng cản lửa và tu sửa 120 km đường băng cản lửa hiện có.", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -427,6 +470,22 @@ def test_a_count_asked_of_a_table_row_is_named_by_its_columns_abbreviation() -> 
     row = "| Cụm III - Khu vực ven biển | 15 | 2.850 | THCS Trần Quốc Toản |"
     assert satisfied(exp, row, "| Cụm trường | Số trường | Số HS được dạy bơi | Trường cụm trưởng |", table=True)
     assert not satisfied(exp, row, "| Cụm trường | Số trường | Số bể bơi | Trường cụm trưởng |", table=True)
+
+
+def test_a_count_asked_of_a_table_row_is_named_by_its_column_of_the_head_noun() -> None:
+    """"mấy bể bơi di động" of a row under "Số bể": the column counts pools by the noun's head."""
+    exp = expectation("Xã Cửa Sông được phân bổ mấy bể bơi di động và trường nào tiếp nhận?")
+    row = "6\tXã Cửa Sông\tTrường THCS Cửa Sông\t03"
+    assert satisfied(exp, row, "STT Xã, phường Trường tiếp nhận Số bể", table=True)
+    assert not satisfied(exp, row, "STT Xã, phường Trường tiếp nhận Số lớp", table=True)
+
+
+def test_a_source_asked_of_a_table_row_is_named_by_its_column() -> None:
+    """"Kinh phí … lấy từ nguồn nào?" of a row under "Nguồn kinh phí": its cell is the source, whatever it says."""
+    exp = expectation("Kinh phí tập huấn cán bộ y tế lấy từ nguồn nào?")
+    row = "| 2 | Tập huấn cán bộ y tế cơ sở | Sự nghiệp y tế |"
+    assert satisfied(exp, row, "| STT | Nội dung | Nguồn kinh phí |", table=True)
+    assert not satisfied(exp, row, "| STT | Nội dung | Đơn vị chủ trì |", table=True)
 
 
 def test_a_count_asked_of_a_table_row_names_the_whole_noun() -> None:

@@ -313,6 +313,23 @@ def test_a_plan_of_another_place_is_not_the_one_named() -> None:
     assert plan_named(analyse(asked.format("Bình Nguyên")), plans) == "tx"
 
 
+def test_a_number_with_another_place_names_no_plan_of_that_number() -> None:
+    """Each issuer numbers its own plans: "kế hoạch 214 của Hà Nội" (typed without marks: Hà Nội's plan carrying out
+    Nghị quyết 214) is not a commune's "214/KH-UBND", though that plan has the number and Hà Nội's has another."""
+    from assistant.services.extractive import plan_named
+    from assistant.services.question import analyse
+
+    plans = {
+        "hn": {"title": "Kế hoạch triển khai thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ",
+               "issuer": "Ủy ban nhân dân thành phố Hà Nội", "doc_number": "308/KH-UBND"},
+        "xa": {"title": "Kế hoạch tuyển chọn và gọi công dân nhập ngũ năm 2027", "issuer": "Ủy ban nhân dân xã Phú Đông",
+               "doc_number": "214/KH-UBND"},
+    }
+    assert plan_named(analyse("ke hoach 214 cua ha noi: ai chu tri bao dam an toan thong tin?"), plans) == "hn"
+    assert plan_named(analyse("ke hoach 214 cua xa Phu Dong giao ai kham suc khoe?"), plans) == "xa"
+    assert plan_named(analyse("Kế hoạch 214 giao ai khám sức khỏe?"), plans) == "xa"
+
+
 def test_plans_sharing_a_number_are_told_apart_by_their_titles_in_either_order() -> None:
     """Two district committees' plans both numbered "58-KH/HU": the one whose title the question's other words name
     (the directive it carries out) is the plan asked about, whichever the index lists first."""

@@ -239,6 +239,8 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     # the asker's verb joined to the noun after it ("ghi lượng") is no word of the plan; "ghi nhận" is a word
     ("Phụ lục 02 của Sơn La: dòng Xoài năm 2026 ghi lượng và giá trị bao nhiêu?", ["giá trị"], ["ghi lượng"]),
     ("Bảng chỉ tiêu ghi nhận bao nhiêu sáng kiến?", ["sáng kiến"], []),
+    # "công tác PCCCR" is the work of fighting forest fires: what it is about is the rest
+    ("Tổng kinh phí cho công tác PCCCR mùa khô của tỉnh Bình Lâm là bao nhiêu?", ["bình lâm"], ["công tác"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

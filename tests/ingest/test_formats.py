@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import docx
 import openpyxl
+import pypdf
 import pytest
 from conftest import excel_plan_bytes, laid_out_docx, to_cp1258
 
@@ -384,27 +386,61 @@ def test_a_pdf_table_over_two_pages_is_read_row_by_row(tmp_path: Path) -> None:
     assert "IV. NHIỆM VỤ CỤ THỂ" in lines
 
 
-@needs_office
-def test_a_ruled_table_of_any_columns_printed_to_pdf_is_read_cell_by_cell(tmp_path: Path) -> None:
-    """A table is found by the rules it is drawn with, whatever its columns are called ("Khu vực", "Số trường …"):
-    the plain text runs its cells and wrapped names together ("Khu vực miền núi 35 4.200 Phòng Giáo dục")."""
+def ruled_pdf(folder: Path, heading: str, rows: list[tuple[str, ...]], after: str) -> Path:
+    """A Word table drawn with rules ("Table Grid") between two paragraphs, printed to PDF by LibreOffice."""
     document = docx.Document()
-    document.add_paragraph("4. Chỉ tiêu dạy bơi phân theo khu vực")
-    rows = [("Khu vực", "Số trường tham gia", "Số học sinh học bơi", "Đơn vị đầu mối"),
-            ("Khu vực ven biển (Cửa Lạch, Hải Đông, Tân An)", "48", "9.600", "Phòng Giáo dục Thể chất"),
-            ("Khu vực miền núi phía Tây", "35", "4.200", "Phòng Giáo dục dân tộc"),
-            ("Tổng cộng", "83", "13.800", "")]
-    table = document.add_table(rows=len(rows), cols=4)
+    document.add_paragraph(heading)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     for i, row in enumerate(rows):
         for k, value in enumerate(row):
             table.rows[i].cells[k].text = value
-    document.add_paragraph("IV. KINH PHÍ")
-    document.save(str(tmp_path / "day-boi.docx"))
-    lines = normalize_text(load_document(convert(tmp_path / "day-boi.docx", "pdf")).text)[0].splitlines()
+    document.add_paragraph(after)
+    document.save(str(folder / "bang.docx"))
+    return convert(folder / "bang.docx", "pdf")
+
+
+@needs_office
+def test_a_ruled_table_of_any_columns_printed_to_pdf_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A table is found by the rules it is drawn with, whatever its columns are called ("Khu vực", "Số trường …"):
+    the plain text runs its cells and wrapped names together ("Khu vực miền núi 35 4.200 Phòng Giáo dục")."""
+    rows = [("Khu vực", "Số trường tham gia", "Số học sinh học bơi", "Đơn vị đầu mối"),
+            ("Khu vực ven biển (Cửa Lạch, Hải Đông, Tân An)", "48", "9.600", "Phòng Giáo dục Thể chất"),
+            ("Khu vực miền núi phía Tây", "35", "4.200", "Phòng Giáo dục dân tộc"),
+            ("Tổng cộng", "83", "13.800", "")]
+    pdf = ruled_pdf(tmp_path, "4. Chỉ tiêu dạy bơi phân theo khu vực", rows, "IV. KINH PHÍ")
+    lines = normalize_text(load_document(pdf).text)[0].splitlines()
     assert "| Khu vực | Số trường tham gia | Số học sinh học bơi | Đơn vị đầu mối |" in lines
     assert "| Khu vực miền núi phía Tây | 35 | 4.200 | Phòng Giáo dục dân tộc |" in lines
     assert "IV. KINH PHÍ" in lines
+
+
+@needs_office
+def test_a_text_layer_off_its_rules_is_read_whole(tmp_path: Path) -> None:
+    """A copier's searchable scan: the text its OCR found sits a little off the rules its image draws. Read cell
+    by cell, the cells cut through its words ("dịc", "YC x rư k") and take a line twice; the page is read from its
+    text layer instead, every word once. (The scan is made by moving the text of a typed PDF 6 points down, under
+    rules left where they are: what a copier's OCR layer does, without the OCR.)"""
+    rows = [("Đoàn", "Cơ quan chủ trì", "Cơ quan phối hợp", "Đối tượng kiểm tra trọng tâm"),
+            ("Đoàn số 1", "Sở Y tế", "Công an tỉnh, Sở Văn hóa, Thể thao và Du lịch",
+             "Bếp ăn tập thể khu công nghiệp, nhà hàng, khách sạn, dịch vụ ăn uống tại lễ hội"),
+            ("Đoàn số 2", "Sở Công Thương", "Công an tỉnh, Sở Y tế",
+             "Chợ, siêu thị, cơ sở sản xuất bánh, mứt, kẹo, rượu, bia, nước giải khát")]
+    pdf = ruled_pdf(tmp_path, "2. Kiểm tra liên ngành", rows, "3. Giám sát, phòng ngừa ngộ độc thực phẩm")
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    content = writer.pages[0].get_contents()
+    assert content is not None
+    moved = re.sub(rb"\bET\b", b"ET Q", re.sub(rb"\bBT\b", b"q 1 0 0 1 0 -6 cm BT", content.get_data()))
+    content.set_data(moved)
+    writer.pages[0].replace_contents(content)
+    scan = tmp_path / "ban-quet.pdf"
+    writer.write(scan)
+    text = " ".join(normalize_text(load_document(scan).text)[0].split())
+    assert "Đoàn số 2 Sở Công Thương Công an tỉnh, Sở Y tế Chợ, siêu thị, cơ sở sản xuất bánh, mứt, kẹo, rượu, bia, " \
+           "nước giải khát" in text
+    assert "3. Giám sát, phòng ngừa ngộ độc thực phẩm" in text
+    words = re.findall(r"\w+", text)
+    assert words.count("Đoàn") == 3 and words.count("khát") == 1  # no line read twice
 
 
 def test_a_plan_kept_in_excel_reads_as_a_plan() -> None:
@@ -601,6 +637,84 @@ def test_a_page_saved_by_word_as_one_file_is_read_with_its_list_labels() -> None
 def test_an_mht_without_a_page_is_refused_in_vietnamese() -> None:
     with pytest.raises(LoadError, match="không có trang HTML"):
         load_bytes("trang.mht", "Chỉ là ghi chú.".encode(), Limits())
+
+
+# --- a plan presented as slides (.pptx) ----------------------------------------------------------------------
+
+
+def _slides(path: Path) -> Path:
+    """A commune's plan shown at a meeting: a title slide, then a slide whose text boxes were added bottom first,
+    numbered by PowerPoint (the numbers are not in the text), a table with a cell merged across and one merged
+    down, the footer on each slide and the speaker's notes."""
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[0])  # the title where the layout puts it, under the header
+    first.shapes.title.text = "KẾ HOẠCH\nTuyển chọn và gọi công dân nhập ngũ năm 2027"
+    first.placeholders[1].text = "Thực hiện Luật Nghĩa vụ quân sự năm 2015"
+    for left, lines in ((0.3, "ỦY BAN NHÂN DÂN\nXÃ PHÚ THẠNH\nSố: 214/KH-UBND"),
+                        (4.5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                              "Phú Thạnh, ngày 12 tháng 10 năm 2026")):
+        first.shapes.add_textbox(Inches(left), Inches(0.2), Inches(4), Inches(1)).text_frame.text = lines
+    tasks = deck.slides.add_slide(deck.slide_layouts[5])
+    tasks.shapes.title.text = "III. NHIỆM VỤ CỤ THỂ"
+    tasks.shapes.add_textbox(Inches(0.5), Inches(6.4), Inches(9), Inches(0.5)).text_frame.text = \
+        "Thời gian hoàn thành việc giao quân: trước ngày 05/3/2027."
+    numbered = tasks.shapes.add_textbox(Inches(0.5), Inches(1.4), Inches(9), Inches(1)).text_frame
+    numbered.text = "Ban Chỉ huy Quân sự xã chủ trì sơ tuyển sức khỏe, hoàn thành trước ngày 30/11/2026"
+    numbered.add_paragraph().text = "Trạm Y tế xã phối hợp khám sức khỏe cho công dân"
+    for paragraph in numbered.paragraphs:
+        props = paragraph._p.get_or_add_pPr()
+        props.append(props.makeelement(qn("a:buAutoNum"), {"type": "arabicPeriod"}))
+    rows = [("STT", "Thôn", "Chỉ tiêu (người)", "Người phụ trách"), ("1", "Thôn Đông Hưng", "5", "Trần Văn Bảo"),
+            ("2", "Thôn Tây Hòa", "4", ""), ("", "Tổng cộng", "", "")]
+    table = tasks.shapes.add_table(4, 4, Inches(0.5), Inches(3), Inches(9), Inches(2)).table
+    for i, row in enumerate(rows):
+        for k, value in enumerate(row):
+            table.cell(i, k).text = value
+    table.cell(1, 3).merge(table.cell(2, 3))  # one person for both hamlets
+    table.cell(3, 1).text = "Tổng cộng: 9 người"
+    table.cell(3, 1).merge(table.cell(3, 3))
+    for slide in deck.slides:
+        footer = slide.shapes.add_textbox(Inches(0.5), Inches(7), Inches(9), Inches(0.4))
+        footer.text_frame.text = "UBND xã Phú Thạnh – Hội nghị triển khai công tác tuyển quân"
+        properties = footer._element.find(qn("p:nvSpPr")).find(qn("p:nvPr"))
+        properties.append(properties.makeelement(qn("p:ph"), {"type": "ftr"}))
+    tasks.notes_slide.notes_text_frame.text = "Nhắc các thôn nộp danh sách sớm"
+    deck.save(str(path))
+    return path
+
+
+def test_a_plan_shown_as_slides_is_read_slide_by_slide(tmp_path: Path) -> None:
+    text = load_document(_slides(tmp_path / "tuyen-quan.pptx")).text
+    lines = text.splitlines()
+    assert lines[:9] == ["ỦY BAN NHÂN DÂN", "XÃ PHÚ THẠNH", "Số: 214/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Phú Thạnh, ngày 12 tháng 10 năm 2026", "KẾ HOẠCH",
+                         "Tuyển chọn và gọi công dân nhập ngũ năm 2027", "Thực hiện Luật Nghĩa vụ quân sự năm 2015"]
+    at = lines.index("III. NHIỆM VỤ CỤ THỂ")
+    assert lines[at + 1:at + 8] == [
+        "1. Ban Chỉ huy Quân sự xã chủ trì sơ tuyển sức khỏe, hoàn thành trước ngày 30/11/2026",
+        "2. Trạm Y tế xã phối hợp khám sức khỏe cho công dân",
+        "STT\tThôn\tChỉ tiêu (người)\tNgười phụ trách",
+        "1\tThôn Đông Hưng\t5\tTrần Văn Bảo",
+        "2\tThôn Tây Hòa\t4\tTrần Văn Bảo",  # merged down: said in each row it spans
+        "\tTổng cộng: 9 người\t\t",  # merged across: said once, in its first column
+        "Thời gian hoàn thành việc giao quân: trước ngày 05/3/2027."]  # the box lowest on the slide comes last
+    assert "Hội nghị triển khai" not in text and "Nhắc các thôn" not in text  # footer and speaker's notes
+    meta = extract_metadata(normalize_text(text)[0])
+    assert (meta["doc_number"], meta["issued_date"]) == ("214/KH-UBND", "2026-10-12")
+    assert meta["title"] == "Kế hoạch tuyển chọn và gọi công dân nhập ngũ năm 2027"
+
+
+def test_a_pptx_that_is_no_presentation_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "x.pptx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(LoadError, match="PPTX bị hỏng"):
+        load_document(tmp_path / "x.pptx")
 
 
 def test_an_eml_that_is_no_mail_is_refused_in_vietnamese() -> None:

@@ -186,7 +186,8 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 def test_registry_covers_the_supported_types() -> None:
     assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".htm", ".html", ".jpeg", ".jpg", ".md", ".mht",
-                                            ".mhtml", ".odt", ".pdf", ".png", ".rtf", ".tif", ".tiff", ".txt", ".xlsx"]
+                                            ".mhtml", ".odt", ".pdf", ".png", ".pptx", ".rtf", ".tif", ".tiff", ".txt",
+                                            ".xlsx"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 
@@ -243,7 +244,8 @@ def corrupt_docx() -> bytes:
         ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
         ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
         ("scan.pdf", blank_pdf(), "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
-        ("slides.pptx", b"PK\x03\x04", "không được hỗ trợ (.pptx); chỉ nhận: .doc, .docx, .eml, .htm, .html"),
+        ("slides.odp", b"PK\x03\x04", "không được hỗ trợ (.odp); chỉ nhận: .doc, .docx, .eml, .htm, .html"),
+        ("slides.pptx", b"PK\x03\x04", "PPTX bị hỏng"),
         ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
     ],
 )

@@ -125,7 +125,8 @@ BAD_INPUTS: list[tuple[str, Callable[[], bytes] | None, str]] = [
     ("qua_lon.txt", lambda: ("Kế hoạch chuyển đổi số trong các cơ quan đảng.\n" * 30_000).encode(),
      f"giới hạn là {MAX_FILE_MB} MB"),
     ("bang_tinh.xlsx", lambda: b"PK\x03\x04" + bytes(64), "XLSX bị hỏng"),
-    ("trinh_chieu.pptx", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.pptx)"),
+    ("trinh_chieu.pptx", lambda: b"PK\x03\x04" + bytes(64), "PPTX bị hỏng"),
+    ("trinh_chieu.odp", lambda: b"PK\x03\x04" + bytes(64), "không được hỗ trợ (.odp)"),
     ("khong_ton_tai.txt", None, "Không tìm thấy tệp"),
 ]
 

@@ -9,6 +9,7 @@ import pytest
 from llama_index.core import Document
 
 from assistant.text import fold_accents
+from assistant.vocab.fields import GROUP, OUTER_GROUP
 from ingest.facts import extract_tasks
 from ingest.model import META_BLOCKS, Block
 from ingest.normalize import normalize_text
@@ -597,3 +598,35 @@ def test_a_schedules_columns_are_named() -> None:
             "Chất thải thực phẩm\tXanh lá cây\tHằng ngày\t17h00 - 20h00\tCông ty Môi trường đô thị\n")
     rows = [b for b in parse_structure(text) if b["kind"] == "table_row"]
     assert rows[0]["cells"]["Tần suất thu gom"] == "Hằng ngày" and rows[0]["cells"]["Khung giờ"] == "17h00 - 20h00"
+
+
+def test_columns_named_by_a_date_are_column_names() -> None:
+    """"Tỷ lệ biết bơi an toàn (tháng 12/2025) | Chỉ tiêu đến 31/12/2026": a column is named by when as often as by
+    its year; each row's figures travel under those names (not "Cột 2", "Cột 3")."""
+    table = ("Cấp học\tTỷ lệ biết bơi an toàn (tháng 12/2025)\tChỉ tiêu đến 31/12/2026\tĐơn vị tham mưu\n"
+             "Tiểu học\t52,3%\t70%\tPhòng Giáo dục Phổ thông\n"
+             "Trung học cơ sở\t61,7%\t80%\tPhòng Giáo dục Phổ thông\n")
+    rows = [b["cells"] for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert rows == [
+        {"Cấp học": "Tiểu học", "Tỷ lệ biết bơi an toàn (tháng 12/2025)": "52,3%", "Chỉ tiêu đến 31/12/2026": "70%",
+         "Đơn vị tham mưu": "Phòng Giáo dục Phổ thông"},
+        {"Cấp học": "Trung học cơ sở", "Tỷ lệ biết bơi an toàn (tháng 12/2025)": "61,7%",
+         "Chỉ tiêu đến 31/12/2026": "80%", "Đơn vị tham mưu": "Phòng Giáo dục Phổ thông"}]
+
+
+def test_a_row_of_a_group_within_a_group_keeps_both() -> None:
+    """"| I | Đến năm 2030 |" over "| 11 | Chỉ tiêu về thủ tục hành chính … |" over row 11.9: the row's group is the
+    second, and the first (its year) travels with it; the next part ("| II | Đến năm 2025 |") starts afresh."""
+    text = ("| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì |\n|---|---|---|---|---|\n"
+            "| **I** | **Đến năm 2030** | | | |\n"
+            "| 11 | Chỉ tiêu về thực hiện thủ tục hành chính | | | |\n"
+            "| 11.9 | Tỉ lệ cắt giảm thủ tục hành chính nội bộ | % | 50 | Văn phòng Chính phủ |\n"
+            "| **II** | **Đến năm 2025** | | | |\n"
+            "| 1 | Tỉ lệ hồ sơ trực tuyến | % | 80 | Văn phòng Chính phủ |\n")
+    text = normalize_text(text)[0]
+    rows = [b for b in parse_structure(text) if b["kind"] == "table_row"]
+    assert rows[0]["cells"][GROUP] == "Chỉ tiêu về thực hiện thủ tục hành chính"
+    assert rows[0]["cells"][OUTER_GROUP] == "Đến năm 2030"
+    where = rows[0]["cell_spans"][OUTER_GROUP]
+    assert text[where[0]:where[1]] == "Đến năm 2030"
+    assert rows[1]["cells"][GROUP] == "Đến năm 2025" and OUTER_GROUP not in rows[1]["cells"]

@@ -41,6 +41,7 @@ BINARY = ("không phải văn bản thuần", "không phải văn bản ngôn ng
 SHORT = "quá ngắn"
 DOCX_BROKEN = "DOCX bị hỏng"
 XLSX_BROKEN = "XLSX bị hỏng"
+PPTX_BROKEN = "PPTX bị hỏng"
 DOC_BROKEN = "DOC bị hỏng"
 ODT_BROKEN = "ODT bị hỏng"
 RTF_BROKEN = "RTF bị hỏng"
@@ -184,7 +185,7 @@ def build() -> list[Case]:
     # random bytes under every extension, several sizes
     sizes = [17, 1024, 64 * 1024, MB]
     expect = {".txt": BINARY, ".md": BINARY, ".docx": (DOCX_BROKEN,), ".pdf": (PDF_BROKEN,), ".xlsx": (XLSX_BROKEN,),
-              ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".rtf": (RTF_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,)}
+              ".pptx": (PPTX_BROKEN,), ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".rtf": (RTF_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,)}
     for size in sizes:
         blob = rng.randbytes(size)
         for ext, reasons in expect.items():
@@ -277,6 +278,7 @@ def build() -> list[Case]:
     add(Case("bang-tinh.xlsx", "failed", (XLSX_BROKEN,), xlsx))
     add(Case("bang-tinh-cat.xlsx", "failed", (XLSX_BROKEN,), xlsx[: len(xlsx) // 2]))
     add(Case("bang-tinh-doi-ten.txt", "failed", BINARY, xlsx))
+    add(Case("trinh-chieu.pptx", "failed", (PPTX_BROKEN,), zip_bytes({"[Content_Types].xml": b"<Types/>"})))
     add(Case("nen.zip", "failed", (UNSUPPORTED,), zip_bytes({"a.txt": plan.encode()})))
     add(Case("nen-doi-ten.md", "failed", BINARY, zip_bytes({"a.txt": plan.encode()})))
     add(Case("gzip-doi-ten.txt", "failed", BINARY, gzip.compress(plan.encode() * 20)))

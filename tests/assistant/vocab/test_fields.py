@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.fields import (
+    SENDS_TO,
     column_duty,
     field_runs,
     heads_table,
@@ -109,3 +110,14 @@ def test_stated_measure(line: str, measure: str) -> None:
 )
 def test_heads_table(line: str, heads: bool) -> None:
     assert heads_table(line) is heads
+
+
+@pytest.mark.parametrize(("text", "sends"), [
+    ("các xã gửi báo cáo về ubnd huyện", True),
+    ("hằng năm hoặc đột xuất báo cáo kết quả thực hiện về bộ công an để tổng hợp", True),  # what is reported between
+    ("báo cáo kết quả thực hiện cho thường trực huyện ủy", True),
+    ("tổng hợp báo cáo kết quả về việc triển khai kế hoạch", False),  # "về việc": what it is about, not where
+    ("xây dựng báo cáo đánh giá tác động môi trường", False),
+])
+def test_where_a_report_goes(text: str, sends: bool) -> None:
+    assert bool(SENDS_TO.search(text)) is sends

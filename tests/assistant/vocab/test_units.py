@@ -89,6 +89,9 @@ def test_different_units_differ() -> None:
         # after a place's name, lower-case words say what the unit does, up to another name or a question word
         ("Kế hoạch của UBND tỉnh Đồng Tháp định hướng gắn cảm biến IoT tại các cầu", ["UBND tỉnh Đồng Tháp"]),
         ("Kế hoạch của Ban Tổ chức Tỉnh ủy Lâm Đồng nói khi nào thì", ["Ban Tổ chức Tỉnh ủy Lâm Đồng"]),
+        # the asker's verb ends a name that is whole ("Bộ Chính trị nói Quỹ đầu tư … ưu tiên …")
+        ("Nghị quyết 57 của Bộ Chính trị nói Quỹ đầu tư phát triển công nghiệp chiến lược ưu tiên gì",
+         ["Bộ Chính trị"]),
         # "về" after a place's name says what the plan is about, whatever case its words are typed in
         ("Kế hoạch năm 2025 của UBND tỉnh Đồng Tháp về CĐS hạ tầng giao thông", ["UBND tỉnh Đồng Tháp"]),
         ("Ủy ban MTTQ Việt Nam tỉnh chủ trì", ["Ủy ban MTTQ Việt Nam tỉnh"]),
