@@ -7,6 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+# the body of a regex class of upper-case Vietnamese letters ("[À-Ỹ]" would take "ầ", "đ" and every lower-case one
+# between: the range mixes both cases)
+UPPER = "A-Z" + _VI_LOWER.upper()
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text import SAME_TERMS, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
+from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
 from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
@@ -41,7 +41,7 @@ _EXPIRES = re.compile(r"hết hiệu lực|hết hạn|chấm dứt hiệu lực
 _LEVEL = re.compile(r"\bcấp(?: độ)?\s+(?:\d+|[IVX]+)\b", re.IGNORECASE)
 # a business by its name ("Công ty Cổ phần …", "Tập đoàn Công nghiệp - Viễn thông Quân đội", "Tổng công ty …")
 _COMPANY = re.compile(r"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Tt]ổng [Cc]ông ty|[Dd]oanh nghiệp|[Nn]hà thầu|[Nn]hà cung cấp)"
-                      r"\s+(?:[A-ZĐÀ-Ỹ]|\()")
+                      rf"\s+(?:[{UPPER}]|\()")
 # a web address: "https://…", "www.…", or a host name ending in a domain ("btc.lamdong.dcs.vn", "dichvucong.gov.vn")
 _WEB_ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|org|net|gov)\b", re.I)
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
@@ -126,14 +126,16 @@ _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\
 _REPLACED_CUE = re.compile(r"\b(?:thay the|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi)\b")
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
+_STANDARD = re.compile(r"\b(?:TCVN|QCVN|ISO|IEC|TCN)\s*[\d/:.-]*\d")
 _EXTENDED = re.compile(r"gia hạn|kéo dài (?:thời hạn|thời gian)|lùi (?:thời hạn|hạn|thời gian)", re.IGNORECASE)
 # the base of a change: "giảm 10% so với năm 2025", "so với cùng kỳ năm trước", "lấy năm 2020 làm năm gốc"
 _BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức|số liệu)[^.;|\t\n]{0,30}?(?:\d{4}|trước)|năm gốc|"
                        r"năm cơ sở", re.IGNORECASE)
 # where money comes from: a budget, a source, capital, contributions ("ngân sách phường", "nguồn xã hội hóa"), a
-# unit's own estimate or running costs ("dự toán chi thường xuyên", "các đơn vị tự bảo đảm"), public investment
+# unit's running costs ("chi thường xuyên", "các đơn vị tự bảo đảm"), public investment (not "dự toán kinh phí", an
+# estimate of what is spent)
 _FUND_SOURCE = re.compile(r"(?<!\w)(?:ngân sách|nguồn|vốn|xã hội (?:hóa|hoá)|tài trợ|viện trợ|quỹ|ủng hộ|đóng góp|"
-                          r"dự toán|chi thường xuyên|chi sự nghiệp|tự (?:bảo đảm|đảm bảo|cân đối|chi trả)|đầu tư công|"
+                          r"chi thường xuyên|chi sự nghiệp|tự (?:bảo đảm|đảm bảo|cân đối|chi trả)|đầu tư công|"
                           r"ODA)(?!\w)", re.IGNORECASE)
 # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
@@ -170,6 +172,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
     (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
+    # "… tuân theo tiêu chuẩn TCVN nào?": a standard by its code and number, which the passage writes out
+    (re.compile(r"\b(?:tieu chuan|quy chuan)(?: ky thuat)?(?: (?:quoc gia|tcvn|qcvn|iso))? (?:nao|gi|so may)\b|"
+                r"\b(?:tcvn|qcvn|iso) (?:nao|gi|so may)\b"), _STANDARD),
     # "… được gia hạn đến khi nào?": an extension, which the passage grants in words
     (re.compile(r"\bgia han\b"), _EXTENDED),
     # "… được tính so với năm gốc nào?": the base a change is measured from, which the passage states
@@ -188,8 +193,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      _PERCENT),
     (_PAY_CUE, _MONEY),
     # "Tiền đâu để làm …?", "kinh phí lấy từ nguồn nào?": where the money comes from, which the passage names
-    (re.compile(r"\btien (?:o |lay o |lay tu )?dau\b|\blay tien (?:o |tu )?dau\b|\btu nguon (?:nao|gi)\b|"
-                r"\b(?:kinh phi|von|tien|ngan sach)\b(?: \w+){0,6}? (?:tu|o) (?:dau|nguon nao)\b"), _FUND_SOURCE),
+    # (not "nộp tiền ở đâu", a place)
+    (re.compile(r"\btien (?:lay o |lay tu )?dau\b|\blay tien (?:o |tu )?dau\b|\btu (?:nhung |cac )?nguon (?:nao|gi)\b|"
+                r"\b(?:kinh phi|von|tien|ngan sach)\b(?: \w+){0,6}? tu (?:dau|(?:nhung |cac )?nguon nao)\b"),
+     _FUND_SOURCE),
     # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng", "ai được chọn làm …": a person, by name
     (re.compile(r"\bai la (?:(?:to|thu|hieu|vien) )?(?:truong|pho|bi thu|chu tich|giam doc|chanh)"
                 r"|\b(?:chon|cu|bo nhiem|de cu) ai\b|\bai (?:(?:se )?duoc |se )?(?:chon|cu|bo nhiem|de cu) (?:lam|giu)\b"
@@ -433,7 +440,7 @@ def expectation(question: str) -> Expectation:
             instances.group(1) not in _ANY_KIND:
         # "gắn cảm biến trên những cây cầu cụ thể nào?": each by its name ("cầu Mỹ Thuận"), not "các cầu trọng điểm"
         word = written[instances.start(1):instances.end(1)].split()[-1]
-        pattern = re.compile(rf"(?i:\b{re.escape(word)})\s+[A-ZĐÀ-Ỹ0-9]")
+        pattern = re.compile(rf"(?i:\b{re.escape(word)})\s+[{UPPER}0-9]")
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
@@ -517,8 +524,9 @@ _SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHIC
 _TARGET_OF = re.compile(r"\bchi tieu\s+(?:ve\s+)?" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")  # "chỉ tiêu đảng viên …"
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)
+# (what it is of may be quoted: "100% “xã, phường không ma túy”")
 _SHARE_SAID = re.compile(r"\b(?P<rate>(?i:t[yi] le))?(?(rate)|\d[\d.,]*\s*%)\s+" + _OF_WHICH +
-                         r"(?P<w1>[^\W\d_]+)(?: (?P<w2>[^\W\d_]+))?")
+                         r"[“\"'(]?(?P<w1>[^\W\d_]+)(?: (?P<w2>[^\W\d_]+))?")
 
 
 # a count, then how much it grows or falls: the share is of that count
