@@ -354,13 +354,6 @@ from assistant.vocab.docnum import DOC_NUMBER
          False),
         ("Xã chọn doanh nghiệp nào cung cấp phần mềm kho lưu trữ?",
          "Thuê dịch vụ kho lưu trữ của Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT).", True),
-        # where money comes from: a source named, not a sum spent
-        ("Tiền đâu để làm chuyển đổi số năm 2026?",
-         "Thực hiện giải ngân đúng tiến độ; phấn đấu giải ngân 100% kinh phí được giao trong năm 2026.", False),
-        ("Tiền đâu để làm chuyển đổi số năm 2026?",
-         "Kinh phí thực hiện năm 2026 được bố trí từ ngân sách phường và các nguồn hợp pháp khác.", True),
-        ("Kinh phí tập huấn lấy từ nguồn nào?", "Kinh phí tập huấn do các đơn vị tự bảo đảm từ nguồn chi thường xuyên.",
-         True),
         # "xã nào" asks a commune's name, not the province's, nor the next cell's unit
         ("Kế hoạch này là của Đảng ủy xã nào?", "Thực hiện Kế hoạch số 54-KH/TU của Tỉnh ủy, tỉnh Thanh Hoá.", False),
         ("Kế hoạch này là của Đảng ủy xã nào?", "Kho lưu trữ của xã\tVăn phòng Đảng ủy\tQuý III/2026", False),
@@ -492,14 +485,6 @@ def test_a_count_asked_of_a_table_row_is_named_by_its_column_of_the_head_noun() 
     row = "6\tXã Cửa Sông\tTrường THCS Cửa Sông\t03"
     assert satisfied(exp, row, "STT Xã, phường Trường tiếp nhận Số bể", table=True)
     assert not satisfied(exp, row, "STT Xã, phường Trường tiếp nhận Số lớp", table=True)
-
-
-def test_a_source_asked_of_a_table_row_is_named_by_its_column() -> None:
-    """"Kinh phí … lấy từ nguồn nào?" of a row under "Nguồn kinh phí": its cell is the source, whatever it says."""
-    exp = expectation("Kinh phí tập huấn cán bộ y tế lấy từ nguồn nào?")
-    row = "| 2 | Tập huấn cán bộ y tế cơ sở | Sự nghiệp y tế |"
-    assert satisfied(exp, row, "| STT | Nội dung | Nguồn kinh phí |", table=True)
-    assert not satisfied(exp, row, "| STT | Nội dung | Đơn vị chủ trì |", table=True)
 
 
 def test_a_count_asked_of_a_table_row_names_the_whole_noun() -> None:
