@@ -17,7 +17,7 @@ from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, has_diac
 from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
-from assistant.vocab.units import PLACE_LEVEL, expand_abbreviations
+from assistant.vocab.units import PLACE_LEVEL, VILLAGE_LEVEL, expand_abbreviations
 
 # a share: "45%", "5‰", or a rate per so many ("dưới 6 người/100.000 dân/năm", "12/1.000 trẻ đẻ sống")
 _PERCENT = re.compile(r"\d\s*[%‰]|\d[\d.,]*\s*(?:[^\W\d]+\s*){0,2}/\s*1(?:0{1,2})?[.,]000\b")
@@ -78,11 +78,10 @@ PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc h
 _PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
 # "xã nào" is answered by a commune's name ("xã Xuân Lập", "phường Bạch Đằng"), not by the province's ("tỉnh Thanh
 # Hoá"): the levels that answer each level asked (accent-folded as asked)
-_COMMUNE, _DISTRICT, _VILLAGE_LEVEL = "xã|phường|thị trấn|đặc khu", "huyện|quận|thị xã|thành phố|TP\\.?", \
-    "thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố"
+_COMMUNE, _DISTRICT = "xã|phường|thị trấn|đặc khu", "huyện|quận|thị xã|thành phố|TP\\.?"
 _LEVELS_ANSWERING = {"xa": _COMMUNE, "phuong": _COMMUNE, "huyen": _DISTRICT, "quan": _DISTRICT, "thi xa": _DISTRICT,
-                     "thanh pho": f"{_DISTRICT}|tỉnh", "tinh": "tỉnh|thành phố|TP\\.?", "thon": _VILLAGE_LEVEL,
-                     "ap": _VILLAGE_LEVEL}
+                     "thanh pho": f"{_DISTRICT}|tỉnh", "tinh": "tỉnh|thành phố|TP\\.?", "thon": VILLAGE_LEVEL,
+                     "ap": VILLAGE_LEVEL}
 
 
 @lru_cache(maxsize=16)

@@ -860,14 +860,13 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
         idf = {t: 1.0 / n for t, n in df.items() if n}
     weight = {d: sum(idf.get(t, 3.0) * focus.get(t, 1.0) for t in dict.fromkeys(q_terms) if t in words)  # ordered: same sum every run
               for d, words in titles.items()}
-    said = {d: True for d in firsts}
-    if places:  # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same;
-        # the place's own plan is named by it ("Huyện ủy Kỳ Vân yêu cầu …", the issuer alone saying the place)
-        said = {d: _says_place(c, places) for d, c in firsts.items()}
-        if any(said.values()):
-            weight = {d: w + PLACE_NAMED if said[d] else w * OTHER_PLACE for d, w in weight.items()}
-        else:
-            said = {d: True for d in firsts}
+    # "… ở An Hà": a plan of another place is not the one named, though its topic's words are the same; the place's
+    # own plan is named by it ("Huyện ủy Kỳ Vân yêu cầu …", the issuer alone saying the place)
+    said = {d: _says_place(c, places) for d, c in firsts.items()} if places else {}
+    if any(said.values()):
+        weight = {d: w + PLACE_NAMED if said[d] else w * OTHER_PLACE for d, w in weight.items()}
+    else:  # no place named, or none a plan is of: every plan may be the one numbered
+        said = dict.fromkeys(firsts, True)
     # "Nghị quyết 57", "Kế hoạch 308": a plan named by its own number outranks any title; plans sharing the number
     # (two district committees' "58-KH/HU") are told apart by their titles' words, as before. Each issuer numbers its
     # own plans: "kế hoạch 214 của Hà Nội" is no commune's "214/KH-UBND" when a plan of Hà Nội is in the index

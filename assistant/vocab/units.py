@@ -93,10 +93,10 @@ _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
 
 # "ở An Hà", "tỉnh Bắc Lĩnh", "xã Khe Nứa": a place named after its level or "ở"/"tại", in capitals
 PLACE_LEVEL = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
-_VILLAGE = r"(?:thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố)"  # below a commune: "thôn Bến Đình", "ấp 3"
+VILLAGE_LEVEL = r"(?:thôn|bản|ấp|buôn|làng|xóm|khu phố|tổ dân phố)"  # below a commune: "thôn Bến Đình", "ấp 3"
 _COMMITTEE = r"(?:tỉnh|huyện|thành|quận|thị) [uủ][yỷ]"  # a place's Party committee: "Tỉnh ủy Đồng Nai", "Huyện ủy Ô Lâu"
-_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + _VILLAGE + r")\s+)?|(?:" + _COMMITTEE + "|" +
-                    PLACE_LEVEL + "|" + _VILLAGE + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
+_PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + VILLAGE_LEVEL + r")\s+)?|(?:" + _COMMITTEE + "|" +
+                    PLACE_LEVEL + "|" + VILLAGE_LEVEL + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
 
 
 def places_named(text: str) -> list[str]:
