@@ -18,8 +18,10 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=16384)
 def fold_accents(text: str) -> str:
-    """'Số hóa Đảng' -> 'So hoa Dang': lets questions typed without diacritics match."""
+    """'Số hóa Đảng' -> 'So hoa Dang': lets questions typed without diacritics match. Cached: an answer's draft
+    folds the same passages and titles many times."""
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return stripped.replace("đ", "d").replace("Đ", "D")

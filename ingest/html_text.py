@@ -25,6 +25,7 @@ _SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 _CHROME = frozenset({"nav", "aside", "header", "footer"})
 _CONTENT = frozenset({"main", "article"})
 _TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
+_SOURCE_BREAK = re.compile(r"[\r\n]+")
 _MAX_SPAN = 50  # a span larger than this is a broken export, not a layout
 
 
@@ -93,10 +94,13 @@ class TextParser(HTMLParser):
         self.tables = 0
         self.head = False  # inside <thead>
         self.content = 0  # inside <main> or <article>
+        self.pre = 0  # inside <pre>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _CONTENT:
             self.content += 1
+        if tag == "pre":
+            self.pre += 1
         if tag in _SKIPPED or tag in _CHROME and not self.content:
             self.skip += 1
         elif tag == "table":
@@ -124,6 +128,8 @@ class TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _CONTENT:
             self.content = max(0, self.content - 1)
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if tag in _SKIPPED or tag in _CHROME and not self.content:
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cell is not None and self.row is not None and self.tables == 1:
@@ -148,7 +154,9 @@ class TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self._text(data)
+            # a line break in the source is a space (Word saves pages wrapped at 80 columns, mid-sentence and
+            # between a list's label and its text); only <br> and blocks break lines, except inside <pre>
+            self._text(data if self.pre else _SOURCE_BREAK.sub(" ", data))
 
     def _text(self, data: str) -> None:
         if self.cell is not None:

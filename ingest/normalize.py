@@ -23,7 +23,7 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import collapse_spaces, fold_accents, nfc
+from assistant.text import UPPER, collapse_spaces, fold_accents, nfc
 from assistant.vocab.dates import PERIOD_COLUMN, periods_said
 from assistant.vocab.docnum import DOC_NUMBER, number_key, number_line
 from assistant.vocab.fields import opens_with_label, role_of
@@ -417,11 +417,11 @@ def _page_lines(page: str, spaced: SpacedTables | None = None) -> list[str]:
     page = _WRAPPED_EMPHASIS.sub(lambda m: m.group(0).replace("\n", " "), page)
     lines = cell_lines((spaced or SpacedTables()).read(page.split("\n")))
     return number_beside_date(side_by_side(layout_rows(marked_periods(marked_units(wrapped_rows(pipe_grids(
-        bordered_rows(tabbed_paragraphs(lines)))))))))
+        bordered_rows(tabbed_paragraphs(marked_items(lines))))))))))
 
 
 # "Số: 415/KH-SNNMT Bắc Trà, ngày 05 tháng 9 năm 2026": a header's two cells printed on one line (a PDF of a table)
-_NUMBER_THEN_DATE = re.compile(r"^(\s*Số\s*:?\s*\S+)\s+([A-ZĐÀ-Ỹ][\w\s.]{0,40},\s*ngày\b.*)$")
+_NUMBER_THEN_DATE = re.compile(rf"^(\s*Số\s*:?\s*\S+)\s+([{UPPER}][\w\s.]{{0,40}},\s*ngày\b.*)$")
 
 
 def number_beside_date(lines: list[str]) -> list[str]:
@@ -675,6 +675,16 @@ def bordered_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# Word's list numbering copied as text ends its label with a tab: "1.<tab>Mục đích", "-<tab>Nâng cao …", "a)<tab>…"
+_MARKED_ITEM = re.compile(r"^\s*(?:[IVXLC]{1,6}\.|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[-+•*–·o\uf0a7\uf0b7\uf0d8])\t+(?=\S)[^\t]*$")
+
+
+def marked_items(lines: list[str]) -> list[str]:
+    """A list item whose label a tab follows (Word's numbering pasted into Notepad or a mail), no other tab on the
+    line: an item, not a row of two cells — a table numbers its rows "1", "2" in a cell of their own."""
+    return [line.replace("\t", " ", 1).replace("\t", "") if _MARKED_ITEM.match(line) else line for line in lines]
+
+
 def tabbed_paragraphs(lines: list[str]) -> list[str]:
     """A Word table copied as text keeps a cell's second paragraph on a line of its own: a row short of its header's
     tabs goes on with the line that brings them ("…\tSở Y tế" / "và Công an tỉnh\tQuý II/2027"), and a line with no
@@ -858,7 +868,7 @@ def _continues_row(above: list[str], cells: list[str], broken: bool = False) -> 
         not any(_FIGURE_CELL.fullmatch(p) for p in pieces)
 
 
-_FIGURE_WORDS = re.compile(r"[\d.,]+\s+[^\W\d_A-ZĐÀ-Ỹ]")  # "1.200 mẫu": a figure the sentence goes on from
+_FIGURE_WORDS = re.compile(rf"[\d.,]+\s+[^\W\d_{UPPER}]")  # "1.200 mẫu": a figure the sentence goes on from
 
 
 _FIGURE_CELL = re.compile(r"[\d.,%\s\-–]+")
@@ -1410,7 +1420,7 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
 
 
 _NAME_LINE_CHARS = 60  # an issuer's line in a header cell
-_LONE_CAPS = re.compile(r"^[A-ZĐÀ-Ỹ]{2,}$")
+_LONE_CAPS = re.compile(rf"^[{UPPER}]{{2,}}$")
 _NOT_WRAPPED = frozenset(("STT", "TT", "ĐVT", "MẬT", "KHẨN", "TỐC"))
 
 

@@ -580,12 +580,15 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             expect_annex_title = False
             if PIPE_SEPARATOR.match(line.strip()):
                 continue
+            first_row = table is None
             table = table or _Table()
             table.tabbed = "\t" in line
             spans = cell_spans(line)
             piped = "\t" not in line
-            # a markdown rule under the first row ("|---|---|") says that row names the columns
-            ruled = piped and k + 1 < len(lines) and bool(PIPE_SEPARATOR.match(lines[k + 1][1].strip()))
+            # a markdown rule under the first row ("|---|---|") says that row names the columns; so does a first
+            # row of words over a row of figures ("Khu vực | Số liều …" over "Các phường | 34.000 …")
+            ruled = piped and k + 1 < len(lines) and bool(PIPE_SEPARATOR.match(lines[k + 1][1].strip())) or \
+                first_row and not piped and _names_over_figures(line, lines[k + 1][1] if k + 1 < len(lines) else "")
             row_kind, cells, where = table.add([line[a:b] for a, b in spans], [(start + a, start + b) for a, b in spans],
                                                piped, ruled)
             add(row_kind, start, end, cells, where)
@@ -683,6 +686,19 @@ def _numbered_row_follows(lines: list[tuple[int, str]], k: int) -> bool:
     line = next((line for _, line in lines[k + 1:] if has_text(line)), "")
     first = line.split("\t")[0].strip()
     return "\t" in line and bool(first) and bool(_STT_LIKE.match(first))
+
+
+def _names_over_figures(line: str, below: str) -> bool:
+    """A table's first row of words, no figure in any cell, over a row as wide holding a figure (not a year) under
+    one of them: the names of the columns, whatever words they use."""
+    cells, under = line.split("\t"), below.split("\t")
+    if len(under) != len(cells) or sum(1 for c in cells if c.strip()) < 2 or any(ch.isdigit() for ch in line):
+        return False
+    return any(name.strip() and _FIGURE.fullmatch(value.strip()) and not _YEAR_NAME.fullmatch(value)
+               for name, value in zip(cells, under, strict=True))
+
+
+_FIGURE = re.compile(r"[\d.,%]+")
 
 
 def _row_follows(lines: list[tuple[int, str]], k: int) -> bool:

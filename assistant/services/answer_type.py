@@ -47,7 +47,8 @@ _WEB_ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)
 _DAY = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?(?!\d)|ngày\s+\d{1,2}", re.I)
 # "thu gom vào những ngày nào?", "thứ mấy?": days of a schedule — of the week ("Thứ Tư và Chủ nhật"), or every day
 _SCHEDULE_DAYS = re.compile(_DAY.pattern + "|" + WEEKDAY + r"|hằng ngày|hàng ngày", re.I)
-_SCHEDULE_ASKED = re.compile(r"\bnhung ngay nao\b|\bthu may\b|\bngay nao trong tuan\b")
+# (a day asked with a time slot, "vào ngày nào, khung giờ nào", is a day of a schedule too)
+_SCHEDULE_ASKED = re.compile(r"\bnhung ngay nao\b|\bthu may\b|\bngay nao trong tuan\b|\bngay nao\b.*\bkhung gio\b")
 # "… tổ chức ở đâu?", "địa điểm nào?": where ("tái đầu tư", "ở đầu cầu" are not, typed with their marks)
 _WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa bàn nào|vị trí nào|nơi nào|khu vực nào)\b"),
                 re.compile(r"\b(?:o dau|tai dau|dia diem|dia ban nao|vi tri nao|noi nao|khu vuc nao)\b"))
@@ -75,7 +76,9 @@ _WHERE_SAID = re.compile(_AT_PLACE.pattern + r"|\b(?:tại|ở)\s+(?:" + _DOCUME
 PLACE_COLUMN = re.compile(r"\b(?:dia ban|dia diem|vi tri(?! viec lam)|noi thuc hien|khu vuc)\b")
 # a place by its name after its level ("xã Nà Khoang", "4 xã (Hòa Khê, …)", "thôn Cồn Mè") or opening a list
 # ("(gồm: Pác Lũng, …)")
-_PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
+_NAME_START = rf"[{UPPER}]"  # a proper name's first letter: "Ô Môn", "Ân Thi" as "Xuân Lập"
+_PLACE_NAME = re.compile(r"\b(?i:" + PLACE_LEVEL + r"|thôn|bản|ấp)\s*[(:]?\s*" + _NAME_START + r"|\(gồm\s*:?\s*" + _NAME_START +
+                         r"|\bgồm\s*:\s*" + _NAME_START)
 # "xã nào" is answered by a commune's name ("xã Xuân Lập", "phường Bạch Đằng"), not by the province's ("tỉnh Thanh
 # Hoá"): the levels that answer each level asked (accent-folded as asked)
 _COMMUNE, _DISTRICT = "xã|phường|thị trấn|đặc khu", "huyện|quận|thị xã|thành phố|TP\\.?"
@@ -88,7 +91,7 @@ _LEVELS_ANSWERING = {"xa": _COMMUNE, "phuong": _COMMUNE, "huyen": _DISTRICT, "qu
 def _place_of_level(level: str) -> re.Pattern[str]:
     alternatives = _LEVELS_ANSWERING.get(level.strip(), PLACE_LEVEL)
     # the name on the same line ("xã Xuân Lập", "xã: Xuân Lập"), not the next cell's ("… của xã\tVăn phòng …")
-    return re.compile(rf"\b(?i:{alternatives})[ ]?[(:]?[ ]?[A-ZĐ]|\(gồm\s*:?\s*[A-ZĐ]|\bgồm\s*:\s*[A-ZĐ]")
+    return re.compile(rf"\b(?i:{alternatives})[ ]?[(:]?[ ]?{_NAME_START}|\(gồm\s*:?\s*{_NAME_START}|\bgồm\s*:\s*{_NAME_START}")
 
 
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
@@ -106,7 +109,7 @@ _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng
 _SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "07 ngày làm việc": to the hour or the day
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
-_PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐ][^\s,.;:]*){1,3}")
+_PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+" + _NAME_START + r"[^\s,.;:]*){1,3}")
 # a sanction: discipline, being held to account, a fine ("xử lý hành chính" of drug users is no sanction of a unit)
 _SANCTION = re.compile(r"kỷ luật|kiểm điểm|xử lý trách nhiệm|xử lý nghiêm|xem xét xử lý|xử phạt|phạt tiền|chế tài|"
                        r"truy cứu", re.IGNORECASE)
@@ -219,9 +222,10 @@ _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit"
 # "thứ mười chín")
 # "… chủ trì dự án nào?", "đề tài gì?", "cập nhật lên phần mềm nào?": a thing of a formal kind, which a passage names
 # when it names one (not a kind of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng",
-# said of one thing alike)
-_KIND_ASKED = re.compile(r"\b(tieu du an|du an|de an|de tai|cong trinh|phan mem)(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})? "
-                         r"(?:nao|gi)\b")
+# said of one thing alike); "giống xoài nào": a variety of that crop ("giống xoài …"), not seeds of any
+_KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan mem|tieu chi)"
+                         r"(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})?|"
+                         r"(giong(?: [a-z]+){1,2})) (?:nao|gi)\b")
 # "những cây cầu cụ thể nào", "các trạm thu phí cụ thể nào": things asked by their names
 _NAMED_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?:,? [a-z]+){0,5}) cu the nao\b")
 # kinds asked "cụ thể" that have no names of their own: tasks, contents, units … are answered by what a plan says
@@ -230,7 +234,9 @@ _ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap",
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
 _APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan)"
 _ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?" + _APPROVALS + r"\b|\b" +
-                        _APPROVALS + r"\s+(?:boi\s+)?(?:ai|cap nao|co quan nao|don vi nao|ben nao)\b")
+                        _APPROVALS + r"\s+(?:boi\s+)?(?:ai|cap nao|co quan nao|don vi nao|ben nao)\b|"
+                        r"\bso lieu\b.*?\b(?<!han )(chot)\b(?= .*\b(?:ngay|khi|thoi diem) nao\b)")
+# ("số liệu … chốt đến ngày nào": when data are closed, no deadline; "hạn chót" is the deadline itself)
 _ORDINAL_ASKED = re.compile(r"\b(?:([a-z]+(?: [a-z]+)?) thu may|(?:ky|phien) (hop) nao)\b")  # "tại kỳ họp nào"
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
@@ -255,7 +261,8 @@ def _more_nouns(q: str, at: int) -> list[str]:
 # nouns that count people (accent-folded): what "bao nhiêu người" asks is said as "180 cán bộ", "4.500 lao động"
 _PEOPLE = (r"(?:nguoi|can bo|cong chuc|vien chuc|giao vien|nha giao|hoc sinh|sinh vien|hoc vien|tre(?: em)?|dang vien|"
            r"doan vien|hoi vien|thanh vien|lao dong|cong nhan|nong dan|dai bieu|cu tri|benh nhan|chuyen gia|"
-           r"tinh nguyen vien|nhan vien|bac si)")
+           r"tinh nguyen vien|nhan vien|bac si|"
+           r"truong hop|ca|luot)")  # people counted as cases ("07 trường hợp tử vong", "11.842 lượt người")
 
 
 @dataclass(frozen=True)
@@ -276,6 +283,7 @@ class Expectation:
     counted: bool = False  # "(tính theo số cặp)", "số lượng": the count itself is asked, a share does not answer
     about: tuple[str, ...] = ()  # "tiêu chuẩn TCVN nào về chất lượng dữ liệu": folded words the passage says
     numbered: str = ""  # "Đoàn kiểm tra liên ngành số 2": the number of the thing asked about; the passage says "số 2"
+    options: tuple[str, ...] = ()  # "giá hiện hành hay giá so sánh?": the choices offered (folded); a passage says one
 
     @property
     def asks_value(self) -> bool:
@@ -289,7 +297,9 @@ class Expectation:
 _DOC_REFERENCE = re.compile(
     r"\b(?:nghi quyet|quyet dinh|chi thi|ke hoach|de an|chuong trinh|nghi dinh|thong tu|luat|ket luan|cong van|"
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") +
-    r")\s+(?:so\s+)?(?:nam\s+(?:19|20)\d\d(?=\s+(?:cua|ve)\b)|\d+)\b")
+    r")\s+(?:so\s+)?(?:nam\s+(?:19|20)\d\d(?=\s+(?:cua|ve)\b)|\d+(?:\s+nam\s+(?:19|20)\d\d)?)\b")
+# "165/KH-UBND năm 2025", "54-KH/TU (năm 2026)": the year a document of that number was issued names it too
+_NUMBER_YEAR = re.compile(DOC_NUMBER.pattern + r"(?:,?\s*\(?(?:ban hành\s+)?năm\s+(?:19|20)\d\d\)?)?")
 
 
 # "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
@@ -410,7 +420,7 @@ def expectation(question: str) -> Expectation:
         # bộ", "… học sinh/sinh viên": each noun named may be what is counted
         nouns = (m.group(1), *_more_nouns(q, m.end()))
     # document numbers ("54-KH/TU") name a document, not the fact asked about
-    named = _DOC_REFERENCE.sub(" ", fold_accents(DOC_NUMBER.sub(" ", without_document_dates(question))).lower())
+    named = _DOC_REFERENCE.sub(" ", fold_accents(_NUMBER_YEAR.sub(" ", without_document_dates(question))).lower())
     named = without_document_dates(named)
     # "tỷ lệ đảng viên …"; "Chỉ tiêu đảng viên sử dụng Sổ tay … đặt bao nhiêu?": a share given is of those named
     share_of = _share_asked(question) if pattern is _PERCENT else \
@@ -433,14 +443,14 @@ def expectation(question: str) -> Expectation:
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
                        ordinal=(ordinal.group(1) or ordinal.group(2)).split()[-1] if ordinal else "", often=often,
-                       kind=written[kind.start(1):kind.end(1)] if kind else "",
+                       kind=written[kind.start(kind.lastindex or 1):kind.end(kind.lastindex or 1)] if kind else "",
                        act=next((g for g in act.groups() if g), "") if (act := _ACT_ASKED.search(q)) else "",
                        per=_per(per.group(1)) if per else _each_amount(each) if each
                        else _pay_asked(q) if pattern is _MONEY else _count_each(written) if nouns else None,
                        counted=bool(_BY_COUNT.search(q)),
                        numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
                                       if m.group(1) not in _NUMBERED_PARTS), ""),
-                       about=_about_asked(q))
+                       about=_about_asked(q), options=_options(q))
 
 
 # "phân bổ bao nhiêu mẫu cho mỗi xã, phường?": a count for each one, not the plan's total (accent-folded)
@@ -467,6 +477,30 @@ def _count_each(written: str) -> re.Pattern[str] | None:
 # "TCVN nào về chất lượng dữ liệu", "chuyên mục gì về thiên tai": the thing asked is told by what it is about
 _ABOUT_ASKED = re.compile(r"\b(?:nao|gi) ve ((?:[a-z]+ ){0,4}[a-z]+)")
 _ABOUT_ENDS = frozenset(("theo", "cua", "trong", "nam", "tai", "de", "va", "cho", "khi", "o", "duoc", "la", "thi"))
+
+
+# "loại hợp đồng PPP nào (BOT, BOO hay BLT)?": a choice the question lists in brackets; a passage answers by saying
+# one of them. (A choice in the run of the question, "theo giá hiện hành hay giá so sánh?", is left to the words:
+# staff write both sides loosely, and a passage says one in its own words.)
+_BRACKETED_CHOICE = re.compile(r"\(([^()]*\b(?:hay|hoac)\b[^()]*)\)\s*\??\s*$")
+_NOT_A_CHOICE = frozenset(("khong", "chua", "sao", "gi", "nao", "ai", "bao", "may"))  # "… hay không?", "… hay làm gì?"
+# words that lead an option without telling it from the others ("bằng văn bản hay qua phần mềm")
+_OPTION_LEADS = frozenset(("bang", "qua", "theo", "la", "duoc", "cua", "tai", "o", "vao", "do", "tu"))
+
+
+def _options(q: str) -> tuple[str, ...]:
+    if (m := _BRACKETED_CHOICE.search(q)) is None:
+        return ()
+    found = [o.strip() for o in re.split(r",|\bhay\b|\bhoac\b", m.group(1))]
+    options = []
+    for option in found:
+        words = option.split()
+        while words and words[0] in _OPTION_LEADS:
+            words = words[1:]
+        options.append(" ".join(words))
+    if len(options) < 2 or any(not o or _NOT_A_CHOICE.intersection(o.split()) for o in options):
+        return ()
+    return tuple(options)
 
 
 def _about_asked(q: str) -> tuple[str, ...]:
@@ -682,6 +716,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         return False
     where = text + " " + context
     if exp.about and not all(re.search(rf"\b{w}\b", fold_accents(where).lower()) for w in exp.about):
+        return False
+    if exp.options and not any(re.search(rf"\b{re.escape(o)}\b", fold_accents(where).lower()) for o in exp.options):
         return False
     if not says_numbered(exp, where):
         return False

@@ -243,7 +243,7 @@ class AskService:
             outlined = self._outline(parsed, chunks, names) if chunks else None
             if outlined is not None:  # "Phần thứ hai gồm những nhóm nhiệm vụ nào?": the headings under it
                 return self._finish(self._compose(q, outlined), found, t0)
-            draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed))
+            draft = self.answerer.draft(parsed, self._with_document_parts(chunks, parsed, plan_named(parsed, names)))
             plan = self.answerer.named_plan(draft.units) if chunks else None
             counts = stated_counts(q)
             if plan is not None and not (draft.statements and draft.gives_asked and
@@ -665,14 +665,16 @@ class AskService:
         more = self.retriever.whole_document(doc, chunks)
         return chunks + [c for c in more if c.id not in seen]
 
-    def _with_document_parts(self, chunks: list[ScoredChunk], q: Question) -> list[ScoredChunk]:
+    def _with_document_parts(self, chunks: list[ScoredChunk], q: Question, named: str | None = None
+                             ) -> list[ScoredChunk]:
         """'Ai ký …?', 'số hiệu …?', 'ban hành ngày nào?': the signature block or the header of the documents
-        found is evidence too, though no passage search finds them."""
+        found is evidence too, though no passage search finds them; those of the plan the question names first
+        ("KH 165/KH-UBND do ai ký?": other plans' signature blocks match "ký" better than its own)."""
         if not q.wants("signer", "metadata", "basis", "proposal"):
             return chunks
         extra = []
         best: dict[str, ScoredChunk] = {}
-        for c in chunks:  # each document's best chunk, in rank order
+        for c in sorted(chunks, key=lambda c: c.payload.get("doc_id") != named):  # the plan named, then rank order
             best.setdefault(str(c.payload.get("doc_id")), c)
         for doc_id, first in list(best.items())[:2]:
             text = self.text_of(doc_id)

@@ -12,11 +12,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.text import SAME_TERMS, fold_accents, fold_tones, syllables
+from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, syllables
 from assistant.vocab.docnum import number_line
 from assistant.vocab.fields import opens_with_label
 from assistant.vocab.parts import KINDS, is_motto
@@ -26,7 +27,7 @@ MAX_UNIT_CHARS = 320
 _MARKER_CHARS = 4  # "a) ", "1. ", "- " before the text a unit starts with
 # a sentence ends before a capital, a number, a quote or a bullet; not before the next item of a numbered list
 # written in one paragraph ("hỗ trợ: (1) …. (2) …"), one list said whole
-_SENT_END = re.compile(r"(?<=[.;!?])\s+(?!\(\d{1,2}\)\s)(?=[\-+•]?\s*[A-ZĐÀ-Ỹ0-9“\"(])")
+_SENT_END = re.compile(rf"(?<=[.;!?])\s+(?!\(\d{{1,2}}\)\s)(?=[\-+•]?\s*[{UPPER}0-9“\"(])")
 _BULLET = re.compile(r"^\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s+")
 _DATE_LINE = re.compile(r"^[^\W\d_][\w\s.]{0,40},\s*ngày\b")
 
@@ -84,7 +85,13 @@ def cite_span(chunk: ScoredChunk, n: int, quote: str, start: int) -> Citation:
 
 
 def folded_syllables(text: str) -> list[str]:
-    return [SAME_TERMS.get(f, f) for f in (fold_accents(s) for s in syllables(fold_tones(text)))]
+    return list(_folded_syllables(text))
+
+
+@lru_cache(maxsize=16384)
+def _folded_syllables(text: str) -> tuple[str, ...]:
+    """Cached: each draft compares the same passages and titles with the question again and again."""
+    return tuple(SAME_TERMS.get(f, f) for f in (fold_accents(s) for s in syllables(fold_tones(text))))
 
 
 def content_terms(text: str) -> list[str]:
@@ -266,7 +273,24 @@ def _within_clause(text: str, piece: tuple[int, int], want: re.Pattern[str] | No
         a = space + 1 if space > a else m.start()
     stop = min(b, a + limit)
     space = text.rfind(" ", a, stop)
-    return a, (space if stop < b and space > a else stop)
+    end = space if stop < b and space > a else stop
+    # "… Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy”": a title in quotes is said whole
+    return a, _quote_close(text, a, end, b) or end
+
+
+_QUOTE_REACH = 80  # how far past the limit a quoted title may run to be said whole
+
+
+def _quote_close(text: str, a: int, stop: int, b: int) -> int | None:
+    """The end of the quotation `text[a:stop]` leaves open, when it closes soon after `stop` (within `b`), else None."""
+    said = text[a:stop]
+    if said.count("“") > said.count("”"):
+        close = text.find("”", stop, min(b, stop + _QUOTE_REACH))
+    elif said.count('"') % 2:
+        close = text.find('"', stop, min(b, stop + _QUOTE_REACH))
+    else:
+        return None
+    return close + 1 if close >= 0 else None
 
 
 def _sentences(body: str) -> list[tuple[int, str]]:

@@ -88,7 +88,7 @@ from assistant.vocab.parts import (
     restates_plan,
     states_grounds,
 )
-from assistant.vocab.signature import signing_lines
+from assistant.vocab.signature import is_upper, signing_lines
 from assistant.vocab.units import (
     HEAD_WORDS,
     expand_abbreviations,
@@ -553,12 +553,18 @@ class ExtractiveAnswerer:
             said += 1
             offset, quote, item = _duty_line(task["text"], q)  # compose_text puts each item on a "- " line
             numbers = [out.cite(u.chunk, quote, task["start"] + offset)]
-            if u.task and u.task["source"] == "referred":  # a part given by its number: its title, then its first lines
-                first = min((w for w in ranked if w.doc_id == doc and w.task is u.task and w.start >= task["end"]),
-                            key=lambda w: w.start, default=None)
-                if first is not None:
-                    offset, quote, said_first = _duty_line(first.text, q)
-                    numbers.append(out.cite(first.chunk, quote, first.start + offset))
+            if u.task and u.task["source"] == "referred":
+                # a part given by its number ("… các nhiệm vụ tại mục (IV)(5)"): its title, then its items each by
+                # its start ("a) Triển khai … bệnh án điện tử …; b) …"), or its first lines when it lists none
+                under = sorted((w for w in ranked if _same_task(w, u) and w.start >= task["end"]), key=lambda w: w.start)
+                marked = [w for w in under if _marked(w)]
+                if len(marked) >= 2:
+                    numbers += [out.cite(w.chunk, w.text, w.start) for w in marked[:MAX_SUB_ITEMS]]
+                    item = f"{item.rstrip(':')}: " + "; ".join(_clip(_one_line(w.text), SUB_ITEM_CHARS)
+                                                                  for w in marked[:MAX_SUB_ITEMS])
+                elif under:
+                    offset, quote, said_first = _duty_line(under[0].text, q)
+                    numbers.append(out.cite(under[0].chunk, quote, under[0].start + offset))
                     item = f"{item.rstrip(':')}: {said_first}"
             details = []  # when, and what it delivers ("Phương án cấp cứu TNGT; 01 tổ cấp cứu …")
             for role, limit in (("timing", 80), ("product", DUTY_PRODUCT_CHARS)):
@@ -759,6 +765,14 @@ def _enumerated(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b].rstrip(" .;")) for a, b in zip(starts, ends, strict=True) if text[a:b].strip(" .;")]
 
 
+def _marked(u: Unit) -> bool:
+    """The unit opens a line after a list item's label ("a) …", "- …"): one item of a list."""
+    p = u.chunk.payload
+    text, at = str(p.get("text", "")), u.start - int(p.get("start", 0))
+    label = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(label.strip()) and strip_marker(label + "x")[0] == len(label)
+
+
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     """(offset, quote, what is said) of one duty in a unit's list. A duty with its own items ("…, gồm: - Dự án 1 …
     - Dự án 2 …") says its intro and each item briefly; a long one, the clauses that answer the question."""
@@ -850,11 +864,11 @@ def _title_weights(q_terms: list[str], chunks: list[ScoredChunk], idf: dict[str,
     titles: dict[str, set[str]] = {}
     own: dict[str, str] = {}
     firsts: dict[str, ScoredChunk] = {}
-    for c in chunks:
-        d = str(c.payload.get("doc_id", ""))
-        titles.setdefault(d, _plan_words(c))
-        own.setdefault(d, _own_number(c))
-        firsts.setdefault(d, c)
+    for c in chunks:  # a plan's first chunk speaks for it (its title and number are on every chunk)
+        firsts.setdefault(str(c.payload.get("doc_id", "")), c)
+    for d, c in firsts.items():
+        titles[d] = _plan_words(c)
+        own[d] = _own_number(c)
     if idf is None:  # words shared by every candidate plan ("kế hoạch", "tỉnh") tell them apart less
         df = {t: sum(1 for words in titles.values() if t in words) for t in set(q_terms)}
         idf = {t: 1.0 / n for t, n in df.items() if n}
@@ -1325,9 +1339,16 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 1.0
     if restates_plan(u.text):  # "Trên đây là Kế hoạch …": the plan's words again, matching any question naming it
         return 1.0
+    if _is_title_line(u) and not q.wants("metadata"):  # "XUẤT KHẨU SẢN PHẨM … GIAI ĐOẠN 2026 -" / "2030" under
+        return 1.0  # "KẾ HOẠCH": the plan's name matches any question naming the plan, it answers none
     if u.text.rstrip().endswith("?"):  # "… đến ngày 15/3/2026, đúng không chị?": a covering letter asks, states nothing
         return 1.0
     return 0.0
+
+
+def _is_title_line(u: Unit) -> bool:
+    """A line of the title under the bare kind heading ("KẾ HOẠCH"): upper case, or no word at all ("2030")."""
+    return u.section.strip().upper() in KINDS and (is_upper(u.text) or not any(ch.isalpha() for ch in u.text))
 
 
 def _overlaps(a: Unit, b: Unit) -> bool:
@@ -1417,7 +1438,7 @@ def _flatten(quote: str) -> str:
 
 # a question about what is or has been, not what a plan sets out to reach
 _STATE_ASKED = re.compile(r"\b(?:hien nay|hien co|hien tai|da dat|moi dat|dat duoc|ket qua|thuc trang|tinh hinh|truoc day|"
-                          r"giai doan truoc|nhung nam qua|nam qua)\b")
+                          r"giai doan truoc|nhung nam qua|nam qua|theo danh gia)\b")  # "theo đánh giá trong kế hoạch"
 
 
 def _asks_state(q: Question) -> bool:

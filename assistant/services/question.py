@@ -93,7 +93,8 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
 _KIND_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh)\b"
-_NUMBERED_KIND = r"\b(?:kh|nq|qd|ctr) \d+\b"  # "NQ 57", not "KH&CN"
+# "NQ 57", not "KH&CN"; "KH 54-KH/TU" with its code (then "… đó" points back to it, as "kế hoạch đó" does)
+_NUMBERED_KIND = r"\b(?:kh|nq|qd|ctr) \d+(?>(?: (?:kh|nq|qd|ctr|ct|cthd)(?: [a-z]+\d*)?)?)\b"
 _PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # "kế hoạch A và kế hoạch B"; not "Kế hoạch bảo vệ và phát triển rừng … ban hành kèm theo quyết định số mấy" (the
 # decision carrying the plan is the same document) nor "… (căn cứ KH 54-KH/TU …)", "(theo KH 54-KH/TU)" (the plan
@@ -146,7 +147,8 @@ _WHICH_DAY = re.compile(r"(?<!truoc )(?<!han )\bngay (?:nao|may|thang nao|thang 
 # preamble says ("Thực hiện Nghị quyết số 12-NQ/TU …")
 _SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|niem)\b)")
 # the plan carries out (its own subject, or "để/nhằm …"), not a unit ("Sở Y tế triển khai kế hoạch nào?")
-_BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|chi thi)\b(?:(?! giao | can | phai )[\w ])*?"
+_BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|chi thi|kh|ctr|nq|qd)\b"  # "KH 165 …"
+                    r"(?:(?! giao | can | phai )[\w ])*?"
                     r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) )"
                     r"(?:thuc hien|trien khai|cu the hoa)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
                     r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
@@ -298,6 +300,10 @@ _ASKER_SAYS = re.compile(r"(?:^|(?<=[.?!;]\s))(?:tôi|mình|em|chúng tôi)\s+(?
 _ABOUT_ASKER = re.compile(r"\b(?:ben|don vi|co quan|xa|phuong|so|phong|huyen|tinh|cua|chung) (?:toi|minh|em)\b")
 
 
+_OWN_LEVEL = re.compile(r"\b(xã|phường|thị trấn|huyện|quận|thị xã|tỉnh)\s+(?:chúng tôi|chúng em|mình|tôi|em)\b",
+                        re.IGNORECASE)
+
+
 def without_asker(text: str) -> str:
     """The question with the words in which the asker says who they are blanked, when the rest asks nothing of them:
     "Tôi ở Sở Tư pháp …. Theo KH …, UBND tỉnh gửi kết quả về đâu?" asks of UBND tỉnh, not of Sở Tư pháp; "Mình
@@ -370,6 +376,10 @@ def analyse(text: str) -> Question:
     named = DOC_NUMBER.sub(" ", text)  # "KH 597/KH-UBND Dong Thap …": the issuer's code in a number names no unit
     units = tuple(u for u in unit_mentions(named) if len(u.split()) >= 2) if has_diacritics(text) else \
         tuple(unit_mentions_folded(fold_question(named)))
+    # "xã chúng tôi phải làm những gì?": the duties of the asker's own commune are those of its People's Committee,
+    # as plans name it; asked of one task ("xã mình phải xong … trước ngày nào?"), the doer is whoever the plan says
+    if "list" in intents and not units:
+        units = tuple(f"Ủy ban nhân dân {m.group(1).lower()}" for m in _OWN_LEVEL.finditer(text))
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
                     times=frozenset(time_mentions(text)), references=references(text),
                     expect=_years_asked(expectation(text), text), listed=listed)
@@ -521,6 +531,7 @@ def topic_words(text: str) -> list[str]:
     diacritics has no reliable parts of speech: its words come from pyvi's word list, longest first."""
     # "BTV Tỉnh ủy" is about "Ban Thường vụ Tỉnh ủy", as plans write it out (without diacritics if typed so)
     text = expand_abbreviations(text) if has_diacritics(text) else fold_accents(expand_abbreviations(text))
+    text = _SOURCE_FRAME.sub(r"\1", text)  # "Theo đánh giá trong kế hoạch …" says where to look, not what about
     # an abbreviation we cannot write out ("BTC": Ban Tổ chức or Bộ Tài chính) is no word a plan must say
     typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
     folded = fold_question(text)
@@ -529,8 +540,12 @@ def topic_words(text: str) -> list[str]:
     foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
     words = [_without_asking_verb(w) for w in words]
     return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_tones(w).lower(), folded)
-                                 and not typed & set(w.lower().split()) and not _runs_into_name(w, text)),
+                                 and not typed & set(w.lower().split()) and not _runs_into_name(w, text)
+                                 and not _runs_out_of_name(w, text)),
                                *foreign]))
+
+
+_SOURCE_FRAME = re.compile(r"\b(theo)\s+(?:đánh giá|nhận định|thống kê|danh gia|nhan dinh|thong ke)\b", re.IGNORECASE)
 
 
 def _without_asking_verb(word: str) -> str:
@@ -554,6 +569,20 @@ def _runs_into_name(word: str, text: str) -> bool:
     return bool(syllables) and syllables[0][:1].islower() and any(w[:1].isupper() for w in syllables[1:])
 
 
+def _runs_out_of_name(word: str, text: str) -> bool:
+    """"Tỉnh Sơn Nguyên đặt …" tagged "Nguyên đặt": the last syllable of a name (a capital after a capital) and the
+    word after it, in lower case — no word of any plan ("Sở Y tế" is one: "y tế" is a word)."""
+    syllables = fold_tones(word).split()
+    if not has_diacritics(word):  # typed without marks, a word's case and the word list tell nothing
+        return False
+    found = re.search(r"(\w+)\s+" + r"\s+".join(map(re.escape, syllables)) + r"(?!\w)", fold_tones(text), re.IGNORECASE)
+    if found is None:
+        return False
+    said = found.group(0).split()
+    return said[0][:1].isupper() and said[1][:1].isupper() and any(w[:1].islower() for w in said[2:]) and \
+        fold_tones(word).lower() not in dictionary_words()
+
+
 def qualifying_words(text: str) -> list[str]:
     """Of a figure asked ("bao nhiêu", "mấy"), what the question says it is of, beside its nouns ("kinh phí để mua
     xe chữa cháy", "trung tâm … bán trú với kinh phí bao nhiêu"): a plan saying none of it gives a figure of another
@@ -561,7 +590,7 @@ def qualifying_words(text: str) -> list[str]:
     placement folded."""
     if not has_diacritics(text) or not _FIGURE_ASKED.search(without_number_asked(text).lower()):
         return []
-    text = expand_abbreviations(text)
+    text = _SOURCE_FRAME.sub(r"\1", expand_abbreviations(text))
     typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
     folded = fold_question(text)
     return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))

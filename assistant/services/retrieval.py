@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from assistant.components.embeddings import Embedder
 from assistant.components.sparse import SparseEncoder
@@ -10,6 +12,8 @@ from assistant.components.vector_store import AccessScope, QdrantStore, ScoredCh
 from assistant.settings import RetrievalSettings
 from assistant.text import collapse_spaces, fold_accents, has_diacritics, nfc
 from assistant.vocab.units import topics_spelled_out
+
+_KEPT_VECTORS = 512
 
 
 def normalize_question(question: str) -> str:
@@ -29,6 +33,8 @@ class Retriever:
     sparse: SparseEncoder
     cfg: RetrievalSettings
     reranker: object | None = None  # sentence-transformers CrossEncoder from a local path
+    # a question is searched again within the plan it names, and asked again by others: its vector is kept
+    _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def retrieve(self, question: str, scope: AccessScope | None, top_k: int | None = None) -> list[ScoredChunk]:
         k = top_k or self.cfg.top_k
@@ -40,7 +46,7 @@ class Retriever:
             # (which read accented Vietnamese) mostly does not
             return merge_neighbours(self.store.single_query(self.sparse.encode_query(q), scope, k))
         hits = self.store.hybrid_query(
-            self.embedder.embed_query(q), self.sparse.encode_query(q), scope,
+            self._vector(q), self.sparse.encode_query(q), scope,
             limit=max(k, self.cfg.prefetch_k // 2) if self.reranker else k,
             prefetch=self.cfg.prefetch_k, fusion=self.cfg.fusion,
         )
@@ -48,6 +54,15 @@ class Retriever:
             scores = self.reranker.predict([(q, h.payload.get("rendered") or h.text) for h in hits])  # type: ignore[attr-defined]
             hits = [h for _, h in sorted(zip(scores, hits, strict=True), key=lambda x: -float(x[0]))]
         return merge_neighbours(hits[:k])
+
+    def _vector(self, q: str) -> np.ndarray:
+        vec = self._vectors.get(q)
+        if vec is None:
+            vec = self.embedder.embed_query(q)
+            if len(self._vectors) >= _KEPT_VECTORS:
+                del self._vectors[next(iter(self._vectors))]  # the oldest
+            self._vectors[q] = vec
+        return vec
 
     def whole_document(self, doc_id: str, found: list[ScoredChunk]) -> list[ScoredChunk]:
         """Every chunk of one document the caller may read (it was found under the caller's scope), those the

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents
+from assistant.text import UPPER, fold_accents
 from assistant.vocab.numbering import roman_value, to_roman
 
 Recurrence = str  # none | monthly | quarterly | half-yearly | yearly | continuous
@@ -350,7 +350,7 @@ def period_phrase(text: str) -> tuple[int, int] | None:
     return min(found) if found else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[A-ZĐÀ-Ỹ])")  # "… năm 2024. Định kỳ …", not "TP. Hồ"
+_SENTENCE_END = re.compile(rf"(?<=[^\W\d_]{{2}}[.!?])\s+(?=[{UPPER}])")  # "… năm 2024. Định kỳ …", not "TP. Hồ"
 
 
 def duty_deadline(text: str) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold_accents
+from assistant.text import UPPER, fold_accents
 
 _ROMAN = r"[IVX]{1,6}"
 _WORD_NUMBER = (
@@ -23,7 +23,7 @@ _ORDINAL_RE = r"(?:thứ\s+)?(?:" + "|".join(_WORD_NUMBER) + r")"
 # a plan also titles its items so: "Nhiệm vụ 3: Nạo vét …", "Giải pháp 2.", "Dự án 1:", "Tiểu dự án 4:"
 _LABELLED = re.compile(
     r"^(?P<word>phần|chương|mục|điều|nhiệm vụ|giải pháp|dự án|tiểu dự án)\s+(?P<number>" + _ROMAN + r"|\d{1,3}|" + _ORDINAL_RE + r"|[A-HK-UWYĐ])(?![\w/])"
-    r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+[A-ZĐÀ-Ỹ])|\s*$)\s*(?P<rest>.*)$",
+    r"(?:\s*[.:\-–)](?=\s|$)|(?=\s+(?-i:[" + UPPER + r"]))|\s*$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "I." "IV-" | "A." | "2.1." "2.1-" "2.1 " | "1." "1)" "1-" "1/" | "a)" "đ)" "a-" "a/" "a."; a number is never

@@ -155,7 +155,7 @@ def is_closing(sentence: str) -> bool:
 
 def restates_plan(sentence: str) -> bool:
     """'Trên đây là Kế hoạch triển khai …': the closing sentence names the plan again; it says nothing of it."""
-    return fold_accents(sentence).lower().lstrip().startswith("tren day la")
+    return fold_accents(sentence.lstrip()[:30]).lower().startswith("tren day la")
 
 
 def opens_closing(paragraph: str) -> bool:

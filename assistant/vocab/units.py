@@ -363,7 +363,8 @@ _FOLDED_STOPS = frozenset(("chu", "tri", "phoi", "hop", "thuc", "hien", "phai", 
                            "vu", "gi", "nao", "trong", "theo", "de", "cua", "o", "tai", "ve", "va", "voi", "khi", "han",
                            "bao", "nhieu", "ke", "hoach", "can", "se", "da", "dang", "nhung", "cac", "the",
                            "chuan",  # "truong chuan quoc gia": schools meeting the standard, no one school
-                           "gui"))  # "gửi": a unit sends, no name holds it
+                           "gui",  # "gửi": a unit sends, no name holds it
+                           "gom"))  # "gồm": what follows a name, never in it
 
 
 # what a department or ministry is in charge of: "so tai chinh", "bo y te" typed without diacritics are units, though
@@ -377,6 +378,7 @@ _DIGITAL_OR_STAFF = frozenset(("doi", "te", "hoi", "phu", "dan", "tang", "lieu",
 # a head's syllable starting a verb, typed without diacritics: "báo cáo", "phòng, chống", "phòng cháy"
 _VERBS = frozenset((("bao", "cao"), ("phong", "chong"), ("phong", "chay"), ("phong", "ngua"), ("phong", "tranh")))
 _NUMERAL = re.compile(r"(?:[ivxl]+|\d)(?![a-z])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # stop syllables that begin words of a name ("Quỹ Bảo vệ và Phát triển rừng", "Bảo hiểm xã hội")
 _NAME_WORDS = [["bao", "ve"], ["bao", "hiem"], ["bao", "tang"]]
 
@@ -402,6 +404,8 @@ def unit_mentions_folded(folded: str) -> list[str]:
             i = j  # "quy ii/2027", "doan 1": a quarter, a number, no unit
             continue
         while j < len(words) and j - i < 8:
+            if _YEAR.fullmatch(words[j]) or words[j] == "nam" and _YEAR.fullmatch(" ".join(words[j + 1:j + 2])):
+                break  # "… tinh son nguyen nam 2026": a unit's name holds no year
             if words[j:j + 2] in _NAME_WORDS:
                 j += 2
             elif words[j] not in _FOLDED_STOPS:

@@ -363,6 +363,36 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Định kỳ hằng năm báo cáo kết quả thực hiện về Sở Xây dựng.", False),
         ("Ke hoach yeu cau gui bao cao qua he thong phan mem nao?",
          "Báo cáo qua phần mềm quản lý văn bản và điều hành của tỉnh.", True),
+        # people counted as cases
+        ("Năm 2025 có bao nhiêu người tử vong do bệnh dại?", "Năm 2025 ghi nhận 07 trường hợp tử vong do bệnh Dại.", True),
+        ("Năm 2025 có bao nhiêu người tử vong do bệnh dại?", "Năm 2025 tỷ lệ tiêm phòng chỉ đạt 48,6%.", False),
+        # a day asked with a time slot is a day of a schedule
+        ("rac thai nguy hai o phuong Dong Thanh duoc thu gom vao ngay nao, khung gio nao?",
+         "Chất thải nguy hại\tThùng màu đỏ\tNgày Chủ nhật cuối tháng\t08h00 - 11h00", True),
+        # a choice offered: the passage says one of the options
+        ("Hạ tầng lưu trữ được đầu tư theo loại hợp đồng PPP nào (BOT, BOO hay BLT)?",
+         "Xem xét hợp tác đầu tư công - tư cho hạ tầng lưu trữ, đường truyền số liệu lớn.", False),
+        ("Hạ tầng lưu trữ được đầu tư theo loại hợp đồng PPP nào (BOT, BOO hay BLT)?",
+         "Đầu tư hạ tầng lưu trữ theo hình thức hợp đồng BOO.", True),
+        # a choice in the run of the question is left to the words ("theo giá hiện hành" said otherwise)
+        ("Báo cáo gửi bằng văn bản hay qua phần mềm?", "Gửi báo cáo qua Hệ thống quản lý văn bản và điều hành.", True),
+        # when data are closed is no deadline for the report
+        ("Số liệu báo cáo tháng được chốt đến ngày nào của tháng?",
+         "Định kỳ hằng tháng báo cáo kết quả trước ngày 25 hằng tháng.", False),
+        ("Số liệu báo cáo tháng được chốt đến ngày nào của tháng?",
+         "Số liệu báo cáo tháng được tính từ ngày 15 tháng trước đến hết ngày 14 tháng báo cáo, chốt ngày 14.", True),
+        ("Hạn chót để các xã rà soát danh mục điểm nguy cơ đuối nước là khi nào?",
+         "Các xã hoàn thành rà soát danh mục điểm có nguy cơ đuối nước trước ngày 30/6/2026.", True),
+        # criteria asked: a passage naming them says so
+        ("Một xã được công nhận “không ma túy” khi đáp ứng những tiêu chí nào?",
+         "Ủy ban nhân dân xã chỉ đạo triển khai quyết liệt công tác phòng, chống ma túy.", False),
+        ("Một xã được công nhận “không ma túy” khi đáp ứng những tiêu chí nào?",
+         "Xã đạt tiêu chí: không có người nghiện mới; không có điểm phức tạp về ma túy.", True),
+        # a variety of a crop: seeds in general are none ("nhân giống, sản xuất giống mới")
+        ("Giống xoài nào được xác định là giống chủ lực để xuất khẩu?",
+         "Lựa chọn nhân giống, sản xuất giống mới có năng suất, chất lượng cao.", False),
+        ("Giống xoài nào được xác định là giống chủ lực để xuất khẩu?",
+         "Phát triển vùng trồng giống xoài GL4 và xoài Đài Loan phục vụ xuất khẩu.", True),
         # a rank asked without marks
         ("Bac Ninh xep thu may ca nuoc ve chi so DTI den nam 2030?",
          "Tỷ lệ người dân trưởng thành có chữ ký số đạt 80%.", False),
@@ -422,6 +452,9 @@ def test_document_numbers_do_not_count_as_asked_numbers() -> None:
     # kind codes name documents too ("KH 182", "QĐ 2954"); "báo cáo 15 ngày" is a period, not a document
     assert expectation("KH 182 yeu cau hoan thanh khi nao?").numbers == ()
     assert expectation("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?").numbers == ("2028",)
+    # the year a document of that number was issued names it as its number does
+    assert expectation("KH 165/KH-UBND năm 2025 do ai ký?").numbers == ()
+    assert expectation("Kế hoạch 165 năm 2025 do ai ký?").numbers == ()
     assert expectation("Báo cáo 15 ngày một lần gửi về đâu?").numbers == ("15",)
     # a date in brackets says which document is meant
     assert expectation("Kế hoạch của Tỉnh ủy (tháng 01/2026) thay thế những kế hoạch nào?").numbers == ()

@@ -513,3 +513,36 @@ def test_a_comparison_of_two_parts_said_alike_is_cut_where_the_words_repeat(ques
 
     joins = _parallel_join(fold_accents(question))
     assert (question[joins[0][1]:].startswith(second) if second else not joins), joins
+
+
+def test_the_plan_named_gives_its_signature_block_first() -> None:
+    """"KH 165/KH-UBND … do ai ký?": other plans' signature blocks match "ký" better than anything of the plan named;
+    the block of the plan named is read first (the drafter judges the first documents' blocks)."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.ask import AskService
+    from assistant.services.extractive import ExtractiveAnswerer
+    from assistant.services.question import analyse
+    from assistant.settings import AnswerSettings
+
+    texts = {d: f"ỦY BAN NHÂN DÂN\nTỈNH {d.upper()}\nSố: 1{i}/KH-UBND\n\nKẾ HOẠCH\nViệc {d}\n\nNội dung.\n\n"
+                f"Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn {d.capitalize()}"
+             for i, d in enumerate(("an", "binh", "cuong"))}
+    service = AskService(None, ExtractiveAnswerer(4), AnswerSettings(), texts.__getitem__)  # type: ignore[arg-type]
+    chunks = [ScoredChunk(f"{d}:0", 1.0 - i / 10, {"doc_id": d, "text": "Nội dung.", "start": 0})
+              for i, d in enumerate(("an", "binh", "cuong"))]
+    parts = service._with_document_parts(chunks, analyse("KH 12/KH-UBND do ai ký?"), "cuong")
+    signed = [c.payload["doc_id"] for c in parts if c.payload.get("section") == "Chữ ký"]
+    assert signed == ["cuong", "an"]
+
+
+def test_a_question_searched_again_is_embedded_once(indexed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A question is searched again within the plan it names (and asked again by others): its vector is kept, the
+    model runs once; the hits are the same."""
+    retriever = indexed.ask.retriever
+    embedded: list[str] = []
+    embed = retriever.embedder.embed_query
+    monkeypatch.setattr(retriever.embedder, "embed_query", lambda q: embedded.append(q) or embed(q))
+    question = "Ai chủ trì rà soát hạ tầng mạng của các cơ quan đảng phường Bạch Đằng (lần hỏi thử)?"
+    first = [c.id for c in retriever.retrieve(question, None, 5)]
+    again = [c.id for c in retriever.retrieve(question, None, 5)]
+    assert first == again and first and len(embedded) == 1

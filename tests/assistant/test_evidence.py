@@ -273,3 +273,50 @@ def test_a_list_of_long_items_is_said_by_each_items_start() -> None:
     assert said is not None and said.startswith("Một số sản phẩm trái cây chủ yếu: Tổng sản phẩm Xoài")
     assert "Tổng sản phẩm Nhãn" in said and len(said) < len(text) // 2
     assert _items_said("Một số sản phẩm chủ yếu:\n+ Xoài;\n+ Nhãn.") is None  # short: said whole
+
+
+def test_a_sentence_goes_on_after_an_abbreviation_before_a_lower_case_word() -> None:
+    """"… phòng cháy, v.v. để bảo đảm …" in a long paragraph: a sentence ends before a capital; "đ", "ầ" are no
+    capitals, though the range "À-Ỹ" holds them."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    first = ("Các trường học kiểm tra hệ thống điện, nước, phòng cháy, chữa cháy, thiết bị dạy học, nhà vệ sinh, "
+             "bếp ăn tập thể, khu nội trú, v.v. để bảo đảm an toàn cho học sinh trước ngày khai giảng năm học mới và "
+             "báo cáo kết quả kiểm tra về Phòng Văn hóa - Xã hội trước ngày 25 tháng 8 năm 2026.")
+    second = "Ủy ban nhân dân các xã phối hợp với nhà trường huy động lực lượng dân quân dọn vệ sinh trường lớp."
+    text = f"{first} {second}"
+    assert len(text) > 320  # a paragraph this long is read sentence by sentence
+    units = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "II"}), 0)
+    assert [u.text for u in units] == [first, second]
+
+
+def test_a_long_clause_is_not_cut_inside_the_quoted_title_it_ends_on() -> None:
+    """"… Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy” trên địa bàn …": cut at the limit, the
+    quote would end on "chống ma"; a title in quotes closing soon after is said whole."""
+    from assistant.services.evidence import best_window
+
+    text = ("Chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế tổ chức triển "
+            "khai thực hiện Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy” trên địa bàn tỉnh (khi Bộ Y "
+            "tế có văn bản triển khai)")
+    offset, quote = best_window(text, {"du", "an"}, None, 170)
+    assert quote.endswith("Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy”")
+    assert text[offset:offset + len(quote)] == quote
+
+
+def test_the_lines_of_a_plans_title_answer_no_question_but_its_name() -> None:
+    """"XUẤT KHẨU SẢN PHẨM … GIAI ĐOẠN 2026 -" / "2030" under "KẾ HOẠCH": the title matches every question naming
+    the plan; it answers only what the plan is called."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _boilerplate
+    from assistant.services.question import analyse
+
+    text = "XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH SƠN LA GIAI ĐOẠN 2026 -\n2030"
+    units = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "KẾ HOẠCH"}), 0)
+    asked = analyse("Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La 2026 - 2030 chọn giống xoài nào để xuất khẩu?")
+    assert [_boilerplate(u, asked) for u in units] == [1.0, 1.0]
+    assert _boilerplate(units[0], analyse("Kế hoạch xuất khẩu của Sơn La có số hiệu và tên gọi là gì?")) == 0.0
+    body = split_units(ScoredChunk("c", 1.0, {"text": "Phát triển vùng trồng xoài.", "start": 0, "doc_id": "d",
+                                              "section": "KẾ HOẠCH"}), 0)
+    assert _boilerplate(body[0], asked) == 0.0

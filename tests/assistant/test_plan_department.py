@@ -46,6 +46,9 @@ def test_each_header_says_whose_plan_it_is(plans: Services) -> None:
     # the days of a schedule are days of the week
     ("Theo lịch dạy bơi của Sở GD&ĐT Hà Lan, học sinh tiểu học học bơi vào những ngày nào, khung giờ nào?",
      ["Thứ Ba và Thứ Năm", "07h30 - 09h00"], []),
+    # a plan named by its number and year: its own signature block, though the other's matches "ký" as well
+    ("KH 77/KH-SGDĐT năm 2026 do ai ký?", ["Lê Thị Thu Hà"], ["Trần Văn Lâm"]),
+    ("KH 52/KH-UBND năm 2026 do ai ký?", ["Trần Văn Lâm"], ["Lê Thị Thu Hà"]),
     # a count the question takes from the plan names the passage listing them
     ("Kế hoạch dạy bơi của Sở GD&ĐT Hà Lan có nói 03 kỹ năng an toàn cho học sinh, đó là những kỹ năng gì?",
      ["tự cứu khi gặp nạn"], []),

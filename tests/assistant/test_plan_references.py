@@ -34,6 +34,9 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
      ["30/11/2025", "Mở lớp tập huấn kỹ năng đón khách"], []),
     ("Đào tạo nhân lực du lịch của Hà Lâm có đơn vị nào phối hợp với Sở Nội vụ?",
      ["phối hợp: Sở Văn hóa, Thể thao và Du lịch"], []),
+    # a unit's duties, one of them a part given by its number: that part's items, each by its start
+    ("Sở Văn hóa, Thể thao và Du lịch Hà Lâm phải làm những gì theo kế hoạch du lịch nông thôn?",
+     ["Ban hành bộ tiêu chí chất lượng homestay", "Công nhận điểm du lịch cộng đồng đạt chuẩn"], []),
     # "Giao Sở Công Thương chủ trì các nhiệm vụ tại điểm a, b; UBND thành phố … tại điểm c": the items above it
     ("Tỉnh Hà Lâm giao ai tổ chức phiên chợ nông sản hằng quý?", ["Sở Công Thương chủ trì"], ["Ủy ban nhân dân thành"]),
     ("Ai chủ trì xây dựng chuỗi cửa hàng nông sản an toàn tại thành phố Hà Lâm?",

@@ -63,6 +63,10 @@ from assistant.services.question import (
         ("Ke hoach duoc ban hanh de thuc hien nghi quyet nao cua tinh?", {"basis"}, set()),
         ("Chương trình được xây dựng căn cứ những văn bản nào?", {"basis"}, set()),
         ("Sở Y tế triển khai kế hoạch nào trong năm 2026?", set(), {"basis"}),  # a unit's work, not the plan's
+        ("KH 165/KH-UBND năm 2025 thực hiện chỉ thị nào, ai ký?", {"basis", "signer"}, set()),  # the kind as its code
+        # "… và KH 54-KH/TU đó …" points back to the plan carried out: no second plan to compare
+        ("ai ký kế hoạch chuyển đổi số của xã thực hiện KH 54-KH/TU của Thanh Hóa, và KH 54-KH/TU đó ban hành ngày "
+         "nào", {"signer", "date"}, {"compare"}),
         ("Các xã cần thực hiện chương trình gì để đạt chuẩn nông thôn mới?", set(), {"basis"}),
         # a day asked beside the number or signer is the document's date; the decision carrying a plan, the plan
         # carried out, are no second plan to compare
@@ -202,6 +206,11 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("Kế hoạch giao thông kể ra những hệ thống nào thuộc nền tảng thu phí?", ["giao thông", "nền tảng"],
      ["kế hoạch", "hệ thống"]),
     ("Chương trình đặt tỷ lệ học sinh có học bạ số là bao nhiêu?", ["học sinh"], ["tỷ lệ", "chương trình"]),
+    # the source framed ("theo đánh giá trong kế hoạch") is no topic
+    ("Theo đánh giá trong kế hoạch phòng chống dại, năm 2025 có bao nhiêu người tử vong?", [], ["đánh giá"]),
+    # a name's last syllable and the verb after it are no word ("Sở Y tế": "y tế" is one)
+    ("Tỉnh Sơn Nguyên đặt chỉ tiêu tỷ lệ tiêm phòng vắc xin Dại là bao nhiêu?", ["vắc xin"], ["nguyên đặt"]),
+    ("Sở Y tế tỉnh Đồng Nai chủ trì dự án nào về cai nghiện?", ["y tế"], []),
     # the noun before "gì"/"nào" names the kind of answer
     ("Cổng thông tin quốc gia có những chức năng gì?", ["quốc gia"], ["chức năng"]),
     ("Tổ đảng ở Ủy ban Pháp luật thẩm tra những dự án luật nào?", ["pháp luật"], ["dự án"]),
@@ -473,3 +482,15 @@ def test_a_number_naming_a_document_or_part_is_no_count(question: str) -> None:
     from assistant.services.question import stated_counts
 
     assert stated_counts(question) == []
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    # the asker's own commune, district or province is its People's Committee, as plans name it
+    ("xã chúng tôi ở Cần Thơ phải làm những gì theo kế hoạch dân số?", ("Ủy ban nhân dân xã",)),
+    ("Phường mình phải làm những gì theo kế hoạch?", ("Ủy ban nhân dân phường",)),
+    # one task asked of it: its doer is whoever the plan names (a Party committee's board, a department …)
+    ("Xã mình phải thành lập Ban Chỉ đạo trước ngày nào?", ("Ban Chỉ đạo",)),
+    ("Sở Y tế phải làm gì?", ("Sở Y tế",)),
+])
+def test_the_askers_own_level_is_its_committee(question: str, units: tuple[str, ...]) -> None:
+    assert analyse(question).units == units

@@ -378,6 +378,9 @@ def test_a_word_table_copied_as_text_keeps_a_cells_second_paragraph_in_its_row()
     ("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nMẬT", ["ỦY BAN NHÂN DÂN TỈNH SƠN LA", "MẬT"]),  # a stamp stays a stamp
     ("DANH MỤC NHIỆM VỤ\nSTT", ["DANH MỤC NHIỆM VỤ", "STT"]),
     ("I. MỤC TIÊU\nCHUNG", ["I. MỤC TIÊU", "CHUNG"]),  # a numbered heading is complete
+    # a lower-case word is no upper-case name's rest, though its letters ("đ", "ê") lie in the range "À-Ỹ"
+    ("NHIỆM VỤ TRỌNG TÂM\nđể", ["NHIỆM VỤ TRỌNG TÂM", "để"]),
+    ("Số: 12/KH-UBND Ân Thi, ngày 05 tháng 9 năm 2026", ["Số: 12/KH-UBND", "Ân Thi, ngày 05 tháng 9 năm 2026"]),
     # a PDF of a header table prints the number beside the date
     ("Số: 415/KH-SNNMT Bắc Trà, ngày 05 tháng 9 năm 2026", ["Số: 415/KH-SNNMT", "Bắc Trà, ngày 05 tháng 9 năm 2026"]),
 ])
@@ -708,3 +711,18 @@ def test_a_range_cut_at_the_lines_width_is_joined_again() -> None:
     assert "tốc độ tăng bình quân 05 - 06%/năm. Thị trường định hướng xuất khẩu: Trung Quốc, Úc, Nhật Bản, Hàn Quốc..." \
         in text
     assert not any(line.startswith("- 06%") for line in text.split("\n"))
+
+
+def test_word_list_labels_pasted_with_a_tab_are_items_not_table_rows() -> None:
+    """Word's numbering copied into Notepad ends each label with a tab ("1.<tab>Mục đích", "-<tab>Nâng cao …"): items
+    and headings, not rows of two cells whose next line would be read as a wrapped cell; a table's own "1<tab>…" rows
+    stay rows."""
+    text = ("II.\tMỤC TIÊU\n1.\tĐến ngày 30/6/2026, 100% hộ gia đình tại 03 tổ dân phố thí điểm phân loại rác.\n"
+            "5.\tKiểm tra, giám sát\nTổ kiểm tra liên ngành của phường kiểm tra định kỳ hằng tháng.\n"
+            "-\tNgân sách phường: 286 triệu đồng;\n"
+            "TT\tNhóm chất thải\tMàu thùng\n1\tChất thải thực phẩm\tMàu xanh lá cây\n2\tChất thải khác\tMàu cam\n")
+    lines = normalize_text(text)[0].split("\n")
+    assert lines[:5] == ["II. MỤC TIÊU", "1. Đến ngày 30/6/2026, 100% hộ gia đình tại 03 tổ dân phố thí điểm phân loại rác.",
+                         "5. Kiểm tra, giám sát", "Tổ kiểm tra liên ngành của phường kiểm tra định kỳ hằng tháng.",
+                         "- Ngân sách phường: 286 triệu đồng;"]
+    assert "1\tChất thải thực phẩm\tMàu xanh lá cây" in lines

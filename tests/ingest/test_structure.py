@@ -403,6 +403,22 @@ def test_a_first_row_led_by_stt_names_the_columns_whatever_they_are() -> None:
                        "Số bể chứa hiện có": "54", "Số bể chứa xây mới đến năm 2027": "159"}
 
 
+def test_a_first_row_of_words_over_a_row_of_figures_names_the_columns() -> None:
+    """"Khu vực | Số xã, phường | … | Hình thức" over "Các phường trung tâm | 9 | …": no "STT", few words of a task
+    table, yet words over figures are the columns' names; a row of words over a year, or a row holding a figure, is
+    a row of data."""
+    table = ("Khu vực\tSố xã, phường\tTổng đàn chó, mèo dự kiến (con)\tSố liều vắc xin phân bổ (liều)\tHình thức\n"
+             "Các phường trung tâm\t9\t42.300\t34.000\tNgười nuôi tự chi trả\n"
+             "Các xã vùng cao, biên giới\t18\t61.200\t52.000\tNgân sách cấp miễn phí\n")
+    rows = [b["cells"] for b in parse_structure(table) if b["kind"] == "table_row"]
+    assert rows[1] == {"Khu vực": "Các xã vùng cao, biên giới", "Số xã, phường": "18",
+                       "Tổng đàn chó, mèo dự kiến (con)": "61.200", "Số liều vắc xin phân bổ (liều)": "52.000",
+                       "Hình thức": "Ngân sách cấp miễn phí"}
+    for data in ("Sở Y tế\tTuyên truyền phòng bệnh\tQuý II\nSở Tài chính\tBố trí kinh phí\t2026\n",
+                 "Xã An Phú\t12 thôn\tHoàn thành\nXã Tân Lập\t9\tĐang làm\n"):
+        assert [b["kind"] for b in parse_structure(data)] == ["table_row", "table_row"]
+
+
 def test_a_first_row_led_by_stt_may_name_its_columns_by_year() -> None:
     """"STT | Huyện | 2026 | 2027 | Tổng": a bare year names a column in a row led by "STT", so each figure travels
     under its year."""

@@ -54,7 +54,8 @@ def test_numbering(line: str, style: str, number: str, rest: str) -> None:
     ["2026 - 2030 là giai đoạn", "Mục tiêu chung", "Điều 6; khoản 5 Điều 9", "mục 2 của Kế hoạch", "Q. CHỦ TỊCH",
      "IIII. SAI", "Phần mềm dùng chung", "nhiệm vụ 3 của Kế hoạch", "Nhiệm vụ trọng tâm",
      "Nhiệm vụ 3 của Kế hoạch", "Dự án 2 có tổng vốn 12 tỷ đồng", "Mục a khoản 1 Điều 5", "Phần Lan", "Điều A",
-     "x- men", "a.m.", "v.v. và các", "1/2026 là năm"],
+     "x- men", "a.m.", "v.v. và các", "1/2026 là năm",
+     "Điều 5 được sửa đổi như sau", "Mục 2 sửa đổi quy định"],  # a sentence about an article, wrapped to a line's start
 )
 def test_not_numbering(line: str) -> None:
     assert numbering(line) is None

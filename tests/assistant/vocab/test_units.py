@@ -148,6 +148,8 @@ def test_groups_and_phrases() -> None:
     # "trường chuẩn quốc gia" are schools meeting a standard, no one school
     ("nghi quyet truong chuan quoc gia huyen ngoc lang ngan sach tinh ho tro bao nhieu", []),
     ("cac don vi thuoc so nong nghiep tan linh gui du toan khi nao", ["so nong nghiep tan linh"]),
+    # a name holds no year, nor the "gồm" after it
+    ("ban chi dao tinh son nguyen nam 2026 gom nhung ai", ["ban chi dao tinh son nguyen"]),
 ])
 def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
     assert unit_mentions_folded(folded) == units
