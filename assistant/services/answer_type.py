@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
-from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, has_year_range, how_often
+from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, YEAR, has_year_range, how_often
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
 from assistant.vocab.units import PLACE_LEVEL, VILLAGE_LEVEL, expand_abbreviations
@@ -299,7 +299,7 @@ _DOC_REFERENCE = re.compile(
     r"huong dan|thong bao|" + "|".join(fold_accents(c).lower() for c in KIND_CODES if c != "BC") +
     r")\s+(?:so\s+)?(?:nam\s+(?:19|20)\d\d(?=\s+(?:cua|ve)\b)|\d+(?:\s+nam\s+(?:19|20)\d\d)?)\b")
 # "165/KH-UBND năm 2025", "54-KH/TU (năm 2026)": the year a document of that number was issued names it too
-_NUMBER_YEAR = re.compile(DOC_NUMBER.pattern + r"(?:,?\s*\(?(?:ban hành\s+)?năm\s+(?:19|20)\d\d\)?)?")
+_NUMBER_YEAR = re.compile(DOC_NUMBER.pattern + r"(?:,?\s*\(?(?:ban hành\s+)?năm\s+" + YEAR + r"\)?)?")
 
 
 # "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about

@@ -22,34 +22,34 @@ from assistant.vocab.numbering import roman_value, to_roman
 Recurrence = str  # none | monthly | quarterly | half-yearly | yearly | continuous
 RECURRENCES = ("none", "monthly", "quarterly", "half-yearly", "yearly", "continuous")
 
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"  # a year of a plan, as written
 _SEP = r"\s*(?:/|-|năm|,)?\s*"
 _QUARTER_NUM = r"(?P<q>IV|I{1,3}|[1-4])"
 # "Quý III/2026", "quý 3 năm 2026", "Quý IV-2025", "quý I, II năm 2026" (the last quarter named counts)
 _QUARTER = re.compile(
     r"\bqu[ýy]\s+" + _QUARTER_NUM + r"(?:\s*(?:,|-|–|và|đến)\s*(?P<q2>IV|I{1,3}|[1-4]))?"
-    r"(?:\s*(?:/|-|–|năm)\s*(?P<y>" + _YEAR + r"))?(?![\w/])",
+    r"(?:\s*(?:/|-|–|năm)\s*(?P<y>" + YEAR + r"))?(?![\w/])",
     re.IGNORECASE,
 )
 # "15/12/2025", "15-12-2025", "ngày 15 tháng 12 năm 2025", "15/12" (the year from context)
 # one separator throughout: "07-09/2026" (months 7 to 9 of 2026) is no date
-_DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>" + _YEAR
+_DATE_NUM = re.compile(r"(?<![\w/.])(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?:(?P=sep)(?P<y>" + YEAR
                        + r"))?(?![\w/])")
 _DATE_WORDS = re.compile(
-    r"\bngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>" + _YEAR + r"))?", re.IGNORECASE
+    r"\bngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>" + YEAR + r"))?", re.IGNORECASE
 )
 # "tháng 6/2025", "tháng 6 năm 2025", "tháng 12-2025", bare "6/2025"; typed without diacritics "thang 8"
 _MONTH = re.compile(
-    r"\bth[áa]ng\s+(?P<m>[01]?\d)(?:\s*(?:/|-|n[ăa]m)\s*(?P<y>" + _YEAR + r"))?(?![\w/])"
-    r"|(?<![\w/.])(?P<m2>[01]?\d)/(?P<y2>" + _YEAR + r")(?![\w/])",
+    r"\bth[áa]ng\s+(?P<m>[01]?\d)(?:\s*(?:/|-|n[ăa]m)\s*(?P<y>" + YEAR + r"))?(?![\w/])"
+    r"|(?<![\w/.])(?P<m2>[01]?\d)/(?P<y2>" + YEAR + r")(?![\w/])",
     re.IGNORECASE,
 )
 # "2026–2027", "2026 - 2030", "năm 2025 - 2026", "giai đoạn 2026-2030"
 # "2026 - 2030", "2026 đến năm 2030", and typed without diacritics "tu 2026 den 2030"
-_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + _YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + _YEAR +
+_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + YEAR +
                          r")(?!\d)")
-_YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + _YEAR + r")(?![\d/]|\s*[-–]\s*" + _YEAR + r")")
-_HALF = re.compile(r"\b(?:6|s[áa]u)\s+th[áa]ng\s+(?P<which>đầu|dau|cuối|cuoi)\s+n[ăa]m(?:\s+(?P<y>" + _YEAR + r"))?",
+_YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + YEAR + r")(?![\d/]|\s*[-–]\s*" + YEAR + r")")
+_HALF = re.compile(r"\b(?:6|s[áa]u)\s+th[áa]ng\s+(?P<which>đầu|dau|cuối|cuoi)\s+n[ăa]m(?:\s+(?P<y>" + YEAR + r"))?",
                    re.IGNORECASE)
 
 # recurrence cues (accents folded, lower case)
@@ -113,7 +113,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"(?<!\d)(" + _YEAR + r")(?!\d)", text)]
+    return [int(y) for y in re.findall(r"(?<!\d)(" + YEAR + r")(?!\d)", text)]
 
 
 def parse_timing(text: str, default_year: int | None = None) -> Timing:
@@ -233,10 +233,10 @@ def active_spans(text: str, default_year: int | None = None) -> list[tuple[dt.da
 
 # ---------------------------------------------------------------- a deadline inside a sentence
 
-_TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + _YEAR + r")?|\s+tháng\s+[01]?\d(?:\s+năm\s+" + _YEAR
-         + r")?)?|quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|-|–|năm)\s*" + _YEAR + r")?|tháng\s+[01]?\d(?:\s*(?:/|năm)\s*"
-         + _YEAR + r")?|năm\s+" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+"
-         + _YEAR + r")?)")
+_TIME = (r"(?:ngày\s+[0-3]?\d(?:\s*/\s*[01]?\d(?:\s*/\s*" + YEAR + r")?|\s+tháng\s+[01]?\d(?:\s+năm\s+" + YEAR
+         + r")?)?|quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:/|-|–|năm)\s*" + YEAR + r")?|tháng\s+[01]?\d(?:\s*(?:/|năm)\s*"
+         + YEAR + r")?|năm\s+" + YEAR + r"(?:\s*[-–]\s*" + YEAR + r")?|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+"
+         + YEAR + r")?)")
 _EVERY = r"(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|định kỳ\s+(?:6|sáu)\s+tháng(?:\s+một lần)?|" \
          r"(?<!chi )thường xuyên|thường niên|" \
          r"(?<![\d/])\d{1,2}\s+lần\s*(?:/|một|mỗi|trong)\s*(?:tuần|tháng|quý|năm))"  # "ít nhất 01 lần/năm"
@@ -245,7 +245,7 @@ _DATED = re.compile(r"(?<!giai đoạn )(?<!định hướng )(?<!tầm nhìn )"
                     r"trong|vào|đến hết|đến)\s+" + _TIME + r"(?:\s+" + _EVERY + r")?(?![\w/])", re.IGNORECASE)
 _RECURRING = re.compile(r"(?<![\w])" + _EVERY + r"(?![\w])", re.IGNORECASE)
 # "(2025 - 2026)", "(2026 trở đi)", "(xuyên suốt 2025 - 2035)" after a roadmap item
-_YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + _YEAR + r"(?:\s*[-–]\s*" + _YEAR + r")?(?:\s+trở đi)?\)")
+_YEARS_NOTE = re.compile(r"\((?:[^()\d]{0,20})" + YEAR + r"(?:\s*[-–]\s*" + YEAR + r")?(?:\s+trở đi)?\)")
 
 
 # how often, said as a period or a count: "hằng quý", "định kỳ 6 tháng", "6 tháng một lần", "02 lần/năm", "mỗi năm
@@ -287,7 +287,7 @@ def how_often(act: str, text: str) -> bool:
 
 # a schedule's period columns: "T3", "Tháng 3", "Quý II", "2026" (one name each)
 PERIOD_COLUMN = re.compile(r"^(?:(?P<month>(?:T|Th|Tháng)\s*\.?\s*(?P<m>0?[1-9]|1[0-2]))|(?P<quarter>Quý\s+"
-                         + _QUARTER_NUM + r")|(?:Năm\s+)?(?P<year>" + _YEAR + r"))$", re.IGNORECASE)
+                         + _QUARTER_NUM + r")|(?:Năm\s+)?(?P<year>" + YEAR + r"))$", re.IGNORECASE)
 
 
 def periods_said(names: list[str]) -> str:
@@ -454,9 +454,9 @@ def mentions_supported(claim: str, evidence: str) -> bool:
 
 
 # ---------------------------------------------------------------- periods of a report
-_SPEC_QUARTER = re.compile(r"^(?P<y>" + _YEAR + r")-?Q(?P<q>[1-4])$", re.IGNORECASE)
-_SPEC_HALF = re.compile(r"^(?P<y>" + _YEAR + r")-?H(?P<h>[12])$", re.IGNORECASE)
-_SPEC_YEAR = re.compile(r"^(?P<y>" + _YEAR + r")$")
+_SPEC_QUARTER = re.compile(r"^(?P<y>" + YEAR + r")-?Q(?P<q>[1-4])$", re.IGNORECASE)
+_SPEC_HALF = re.compile(r"^(?P<y>" + YEAR + r")-?H(?P<h>[12])$", re.IGNORECASE)
+_SPEC_YEAR = re.compile(r"^(?P<y>" + YEAR + r")$")
 _SPEC_RANGE = re.compile(r"^(?P<a>\d{4}-\d{2}-\d{2})\s*\.\.\s*(?P<b>\d{4}-\d{2}-\d{2})$")
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
+from assistant.vocab.dates import YEAR
 
 # abbreviation -> expansion (matched as whole tokens, case-sensitive as printed)
 ABBREVIATIONS: dict[str, str] = {
@@ -378,7 +379,7 @@ _DIGITAL_OR_STAFF = frozenset(("doi", "te", "hoi", "phu", "dan", "tang", "lieu",
 # a head's syllable starting a verb, typed without diacritics: "báo cáo", "phòng, chống", "phòng cháy"
 _VERBS = frozenset((("bao", "cao"), ("phong", "chong"), ("phong", "chay"), ("phong", "ngua"), ("phong", "tranh")))
 _NUMERAL = re.compile(r"(?:[ivxl]+|\d)(?![a-z])")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(YEAR)
 # stop syllables that begin words of a name ("Quỹ Bảo vệ và Phát triển rừng", "Bảo hiểm xã hội")
 _NAME_WORDS = [["bao", "ve"], ["bao", "hiem"], ["bao", "tang"]]
 
