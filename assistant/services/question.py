@@ -595,7 +595,7 @@ def qualifying_words(text: str) -> list[str]:
     folded = fold_question(text)
     return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))
                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
-                              and not frames_figure(w)))
+                              and not frames_figure(w) and not _runs_out_of_name(w, text)))
 
 
 def frames_figure(word: str) -> bool:

@@ -363,6 +363,8 @@ def test_the_document_a_question_opens_on(question: str, asked: str) -> None:
     ("Đến năm 2027, huyện Ngọc Lãng có bao nhiêu trường đạt chuẩn quốc gia, tương ứng tỷ lệ bao nhiêu?", []),
     # the words asking a document's number ask no figure ("Tây số" is no noun)
     ("Kế hoạch phòng chống thiên tai của xã Hoà Phước Tây số bao nhiêu, ai ký?", []),
+    # a name's last syllable and the verb after it ("Sơn Nguyên đặt") say nothing of what the figure is of
+    ("Tỉnh Sơn Nguyên đặt chỉ tiêu tỷ lệ tiêm phòng cho đàn chó năm 2026 là bao nhiêu?", []),
     # no figure asked: the words of a task are the plan's or the asker's, not what a figure is of
     ("Phường nào chủ trì mua xe chữa cháy?", []),
     # typed without diacritics, parts of speech are guessed: none
