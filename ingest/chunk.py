@@ -130,10 +130,13 @@ class SectionChunker(NodeParser):
         previous = ""
         before: Block | None = None  # the block before the table: its caption, or "Đơn vị tính: ha" (what it counts)
         for block in blocks:
+            caption = [before] if before is not None and heads_table(text[before["start"]:before["end"]]) else []
             if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
-                header = [*header] if previous == "table_header" else \
-                    [before] if before is not None and heads_table(text[before["start"]:before["end"]]) else []
+                header = [*header] if previous == "table_header" else caption
                 header.append(block)
+            elif block["kind"] == "table_row" and block["cells"] and previous not in ("table_header", "table_row") \
+                    and not set(block["cells"]) & {name for h in header for name in (h.get("cells") or {})}:
+                header = caption  # a table of no header row: a header above names none of its columns; its title does
             previous = block["kind"]
             before = block
             group = next((g for g in grouped or [] if g[0] <= block["start"] < g[1]), None)

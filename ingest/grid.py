@@ -169,6 +169,31 @@ def read_page(tables: list[Table], height: int, band: Callable[[int, int], str],
     return "\n\n".join(p for p in parts if p)
 
 
+def panes(dark: np.ndarray) -> list[tuple[int, int]]:
+    """The (left, right) pixel columns of each page printed on a sheet: a landscape sheet printed "two pages per
+    sheet" holds two portrait pages side by side, an empty gutter between them from the top of their ink to its
+    bottom. Each is read as a page of its own — read across, a line of the left page runs into the line of the
+    right page beside it, and a table on one into a table on the other. Any other page is one pane."""
+    height, width = dark.shape
+    whole = [(0, width)]
+    if width <= height:
+        return whole
+    inked: np.ndarray = np.asarray(dark.any(axis=0))
+    middle = slice(int(width * _GUTTER_REACH[0]), int(width * _GUTTER_REACH[1]))
+    _, starts, ends = runs(~inked[middle][None, :], int(width * _GUTTER_WIDTH))
+    if not len(starts):
+        return whole
+    widest = int(np.argmax(ends - starts))
+    cut = middle.start + int(starts[widest] + ends[widest]) // 2
+    if not inked[:cut].any() or not inked[cut:].any():
+        return whole
+    return [(0, cut), (cut, width)]
+
+
+_GUTTER_REACH = (0.4, 0.6)  # where on the sheet the gutter between two pages falls
+_GUTTER_WIDTH = 0.02  # two pages' margins side by side are wider than this; a table's column gap is narrower
+
+
 def find_tables(dark: np.ndarray) -> list[Table]:
     """Ruled tables on a straightened page's dark-pixel mask, top to bottom."""
     width = dark.shape[1]

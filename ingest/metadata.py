@@ -277,13 +277,16 @@ def _header(lines: list[str]) -> dict[str, str]:
     candidates: list[str] = []
     number_seen = False
     awaiting_number = False
+    dated_before_number = False  # a cover (a deck's first slide) dates its meeting above the document's own header
     for raw in lines:
         raw = _DECORATION.sub("", raw)
         date = _DATE.search(raw)
         prefix = raw[: date.start()].strip() if date else ""
         if date and WEEKDAY_BEFORE_DATE.search(prefix):
             date = None  # "Thứ Sáu, ngày 14/03/2025" above a portal's page: the day it was read, no place-and-date
-        if date and not out["issued_date"] and (not prefix or prefix.endswith(",")):  # "Đồng Nai, ngày …"
+        if date and (not out["issued_date"] or dated_before_number and number_seen) \
+                and (not prefix or prefix.endswith(",")):  # "Đồng Nai, ngày …"; the one beside "Số: …" dates it
+            dated_before_number = not number_seen
             out["issued_date"] = _iso_date(date)
             cells = CELL_SPLIT.split(prefix)
             out["place"] = _clean(cells.pop()).rstrip(",") if prefix else ""

@@ -298,6 +298,7 @@ def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> lis
     of the row, and the header so repeated is left out: one table)."""
     out = list(rows)
     last: int | None = None
+    before: int | None = None  # the row read before `last`
     header: list[str] | None = None  # the column names of the table read last (the row above its "|---|")
     above, repeated = "", False
     for i, (page_no, _, line) in enumerate(rows):
@@ -309,7 +310,7 @@ def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> lis
             repeated = True
             continue
         if PIPE_SEPARATOR.match(line.strip()):
-            if repeated:
+            if repeated or last is not None and before is not None and _next_row(out[before], out[last]):
                 out[i] = (page_no, "", "")
             elif is_pipe_row(above):
                 header = _folded_cells(above)
@@ -322,8 +323,18 @@ def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> lis
             out[i] = (page_no, "", "")
             repeated = True  # a "|---|" under the rest of the row is no header's
             continue
-        last = i
+        before, last = last, i
     return out
+
+
+def _next_row(upper: tuple[int, str, str], row: tuple[int, str, str]) -> bool:
+    """`row` opens a page with the number after the one of the row `upper` that ends the page before, in as many
+    cells: the table goes on, and the "|---|" a reader put under the first row it read there is no header's."""
+    if upper[0] >= row[0] or not (is_pipe_row(upper[2]) and is_pipe_row(row[2])):
+        return False
+    cells, upper_cells = split_cells(row[2]), split_cells(upper[2])
+    first, above = cells[0].strip().rstrip("."), upper_cells[0].strip().rstrip(".")
+    return len(cells) == len(upper_cells) and first.isdigit() and above.isdigit() and int(first) == int(above) + 1
 
 
 def _folded_cells(line: str) -> list[str]:

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from ingest.model import PAGE_BREAK
+
 DPI = 200  # enough for a hairline rule to be two pixels thick; a page renders in a tenth of a second
 _PAD = 3  # pixels around a cell's inner box: a letter's accent can rise above the line it sits on
 
@@ -52,15 +54,16 @@ class RuledPages:
             page.close()
 
     def _read(self, page: Any) -> str | None:
-        from ingest.grid import DARK, MAX_PIXELS, find_tables, read_page
+        from ingest.grid import DARK, MAX_PIXELS, find_tables, panes, read_page
 
         if page.get_rotation() % 360:
             return None
         width, height = page.get_size()
         scale = min(DPI / 72, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # a page of any size, no bomb
         image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
-        tables = find_tables(np.asarray(image) < DARK)
-        if not tables:
+        dark = np.asarray(image) < DARK
+        sheet = [(left, right, find_tables(dark[:, left:right])) for left, right in panes(dark)]
+        if not any(tables for _, _, tables in sheet):
             return None
         text = page.get_textpage()
 
@@ -68,17 +71,21 @@ class RuledPages:
             return str(text.get_text_bounded(left=(left - _PAD) / scale, bottom=height - (bottom + _PAD) / scale,
                                              right=(right + _PAD) / scale, top=height - (top - _PAD) / scale))
 
-        def band(top: int, bottom: int) -> str:
-            if bottom - top < 4:
-                return ""
-            lines = (" ".join(line.split()) for line in inside(0, top, image.width, bottom).splitlines())
-            return "\n".join(line for line in lines if line)
+        def pane(left: int, right: int, tables: list[Any]) -> str:
+            def band(top: int, bottom: int) -> str:
+                if bottom - top < 4:
+                    return ""
+                lines = (" ".join(line.split()) for line in inside(left, top, right, bottom).splitlines())
+                return "\n".join(line for line in lines if line)
 
-        def table(found: Any) -> str:
-            return str(found.markdown([inside(a, row.top, b, row.bottom) for row in found.rows for a, b in row.cells]))
+            def table(found: Any) -> str:
+                return str(found.markdown([inside(left + a, row.top, left + b, row.bottom)
+                                           for row in found.rows for a, b in row.cells]))
+
+            return read_page(tables, image.height, band, table)
 
         try:
-            read = read_page(tables, image.height, band, table)
+            read = PAGE_BREAK.join(pane(*found) for found in sheet)
             # a scan's text layer placed by its OCR may not sit where its image draws the rules: cells then cut
             # through words ("dịc", "YC x rư k") or take a line twice; the page is read some other way instead
             return read if _same_words(read, text.get_text_range()) else None

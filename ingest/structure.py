@@ -35,10 +35,12 @@ from assistant.vocab.fields import (
     OUTER_GROUP,
     STT,
     is_total_label,
+    is_unnamed_column,
     labelled_field,
     names_product,
     opens_with_label,
     role_of,
+    unnamed_column,
 )
 from assistant.vocab.figures import states_amount
 from assistant.vocab.numbering import Numbering, is_bullet, numbering
@@ -335,7 +337,7 @@ class _Table:
         if cells[0] == "" and not piped:
             return False
         if cells[0]:  # the names above repeated: only a merged-across cell's parts are new
-            merged = [i for i, head in enumerate(self.columns) if head.startswith("Cột ") and i > 0]
+            merged = [i for i, head in enumerate(self.columns) if is_unnamed_column(head) and i > 0]
             if not merged or not all(cells[i] for i in merged) or any(
                     c and c != head and i not in merged and i + 1 not in merged
                     for i, (c, head) in enumerate(zip(cells, self.columns, strict=False))):
@@ -343,7 +345,7 @@ class _Table:
         names, top = [], ""
         for i, sub in enumerate(cells):
             head = self.columns[i] if i < len(self.columns) else ""
-            top = head if head and not head.startswith("Cột ") else top
+            top = head if head and not is_unnamed_column(head) else top
             names.append(head if sub == head else f"{top} - {sub}" if sub and top else sub or head)
         self.columns = self._names(names)
         return True
@@ -368,11 +370,11 @@ class _Table:
     def _names(cells: list[str]) -> list[str]:
         names: list[str] = []
         for i, cell in enumerate(cells):
-            name = cell or f"Cột {i + 1}"
+            name = cell or unnamed_column(i)
             if name in names:
                 name = f"{name} ({i + 1})"
             names.append(name)
-        while names and names[-1].startswith("Cột ") and not cells[len(names) - 1]:
+        while names and is_unnamed_column(names[-1]) and not cells[len(names) - 1]:
             names.pop()
         return names
 
@@ -440,7 +442,7 @@ class _Table:
         for i, (value, span) in enumerate(values):
             if not value:
                 continue
-            name = columns[i] if i < len(columns) else f"Cột {i + 1}"
+            name = columns[i] if i < len(columns) else unnamed_column(i)
             put(STT if _is_stt(name) else name, value, span)
         if merged:  # the cells a merged pipe row lacks on the right are those of the row above
             for name in columns[len(values):]:

@@ -122,6 +122,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # của … tại Tờ trình số 04/TTr-…"), not the plan's own number
 PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
+# "Luật … được công bố bằng Lệnh số mấy?": the order promulgating a law, which a plan cites ("Lệnh số 12/2025/L-CTN")
+# if it cites it at all — not the plan's own number
+ORDER_CUE = re.compile(r"\blenh\b(?: \w+){0,3}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
+_ORDER_NUMBER = re.compile(r"[Ll]ệnh\s+số\s*:?\s*\d")
 
 # "… thay thế quyết định nào?", "bãi bỏ văn bản nào?": the document it replaces, which its last article or its
 # closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch này thay thế (Kế hoạch số …")
@@ -144,6 +148,7 @@ DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso v
 # (cue in the accent-folded question, value the passage must contain)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (PROPOSAL_CUE, _PROPOSAL_NUMBER),
+    (ORDER_CUE, _ORDER_NUMBER),
     # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
     (DOC_NUMBER_CUE, DOC_NUMBER),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
@@ -204,8 +209,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "tổ chức ở đâu?", "sao lưu dự phòng ở địa điểm nào?": a place the passage says ("tại …", "ở …", "Địa điểm: …",
     # "các điểm tập trung: Trường …"), not the word "địa điểm" alone
     (re.compile(r"\b(?:o|tai) (?:dau|dia diem nao|noi nao|vi tri nao)\b|\bdia diem (?:nao|o dau)\b"), _WHERE_SAID),
-    # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"
-    (re.compile(r"(?<!\bco )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
+    # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"; "địa phương
+    # nào" is no ward ("những sở, ngành, địa phương nào phối hợp" asks bodies)
+    (re.compile(r"(?<!\bco )(?<!\bdia )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
     (_REPLACED_CUE, _REPLACES),
 )
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
@@ -223,7 +229,8 @@ _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit"
 # "… chủ trì dự án nào?", "đề tài gì?", "cập nhật lên phần mềm nào?": a thing of a formal kind, which a passage names
 # when it names one (not a kind of plan, which the plan's own title says; not "hệ thống", "nền tảng", "ứng dụng",
 # said of one thing alike); "giống xoài nào": a variety of that crop ("giống xoài …"), not seeds of any
-_KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan mem|tieu chi)"
+_KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan mem|tieu chi|thuat toan|giao thuc|"
+                         r"dinh dang)(?: (?:tep|file|ma hoa|du lieu))?"  # "thuật toán mã hóa nào", "định dạng tệp nào"
                          r"(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})?|"
                          r"(giong(?: [a-z]+){1,2})) (?:nao|gi)\b")
 # "những cây cầu cụ thể nào", "các trạm thu phí cụ thể nào": things asked by their names
@@ -232,8 +239,9 @@ _NAMED_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?:,? [a-z]+){0,5}) cu the na
 _ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem"))
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
-_APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan)"
-_ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?" + _APPROVALS + r"\b|\b" +
+_APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan|soan thao)"  # drafting a law is not reviewing it
+_ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?(?:chu tri\s+)?" + _APPROVALS +
+                        r"\b|\b" +
                         _APPROVALS + r"\s+(?:boi\s+)?(?:ai|cap nao|co quan nao|don vi nao|ben nao)\b|"
                         r"\bso lieu\b.*?\b(?<!han )(chot)\b(?= .*\b(?:ngay|khi|thoi diem) nao\b)")
 # ("số liệu … chốt đến ngày nào": when data are closed, no deadline; "hạn chót" is the deadline itself)
@@ -517,6 +525,13 @@ _NUMBERED_PARTS = frozenset(("luc", "muc", "phan", "dieu", "khoan", "bieu", "mau
                              "hieu", "hoach", "dinh", "quyet", "ban", "thi", "tu", "van", "ky"))
 
 
+def _enumerated(noun: str, folded: str) -> bool:
+    """"đợt 1 từ ngày 15/4 …; đợt 2 từ ngày 10/8 …": the things counted by their numbers, one to the last (how many
+    there are, as "02 đợt" says it)."""
+    numbers = {n for n in re.findall(rf"\b{noun}\s+(\d{{1,2}}|[ivx]{{1,4}})\b", folded)}
+    return len(numbers) >= 2 and bool(numbers & {"1", "i"})
+
+
 def _count(written: str, q: str) -> re.Match[str] | None:
     """"bao nhiêu X", or "mấy X" as typed with its marks ("máy tính" folds alike)."""
     return next((m for m in _COUNT.finditer(q) if m.group(0).startswith("bao") or written[m.start():m.start() + 3]
@@ -686,7 +701,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                  for n in exp.count_nouns) + ")"
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
-        in_words = re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded)
+        in_words = re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded) or \
+            _enumerated(first, folded)
         if table and not in_words:  # not counted in a cell's words ("| 3 | Tập huấn … cho 260 bác sĩ |"): a figure
             # of the row (not its number, a year or a date) and the noun in the row or its header ("Xã, phường" for
             # "bao nhiêu xã phường"; "thành lập" is no "thành viên"; a measure, "tấn cà phê", is named in its own cell
@@ -706,7 +722,9 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         return False
     if exp.measured and not _says_word(exp.measured, f"{text} {context}"):
         return False
-    if exp.often and not how_often(exp.often, fold_tones(text).lower()):
+    # a table says it by its column: "| Xã Long Điền Tây | … | Hai tháng/lần |" under "Tần suất giám sát véc tơ"
+    if exp.often and not how_often(exp.often, fold_tones(text).lower()) and not (
+            table and exp.often in fold_tones(context).lower() and FREQUENCY.search(text)):
         return False
     if exp.kind and not _says_word(exp.kind, f"{text} {context}"):
         return False

@@ -887,7 +887,17 @@ def _says(word: str, text: str, whole: bool = False) -> bool:
     syllables = word.split()
     pairs = [syllables] if whole or len(syllables) < 3 else \
         [list(p) for p in zip(syllables, syllables[1:], strict=False)]
-    return any(re.search(r"(?<!\w)" + r"[\s,\-–]+".join(map(re.escape, p)) + r"(?!\w)", text) for p in pairs)
+    return any(re.search(r"(?<!\w)" + _joined(p) + r"(?!\w)", text) for p in pairs)
+
+
+def _joined(syllables: list[str]) -> str:
+    """The syllables in a row, apart by spaces or marks; "phòng dịch" is how users shorten "phòng, chống dịch", so
+    the plan's "chống" may stand after "phòng"."""
+    out = re.escape(syllables[0])
+    for before, syllable in zip(syllables, syllables[1:], strict=False):
+        gap = r"(?:[\s,\-–]+chống)?[\s,\-–]+" if before == "phòng" and syllable != "chống" else r"[\s,\-–]+"
+        out += gap + re.escape(syllable)
+    return out
 
 
 def _near(word: str, text: str) -> bool:

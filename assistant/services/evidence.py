@@ -132,7 +132,7 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
-        header = "number" if number_line(line) else "date" if _DATE_LINE.match(line) else ""
+        header = "number" if number_line(line) else "date" if _issue_date_line(chunk, line) else ""
         m = _BULLET.match(line)
         offset = m.end() if m else len(line) - len(line.lstrip())
         body = line[offset:].rstrip()
@@ -191,6 +191,16 @@ def _breakdowns(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _issue_date_line(chunk: ScoredChunk, line: str) -> bool:
+    """A place-and-date line dating the document: when its date of issue is known ("2026-10-12"), the line giving
+    that day — a deck's cover dates the meeting it is shown at, above the plan's own header."""
+    if not _DATE_LINE.match(line):
+        return False
+    issued = [int(n) for n in str(chunk.payload.get("issued_date", "")).split("-") if n.isdigit()]
+    said = [int(n) for n in re.findall(r"\d+", line)]
+    return len(issued) < 3 or any(said[k:k + 3] == issued[::-1] for k in range(len(said)))
+
+
 def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     """The lines of a document's header: issuer (capitals before the motto), number, place and date."""
     base = int(chunk.payload.get("start", 0))
@@ -208,7 +218,7 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
         number = number_line(body)
         if any(body == k or body.startswith(k + " ") for k in KINDS):
             break  # the title: the header is over
-        kind = "number" if number else "date" if _DATE_LINE.match(body) else \
+        kind = "number" if number else "date" if _issue_date_line(chunk, body) else \
             "issuer" if is_upper(body) and not issuer_done else ""
         offset = base + start + len(line) - len(line.lstrip())
         if kind == "issuer" and units and units[-1].header == "issuer":  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA"

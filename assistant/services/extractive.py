@@ -70,6 +70,7 @@ from assistant.vocab.fields import (
     SENT_VIA,
     STT,
     column_duty,
+    is_unnamed_column,
     role_label,
     role_of,
     stated_measure,
@@ -96,6 +97,7 @@ from assistant.vocab.units import (
     places_asked,
     places_named,
     spell_defined,
+    subject_units,
     unit_mentions,
     unit_search_key,
 )
@@ -350,6 +352,8 @@ class ExtractiveAnswerer:
         else:
             want = q.expect.pattern or (FUNDS_SAID if q.wants("funding") else None)  # where the money comes from
             offset, quote = best_window(u.text, _window_terms(q, u), want, limit)
+            if offset and q.wants("list") and q.wants("responsibility") and subject_units(u.text):
+                offset, quote = 0, clip_quote(u.text, limit)  # which units are asked: those it opens with
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
         closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):
@@ -385,6 +389,7 @@ class ExtractiveAnswerer:
         measure = _table_measure(u)
         parts = [f"{name}: {value}%" if percent and _column_year(name) and _BARE_FIGURE.fullmatch(value)
                  else f"{name}: {value} {measure}" if measure and _BARE_FIGURE.fullmatch(value) and role_of(name) is None
+                 else value if is_unnamed_column(name)  # "Cột 3" is no name the table gives
                  else f"{name}: {value}" for name, value in named.items()]
         groups = [cells[g] for g in (OUTER_GROUP, GROUP) if cells.get(g)]
         text = "".join(f"{g} — " for g in groups) + _clip("; ".join(parts), 360)
@@ -424,10 +429,12 @@ class ExtractiveAnswerer:
 
         order = ("timing", "lead", "co") if q.wants("deadline") and not q.wants("responsibility") else \
             ("lead", "co", "timing")
+        lead_n: int | None = None
         for role in order:
             n = cite(role)
             if n is None:
                 continue
+            lead_n = n if role == "lead" else lead_n
             value = _clip(fields[role]["text"], 160)
             parts.append((f"{value} chủ trì" if role == "lead" else f"{role_label(role)}: {value}", n))
         # a schedule dates its row by months and says the day in its note ("Tháng 12" / "Trước 10/12/2025")
@@ -479,7 +486,15 @@ class ExtractiveAnswerer:
                 offset, quote, said = 0, task["text"], items
             else:
                 offset, quote = best_window(task["text"], _window_terms(q, u), want, limit)
+                if offset and q.wants("list") and q.wants("responsibility") and subject_units(task["text"]):
+                    offset, quote = 0, clip_quote(task["text"], limit)  # which units are asked: those it opens with
                 said = ("…" if offset else "") + quote
+            lead = fields.get("lead")
+            if not offset and not own_lines and lead and task["text"].startswith(lead["text"]) and lead_n is not None:
+                # "Báo … phối hợp tuyên truyền …": the task names its unit itself, in its own words — not "Báo … chủ trì"
+                parts = [(p, n) for p, n in parts if n != lead_n]
+                numbers = [n for n in numbers if n != lead_n]
+                text = "; ".join(p for p, _ in parts if p)
             numbers.append(out.cite(u.chunk, quote, task["start"] + offset))
             text = f"{text} {said}" if text.endswith(":") else f"{text} — {said}" if text else said
         if text:
@@ -1013,7 +1028,19 @@ def _context(u: Unit, q: Question) -> str:
     title = str(u.chunk.payload.get("title", ""))
     if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
         title = ""
-    return f"{u.section} {title} {header} {group} {_lead_in(u)}"
+    return f"{u.section} {title} {header} {group} {_lead_in(u)} {_item_number(u)}"
+
+
+def _item_number(u: Unit) -> str:
+    """"số 2" of the item "2. 100% văn bản …" (its label cut off the unit's text): the item a question numbers so
+    ("nhiệm vụ số 2", "mục tiêu số 2")."""
+    text, start = str(u.chunk.payload.get("text", "")), int(u.chunk.payload.get("start", 0) or 0)
+    at = u.start - start
+    m = _ITEM_NUMBER.search(text, max(0, at - 8), at) if 0 < at <= len(text) else None
+    return f"số {int(m.group(1))}" if m else ""
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|\n)[ \t]*(\d{1,2})[.)][ \t]*$")
 
 
 # "Phấn đấu đến năm 2030: …", "…; Năm 2030: …": a label (short, no clause in it) opening a line or a clause

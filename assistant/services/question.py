@@ -15,6 +15,7 @@ from functools import lru_cache
 from assistant.services.answer_type import (
     DOC_NUMBER_CUE,
     IN_FORCE_ASKED,
+    ORDER_CUE,
     PROPOSAL_CUE,
     Expectation,
     checks_premise,
@@ -42,9 +43,10 @@ _CUES: dict[str, tuple[str, ...]] = {
                        "bo nao", "nganh nao", "don vi gi", "co quan gi"),
     "deadline": ("khi nao", "bao gio", "thoi han", "han chot", "truoc ngay", "thoi gian", "luc nao", "ngay nao",
                  "thang nao", "quy nao", "nam nao", "dinh ky", "hang thang", "bao lau", "tien do", "den han",
-                 "hoan thanh truoc", "moc", "hang nam", "hang quy", "thoi diem nao", "han nao", "han cuoi"),
+                 "hoan thanh truoc", "moc", "hang nam", "hang quy", "thoi diem nao", "han nao", "han cuoi",
+                 "deadline"),
     "target": ("bao nhieu", "ty le", "ti le", "chi tieu", "phan tram", "toi thieu", "it nhat", "muc tieu", "%", "o muc nao",
-               "muc nao", "dat muc"),
+               "muc nao", "dat muc", "kpi"),
     "signer": ("ai ky", "nguoi ky", "ky ban hanh", "ky ke hoach", "ky chuong trinh", "ky van ban", "chuc danh",
                "ky quyet dinh", "ky nghi quyet", "do ai ky", "ky boi"),
     "number": ("so hieu", "so ky hieu", "ky hieu", "so van ban", "mang so", "la so"),
@@ -52,7 +54,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "title": ("ban hanh ke hoach gi", "ban hanh ke hoach nao", "ban hanh chuong trinh gi", "ban hanh de an gi",
               "ten ke hoach", "ten van ban", "trich yeu"),
     "date": ("ngay ban hanh", "ban hanh ngay", "ban hanh ngay nao", "ky ngay", "ban hanh khi nao",
-             "ban hanh vao ngay"),
+             "ban hanh vao ngay", "ngay ky va", "ngay ky la", "ngay ky ke hoach", "ngay ky van ban"),
     "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
                "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
                "ai ban hanh van ban"),
@@ -365,7 +367,7 @@ def analyse(text: str) -> Question:
         intents.discard("target")  # "số hiệu bao nhiêu?" asks the document's number, not a figure
     if intents & {"number", "signer", "issuer"} and _WHICH_DAY.search(folded):  # "… số mấy, ngày nào, ai ký?",
         intents.add("date")  # "… số bao nhiêu, ngày nào, đồng chí nào ký?"
-    if PROPOSAL_CUE.search(folded):  # a proposal's number is in the preamble, not the header's "Số: …"
+    if PROPOSAL_CUE.search(folded) or ORDER_CUE.search(folded):  # a number the preamble cites, not "Số: …"
         intents -= {"number", "metadata"}
     if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
         intents.add("destination")
@@ -537,7 +539,9 @@ def topic_words(text: str) -> list[str]:
     folded = fold_question(text)
     words = nouns(fold_tones(text)) if has_diacritics(text) else \
         [t.replace("_", " ") for t in segment_folded(text)]
-    foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)]
+    # office loanwords that ask ("deadline", "KPI") are asking words, as "hạn chót" and "chỉ tiêu" are
+    foreign = [w.lower() for w in re.findall(r"(?<![\w-])\w+(?![\w-])", text) if is_foreign_word(w)
+               and w.lower() not in _ASKING_LOANWORDS]
     words = [_without_asking_verb(w) for w in words]
     return list(dict.fromkeys([*(fold_tones(w) for w in words if " " in w and _about(fold_tones(w).lower(), folded)
                                  and not typed & set(w.lower().split()) and not _runs_into_name(w, text)
@@ -545,6 +549,7 @@ def topic_words(text: str) -> list[str]:
                                *foreign]))
 
 
+_ASKING_LOANWORDS = frozenset(("deadline", "kpi"))
 _SOURCE_FRAME = re.compile(r"\b(theo)\s+(?:đánh giá|nhận định|thống kê|danh gia|nhan dinh|thong ke)\b", re.IGNORECASE)
 
 

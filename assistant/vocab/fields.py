@@ -10,13 +10,24 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces, fold_accents
+from assistant.text import UPPER, collapse_spaces, fold_accents
 
 STT = "STT"  # key of a row's number cell, whatever its column is called
 GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
 # key of the group that group sits in: "I. Đến năm 2030" above "11. Chỉ tiêu về thủ tục hành chính" above row 11.9
 OUTER_GROUP = "Nhóm lớn"
 GROUPS = (GROUP, OUTER_GROUP)
+_UNNAMED = re.compile(r"Cột \d{1,2}")
+
+
+def unnamed_column(index: int) -> str:
+    """The key of a column its table names nowhere (no header row, or an empty header cell): 'Cột 3'."""
+    return f"Cột {index + 1}"
+
+
+def is_unnamed_column(name: str) -> bool:
+    """A key `unnamed_column` made: no name the document gives, so an answer says the cell's value alone."""
+    return bool(_UNNAMED.fullmatch(name))
 # the row that sums a table ("Tổng cộng", "Cộng", "Toàn thành phố"): it belongs to no group
 _TOTAL_LABEL = re.compile(r"^(?:(?:tong cong|tong so|tong|cong)\W*$|toan (?:tinh|thanh pho|huyen|thi xa|quan|xa|"
                           r"phuong|thi tran|nganh|dang bo)\b)")
@@ -119,10 +130,18 @@ def stated_measure(line: str) -> str:
 _CAPTION = re.compile(r"^\s*(?:Bảng|BẢNG|Biểu|BIỂU)\s+(?:số\s+|SỐ\s+)?\d{1,3}[a-z]?\s*[.:\-–]")
 
 
+# a table's title on the line above it, numbered or not: "Phân bổ chỉ tiêu tuyển quân năm 2027 theo ấp", "Khu vực có
+# nguy cơ cao và điểm sơ tán:" — a few words opening in capitals, no sentence ended inside ("… 80%." says a thing)
+_TITLE_LINE = re.compile(rf"^[{UPPER}][^.;!?\n]{{8,140}}(?<![.;,!?])$")
+_TITLE_WORDS = 24
+
+
 def heads_table(line: str) -> bool:
-    """The line before a table that belongs to it: its caption ("Bảng 1. Chỉ tiêu … theo địa phương", "Biểu số 02:")
-    or what its figures count ("(Đơn vị tính: ha)")."""
-    return bool(_CAPTION.match(line) or stated_measure(line))
+    """The line before a table that belongs to it: its caption ("Bảng 1. Chỉ tiêu … theo địa phương", "Biểu số 02:",
+    a title of its own), or what its figures count ("(Đơn vị tính: ha)")."""
+    line = line.strip()
+    return bool(_CAPTION.match(line) or stated_measure(line)
+                or _TITLE_LINE.match(line) and len(line.split()) <= _TITLE_WORDS)
 
 
 def is_record_number(line: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.text import collapse_spaces, fold_accents, fold_tones, segment_folded
+from assistant.text import UPPER, collapse_spaces, fold_accents, fold_tones, segment_folded
 from assistant.vocab.dates import YEAR
 
 # abbreviation -> expansion (matched as whole tokens, case-sensitive as printed)
@@ -273,8 +273,9 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
             stop = m.end()
         name = collapse_spaces(text[m.start():stop])
         after = text[m.end():stop].lstrip()
-        if head in _ONE_WORD_HEADS and after and not after[0].isupper() and not after.startswith(_LEVEL_WORDS):
-            continue  # "Ban hành kèm theo …", "Bộ tiêu chí": no unit
+        if head in _ONE_WORD_HEADS and after and not after[0].isupper() and not after.startswith(_LEVEL_WORDS) \
+                and not re.match(rf"và [{UPPER}]", after):
+            continue  # "Ban hành kèm theo …", "Bộ tiêu chí": no unit; "Báo và Phát thanh, Truyền hình Kim Lâm" is one
         taken = m.start() + len(name)
         words = name.split()
         if len(words) > max_words:
@@ -395,8 +396,11 @@ def unit_mentions_folded(folded: str) -> list[str]:
         head = next((h for h in _FOLDED_HEADS if words[i:i + len(h.split())] == h.split()), None) or \
             (words[i] if words[i] in ("so", "bo") and " ".join(words[i + 1:i + 3]) in _FIELDS and
              (i == 0 or words[i - 1] not in _DIGITAL_OR_STAFF) else None)
-        if head is not None and " " not in head and (i in inside or (head, " ".join(words[i + 1:i + 2])) in _VERBS):
-            head = None  # a one-syllable head going on a word ("dat dai", "bao cao"); "giao ban chi dao" still heads
+        if head is not None and " " not in head and (i in inside or (head, " ".join(words[i + 1:i + 2])) in _VERBS
+                                                      or i and words[i - 1] == "benh"):
+            # a one-syllable head going on a word ("dat dai", "bao cao"; "benh dai" is rabies); "giao ban chi dao"
+            # still heads
+            head = None
         if head is None:
             i += 1
             continue

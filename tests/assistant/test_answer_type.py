@@ -358,6 +358,31 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Kế hoạch này là của Đảng ủy xã nào?", "Thực hiện Kế hoạch số 54-KH/TU của Tỉnh ủy, tỉnh Thanh Hoá.", False),
         ("Kế hoạch này là của Đảng ủy xã nào?", "Kho lưu trữ của xã\tVăn phòng Đảng ủy\tQuý III/2026", False),
         ("Kế hoạch này là của Đảng ủy xã nào?", "Đảng ủy xã Xuân Lập ban hành Kế hoạch chuyển đổi số.", True),
+        # who drafts a law is not who reviews it
+        ("Dự án Luật Viên chức do cơ quan nào chủ trì soạn thảo?",
+         "Tổ đảng ở Thường trực Ủy ban Pháp luật chủ trì thẩm tra các dự án: Luật Cán bộ, công chức, Luật Viên chức.",
+         False),
+        ("Dự án Luật Viên chức do cơ quan nào chủ trì soạn thảo?", "Bộ Nội vụ chủ trì soạn thảo dự án Luật Viên chức.",
+         True),
+        # the order promulgating a law, by its number
+        ("Luật này được Chủ tịch nước công bố bằng Lệnh số mấy?", "Số: 2623/QĐ-TTg", False),
+        ("Luật này được Chủ tịch nước công bố bằng Lệnh số mấy?", "Căn cứ Lệnh số 12/2025/L-CTN công bố Luật.", True),
+        # a technical kind asked (an algorithm, a file format) is one the passage names as such
+        ("Giải pháp mã hóa của Ban Cơ yếu dùng thuật toán mã hóa nào?",
+         "Triển khai giải pháp mã hóa của Ban Cơ yếu Chính phủ cho 100% cán bộ, công chức.", False),
+        ("Giải pháp mã hóa của Ban Cơ yếu dùng thuật toán mã hóa nào?",
+         "Dữ liệu được mã hóa bằng thuật toán AES-256 trước khi lưu trữ.", True),
+        ("Dữ liệu sau khi đóng gói được chuyển sang định dạng tệp nào?",
+         "Đóng gói cơ sở dữ liệu Lotus Notes sang phần mềm Quản lý số hóa.", False),
+        # things counted by their numbers, one to the last, say how many there are
+        ("Chiến dịch diệt lăng quăng gồm mấy đợt, thời gian từng đợt thế nào?",
+         "Tổ chức chiến dịch: đợt 1 từ ngày 15/4/2026 đến ngày 30/4/2026; đợt 2 từ ngày 10/8/2026 đến ngày 25/8/2026.",
+         True),
+        ("Chiến dịch diệt lăng quăng gồm mấy đợt, thời gian từng đợt thế nào?",
+         "Các xã có ổ dịch kéo dài tổ chức thêm đợt 2 của chiến dịch.", False),
+        # "địa phương nào" is no ward: bodies named without a place's name answer "những sở, ngành, địa phương nào"
+        ("Kế hoạch đề nghị những sở, ngành, địa phương nào phối hợp thực hiện?",
+         "Ủy ban nhân dân các xã, phường chủ động xây dựng kế hoạch của địa phương.", True),
         # a thing of a formal kind asked without marks: the passage names one of that kind
         ("Ke hoach yeu cau gui bao cao qua he thong phan mem nao?",
          "Định kỳ hằng năm báo cáo kết quả thực hiện về Sở Xây dựng.", False),
@@ -502,6 +527,15 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
                        ).numbers == ()
     assert expectation("Theo Kế hoạch số 54-KH/TU ngày 04 tháng 6 năm 2026, việc nào xong trước 30/9/2026?"
                        ).numbers == ("30/9/2026",)
+
+
+def test_how_often_a_table_row_says_by_its_column() -> None:
+    """"… giám sát véc tơ với tần suất nào?": a row's cell under "Tần suất giám sát véc tơ" says it; the same row
+    under a column of something else does not."""
+    exp = expectation("Điểm xã Long Điền Tây giám sát véc tơ với tần suất nào?")
+    row = "| 6 | Xã Long Điền Tây | Trung tâm Y tế khu vực Long Điền | Hai tháng/lần |"
+    assert satisfied(exp, row, "| TT | Điểm giám sát | Đơn vị phụ trách | Tần suất giám sát véc tơ |", table=True)
+    assert not satisfied(exp, row, "| TT | Điểm | Đơn vị phụ trách | Tần suất họp giao ban |", table=True)
 
 
 def test_a_count_asked_of_a_table_row_is_named_by_its_columns_abbreviation() -> None:

@@ -411,9 +411,12 @@ def test_a_name_matches_with_one_mark_misread(name: str, evidence: str, found: b
     ("đồng tháp số", False, True),  # the tagger joined a neighbour: two syllables in a row are enough
     ("bao hiem y te", True, False),  # a word of the list, typed without diacritics: the whole word
     ("phong chong", True, True),  # "phòng, chống" as plans write it
+    ("phòng dịch", False, True),  # users shorten "phòng, chống dịch"
+    ("phòng bệnh", False, False),
 ])
 def test_a_plan_says_a_word(word: str, whole: bool, said: bool) -> None:
-    plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so, phong, chong"
+    plan = "kế hoạch chuyển đổi số tỉnh đồng tháp: kiểm tra, đánh\ngiá an toàn; bao hiem xa hoi, y te co so, phong, chong" \
+        "; phòng, chống dịch; phòng khám bệnh"
     assert _says(word, plan, whole=whole) is said
 
 

@@ -137,6 +137,14 @@ from assistant.services.question import (
         ("Phường dùng phương châm “6 rõ” gồm những gì, khác gì với phương châm trong kế hoạch của xã?", {"compare"},
          set()),
         ("Sơn La đến 2030 có những sản phẩm trái cây xuất khẩu chủ yếu nào?", {"list"}, set()),
+        # "ngày ký" of the plan asks its date; the day a contract is signed does not
+        ("Kế hoạch của Hà Nội có số hiệu gì, ngày ký và ai ký?", {"number", "date", "signer"}, set()),
+        ("Báo cáo gửi trước ngày ký hợp đồng?", set(), {"date"}),
+        # the number of the order promulgating a law is no number of the plan
+        ("Theo Quyết định 2623/QĐ-TTg, Luật này được công bố bằng Lệnh số mấy?", set(), {"number", "metadata"}),
+        # office loanwords: "deadline" asks by when, "KPI" a target
+        ("Deadline nộp báo cáo của xã?", {"deadline"}, set()),
+        ("KPI số hóa hồ sơ của phường?", {"target"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -250,6 +258,9 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("Bảng chỉ tiêu ghi nhận bao nhiêu sáng kiến?", ["sáng kiến"], []),
     # "công tác PCCCR" is the work of fighting forest fires: what it is about is the rest
     ("Tổng kinh phí cho công tác PCCCR mùa khô của tỉnh Bình Lâm là bao nhiêu?", ["bình lâm"], ["công tác"]),
+    # office loanwords that ask are asking words, not what a plan must say
+    ("Deadline để xã xây dựng kế hoạch triển khai là khi nào?", [], ["deadline"]),
+    ("kpi ve ho so truc tuyen cua tinh la bao nhieu", [], ["kpi"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

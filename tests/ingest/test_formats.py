@@ -416,6 +416,35 @@ def test_a_ruled_table_of_any_columns_printed_to_pdf_is_read_cell_by_cell(tmp_pa
 
 
 @needs_office
+def test_a_plan_printed_two_pages_per_sheet_reads_page_after_page(tmp_path: Path) -> None:
+    """"In 2 trang trên 1 tờ": two portrait pages shrunk side by side on a landscape sheet. Read across, a row of
+    the table on the left page runs into the text on the right one; each page is read in turn, and the table's
+    rows going on from the left page to the right one stay rows of one table (its header printed once)."""
+    rows = [("TT", "Nội dung", "Đơn vị thực hiện", "Kinh phí (đồng)")]
+    rows += [(str(n), f"Hoạt động số {n} của chiến dịch", f"Trung tâm Y tế khu vực {n}", f"{n}0.000.000")
+             for n in range(1, 46)]
+    pdf = ruled_pdf(tmp_path, "Phụ lục 2\nDỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH NĂM 2026", rows, "Tổng cộng các khoản")
+    pages = pypdf.PdfReader(pdf).pages
+    assert len(pages) >= 2
+    writer = pypdf.PdfWriter()
+    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+    scale = width / height * 0.95  # each page a little smaller than half the sheet, as a printer shrinks it
+    for start in range(0, len(pages), 2):
+        sheet = writer.add_blank_page(height, width)  # landscape: the portrait page's sides swapped
+        for k, page in enumerate(pages[start:start + 2]):
+            left = (height / 2 - width * scale) / 2 + k * height / 2
+            sheet.merge_transformed_page(page, pypdf.Transformation().scale(scale).translate(left, 0))
+    two_up = tmp_path / "in-2-trang.pdf"
+    writer.write(two_up)
+    lines = normalize_text(load_document(two_up).text)[0].splitlines()
+    assert lines.count("| TT | Nội dung | Đơn vị thực hiện | Kinh phí (đồng) |") == 1
+    for n in (1, 30, 45):
+        assert f"| {n} | Hoạt động số {n} của chiến dịch | Trung tâm Y tế khu vực {n} | {n}0.000.000 |" in lines
+    assert sum(line.startswith("| ") and line[2].isdigit() for line in lines) == 45
+    assert sum(line.startswith("|---") for line in lines) == 1
+
+
+@needs_office
 def test_a_text_layer_off_its_rules_is_read_whole(tmp_path: Path) -> None:
     """A copier's searchable scan: the text its OCR found sits a little off the rules its image draws. Read cell
     by cell, the cells cut through its words ("dịc", "YC x rư k") and take a line twice; the page is read from its

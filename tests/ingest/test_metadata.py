@@ -351,3 +351,17 @@ def test_a_header_and_a_signature_laid_out_in_pipes_without_borders() -> None:
         "doc_number": "412/KH-SNNMT", "issuer": "Sở Nông nghiệp và Môi trường", "issued_date": "2026-03-05",
         "title": "Kế hoạch cung cấp nước sạch nông thôn giai đoạn 2026 - 2028", "signer": "Hà Quang Tuyển",
         "signer_title": "Phó Giám đốc"}
+
+
+def test_a_deck_dated_on_its_cover_is_dated_by_its_header() -> None:
+    """A plan presented as slides: the cover dates the meeting it is shown at; the date beside the plan's number
+    (its header, Nghị định 30) dates the plan. A date above the number with none after it stays the date."""
+    deck = ("HỘI NGHỊ TRIỂN KHAI\nCÔNG TÁC TUYỂN QUÂN NĂM 2027\nPhú Thạnh Đông, ngày 15 tháng 10 năm 2026\n\n"
+            "ỦY BAN NHÂN DÂN\nXÃ PHÚ THẠNH ĐÔNG\nSố: 214/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nPhú Thạnh Đông, ngày 12 tháng 10 năm 2026\nKẾ HOẠCH\n"
+            "Tuyển chọn và gọi công dân nhập ngũ năm 2027\n")
+    meta = extract_metadata(deck)
+    assert (meta["issued_date"], meta["doc_number"], meta["place"]) == ("2026-10-12", "214/KH-UBND", "Phú Thạnh Đông")
+    right_first = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hà, ngày 02 tháng 3 năm 2026\n"
+                   "ỦY BAN NHÂN DÂN TỈNH AN HÀ\nSố: 14/KH-UBND\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\n")
+    assert extract_metadata(right_first)["issued_date"] == "2026-03-02"

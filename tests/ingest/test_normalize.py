@@ -440,6 +440,22 @@ def test_a_ruled_table_read_page_by_page_is_one_table() -> None:
     assert "| | Tổng kết, khen thưởng | Sở Y tế | Tháng 12/2025 |" in lines  # a capital: a row, not the rest of one
 
 
+def test_a_ruled_table_going_on_without_its_header_keeps_its_rows() -> None:
+    """A table printed on without its header: the reader marks the first row it reads on the new page as a header
+    ("|---|" under it); numbered as the next row in as many cells, it is a row of the table, not a new table's
+    column names. A first row that does not go on the numbering keeps its rule."""
+    first = ["| TT | Nội dung | Kinh phí (đồng) |", "|---|---|---|", "| 1 | Hóa chất | 1.250.000.000 |",
+             "| 2 | Truyền thông | 310.000.000 |"]
+    second = ["| 3 | Tập huấn | 215.000.000 |", "|---|---|---|", "| | Tổng cộng | 1.775.000.000 |"]
+    lines = [line for line in normalize_text(PAGE_BREAK.join("\n".join(p) for p in (first, second)))[0].splitlines()
+             if line]
+    assert lines == [*first, "| 3 | Tập huấn | 215.000.000 |", "| | Tổng cộng | 1.775.000.000 |"]
+    other = ["| 1 | Phường Kim Lâm | Hằng tháng |", "|---|---|---|", "| 2 | Xã Tân Hưng | Hai tháng/lần |"]
+    lines = [line for line in normalize_text(PAGE_BREAK.join("\n".join(p) for p in (first, other)))[0].splitlines()
+             if line]
+    assert lines[4:6] == other[:2]
+
+
 def test_a_schedules_month_wrapped_in_its_narrow_column_is_that_month() -> None:
     """"T1 0": the name of a month column printed over two lines in a column too narrow for it."""
     names = ["T9", "T1 0", "T1 1", "T1 2"]

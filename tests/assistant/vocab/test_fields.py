@@ -105,7 +105,12 @@ def test_stated_measure(line: str, measure: str) -> None:
     [
         ("Bảng 1. Chỉ tiêu diện tích cây ăn quả theo địa phương", True), ("Biểu số 02: Danh mục nhiệm vụ", True),
         ("BẢNG 3 - KINH PHÍ", True), ("(Đơn vị tính: ha)", True),
-        ("Bảng phân công nhiệm vụ", False), ("- Bảng 1 nêu chỉ tiêu của từng địa phương.", False),
+        ("- Bảng 1 nêu chỉ tiêu của từng địa phương.", False),
+        # a title of its own, unnumbered, names the table too; a sentence or a line announcing it does not
+        ("Bảng phân công nhiệm vụ", True), ("Phân bổ chỉ tiêu tuyển quân năm 2027 theo ấp", True),
+        ("Chỉ tiêu giao cho các ấp như sau:", True), ("Tỷ lệ hộ được tiếp cận nước sạch đạt 95%.", False),
+        ("Căn cứ Kế hoạch số 12: Ủy ban giao. Các xã thực hiện", False),
+        ("năm 2026 các xã thực hiện theo bảng", False),
     ],
 )
 def test_heads_table(line: str, heads: bool) -> None:

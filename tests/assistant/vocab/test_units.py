@@ -96,6 +96,9 @@ def test_different_units_differ() -> None:
         ("Kế hoạch năm 2025 của UBND tỉnh Đồng Tháp về CĐS hạ tầng giao thông", ["UBND tỉnh Đồng Tháp"]),
         ("Ủy ban MTTQ Việt Nam tỉnh chủ trì", ["Ủy ban MTTQ Việt Nam tỉnh"]),
         ("HTX dịch vụ nông nghiệp Tân Lạc Điền được giao vận hành cống", ["HTX dịch vụ nông nghiệp Tân Lạc Điền"]),
+        # a head joined to the next name by "và" (a province's paper and broadcaster, merged) is one body
+        ("Báo và Phát thanh, Truyền hình Kim Lâm phối hợp tuyên truyền", ["Báo và Phát thanh, Truyền hình Kim Lâm"]),
+        ("Ban và các phòng chuyên môn thực hiện", []),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
@@ -150,6 +153,9 @@ def test_groups_and_phrases() -> None:
     ("cac don vi thuoc so nong nghiep tan linh gui du toan khi nao", ["so nong nghiep tan linh"]),
     # a name holds no year, nor the "gồm" after it
     ("ban chi dao tinh son nguyen nam 2026 gom nhung ai", ["ban chi dao tinh son nguyen"]),
+    # "bệnh dại" typed without marks is rabies, no "Đài"
+    ("ke hoach phong, chong benh dai tinh son nguyen gom nhung nhom giai phap nao", []),
+    ("dai phat thanh tinh phoi hop tuyen truyen", ["dai phat thanh tinh"]),
 ])
 def test_unit_mentions_typed_without_diacritics(folded: str, units: list[str]) -> None:
     assert unit_mentions_folded(folded) == units
