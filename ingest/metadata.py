@@ -25,7 +25,7 @@ from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.dates import WEEKDAY_BEFORE_DATE
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
-from assistant.vocab.signature import is_upper, signature_block
+from assistant.vocab.signature import copy_block_start, is_upper, signature_block
 from assistant.vocab.units import defined_abbreviations
 
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
@@ -420,7 +420,10 @@ def _issuer_from_text(lines: list[str], doc_type: str) -> str:
 
 def _signature_zone(lines: list[str], kind_at: tuple[int, str, str] | None) -> list[str]:
     """Where the signer of the document is: before a second document of the file (a decision's plan,
-    annexes) when the first document is a decision or resolution that adopts it; else the whole text."""
+    annexes) when the first document is a decision or resolution that adopts it; before the block of a copy ("SAO
+    Y", its own number and signer); else the whole text."""
+    if (copy := copy_block_start(lines)) is not None and (kind_at is None or copy > kind_at[0]):
+        lines = lines[:copy]
     if kind_at is None or kind_at[1] not in ("QUYẾT ĐỊNH", "NGHỊ QUYẾT"):
         return lines
     for j in range(kind_at[0] + 1, len(lines)):

@@ -53,7 +53,7 @@ from assistant.vocab.parts import (
     opens_closing,
     run_in_part,
 )
-from assistant.vocab.signature import is_authority_line, is_title_line, person_name
+from assistant.vocab.signature import is_authority_line, is_copy_form, is_title_line, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
@@ -118,12 +118,14 @@ def is_heading(line: str) -> bool:
 
 
 def heading_style(line: str) -> str | None:
-    """'appendix', 'recipients' or the numbering style (see `Numbering.style_key`) of a heading line."""
+    """'appendix', 'recipients', 'copy' or the numbering style (see `Numbering.style_key`) of a heading line."""
     line = line.strip()
     if is_appendix(line):
         return "appendix"
     if is_recipients(line):
         return "recipients"
+    if is_copy_form(line):
+        return "copy"
     num = numbering(line)
     if num is None or (num.bare and not num.rest[:1].isupper()):
         return None
@@ -568,6 +570,7 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
     lines = list(_lines(text))
     bare = _numbering_lost(lines, hints)
     signing = False  # from "Nơi nhận" or "TM. …" to an annex: no heading there
+    copying = False  # after "SAO Y": the copy's block, not the document's
 
     def add(kind: BlockKind, start: int, end: int, cells: dict[str, str] | None = None,
             spans: dict[str, list[int]] | None = None) -> None:
@@ -624,9 +627,14 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
         if style == "appendix":
             sections.reset("appendix", heading_label(stripped))
             expect_annex_title = True
+        elif style == "recipients" and copying:  # a copy's own recipients: part of the copy's block
+            sections.open("recipients", heading_label(stripped))
         elif style == "recipients":
             sections.reset("recipients", heading_label(stripped))
             expect_annex_title = False
+        elif style == "copy":  # "SAO Y": a copy's own block (its number, recipients, signer) after the document
+            sections.reset("copy", heading_label(stripped))
+            copying = True
         elif style is None and (num := numbering(stripped)) is not None and num.labelled and num.rest:
             _article(blocks, sections, num, line, start, end)  # "Điều 2. Quyết định này có hiệu lực …"
             body_started = True

@@ -21,7 +21,7 @@ from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, syllable
 from assistant.vocab.docnum import number_line
 from assistant.vocab.fields import opens_with_label
 from assistant.vocab.parts import KINDS, is_motto
-from assistant.vocab.signature import is_upper, signature_span
+from assistant.vocab.signature import copy_block_start, is_copy_form, is_upper, signature_span
 
 MAX_UNIT_CHARS = 320
 _MARKER_CHARS = 4  # "a) ", "1. ", "- " before the text a unit starts with
@@ -119,7 +119,7 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     if p.get("kind") == "header":
         return _header_units(chunk, rank)
     units: list[Unit] = []
-    sig = signature_span(text)
+    sig = signature_span(text) if not is_copy_form(str(chunk.payload.get("section", "")).split(" > ")[0]) else None
     if sig:  # the signature block is one unit: who signed, with which title
         units.append(Unit(chunk, rank, text[sig[0] : sig[1]], base + sig[0], base + sig[1], signature=True))
         text = text[: sig[0]]
@@ -129,14 +129,17 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
         return units + [Unit(chunk, rank, text[a:b], base + a, base + b, task=_task_at(tasks, base + a, base + b),
                              record=True)]
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    copy = copy_block_start(lines)
+    for k, line in enumerate(lines):
         line_start = pos
         pos += len(line) + 1
-        header = "number" if number_line(line) else "date" if _issue_date_line(chunk, line) else ""
+        header = "" if copy is not None and k >= copy else \
+            "number" if number_line(line) else "date" if _issue_date_line(chunk, line) else ""  # no copy's number
         m = _BULLET.match(line)
         offset = m.end() if m else len(line) - len(line.lstrip())
         body = line[offset:].rstrip()
-        if len(body) < 3:
+        if len(body) < 3 or is_motto(body):  # the national name and motto say nothing a question asks
             continue
         for s_off, sentence in _sentences(body):
             start = base + line_start + offset + s_off

@@ -98,6 +98,33 @@ def role_case(title: str) -> str:
     return " ".join(out)
 
 
+# a copy's own block after the document it copies (Nghị định 30/2020, Phụ lục I: "SAO Y", "SAO LỤC", "TRÍCH SAO"),
+# with its own issuer, number ("Số: 09/SY-SYT"), date, recipients and signer — none of them the document's
+_COPY_FORM = re.compile(r"^(?:SAO Y(?: BẢN CHÍNH)?|SAO LỤC|TRÍCH SAO)\s*:?$")
+_COPY_NUMBER = re.compile(r"^Số\s*:?\s*\d+\s*/\s*(?:SY|SL|TS)\b")
+_COPY_HEAD_LINES = 4  # the copying body's name (one or two lines) and its number, above the form line
+
+
+def is_copy_form(line: str) -> bool:
+    """'SAO Y', 'SAO Y BẢN CHÍNH', 'SAO LỤC', 'TRÍCH SAO': the line opening a copy's own block."""
+    return bool(_COPY_FORM.match(line.strip()))
+
+
+def copy_block_start(lines: list[str]) -> int | None:
+    """Index of the first line of a copy's block (the copying body's name and number above its "SAO Y" line), or
+    None when the text is no copy."""
+    for j, line in enumerate(lines):
+        if not is_copy_form(line):
+            continue
+        k = j
+        while k > 0 and j - k < _COPY_HEAD_LINES and (
+                not lines[k - 1].strip() or _COPY_NUMBER.match(lines[k - 1].strip())
+                or lines[k - 1].strip().isupper() and not signature_block([lines[k - 1]])):
+            k -= 1
+        return k
+    return None
+
+
 def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     """(first line, name line, title, name) of the last signature block among `lines`.
 
@@ -151,7 +178,8 @@ def signing_lines(lines: list[str]) -> list[str]:
 def signature_span(text: str) -> tuple[int, int] | None:
     """Offsets in `text` of the last signature block, from its authority line to the end of the name."""
     lines = text.split("\n")
-    found = signature_block(lines)
+    copy = copy_block_start(lines)
+    found = signature_block(lines if copy is None else lines[:copy])  # a copy's signer signed no plan
     if found is None:
         return None
     first, last, _, _ = found

@@ -2,7 +2,8 @@
 sentence ("đợt 1 … đợt 2 …"), a table under a title line of its own with a column saying how often, a table retyped
 line by line with no header row, and bodies asked to help listed under "Đề nghị các cơ quan, đơn vị, địa phương"
 (one of them a province's paper and broadcaster, "Báo và Phát thanh, Truyền hình …"); and a plan as shown at
-a meeting, its cover dated the day of the meeting above the plan's own header."""
+a meeting, its cover dated the day of the meeting above the plan's own header; a plan received as a certified copy
+("SAO Y" and the copying department's own number and signer after it)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ from assistant.services.container import Services
 
 PLAN = Path(__file__).parents[1] / "fixtures" / "commune_flood_health_plan.txt"
 DECK = Path(__file__).parents[1] / "fixtures" / "conference_deck_plan.txt"  # a plan shown at a meeting, copied to text
+COPY = Path(__file__).parents[1] / "fixtures" / "certified_copy_plan.txt"  # a province's plan as a department's "sao y"
 
 
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    yield from services_over(tmp_path_factory.mktemp("commune_health"), [PLAN, DECK])
+    yield from services_over(tmp_path_factory.mktemp("commune_health"), [PLAN, DECK, COPY])
 
 
 @pytest.mark.parametrize(("question", "facts", "not_said"), [
@@ -57,3 +59,11 @@ def test_a_plan_shown_at_a_meeting_is_dated_by_its_header(plan: Services) -> Non
     r = plan.ask.ask("Kế hoạch tiêm chủng mở rộng năm 2027 của xã Hòa An số mấy, ban hành ngày nào, ai ký?")
     assert "77/KH-UBND" in r.answer and "ngày 16 tháng 12 năm 2026" in r.answer and "Đỗ Minh Khoa" in r.answer
     assert "20 tháng 12" not in r.answer, r.answer
+
+
+def test_a_certified_copy_answers_for_the_plan_it_copies(plan: Services) -> None:
+    """Who signed and what number: the plan's, not the copying department's ("Số: 12/SY-SYT", Lê Thị Hoa)."""
+    r = plan.ask.ask("Kế hoạch chăm sóc sức khỏe người lao động của An Hà do ai ký?")
+    assert "Trần Văn Bình" in r.answer and "Lê Thị Hoa" not in r.answer, r.answer
+    r = plan.ask.ask("Kế hoạch chăm sóc sức khỏe người lao động của An Hà có số hiệu là gì?")
+    assert "45/KH-UBND" in r.answer and "12/SY-SYT" not in r.answer, r.answer

@@ -365,3 +365,12 @@ def test_a_deck_dated_on_its_cover_is_dated_by_its_header() -> None:
     right_first = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Hà, ngày 02 tháng 3 năm 2026\n"
                    "ỦY BAN NHÂN DÂN TỈNH AN HÀ\nSố: 14/KH-UBND\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\n")
     assert extract_metadata(right_first)["issued_date"] == "2026-03-02"
+
+
+def test_a_certified_copy_is_signed_by_the_plans_signer() -> None:
+    """A plan received as a "bản sao y": the copy's block after the plan ("SỞ Y TẾ" / "Số: 12/SY-SYT" / "SAO Y" / …
+    / its own signer) is no signature of the plan: its signer, number and date are the plan's own."""
+    text = (Path(__file__).parents[1] / "fixtures" / "certified_copy_plan.txt").read_text(encoding="utf-8")
+    meta = extract_metadata(normalize_text(text)[0])
+    assert (meta["doc_number"], meta["issued_date"], meta["signer"], meta["signer_title"]) == \
+        ("45/KH-UBND", "2026-03-05", "Trần Văn Bình", "Phó Chủ tịch")

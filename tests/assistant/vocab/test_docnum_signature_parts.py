@@ -13,7 +13,13 @@ from assistant.vocab.parts import (
     restates_plan,
     states_grounds,
 )
-from assistant.vocab.signature import named_as_official, signature_block, signing_lines
+from assistant.vocab.signature import (
+    copy_block_start,
+    named_as_official,
+    signature_block,
+    signature_span,
+    signing_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +109,16 @@ def test_the_lines_that_say_who_signs() -> None:
     """A scanned block's speck and the recipient item read across the columns say nothing of who signs."""
     assert signing_lines(["T/M ĐẢNG ỦY", "BÍ THƯ", "⁄", "", "- Lưu Văn phòng Đảng ủy.", "(Đã ký)", "Hà Văn Tịnh"]) == [
         "T/M ĐẢNG ỦY", "BÍ THƯ", "Hà Văn Tịnh"]
+
+
+def test_a_copys_block_is_no_part_of_the_document_it_copies() -> None:
+    """A "bản sao y" (Nghị định 30/2020): after the plan's signer, the copying body's name and number, "SAO Y", its
+    date, recipients and signer. The block opens at the body's name; the plan's signature is the one before it."""
+    lines = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình", "", "SỞ Y TẾ", "Số: 12/SY-SYT", "SAO Y",
+             "An Hà, ngày 10 tháng 3 năm 2026", "Nơi nhận:", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Thị Hoa"]
+    assert copy_block_start(lines) == 3
+    text = "\n".join(lines)
+    span = signature_span(text)
+    assert span is not None and text[span[0]:span[1]].endswith("Trần Văn Bình")
+    assert copy_block_start(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"]) is None
+    assert copy_block_start(["Sao y bản chính các văn bản đến trước ngày 15/3."]) is None  # a duty, no copy
