@@ -351,9 +351,7 @@ class ExtractiveAnswerer:
             offset, quote = 0, clip_quote(u.text, limit)
         else:
             want = q.expect.pattern or (FUNDS_SAID if q.wants("funding") else None)  # where the money comes from
-            offset, quote = best_window(u.text, _window_terms(q, u), want, limit)
-            if offset and q.wants("list") and q.wants("responsibility") and subject_units(u.text):
-                offset, quote = 0, clip_quote(u.text, limit)  # which units are asked: those it opens with
+            offset, quote = _from_units(q, u.text, *best_window(u.text, _window_terms(q, u), want, limit), limit)
         # "… (Cơ quan chủ trì: …; phối hợp: …; thời gian: …)": who and when close the task; cut off, they follow
         closing = FIELDS_CLOSING.search(u.text) if q.wants("responsibility", "deadline") else None
         if closing and closing.end() <= offset + len(quote):
@@ -485,9 +483,8 @@ class ExtractiveAnswerer:
             if items is not None:
                 offset, quote, said = 0, task["text"], items
             else:
-                offset, quote = best_window(task["text"], _window_terms(q, u), want, limit)
-                if offset and q.wants("list") and q.wants("responsibility") and subject_units(task["text"]):
-                    offset, quote = 0, clip_quote(task["text"], limit)  # which units are asked: those it opens with
+                offset, quote = _from_units(q, task["text"], *best_window(task["text"], _window_terms(q, u), want, limit),
+                                            limit)
                 said = ("…" if offset else "") + quote
             lead = fields.get("lead")
             if not offset and not own_lines and lead and task["text"].startswith(lead["text"]) and lead_n is not None:
@@ -1029,6 +1026,14 @@ def _context(u: Unit, q: Question) -> str:
     if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
         title = ""
     return f"{u.section} {title} {header} {group} {_lead_in(u)} {_item_number(u)}"
+
+
+def _from_units(q: Question, text: str, offset: int, quote: str, limit: int) -> tuple[int, str]:
+    """Which units are asked ("những sở, ngành nào phối hợp"): the quote opens with those its passage opens with
+    ("Sở Giáo dục và Đào tạo chỉ đạo …"), not at the clause matching the question best."""
+    if offset and q.wants("list") and q.wants("responsibility") and subject_units(text):
+        return 0, clip_quote(text, limit)
+    return offset, quote
 
 
 def _item_number(u: Unit) -> str:
