@@ -50,6 +50,11 @@ class _Span:
     header: list[tuple[int, int]] | None = None  # its table's header row(s): where its column names are written
 
 
+def _caption(text: str, before: Block | None) -> list[Block]:
+    """The block before a table when it names the table (its title) or what its figures count."""
+    return [before] if before is not None and heads_table(text[before["start"]:before["end"]]) else []
+
+
 class SectionChunker(NodeParser):
     """Turns structured Documents (metadata['blocks'], ['page_starts'], ['doc_id']) into TextNodes."""
 
@@ -130,13 +135,12 @@ class SectionChunker(NodeParser):
         previous = ""
         before: Block | None = None  # the block before the table: its caption, or "Đơn vị tính: ha" (what it counts)
         for block in blocks:
-            caption = [before] if before is not None and heads_table(text[before["start"]:before["end"]]) else []
             if block["kind"] == "table_header" and block["cells"] and set(block["cells"]) == set(block["cells"].values()):
-                header = [*header] if previous == "table_header" else caption
+                header = [*header] if previous == "table_header" else _caption(text, before)
                 header.append(block)
             elif block["kind"] == "table_row" and block["cells"] and previous not in ("table_header", "table_row") \
                     and not set(block["cells"]) & {name for h in header for name in (h.get("cells") or {})}:
-                header = caption  # a table of no header row: a header above names none of its columns; its title does
+                header = _caption(text, before)  # a table of no header row: a header above names none of its columns
             previous = block["kind"]
             before = block
             group = next((g for g in grouped or [] if g[0] <= block["start"] < g[1]), None)

@@ -120,11 +120,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 # "… theo tờ trình số mấy?", "… tại công văn số mấy?": the number of a proposal the preamble cites ("Xét đề nghị
 # của … tại Tờ trình số 04/TTr-…"), not the plan's own number
-PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
+_NUMBER_ASKED = r" so (?:may|nao|bao nhieu|hieu|ky hieu)\b"  # "… số mấy?", "… số hiệu nào?" (folded)
+PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}?" + _NUMBER_ASKED)
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
 # "Luật … được công bố bằng Lệnh số mấy?": the order promulgating a law, which a plan cites ("Lệnh số 12/2025/L-CTN")
 # if it cites it at all — not the plan's own number
-ORDER_CUE = re.compile(r"\blenh\b(?: \w+){0,3}? so (?:may|nao|bao nhieu|hieu|ky hieu)\b")
+ORDER_CUE = re.compile(r"\blenh\b(?: \w+){0,3}?" + _NUMBER_ASKED)
 _ORDER_NUMBER = re.compile(r"[Ll]ệnh\s+số\s*:?\s*\d")
 
 # "… thay thế quyết định nào?", "bãi bỏ văn bản nào?": the document it replaces, which its last article or its
@@ -528,7 +529,7 @@ _NUMBERED_PARTS = frozenset(("luc", "muc", "phan", "dieu", "khoan", "bieu", "mau
 def _enumerated(noun: str, folded: str) -> bool:
     """"đợt 1 từ ngày 15/4 …; đợt 2 từ ngày 10/8 …": the things counted by their numbers, one to the last (how many
     there are, as "02 đợt" says it)."""
-    numbers = {n for n in re.findall(rf"\b{noun}\s+(\d{{1,2}}|[ivx]{{1,4}})\b", folded)}
+    numbers = set(re.findall(rf"\b{noun}\s+(\d{{1,2}}|[ivx]{{1,4}})\b", folded))
     return len(numbers) >= 2 and bool(numbers & {"1", "i"})
 
 
