@@ -73,7 +73,24 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 def nouns(text: str) -> list[str]:
     """Nouns of two syllables or more, lower case: 'chỉ tiêu xuất khẩu sầu riêng' -> ['chỉ tiêu', 'sầu riêng'].
     Verbs ("kể ra", "soạn thảo") are left out."""
-    return [w.lower() for w, tag in _tagged(text) if tag in _NOUN_TAGS and " " in w]
+    return [w.lower() for w, tag in _recut(_tagged(text)) if tag in _NOUN_TAGS and " " in w]
+
+
+def _recut(tags: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """"môn Ngữ | văn kỳ" (of "môn Ngữ văn kỳ thi"): two nouns the tagger cut across a word, neither of them a word,
+    are cut again around the word their touching syllables make ("môn | Ngữ văn | kỳ")."""
+    words = dictionary_words()
+    out: list[tuple[str, str]] = []
+    for w, tag in tags:
+        if out and tag == "N" and out[-1][1] == "N" and " " in w and " " in out[-1][0]:
+            before, after = out[-1][0], w
+            first, _, rest = after.partition(" ")
+            head, _, last = before.rpartition(" ")
+            if before.lower() not in words and after.lower() not in words and f"{last} {first}".lower() in words:
+                out[-1:] = [(head, "N"), (f"{last} {first}", "N")]
+                w = rest
+        out.append((w, tag))
+    return out
 
 
 def qualifiers(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
 import os
 import re
 import time
@@ -31,7 +32,7 @@ from assistant.text import fold_accents, nfc
 from assistant.vocab.dates import PERIOD_COLUMN
 from assistant.vocab.fields import role_of
 from assistant.vocab.numbering import to_roman
-from assistant.vocab.parts import HEADER_MARK, layout_columns
+from assistant.vocab.parts import HEADER_MARK, layout_columns, translation_columns
 from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.junk import junk_reason
@@ -599,15 +600,18 @@ def _table_rows(table: Any) -> list[str]:
     layout = _layout_columns(table)
     if layout is not None:
         return layout
-    rows = []
+    grid = []
     for row in table.rows:
         cells: list[str] = []
         previous = None
         for cell in row.cells:  # a merged cell is repeated once per grid column it spans
             cells.append(cell_text(cell.text.split("\n")) if cell._tc is not previous else "")
             previous = cell._tc
-        rows.append("\t".join(cells))  # "Nhóm\t\t\t": a row merged across is a group row, positions kept
-    return rows
+        grid.append(cells)
+    # the header row typed again where the table goes on to a new page ("Lặp lại hàng tiêu đề" done by hand)
+    grid = [cells for i, cells in enumerate(grid) if not (i and cells == grid[0] and any(cells))]
+    foreign = translation_columns(grid)  # "Task" beside "Nhiệm vụ": the translation column says nothing more
+    return ["\t".join(c for i, c in enumerate(cells) if i not in foreign) for cells in grid]  # "Nhóm\t\t\t": a group row
 
 
 def _layout_columns(table: Any) -> list[str] | None:
@@ -663,7 +667,8 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     in_table = False
     try:
         for number, page in enumerate(pdf.pages):
-            text = page.extract_text() or ""
+            marks: list[str] = []
+            text = page.extract_text(visitor_text=_turned_text(marks)) or ""
             laid = None
             ruled = ruled or RuledPages(data)
             # a table named by its column words, going on from the page before, or drawn as a grid of rules
@@ -672,7 +677,7 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
             if laid is None and (_table_page(text) or in_table and _TABLE_ROW.match(text.lstrip())):
                 laid = _in_columns(page)
             in_table = laid is not None
-            pages.append(laid or text)
+            pages.append(_without_marks(laid or text, marks))
             if deadline is not None:
                 deadline.check("đọc PDF")
     finally:
@@ -681,6 +686,38 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     return pages
 
 
+def _turned_text(marks: list[str]) -> Any:
+    """A pypdf text visitor collecting the text drawn turned aslant (neither level nor upright): the diagonal
+    watermark a document system prints over each page it hands out ("Nguyễn Văn A - Sở Y tế - 08/01/2026 10:21"),
+    a stamp's text — no words of the document. Pieces drawn one after another are one mark."""
+    last = [False]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        angle = math.degrees(math.atan2(b, a)) % 90
+        turned = _ASLANT < angle < 90 - _ASLANT
+        if turned and text.strip():
+            if last[0] and marks:
+                marks[-1] += text
+            else:
+                marks.append(text)
+        last[0] = turned or not text.strip() and last[0]
+
+    return visit
+
+
+_ASLANT = 5  # degrees off level or upright a line of text may be drawn at (a scan's skew) and still be read
+
+
+def _without_marks(text: str, marks: list[str]) -> str:
+    """The page's text without the marks drawn aslant over it, wherever the extraction put them."""
+    for mark in sorted({" ".join(m.split()) for m in marks}, key=len, reverse=True):
+        if len(mark) >= _MARK_CHARS:
+            text = re.sub(r"\s*".join(re.escape(w) for w in mark.split()), "", text)
+    return "\n".join(line for line in text.split("\n") if line.strip() or not line) if marks else text
+
+
+_MARK_CHARS = 6  # a piece this short ("MẬT", a seal's ring) may be words of the page too: left as it is
 _GRID_LINES = 6  # the fewest rules a table of two rows and two columns is drawn with (a header draws one or two)
 # "11 Cơ sở ứng dụng …": a table row's number, bare, then its text (a list item is numbered "1.", "1)")
 _TABLE_ROW = re.compile(r"^\d{1,3}\s+[^\W\d]")

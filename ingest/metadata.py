@@ -33,6 +33,7 @@ _HEADER_FALLBACK_LINES = 15  # header zone when no title line was found
 _MAX_SUBJECT_PARAGRAPH = 300  # a subject paragraph standing alone after the kind line is short
 _MAX_SUBJECT = 500
 
+_JOINT_KIND = re.compile(r"LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP|LIÊN TỊCH PHỐI HỢP")
 _SEPARATOR = re.compile(r"^[\s*\-_=~.·–—|]+$")
 _DECORATION = re.compile(r"<[^>]+>|\*+|^#+\s*|\\(?=[^\w\s])")
 CELL_SPLIT = re.compile(r"\t|\s{2,}")  # cells of a flattened two-column header
@@ -71,8 +72,11 @@ def extract_metadata(text: str) -> dict[str, Any]:
     if kind_at is not None:
         index, kind, rest = kind_at
         meta["doc_type"] = kind.capitalize()
-        subject = _subject(lines, index, rest, casing)
-        meta["title"] = f"{meta['doc_type']} {subject}".strip()
+        # "KẾ HOẠCH LIÊN TỊCH" / "Phối hợp tuyên truyền …": bodies issuing together say so beside the kind; the
+        # subject is the line under it
+        joint = rest if _JOINT_KIND.fullmatch(rest) else ""
+        subject = _subject(lines, index, "" if joint else rest, casing)
+        meta["title"] = " ".join(p for p in (meta["doc_type"], joint.lower(), subject) if p)
         header = lines[:index]
     else:
         header = lines[:_HEADER_FALLBACK_LINES]
@@ -80,6 +84,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
     if not meta["issuer"]:
         meta["issuer"] = _issuer_from_text(lines, meta["doc_type"])
     meta["issuer"] = _as_written(meta["issuer"], text)
+    if co_issuer := meta.pop("co_issuer", ""):
+        meta["issuer"] = f"{meta['issuer']} và {_as_written(co_issuer, text)}"
     found = signature_block(_signature_zone(lines, kind_at))
     if found:
         meta["signer_title"], meta["signer"] = found[2], found[3]
@@ -275,7 +281,8 @@ def _lower_word(word: str) -> str:
 def _header(lines: list[str]) -> dict[str, str]:
     out = {"doc_number": "", "issuer": "", "superior": "", "place": "", "issued_date": ""}
     candidates: list[str] = []
-    number_seen = False
+    joint: list[str] = []  # a second body's name after the first number (a joint plan: each body numbers it)
+    number_seen = numbered_twice = False
     awaiting_number = False
     dated_before_number = False  # a cover (a deck's first slide) dates its meeting above the document's own header
     for raw in lines:
@@ -296,6 +303,9 @@ def _header(lines: list[str]) -> dict[str, str]:
             if not cell:
                 continue
             number = number_line(cell)
+            if number is not None and number_seen and out["doc_number"] and joint:
+                numbered_twice = True  # the second body's own number: the plan is known by the first's
+                continue
             if number is not None:
                 out["doc_number"] = number
                 number_seen = True
@@ -306,6 +316,9 @@ def _header(lines: list[str]) -> dict[str, str]:
             elif not number_seen and is_upper(named := _without_motto(cell)) and not is_motto(cell) \
                     and not _HEADING.match(cell):  # "TỈNH PHÚ LÂM Độc lập - Tự do - Hạnh phúc": columns run together
                 candidates.append(named)
+            elif number_seen and not awaiting_number and is_upper(cell) and not is_motto(cell) and \
+                    not _HEADING.match(cell) and _ADMIN_LEVEL.search(cell):
+                joint.append(cell)  # "HỘI LIÊN HIỆP PHỤ NỮ TỈNH HÀ TIÊN" over its own "Số: 21/KH-HLHPN"
     candidates = _unwrapped([c for c in candidates if c])
     if candidates:
         name = candidates[-1]
@@ -321,6 +334,8 @@ def _header(lines: list[str]) -> dict[str, str]:
             # "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH ỦY LÂM ĐỒNG" / "BAN TỔ CHỨC"), and says whose department it is
             out["superior"] = _org_case(candidates[-2])
         out["issuer"] = _org_case(name)
+        if numbered_twice:  # a joint plan ("Kế hoạch liên tịch"): both bodies issue it, each under its number
+            out["co_issuer"] = _org_case(_unwrapped(joint)[0])
     return out
 
 
@@ -399,7 +414,15 @@ def _as_written(name: str, text: str) -> str:
         return name
     forms = Counter(m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
                     if not is_upper(m.group(0)) and m.group(0)[:1].isupper())
-    return forms.most_common(1)[0][0] if forms else name
+    if forms:
+        return forms.most_common(1)[0][0]
+    level = next((m for m in _ADMIN_LEVEL.finditer(name) if m.start()), None)
+    if level is None:
+        return name
+    # "Hội liên hiệp phụ nữ tỉnh Hà Tiên", which the text names without its place: the body as written, the place
+    # as the header says it
+    body = _as_written(name[:level.start()].rstrip(), text)
+    return f"{body} {name[level.start():]}"
 
 
 def _issuer_from_text(lines: list[str], doc_type: str) -> str:

@@ -123,10 +123,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_ASKED = r" so (?:may|nao|bao nhieu|hieu|ky hieu)\b"  # "… số mấy?", "… số hiệu nào?" (folded)
 PROPOSAL_CUE = re.compile(r"\b(?:to trinh|cong van)\b(?: \w+){0,8}?" + _NUMBER_ASKED)
 _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\d")
-# "Luật … được công bố bằng Lệnh số mấy?": the order promulgating a law, which a plan cites ("Lệnh số 12/2025/L-CTN")
-# if it cites it at all — not the plan's own number
-ORDER_CUE = re.compile(r"\blenh\b(?: \w+){0,3}?" + _NUMBER_ASKED)
-_ORDER_NUMBER = re.compile(r"[Ll]ệnh\s+số\s*:?\s*\d")
+# "Luật … được công bố bằng Lệnh số mấy?", "… đăng Công báo số mấy?": the order promulgating a law, the gazette
+# issue publishing a text, which a plan cites ("Lệnh số 12/2025/L-CTN") if it cites it at all — not its own number
+ORDER_CUE = re.compile(r"\b(?:lenh|cong bao)\b(?: \w+){0,3}?" + _NUMBER_ASKED)
+_ORDER_NUMBER = re.compile(r"(?:[Ll]ệnh|[Cc]ông báo)\s+số\s*:?\s*\d")
 
 # "… thay thế quyết định nào?", "bãi bỏ văn bản nào?": the document it replaces, which its last article or its
 # closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch này thay thế (Kế hoạch số …")
@@ -370,7 +370,7 @@ def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
 _KIND_OF_PAY = (
     (re.compile(r"\b(?:muc phat|phat tien|tien phat|xu phat|bi phat)\b"), "phạt"),
     (re.compile(r"\bphu cap\b"), "phụ cấp"), (re.compile(r"\btro cap\b"), "trợ cấp"),
-    (re.compile(r"\b(?:muc|tien|bang) luong\b"), "lương"), (re.compile(r"\b(?:tien|muc) thuong\b"), "thưởng"),
+    (re.compile(r"\b(?:muc|tien|bang) luong\b"), "lương"), (re.compile(r"\b(?:tien|muc) thuong\b|\bthuong bao nhieu\b"), "thưởng"),
     (re.compile(r"\bhoc phi\b"), "học phí"), (re.compile(r"\ble phi\b"), "lệ phí"),
     (re.compile(r"\bthu lao\b"), "thù lao"), (re.compile(r"\b(?:muc phi|phi bao hiem)\b"), "phí"),
 )
@@ -575,7 +575,8 @@ _SHARE_FIGURE = re.compile(r"(?<![\d.,])\d[\d.,]*\s*%(?!\s*(?:đến|den|-|–|t
 def _share_asked(question: str, asked: re.Pattern[str] = _SHARE_OF) -> str:
     """Folded; a word typed with its diacritics is read as typed: "tỷ lệ tái nghiện" is of "tái nghiện", though
     "tái" folds as "tại"."""
-    written = fold_tones(nfc(question)).lower()
+    # "trường THPT": a plan writes the share out ("trường trung học phổ thông")
+    written = fold_tones(nfc(expand_abbreviations(question))).lower()
     folded = fold_accents(written)  # one character for one: spans hold in the written text
     # a target: the last named, nearest what is asked ("phụ lục phân công chỉ tiêu …, chỉ tiêu phủ sóng 5G đặt mức
     # bao nhiêu"); a share: the first ("bao nhiêu phần trăm hộ … và tỷ lệ chất thải … là bao nhiêu": one each part)
@@ -679,6 +680,12 @@ def _says_word(word: str, text: str) -> bool:
 def says_numbered(exp: Expectation, text: str) -> bool:
     """The passage names the numbered thing asked ("Đoàn số 2"), or none is asked."""
     return not exp.numbered or bool(re.search(rf"\bso {exp.numbered}(?![\d./])", fold_accents(text).lower()))
+
+
+def figure_kind(text: str) -> re.Pattern[str] | None:
+    """The kind of figure a passage gives — a share ("30% GDP"), a sum of money — or None: plans compared are
+    compared like with like ("45% GRDP", not "05 bộ dữ liệu mở")."""
+    return next((kind for kind in (_PERCENT, _MONEY) if kind.search(text)), None)
 
 
 def satisfied(exp: Expectation, text: str, context: str = "", table: bool = False) -> bool:

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.answer_type import asks_where, expectation
+from assistant.services.answer_type import asks_where, expectation, figure_kind
 from assistant.services.evidence import Unit, clip_quote, content_terms, folded_syllables
 from assistant.services.extractive import (
     NOT_FOUND,
@@ -30,6 +30,7 @@ from assistant.services.extractive import (
     set_up,
     with_parts,
 )
+from assistant.services.extreme import asks_extreme, extreme_row
 from assistant.services.outline import outline, wants_outline
 from assistant.services.plan_answer import PlanAnswers
 from assistant.services.question import (
@@ -236,8 +237,15 @@ class AskService:
             docs = list(compared)[:_MAX_COMPARED]
             # what is asked, without the words naming any of the plans, finds each plan's passage beside them
             asked = _asked_of(q, "", docs, names)
-            draft = merge_drafts([self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names), asked,
-                                                       _within(scope, d), k) for d in docs])
+            drafts: list[Draft] = []
+            like = None  # the kind of figure the first plan gives, which the others' answers give too, when they can
+            for d in docs:
+                drafts.append(self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names), asked,
+                                                   _within(scope, d), k, like))
+                if like is None and drafts[-1].statements and parsed.expect.pattern is None:
+                    lead = drafts[-1].statements[0].citations
+                    like = figure_kind(" ".join(c.quote for c in drafts[-1].citations if c.n in lead))
+            draft = merge_drafts(drafts)
         else:
             chunks = self._naming(q, chunks)
             outlined = self._outline(parsed, chunks, names) if chunks else None
@@ -261,10 +269,19 @@ class AskService:
                 elif parsed.intents <= {"deadline"} and _dates_nothing(q, draft):
                     draft = replace(draft, statements=[])  # "… phải hoàn thành khi nào?": a task the plan dates nowhere
             draft = self._runner_up(q, parsed, draft)
+            if asks_extreme(parsed) and (plan := plan or (draft.lead.doc_id if draft.lead else None)):
+                draft = self._extreme(parsed, plan, chunks) or draft
             parts = question_parts(q)
             if parts and chunks:  # the whole question may find nothing its parts each find
                 draft = self._each_part(parts, draft, chunks, scope, names)
         return self._finish(self._compose(q, draft), found, t0)
+
+    def _extreme(self, parsed: Question, plan: str, chunks: list[ScoredChunk]) -> Draft | None:
+        """"Xã nào được phân bổ nhiều căn nhất?": the row of the plan's table with the largest figure asked, read
+        over the whole table."""
+        units = self.answerer.rank_units(parsed, self.retriever.whole_document(plan, chunks))
+        row = extreme_row(parsed, units)
+        return self.answerer.draft_row(parsed, row, units) if row is not None else None
 
     def _runner_up(self, q: str, parsed: Question, draft: Draft) -> Draft:
         """"… tập huấn nghiệp vụ trước ngày nào?": the passage led with may not be the one that answers (a table row
@@ -319,6 +336,10 @@ class AskService:
                 read = self.answerer.draft(asked, self._with_document_parts(whole, asked), giving=True)
                 if read.statements and (read.gives_asked and not d.gives_asked or read.best_coverage > d.best_coverage):
                     d = read  # a passage giving the kind of fact asked, or saying more of the part
+            if own_words and named is None and (elsewhere := self._part_elsewhere(text, asked, doc, scope)) and (
+                    not (d.statements and self._answerable(text, d))
+                    or elsewhere.best_coverage >= d.best_coverage + _ELSEWHERE_MARGIN):
+                d = elsewhere
             if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
                 d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
             if text != part and d.statements and _repeats(d, [draft, *drafts], part) and _names_unsaid(part, d):
@@ -332,9 +353,22 @@ class AskService:
             if d.statements and (d.best_coverage >= self.cfg.refusal_threshold or self._grounds_asked(text, d)) and \
                     not _repeats(d, [draft, *drafts], part):
                 drafts.append(d)
-        if drafts and draft.best_coverage < self.cfg.refusal_threshold:
-            return with_parts(drafts[0], drafts[1:])  # the whole question found little to say, its parts each did
+        # the whole question found little to say, its parts each did (grounds stated share few words with any question)
+        if drafts and draft.best_coverage < self.cfg.refusal_threshold and not self._grounds_asked(" ".join(parts), draft):
+            return with_parts(drafts[0], drafts[1:])
         return with_parts(draft, drafts)
+
+    def _part_elsewhere(self, text: str, asked: Question, doc: str, scope: AccessScope | None) -> Draft | None:
+        """"Tỉnh đoàn được giao tổ chức chương trình gì trong kỳ thi tốt nghiệp THPT, và … cuộc thi nào về văn hóa
+        đọc?": a part naming no plan that the plan of the question does not answer may be of another plan, the one its
+        own search finds first — when that plan answers it."""
+        found = self.retriever.retrieve(text, scope, self.retriever_top_k)
+        other = str(found[0].payload.get("doc_id", "")) if found else doc
+        if other == doc:
+            return None
+        d = self.answerer.draft(asked, self._with_document_parts([c for c in found if c.payload.get("doc_id") == other],
+                                                                 asked))
+        return d if d.statements and self._answerable(text, d) else None
 
     def _outline(self, q: Question, chunks: list[ScoredChunk], names: dict[str, dict[str, str]]) -> Draft | None:
         """The headings under the part of the plan a list question names, read in the whole plan: the plan named
@@ -369,8 +403,10 @@ class AskService:
         cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
         if not self._places_said(q, docs, cited) or not _field_said(q, draft.lead, cited):
             return False
-        if not self._figure_said(q, docs, f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}"
-                                 if draft.lead else cited):
+        said = f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}" if draft.lead else cited
+        if _TWO_OF_A_KIND.search(fold_accents(q).lower()):  # "học sinh tiểu học và học sinh THCS": a statement each
+            said = " ".join([said, *(c.quote for c in draft.citations)])
+        if not self._figure_said(q, docs, said):
             return False
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(self._critical(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
@@ -617,7 +653,7 @@ class AskService:
         return bool(self.retriever.retrieve(text, _within(scope, doc_id), 1))
 
     def _compared_draft(self, q: str, parsed: Question, part: str, rest: str, asked_only: str, scope: AccessScope,
-                        k: int) -> Draft:
+                        k: int, like: re.Pattern[str] | None = None) -> Draft:
         """One compared plan's answer to the question without the other plans' names (`rest`), or to its own part
         of the question when that reads better ("…, còn kế hoạch B đặt bao nhiêu phần trăm GRDP?" restates what is
         asked; "…, còn kế hoạch B thì sao?" does not). A passage holding the kind of fact asked (its figure, its
@@ -626,6 +662,13 @@ class AskService:
         # the years and numbers naming the other plans ("Kế hoạch ATGT 2027 … và Kế hoạch … 2026 - 2030") are not
         # asked of this one
         own = replace(parsed, text=rest, expect=expectation(rest))
+        if like is not None and own.expect.pattern is None:  # the figure of the kind another plan answered with
+            alike = replace(own, expect=replace(own.expect, pattern=like))
+            found = self._with_document_parts(_distinct(self.retriever.retrieve(rest, scope, k)
+                                                        + self.retriever.retrieve(q, scope, k)), alike)
+            given = self.answerer.draft(alike, found, giving=True)
+            if given.statements and given.best_coverage >= self.cfg.refusal_threshold:
+                return given
         for asked, text in ((own, q), *([(analyse(part), part)] if part else [])):
             found = self.retriever.retrieve(text, scope, k)
             if text == q and asked_only != q:  # "… mỗi văn bản sơ kết vào thời điểm nào?"
@@ -763,8 +806,10 @@ _FIELD_WORDS = {"co": re.compile(r"\bphoi hop\b|\bcung voi\b"), "product": re.co
 def _field_said(q: str, lead: Unit | None, cited: str) -> bool:
     """"… có những cơ quan nào phối hợp với Bộ Công an?", "… kết quả đầu ra là văn bản gì?": one field of a task
     asked alone is given by the passage led with — its task's field or its words ("phối hợp với …", "Sản phẩm: …");
-    a task naming only who leads it has no co-units to give, a row with an empty product cell no product."""
-    role = field_asked(q)
+    a task naming only who leads it has no co-units to give, a row with an empty product cell no product. Of several
+    things asked, the passage led with answers the first."""
+    parts = question_parts(q)
+    role = field_asked(parts[0] if len(parts) > 1 else q)
     if not role or lead is None:
         return True
     return role in lead.fields or bool(_FIELD_WORDS[role].search(fold_question(f"{cited} {lead.text}")))
@@ -910,6 +955,9 @@ def _near(word: str, text: str) -> bool:
 
 _NEAR_WORDS = 2
 _FIGURE_UNSAID = 1
+_ELSEWHERE_MARGIN = 0.25  # how much better another plan must say a part naming no plan than the question's plan
+# two things of one kind asked at once: the noun said again after "và" ("tỷ lệ hộ nghèo và tỷ lệ hộ cận nghèo")
+_TWO_OF_A_KIND = re.compile(r"\b(\w+ \w+) (?:\w+ ){1,4}?va \1\b")
 _POST = re.compile(r"(?<!\w)(?:trưởng|phó|giám đốc|chủ tịch|bí thư|chủ nhiệm|thủ tướng)(?!\w)")  # tone placement folded
 _GUESSED_WORDS = 3
 _PARAPHRASED_WORDS = (4, 6)  # of four topic words one may be the asker's own, of six two

@@ -210,7 +210,8 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
     units: list[Unit] = []
     pos = 0
     issuer_done = False
-    for line in chunk.text.split("\n"):
+    lines = chunk.text.split("\n")
+    for i, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         body = line.strip()
         if not body or not any(c.isalpha() or c.isdigit() for c in body):
@@ -221,8 +222,13 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
         number = number_line(body)
         if any(body == k or body.startswith(k + " ") for k in KINDS):
             break  # the title: the header is over
+        # a joint plan's second body, after the first's number and the motto, over its own number ("HỘI LIÊN HIỆP
+        # PHỤ NỮ TỈNH …" / "Số: 21/…")
+        numbered = any(u.header == "number" for u in units) and any(
+            number_line(later.strip()) for later in next((lines[j:j + 1] for j in range(i + 1, len(lines))
+                                                          if lines[j].strip()), []))
         kind = "number" if number else "date" if _issue_date_line(chunk, body) else \
-            "issuer" if is_upper(body) and not issuer_done else ""
+            "issuer" if is_upper(body) and (not issuer_done or numbered) else ""
         offset = base + start + len(line) - len(line.lstrip())
         if kind == "issuer" and units and units[-1].header == "issuer":  # "ỦY BAN NHÂN DÂN" / "TỈNH SƠN LA"
             last = units[-1]

@@ -55,10 +55,11 @@ from assistant.services.question import (
     question_parts,
     stated_counts,
     without_asides,
+    without_setting_verb,
 )
 from assistant.services.verify import Statement
-from assistant.text import fold_accents, fold_tones, has_diacritics
-from assistant.vocab.dates import recurs, without_day_dates
+from assistant.text import fold_accents, fold_tones, has_diacritics, syllables
+from assistant.vocab.dates import quarters_asked, recurs, time_mentions, without_day_dates
 from assistant.vocab.docnum import kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
@@ -82,6 +83,7 @@ from assistant.vocab.parts import (
     PREAMBLE_START,
     PROPOSED_BY,
     announces_list,
+    cites_document,
     is_attribution,
     is_frame_section,
     is_recipients,
@@ -114,6 +116,9 @@ NAMED_SHARE = 0.7  # a plan is named when it alone matches the question at least
 PLAN_WEIGHT = 0.6  # how much naming a plan (its place, topic, number) outweighs a passage of another plan
 HEADING_WEIGHT = 0.15  # a unit under the heading the question names (see `_under_named_heading`)
 DEFINES_WEIGHT = 0.5  # a unit spelling out the term the question quotes (see `_defines`)
+TOTAL_WEIGHT = 0.3  # a unit stating a total, when a total is asked ("tổng kinh phí …": not each task's cell)
+# "tổng kinh phí", "tổng số hộ", "tổng cộng" — in the question (asked) and in a passage or a row (stated), folded
+_TOTAL = re.compile(r"\btong (?:cong|so|kinh phi|von|muc|chi|gia tri|khoi luong|dien tich|chieu dai)\b")
 
 _DATE = re.compile(r"\b(?:quý\s+[IV\d]+|tháng\s+\d|ngày\s+\d|năm\s+\d{4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}|"
                    r"(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)|thường xuyên|định kỳ)", re.I)
@@ -212,7 +217,7 @@ class ExtractiveAnswerer:
         idf = idf_table(units)
         defined = {a: full for ch in chunks for a, full in (ch.payload.get("abbreviations") or {}).items()}
         q_terms = list(dict.fromkeys(content_terms(spell_defined(
-            expand_abbreviations(without_document_dates(without_asides(q.text))), defined))))
+            expand_abbreviations(without_document_dates(without_asides(without_setting_verb(q.text)))), defined))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
@@ -223,6 +228,7 @@ class ExtractiveAnswerer:
         quoted = _QUOTED.findall(q.text)
         counts = stated_counts(q.text)
         plan_lead = asks_plan_lead(q)
+        asks_total = bool(_TOTAL.search(q.folded))
         for u, body in zip(units, bodies, strict=True):
             u.coverage = sum(idf.get(t, 3.0) for t in q_terms if t in u.terms) / total
             bigram = sum(1 for b in q_bigrams if b in body) / (len(q_bigrams) or 1)
@@ -232,6 +238,7 @@ class ExtractiveAnswerer:
                        + (DEFINES_WEIGHT * _defines(u, quoted) if quoted else 0.0)
                        + (DEFINES_WEIGHT * says_counts(u, counts) if counts else 0.0)
                        + (DEFINES_WEIGHT * coordinates_plan(u) if plan_lead else 0.0)
+                       + (TOTAL_WEIGHT if asks_total and _TOTAL.search(fold_accents(u.text).lower()) else 0.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -277,7 +284,7 @@ class ExtractiveAnswerer:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
             return self._parts_only(q, plan, ranked) if plan else Draft([], [], 0.0, ranked)
-        lead = _expand_list(fitting[0], ranked, q)
+        lead = _expand_list(_list_introduced(q, fitting), ranked, q)
         out = _Builder()
         duties = self._duties(q, subjects, ranked, out) if subjects else []
         listed = bool(duties)
@@ -300,6 +307,14 @@ class ExtractiveAnswerer:
         if _document_part(lead, q) or coordinates_plan(lead) and asks_plan_lead(q):
             coverage = max((u.coverage for u in ranked if u.doc_id == lead.doc_id), default=coverage)
         return Draft(out.statements, out.citations, coverage, ranked, listed or _gives_asked(lead, q), lead)
+
+    def draft_row(self, q: Question, row: Unit, ranked: list[Unit]) -> Draft:
+        """An answer of one table row, chosen by what the question ranks it by (`extreme_row`); its plan answers
+        as well as its best passage does."""
+        out = _Builder()
+        self._row(q, row, out)
+        coverage = max((u.coverage for u in ranked if u.doc_id == row.doc_id), default=row.coverage)
+        return Draft(out.statements, out.citations, coverage, ranked, True, row)
 
     def _parts_only(self, q: Question, doc: str, ranked: list[Unit]) -> Draft:
         out = _Builder()
@@ -626,8 +641,23 @@ class ExtractiveAnswerer:
                 self._quote(q, dated, out, SUPPORT_CHARS)
                 chosen.append(dated)
                 added += 1
+        # "… tăng dần từ quý II đến quý IV như thế nào?": a passage for each quarter asked the chosen do not date
+        # — the one most like the lead (the same body's task, in its words: what is tracked quarter by quarter)
+        alike = set(syllables(lead.text))
+        for quarter in quarters_asked(q.text):
+            if any(f"Q{quarter}" in _quarters_of(c, q) for c in chosen):
+                continue
+            dated = max((u for u in fitting if u.doc_id == lead.doc_id and f"Q{quarter}" in _quarters_of(u, q)
+                         and not any(_overlaps(u, c) for c in chosen)),
+                        key=lambda u: (len(alike & set(syllables(u.text))), bonus(u)), default=None)
+            if dated is not None:
+                self._quote(q, dated, out, SUPPORT_CHARS)
+                chosen.append(dated)
+                added += 1
         for u in sorted(ranked, key=lambda u: (own_item(u), bonus(u)), reverse=True):
-            if added >= limit or bonus(u) < 0.65 * lead.score and not (_document_part(u, q) or own_item(u)):
+            # a list asked is the part's every item ("những căn cứ nào": nine lines of "Căn cứ lập kế hoạch")
+            if added >= (MAX_LIST_ITEMS - 1 if own_item(u) and q.wants("list") else limit) or \
+                    bonus(u) < 0.65 * lead.score and not (_document_part(u, q) or own_item(u)):
                 break
             if not own_item(u) and any(own_item(c) for c in chosen[1:]):
                 break  # the lead's list, complete, answers
@@ -718,6 +748,32 @@ def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
                 terms=lead.terms)
 
 
+def _quarters_of(u: Unit, q: Question) -> set[str]:
+    """The quarters a unit is dated by, in its text, its task's timing or its section ("3. Quý III (07-09/2026)"),
+    without their years: "Q3"."""
+    timing = u.fields.get("timing", {}).get("text", "") if u.task else ""
+    return {t.split("/")[0] for t in time_mentions(f"{_claimable(u)} {_context(u, q)} {u.section} {timing}")
+            if t.startswith("Q")}
+
+
+def _list_introduced(q: Question, fitting: list[Unit]) -> Unit:
+    """"… tập huấn cho cán bộ về những kỹ năng nào?": a passage introducing a list ("Tổ chức tập huấn … về:") whose
+    items name what is asked ("+ Kỹ năng sử dụng phần mềm …", "+ Kỹ năng bảo đảm an toàn thông tin") answers
+    before one naming it once ("100% cán bộ được tập huấn kỹ năng số"), when it is found nearly as well."""
+    first = fitting[0]
+    if not (q.wants("list") and q.listed) or first.text.rstrip().endswith(":"):
+        return first
+    for u in fitting[1:_INTRO_REACH]:
+        if u.score < LIST_INTRO_SHARE * first.score:
+            break
+        if u.text.rstrip().endswith(":") and not u.is_row:
+            items = _expand_list(u, fitting, q).text[len(u.text):].split("\n")
+            if sum(has_phrase(fold_accents(line).lower(), q.listed) for line in items) >= 2:
+                return u
+    return first
+
+
+LIST_INTRO_SHARE, _INTRO_REACH = 0.8, 6
 SUB_ITEM_CHARS, MAX_SUB_ITEMS = 90, 10
 LONG_LIST_CHARS = 4 * LIST_EXPAND_CHARS  # a list introduced by "…:" whose items are paragraphs of their own
 
@@ -1323,7 +1379,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         # "những thủ tục hành chính nào": the unit or its part says what is listed
         "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part
-        "basis": lambda: states_grounds(u.text)
+        "basis": lambda: states_grounds(u.text) or not u.section and cites_document(u.text)
         or "can cu" in fold_accents(section_label(u.section)).lower(),
     }
     asked = [(intent, check) for intent, check in checks.items() if q.wants(intent) and (intent != "list" or q.listed)]
@@ -1572,8 +1628,10 @@ def section_label(section: str) -> str:
 
 
 def _signature_claim(quote: str) -> str:
-    """The block's title and name lines; a "(Đã ký)" of a copy tells no one who signed."""
-    return "Người ký: " + ", ".join(signing_lines(quote.split("\n")))
+    """The block's title and name lines; a "(Đã ký)" of a copy tells no one who signed. Blocks side by side (each
+    body of a joint plan signs) are said one after the other."""
+    blocks = [", ".join(lines) for block in re.split(r"\n\s*\n", quote) if (lines := signing_lines(block.split("\n")))]
+    return "Người ký: " + "; ".join(blocks)
 
 
 _ITEM_LABEL = re.compile(r"([^:;.\n]{2,80}?):\s")  # "Ngân sách địa phương: chi cho …" names the item it opens

@@ -1,7 +1,8 @@
-"""Answers read from the plan model: a unit's duties, what falls due in a period, a target's value.
+"""Answers read from the plan model: a unit's duties, what falls due in a period (or first, or last), a target's value.
 
 "Sở X phải làm những việc gì?" asks for every task of the unit, which passages ranked by similarity rarely give in
-full; the plan model has them as rows. So for three kinds of question the answer is the complete list of rows the
+full, and which task falls due first takes every dated task of a plan to tell; the plan model has them as rows.
+So for these kinds of question the answer is the complete list of rows the
 asker may read (the access rule of `AssignmentService`), each item cited by its exact span. A question that
 names a plan is answered from that plan (the best-ranked retrieved document that has rows); one that names none
 from all plans, plan by plan. When the model has no row (or the question is of another kind), `answer` returns
@@ -16,7 +17,7 @@ from typing import Any, ClassVar
 
 from assistant.components.vector_store import AccessScope, ScoredChunk
 from assistant.domain import AskResponse, Citation
-from assistant.services.assignments import AssignmentService
+from assistant.services.assignments import AssignmentService, Filters
 from assistant.services.question import Question, has_phrase, names_a_document
 from assistant.text import has_diacritics
 from assistant.vocab.dates import date_vi, deadline_phrase, parse_timing, period_phrase
@@ -33,14 +34,21 @@ _TARGET = ("chi tieu",)
 # những sản phẩm nào", "thay thế những kế hoạch nào"
 _ACTIVITIES = re.compile(r"\b(?:nhiem vu|viec|cong viec|hoat dong|phan viec)\b(?: \w+){0,3}? (?:nao|gi)\b|"
                          r"\blam (?:nhung )?(?:gi|viec gi)\b")
+# a task asked by when it falls due among the others: "nhiệm vụ nào … sớm nhất", "mốc cuối cùng"
+_ITEM_ASKED = re.compile(r"\b(?:nhiem vu|viec|cong viec|hoat dong|moc|noi dung)\b(?: \w+){0,3}? nao\b|"
+                         r"\b(?:moc|nhiem vu|viec) (?:dau tien|cuoi cung)\b")
+_DATED = re.compile(r"\b(?:han|thoi han|hoan thanh|xong|moc|het han|tien do)\b")
+_FIRST = re.compile(r"\b(?:som nhat|dau tien|truoc nhat|truoc tien)\b")
+_LAST = re.compile(r"\b(?:muon nhat|tre nhat|cuoi cung|sau cung|sau nhat)\b")
 _MIN_UNIT_WORDS = 3  # a shortened unit name keeps at least its head and two words ("Sở Nông nghiệp và …")
 
 
 @dataclass
 class PlanAnswers:
     service: AssignmentService
-    ALL: ClassVar[frozenset[str]] = frozenset(("targets", "due", "running", "duties"))
-    PERIODS: ClassVar[frozenset[str]] = frozenset(("due", "running"))  # on by default (`answer.period_answers`)
+    ALL: ClassVar[frozenset[str]] = frozenset(("targets", "due", "running", "duties", "first", "last"))
+    # on by default (`answer.period_answers`): what falls due or runs in a period, what falls due first or last
+    PERIODS: ClassVar[frozenset[str]] = frozenset(("due", "running", "first", "last"))
     kinds: frozenset[str] = ALL  # the kinds of question it answers
 
     def answer(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk]) -> AskResponse | None:
@@ -51,6 +59,8 @@ class PlanAnswers:
             return self._targets(q, scope, chunks)
         if kind in ("due", "running"):
             return self._of_period(q, scope, chunks, due=kind == "due")
+        if kind in ("first", "last"):
+            return self._first_or_last(q, scope, chunks, last=kind == "last")
         unit = self._asked_unit(q, scope)
         return self._duties(q, unit, scope, chunks) if unit else None
 
@@ -58,6 +68,11 @@ class PlanAnswers:
     def _kind(q: Question) -> str | None:
         if q.wants("compare", "metadata", "funding", "purpose") or any(has_phrase(q.folded, w) for w in _NARROWING):
             return None
+        if _ITEM_ASKED.search(q.folded) and (_DATED.search(q.folded) or q.wants("deadline")):
+            if _FIRST.search(q.folded):  # "nhiệm vụ nào có thời hạn sớm nhất?"
+                return "first"
+            if _LAST.search(q.folded):  # "việc nào phải hoàn thành muộn nhất?", "mốc cuối cùng"
+                return "last"
         if any(has_phrase(q.folded, c) for c in _TARGET) and not q.wants("responsibility", "deadline", "list"):
             return "targets"
         if _DUE.search(q.folded) and q.wants("list") and not q.wants("target"):
@@ -115,6 +130,22 @@ class PlanAnswers:
             f"Có {len(items)} nhiệm vụ thực hiện trong {period}:"
         said = "hạn" if due else "thời gian:"
         return _listing(head, items, lambda i: f"{_clip(i['task'])} — {_units_said(i)}{said} {_due_said(i)}")
+
+    def _first_or_last(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk], last: bool
+                       ) -> AskResponse | None:
+        """The tasks of the plan asked (the best-ranked document found that has dated tasks) that fall due first or
+        last — by their deadline, not one repeating each month — every one due that day."""
+        dated = [i for i in self.service.all_assignments(scope, Filters(include_items=True))
+                 if i["due_end"] and i["recurrence"] == "none"]
+        docs = {i["doc_id"] for i in dated}
+        doc = next((str(c.payload.get("doc_id")) for c in chunks if str(c.payload.get("doc_id")) in docs), None)
+        items = self._of_unit_asked(q, scope, [i for i in dated if i["doc_id"] == doc])
+        if not items:
+            return None
+        day = (max if last else min)(i["due_end"] for i in items)
+        items = [i for i in items if i["due_end"] == day]
+        head = f"Nhiệm vụ có thời hạn {'muộn' if last else 'sớm'} nhất ({date_vi(day)}):"
+        return _listing(head, items, lambda i: f"{_clip(i['task'])} — {_units_said(i)}hạn {_due_said(i)}")
 
     def _of_unit_asked(self, q: Question, scope: AccessScope | None, items: list[dict[str, Any]]
                        ) -> list[dict[str, Any]]:

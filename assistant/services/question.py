@@ -34,7 +34,13 @@ from assistant.text import (
 )
 from assistant.vocab.dates import FREQUENCY, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, doc_numbers, kind_code, kinds_spelled
-from assistant.vocab.units import expand_abbreviations, places_named, unit_mentions, unit_mentions_folded
+from assistant.vocab.units import (
+    expand_abbreviations,
+    places_named,
+    starts_with_unit,
+    unit_mentions,
+    unit_mentions_folded,
+)
 
 # intent -> cue phrases (folded, matched as whole-word sequences)
 _CUES: dict[str, tuple[str, ...]] = {
@@ -103,9 +109,9 @@ _PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # carried out)
 # "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao|quy dinh|la)\b)|"
+                        r"(?<!trien khai )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
                         + _NUMBERED_KIND + r")(?! (?:con|cung|nay|do|ay|tren)\b)")
-# (a kind word followed at once by what it does names no second plan: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
+# (a kind word followed at once by what it does names no second plan — "giao" assigns, "giao thông" is a topic: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
 # có hiệu lực từ ngày nào?" asks twice of one)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
@@ -155,8 +161,11 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
                     r"(?:thuc hien|trien khai|cu the hoa)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
                     r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
                     r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
-                    r"|\bcan cu(?: vao)?\s+(?:\w+\s+){0,2}?(?P<grounds>nghi quyet|chi thi|ket luan|quyet dinh|ke hoach|"
-                    r"van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b")
+                    r"|\b(?:can cu(?: vao)?|dua (?:tren|vao))\s+(?:\w+\s+){0,2}?(?P<grounds>nghi quyet|chi thi|ket luan|"
+                    r"quyet dinh|ke hoach|van ban|cong van|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan|can cu)"
+                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
+                    # "được lập dựa trên những căn cứ nào?", "căn cứ pháp lý nào"
+                    r"|\bcan cu(?: phap ly)? (?:nao|gi)\b")
 
 
 _MONEY_FROM = re.compile(r"\btien\b.*\b(?:nguon nao|lay tu dau|tu dau)\b")  # not "dữ liệu lấy từ nguồn nào"
@@ -171,8 +180,8 @@ def basis_kind(q: Question) -> str:
     """The kind of document a question asks its plan to carry out ("ke hoach" of "… thực hiện kế hoạch nào?"); ""
     for any ("văn bản nào") or none."""
     m = _BASIS.search(q.folded)
-    kind = (m.group("kind") or m.group("grounds")) if m else ""
-    return "" if kind == "van ban" else kind
+    kind = (m.group("kind") or m.group("grounds") or "") if m else ""
+    return "" if kind in ("van ban", "can cu") else kind
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 # "những thủ tục của Đảng nào", "những sản phẩm trái cây xuất khẩu chủ yếu nào" (four words); "các" is as often a
 # plain plural ("các trạm bơm phải hoàn thành khi nào"): a shorter reach
@@ -320,6 +329,21 @@ def without_asides(text: str, mark: str = " ") -> str:
     """The question without the asides that only name its plan ("(ký bởi Phó Bí thư …)", "(kèm QĐ 2820)"): they
     ask nothing and say nothing of what is asked; an aside holding a question word stays."""
     return _ASIDE.sub(lambda m: m.group(0) if asks(m.group(1)) else mark, text)
+
+
+def without_setting_verb(text: str) -> str:
+    """"… đặt mục tiêu bao nhiêu", "… đặt bao nhiêu": the asker's verb for a plan setting a target, which folds as
+    the "đạt" of every target line ("Tỷ lệ … đạt 60%") and would find them all alike; "lắp đặt" is kept. So is the
+    verb by which a plan sets a unit a task ("… yêu cầu Sở Y tế chú trọng …"): the passage giving the task need not
+    say it ("đáp ứng yêu cầu" is no answer)."""
+    text = _SETTING.sub(" ", text)
+    return _ASSIGNING.sub(lambda m: " " if text[m.end():m.end() + 1].isupper() and starts_with_unit(text[m.end():])
+                          else m.group(0), text)
+
+
+_ASSIGNING = re.compile(r"\byêu cầu\s+")  # "Đề nghị các cơ quan …" opens the part naming bodies asked to help
+_SETTING = re.compile(r"(?<!lắp )\bđặt(?= (?:ra )?(?:(?:mục tiêu|chỉ tiêu|mức|tỷ lệ)\b|(?:\w+ ){0,3}?bao nhiêu\b))",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)  # one ask reads its question in several checks: parsed once

@@ -105,6 +105,21 @@ def _quarter_number(token: str) -> int:
     return int(token) if token.isdigit() else roman_value(token.upper()) or 0
 
 
+def quarters_asked(text: str) -> list[int]:
+    """The quarters a question asks each of: a range ("từ quý II đến quý IV" -> 2, 3, 4) or two or more named
+    ("quý I và quý III"); none for one quarter (it dates what is asked, no list of periods)."""
+    m = _QUARTER_RANGE.search(text)
+    if m:
+        first, last = _quarter_number(m.group(1)), _quarter_number(m.group(2))
+        return list(range(first, last + 1)) if 1 <= first < last <= 4 else []
+    named = sorted({_quarter_number(t) for m in _QUARTER.finditer(text) for t in (m.group("q"), m.group("q2")) if t})
+    return named if len(named) >= 2 else []
+
+
+_QUARTER_RANGE = re.compile(r"\btừ\s+qu[ýy]\s+(IV|I{1,3}|[1-4])\s+(?:đến|tới|sang)\s+(?:qu[ýy]\s+)?(IV|I{1,3}|[1-4])\b",
+                            re.IGNORECASE)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces, fold_accents
+from assistant.text import collapse_spaces, fold_accents, has_diacritics
+from assistant.vocab.docnum import DOC_NUMBER
 
 # Document kinds as printed in the title line; longest first so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins.
 KINDS = tuple(
@@ -33,6 +34,7 @@ MOTTOS = ("DANG CONG SAN VIET NAM", "CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC L
 _MOTTO_WORDS = frozenset(" ".join(MOTTOS).split())
 # the decision formula after the preamble of a decision or resolution
 DECISION_FORMULA = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT)\s*:\s*$")
+_CITES = re.compile(r"^[-–•+*]?\s*(?:" + "|".join(k.capitalize() for k in KINDS) + r")\s+số\s+" + DOC_NUMBER.pattern)
 PREAMBLE_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Tiếp tục thực hiện|Triển khai)\b")
 
 
@@ -45,6 +47,14 @@ def states_grounds(line: str) -> bool:
     số 06-NQ/TU …"): the line says what the plan carries out."""
     line = line.strip()
     return bool(PREAMBLE_START.match(line[:1].upper() + line[1:]))
+
+
+def cites_document(line: str) -> bool:
+    """"Công văn số 6676/BYT-CDS ngày … của Bộ Y tế …", "- Quyết định số 185-QĐ/TW …": a line opening on a
+    document's kind and number — in a preamble or a "Căn cứ" part, one more of the grounds."""
+    return bool(_CITES.match(line.strip()))
+
+
 _FRAME_SECTIONS = re.compile(
     r"\b(?:muc dich|yeu cau|quan diem|su can thiet|can cu (?:phap ly|xay dung)|tinh hinh|thuc trang|"
     r"ket qua dat duoc|danh gia)\b"
@@ -81,12 +91,59 @@ def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:
     motto, "Nơi nhận" or "KT. CHỦ TỊCH"): each column's paragraphs as lines, the left column first, a blank line after
     each; None for a table of data. One reading for markdown, grid and DOCX tables."""
     width = max((len(r) for r in grid), default=0)
+    if (own := _vietnamese_of_bilingual(grid)) is not None:
+        return [p for r in grid if own < len(r) for p in r[own]] + [""]
     if not 2 <= width <= 3 or not any(marks_layout(re.sub(r"\*{2,3}", "", p).strip("*_ ")) for r in grid for c in r for p in c):
         return None
     out: list[str] = []
     for col in range(width):
         out += [p for r in grid if col < len(r) for p in r[col]] + [""]
     return out
+
+
+def _vietnamese_of_bilingual(grid: list[list[list[str]]]) -> int | None:
+    """A text laid out in two languages side by side ("I. MỤC TIÊU" | "I. OBJECTIVES", a paragraph a row): the
+    column written in Vietnamese, read as the document's paragraphs — the translation beside it says nothing more,
+    and read across, each line would run the two together. None for a table of data."""
+    if any(len(r) > 2 for r in grid):
+        return None
+    # paragraph beside paragraph where a cell holds as many as the one beside it (a header: name, number, date)
+    pairs = [pair for r in grid if len(r) == 2 and r[0] and r[1]
+             for pair in (zip(r[0], r[1], strict=True) if len(r[0]) == len(r[1]) else [(" ".join(r[0]), " ".join(r[1]))])]
+    for own in (0, 1):
+        translated = sum(_translates(p[own], p[1 - own]) for p in pairs)
+        if pairs and translated * 4 >= len(pairs) * 3 and \
+                (len(pairs) >= _BILINGUAL_ROWS or sum(len(r[own]) for r in grid if len(r) == 2) >= _BILINGUAL_ROWS):
+            return own
+    return None
+
+
+def translation_columns(rows: list[list[str]]) -> set[int]:
+    """The columns of a table that translate the column before them ("Nhiệm vụ" | "Task" | "Chủ trì" | "Lead unit"):
+    in three rows or more and three in four of their filled cells, words in no Vietnamese beside a Vietnamese cell
+    of about their length ("Zoom Meetings" in a column of its own is data, not a translation)."""
+    width = max((len(r) for r in rows), default=0)
+    out: set[int] = set()
+    for col in range(1, width if width > 2 else 0):
+        pairs = [(r[col - 1], r[col]) for r in rows[1:] if col < len(r) and r[col].strip()]  # under the header
+        translated = sum(_translates(own, mine) for own, mine in pairs)
+        if translated >= _BILINGUAL_ROWS and translated * 4 >= len(pairs) * 3:
+            out.add(col)
+    return out
+
+
+_TRANSLATED_LENGTH = (0.3, 4.0)  # an English rendering's length over the Vietnamese it renders
+
+
+def _translates(own: str, other: str) -> bool:
+    """`other` renders `own` in another language: words in no Vietnamese letters or marks ("The Department of
+    Finance leads …", "OBJECTIVES") beside Vietnamese, of about its length ("USD" beside "Kim ngạch xuất khẩu" is a
+    unit, not a translation)."""
+    return has_diacritics(own) and not has_diacritics(other) and bool(re.search(r"[A-Za-z]{2,}", other)) and \
+        _TRANSLATED_LENGTH[0] <= len(other) / max(len(own), 1) <= _TRANSLATED_LENGTH[1]
+
+
+_BILINGUAL_ROWS = 3  # paragraphs of two languages side by side that make a bilingual layout, not a table's data
 
 
 def is_motto(text: str) -> bool:

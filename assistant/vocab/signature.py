@@ -154,7 +154,7 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
         size += len(line)
         if size > _MAX_BLOCK:
             return None
-        if titles and is_upper(line) and not is_title_line(line) and person_name(line):
+        if titles and is_upper(line) and not is_title_line(line) and not _BODY_LINE.match(line) and person_name(line):
             return anchor, j, role_case(titles[-1]), person_name(line)  # the name in capitals
         if is_upper(line) or SIGN_NOTE.fullmatch(line):
             if is_title_line(line):
@@ -166,6 +166,12 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
         # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer's own title is the last one
         return anchor, j, role_case(titles[-1]) if titles else "", name
     return None
+
+
+# a body named in capitals under the authority line ("KT. GIÁM ĐỐC" / "SỞ TƯ PHÁP"), no signer's name
+_BODY_LINE = re.compile(r"^(?:SỞ|BAN|HỘI|ỦY BAN|UỶ BAN|BỘ|CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|CÔNG AN|LIÊN ĐOÀN|MẶT TRẬN|"
+                        r"BẢO HIỂM|TỈNH|THÀNH|HUYỆN|ĐẢNG|CHI BỘ|PHÒNG|TRƯỜNG|BỆNH VIỆN|VIỆN|KHO BẠC|NGÂN HÀNG|"
+                        r"THANH TRA|TÒA|TOÀ|UBND|HĐND|MTTQ|ĐOÀN THANH NIÊN)\b")
 
 
 def signing_lines(lines: list[str]) -> list[str]:
@@ -183,6 +189,10 @@ def signature_span(text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     first, last, _, _ = found
+    # a joint document's blocks stand one after the other (each body signs): the span holds them all
+    while (before := signature_block(lines[:first])) is not None and \
+            not any(line.strip() for line in lines[before[1] + 1:first]):
+        first = before[0]
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
@@ -251,7 +261,10 @@ def signature_name_spans(text: str) -> list[tuple[int, int]]:
         if not (is_authority_line(_plain(lines[i])) or is_title_line(_plain(lines[i]))):
             i += 1
             continue
-        found = signature_block(lines[i:i + 9])
+        # the window ends where the next block opens: signers side by side ("TM. BAN THƯỜNG VỤ HỘI …" beside "KT.
+        # GIÁM ĐỐC SỞ …" of a joint plan) each sign, the first as much as the last
+        end = next((k for k in range(i + 1, min(len(lines), i + 9)) if is_authority_line(_plain(lines[k]))), i + 9)
+        found = signature_block(lines[i:end])
         if found is None:
             i += 1
             continue

@@ -46,6 +46,9 @@ ABBREVIATIONS: dict[str, str] = {
     "DVC": "dịch vụ công", "PTNT": "Phát triển nông thôn",
     # a school's people, as tables head their columns ("Số HS được dạy bơi", "Số GV")
     "HS": "học sinh", "GV": "giáo viên",
+    # school levels and sectors ("trường THPT", "trung tâm GDNN-GDTX")
+    "THPT": "trung học phổ thông", "THCS": "trung học cơ sở", "GDPT": "giáo dục phổ thông",
+    "GDMN": "giáo dục mầm non", "GDNN": "giáo dục nghề nghiệp", "GDTX": "giáo dục thường xuyên",
 }
 # words that head the name of a unit ("Sở Y tế", "Ban Tổ chức Tỉnh ủy", "Công an tỉnh")
 HEAD_WORDS = (
@@ -64,6 +67,7 @@ HEAD_WORDS = (
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
 _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
+    r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|"
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"

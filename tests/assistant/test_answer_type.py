@@ -660,3 +660,10 @@ def test_a_redaction_label_asks_for_no_name() -> None:
     """"[HỌ TÊN]" where the personal-data filter took a name out is no "họ tên" asked."""
     assert expectation("Đào tạo nhân lực du lịch của [HỌ TÊN] có đơn vị nào phối hợp với Sở Nội vụ?").pattern is None
     assert expectation("Họ tên người phụ trách là gì?").pattern is not None
+
+
+def test_a_share_asked_by_an_abbreviation_is_of_what_it_stands_for() -> None:
+    """"trường THPT": a plan writes the share out ("trường trung học phổ thông")."""
+    q = "Kế hoạch đặt chỉ tiêu bao nhiêu phần trăm trường THPT có câu lạc bộ đọc sách?"
+    assert satisfied(expectation(q), "Ít nhất 70% trường trung học phổ thông có câu lạc bộ đọc sách hoạt động.")
+    assert not satisfied(expectation(q), "Ít nhất 70% trường tiểu học có câu lạc bộ đọc sách hoạt động.")

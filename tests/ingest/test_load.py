@@ -42,9 +42,10 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF whose pages carry a real text layer (Type0 font, Identity-H, ToUnicode map)."""
-    chars = sorted({ord(ch) for page in pages for line in page for ch in line})
+def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = ()) -> bytes:
+    """A minimal PDF whose pages carry a real text layer (Type0 font, Identity-H, ToUnicode map); `marks` are
+    drawn over each page at 45 degrees, as a document system prints who downloaded it."""
+    chars = sorted({ord(ch) for page in [*pages, list(marks)] for line in page for ch in line})
     bfchar = "\n".join(f"<{c:04X}> <{c:04X}>" for c in chars)
     cmap = (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
@@ -78,6 +79,8 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     for lines in pages:
         ops = ["BT /F1 12 Tf 50 780 Td 14 TL"]
         ops.append(" T* ".join(f"<{''.join(f'{ord(ch):04X}' for ch in line)}> Tj" for line in lines))
+        ops += [f"0.7071 0.7071 -0.7071 0.7071 {120 + 40 * i} {260 + 150 * i} Tm "
+                f"<{''.join(f'{ord(ch):04X}' for ch in mark)}> Tj" for i, mark in enumerate(marks)]
         content = add(stream(("\n".join(ops) + "\nET").encode()))
         kids.append(
             add(
@@ -320,6 +323,60 @@ def test_text_length_is_bounded_before_and_after_decoding(tmp_path: Path) -> Non
         load_document(write(tmp_path, "dai.txt", text.encode()), limits=Limits(max_text_chars=1000))
     with pytest.raises(LoadError, match="Văn bản trích ra quá dài"):
         load_bytes("dai.txt", b"a " * 5000, Limits(max_text_chars=1000))
+
+
+def test_a_watermark_drawn_aslant_is_no_text_of_the_document(tmp_path: Path) -> None:
+    """A plan downloaded from a document system carries, over each page, who downloaded it and when, drawn
+    diagonally: the text layer holds it, the plan does not say it."""
+    mark = "Nguyễn Văn Tải - Văn phòng Sở Y tế - 08/01/2026 10:21"
+    pdf = tmp_path / "tai_ve.pdf"
+    pdf.write_bytes(make_pdf([["KẾ HOẠCH", "Tiêm chủng mở rộng năm 2026", "1. Trạm Y tế xã chủ trì tiêm vắc xin sởi.",
+                               "2. Hoàn thành trước ngày 30/6/2026."]], marks=(mark, "TÀI LIỆU LƯU HÀNH NỘI BỘ")))
+    text = load_document(pdf).text
+    assert "Trạm Y tế xã chủ trì tiêm vắc xin sởi." in text and "30/6/2026" in text
+    assert "Nguyễn Văn Tải" not in text and "08/01/2026" not in text and "LƯU HÀNH" not in text, text
+
+
+def test_a_plan_written_in_two_languages_side_by_side_reads_in_vietnamese(tmp_path: Path) -> None:
+    """A bilingual plan (an investment plan for foreign readers): Vietnamese left, English right, a paragraph a row,
+    its header and signature so too; its task table gives each column's translation beside it and repeats its
+    header row where it goes on to the next page. The Vietnamese reads as the plan (its headings, its number, its
+    signer); the translation and the header typed again are left out."""
+    document = docx.Document()
+
+    def two(rows: list[tuple[str, str]]) -> None:
+        table = document.add_table(rows=0, cols=2)
+        for vi, en in rows:
+            row = table.add_row()
+            row.cells[0].text, row.cells[1].text = vi, en
+
+    two([("ỦY BAN NHÂN DÂN TỈNH LONG SƠN\nSố: 45/KH-UBND\nLong Sơn, ngày 05 tháng 3 năm 2026",
+          "LONG SON PROVINCIAL PEOPLE'S COMMITTEE\nNo. 45/KH-UBND\nLong Son, 05 March 2026")])
+    two([("KẾ HOẠCH\nThu hút đầu tư trực tiếp nước ngoài năm 2026", "PLAN\nAttracting foreign direct investment in 2026"),
+         ("I. MỤC TIÊU", "I. OBJECTIVES"),
+         ("1. Thu hút tối thiểu 350 triệu USD vốn FDI đăng ký mới.", "1. Attract at least USD 350 million of new FDI."),
+         ("II. NHIỆM VỤ", "II. TASKS")])
+    tasks = document.add_table(rows=0, cols=5)
+    header = ("TT", "Nhiệm vụ", "Task", "Đơn vị chủ trì", "Lead agency")
+    for values in [header, ("1", "Tổ chức hội nghị xúc tiến đầu tư", "Organise an investment conference", "Sở Tài chính",
+                            "Department of Finance"),
+                   ("2", "Cập nhật dữ liệu quỹ đất sạch", "Update the clean land data", "Ban Quản lý các khu công nghiệp",
+                    "Industrial Parks Management Board"), header,
+                   ("3", "Đào tạo lao động cho doanh nghiệp FDI", "Train workers for FDI firms", "Sở Nội vụ",
+                    "Department of Home Affairs")]:
+        row = tasks.add_row()
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    two([("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Lâm",
+          "ON BEHALF OF THE PEOPLE'S COMMITTEE\nVICE CHAIRMAN\nHoang Van Lam")])
+    path = tmp_path / "song_ngu.docx"
+    document.save(path)
+    text = load_document(path).text
+    lines = text.split("\n")
+    assert "I. MỤC TIÊU" in lines and "Số: 45/KH-UBND" in lines and "Hoàng Văn Lâm" in lines, text
+    assert "2\tCập nhật dữ liệu quỹ đất sạch\tBan Quản lý các khu công nghiệp" in lines, text
+    assert lines.count("TT\tNhiệm vụ\tĐơn vị chủ trì") == 1, text
+    assert "OBJECTIVES" not in text and "Department of Finance" not in text and "Hoang Van Lam" not in text, text
 
 
 def test_truncated_pdf_is_refused(tmp_path: Path) -> None:

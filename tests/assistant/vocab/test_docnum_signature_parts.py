@@ -7,6 +7,7 @@ import pytest
 from assistant.vocab.docnum import doc_numbers, kind_code, number_line
 from assistant.vocab.parts import (
     announces_list,
+    cites_document,
     is_frame_section,
     is_motto,
     is_state_section,
@@ -76,6 +77,10 @@ def test_parts() -> None:
     # what a plan carries out: its preamble, or a Party title's second line in lower case
     assert states_grounds("thực hiện Nghị quyết số 06-NQ/TU ngày 16/02/2026 của Ban Chấp hành Đảng bộ tỉnh")
     assert states_grounds("Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017;") and not states_grounds("Sở Y tế chủ trì.")
+    # a line opening on a document's kind and number: one more ground, in a preamble or a "Căn cứ" list
+    assert cites_document("Công văn số 6676/BYT-CDS ngày 29 tháng 10 năm 2024 của Bộ Y tế về việc triển khai …")
+    assert cites_document("- Quyết định số 185-QĐ/TW, ngày 01/10/2024 của Ban Bí thư")
+    assert not cites_document("Quyết định này có hiệu lực kể từ ngày ký.") and not cites_document("Sở Y tế chủ trì.")
 
 
 @pytest.mark.parametrize(("section", "state"), [
