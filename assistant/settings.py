@@ -116,8 +116,8 @@ class AnswerSettings(BaseModel):
     )
     period_answers: bool = Field(
         True, description="Answer what falls due or runs in a period ('Quý III/2026 phải xong những việc gì?', "
-        "'tháng 5 có những hoạt động nào?') from the plan model: every dated task of the period, each cited; on even "
-        "when `plan_answers` is off."
+        "'tháng 5 có những hoạt động nào?'), and which task falls due first or last ('nhiệm vụ nào có thời hạn sớm "
+        "nhất?'), from the plan model: every dated task of the period, each cited; on even when `plan_answers` is off."
     )
 
 
