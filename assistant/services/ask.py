@@ -659,20 +659,26 @@ class AskService:
         asked; "…, còn kế hoạch B thì sao?" does not). A passage holding the kind of fact asked (its figure, its
         date) leads when the plan has one."""
         drafts = []
+        searched: dict[str, list[ScoredChunk]] = {}  # each text searched once
+
+        def search(text: str) -> list[ScoredChunk]:
+            if text not in searched:
+                searched[text] = self.retriever.retrieve(text, scope, k)
+            return searched[text]
+
         # the years and numbers naming the other plans ("Kế hoạch ATGT 2027 … và Kế hoạch … 2026 - 2030") are not
         # asked of this one
         own = replace(parsed, text=rest, expect=expectation(rest))
         if like is not None and own.expect.pattern is None:  # the figure of the kind another plan answered with
             alike = replace(own, expect=replace(own.expect, pattern=like))
-            found = self._with_document_parts(_distinct(self.retriever.retrieve(rest, scope, k)
-                                                        + self.retriever.retrieve(q, scope, k)), alike)
-            given = self.answerer.draft(alike, found, giving=True)
+            given = self.answerer.draft(alike, self._with_document_parts(_distinct(search(rest) + search(q)), alike),
+                                        giving=True)
             if given.statements and given.best_coverage >= self.cfg.refusal_threshold:
                 return given
         for asked, text in ((own, q), *([(analyse(part), part)] if part else [])):
-            found = self.retriever.retrieve(text, scope, k)
+            found = search(text)
             if text == q and asked_only != q:  # "… mỗi văn bản sơ kết vào thời điểm nào?"
-                found = _distinct(found + self.retriever.retrieve(asked_only, scope, k))
+                found = _distinct(found + search(asked_only))
             chunks = self._with_document_parts(found, asked)
             giving = self.answerer.draft(asked, chunks, giving=True)
             ok = giving.statements and giving.best_coverage >= self.cfg.refusal_threshold

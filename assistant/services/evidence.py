@@ -224,9 +224,8 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
             break  # the title: the header is over
         # a joint plan's second body, after the first's number and the motto, over its own number ("HỘI LIÊN HIỆP
         # PHỤ NỮ TỈNH …" / "Số: 21/…")
-        numbered = any(u.header == "number" for u in units) and any(
-            number_line(later.strip()) for later in next((lines[j:j + 1] for j in range(i + 1, len(lines))
-                                                          if lines[j].strip()), []))
+        after = next((later.strip() for later in lines[i + 1:] if later.strip()), "")
+        numbered = bool(number_line(after)) and any(u.header == "number" for u in units)
         kind = "number" if number else "date" if _issue_date_line(chunk, body) else \
             "issuer" if is_upper(body) and (not issuer_done or numbered) else ""
         offset = base + start + len(line) - len(line.lstrip())

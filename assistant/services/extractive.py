@@ -17,7 +17,7 @@ never leads an answer unless the question asks for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
@@ -630,27 +630,23 @@ class ExtractiveAnswerer:
         def own_item(u: Unit) -> bool:
             return whole_part and not u.is_row and u.doc_id == lead.doc_id and u.section == lead.section
 
-        added = 0
-        # "… đạt bao nhiêu vào năm 2027 và năm 2030?": a passage for each year asked that the chosen do not name
-        for year in q.expect.years:
-            if any(year in f"{_claimable(c)} {_context(c, q)}" for c in chosen):
-                continue
-            dated = next((u for u in fitting if u.doc_id == lead.doc_id and year in f"{_claimable(u)} {_context(u, q)}"
-                          and not any(_overlaps(u, c) for c in chosen)), None)
-            if dated is not None:
-                self._quote(q, dated, out, SUPPORT_CHARS)
-                chosen.append(dated)
-                added += 1
-        # "… tăng dần từ quý II đến quý IV như thế nào?": a passage for each quarter asked the chosen do not date
-        # — the one most like the lead (the same body's task, in its words: what is tracked quarter by quarter)
+        # a passage for each period asked that the chosen do not name: "… đạt bao nhiêu vào năm 2027 và năm 2030?"
+        # (the first found), "… tăng dần từ quý II đến quý IV như thế nào?" (the one most like the lead: the same
+        # body's task, in its words — what is tracked quarter by quarter)
         alike = set(syllables(lead.text))
-        for quarter in quarters_asked(q.text):
-            if any(f"Q{quarter}" in _quarters_of(c, q) for c in chosen):
+        periods: list[tuple[Callable[[Unit], bool], Callable[[list[Unit]], Unit]]] = [
+            *((lambda u, y=year: y in f"{_claimable(u)} {_context(u, q)}", lambda found: found[0])
+              for year in q.expect.years),
+            *((lambda u, k=f"Q{n}": k in _quarters_of(u, q),
+               lambda found: max(found, key=lambda u: (len(alike & set(syllables(u.text))), bonus(u))))
+              for n in quarters_asked(q.text))]
+        added = 0
+        for says, pick in periods:
+            if any(says(c) for c in chosen):
                 continue
-            dated = max((u for u in fitting if u.doc_id == lead.doc_id and f"Q{quarter}" in _quarters_of(u, q)
-                         and not any(_overlaps(u, c) for c in chosen)),
-                        key=lambda u: (len(alike & set(syllables(u.text))), bonus(u)), default=None)
-            if dated is not None:
+            found = [u for u in fitting if u.doc_id == lead.doc_id and says(u) and not any(_overlaps(u, c) for c in chosen)]
+            if found:
+                dated = pick(found)
                 self._quote(q, dated, out, SUPPORT_CHARS)
                 chosen.append(dated)
                 added += 1

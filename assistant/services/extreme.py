@@ -46,7 +46,7 @@ def extreme_row(q: Question, units: list[Unit]) -> Unit | None:
         ranked = [(value, u) for u in _named_rows(table, q) if (value := _number((u.cells or {}).get(column, ""))) is not None]
         if len(ranked) < 2:
             continue
-        value, row = (max if most else min)(ranked, key=lambda p: p[0])
+        _, row = (max if most else min)(ranked, key=lambda p: p[0])
         fit = len(asked & set(folded_syllables(column)))
         if best is None or fit > best[0]:
             best = (fit, row)

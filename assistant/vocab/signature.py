@@ -11,6 +11,7 @@ import re
 
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.fields import names_officials
+from assistant.vocab.units import HEAD_WORDS
 
 # the authority marks and what they say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
 AUTHORITY_WORDS = {"T/M": "thay mặt", "TM.": "thay mặt", "K/T": "ký thay", "KT.": "ký thay", "T/L": "thừa lệnh",
@@ -168,10 +169,10 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     return None
 
 
-# a body named in capitals under the authority line ("KT. GIÁM ĐỐC" / "SỞ TƯ PHÁP"), no signer's name
-_BODY_LINE = re.compile(r"^(?:SỞ|BAN|HỘI|ỦY BAN|UỶ BAN|BỘ|CỤC|CHI CỤC|VĂN PHÒNG|TRUNG TÂM|CÔNG AN|LIÊN ĐOÀN|MẶT TRẬN|"
-                        r"BẢO HIỂM|TỈNH|THÀNH|HUYỆN|ĐẢNG|CHI BỘ|PHÒNG|TRƯỜNG|BỆNH VIỆN|VIỆN|KHO BẠC|NGÂN HÀNG|"
-                        r"THANH TRA|TÒA|TOÀ|UBND|HĐND|MTTQ|ĐOÀN THANH NIÊN)\b")
+# a body named in capitals under the authority line ("KT. GIÁM ĐỐC" / "SỞ TƯ PHÁP"), no signer's name: the heads of
+# unit names, and a place's level ("TỈNH ỦY …") — not "Đoàn", which is a surname too ("ĐOÀN VĂN HẬU")
+_BODY_LINE = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in sorted(
+    (*HEAD_WORDS, "Tỉnh", "Thành", "Huyện", "Đảng", "Đoàn Thanh niên"), key=len, reverse=True) if h != "Đoàn") + r")\b")
 
 
 def signing_lines(lines: list[str]) -> list[str]:
