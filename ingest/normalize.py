@@ -23,7 +23,7 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import UPPER, collapse_spaces, fold_accents, nfc
+from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics, is_foreign_word, nfc
 from assistant.vocab.dates import PERIOD_COLUMN, periods_said
 from assistant.vocab.docnum import DOC_NUMBER, number_key, number_line
 from assistant.vocab.fields import opens_with_label, role_of
@@ -173,7 +173,7 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
             bool(width) and len(line) >= width - _WRAP_SLACK and not is_table_row(line)
         segments.append(_Segment(line, page_no, gap, wrapped, _hint(raw_line)))
         gap = False
-    lines = _join(segments)
+    lines = _without_translation(_join(segments))
     start, end = own_document([line.text for line in lines])
     if start or end < len(lines):
         page = next((p for line in reversed(lines[:start + 1]) for p, _ in reversed(line.page_marks)), 0)
@@ -1373,6 +1373,59 @@ def _clean_text(text: str) -> str:
     text = _SUPERSCRIPT.sub(lambda m: m.group(0) if m.group(1) in _SQUARED and m.group(2) in "²³" else m.group(1), text)
     return _FOOTNOTE.sub(lambda m: m.group(1) if m.group(1).lower() == m.group(1) and
                          m.group(1) not in _NOT_FOOTNOTE else m.group(0), text)
+
+
+# a plan given with its English rendering beside each line ("ỦY BAN NHÂN DÂN" / "PEOPLE'S COMMITTEE", "KẾ HOẠCH /
+# PLAN", "Sở Nội vụ (Dept. of Home Affairs)", a title followed by its translation): pieces of that many are a rendering
+# of the whole, not an English name or term a plan uses ("Big Data", "(AI Office)")
+_TRANSLATED_PIECES = 10
+_BRACKETED = re.compile(r"\s*\(([^()]*)\)")
+_CELL_SEPARATOR = re.compile(r"(\t|\s\|\s)")
+# what follows a cell's last Vietnamese word: numbers and punctuation, then words in Latin letters to its end
+_TRAILING_RUN = re.compile(r"(?P<lead>[^\w/]*(?:\d[\d/.,:-]*[^\w/]*)*?)(?P<run>(?:/\s*)?[A-Za-z][A-Za-z0-9\s.,:;'’/&-]*)$")
+
+
+def _rendered(text: str) -> bool:
+    """Words in Latin letters with no Vietnamese mark, one of them no Vietnamese syllable spells ("Independence",
+    "CHAIRMAN"): English, not Vietnamese typed without its marks nor an acronym ("UBND TP")."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return not has_diacritics(text) and len(words) >= 2 and \
+        any(is_foreign_word(w.lower() if w.isupper() and len(w) >= 5 else w) for w in words)
+
+
+def _vietnamese_part(cell: str) -> str:
+    """A cell or line without the English rendering bracketed in it or running after its last Vietnamese word
+    ("… năm 2026 Selection and deployment of …", "ngày 12 tháng 01 năm 2026 Tay Linh, 12 January 2026",
+    "KẾ HOẠCH / PLAN")."""
+    cell = _BRACKETED.sub(lambda m: "" if _rendered(m.group(1)) else m.group(0), cell)
+    last = max((m.end() for m in re.finditer(r"\w+", cell) if has_diacritics(m.group(0))), default=-1)
+    if last < 0 or not (m := _TRAILING_RUN.match(cell, last)):
+        return cell
+    run = m.group("run")
+    return cell[:m.start("run")].rstrip(" /") if _rendered(run) or run.startswith("/") else cell
+
+
+def _without_translation(lines: list[_Line]) -> list[_Line]:
+    """A plan given with its English rendering reads as its Vietnamese: lines in English are left out (the pages
+    they begin carried to the next line), and the rendering bracketed or run on in the Vietnamese ones."""
+    pieces = sum(_rendered(line.text) + sum(_rendered(m.group(1)) for m in _BRACKETED.finditer(line.text))
+                 for line in lines)
+    if pieces < _TRANSLATED_PIECES:
+        return lines
+    out: list[_Line] = []
+    carried: list[tuple[int, int]] = []
+    gap = False
+    for line in lines:
+        if _rendered(line.text):
+            carried += [(page, 0) for page, _ in line.page_marks]
+            gap = gap or line.gap
+            continue
+        text = "".join(piece if _CELL_SEPARATOR.fullmatch(piece) else _vietnamese_part(piece)
+                       for piece in _CELL_SEPARATOR.split(line.text))
+        marks = carried + [(page, min(offset, len(text))) for page, offset in line.page_marks]
+        out.append(_Line(text, line.gap or gap, line.wrapped, marks, line.hint))
+        carried, gap = [], False
+    return out
 
 
 def _join(segments: list[_Segment]) -> list[_Line]:

@@ -107,6 +107,7 @@ def _span(units: str, digits: int) -> re.Pattern[str]:
 
 _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
 _SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "07 ngày làm việc": to the hour or the day
+_HOURS = re.compile(r"(?<![\d/.,])\d{1,3}\s*(?:giờ|h(?=\d{2}\b|\b))", re.IGNORECASE)  # "16 giờ", "16h00", "48 giờ"
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
 _PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+" + _NAME_START + r"[^\s,.;:]*){1,3}")
@@ -134,6 +135,8 @@ _REPLACED_CUE = re.compile(r"\b(?:thay the|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
 _STANDARD = re.compile(r"\b(?:TCVN|QCVN|ISO|IEC|TCN)\s*[\d/:.-]*\d")
+_MONTH = re.compile(r"(?i:tháng)\s*\d{1,2}\b|\b\d{1,2}\s*/\s*(?:19|20)\d\d\b")  # "tháng 8/2026", "15/7/2026"
+_BUDGET_CODE = re.compile(r"(?i:mã|chương|loại|khoản|tiểu mục|mục)\s*(?:số\s*)?:?\s*\d{2,}")
 _EXTENDED = re.compile(r"gia hạn|kéo dài (?:thời hạn|thời gian)|lùi (?:thời hạn|hạn|thời gian)", re.IGNORECASE)
 # the base of a change: "giảm 10% so với năm 2025", "so với cùng kỳ năm trước", "lấy năm 2020 làm năm gốc"
 _BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức|số liệu)[^.;|\t\n]{0,30}?(?:\d{4}|trước)|năm gốc|"
@@ -142,7 +145,7 @@ _BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức
 # the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
 _PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
-                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|muc phi|phi bao hiem|muc dong)\b(?: \w+){0,40}? "
+                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|von dau tu|muc phi|phi bao hiem|muc dong)\b(?: \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
@@ -166,13 +169,17 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (IN_FORCE_ASKED, _IN_FORCE),
     (re.compile(r"\bcap do (?:may|bao nhieu|nao)\b"), _LEVEL),  # not "cấp máy tính"
     (re.compile(r"\bngay (?:nao|may|bao nhieu)\b|\bmung may\b|han chot"), _DAY),  # "trước ngày mấy hằng quý"
+    (re.compile(r"\bthang (?:may|nao)\b(?! (?:lan|ngay)\b)"), _MONTH),  # "xuất cảnh vào tháng mấy": a month, a date
     # "bao lâu báo cáo một lần", "họp mấy lần một năm", "định kỳ bao lâu": how often, not by when
     (re.compile(r"\bbao lau\b(?:,? \w+){0,20}? (?:mot|1) lan\b|(?<!gap )\b(?:may|bao nhieu) lan\b|\btan suat\b|"
                 r"\bdinh ky (?:bao lau|the nao|ra sao)\b|\b(?:theo|moi|tung) ky nao\b"), FREQUENCY),
     # how long ("lưu trữ thêm bao nhiêu năm", "hỗ trợ trong mấy tháng"): a span of time, not a date or a year
     (re.compile(r"\b(?:bao nhieu|may) (?:nam|thang)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _DURATION),
-    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu giờ": a span to the hour or the day, not a date
-    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:gio|ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
+    # "gửi trước mấy giờ", "trong bao nhiêu giờ": hours, as a clock time or a span ("16 giờ", "16h30", "48 giờ"),
+    # not "45 ngày"
+    (re.compile(r"\b(?:bao nhieu|may) gio\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _HOURS),
+    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu tuần": a span to the hour or the day, not a date
+    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
     # "… tuân theo tiêu chuẩn TCVN nào?": a standard by its code and number, which the passage writes out
     (re.compile(r"\b(?:tieu chuan|quy chuan)(?: ky thuat)?(?: (?:quoc gia|tcvn|qcvn|iso))? (?:nao|gi|so may)\b|"
@@ -191,7 +198,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"bao nhieu\s*(?:[?.]|$)"),
      _MONEY),
     # "chiếm bao nhiêu GRDP": a share, however it is named
-    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem bao nhieu|bao nhieu (?:gdp|grdp)\b"),
+    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem(?: toi (?:da|thieu)| khoang| it nhat)? bao nhieu|bao nhieu (?:gdp|grdp)\b"),
      _PERCENT),
     (_PAY_CUE, _MONEY),
     # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng", "ai được chọn làm …": a person, by name
@@ -214,6 +221,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # nào" is no ward ("những sở, ngành, địa phương nào phối hợp" asks bodies)
     (re.compile(r"(?<!\bco )(?<!\bdia )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
     (_REPLACED_CUE, _REPLACES),
+    # "hạch toán vào mã chương, loại, khoản nào": a budget code, which the passage writes in figures
+    (re.compile(r"\bma (?:chuong|loai|khoan|muc|tieu muc|nganh kinh te|noi dung kinh te)\b"), _BUDGET_CODE),
 )
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
 # a target or a requirement: "chỉ tiêu", "phải đạt", "yêu cầu … đến 2030 để bao nhiêu xã …"
@@ -300,6 +309,12 @@ class Expectation:
         return self.pattern is not None or bool(self.count_nouns) or self.per is not None or bool(self.act)
 
 
+# "cấp mấy", "cấp độ mấy" as typed ("cấp máy tính" issues computers)
+_LEVEL_ASKED = re.compile(r"(?<!\w)cấp(?: độ)? mấy(?!\w)")
+# "… sử dụng băng tần nào (MHz)?", "… dài bao nhiêu (km)?": the unit a figure asked is in, bracketed after it
+_UNIT_ASKED = re.compile(r"\((mhz|ghz|khz|mbps|gbps|gb/s|mb/s|kw|mw|kwh|mwh|km|m2|m3|m²|m³|ha|kg|tấn|tỷ đồng|triệu đồng|"
+                         r"đồng|usd|%)\)")
+
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
 # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"; "Kế hoạch năm 2025 của UBND tỉnh …"
 # names a plan by its year and issuer or topic ("kế hoạch năm 2028 bao nhiêu tấn" asks a year's planned figure)
@@ -311,8 +326,10 @@ _DOC_REFERENCE = re.compile(
 _NUMBER_YEAR = re.compile(DOC_NUMBER.pattern + r"(?:,?\s*\(?(?:ban hành\s+)?năm\s+" + YEAR + r"\)?)?")
 
 
-# "Kế hoạch … của Tỉnh ủy (tháng 01/2026)": a date in brackets says which document, not what is asked about
-_DATED_ASIDE = re.compile(r"\((?![^()]*\b(?:truoc|han|den|cham nhat)\b)(?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}\)")
+# "Kế hoạch … của Tỉnh ủy (tháng 01/2026)", "… (Tỉnh ủy Đồng Nai, năm 2026)": a date in brackets, or a year after the
+# issuer, says which document, not what is asked about
+_DATED_ASIDE = re.compile(r"\((?![^()]*\b(?:truoc|han|den|cham nhat)\b)(?:(?:[^()]*?\s)?(?:\d{1,2}/)?\d{1,2}/\d{4}|"
+                          r"[^()]*,\s*(?:nam\s+)?(?:19|20)\d\d)\)")
 
 
 # "Kế hoạch … ban hành tháng 01/2026", "… ký ngày 12/3/2026": when the document was issued says which document
@@ -415,6 +432,10 @@ def expectation(question: str) -> Expectation:
         pattern = _place_of_level(level.group(0).rsplit(" ", 1)[0])
     nouns: tuple[str, ...] = ()
     written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
+    if pattern is None and _LEVEL_ASKED.search(written):  # "đạt mức độ chi tiết cấp mấy?": a level by its number
+        pattern = _LEVEL
+    if pattern is None and (unit := _UNIT_ASKED.search(written)):  # "băng tần nào (MHz)?": a figure in that unit
+        pattern = re.compile(r"\d[\d.,]*\s*" + re.escape(unit.group(1)) + r"(?!\w)", re.IGNORECASE)
     m = _count(written, q)
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
@@ -459,7 +480,7 @@ def expectation(question: str) -> Expectation:
                        counted=bool(_BY_COUNT.search(q)),
                        numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
                                       if m.group(1) not in _NUMBERED_PARTS), ""),
-                       about=_about_asked(q), options=_options(q))
+                       about=_about_asked(q), options=_options(q, question))
 
 
 # "phân bổ bao nhiêu mẫu cho mỗi xã, phường?": a count for each one, not the plan's total (accent-folded)
@@ -497,7 +518,14 @@ _NOT_A_CHOICE = frozenset(("khong", "chua", "sao", "gi", "nao", "ai", "bao", "ma
 _OPTION_LEADS = frozenset(("bang", "qua", "theo", "la", "duoc", "cua", "tai", "o", "vao", "do", "tu"))
 
 
-def _options(q: str) -> tuple[str, ...]:
+# "… chạy trên những hệ điều hành nào (Android, iOS)?": names given as examples of what is asked; a passage answering
+# names one of them
+_BRACKETED_NAMES = re.compile(r"\(((?:[^(),]*[A-Z][^(),]*,\s*)+[^(),]*[A-Z][^(),]*)\)\s*\??\s*$")
+
+
+def _options(q: str, question: str = "") -> tuple[str, ...]:
+    if (named := _BRACKETED_NAMES.search(question)) and all(len(n.split()) <= 2 for n in named.group(1).split(",")):
+        return tuple(fold_accents(n.strip()).lower() for n in named.group(1).split(","))
     if (m := _BRACKETED_CHOICE.search(q)) is None:
         return ()
     found = [o.strip() for o in re.split(r",|\bhay\b|\bhoac\b", m.group(1))]
@@ -595,7 +623,7 @@ def _names_a_share(word: str) -> bool:
     return word.isalpha() and ((word not in _NOT_SHARED_WRITTEN) if has_diacritics(word) else (word not in _NOT_SHARED))
 
 
-_SHARE_ASKED = re.compile(r"bao nhieu (?:phan tram|%|gdp|grdp)|chiem bao nhieu|phan tram|%")  # not "tỷ lệ" alone
+_SHARE_ASKED = re.compile(r"bao nhieu (?:phan tram|%|gdp|grdp)|chiem(?: toi (?:da|thieu)| khoang| it nhat)? bao nhieu|phan tram|%")  # not "tỷ lệ" alone
 _YEARLY = re.compile(r"\b(?:mot|moi|hang) nam\b|/\s*nam\b")  # on the folded question
 _MEASURE_BEFORE = re.compile(r"(?<=[^\W\d]) bao nhieu (?:phan tram|%)")
 

@@ -240,7 +240,7 @@ class AskService:
             drafts: list[Draft] = []
             like = None  # the kind of figure the first plan gives, which the others' answers give too, when they can
             for d in docs:
-                drafts.append(self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names), asked,
+                drafts.append(self._compared_draft(q, parsed, compared[d], _asked_of(q, d, docs, names, self.text_of(d)), asked,
                                                    _within(scope, d), k, like))
                 if like is None and drafts[-1].statements and parsed.expect.pattern is None:
                     lead = drafts[-1].statements[0].citations
@@ -273,7 +273,7 @@ class AskService:
                 draft = self._extreme(parsed, plan, chunks) or draft
             parts = question_parts(q)
             if parts and chunks:  # the whole question may find nothing its parts each find
-                draft = self._each_part(parts, draft, chunks, scope, names)
+                draft = self._each_part(q, parts, draft, chunks, scope, names)
         return self._finish(self._compose(q, draft), found, t0)
 
     def _extreme(self, parsed: Question, plan: str, chunks: list[ScoredChunk]) -> Draft | None:
@@ -302,15 +302,30 @@ class AskService:
         response.latency_ms = int((time.perf_counter() - t0) * 1000)
         return response
 
-    def _each_part(self, parts: list[str], draft: Draft, chunks: list[ScoredChunk], scope: AccessScope | None,
+    def _each_part(self, q: str, parts: list[str], draft: Draft, chunks: list[ScoredChunk], scope: AccessScope | None,
                    names: dict[str, dict[str, str]]) -> Draft:
         """"… cắt giảm bao nhiêu, và tỷ lệ … đạt mức nào?": each part is read on its own in the plan that answers,
         or in the plan it names ("…? Ở cấp tỉnh, kế hoạch … của Đồng Tháp mang số gì"). A short part ("…, hạn gửi
         khi nào") or one pointing back ("… giao ai chủ trì nhiệm vụ này") is read with the part before it, in the
-        plan that part was read in."""
+        plan that part was read in. What the whole question found is said with them, unless that answers nothing:
+        then the parts are read again, as if it had said nothing, and answer alone."""
+        drafts = self._part_drafts(parts, draft, chunks, scope, names, kept=True)
+        # the whole question found little to say, its parts each did (grounds stated share few words with any question)
+        if drafts and draft.best_coverage < self.cfg.refusal_threshold and not self._grounds_asked(q, draft):
+            found = with_parts(drafts[0], drafts[1:])
+        else:
+            found = with_parts(draft, drafts)
+        if not found.statements or self._answerable(q, found):
+            return found
+        again = self._part_drafts(parts, draft, chunks, scope, names, kept=False)
+        return with_parts(again[0], again[1:]) if again else found
+
+    def _part_drafts(self, parts: list[str], draft: Draft, chunks: list[ScoredChunk], scope: AccessScope | None,
+                     names: dict[str, dict[str, str]], kept: bool) -> list[Draft]:
+        """Each part's draft; `kept`: the whole question's draft is said with them (what it cites is said already)."""
         first = draft.citations[0].doc_id if draft.citations else \
             plan_named(analyse(" ".join(parts)), names) or str(chunks[0].payload.get("doc_id", ""))
-        said = {(c.doc_id, c.start, c.end) for c in draft.citations}
+        said = {(c.doc_id, c.start, c.end) for c in draft.citations} if kept else set()
         drafts: list[Draft] = []
         frame, doc = "", first
         for i, part in enumerate(parts):
@@ -325,7 +340,7 @@ class AskService:
                 doc = first  # a part naming no plan is asked of the plan the question names
             frame = frame if short and frame else text
             asked = analyse(text)
-            if short and doc == first and _said_already(draft, asked, part):
+            if short and doc == first and kept and _said_already(draft, asked, part, parts[:i]):
                 continue
             # the part's own search in its plan first, then what the whole question found there
             own = _distinct(self.retriever.retrieve(text, _within(scope, doc), self.retriever_top_k)
@@ -342,7 +357,9 @@ class AskService:
                 d = elsewhere
             if not _adds(d, said) and len(d.statements) > 1 and _says_own(d.statements[1], part, parts[:i] + parts[i + 1:]):
                 d = replace(d, statements=d.statements[1:])  # its lead is said already, its runner-up says the part
-            if text != part and d.statements and _repeats(d, [draft, *drafts], part) and _names_unsaid(part, d):
+            prior = [draft, *drafts] if kept else drafts
+            if text != part and d.statements and _repeats(d, prior, part) and (
+                    _names_unsaid(part, d) or _own_unsaid(part, parts[:i], d)):
                 # "…, và lập thêm hội đồng nào?": the passage said already, read again for what the part alone names
                 # ("Thành lập Hội đồng Tư vấn quốc gia …", a later sentence of it)
                 alone = self.answerer.draft(analyse(part), self._with_document_parts(own, analyse(part)))
@@ -351,12 +368,9 @@ class AskService:
                 if alone.statements and not _names_unsaid(part, alone):
                     d = alone
             if d.statements and (d.best_coverage >= self.cfg.refusal_threshold or self._grounds_asked(text, d)) and \
-                    not _repeats(d, [draft, *drafts], part):
+                    not _repeats(d, prior, part):
                 drafts.append(d)
-        # the whole question found little to say, its parts each did (grounds stated share few words with any question)
-        if drafts and draft.best_coverage < self.cfg.refusal_threshold and not self._grounds_asked(" ".join(parts), draft):
-            return with_parts(drafts[0], drafts[1:])
-        return with_parts(draft, drafts)
+        return drafts
 
     def _part_elsewhere(self, text: str, asked: Question, doc: str, scope: AccessScope | None) -> Draft | None:
         """"Tỉnh đoàn được giao tổ chức chương trình gì trong kỳ thi tốt nghiệp THPT, và … cuộc thi nào về văn hóa
@@ -833,15 +847,25 @@ def _dates_nothing(q: str, draft: Draft) -> bool:
         not time_mentions(f"{lead.section} {lead.text} {_task_text(lead)}") and not recurs(lead.text)
 
 
-def _said_already(draft: Draft, asked: Question, part: str) -> bool:
+def _said_already(draft: Draft, asked: Question, part: str, before: list[str]) -> bool:
     """The answer's lead gives what a short part asks ("…, hạn khi nào?" of a task with its deadline): the kind of
-    fact, and the field named ("ai phối hợp": its co-units, not only who leads)."""
+    fact, and the field named ("ai phối hợp": its co-units, not only who leads); of what the part names that the
+    parts `before` it do not ("… trước ngày nào và xuất cảnh vào tháng mấy?": another step), it says something."""
     if draft.lead is None or not draft.statements or not gives_kind_asked(draft.lead, asked):
         return False
     said = draft.statements[0].text.lower()
     if _names_unsaid(part, draft):
         return False
+    if _own_unsaid(part, before, draft):
+        return False
     return all(role_label(role) in said for role, cue in _FIELD_ASKED.items() if re.search(cue, fold_question(part)))
+
+
+def _own_unsaid(part: str, before: list[str], draft: Draft) -> bool:
+    """Of the words the part says and the parts `before` it do not ("… và xuất cảnh vào tháng mấy?"), the draft's
+    lead statement says none."""
+    own = set(content_terms(part)) - {t for b in before for t in content_terms(b)}
+    return bool(own) and not own & set(content_terms(expand_abbreviations(draft.statements[0].text)))
 
 
 def _names_unsaid(part: str, draft: Draft) -> bool:
@@ -872,10 +896,12 @@ def _restates(part: str, title: str = "") -> bool:
     return not topics or any(w.title() not in typed for w in words) or has_diacritics(part) and says_what(own)
 
 
-def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]]) -> str:
+def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[str, str]], text: str = "") -> str:
     """What a comparison asks of one of its plans: the question without the words that name only the others
     ("… Đồng Nai và … Cần Thơ do ai ký?" asks the Cần Thơ plan "… Cần Thơ do ai ký?"); of no plan (`doc` ""),
-    without the words naming any."""
+    without the words naming any. Words of another plan's title (not its issuer) that this plan's `text` says too,
+    outside the phrase naming a plan ("Mục tiêu kinh tế số … của Bắc Ninh" beside "Kế hoạch phát triển kinh tế số …
+    Bắc Ninh", asked of Nghị quyết 57 as well), are what is asked of both."""
     def words(d: str) -> set[str]:
         p = names.get(d, {})
         return set(folded_syllables(f"{p.get('title', '')} {plan_owner(p)}"))
@@ -891,6 +917,9 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
     keys = [" ".join(folded_syllables(expand_abbreviations(t))) for t in tokens]  # "NN&MT": "nông nghiệp và môi trường"
 
     said = [i for i, k in enumerate(keys) if k]  # "2026 - 2030": the dash between is no word
+    own_text = f" {' '.join(folded_syllables(text))} " if text else ""
+    owners = [" ".join(folded_syllables(plan_owner(names.get(d, {})))) for d in docs if d != doc]  # "Chính phủ"
+    naming = f" {naming_phrase(question)} "  # "trong kế hoạch … ngành Tổ chức xây dựng Đảng của xã": names a plan
 
     def names_other(i: int) -> bool:
         if not keys[i] or not set(keys[i].split()) & others:
@@ -899,7 +928,9 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
             return True  # a year or number only another plan's name holds
         at = said.index(i)
         runs = [f"{keys[said[j]]} {keys[said[j + 1]]}" for j in (at - 1, at) if 0 <= j < len(said) - 1]
-        return any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", n) for r in runs for n in named)
+        return any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", n) for r in runs for n in named) and \
+            not any(f" {r} " in own_text and f" {r} " not in naming and not any(f" {r} " in f" {o} " for o in owners)
+                    for r in runs)
 
     kept = [t for i, t in enumerate(tokens) if not names_other(i)]
     return " ".join(kept) or question

@@ -239,13 +239,18 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
 
 
 _QUOTED = re.compile(r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"")  # "Dự án 6: “Tăng cường …, chống ma túy”"
+_BRACKETED = re.compile(r"\([^()\n]{1,200}\)")
+
+
+_HOLDS_VALUE = 100.0  # outweighs any count of the question's words
 
 
 def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit: int) -> tuple[int, str]:
     """The clause range of `text` (at most `limit` chars) that says most about the question."""
     if len(text) <= limit:
         return 0, text
-    quoted = [m.span() for m in _QUOTED.finditer(text)]  # a title in quotes is one thing: no cut inside it
+    # a title in quotes is one thing, as is what a bracket holds ("(tăng huyết áp, đái tháo đường, …)"): no cut inside
+    quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _BRACKETED.finditer(text)]
     # nor between a name and the quoted title it announces ("Dự án 6: “Tăng cường …”")
     cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)
                   if not any(a < m.start() < b for a, b in quoted)
@@ -271,7 +276,8 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
         else:
             a, b = pieces[i][0], pieces[end - 1][1]
             said, hit = set().union(*found[i:end]), any(wanted[i:end])
-        total = sum(1 / spread[t] for t in sorted(said)) + (3 if hit else 0)
+        # a clause holding the value asked answers: the words around it only choose among such clauses
+        total = sum(1 / spread[t] for t in sorted(said)) + (_HOLDS_VALUE if hit else 0)
         if total > best[0]:  # sorted: the same sum in every run
             best = (total, a, b)
     if best[0] < 0:

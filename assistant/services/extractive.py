@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import zip_longest
 from typing import Any
@@ -48,6 +48,7 @@ from assistant.services.question import (
     Question,
     analyse,
     asks_plan_lead,
+    asks_which_ones,
     basis_kind,
     document_asked,
     has_phrase,
@@ -60,7 +61,7 @@ from assistant.services.question import (
 from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics, syllables
 from assistant.vocab.dates import quarters_asked, recurs, time_mentions, without_day_dates
-from assistant.vocab.docnum import kind_code
+from assistant.vocab.docnum import DOC_NUMBER, kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
     FUNDS_SAID,
@@ -255,7 +256,8 @@ class ExtractiveAnswerer:
             ranked = [u for u in ranked if (u.doc_id, u.start) != (passed_over.doc_id, passed_over.start)]
         if q.wants("list") and (aside := set_aside(q)):  # "ngoài Sở Y tế còn …": the others' duties
             ranked = [u for u in ranked if not _of_set_aside(u, aside)]
-        fitting = [u for u in ranked if satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row)
+        fitting = [u for u in ranked if (satisfied(q.expect, _claimable(u), _context(u, q), table=u.is_row) or
+                                         _counted_by_items(u, ranked, q))
                    and _answers_part(u, q) and (not giving or _gives_asked(u, q))]
         plan = self.named_plan(ranked) if not q.wants("compare") else None
         if plan is not None and _names_no_plan(q) and fitting and \
@@ -327,13 +329,20 @@ class ExtractiveAnswerer:
         """A question asking two or more of a plan's number, date, issuer and signer: each, in that order, from
         the plan's header lines and signature block. The first unit said, or None when fewer than two are asked
         or none is found (one part alone is answered by ranking, which weighs it against the passages)."""
-        asked = [p for p in DOCUMENT_PARTS if q.wants(p)]
-        if len(asked) < 2 or q.wants("compare"):
+        asked = [p for p in (*DOCUMENT_PARTS, "basis") if q.wants(p)]
+        if len(asked) < 2 or asked == ["basis"] or q.wants("compare"):
             return None
         first = None
         for part in asked:
-            unit = next((u for u in ranked if u.doc_id == doc and (
-                u.signature if part == "signer" else _titles(u) if part == "title" else u.header == part)), None)
+            if part == "basis":  # "…, thực hiện văn bản nào và ai ký?": the grounds the plan states, of the kind asked
+                # (a document cited by its number, the first the plan states: "Căn cứ vào khả năng cân đối ngân sách"
+                # in a unit's duties cites none)
+                grounds = sorted((u for u in ranked if u.doc_id == doc and states_grounds(u.text) and
+                                  DOC_NUMBER.search(u.text)), key=lambda u: u.start)
+                unit = next((u for u in grounds if basis_kind(q) in fold_accents(u.text).lower()), None)
+            else:
+                unit = next((u for u in ranked if u.doc_id == doc and (
+                    u.signature if part == "signer" else _titles(u) if part == "title" else u.header == part)), None)
             if unit is None:
                 continue
             if part == "title":  # a title wrapped over lines ("… BẢO VỆ DỮ" / "LIỆU CÁ NHÂN") is said whole
@@ -744,6 +753,16 @@ def _expand_list(lead: Unit, units: list[Unit], q: Question) -> Unit:
                 terms=lead.terms)
 
 
+def _counted_by_items(u: Unit, units: list[Unit], q: Question) -> bool:
+    """"… làm mấy thủ tục …, gồm những thủ tục gì?": how many things a list has, asked with the list, is answered by
+    a passage introducing it ("…, gồm:"), its items counted, though it writes no count."""
+    if not (asks_which_ones(q) and q.expect.count_nouns) or u.is_row or not u.text.rstrip().endswith(":"):
+        return False
+    listed = _expand_list(u, units, q)
+    items = [line for line in listed.text[len(u.text):].split("\n") if line.strip()]
+    return len(items) >= 2 and satisfied(replace(q.expect, count_nouns=()), _claimable(listed), _context(u, q))
+
+
 def _quarters_of(u: Unit, q: Question) -> set[str]:
     """The quarters a unit is dated by, in its text, its task's timing or its section ("3. Quý III (07-09/2026)"),
     without their years: "Q3"."""
@@ -765,6 +784,10 @@ def _list_introduced(q: Question, fitting: list[Unit]) -> Unit:
         if u.text.rstrip().endswith(":") and not u.is_row:
             items = _expand_list(u, fitting, q).text[len(u.text):].split("\n")
             if sum(has_phrase(fold_accents(line).lower(), q.listed) for line in items) >= 2:
+                return u
+            # "Trọng tâm:" / "a) …" / "b) …" under the part the first passage is of: a label naming what is asked
+            if u.section == first.section and len(items) >= 2 and len(u.text) <= _LABEL_CHARS and \
+                    has_phrase(fold_accents(u.text).lower(), q.listed):
                 return u
     return first
 
@@ -1003,7 +1026,16 @@ def plan_named(q: Question, plans: dict[str, dict[str, str]]) -> str | None:
     weights = _title_weights(terms, chunks, numbers=q.references, focus=focus, minimum=NAMING_MINIMUM,
                              places=_places_asked(q, plans))
     strong = [d for d, w in weights.items() if w >= NAMED_SHARE]
+    if len(strong) > 1:  # "Nghị quyết của Bộ Chính trị về …": the one Bộ Chính trị issued, not one carrying it out
+        strong = [d for d in strong if _issuer_named(q, plans[d])] or strong
     return strong[0] if len(strong) == 1 else None
+
+
+def _issuer_named(q: Question, meta: Mapping[str, Any]) -> bool:
+    """The question names the plan as the issuer's own ("… của Bộ Chính trị", "… do Tỉnh ủy ban hành")."""
+    issuer = " ".join(folded_syllables(str(meta.get("issuer", ""))))
+    asked = f" {' '.join(folded_syllables(q.text))} "
+    return bool(issuer) and any(f" {lead} {issuer} " in asked for lead in ("cua", "do"))
 
 
 def _places_asked(q: Question, plans: dict[str, dict[str, str]]) -> list[str]:

@@ -63,10 +63,13 @@ _CUES: dict[str, tuple[str, ...]] = {
              "ban hanh vao ngay", "ngay ky va", "ngay ky la", "ngay ky ke hoach", "ngay ky van ban"),
     "issuer": ("co quan ban hanh", "do ai ban hanh", "don vi ban hanh", "cap nao ban hanh", "co quan nao ban hanh",
                "ai ban hanh ke hoach", "ai ban hanh quyet dinh", "ai ban hanh nghi quyet", "ai ban hanh chuong trinh",
-               "ai ban hanh van ban"),
+               "ai ban hanh van ban",
+               # "Kế hoạch số 165/KH-UBND là của địa phương nào": whose plan it is, by the place or body issuing it
+               "la cua dia phuong nao", "la cua tinh nao", "la cua co quan nao", "la cua don vi nao",
+               "thuoc dia phuong nao"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
                 "tung ke hoach", "tung van ban", "moi van ban", "ke hoach nao", "van ban nao", "so voi", "khac gi",
-                "co gi khac", "khac biet"),
+                "co gi khac", "khac biet", "moi ben", "tung ben"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
@@ -77,7 +80,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau", "theo ky nao"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
-    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh", "ket qua la"),
+    "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh", "ket qua la", "ket qua gi"),
 }
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
 _QUESTION_WORDS_MARKED = frozenset(("ai", "gì", "nào", "bao", "nhiêu", "khi", "là", "của", "và", "các", "những", "có",
@@ -188,10 +191,18 @@ def basis_kind(q: Question) -> str:
 _WHICH_ONES = re.compile(r"\b(?:nhung(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)((?: \w+){1,8})|"
                          r"cac(?! (?:ngay|thang|nam|quy|thoi gian|thoi diem|thoi han|moc)\b)((?: \w+){1,5}))"
                          r"(?: cua(?: \w+){1,2}?)? (?:nao|gi)\b")
+
+
+def asks_which_ones(q: Question) -> bool:
+    """"… gồm những thủ tục gì", "cụ thể là những cái nào": several things are asked for by what they are (not a
+    list cued by "nhiệm vụ của …" alone)."""
+    return bool(_WHICH_ONES.search(q.folded))
+
+
 # what any plan's list is made of: naming it says nothing of which list is asked
 _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",
-                       "san pham", "ket qua", "nguon", "nguon kinh phi", "nhom", "phan", "muc"))
+                       "san pham", "ket qua", "nguon", "nguon kinh phi", "nhom", "phan", "muc", "cai", "thu"))
 
 
 _LEADS_PLAN = re.compile(r"\b(?:chu tri|dau moi|thuong truc|tham muu|phu trach|dieu phoi)\b")  # not "làm Trưởng ban"
@@ -672,6 +683,11 @@ _ASKING = ("ai", "gì", "nào", "bao nhiêu", "bao lâu", "đâu", "thế nào",
 # "dau" is also "đầu", "dấu"; "may" also "máy" ("máy tính")
 _ASKING_FOLDED = tuple(fold_accents(w) for w in _ASKING if w not in ("đâu", "mấy"))
 _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|còn|đồng thời|va|con)\s+)?|\s+(?:và|còn|đồng thời|va|con)\s+")
+# a joint that is a conjunction or a semicolon, not a bare comma ("… bao nhiêu phần trăm cơ quan, đơn vị … được
+# trang bị …, và thời gian … cắt giảm bao nhiêu?": the comma lists nouns; "và" joins the two things asked); a part
+# ending a few words after "bao nhiêu" (as typed, or "mấy") was cut inside what it counts
+_CUT_COUNT = re.compile(r"(?:\bbao nhi[eê]u|(?<!\w)mấy)(?:\s+\w+){1,4}$", re.IGNORECASE)
+_STRONG_JOINS = re.compile(r"\s*[,;]\s*(?:và|còn|đồng thời|va|con)\s+|\s*;\s*|\s+(?:và|còn|đồng thời|va|con)\s+")
 
 
 def asks(piece: str, accented: bool | None = None) -> bool:
@@ -715,19 +731,24 @@ def question_parts(text: str) -> list[str]:
             pending = sentence
             continue
         pending = ""
-        parts += _joined_parts(sentence, accented) or _parallel_parts(sentence, accented) \
-            or _repeated_frame(sentence, accented) or [sentence]
+        joined = _joined_parts(sentence, accented)
+        if any(_CUT_COUNT.search(p) for p in joined[:-1]):
+            # "bao nhiêu phần trăm cơ quan, đơn vị … , và thời gian …": a comma cut what is counted, listing nouns;
+            # the parts are those "và" joins, then each at its commas
+            joined = [p for piece in _joined_parts(sentence, accented, _STRONG_JOINS)
+                      for p in _joined_parts(piece, accented) or [piece]] or joined
+        parts += joined or _parallel_parts(sentence, accented) or _repeated_frame(sentence, accented) or [sentence]
     if pending and parts:
         parts[-1] += " " + pending
     return parts if len(parts) >= 2 else []
 
 
-def _joined_parts(text: str, accented: bool) -> list[str]:
-    """One sentence's parts joined by commas and "và", "còn", each holding a question word; a piece without one
-    belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
+def _joined_parts(text: str, accented: bool, joins: re.Pattern[str] = _JOINS) -> list[str]:
+    """One sentence's parts joined by commas and "và", "còn" (`joins`), each holding a question word; a piece
+    without one belongs to the part it continues ("Sở Giáo dục và Đào tạo …" is not split)."""
     parts: list[str] = []
     current, at = "", 0
-    for m in [*_JOINS.finditer(text), None]:
+    for m in [*joins.finditer(text), None]:
         end = m.start() if m else len(text)
         current += text[at:end]
         if asks(current, accented) or m is None or parts and ";" in m.group(0):

@@ -11,6 +11,7 @@ import re
 
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.fields import names_officials
+from assistant.vocab.parts import APPENDIX
 from assistant.vocab.units import HEAD_WORDS
 
 # the authority marks and what they say, for a question that writes them out ("ai ký thay mặt Ban Thường vụ")
@@ -126,6 +127,27 @@ def copy_block_start(lines: list[str]) -> int | None:
     return None
 
 
+# "Nơi nhận:" and its items ("- Sở Nông nghiệp … (b/c);", "- Lưu: VT, KT."), each ending at its ";" or "."
+_RECIPIENTS_HEAD = re.compile(r"^\W*N[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
+_ITEM_END = re.compile(r"[;.]\s+")
+
+
+def _signing_part(line: str) -> str:
+    """A line of the "Nơi nhận" list a scan read across the columns, the signature beside it on the same line
+    ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Sở Nông nghiệp … (b/c); CHỦ TỊCH", "- Lưu: VT, KT. Hồ Văn Thạnh"): the
+    signature column's part of it ("" for none). Any other line, as it is."""
+    text = line.strip()
+    if head := _RECIPIENTS_HEAD.match(text):
+        mark = _AUTHORITY_MARK.search(text, head.end())
+        return text[mark.start():] if mark else ""
+    if not _RECIPIENT.match(text):
+        return line
+    ends = list(_ITEM_END.finditer(text))
+    rest = text[ends[-1].end():] if ends else ""
+    # (a seal's words read into the line, "ẤN DÂN", "* XÃ PHƯỚC LÂM *", are neither a title nor a name)
+    return rest if rest and (is_title_line(rest) or not is_upper(rest) and person_name(rest)) else ""
+
+
 def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     """(first line, name line, title, name) of the last signature block among `lines`.
 
@@ -133,7 +155,7 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     ("BÍ THƯ"); titles follow; the first line that is not in capitals is the signer's name.
     Authority lines broken over two lines ("TM. ỦY BAN NHÂN" / "DÂN") are read as one.
     """
-    cleaned = [_plain(line) for line in lines]
+    cleaned = [_plain(_signing_part(line)) for line in lines]
     anchor = next((i for i in range(len(cleaned) - 1, -1, -1) if is_authority_line(cleaned[i])), None)
     if anchor is None:
         anchor = next((i for i in range(len(cleaned) - 1, -1, -1) if is_title_line(cleaned[i])), None)
@@ -152,6 +174,8 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
         line = cleaned[j]
         if not any(ch.isalpha() for ch in line) or _RECIPIENT.match(line):
             continue  # a rule, a scan's speck, or a "Nơi nhận" item a scan read across the columns
+        if APPENDIX.match(line):
+            return None  # an annex begins: no name came
         size += len(line)
         if size > _MAX_BLOCK:
             return None
@@ -177,9 +201,10 @@ _BODY_LINE = re.compile(r"^(?:" + "|".join(re.escape(h.upper()) for h in sorted(
 
 def signing_lines(lines: list[str]) -> list[str]:
     """The lines of a signature block that say who signs: not a "(Đã ký)", a scan's speck ("⁄") or a "Nơi nhận" item
-    a scan read across the columns ("- Lưu VP.")."""
-    return [line.strip() for line in lines if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line.strip())
-            and not SIGN_NOTE.fullmatch(line.strip())]
+    a scan read across the columns ("- Lưu VP."), though the signature's words beside it on its line are."""
+    parts = [_signing_part(line).strip() for line in lines]  # a "Nơi nhận" line read across: the signature's part
+    return [line for line in parts if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line)
+            and not SIGN_NOTE.fullmatch(line)]
 
 
 def signature_span(text: str) -> tuple[int, int] | None:
@@ -259,12 +284,13 @@ def signature_name_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not (is_authority_line(_plain(lines[i])) or is_title_line(_plain(lines[i]))):
+        if not (is_authority_line(_plain(_signing_part(lines[i]))) or is_title_line(_plain(lines[i]))):
             i += 1
             continue
         # the window ends where the next block opens: signers side by side ("TM. BAN THƯỜNG VỤ HỘI …" beside "KT.
         # GIÁM ĐỐC SỞ …" of a joint plan) each sign, the first as much as the last
-        end = next((k for k in range(i + 1, min(len(lines), i + 9)) if is_authority_line(_plain(lines[k]))), i + 9)
+        end = next((k for k in range(i + 1, min(len(lines), i + 9))
+                    if is_authority_line(_plain(_signing_part(lines[k])))), i + 9)
         found = signature_block(lines[i:end])
         if found is None:
             i += 1

@@ -67,7 +67,7 @@ HEAD_WORDS = (
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
 _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
-    r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|"
+    r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|đề ra|đặt ra|đưa ra|xác định|phê duyệt|lãnh đạo|"
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
@@ -104,13 +104,17 @@ _PLACE = re.compile(r"(?<!\w)(?:(?:ở|tại)\s+(?:(?:" + PLACE_LEVEL + "|" + VI
                     PLACE_LEVEL + "|" + VILLAGE_LEVEL + r")\s+)(?=((?:[^\W\d_]+ ?){1,4}))", re.IGNORECASE)
 
 
+# the country: "đặt trụ sở tại Việt Nam" says where, not whose plan (every plan is of somewhere in it)
+_COUNTRY = frozenset(("Việt Nam", "Viet Nam"))
+
+
 def places_named(text: str) -> list[str]:
     """Places a text names: "… ở An Hà do đơn vị nào chủ trì?" -> ["An Hà"] (a unit after "tại" is no place:
-    "tại Sở Y tế")."""
+    "tại Sở Y tế"; the country is none)."""
     out = []
     for m in _PLACE.finditer(text):
         words = list(itertools.takewhile(lambda w: w[0].isupper(), m.group(1).split()))
-        if words and not _HEAD.match(" ".join(words)):
+        if words and not _HEAD.match(" ".join(words)) and " ".join(words) not in _COUNTRY:
             out.append(" ".join(words))
     return out
 

@@ -459,6 +459,36 @@ from assistant.vocab.docnum import DOC_NUMBER
          "không ma túy”.", False),
         ("Mùa khô này phải xây mới và tu sửa bao nhiêu km đường băng cản lửa?",  # "mới" is no "mỗi"
          "Xây dựng mới 45 km đường băng cản lửa và tu sửa 120 km đường băng cản lửa hiện có.", True),
+        # hours asked, as a clock time or a span: "45 ngày" is none
+        ("Báo cáo hằng tháng phải gửi trước mấy giờ của ngày hết hạn?",
+         "Triển khai chiến dịch cao điểm 45 ngày đêm tháo gỡ điểm nghẽn.", False),
+        ("Báo cáo hằng tháng phải gửi trước mấy giờ của ngày hết hạn?", "Gửi báo cáo trước 16 giờ ngày 25.", True),
+        ("Sự cố phải xử lý trong vòng bao nhiêu giờ?", "Xử lý sự cố trong vòng 48 giờ.", True),
+        # a level by its number ("cấp mấy"), a figure in the unit bracketed after what is asked
+        ("Mô hình bản sao số phải đạt mức độ chi tiết (LOD) cấp mấy?",
+         "Xây dựng Đề án thí điểm triển khai bản sao số cho một số thành phố lớn.", False),
+        ("Mô hình bản sao số phải đạt mức độ chi tiết (LOD) cấp mấy?", "Mô hình đạt mức độ chi tiết cấp 3.", True),
+        ("Mạng 5G sẽ dùng băng tần nào (MHz)?", "Tỷ lệ phủ sóng 5G trên địa bàn đạt 100% dân số.", False),
+        ("Mạng 5G sẽ dùng băng tần nào (MHz)?", "Triển khai 5G trên băng tần 3.500 MHz.", True),
+        # names given as examples of what is asked: a passage answering names one of them
+        ("Ứng dụng Sổ tay đảng viên chạy trên những hệ điều hành nào (Android, iOS)?",
+         "Khuyến khích đảng viên sử dụng ứng dụng Sổ tay đảng viên điện tử.", False),
+        ("Ứng dụng Sổ tay đảng viên chạy trên những hệ điều hành nào (Android, iOS)?",
+         "Ứng dụng chạy trên Android và iOS.", True),
+        # "chiếm tối đa bao nhiêu diện tích": a share, which a passage gives in per cent
+        ("Mương bao được phép chiếm tối đa bao nhiêu diện tích thửa ruộng?",
+         "Diện tích mương bao không vượt quá 20% diện tích thửa ruộng.", True),
+        # a month asked: a month or a date, not a day's count
+        ("Đợt 2 xuất cảnh vào tháng mấy?", "Hoàn thành trước ngày xuất cảnh 05 ngày.", False),
+        ("Đợt 2 xuất cảnh vào tháng mấy?", "Tổ chức xuất cảnh: Đợt 1: tháng 3/2026, Đợt 2: tháng 8/2026.", True),
+        # a budget code is written in figures
+        ("Kinh phí được hạch toán vào mã chương, loại, khoản nào của mục lục ngân sách?",
+         "Kinh phí thực hiện từ nguồn ngân sách nhà nước đã giao năm 2025.", False),
+        ("Kinh phí được hạch toán vào mã chương, loại, khoản nào của mục lục ngân sách?",
+         "Hạch toán vào Chương 418, loại 340, khoản 341.", True),
+        # the investment a business must make is a sum of money
+        ("Doanh nghiệp phải có vốn đầu tư tối thiểu bao nhiêu?",
+         "Xây dựng cơ chế thu hút doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam.", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:
@@ -518,6 +548,10 @@ def test_the_dates_naming_a_document_are_no_words_a_passage_must_say() -> None:
     assert without_document_dates("Kế hoạch CĐS ban hành tháng 01/2026 thay thế kế hoạch nào?").split() == \
         ["Kế", "hoạch", "CĐS", "thay", "thế", "kế", "hoạch", "nào?"]
     assert without_document_dates("Báo cáo gửi trước ngày 15/12/2026?") == "Báo cáo gửi trước ngày 15/12/2026?"
+    # a year after the issuer in brackets names the plan; a year alone in brackets may be what is asked
+    assert without_document_dates("Theo Kế hoạch … (Tỉnh ủy Đồng Nai, năm 2026), ngân sách tỉnh chi cho gì?").split() == \
+        ["Theo", "Kế", "hoạch", "…", ",", "ngân", "sách", "tỉnh", "chi", "cho", "gì?"]
+    assert "(năm 2026)" in without_document_dates("Chỉ tiêu (năm 2026) là bao nhiêu?")
     # dates that overlap ("(ban hành ngày 12/3/2026)") are cut once; "nhiệm kỳ 2025-2030" is no signing date
     assert without_document_dates("Kế hoạch (ban hành ngày 12/3/2026) giao Sở Y tế làm gì?").split() == \
         ["Kế", "hoạch", "giao", "Sở", "Y", "tế", "làm", "gì?"]

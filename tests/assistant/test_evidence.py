@@ -320,3 +320,13 @@ def test_the_lines_of_a_plans_title_answer_no_question_but_its_name() -> None:
     body = split_units(ScoredChunk("c", 1.0, {"text": "Phát triển vùng trồng xoài.", "start": 0, "doc_id": "d",
                                               "section": "KẾ HOẠCH"}), 0)
     assert _boilerplate(body[0], asked) == 0.0
+
+
+def test_the_clause_holding_the_value_asked_is_quoted_though_others_say_more_words() -> None:
+    """A long task names what the question repeats in its first clauses and the share asked only in its last."""
+    task = ("Thường xuyên rà soát, xây dựng cơ chế thu hút doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở, đầu tư "
+            "nghiên cứu, sản xuất tại Việt Nam theo nguyên tắc: sản xuất, kinh doanh trong lĩnh vực Việt Nam đang ưu "
+            "tiên; có đầu tư Trung tâm nghiên cứu và phát triển tại Việt Nam với tỷ lệ 1% – 3% doanh thu.")
+    quote = window("cơ chế thu hút doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam yêu cầu đầu tư "
+                   "Trung tâm nghiên cứu với tỷ lệ bao nhiêu doanh thu?", task, 170)
+    assert "1% – 3% doanh thu" in quote

@@ -150,6 +150,13 @@ from assistant.services.question import (
         # office loanwords: "deadline" asks by when, "KPI" a target
         ("Deadline nộp báo cáo của xã?", {"deadline"}, set()),
         ("KPI số hóa hồ sơ của phường?", {"target"}, set()),
+        # whose plan it is, by the place or body issuing it; what a task yields; each side of two plans
+        ("Kế hoạch số 165/KH-UBND là của địa phương nào, thực hiện văn bản nào và ai ký?",
+         {"issuer", "basis", "signer"}, set()),
+        ("Nhiệm vụ xây dựng cơ sở dữ liệu do ai chủ trì, hoàn thành khi nào và cho ra kết quả gì?",
+         {"product", "responsibility", "deadline"}, set()),
+        ("Mục tiêu kinh tế số của Bắc Ninh có cao hơn Nghị quyết 57 không? Mỗi bên là bao nhiêu?", {"compare"},
+         set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -313,6 +320,11 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
     ("Các ban đảng báo cáo trước ngày mấy? Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?",
      ["Các ban đảng báo cáo trước ngày mấy?", "Còn Văn phòng Tỉnh ủy báo cáo trước ngày mấy?"]),
     ("cac xa bao cao khi nao? trang bi may tinh cho xa", []),
+    # a comma lists nouns ("cơ quan, đơn vị"); "và" joins the two things asked
+    ("Bao nhiêu phần trăm cơ quan, đơn vị trong xã được trang bị thiết bị mới, và thời gian giải quyết thủ tục phải "
+     "cắt giảm tối thiểu bao nhiêu?",
+     ["Bao nhiêu phần trăm cơ quan, đơn vị trong xã được trang bị thiết bị mới",
+      "thời gian giải quyết thủ tục phải cắt giảm tối thiểu bao nhiêu?"]),
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
@@ -511,6 +523,8 @@ def test_a_number_naming_a_document_or_part_is_no_count(question: str) -> None:
     # one task asked of it: its doer is whoever the plan names (a Party committee's board, a department …)
     ("Xã mình phải thành lập Ban Chỉ đạo trước ngày nào?", ("Ban Chỉ đạo",)),
     ("Sở Y tế phải làm gì?", ("Sở Y tế",)),
+    # the verb after a body ends its name: "Bộ Chính trị đề ra …" names "Bộ Chính trị"
+    ("Nghị quyết của Bộ Chính trị đề ra cơ chế đặc biệt về những vấn đề gì?", ("Bộ Chính trị",)),
 ])
 def test_the_askers_own_level_is_its_committee(question: str, units: tuple[str, ...]) -> None:
     assert analyse(question).units == units

@@ -742,3 +742,47 @@ def test_word_list_labels_pasted_with_a_tab_are_items_not_table_rows() -> None:
                          "5. Kiểm tra, giám sát", "Tổ kiểm tra liên ngành của phường kiểm tra định kỳ hằng tháng.",
                          "- Ngân sách phường: 286 triệu đồng;"]
     assert "1\tChất thải thực phẩm\tMàu xanh lá cây" in lines
+
+
+BILINGUAL = """ỦY BAN NHÂN DÂN
+TỈNH TÂY LĨNH
+PEOPLE'S COMMITTEE
+OF TAY LINH PROVINCE
+Số: 46/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+SOCIALIST REPUBLIC OF VIET NAM
+Independence - Freedom - Happiness
+Tây Lĩnh, ngày 12 tháng 01 năm 2026 Tay Linh, 12 January 2026
+
+KẾ HOẠCH / PLAN
+Tuyển chọn lao động đi làm việc thời vụ tại Hàn Quốc năm 2026 Selection of seasonal workers for Korea in 2026
+
+1\tThông báo chỉ tiêu đến các xã (Announce quotas to communes)\tSở Nội vụ (Dept. of Home Affairs)\tTrước ngày 31/01/2026
+2\tKhám sức khỏe (Health checks)\tSở Y tế (Department of Health)\tTháng 02/2026
+3\tKý hợp đồng, làm thủ tục thị thực (visa E-8)\tTrung tâm Dịch vụ việc làm (Employment Service Centre)\tTháng 3/2026
+
+KT. CHỦ TỊCH
+FOR THE CHAIRMAN
+PHÓ CHỦ TỊCH
+VICE CHAIRMAN
+Lương Thị Bích Hạnh
+"""
+
+
+def test_a_plan_given_with_its_english_rendering_reads_as_its_vietnamese() -> None:
+    """Lines in English and the rendering bracketed or run on after Vietnamese words are left out; a code in
+    brackets ("visa E-8") and a plan's own English name of one word are not English renderings."""
+    text, _ = normalize_text(BILINGUAL)
+    for english in ("PEOPLE'S COMMITTEE", "Independence", "January", "PLAN", "Selection", "Home Affairs",
+                    "Health checks", "Employment Service", "FOR THE CHAIRMAN", "VICE CHAIRMAN"):
+        assert english not in text, english
+    for kept in ("TỈNH TÂY LĨNH", "Tây Lĩnh, ngày 12 tháng 01 năm 2026", "KẾ HOẠCH\n",
+                 "tại Hàn Quốc năm 2026\n", "Sở Nội vụ\tTrước ngày 31/01/2026", "(visa E-8)", "PHÓ CHỦ TỊCH\nLương"):
+        assert kept in text, kept
+
+
+def test_a_few_english_names_in_a_vietnamese_plan_are_its_own() -> None:
+    """"Big Data", "(AI Office)": terms a plan uses, not a rendering of it."""
+    plain = "Ứng dụng Big Data trong quản lý.\nThành lập Văn phòng AI (AI Office) của tỉnh.\n"
+    assert normalize_text(plain)[0] == plain.rstrip("\n")

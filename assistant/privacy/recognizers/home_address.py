@@ -83,6 +83,19 @@ def _clause_end(text: str, folded: str, start: int) -> int:
     return limit
 
 
+def _name_end(text: str, folded: str, start: int, end: int) -> int:
+    """A part opening with a name in capitals, not an address word ("số 12", "thôn …"), is that name: "… cư trú tại
+    Việt Nam tối thiểu bao nhiêu năm?" names a country, then asks on in lower case."""
+    if _ADDRESS_START.match(folded, start, end):
+        return end
+    named = start
+    for word in re.finditer(r"\S+", text[start:end]):
+        if not (word.group()[0].isupper() or word.group()[0].isdigit()):
+            break
+        named = start + word.end()
+    return named
+
+
 class HomeAddressRecognizer(LocalRecognizer):
     """The address part of a clause introduced by a residence phrase."""
 
@@ -125,8 +138,9 @@ class HomeAddressRecognizer(LocalRecognizer):
                 part_end = stop.start()
             if pos != start and not _starts_like_address(text[pos:part_end], folded[pos:part_end]):
                 break
-            end = part_end
-            if stop or not sep:
+            named = _name_end(text, folded, pos, part_end)
+            end = named
+            if stop or not sep or named < part_end:
                 break
             pos = sep.end()
         value = text[start:end].rstrip(" ,.-–")

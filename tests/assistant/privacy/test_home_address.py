@@ -33,6 +33,9 @@ def recognizer() -> HomeAddressRecognizer:
             "Nơi ở: Phòng 1203, tòa A2, chung cư Vinhomes, phường Mễ Trì",
             ["Phòng 1203, tòa A2, chung cư Vinhomes, phường Mễ Trì"],
         ),
+        # a name in capitals is the place; the question goes on after it, and is no address
+        ("người nước ngoài phải cư trú tại Việt Nam tối thiểu bao nhiêu năm mới được xét?", ["Việt Nam"]),
+        ("trú tại Hà Nội nhưng làm việc ở đâu?", ["Hà Nội"]),
     ],
 )
 def test_finds_home_addresses(recognizer, values_of, text, expected):

@@ -116,6 +116,19 @@ def test_the_lines_that_say_who_signs() -> None:
         "T/M ĐẢNG ỦY", "BÍ THƯ", "Hà Văn Tịnh"]
 
 
+def test_a_signature_a_scan_read_across_the_recipients_column() -> None:
+    """OCR of a page whose "Nơi nhận" list and signature stand side by side runs them into one line each: the
+    authority after "Nơi nhận:", the title after an item's ";", the name after "Lưu: VT." (a seal's words read in,
+    "ẤN DÂN", are no name)."""
+    lines = ["Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Sở Nông nghiệp và Môi trường (b/c); CHỦ TỊCH",
+             "- UBMTTQVN xã; Hội Nông dân xã; ẤN DÂN", "- Các phòng thuộc UBND xã; * XÃ PHƯỚC LÂM *",
+             "- Lưu: VT, KT. Hồ Văn Thạnh"]
+    assert signature_block(lines) == (0, 4, "Chủ tịch", "Hồ Văn Thạnh")
+    assert signing_lines(lines) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hồ Văn Thạnh"]
+    # an annex's heading after the titles is no name in capitals: the name was not read
+    assert signature_block(["Nơi nhận: KT. GIÁM ĐỐC", "- Lưu: VT. PHÓ GIÁM ĐỐC", "", "PHỤ LỤC"]) is None
+
+
 def test_a_copys_block_is_no_part_of_the_document_it_copies() -> None:
     """A "bản sao y" (Nghị định 30/2020): after the plan's signer, the copying body's name and number, "SAO Y", its
     date, recipients and signer. The block opens at the body's name; the plan's signature is the one before it."""

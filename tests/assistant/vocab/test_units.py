@@ -187,6 +187,8 @@ def test_the_units_a_sentence_opens_with(sentence: str, units: str) -> None:
     ("Kế hoạch của BTV Tỉnh ủy Đồng Nai về chuyển đổi số", ["Đồng Nai"]),
     ("Huyện uỷ Ô Lâu giao ai chủ trì?", ["Ô Lâu"]),
     ("Tỉnh ủy ban hành kế hoạch khi nào?", []),
+    # the country says where, not whose plan
+    ("doanh nghiệp công nghệ đặt trụ sở tại Việt Nam", []),
 ])
 def test_places_a_question_names(text: str, places: list[str]) -> None:
     assert places_named(text) == places
