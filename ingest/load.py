@@ -337,9 +337,47 @@ def _blocks(container: Any, numbers: _Numbering, deadline: Deadline | None = Non
             lines.append("")
         else:
             lines.append(_paragraph_line(block, numbers))
+            lines.extend(_pictured_text(block, deadline))
         if deadline is not None and len(lines) % 500 == 0:
             deadline.check("đọc DOCX")
     return lines
+
+
+_PICTURE_MIN = (400, 120)  # pixels wide and high a picture of text is at least (a logo, a seal, a signature is not)
+_PICTURE_WIDTH = 2000  # a screenshot is read enlarged to about a scanned page's width
+_PICTURE_TEXT = 40  # letters a picture's text has at least to be a passage (a seal's rim reads as a few)
+
+
+def _pictured_text(paragraph: Any, deadline: Deadline | None) -> list[str]:
+    """A table or passage pasted into Word as a picture (a screenshot of a spreadsheet, a scanned annex): its text
+    read by OCR where the picture stands, when Tesseract is installed; pictures too small to hold text are not
+    read."""
+    from ingest import ocr
+
+    blips = paragraph._element.findall(".//" + _A_BLIP)
+    if not blips or ocr.tesseract() is None:
+        return []
+    from PIL import Image
+
+    lines: list[str] = []
+    for blip in blips:
+        part = paragraph.part.related_parts.get(blip.get(_R_EMBED))
+        if part is None or not str(getattr(part, "content_type", "")).startswith("image/"):
+            continue
+        for frame in ocr.image_frames(part.blob, deadline):
+            if frame.width < _PICTURE_MIN[0] or frame.height < _PICTURE_MIN[1]:
+                continue
+            if frame.width < _PICTURE_WIDTH:
+                scale = min(3.0, _PICTURE_WIDTH / frame.width)
+                frame = frame.resize((int(frame.width * scale), int(frame.height * scale)), Image.Resampling.LANCZOS)
+            text = ocr.recognize(frame, deadline)
+            if sum(ch.isalpha() for ch in text) >= _PICTURE_TEXT:
+                lines += ["", *text.split("\n"), ""]
+    return lines
+
+
+_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 
 _HEADER_LINES = 15  # a page header already typed in the body stands in its first lines

@@ -305,10 +305,10 @@ class ImageReader(FileReader):
 
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         require_tesseract("ảnh")
-        return PAGE_BREAK.join(recognize(frame, deadline) for frame in _frames(data, deadline))
+        return PAGE_BREAK.join(recognize(frame, deadline) for frame in image_frames(data, deadline))
 
 
-def _frames(data: bytes, deadline: Deadline | None) -> Iterator[Any]:
+def image_frames(data: bytes, deadline: Deadline | None) -> Iterator[Any]:
     from PIL import Image, ImageOps
 
     broken = "Tệp ảnh bị hỏng hoặc không đúng định dạng (PNG, JPEG, TIFF)."

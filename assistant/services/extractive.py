@@ -1628,14 +1628,16 @@ _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông ti
 
 # a list said inside a sentence: "gồm: bản Lao Chải, bản Nậm Cang, bản Khuổi Luông và bản Séo Phìn"
 _INLINE_LIST = re.compile(r"\b(?:gồm|bao gồm)\s*:?\s*[^,;.]{2,60},[^;.]{2,60}(?:,|\bvà\b)")
+_RUN_ON_ITEMS = 4  # clauses joined by "; " in one paragraph that make it a list
 # numbered items run on in one paragraph: "Đề nghị Văn phòng … phối hợp, hỗ trợ: (1) …. (2) …"
 _NUMBERED_INLINE = re.compile(r"(?<!\w)\(?1\)\s.{2,400}?\s\(?2\)\s")
 
 
 def _list_chars(text: str) -> int:
     """How much of a paragraph holding a list a list question is answered with (0: it holds none): a list of
-    names whole, numbered items whole as far as twice that."""
-    if _NUMBERED_INLINE.search(text):
+    names whole, numbered items or items run on with ";" ("… cho việc đầu tư …; trang bị …; thuê đường truyền …;
+    bảo hành, bảo trì …") whole as far as twice that."""
+    if _NUMBERED_INLINE.search(text) or text.count("; ") >= _RUN_ON_ITEMS:
         return min(len(text), 2 * LIST_EXPAND_CHARS)
     return min(len(text), LIST_EXPAND_CHARS) if _INLINE_LIST.search(text) else 0
 

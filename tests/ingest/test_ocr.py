@@ -267,3 +267,37 @@ def test_a_red_seal_over_the_signature_is_no_ink_and_the_signer_is_read() -> Non
     assert "TM. ỦY BAN NHÂN DÂN" in text.splitlines() and "KT. CHỦ TỊCH" in text.splitlines()
     assert "- Sở Y tế;" in text.splitlines()  # "Nơi nhận" stays a column of its own
     assert extract_metadata(text)["signer"] == "Lê Văn Thắng"
+
+
+def test_a_table_pasted_into_word_as_a_picture_is_read_where_it_stands(tmp_path: Path) -> None:
+    """A task table pasted into a Word plan as a picture (a screenshot of a spreadsheet): its text, read by OCR,
+    stands where the picture does, rows with their columns; a small picture (a logo) is not read."""
+    import docx
+    from docx.shared import Cm
+    from PIL import Image
+
+    from bench.scans import page_items
+
+    rows = [line for line in PLAN_WITH_TABLE.splitlines() if "\t" in line]
+    page = render(page_items("\n".join(rows))[0])
+    box = Image.eval(page, lambda v: 255 - v).getbbox()
+    picture, logo = tmp_path / "bang.png", tmp_path / "logo.png"
+    page.crop((box[0] - 10, box[1] - 10, box[2] + 10, box[3] + 10)).resize(
+        ((box[2] - box[0] + 20) // 2, (box[3] - box[1] + 20) // 2)).save(picture)  # a screenshot's resolution
+    Image.new("L", (80, 80), 0).save(logo)
+    document = docx.Document()
+    document.add_picture(str(logo), width=Cm(2))
+    document.add_paragraph("Các nhiệm vụ được phân công tại bảng sau:")
+    document.add_picture(str(picture), width=Cm(16))
+    document.add_paragraph("Văn phòng Đảng ủy theo dõi, tổng hợp kết quả thực hiện.")
+    path = tmp_path / "ke_hoach.docx"
+    document.save(path)
+    text = load_bytes(path.name, path.read_bytes(), Limits()).text
+    before, after = text.split("Các nhiệm vụ được phân công tại bảng sau:")
+    assert not before.strip(), before  # the logo holds no text to read
+    read = table_rows(after)
+    assert len(read) == len(EXPECTED_ROWS), after
+    for row, (unit, when) in zip(read, EXPECTED_ROWS, strict=True):
+        assert close(row.get("Đơn vị chủ trì", ""), unit), row
+        assert close(row.get("Thời gian", ""), when), row
+    assert after.rstrip().endswith("Văn phòng Đảng ủy theo dõi, tổng hợp kết quả thực hiện.")
