@@ -155,6 +155,14 @@ def is_foreign_word(word: str) -> bool:
         and sum(c in "aeiouy" for c in word.lower()) >= 2 and word.lower() not in _folded_syllables()
 
 
+def in_english(text: str) -> bool:
+    """Words in Latin letters with no Vietnamese mark, one of them no Vietnamese syllable spells ("Independence",
+    "CHAIRMAN"): English, not Vietnamese typed without its marks nor an acronym ("UBND TP")."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return not has_diacritics(text) and len(words) >= 2 and \
+        any(is_foreign_word(w.lower() if w.isupper() and len(w) >= 5 else w) for w in words)
+
+
 def segment_folded(text: str, longest: int = 4) -> list[str]:
     """Words of text typed without diacritics from pyvi's word list ("may bay khong nguoi lai" -> ['may_bay',
     'khong_nguoi_lai']): pyvi's model reads words by their marks and joins few without them. A word is kept only

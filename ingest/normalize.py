@@ -23,7 +23,7 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics, is_foreign_word, nfc
+from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics, in_english, nfc
 from assistant.vocab.dates import PERIOD_COLUMN, periods_said
 from assistant.vocab.docnum import DOC_NUMBER, number_key, number_line
 from assistant.vocab.fields import opens_with_label, role_of
@@ -1385,30 +1385,22 @@ _CELL_SEPARATOR = re.compile(r"(\t|\s\|\s)")
 _TRAILING_RUN = re.compile(r"(?P<lead>[^\w/]*(?:\d[\d/.,:-]*[^\w/]*)*?)(?P<run>(?:/\s*)?[A-Za-z][A-Za-z0-9\s.,:;'’/&-]*)$")
 
 
-def _rendered(text: str) -> bool:
-    """Words in Latin letters with no Vietnamese mark, one of them no Vietnamese syllable spells ("Independence",
-    "CHAIRMAN"): English, not Vietnamese typed without its marks nor an acronym ("UBND TP")."""
-    words = re.findall(r"[A-Za-z]{2,}", text)
-    return not has_diacritics(text) and len(words) >= 2 and \
-        any(is_foreign_word(w.lower() if w.isupper() and len(w) >= 5 else w) for w in words)
-
-
 def _vietnamese_part(cell: str) -> str:
     """A cell or line without the English rendering bracketed in it or running after its last Vietnamese word
     ("… năm 2026 Selection and deployment of …", "ngày 12 tháng 01 năm 2026 Tay Linh, 12 January 2026",
     "KẾ HOẠCH / PLAN")."""
-    cell = _BRACKETED.sub(lambda m: "" if _rendered(m.group(1)) else m.group(0), cell)
+    cell = _BRACKETED.sub(lambda m: "" if in_english(m.group(1)) else m.group(0), cell)
     last = max((m.end() for m in re.finditer(r"\w+", cell) if has_diacritics(m.group(0))), default=-1)
     if last < 0 or not (m := _TRAILING_RUN.match(cell, last)):
         return cell
     run = m.group("run")
-    return cell[:m.start("run")].rstrip(" /") if _rendered(run) or run.startswith("/") else cell
+    return cell[:m.start("run")].rstrip(" /") if in_english(run) or run.startswith("/") else cell
 
 
 def _without_translation(lines: list[_Line]) -> list[_Line]:
     """A plan given with its English rendering reads as its Vietnamese: lines in English are left out (the pages
     they begin carried to the next line), and the rendering bracketed or run on in the Vietnamese ones."""
-    pieces = sum(_rendered(line.text) + sum(_rendered(m.group(1)) for m in _BRACKETED.finditer(line.text))
+    pieces = sum(in_english(line.text) + sum(in_english(m.group(1)) for m in _BRACKETED.finditer(line.text))
                  for line in lines)
     if pieces < _TRANSLATED_PIECES:
         return lines
@@ -1416,7 +1408,7 @@ def _without_translation(lines: list[_Line]) -> list[_Line]:
     carried: list[tuple[int, int]] = []
     gap = False
     for line in lines:
-        if _rendered(line.text):
+        if in_english(line.text):
             carried += [(page, 0) for page, _ in line.page_marks]
             gap = gap or line.gap
             continue
