@@ -175,7 +175,9 @@ def _subject(lines: list[str], index: int, rest: str, casing: _CaseBook) -> str:
         # tăng cường …", Hướng dẫn 36) continues it; "Thực hiện …" begins the preamble
         # a line in capitals under a title in lower case is the decision's authority ("ỦY BAN NHÂN DÂN TỈNH …",
         # "CHỦ TỊCH ỦY BAN NHÂN DÂN …" over "Căn cứ …"), not more of the title
-        if parts and (_HEADING.match(line) or PREAMBLE_START.match(line) or is_upper(" ".join(parts))
+        # (a sentence announcing what follows, "Các nhiệm vụ được phân công tại bảng sau:", opens the body)
+        if parts and (_HEADING.match(line) or PREAMBLE_START.match(line) or line.endswith(":")
+                      or is_upper(" ".join(parts))
                       and any(c.islower() for c in line) and not line[0].islower()
                       or is_upper(line) and not is_upper(" ".join(parts))):
             break  # "Căn cứ Luật …;" right under the title opens the preamble

@@ -374,3 +374,10 @@ def test_a_certified_copy_is_signed_by_the_plans_signer() -> None:
     meta = extract_metadata(normalize_text(text)[0])
     assert (meta["doc_number"], meta["issued_date"], meta["signer"], meta["signer_title"]) == \
         ("45/KH-UBND", "2026-03-05", "Trần Văn Bình", "Phó Chủ tịch")
+
+
+def test_a_sentence_announcing_what_follows_is_no_part_of_the_title() -> None:
+    """A plan with no preamble: the title's line, then "Các nhiệm vụ … tại bảng sau:" opening the body."""
+    text = ("ĐẢNG ỦY XÃ TÂN HÒA\nSố: 12-KH/ĐU\nKẾ HOẠCH\nChuyển đổi số trong các cơ quan đảng xã Tân Hòa năm 2026\n"
+            "Các nhiệm vụ được phân công tại bảng sau:\n1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy\tQuý II/2026\n")
+    assert extract_metadata(text)["title"] == "Kế hoạch chuyển đổi số trong các cơ quan đảng xã Tân Hòa năm 2026"
