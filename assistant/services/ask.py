@@ -864,8 +864,7 @@ def _said_already(draft: Draft, asked: Question, part: str, before: list[str]) -
 def _own_unsaid(part: str, before: list[str], draft: Draft) -> bool:
     """Of the words the part says and the parts `before` it do not ("… và xuất cảnh vào tháng mấy?"), the draft's
     lead statement says none."""
-    own = set(content_terms(part)) - {t for b in before for t in content_terms(b)}
-    return bool(own) and not own & set(content_terms(expand_abbreviations(draft.statements[0].text)))
+    return bool(_own_terms(part, before)) and not _says_own(draft.statements[0], part, before)
 
 
 def _names_unsaid(part: str, draft: Draft) -> bool:
@@ -877,8 +876,12 @@ def _names_unsaid(part: str, draft: Draft) -> bool:
 
 def _says_own(statement: Statement, part: str, others: list[str]) -> bool:
     """The statement says a word only this part of the question asks ("… và tỷ lệ có thẻ bảo hiểm y tế …": "thẻ")."""
-    own = set(content_terms(part)) - {t for other in others for t in content_terms(other)}
-    return bool(own & set(content_terms(expand_abbreviations(statement.text))))
+    return bool(_own_terms(part, others) & set(content_terms(expand_abbreviations(statement.text))))
+
+
+def _own_terms(part: str, others: list[str]) -> set[str]:
+    """The words the part asks with that the `others` do not."""
+    return set(content_terms(part)) - {t for other in others for t in content_terms(other)}
 
 
 def _restates(part: str, title: str = "") -> bool:
