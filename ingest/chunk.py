@@ -108,7 +108,8 @@ class SectionChunker(NodeParser):
             covering = [t for t in tasks if t["start"] < span.end and span.start < t["end"]]
             if covering:
                 metadata["tasks"] = covering
-            rendered = span.rendered or (render_task(covering[0]) if len(covering) == 1 else "")
+            rendered = span.rendered or (_task_and_rest(covering[0], text, span.start, span.end)
+                                         if len(covering) == 1 else "")
             if rendered:
                 metadata["rendered"] = rendered
             keys = list(metadata)
@@ -220,6 +221,16 @@ def embed_text(node: BaseNode, title: str, max_chars: int = 1200) -> str:
     meta = node.metadata
     body = meta.get("rendered") or node.get_content()
     return "\n".join(part for part in (title, meta.get("section", ""), body) if part)[:max_chars]
+
+
+def _task_and_rest(task: Task, text: str, start: int, end: int) -> str:
+    """A chunk holding one task read field by field, and what else it says: a second item after the task ("- Tổ chức
+    “Đợt cao điểm …” từ ngày 01/9/2026 …") is found by its own words, not lost behind the task's rendering."""
+    rest = f"{text[start:max(start, task['start'])]} {text[min(end, task['end']):end]}".strip()
+    return f"{render_task(task)}\n{rest}" if len(rest) >= _SAYS_MORE else render_task(task)
+
+
+_SAYS_MORE = 30  # characters beside a task that say something of their own (not its list mark or a short label)
 
 
 def render_task(task: Task) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import math
 import os
 import re
 import time
@@ -37,7 +36,7 @@ from assistant.vocab.units import cell_text
 from ingest import encodings
 from ingest.junk import junk_reason
 from ingest.model import META_FILE_TYPE, META_SHA256, META_SOURCE, PAGE_BREAK
-from ingest.pdf_tables import RuledPages
+from ingest.pdf_tables import RuledPages, aslant
 
 MB = 1024 * 1024
 
@@ -705,8 +704,9 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     in_table = False
     try:
         for number, page in enumerate(pdf.pages):
-            marks: list[str] = []
-            text = page.extract_text(visitor_text=_turned_text(marks)) or ""
+            marks: list[list[str]] = []
+            # the marks off first: a watermark run onto a table's column names ("… 14:27TTHoạt động") hides them
+            text = _without_marks(page.extract_text(visitor_text=_turned_text(marks)) or "", marks)
             laid = None
             ruled = ruled or RuledPages(data)
             # a table named by its column words, going on from the page before, or drawn as a grid of rules
@@ -715,7 +715,7 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
             if laid is None and (_table_page(text) or in_table and _TABLE_ROW.match(text.lstrip())):
                 laid = _in_columns(page)
             in_table = laid is not None
-            pages.append(_without_marks(laid or text, marks))
+            pages.append(_without_marks(laid, marks) if laid is not None else text)
             if deadline is not None:
                 deadline.check("đọc PDF")
     finally:
@@ -724,32 +724,30 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     return pages
 
 
-def _turned_text(marks: list[str]) -> Any:
+def _turned_text(marks: list[list[str]]) -> Any:
     """A pypdf text visitor collecting the text drawn turned aslant (neither level nor upright): the diagonal
     watermark a document system prints over each page it hands out ("Nguyễn Văn A - Sở Y tế - 08/01/2026 10:21"),
-    a stamp's text — no words of the document. Pieces drawn one after another are one mark."""
+    a stamp's text — no words of the document. Pieces drawn one after another are one mark, each piece kept: a
+    watermark printed three times down the page is three pieces the extraction puts in three places."""
     last = [False]
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
-        angle = math.degrees(math.atan2(b, a)) % 90
-        turned = _ASLANT < angle < 90 - _ASLANT
+        turned = aslant(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
         if turned and text.strip():
             if last[0] and marks:
-                marks[-1] += text
+                marks[-1].append(text)
             else:
-                marks.append(text)
+                marks.append([text])
         last[0] = turned or not text.strip() and last[0]
 
     return visit
 
 
-_ASLANT = 5  # degrees off level or upright a line of text may be drawn at (a scan's skew) and still be read
-
-
-def _without_marks(text: str, marks: list[str]) -> str:
-    """The page's text without the marks drawn aslant over it, wherever the extraction put them."""
-    for mark in sorted({" ".join(m.split()) for m in marks}, key=len, reverse=True):
+def _without_marks(text: str, marks: list[list[str]]) -> str:
+    """The page's text without the marks drawn aslant over it, wherever the extraction put them: each mark whole,
+    then each of its pieces long enough to be no word of the page."""
+    whole = {" ".join("".join(m).split()) for m in marks} | {" ".join(p.split()) for m in marks for p in m}
+    for mark in sorted(whole, key=len, reverse=True):
         if len(mark) >= _MARK_CHARS:
             text = re.sub(r"\s*".join(re.escape(w) for w in mark.split()), "", text)
     return "\n".join(line for line in text.split("\n") if line.strip() or not line) if marks else text

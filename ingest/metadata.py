@@ -21,12 +21,12 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import collapse_spaces, fold_accents
+from assistant.text import collapse_spaces
 from assistant.vocab.dates import WEEKDAY_BEFORE_DATE
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
 from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
-from assistant.vocab.signature import copy_block_start, is_upper, signature_block
-from assistant.vocab.units import defined_abbreviations
+from assistant.vocab.signature import copy_block_start, is_acronym, is_upper, signature_block
+from assistant.vocab.units import defined_abbreviations, opens_unit_name
 
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
 _HEADER_FALLBACK_LINES = 15  # header zone when no title line was found
@@ -34,7 +34,7 @@ _MAX_SUBJECT_PARAGRAPH = 300  # a subject paragraph standing alone after the kin
 _MAX_SUBJECT = 500
 
 _JOINT_KIND = re.compile(r"LIÊN TỊCH|LIÊN NGÀNH|PHỐI HỢP|LIÊN TỊCH PHỐI HỢP")
-_SEPARATOR = re.compile(r"^[\s*\-_=~.·–—|]+$")
+_SEPARATOR = re.compile(r"^[\s*\-_=~.·–—|─━═]+$")  # the rule under a title, typed or drawn ("───────")
 _DECORATION = re.compile(r"<[^>]+>|\*+|^#+\s*|\\(?=[^\w\s])")
 CELL_SPLIT = re.compile(r"\t|\s{2,}")  # cells of a flattened two-column header
 # "I." "II-" "2." "2.1." "2.1 " "a)": heading numbers (a bare "2027 - 2030" is not one)
@@ -45,8 +45,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _ISSUES = re.compile(r"^(?P<issuer>[A-ZĐ][^.;:!?]{2,80}?)\s+(?:ban hành|xây dựng)\s+(?P<kind>\S+(?:\s\S+){0,3})")
+# "xã hội" the noun ("BẢO HIỂM XÃ HỘI TỈNH …", "Lao động - Thương binh và Xã hội"), not a commune named "Hội …"
+_SOCIETY = r"\s+hội(?:\s+(?:tỉnh|thành|huyện|quận|thị|xã|phường|việt|của|và|trên|trong|cấp|các|hóa|hoá|học|chủ|số)\b|\s*$|\s*[-–,.;)])"
 _ADMIN_LEVEL = re.compile(
-    r"\b(?:(?:tỉnh|thành|huyện|quận|thị)\s(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+",
+    r"\b(?:(?:tỉnh|thành|huyện|quận|thị)\s(?:ủy|uỷ)|tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã(?!" + _SOCIETY
+    + r")|phường)\s+",
     re.IGNORECASE,
 )
 # Hướng dẫn 36: a Party committee's header names its Party organisation above the committee ("ĐẢNG BỘ TỈNH BÌNH
@@ -54,9 +57,6 @@ _ADMIN_LEVEL = re.compile(
 _COMMITTEE = re.compile(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)$")
 _PARTY_BODY = re.compile(r"^ĐẢNG BỘ (TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ) (.+)$")
 _LEVEL_FIRST = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG)\s(?!ỦY|UỶ)")
-# a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
-# (a place's own syllable may end in k: "Đăk")
-_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnptk])?$")
 _WORD = re.compile(r"[^\s]+")
 
 
@@ -213,7 +213,7 @@ def _subject_case(subject: str, casing: _CaseBook) -> str:
     if is_upper(subject):
         return casing.restore(subject)
     first = subject.split(" ", 1)[0]
-    if _is_acronym(first):
+    if is_acronym(first):
         return subject
     return subject[0].lower() + subject[1:]
 
@@ -242,7 +242,7 @@ class _CaseBook:
         for i, token in enumerate(tokens):
             out.append(self._word(tokens, i, token, out[-1] if out else None))
         text = " ".join(out)
-        return text[0].lower() + text[1:] if text and not _is_acronym(tokens[0]) else text
+        return text[0].lower() + text[1:] if text and not is_acronym(tokens[0]) else text
 
     def _word(self, tokens: list[str], i: int, token: str, previous: str | None) -> str:
         core = token.strip(".,;:()“”\"'")
@@ -253,7 +253,7 @@ class _CaseBook:
         if number:
             forms = self.spelled.get(core.lower())
             return token if not forms else lead + forms.most_common(1)[0][0] + tail
-        if _is_acronym(core):
+        if is_acronym(core):
             return token
         low = core.lower()
         nxt = tokens[i + 1].strip(".,;:()“”\"'").lower() if i + 1 < len(tokens) else None
@@ -268,13 +268,8 @@ class _CaseBook:
         return lead + votes.most_common(1)[0][0] + tail
 
 
-def _is_acronym(word: str) -> bool:
-    letters = "".join(ch for ch in word if ch.isalpha())
-    return is_upper(letters) and not _SYLLABLE.match(fold_accents(letters).lower())
-
-
 def _lower_word(word: str) -> str:
-    return word if _is_acronym(word) else word.lower()
+    return word if is_acronym(word) else word.lower()
 
 
 # --- header: number, issuer, place and date ---------------------------------------
@@ -282,8 +277,9 @@ def _lower_word(word: str) -> str:
 
 def _header(lines: list[str]) -> dict[str, str]:
     out = {"doc_number": "", "issuer": "", "superior": "", "place": "", "issued_date": ""}
-    candidates: list[str] = []
-    joint: list[str] = []  # a second body's name after the first number (a joint plan: each body numbers it)
+    # the names in capitals over each number: a joint plan ("Kế hoạch liên tịch", "phối hợp") has each body's name
+    # over its own "Số: …", the plan known by the first's
+    bodies: list[list[str]] = [[]]
     number_seen = numbered_twice = False
     awaiting_number = False
     dated_before_number = False  # a cover (a deck's first slide) dates its meeting above the document's own header
@@ -305,7 +301,7 @@ def _header(lines: list[str]) -> dict[str, str]:
             if not cell:
                 continue
             number = number_line(cell)
-            if number is not None and number_seen and out["doc_number"] and joint:
+            if number is not None and number_seen and out["doc_number"] and len(bodies) > 1 and bodies[1]:
                 numbered_twice = True  # the second body's own number: the plan is known by the first's
                 continue
             if number is not None:
@@ -317,28 +313,40 @@ def _header(lines: list[str]) -> dict[str, str]:
                 awaiting_number = False
             elif not number_seen and is_upper(named := _without_motto(cell)) and not is_motto(cell) \
                     and not _HEADING.match(cell):  # "TỈNH PHÚ LÂM Độc lập - Tự do - Hạnh phúc": columns run together
-                candidates.append(named)
-            elif number_seen and not awaiting_number and is_upper(cell) and not is_motto(cell) and \
-                    not _HEADING.match(cell) and _ADMIN_LEVEL.search(cell):
-                joint.append(cell)  # "HỘI LIÊN HIỆP PHỤ NỮ TỈNH HÀ TIÊN" over its own "Số: 21/KH-HLHPN"
-    candidates = _unwrapped([c for c in candidates if c])
-    if candidates:
-        name = candidates[-1]
-        if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
-            # "ỦY BAN NHÂN DÂN XÃ VÂN NHẠN" / "TỈNH BẮC TRÀ": an organ naming its own place is the issuer, the
-            # province under it says where
-            name = candidates[-2] if _ADMIN_LEVEL.search(candidates[-2]) else f"{candidates[-2]} {name}"
-        elif len(candidates) > 1 and (level := _COMMITTEE.match(name)) and (body := _PARTY_BODY.match(candidates[-2])) \
-                and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
-            name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
-        elif len(candidates) > 1 and _ADMIN_LEVEL.search(candidates[-2]) and not _ADMIN_LEVEL.search(name):
-            # Nghị định 30 / Hướng dẫn 36: the body a department answers to stands above it ("UBND TỈNH PHÚ LÂM" /
-            # "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH ỦY LÂM ĐỒNG" / "BAN TỔ CHỨC"), and says whose department it is
-            out["superior"] = _org_case(candidates[-2])
-        out["issuer"] = _org_case(name)
-        if numbered_twice:  # a joint plan ("Kế hoạch liên tịch"): both bodies issue it, each under its number
-            out["co_issuer"] = _org_case(_unwrapped(joint)[0])
+                bodies[0].append(named)
+            elif number_seen and not awaiting_number and not numbered_twice and is_upper(cell) \
+                    and not is_motto(cell) and not _HEADING.match(cell):
+                if len(bodies) == 1:
+                    bodies.append([])
+                bodies[1].append(cell)  # "HỘI NÔNG DÂN TỈNH HÀ TIÊN" over its own "Số: 21/KH-HLHPN"
+    if name := _body_name(bodies[0]):
+        out["issuer"], out["superior"] = name
+        if numbered_twice and (second := _body_name(bodies[1])):  # both bodies issue it, each under its number
+            out["co_issuer"] = second[0]
     return out
+
+
+def _body_name(lines: list[str]) -> tuple[str, str] | None:
+    """The issuing body named by the header's lines in capitals over its number, and the body it answers to."""
+    candidates = _unwrapped([c for c in lines if c])
+    if not candidates:
+        return None
+    name, superior = candidates[-1], ""
+    if len(candidates) > 1 and _LEVEL_FIRST.match(name):  # "ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG NAI"
+        # "ỦY BAN NHÂN DÂN XÃ VÂN NHẠN" / "TỈNH BẮC TRÀ": an organ naming its own place is the issuer, the
+        # province under it says where
+        name = candidates[-2] if _ADMIN_LEVEL.search(candidates[-2]) else f"{candidates[-2]} {name}"
+    elif len(candidates) > 1 and (level := _COMMITTEE.match(name)) and (body := _PARTY_BODY.match(candidates[-2])) \
+            and body.group(1).startswith(level.group(1)):  # the same level: "HUYỆN ỦY" under "ĐẢNG BỘ HUYỆN …"
+        name = f"{name} {body.group(2)}"  # "ĐẢNG BỘ TỈNH BÌNH SƠN" / "TỈNH ỦY": the Tỉnh ủy of Bình Sơn
+    elif len(candidates) > 1 and _ADMIN_LEVEL.search(candidates[-2]) and not _ADMIN_LEVEL.search(name):
+        # Nghị định 30 / Hướng dẫn 36: the body a department answers to stands above it ("UBND TỈNH PHÚ LÂM" /
+        # "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TỈNH ỦY LÂM ĐỒNG" / "BAN TỔ CHỨC"), and says whose department it is
+        above = candidates[-2]
+        if len(candidates) > 2 and _LEVEL_FIRST.match(above):  # "ỦY BAN NHÂN DÂN" / "TỈNH VĨNH PHONG" / "BAN …"
+            above = f"{candidates[-3]} {above}"
+        superior = _org_case(above)
+    return _org_case(name), superior
 
 
 _JOINS_NEXT = re.compile(r"(?:\s(?:VÀ|CÁC)|[-–,&])$")
@@ -348,10 +356,12 @@ _JOINS_PREVIOUS = re.compile(r"^(?:VÀ|VỀ|CỦA|[-–&])\s")
 def _unwrapped(lines: list[str]) -> list[str]:
     """A name cut over two header lines joined again: 'SỞ NÔNG NGHIỆP' / 'VÀ MÔI TRƯỜNG', 'SỞ LAO ĐỘNG -' /
     'THƯƠNG BINH VÀ XÃ HỘI', 'BAN CHỈ ĐẠO LIÊN NGÀNH' / 'VỀ AN TOÀN THỰC PHẨM': a line opening or ending on a joining
-    word never ends or starts a name."""
+    word never ends or starts a name, and a line that does not open as a unit's name goes on with the name above
+    ('BAN CHỈ ĐẠO VẬN ĐỘNG' / 'HIẾN MÁU TÌNH NGUYỆN')."""
     out: list[str] = []
     for line in lines:
-        if out and (_JOINS_PREVIOUS.match(line) or _JOINS_NEXT.search(out[-1])):
+        if out and (_JOINS_PREVIOUS.match(line) or _JOINS_NEXT.search(out[-1])
+                    or opens_unit_name(out[-1]) and not opens_unit_name(line)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -387,6 +397,8 @@ def _org_case(name: str) -> str:
     text = re.sub(r"\bquốc hội\b", "Quốc hội", text)
     text = re.sub(r"\bchính phủ\b", "Chính phủ", text)
     text = re.sub(r"(?<!ủy )(?<!uỷ )\bban (\w)", lambda m: "Ban " + m.group(1).upper(), text)
+    # a mass organisation by its members: "Hội Nông dân", "Hội Chữ thập đỏ" (not "xã hội", "Hội đồng")
+    text = re.sub(r"(?<!xã )\bhội (?!đồng\b)(\w)", lambda m: "Hội " + m.group(1).upper(), text)
     # a department is named by its field, capitalized: "SỞ Y TẾ" -> "Sở Y tế", "CHI CỤC KIỂM LÂM" -> "Chi cục Kiểm lâm"
     # and each field joined to it: "Sở Nông nghiệp và Môi trường", "Sở Lao động - Thương binh và Xã hội"
     field = re.match(r"^((?:chi |tổng )?cục|sở|bộ|viện|trung tâm) (.*)$", text)
@@ -404,7 +416,7 @@ def _org_case(name: str) -> str:
               or m.start() == 0]
     if levels:  # the place after each level ("… xã Vân Nhạn tỉnh Bắc Trà"): its words capitalized, the levels not
         cut = levels[0].end()
-        text = text[:cut] + " ".join(w if _is_acronym(w) or _ADMIN_LEVEL.fullmatch(f"{w} ") else w.capitalize()
+        text = text[:cut] + " ".join(w if is_acronym(w) or _ADMIN_LEVEL.fullmatch(f"{w} ") else w.capitalize()
                                      for w in text[cut:].split())
     return text
 

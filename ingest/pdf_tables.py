@@ -10,6 +10,7 @@ text layer inside them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import Any
@@ -18,6 +19,15 @@ import numpy as np
 
 from ingest.model import PAGE_BREAK
 
+
+def aslant(a: float, b: float) -> bool:
+    """Text drawn with the direction (a, b) turned neither level nor upright: a diagonal watermark or a stamp's
+    ring, no words of the document."""
+    angle = math.degrees(math.atan2(b, a)) % 90
+    return _ASLANT < angle < 90 - _ASLANT
+
+
+_ASLANT = 5  # degrees off level or upright a line of text may be drawn at (a scan's skew) and still be read
 DPI = 200  # enough for a hairline rule to be two pixels thick; a page renders in a tenth of a second
 _PAD = 3  # pixels around a cell's inner box: a letter's accent can rise above the line it sits on
 
@@ -54,10 +64,15 @@ class RuledPages:
             page.close()
 
     def _read(self, page: Any) -> str | None:
+        import pypdfium2.raw as pdfium_c
+
         from ingest.grid import DARK, MAX_PIXELS, find_tables, panes, read_page
 
         if page.get_rotation() % 360:
             return None
+        for obj in list(page.get_objects(max_depth=1)):  # a watermark across the page would cut into the cells
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and aslant((m := obj.get_matrix()).a, m.b):
+                page.remove_obj(obj)
         width, height = page.get_size()
         scale = min(DPI / 72, (MAX_PIXELS / max(width * height, 1.0)) ** 0.5)  # a page of any size, no bomb
         image = page.render(scale=scale, grayscale=True).to_pil().convert("L")

@@ -309,8 +309,8 @@ class Expectation:
         return self.pattern is not None or bool(self.count_nouns) or self.per is not None or bool(self.act)
 
 
-# "cấp mấy", "cấp độ mấy" as typed ("cấp máy tính" issues computers)
-_LEVEL_ASKED = re.compile(r"(?<!\w)cấp(?: độ)? mấy(?!\w)")
+# "cấp mấy", "cấp độ mấy", "lớp mấy", "bậc mấy" as typed ("cấp máy tính" issues computers): a rank by its number
+_RANK_ASKED = re.compile(r"(?<!\w)(cấp(?: độ)?|lớp|bậc|hạng|tầng|khối) mấy(?!\w)")
 # "… sử dụng băng tần nào (MHz)?", "… dài bao nhiêu (km)?": the unit a figure asked is in, bracketed after it
 _UNIT_ASKED = re.compile(r"\((mhz|ghz|khz|mbps|gbps|gb/s|mb/s|kw|mw|kwh|mwh|km|m2|m3|m²|m³|ha|kg|tấn|tỷ đồng|triệu đồng|"
                          r"đồng|usd|%)\)")
@@ -365,6 +365,8 @@ _PER_ASKED = re.compile(r"\b(?:bao nhieu|muc)\s+(?:\w+\s+){0,3}?(?:(?:ty|trieu|n
 # "mỗi trẻ … được hỗ trợ bao nhiêu tiền", "bao nhiêu tiền một khóa": a sum for each one, however the plan writes it
 _EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \w+){0,14}? bao nhiêu (?:tiền|đồng)\b"
                          r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)(?P<per>\w+)")
+# typed without marks, only where "mỗi" cannot be "mới": after the sum asked, "cho mỗi" ("… bao nhieu tien cho moi ho")
+_EACH_ASKED_FOLDED = re.compile(r"\bbao nhieu (?:tien|dong) (?:cho moi|cho tung) (?!nam|thang|quy)(?P<per>\w+)")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
 _SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
 _SAME_UNIT = {"khối": "khối|m3|m³", "m3": "khối|m3|m³", "m³": "khối|m3|m³"}  # one cubic metre, written either way
@@ -373,12 +375,13 @@ _SAME_UNIT = {"khối": "khối|m3|m³", "m3": "khối|m3|m³", "m³": "khối|m
 def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
     """A sum for each one the question names: "bao nhiêu đồng một khối" is not answered by "3 triệu đồng/hộ", though
     that is a sum for each household."""
-    unit = match.group("each") or match.group("per")
+    unit = match.group("per") if "per" in match.re.groupindex and match.group("per") else match.group("each")
     units = _SAME_UNIT.get(unit, re.escape(unit))
     # the ones between may be written in words of their own ("350.000 đồng/học sinh/khóa học")
-    return re.compile(_SUM + r"(?:\s*/\s*[^\s/;.,]+(?: [^\s/;.,]+){0,2}){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*"
-                      r"(?:" + units + r")(?!\w)"
-                      r"|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM)
+    pattern = _SUM + r"(?:\s*/\s*[^\s/;.,]+(?: [^\s/;.,]+){0,2}){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*" \
+        r"(?:" + units + r")(?!\w)|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM
+    # asked without marks: read on the passage's folded words
+    return re.compile(pattern if match.re is _EACH_ASKED else fold_accents(pattern))
 
 
 # a kind of money asked — a fine, an allowance, a wage, a fee: the sum must be one the plan says is of that kind
@@ -432,8 +435,8 @@ def expectation(question: str) -> Expectation:
         pattern = _place_of_level(level.group(0).rsplit(" ", 1)[0])
     nouns: tuple[str, ...] = ()
     written = fold_tones(nfc(question)).lower()  # as typed, one character for one with `q`
-    if pattern is None and _LEVEL_ASKED.search(written):  # "đạt mức độ chi tiết cấp mấy?": a level by its number
-        pattern = _LEVEL
+    if pattern is None and (rank := _RANK_ASKED.search(written)):  # "đạt mức độ chi tiết cấp mấy?", "từ lớp mấy?"
+        pattern = re.compile(rf"(?<!\w){rank.group(1)}\s+(?:\d+|[IVX]+)\b", re.IGNORECASE)
     if pattern is None and (unit := _UNIT_ASKED.search(written)):  # "băng tần nào (MHz)?": a figure in that unit
         pattern = re.compile(r"\d[\d.,]*\s*" + re.escape(unit.group(1)) + r"(?!\w)", re.IGNORECASE)
     m = _count(written, q)
@@ -455,7 +458,8 @@ def expectation(question: str) -> Expectation:
     # "tỷ lệ đảng viên …"; "Chỉ tiêu đảng viên sử dụng Sổ tay … đặt bao nhiêu?": a share given is of those named
     share_of = _share_asked(question) if pattern is _PERCENT else \
         _share_asked(question, _TARGET_OF) if pattern is None and not nouns and "bao nhieu" in q else ""
-    each = _EACH_ASKED.search(fold_tones(question).lower())
+    each = _EACH_ASKED.search(fold_tones(question).lower()) if has_diacritics(question) else \
+        _EACH_ASKED_FOLDED.search(q)
     numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
@@ -510,10 +514,17 @@ _ABOUT_ENDS = frozenset(("theo", "cua", "trong", "nam", "tai", "de", "va", "cho"
 
 
 # "loại hợp đồng PPP nào (BOT, BOO hay BLT)?": a choice the question lists in brackets; a passage answers by saying
-# one of them. (A choice in the run of the question, "theo giá hiện hành hay giá so sánh?", is left to the words:
-# staff write both sides loosely, and a passage says one in its own words.)
+# one of them. So too a choice the question ends on, after a colon or dash ("… gồm những loại nào: máy tính để bàn,
+# máy tính xách tay hay máy tính bảng?") or as its last words ("… tổ chức theo hình thức trực tuyến hay trực
+# tiếp?": the words before "hay" as many as after it)
 _BRACKETED_CHOICE = re.compile(r"\(([^()]*\b(?:hay|hoac)\b[^()]*)\)\s*\??\s*$")
-_NOT_A_CHOICE = frozenset(("khong", "chua", "sao", "gi", "nao", "ai", "bao", "may"))  # "… hay không?", "… hay làm gì?"
+_LISTED_CHOICE = re.compile(r"[:—–]\s*([^:—–()]*\bhay\b[^:—–()]*?)\s*\??\s*$")
+_LAST_CHOICE = re.compile(r"((?:\w+ ){1,4})hay ((?:\w+ ){0,3}\w+)\s*\??\s*$")
+# "… hay không?", "… hay làm gì?", "cao hơn hay thấp hơn?", "trước hay sau …?", "đúng hay sai?": no choice of things
+# (as typed: "máy tính" is no "mấy", "Dũng" no "đúng"; typed without marks, only the words that cannot be names)
+_NOT_A_CHOICE = frozenset(("không", "chưa", "sao", "gì", "nào", "ai", "bao", "mấy", "hơn", "trước", "sau", "đúng",
+                           "sai", "rồi"))
+_NOT_A_CHOICE_FOLDED = frozenset(("khong", "chua", "gi", "nao", "ai", "bao", "hon"))
 # words that lead an option without telling it from the others ("bằng văn bản hay qua phần mềm")
 _OPTION_LEADS = frozenset(("bang", "qua", "theo", "la", "duoc", "cua", "tai", "o", "vao", "do", "tu"))
 
@@ -526,16 +537,27 @@ _BRACKETED_NAMES = re.compile(r"\(((?:[^(),]*[A-Z][^(),]*,\s*)+[^(),]*[A-Z][^(),
 def _options(q: str, question: str = "") -> tuple[str, ...]:
     if (named := _BRACKETED_NAMES.search(question)) and all(len(n.split()) <= 2 for n in named.group(1).split(",")):
         return tuple(fold_accents(n.strip()).lower() for n in named.group(1).split(","))
-    if (m := _BRACKETED_CHOICE.search(q)) is None:
+    typed = fold_tones(nfc(question)).lower()
+    marked = has_diacritics(question) and len(typed) == len(q)  # one character for one: spans hold in both
+    if m := _BRACKETED_CHOICE.search(q) or _LISTED_CHOICE.search(q):
+        cuts = [m.start(1), *(i for c in re.finditer(r",|\bhay\b|\bhoac\b", m.group(1))
+                              for i in (m.start(1) + c.start(), m.start(1) + c.end())), m.end(1)]
+        spans = list(zip(cuts[::2], cuts[1::2], strict=True))  # the pieces between commas and "hay"
+    elif m := _LAST_CHOICE.search(q):
+        last = len(m.group(2).split())
+        before = list(re.finditer(r"\w+", q[:m.start(2)]))[:-1][-last:]  # as many words before "hay" as after
+        spans = [(before[0].start(), before[-1].end()), (m.start(2), m.end(2))] if before else []
+    else:
         return ()
-    found = [o.strip() for o in re.split(r",|\bhay\b|\bhoac\b", m.group(1))]
     options = []
-    for option in found:
-        words = option.split()
+    for a, b in spans:
+        words, written = q[a:b].split(), (typed[a:b] if marked else q[a:b]).split()
         while words and words[0] in _OPTION_LEADS:
-            words = words[1:]
+            words, written = words[1:], written[1:]
+        if not words or (_NOT_A_CHOICE if marked else _NOT_A_CHOICE_FOLDED).intersection(written):
+            return ()
         options.append(" ".join(words))
-    if len(options) < 2 or any(not o or _NOT_A_CHOICE.intersection(o.split()) for o in options):
+    if len(options) < 2:
         return ()
     return tuple(options)
 
@@ -723,7 +745,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
         or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
-    probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS) else text
+    # "(ban hành kèm Quyết định … ngày 20/11/2025)": a document's date is no day or month of the thing asked
+    probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS, _MONTH) else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
     # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")
@@ -771,7 +794,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     where = text + " " + context
     if exp.about and not all(re.search(rf"\b{w}\b", fold_accents(where).lower()) for w in exp.about):
         return False
-    if exp.options and not any(re.search(rf"\b{re.escape(o)}\b", fold_accents(where).lower()) for o in exp.options):
+    if exp.options and not any(re.search(rf"\b{re.escape(o)}\b", fold_accents(expand_abbreviations(where)).lower())
+                               or re.search(rf"\b{re.escape(o)}\b", fold_accents(where).lower()) for o in exp.options):
         return False
     if not says_numbered(exp, where):
         return False

@@ -388,11 +388,18 @@ class AskService:
         """The headings under the part of the plan a list question names, read in the whole plan: the plan named
         when the search under the caller's scope found it, else the first one found (never a plan outside the
         scope, which `plan_names` does not know)."""
-        if not wants_outline(q):
-            return None
         found = [str(c.payload.get("doc_id", "")) for c in chunks]
         named = plan_named(q, names)
         doc = named if named in found else found[0]
+        if q.units and not asked_units(q, names.get(doc, {})):
+            # "Kế hoạch phối hợp giữa BHXH tỉnh và Hội Nông dân tỉnh … gồm những nội dung phối hợp nào?": the units
+            # name the plan by who issued it; what is asked is read without them
+            rest = q.text
+            for unit in q.units:
+                rest = rest.replace(unit, " ")
+            q = replace(q, units=(), intents=analyse(rest).intents)
+        if not wants_outline(q):
+            return None
         listed = outline(q, self.retriever.whole_document(doc, chunks), self.text_of(doc))
         return Draft(listed[0], listed[1], listed[2], []) if listed else None
 
@@ -487,7 +494,7 @@ class AskService:
         names = self.plan_names()
         own = fold_tones(" ".join(f"{plan_owner(names.get(d, {}))} {names.get(d, {}).get('title', '')}"
                                   for d in docs).lower())
-        typed = fold_tones(q)
+        typed = fold_tones(expand_abbreviations(q))  # "Sở KH&CN" names a unit: "khoa học" is no topic of the figure
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
         evidence = fold_tones(lead.lower())

@@ -637,7 +637,16 @@ class ExtractiveAnswerer:
             return u.score + (0.3 if q.wants("list") and same else 0.0)
 
         def own_item(u: Unit) -> bool:
-            return whole_part and not u.is_row and u.doc_id == lead.doc_id and u.section == lead.section
+            if u.doc_id != lead.doc_id or u.section != lead.section:
+                return False
+            # "có những đợt hiến máu cao điểm nào?" answered by a row of a schedule its heading calls "các đợt …":
+            # its other rows are the others (not when a unit is asked: its own rows are the list, the ranking finds
+            # them; not rows of tasks, when the things asked are named inside them)
+            return whole_part and not u.is_row or rows_listed and u.is_row
+
+        kind = _LISTED_KIND.search(fold_accents(q.text.lower()))
+        rows_listed = q.wants("list") and lead.is_row and not q.units and kind is not None and \
+            re.search(rf"\b{kind.group(1)}\b", fold_accents(lead.section.lower())) is not None
 
         # a passage for each period asked that the chosen do not name: "… đạt bao nhiêu vào năm 2027 và năm 2030?"
         # (the first found), "… tăng dần từ quý II đến quý IV như thế nào?" (the one most like the lead: the same
@@ -671,6 +680,8 @@ class ExtractiveAnswerer:
                 continue  # "Đoàn số 3" says nothing of "Đoàn … số 2"
             if q.wants("list") and q.expect.numbers and not any(u is f for f in fitting):
                 continue  # "các mục tiêu đến năm 2027 gồm những gì": an item of another year is none of them
+            if own_item(u) and not q.wants("list") and q.expect.asks_value and not any(u is f for f in fitting):
+                continue  # "… cấp ủy trực thuộc gửi trước ngày nào?": of the part's duties, those giving a date
             if u.doc_id != lead.doc_id:
                 continue  # another document only for comparisons (above): the question names one plan
             part = "signer" if u.signature else u.header
@@ -1623,6 +1634,8 @@ def _under_money_heading(u: Unit, q: Question) -> float:
     return 1.0 if q.wants("funding") and FUNDS_SAID.search(section_label(u.section).lower()) else 0.0
 
 
+# "những đợt hiến máu cao điểm nào": the kind of thing a list asks, by its first word (accent-folded)
+_LISTED_KIND = re.compile(r"\b(?:nhung|cac) (\w+)\b(?: \w+){0,6}? nao\b")
 _PART_HEADING_SYLLABLES = 6  # "Kinh phí thực hiện", "Chế độ thông tin, báo cáo", "Hạt Kiểm lâm các huyện"
 
 

@@ -296,10 +296,16 @@ def _cue_in(words: list[str], typed: list[str] | None, cue: str, intent: str) ->
         written = _WRITTEN[cue].split()
         return any(typed[at:at + len(written)] == written for at in range(len(typed) - len(written) + 1))
     for at in range(len(words) - len(cue_words) + 1):
+        if cue == "phoi hop" and " ".join(words[max(at - 2, 0):at]) in _KINDS_OF_COORDINATION:
+            continue  # "kế hoạch phối hợp", "nội dung phối hợp": a kind of plan or of work, no co-unit asked
         if words[at:at + len(cue_words)] == cue_words and (typed is None or all(  # "Ai ky kế hoạch?": bare is fine
                 typed[at + k] in (accented[w], w) for k, w in enumerate(cue_words) if w in accented)):
             return True
     return False
+
+
+_KINDS_OF_COORDINATION = frozenset(("ke hoach", "chuong trinh", "quy che", "noi dung", "cong tac", "hoat dong",
+                                    "co che"))
 
 
 # a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025"

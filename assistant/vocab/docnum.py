@@ -15,8 +15,10 @@ from assistant.text import collapse_spaces, fold_accents
 DOC_NUMBER = re.compile(
     r"(?<![\w/\-])\d{1,5}(?:/\d{4})?(?:-\s{0,3}|/)[A-ZĐ][A-Za-zĐđ&]*\d*(?:[\-/][A-ZĐ][A-Za-zĐđ&]*\d*)+(?![\w/])"
 )
-# "Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021": a document cited with its date
-_DATED_REFERENCE = re.compile(DOC_NUMBER.pattern + r",?\s*(?:ngày\s*)?\d{1,2}(?:[/.]\d{1,2}[/.]\d{4}|\s+tháng\s+\d{1,2}"
+# "Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021", "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm
+# 2025" (a law cited by its name): a document cited with its date
+_DATED_REFERENCE = re.compile(r"(?:" + DOC_NUMBER.pattern + r"|(?-i:\bLuật)(?:\s+(?!(?:trước|sau|đến|từ|vào|trong|hạn|chậm|nhất|xong)\b)[^\W\d]+){1,12}?)"
+                              r",?\s*(?:ngày\s*)?\d{1,2}(?:[/.]\d{1,2}[/.]\d{4}|\s+tháng\s+\d{1,2}"
                               r"\s+năm\s+\d{4})", re.IGNORECASE)
 # "Số: 308/KH-UBND", "Số 3260-KH/ĐĐQH15", "Số:      -KH/TU" (blank), "Số:" with the number on the next line
 NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<number>\S*)\s*$|^Số\s*:?\s+(?P<lead>\S+)(?:\s|$)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.text import collapse_spaces, fold_accents, has_diacritics
-from assistant.vocab.docnum import DOC_NUMBER
+from assistant.vocab.docnum import DOC_NUMBER, number_line
 
 # Document kinds as printed in the title line; longest first so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins.
 KINDS = tuple(
@@ -81,9 +81,10 @@ def fold_upper(text: str) -> str:
 
 
 def marks_layout(cell: str) -> bool:
-    """A table cell holding a motto, "Nơi nhận" or "KT. CHỦ TỊCH": the table lays out a header or a signature
-    side by side, and its columns are read one after the other, not as rows of data."""
-    return bool(_LAYOUT_CELL.search(cell))
+    """A table cell holding a motto, "Nơi nhận", "KT. CHỦ TỊCH" or a number line ("Số: 152/KH-BHXH", each issuing
+    body of a joint plan over its own, the motto below): the table lays out a header or a signature side by side,
+    and its columns are read one after the other, not as rows of data."""
+    return bool(_LAYOUT_CELL.search(cell)) or bool(number_line(cell))
 
 
 def layout_columns(grid: list[list[list[str]]]) -> list[str] | None:

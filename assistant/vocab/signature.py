@@ -34,6 +34,7 @@ _TITLE_WORDS = frozenset(
      "bộ trưởng", "thứ trưởng", "chính phủ")
 )
 _MAX_BLOCK = 260  # characters from the authority line to the name
+_NEXT_BLOCK_LINES = 8  # a second body's block beside the first, read after it: its name, title, room to sign, signer
 _RECIPIENT = re.compile(r"^[-–+•]\s*\S")  # "- Lưu VP", "- Như trên": an item of the "Nơi nhận" list beside the block
 # a title written on the authority line itself: "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC"
 _TITLE_IN_LINE = re.compile(
@@ -51,6 +52,16 @@ def _plain(line: str) -> str:
 def is_upper(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# a Vietnamese syllable (accents folded); anything else in capitals is an acronym such as UBND, MTTQ, TW
+# (a place's own syllable may end in k: "Đăk")
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(?:ch|ng|nh|[cmnptk])?$")
+
+
+def is_acronym(word: str) -> bool:
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return is_upper(letters) and not _SYLLABLE.match(fold_accents(letters).lower())
 
 
 def is_authority_line(line: str) -> bool:
@@ -94,10 +105,14 @@ def role_case(title: str) -> str:
         if pair in _TITLE_WORDS:
             out.append(pair[0].upper() + pair[1:])
             i += 2
-        else:
-            out.append(words[i].capitalize())
+        else:  # "PHÓ CHỦ TỊCH UBND TỈNH": the body after the title as a body is written
+            word = title.split()[i]
+            out.append(word if is_acronym(word) else words[i] if words[i] in _PLACE_WORDS else words[i].capitalize())
             i += 1
     return " ".join(out)
+
+
+_PLACE_WORDS = frozenset(("tỉnh", "thành", "phố", "huyện", "quận", "xã", "phường", "thị", "trấn"))
 
 
 # a copy's own block after the document it copies (Nghị định 30/2020, Phụ lục I: "SAO Y", "SAO LỤC", "TRÍCH SAO"),
@@ -215,10 +230,15 @@ def signature_span(text: str) -> tuple[int, int] | None:
     if found is None:
         return None
     first, last, _, _ = found
-    # a joint document's blocks stand one after the other (each body signs): the span holds them all
+    # a joint document's blocks stand one after the other (each body signs): the span holds them all — the one before
+    # it, and the one after it that has no authority line ("BẢO HIỂM XÃ HỘI TỈNH" / "GIÁM ĐỐC", its head signing)
     while (before := signature_block(lines[:first])) is not None and \
             not any(line.strip() for line in lines[before[1] + 1:first]):
         first = before[0]
+    while (after := signature_block(lines[last + 1:last + 1 + _NEXT_BLOCK_LINES])) is not None and \
+            all(is_upper(line) and not APPENDIX.match(line.strip()) for line in lines[last + 1:last + 1 + after[0]]
+                if line.strip()):  # only the body's name above its title: no "Nơi nhận", no annex between
+        last += 1 + after[1]
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)

@@ -219,6 +219,21 @@ def names_unit(asked: str, written: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def opens_unit_name(line: str) -> bool:
+    """A line beginning as a unit's name begins: with a head word ("SỞ", "BAN CHỈ ĐẠO", "UBND", "BCH"), a place level
+    ("TỈNH …") or a body of state or Party ("CHÍNH PHỦ", "ĐẢNG BỘ"). A header line that does not goes on with the
+    name above it: "BAN CHỈ ĐẠO VẬN ĐỘNG" / "HIẾN MÁU TÌNH NGUYỆN" is one body."""
+    words = re.findall(r"\w+", fold_accents(line).upper())
+    return any(words[:len(head)] == head for head in _opening_heads())
+
+
+@lru_cache(maxsize=1)
+def _opening_heads() -> list[list[str]]:
+    names = (*HEAD_WORDS, *_PLACE_LEVELS, "Đảng bộ", "Ban Chấp hành", "BCH", "Chính phủ", "Quốc hội", "Thủ tướng",
+             "Thường trực", "Tổng", "Đại học", "Nhà xuất bản", "Khu")
+    return [re.findall(r"\w+", fold_accents(n).upper()) for n in names]
+
+
 def _head_search_keys() -> list[str]:
     return sorted({unit_search_key(h) for h in HEAD_WORDS}, key=len, reverse=True)
 

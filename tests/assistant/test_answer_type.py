@@ -399,8 +399,25 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Xem xét hợp tác đầu tư công - tư cho hạ tầng lưu trữ, đường truyền số liệu lớn.", False),
         ("Hạ tầng lưu trữ được đầu tư theo loại hợp đồng PPP nào (BOT, BOO hay BLT)?",
          "Đầu tư hạ tầng lưu trữ theo hình thức hợp đồng BOO.", True),
-        # a choice in the run of the question is left to the words ("theo giá hiện hành" said otherwise)
+        # a choice the question ends on, or lists after a colon: a passage says one of its sides
         ("Báo cáo gửi bằng văn bản hay qua phần mềm?", "Gửi báo cáo qua Hệ thống quản lý văn bản và điều hành.", True),
+        ("Các lớp tập huấn được tổ chức theo hình thức trực tuyến hay trực tiếp?",
+         "Bộ Công an chủ trì tổ chức tập huấn chuyên sâu về bảo vệ dữ liệu cá nhân.", False),
+        ("Các lớp tập huấn được tổ chức theo hình thức trực tuyến hay trực tiếp?",
+         "Tổ chức tập huấn trực tuyến cho cán bộ các xã.", True),
+        ("Thiết bị đầu cuối gồm những loại nào: máy tính để bàn, máy tính xách tay hay máy tính bảng?",
+         "100% cơ quan đảng cấp tỉnh được trang bị thiết bị hiện đại, đồng bộ.", False),
+        ("Thiết bị đầu cuối gồm những loại nào: máy tính để bàn, máy tính xách tay hay máy tính bảng?",
+         "Trang bị máy tính xách tay cho cán bộ chủ chốt.", True),
+        # "cao hơn hay thấp hơn", "có hay không": no choice of things a passage says
+        ("Chỉ tiêu của tỉnh cao hơn hay thấp hơn?", "Kinh tế số chiếm 45% GRDP tỉnh.", True),
+        # a grade by its number, like a level; a month, not a cited document's date
+        ("Giáo dục dân số được lồng ghép cho học sinh bắt đầu từ lớp mấy?",
+         "Lồng ghép giáo dục dân số cho học sinh, sinh viên trong nhà trường.", False),
+        ("Giáo dục dân số được lồng ghép cho học sinh bắt đầu từ lớp mấy?",
+         "Lồng ghép giáo dục dân số cho học sinh từ lớp 6.", True),
+        ("Xoài xuất khẩu thu hoạch vào những tháng nào trong năm?",
+         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; xuất khẩu xoài đạt 18.000 tấn.", False),
         # when data are closed is no deadline for the report
         ("Số liệu báo cáo tháng được chốt đến ngày nào của tháng?",
          "Định kỳ hằng tháng báo cáo kết quả trước ngày 25 hằng tháng.", False),
@@ -443,6 +460,11 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("ke hoach phan bo bao nhieu mau xet nghiem nhanh cho moi xa, phuong?",
          "Mỗi xã, phường lấy tối thiểu 20 mẫu xét nghiệm nhanh.", True),
         ("Mỗi giáo viên phụ trách tối đa bao nhiêu học sinh?", "Mỗi giáo viên phụ trách tối đa 20 học sinh.", True),
+        # a sum for each one, asked without marks: the budget's total is none
+        ("ke hoach trong cay ho tro bao nhieu tien cho moi ho gia dinh trong cay?",
+         "Ngân sách xã: 120.000.000 đồng (mua cây giống, vật tư, phân bón).", False),
+        ("ke hoach trong cay ho tro bao nhieu tien cho moi ho gia dinh trong cay?",
+         "Hỗ trợ 500.000 đồng/hộ gia đình trồng cây.", True),
         # things asked by name are named with a capital: "nhu cầu đầu tư" names no bridge
         ("Kế hoạch sẽ gắn cảm biến IoT trên những cây cầu cụ thể nào?",
          "Xác định nhu cầu đầu tư chuyển đổi số trong lĩnh vực giao thông.", False),

@@ -60,6 +60,25 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     yield from services_over(folder / "data", [joint_plan(folder / "ke_hoach_lien_tich.docx")])
 
 
+def test_each_body_over_its_number_with_the_motto_below_the_table(tmp_path: Path) -> None:
+    """The joint header laid out as two cells only, each body's name over its own number, the motto and the date
+    typed under the table: the cells are read one after the other, not run together on one line."""
+    document = docx.Document()
+    head = document.add_table(rows=1, cols=2)
+    head.cell(0, 0).text = "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI\nTỈNH VĨNH PHONG\n──────\nSố: 152/KH-BHXH"
+    head.cell(0, 1).text = "HỘI NÔNG DÂN VIỆT NAM\nBCH HỘI NÔNG DÂN\nTỈNH VĨNH PHONG\n──────\nSố: 47-KH/HNDT"
+    for line in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Vĩnh Phong, ngày 16 tháng 01 năm 2026", "KẾ HOẠCH PHỐI HỢP",
+                 "Tuyên truyền, vận động nông dân tham gia bảo hiểm xã hội tự nguyện năm 2026", "───────",
+                 "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của hội viên nông dân."]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "phoi_hop.docx")
+    meta = extract_metadata(normalize_text(load_document(tmp_path / "phoi_hop.docx").text)[0])
+    assert meta["title"] == "Kế hoạch phối hợp tuyên truyền, vận động nông dân tham gia bảo hiểm xã hội tự nguyện năm 2026"
+    assert meta["doc_number"] == "152/KH-BHXH" and "47-KH/HNDT" in meta["references"]
+    assert meta["issuer"] == "Bảo hiểm xã hội tỉnh Vĩnh Phong và BCH Hội Nông dân tỉnh Vĩnh Phong"
+
+
 def test_both_bodies_issue_it_under_its_subject(tmp_path: Path) -> None:
     text, _ = normalize_text(load_document(joint_plan(tmp_path / "lien_tich.docx")).text)
     meta = extract_metadata(text)
@@ -78,6 +97,9 @@ def test_both_bodies_issue_it_under_its_subject(tmp_path: Path) -> None:
      ["SỞ TƯ PHÁP TỈNH HÀ TIÊN", "HỘI LIÊN HIỆP PHỤ NỮ TỈNH HÀ TIÊN"], []),
     ("Kế hoạch liên tịch tuyên truyền pháp luật hôn nhân và gia đình cho phụ nữ có số hiệu là gì?",
      ["88/KH-STP", "21/KH-HLHPN"], []),
+    # the plan named by the bodies issuing it; "nội dung phối hợp" asks what is done together, not who co-operates
+    ("Kế hoạch liên tịch giữa Sở Tư pháp và Hội Liên hiệp Phụ nữ tỉnh Hà Tiên gồm những nội dung phối hợp nào?",
+     ["5.000 tờ gấp", "Phụ nữ tìm hiểu pháp luật"], []),
 ])
 def test_a_joint_plan_is_answered_for_both_bodies(plan: Services, question: str, facts: list[str],
                                                   not_said: list[str]) -> None:

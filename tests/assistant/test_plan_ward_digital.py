@@ -46,6 +46,10 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the resolution the Tỉnh ủy issued, not the district's plan whose title names it
     ("Nghị quyết của Tỉnh ủy Hải Vân về phát triển kinh tế số giao cơ quan nào theo dõi, đánh giá kết quả thực "
      "hiện?", ["Văn phòng Tỉnh ủy"], ["Phòng Kinh tế huyện"]),
+    # a plan named with the department that drafted it, by its abbreviation ("Sở KH&CN trình"): a unit's name, no
+    # topic the figure's passage must say
+    ("KH phát triển kinh tế số huyện Đông Sơn (Phòng KH&CN trình): kinh tế số phải chiếm bao nhiêu % GRDP huyện?",
+     ["20% GRDP"], []),
     # each side's digital-economy target, though "kinh tế số" is in one plan's title
     ("Mục tiêu kinh tế số đến năm 2030 của huyện Đông Sơn có cao hơn Nghị quyết 05-NQ/TU không? Mỗi bên là bao "
      "nhiêu?", ["20% GRDP", "25% GRDP"], []),
@@ -61,6 +65,9 @@ def test_answered_as_written(plans: Services, question: str, facts: list[str], n
     "Kế hoạch chuyển đổi số phường An Khánh yêu cầu bảo đảm an toàn thông tin cấp mấy?",
     "Đường truyền số liệu chuyên dùng của phường An Khánh dùng băng tần nào (MHz)?",
     "Camera giám sát tại trụ sở phường An Khánh dùng phần mềm nào (Hikvision, Dahua)?",
+    # a choice the question ends on, a grade by its number, where the money comes from: none said
+    "Báo cáo hằng tháng của phường An Khánh gửi bằng văn bản giấy hay qua thư điện tử?",
+    "Kế hoạch chuyển đổi số phường An Khánh tập huấn kỹ năng số cho học sinh từ lớp mấy?",
 ])
 def test_what_no_plan_says_is_refused(plans: Services, question: str) -> None:
     r = plans.ask.ask(question)

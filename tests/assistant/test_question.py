@@ -157,6 +157,9 @@ from assistant.services.question import (
          {"product", "responsibility", "deadline"}, set()),
         ("Mục tiêu kinh tế số của Bắc Ninh có cao hơn Nghị quyết 57 không? Mỗi bên là bao nhiêu?", {"compare"},
          set()),
+        # "kế hoạch phối hợp", "nội dung phối hợp": kinds of plan and of work; "đơn vị nào phối hợp" asks co-units
+        ("Kế hoạch phối hợp năm 2026 gồm những nội dung phối hợp nào?", {"list"}, {"responsibility"}),
+        ("Việc tập huấn do đơn vị nào phối hợp?", {"responsibility"}, set()),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:

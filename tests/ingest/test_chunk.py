@@ -184,3 +184,21 @@ def test_a_tables_caption_travels_with_its_header() -> None:
     nodes = SectionChunker().get_nodes_from_documents([Document(text=text, metadata={META_BLOCKS: parse_structure(text)})])
     row = next(n for n in nodes if n.metadata["kind"] == "table_row")
     assert [h["text"] for h in row.metadata["header_rows"]][0].startswith("Bảng 1. Chỉ tiêu diện tích cây ăn quả")
+
+
+def test_a_chunk_holding_one_task_and_more_is_embedded_with_the_rest() -> None:
+    """A part holding a task read field by field and, after it, an item of its own (a campaign and its dates): the
+    task's rendering stands for the task, the rest of the chunk is still embedded — a question about the campaign
+    finds it by its words."""
+    from assistant.settings import load_settings
+    from ingest.pipeline import build_chunker, build_prepare_pipeline, chunk, prepare
+
+    text = ("KẾ HOẠCH\nPhối hợp vận động nông dân tham gia bảo hiểm xã hội năm 2026\n"
+            "III. NỘI DUNG PHỐI HỢP\n1. Tổ chức thu và phát triển người tham gia\n"
+            "- Hội Nông dân cấp xã phối hợp với tổ chức dịch vụ thu BHXH, BHYT tổ chức thu tại thôn, tổ dân phố.\n"
+            "- Tổ chức “Đợt cao điểm vận động BHXH tự nguyện, BHYT hộ gia đình” từ ngày 01/9/2026 đến ngày "
+            "30/11/2026 tại tất cả các xã, phường.\n2. Tập huấn nghiệp vụ\n- Tổ chức 02 lớp tập huấn cho 140 học viên.\n")
+    doc = prepare(build_prepare_pipeline(), Document(text=text, metadata={"doc_id": "d1", "source": "phoi_hop.txt"}))
+    node = next(n for n in chunk(build_chunker(load_settings()), doc) if "Đợt cao điểm" in n.get_content())
+    assert "Hội Nông dân cấp xã" in embed_text(node, "Kế hoạch")
+    assert "Đợt cao điểm vận động BHXH tự nguyện" in embed_text(node, "Kế hoạch"), embed_text(node, "Kế hoạch")

@@ -16,6 +16,7 @@ import openpyxl
 import pypdf
 import pytest
 from conftest import excel_plan_bytes, laid_out_docx, to_cp1258
+from test_load import make_pdf
 
 from assistant.domain import UPLOAD_TYPES
 from ingest.encodings import encode
@@ -413,6 +414,32 @@ def test_a_ruled_table_of_any_columns_printed_to_pdf_is_read_cell_by_cell(tmp_pa
     assert "| Khu vực | Số trường tham gia | Số học sinh học bơi | Đơn vị đầu mối |" in lines
     assert "| Khu vực miền núi phía Tây | 35 | 4.200 | Phòng Giáo dục dân tộc |" in lines
     assert "IV. KINH PHÍ" in lines
+
+
+@needs_office
+def test_a_ruled_table_under_a_watermark_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A plan downloaded from a document system: who downloaded it and when, drawn aslant three times down each
+    page and across its table. The watermark is no text of the plan, and the table is still read by its rules (the
+    mark's letters cut into its cells, and run onto its column names, "… 14:27TTHoạt động", hid it)."""
+    rows = [("TT", "Hoạt động", "Thời gian", "Đơn vị chủ trì"),
+            ("1", "Lễ hội Xuân hồng năm 2026", "Từ 02/3 đến 15/3/2026", "Hội Chữ thập đỏ tỉnh"),
+            ("2", "Hành trình Đỏ năm 2026", "Tháng 7/2026", "Hội Chữ thập đỏ tỉnh, Tỉnh đoàn")]
+    pdf = ruled_pdf(tmp_path, "1. Tổ chức các đợt hiến máu cao điểm theo lịch sau:", rows, "2. Tổ chức tiếp nhận máu.")
+    mark = "Phạm Thu Trang - Văn phòng Sở Y tế - 09/01/2026 14:27"
+    # one mark starting beside the table's column names, as the extraction then runs them together
+    over = pypdf.PdfReader(io.BytesIO(make_pdf([[]], marks=(mark, mark, mark), at=((40, 686), (60, 400), (80, 150)))))
+    over = over.pages[0]
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    for page in writer.pages:
+        page.merge_page(over)
+    marked = tmp_path / "tai_ve.pdf"
+    writer.write(marked)
+    text = load_document(marked).text
+    assert "Phạm Thu Trang" not in text and "14:27" not in text, text
+    lines = normalize_text(text)[0].splitlines()
+    assert "| TT | Hoạt động | Thời gian | Đơn vị chủ trì |" in lines, lines
+    assert "| 2 | Hành trình Đỏ năm 2026 | Tháng 7/2026 | Hội Chữ thập đỏ tỉnh, Tỉnh đoàn |" in lines
+    assert "2. Tổ chức tiếp nhận máu." in lines
 
 
 @needs_office

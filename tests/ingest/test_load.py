@@ -42,9 +42,11 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = ()) -> bytes:
+def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = (),
+             at: tuple[tuple[int, int], ...] = ()) -> bytes:
     """A minimal PDF whose pages carry a real text layer (Type0 font, Identity-H, ToUnicode map); `marks` are
-    drawn over each page at 45 degrees, as a document system prints who downloaded it."""
+    drawn over each page at 45 degrees, as a document system prints who downloaded it (starting at the points
+    `at`, or spread down the page)."""
     chars = sorted({ord(ch) for page in [*pages, list(marks)] for line in page for ch in line})
     bfchar = "\n".join(f"<{c:04X}> <{c:04X}>" for c in chars)
     cmap = (
@@ -79,7 +81,7 @@ def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = ()) -> bytes:
     for lines in pages:
         ops = ["BT /F1 12 Tf 50 780 Td 14 TL"]
         ops.append(" T* ".join(f"<{''.join(f'{ord(ch):04X}' for ch in line)}> Tj" for line in lines))
-        ops += [f"0.7071 0.7071 -0.7071 0.7071 {120 + 40 * i} {260 + 150 * i} Tm "
+        ops += [f"0.7071 0.7071 -0.7071 0.7071 {' '.join(map(str, at[i] if at else (120 + 40 * i, 260 + 150 * i)))} Tm "
                 f"<{''.join(f'{ord(ch):04X}' for ch in mark)}> Tj" for i, mark in enumerate(marks)]
         content = add(stream(("\n".join(ops) + "\nET").encode()))
         kids.append(

@@ -202,6 +202,22 @@ HEADERS = [
         {"doc_number": "08/KH-BCĐ", "issuer": "Ban Chỉ đạo liên ngành về an toàn thực phẩm"},
         id="a-board-name-wrapped-before-what-it-is-about",
     ),
+    pytest.param(  # a board's name over two lines with no joining word; the committee over it on two lines too
+        "ỦY BAN NHÂN DÂN\nTỈNH VĨNH PHONG\nBAN CHỈ ĐẠO VẬN ĐỘNG\nHIẾN MÁU TÌNH NGUYỆN\n───────\nSố: 01/KH-BCĐ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n───────────────\n"
+        "Vĩnh Phong, ngày 08 tháng 01 năm 2026\nKẾ HOẠCH\nVận động hiến máu tình nguyện năm 2026\n───────\n"
+        "Căn cứ Quyết định số 1203/QĐ-UBND ngày 15/8/2025;\n\nTRƯỞNG BAN\nPHÓ CHỦ TỊCH UBND TỈNH\n\n"
+        "Trịnh Thị Minh Nguyệt\n",
+        {"doc_number": "01/KH-BCĐ", "issuer": "Ban Chỉ đạo vận động hiến máu tình nguyện",
+         "superior": "Ủy ban nhân dân tỉnh Vĩnh Phong", "title": "Kế hoạch vận động hiến máu tình nguyện năm 2026",
+         "signer": "Trịnh Thị Minh Nguyệt", "signer_title": "Phó Chủ tịch UBND tỉnh"},
+        id="a-board-name-wrapped-without-a-joining-word-and-a-drawn-rule-under-the-title",
+    ),
+    pytest.param(  # "XÃ HỘI" in a body's name is no commune
+        "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI\nTỈNH VĨNH PHONG\nSố: 152/KH-BHXH\n\nKẾ HOẠCH\nPhát triển người tham gia\n",
+        {"doc_number": "152/KH-BHXH", "issuer": "Bảo hiểm xã hội tỉnh Vĩnh Phong"},
+        id="social-insurance-is-no-commune",
+    ),
     pytest.param(
         "Đăng nhập | Sơ đồ cổng | RSSThứ Sáu, ngày 14/03/2025\nCỔNG THÔNG TIN ĐIỆN TỬ XÃ TÂN LẠC\n"
         "ỦY BAN NHÂN DÂN\nXÃ TÂN LẠC\nSố: 47/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.vocab.docnum import doc_numbers, kind_code, number_line
+from assistant.vocab.docnum import doc_numbers, kind_code, number_line, without_dated_references
 from assistant.vocab.parts import (
     announces_list,
     cites_document,
@@ -140,3 +140,28 @@ def test_a_copys_block_is_no_part_of_the_document_it_copies() -> None:
     assert span is not None and text[span[0]:span[1]].endswith("Trần Văn Bình")
     assert copy_block_start(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình"]) is None
     assert copy_block_start(["Sao y bản chính các văn bản đến trước ngày 15/3."]) is None  # a duty, no copy
+
+
+def test_a_second_body_signing_without_an_authority_line_is_in_the_span() -> None:
+    """A joint plan: one body signs "TM. BAN THƯỜNG VỤ", the other's head signs in their own name ("BẢO HIỂM XÃ HỘI
+    TỈNH" / "GIÁM ĐỐC"), the blocks side by side read one after the other: the span holds both; an annex after a
+    signature is no second block."""
+    text = ("Hai bên kịp thời trao đổi./.\n\nTM. BAN THƯỜNG VỤ\nHỘI NÔNG DÂN TỈNH\nCHỦ TỊCH\nĐặng Quốc Hưng\n\n"
+            "BẢO HIỂM XÃ HỘI TỈNH\nGIÁM ĐỐC\nVũ Thị Thanh Hương\n\nNơi nhận:\n- BHXH Việt Nam (b/c);\n- Lưu: VT.")
+    span = signature_span(text)
+    assert span is not None
+    assert text[span[0]:span[1]].startswith("TM. BAN THƯỜNG VỤ") and text[span[0]:span[1]].endswith("Vũ Thị Thanh Hương")
+    text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\nPHỤ LỤC\nBẢNG PHÂN CÔNG\nGIÁM ĐỐC SỞ\nTrần Văn Bình"
+    span = signature_span(text)
+    assert span is not None and text[span[0]:span[1]].endswith("Nguyễn Văn An")
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "Căn cứ  ;"),
+    ("Quyết định số 496/QĐ-TTg ngày 30/3/2021; hoàn thành trước ngày 30/6/2026",
+     "Quyết định số  ; hoàn thành trước ngày 30/6/2026"),
+    ("Trình sửa đổi Luật Đất đai trước ngày 30/6/2026", "Trình sửa đổi Luật Đất đai trước ngày 30/6/2026"),
+    ("luật hóa trước ngày 30/6/2026", "luật hóa trước ngày 30/6/2026"),
+])
+def test_a_document_cited_with_its_date_by_number_or_as_a_law_by_name(text: str, left: str) -> None:
+    assert without_dated_references(text) == left

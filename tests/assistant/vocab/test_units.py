@@ -9,6 +9,7 @@ from assistant.vocab.units import (
     expand_abbreviations,
     is_group,
     names_unit,
+    opens_unit_name,
     places_named,
     same_unit,
     split_unit_list,
@@ -233,3 +234,11 @@ def test_abbreviations_a_plan_defines(text: str, defined: dict[str, str]) -> Non
     if defined:
         [(abbr, full)] = defined.items()
         assert spell_defined(f"Tỷ lệ {abbr} được thu gom", defined) == f"Tỷ lệ {abbr} ({full}) được thu gom"
+
+
+@pytest.mark.parametrize(("line", "opens"), [
+    ("BAN CHỈ ĐẠO VẬN ĐỘNG", True), ("HIẾN MÁU TÌNH NGUYỆN", False), ("TỈNH VĨNH PHONG", True),
+    ("BCH HỘI NÔNG DÂN", True), ("BẢO HIỂM XÃ HỘI", True), ("VỀ AN TOÀN THỰC PHẨM", False), ("UBND TỈNH HÀ NAM", True),
+])
+def test_a_header_line_opens_a_units_name_by_its_head(line: str, opens: bool) -> None:
+    assert opens_unit_name(line) is opens
