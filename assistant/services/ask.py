@@ -427,7 +427,7 @@ class AskService:
         said = f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}" if draft.lead else cited
         if _TWO_OF_A_KIND.search(fold_accents(q).lower()):  # "học sinh tiểu học và học sinh THCS": a statement each
             said = " ".join([said, *(c.quote for c in draft.citations)])
-        if not self._figure_said(q, docs, said):
+        if not self._figure_said(q, docs, said) or draft.lead is not None and not _row_named(q, draft.lead):
             return False
         # the plans that answer must say the question's proper names and what it is about
         return self._names_said(self._critical(q), docs) and self._topic_said(q, docs, draft.best_coverage) and \
@@ -840,6 +840,23 @@ def _field_said(q: str, lead: Unit | None, cited: str) -> bool:
     if not role or lead is None:
         return True
     return role in lead.fields or bool(_FIELD_WORDS[role].search(fold_question(f"{cited} {lead.text}")))
+
+
+def _row_named(q: str, row: Unit) -> bool:
+    """A row of a table listing things by name (products, places, groups) answers a figure of the thing the question
+    names: a cell of its words says a word of the question. "Xi măng và clanke" gives no figure of "mận, mơ", though
+    its columns are the years and tonnes asked. A row holding a task's or an indicator's long words is read by them."""
+    if not row.is_row or not row.cells or not expectation(q).asks_value:
+        return True
+    named = [v for v in row.cells.values() if re.search(r"[^\W\d_]", v) and not _ROW_NUMBER.fullmatch(v.strip())]
+    if not named or any(len(v.split()) > _NAME_WORDS for v in named):
+        return True
+    asked = set(content_terms(q))
+    return any(set(content_terms(v)) & asked for v in named)
+
+
+_ROW_NUMBER = re.compile(r"[\dIVXivx]+[.)]?")
+_NAME_WORDS = 6  # a label this long is a task's or an indicator's words, not a thing's name
 
 
 def _task_text(unit: Unit) -> str:
