@@ -636,17 +636,17 @@ class ExtractiveAnswerer:
             same = u.doc_id == lead.doc_id and u.section == lead.section
             return u.score + (0.3 if q.wants("list") and same else 0.0)
 
-        def own_item(u: Unit) -> bool:
-            if u.doc_id != lead.doc_id or u.section != lead.section:
-                return False
-            # "có những đợt hiến máu cao điểm nào?" answered by a row of a schedule its heading calls "các đợt …":
-            # its other rows are the others (not when a unit is asked: its own rows are the list, the ranking finds
-            # them; not rows of tasks, when the things asked are named inside them)
-            return whole_part and not u.is_row or rows_listed and u.is_row
-
+        # "có những đợt hiến máu cao điểm nào?" answered by a row of a schedule its heading calls "các đợt …": its
+        # other rows are the others (not when a unit is asked: its own rows are the list, the ranking finds them;
+        # not rows of tasks, when the things asked are named inside them)
         kind = _LISTED_KIND.search(fold_accents(q.text.lower()))
         rows_listed = q.wants("list") and lead.is_row and not q.units and kind is not None and \
             re.search(rf"\b{kind.group(1)}\b", fold_accents(lead.section.lower())) is not None
+
+        def own_item(u: Unit) -> bool:
+            if u.doc_id != lead.doc_id or u.section != lead.section:
+                return False
+            return whole_part and not u.is_row or rows_listed and u.is_row
 
         # a passage for each period asked that the chosen do not name: "… đạt bao nhiêu vào năm 2027 và năm 2030?"
         # (the first found), "… tăng dần từ quý II đến quý IV như thế nào?" (the one most like the lead: the same
