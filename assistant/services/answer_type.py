@@ -375,7 +375,7 @@ _SAME_UNIT = {"khối": "khối|m3|m³", "m3": "khối|m3|m³", "m³": "khối|m
 def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
     """A sum for each one the question names: "bao nhiêu đồng một khối" is not answered by "3 triệu đồng/hộ", though
     that is a sum for each household."""
-    unit = match.group("per") if "per" in match.re.groupindex and match.group("per") else match.group("each")
+    unit = next(g for g in match.groupdict().values() if g)  # "each" or "per", whichever the question filled
     units = _SAME_UNIT.get(unit, re.escape(unit))
     # the ones between may be written in words of their own ("350.000 đồng/học sinh/khóa học")
     pattern = _SUM + r"(?:\s*/\s*[^\s/;.,]+(?: [^\s/;.,]+){0,2}){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*" \
