@@ -107,8 +107,28 @@ def encode(text: str, codec: str) -> bytes:
     return text.encode(codec)
 
 
+# Word's typographic quotes, dashes and ellipsis typed in a .Vn font keep their Windows-1252 codes, where VN1 puts
+# capital toned letters ("“Gia đình bình yên”" is no "ỎGia đình bình yênÕ")
+CP1252_MARKS = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"}
+
+
 def decode_tcvn3(data: bytes) -> str:
-    return unicodedata.normalize("NFC", "".join(TCVN3_DECODE[b] for b in data))
+    chars = [TCVN3_DECODE[b] for b in data]
+    for i, b in enumerate(data):
+        if b in CP1252_MARKS and not _in_capitals(chars, i):
+            chars[i] = CP1252_MARKS[b]
+    return unicodedata.normalize("NFC", "".join(chars))
+
+
+def _in_capitals(chars: list[str], i: int) -> bool:
+    """The letter at `i` stands in a word of capitals ("HỎI"): a capital beside small letters or alone is a mark."""
+    start, end = i, i + 1
+    while start > 0 and (chars[start - 1].isalpha() or unicodedata.combining(chars[start - 1])):
+        start -= 1
+    while end < len(chars) and (chars[end].isalpha() or unicodedata.combining(chars[end])):
+        end += 1
+    others = [c for c in chars[start:i] + chars[i + 1:end] if c.isalpha()]
+    return bool(others) and not any(c.islower() for c in others)
 
 
 def decode_vni(text: str) -> str:

@@ -705,8 +705,9 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     try:
         for number, page in enumerate(pdf.pages):
             marks: list[list[str]] = []
+            placed: list[tuple[float, float, float]] = []
             # the marks off first: a watermark run onto a table's column names ("… 14:27TTHoạt động") hides them
-            text = _without_marks(page.extract_text(visitor_text=_turned_text(marks)) or "", marks)
+            text = _without_marks(page.extract_text(visitor_text=_turned_text(marks, placed)) or "", marks)
             laid = None
             ruled = ruled or RuledPages(data)
             # a table named by its column words, going on from the page before, or drawn as a grid of rules
@@ -714,6 +715,8 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
                 laid = ruled.read(number)
             if laid is None and (_table_page(text) or in_table and _TABLE_ROW.match(text.lstrip())):
                 laid = _in_columns(page)
+            if laid is None and _drawn_out_of_order(placed):
+                laid = ruled.read(number, whole=True)
             in_table = laid is not None
             pages.append(_without_marks(laid, marks) if laid is not None else text)
             if deadline is not None:
@@ -724,11 +727,12 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     return pages
 
 
-def _turned_text(marks: list[list[str]]) -> Any:
+def _turned_text(marks: list[list[str]], placed: list[tuple[float, float, float]]) -> Any:
     """A pypdf text visitor collecting the text drawn turned aslant (neither level nor upright): the diagonal
     watermark a document system prints over each page it hands out ("Nguyễn Văn A - Sở Y tế - 08/01/2026 10:21"),
     a stamp's text — no words of the document. Pieces drawn one after another are one mark, each piece kept: a
-    watermark printed three times down the page is three pieces the extraction puts in three places."""
+    watermark printed three times down the page is three pieces the extraction puts in three places. The level
+    pieces go to `placed`, where each starts (x, y) and its height, in the order drawn."""
     last = [False]
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
@@ -738,9 +742,27 @@ def _turned_text(marks: list[list[str]]) -> Any:
                 marks[-1].append(text)
             else:
                 marks.append([text])
+        elif text.strip():
+            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            placed.append((x, y, abs(size * tm[3] * cm[3]) or _LINE_POINTS))
         last[0] = turned or not text.strip() and last[0]
 
     return visit
+
+
+_LINE_POINTS = 12.0  # a line's height when the PDF gives no size
+
+
+def _drawn_out_of_order(placed: list[tuple[float, float, float]]) -> bool:
+    """Text drawn above lines drawn before it, starting no further right than they do: a paragraph a spreadsheet
+    prints to PDF after the rows below it ("Trên đây là Kế hoạch …" after the signature). A header's or a signature's
+    right-hand column drawn after its left-hand one starts further right: that is no disorder."""
+    lowest: list[tuple[float, float]] = []  # (y, x) of the pieces drawn so far
+    for x, y, height in placed:
+        if any(below < y - 2 * height and left >= x - height for below, left in lowest):
+            return True
+        lowest.append((y, x))
+    return False
 
 
 def _without_marks(text: str, marks: list[list[str]]) -> str:

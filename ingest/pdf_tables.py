@@ -54,16 +54,17 @@ class RuledPages:
         finally:
             page.close()
 
-    def read(self, number: int) -> str | None:
+    def read(self, number: int, whole: bool = False) -> str | None:
         """Page `number` (0-based) with its ruled tables as markdown pipe rows, or None when it has none (or is
-        turned: its text layer and its image then do not share coordinates)."""
+        turned: its text layer and its image then do not share coordinates). `whole`: a page without tables is read
+        too, line by line in the order it is printed."""
         page = self._pdf[number]
         try:
-            return self._read(page)
+            return self._read(page, whole)
         finally:
             page.close()
 
-    def _read(self, page: Any) -> str | None:
+    def _read(self, page: Any, whole: bool = False) -> str | None:
         import pypdfium2.raw as pdfium_c
 
         from ingest.grid import DARK, MAX_PIXELS, find_tables, panes, read_page
@@ -78,7 +79,7 @@ class RuledPages:
         image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
         dark = np.asarray(image) < DARK
         sheet = [(left, right, find_tables(dark[:, left:right])) for left, right in panes(dark)]
-        if not any(tables for _, _, tables in sheet):
+        if not any(tables for _, _, tables in sheet) and not whole:
             return None
         text = page.get_textpage()
 
@@ -90,7 +91,10 @@ class RuledPages:
             def band(top: int, bottom: int) -> str:
                 if bottom - top < 4:
                     return ""
-                lines = (" ".join(line.split()) for line in inside(left, top, right, bottom).splitlines())
+                # each printed line on its own (its box cut at the middle of the blank rows around it, less the pad)
+                printed = [inside(left, top + a + _PAD, right, top + b - _PAD)
+                           for a, b in printed_lines(dark[top:bottom, left:right])]
+                lines = (" ".join(line.split()) for line in in_reading_order(inside(left, top, right, bottom), printed))
                 return "\n".join(line for line in lines if line)
 
             def table(found: Any) -> str:
@@ -106,6 +110,50 @@ class RuledPages:
             return read if _same_words(read, text.get_text_range()) else None
         finally:
             text.close()
+
+
+def printed_lines(dark: np.ndarray) -> list[tuple[int, int]]:
+    """The (top, bottom) rows of each line of ink in a band, each reaching to the middle of the blank rows around it.
+    A thin run of ink is a line's marks standing apart from its letters (the accents over capitals, a dot below):
+    it goes with the nearer line."""
+    inked = np.flatnonzero(dark.any(axis=1))
+    if not len(inked):
+        return []
+    breaks = np.flatnonzero(np.diff(inked) > 1)
+    ink = [[int(inked[0]), 0], *([int(inked[i + 1]), 0] for i in breaks)]
+    for run, end in zip(ink, [*(int(inked[i]) + 1 for i in breaks), int(inked[-1]) + 1], strict=True):
+        run[1] = end
+    tallest = max(b - a for a, b in ink)
+    i = 0
+    while len(ink) > 1 and i < len(ink):
+        a, b = ink[i]
+        if b - a >= _MARKS_SHARE * tallest:
+            i += 1
+            continue
+        above = a - ink[i - 1][1] if i > 0 else None
+        below = ink[i + 1][0] - b if i + 1 < len(ink) else None
+        j = i - 1 if below is None or above is not None and above < below else i + 1
+        ink[j] = [min(ink[j][0], a), max(ink[j][1], b)]
+        del ink[i]
+        i = max(0, min(i, j))
+    cuts = [0, *((ink[k][1] + ink[k + 1][0]) // 2 for k in range(len(ink) - 1)), dark.shape[0]]
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
+_MARKS_SHARE = 0.4  # a run of ink this much shorter than the band's tallest line holds marks, not letters
+
+
+def in_reading_order(drawn: str, printed: list[str]) -> list[str]:
+    """The lines of a band as printed, top to bottom, when the PDF draws them in another order (a spreadsheet printed
+    to PDF draws its wrapped cells last: "Trên đây là Kế hoạch …" after the signature below it) and each printed
+    line is drawn in one piece; else the lines as drawn. Lines side by side drawn apart (a header's two columns,
+    each drawn whole) keep the order they are drawn in: read across, a line of one would run into the other's."""
+    flat = " ".join(drawn.split())
+    lines = [" ".join(line.split()) for line in printed if line.split()]
+    at = [flat.find(line) for line in lines]
+    if len(lines) < 2 or min(at) < 0 or at == sorted(at) or len(" ".join(lines)) != len(flat):
+        return drawn.splitlines()
+    return lines
 
 
 _MISREAD = 0.01  # words a typed table's cells may read otherwise than its text layer ("|" in a cell, say)

@@ -243,8 +243,13 @@ _KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan m
                          r"dinh dang)(?: (?:tep|file|ma hoa|du lieu))?"  # "thuật toán mã hóa nào", "định dạng tệp nào"
                          r"(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})?|"
                          r"(giong(?: [a-z]+){1,2})) (?:nao|gi)\b")
-# "những cây cầu cụ thể nào", "các trạm thu phí cụ thể nào": things asked by their names
-_NAMED_ASKED = re.compile(r"\b(?:nhung|cac) ([a-z]+(?:,? [a-z]+){0,5}) cu the nao\b")
+# "những cây cầu cụ thể nào", "chọn công trình hay dự án giao thông cụ thể nào", "nêu tên cụ thể những hội chợ, triển
+# lãm quốc tế nào": things asked by their own names (the phrase after the word that opens it, at most seven words)
+_NAMED_ASKED = re.compile(r"\b(?:(?:nhung|cac|chon|tai|o|tren) ((?:[a-z]+,? ){0,6}?[a-z]+) cu the nao|"
+                          r"ten cu the (?:cua )?(?:nhung |cac )?((?:[a-z]+,? ){0,6}?[a-z]+) nao)\b")
+_ALTERNATIVES = re.compile(r",\s*|\s+(?:hay|hoac|va)\s+")
+# a word counting one thing ("cây cầu", "ngôi trường"): the noun after it names the thing as well
+_CLASSIFIERS = frozenset(("cay", "con", "chiec", "buc", "ngoi", "toa", "cai", "tam", "can"))
 # kinds asked "cụ thể" that have no names of their own: tasks, contents, units … are answered by what a plan says
 _ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem"))
@@ -302,11 +307,13 @@ class Expectation:
     about: tuple[str, ...] = ()  # "tiêu chuẩn TCVN nào về chất lượng dữ liệu": folded words the passage says
     numbered: str = ""  # "Đoàn kiểm tra liên ngành số 2": the number of the thing asked about; the passage says "số 2"
     options: tuple[str, ...] = ()  # "giá hiện hành hay giá so sánh?": the choices offered (folded); a passage says one
+    named: tuple[str, ...] = ()  # "những cây cầu cụ thể nào": words a name follows ("cầu"); the passage says a name
 
     @property
     def asks_value(self) -> bool:
         """A value of some shape is asked (a sum, a share, a count, a date…, who approves), not only words."""
-        return self.pattern is not None or bool(self.count_nouns) or self.per is not None or bool(self.act)
+        return self.pattern is not None or bool(self.count_nouns) or self.per is not None or bool(self.act) or \
+            bool(self.named)
 
 
 # "cấp mấy", "cấp độ mấy", "lớp mấy", "bậc mấy" as typed ("cấp máy tính" issues computers): a rank by its number
@@ -468,11 +475,7 @@ def expectation(question: str) -> Expectation:
     often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
         if pattern is FREQUENCY and has_diacritics(question) else ""
     kind = _KIND_ASKED.search(q) if pattern is None and not m else None  # typed without marks, compared folded
-    if pattern is None and has_diacritics(question) and (instances := _NAMED_ASKED.search(q)) and \
-            instances.group(1) not in _ANY_KIND:
-        # "gắn cảm biến trên những cây cầu cụ thể nào?": each by its name ("cầu Mỹ Thuận"), not "các cầu trọng điểm"
-        word = written[instances.start(1):instances.end(1)].split()[-1]
-        pattern = re.compile(rf"(?i:\b{re.escape(word)})\s+[{UPPER}0-9]")
+    named_heads = _named_heads(q, written) if pattern is None else ()
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
@@ -484,7 +487,38 @@ def expectation(question: str) -> Expectation:
                        counted=bool(_BY_COUNT.search(q)),
                        numbered=next((m.group(2) for m in _NUMBERED_THING.finditer(named)
                                       if m.group(1) not in _NUMBERED_PARTS), ""),
-                       about=_about_asked(q), options=_options(q, question))
+                       about=_about_asked(q), options=_options(q, question), named=named_heads)
+
+
+def _named_heads(q: str, written: str) -> tuple[str, ...]:
+    """"gắn cảm biến trên những cây cầu cụ thể nào?": each thing asked is said by its name ("cầu Mỹ Thuận"), not as
+    "các cầu trọng điểm": the words a name follows, as typed (folded when typed without marks). Kinds with no names
+    of their own (tasks, contents, units) are answered by what a plan says."""
+    found = _NAMED_ASKED.search(q)
+    if found is None:
+        return ()
+    group = found.lastindex or 1
+    phrase = written[found.start(group):found.end(group)]
+    phrase = re.sub(r"^(?:những|nhung|các|cac) ", "", phrase)
+    heads: list[str] = []
+    for alternative in _ALTERNATIVES.split(phrase):
+        words = alternative.split()
+        if not words or " ".join(fold_accents(w) for w in words[:2]) in _ANY_KIND or fold_accents(words[0]) in _ANY_KIND:
+            continue
+        heads += [alternative, " ".join(words[:2])]
+        if len(words) == 1 or len(words) == 2 and fold_accents(words[0]) in _CLASSIFIERS:
+            heads.append(words[-1])
+    return tuple(dict.fromkeys(heads))
+
+
+def says_named(heads: tuple[str, ...], text: str) -> bool:
+    """The passage names one of the things asked: one of `heads` followed by a name ("Hội chợ Canton", "cầu Rạch
+    Miễu", "đường ĐT.848"; not an acronym of what it is, "công trình BIM")."""
+    for head in heads:
+        said = fold_tones(text) if has_diacritics(head) else fold_accents(text)
+        if re.search(rf"(?<!\w)(?i:{re.escape(head)})\s+(?:[{UPPER}](?![{UPPER}\s])|[^\s,;]*\d)", said):
+            return True
+    return False
 
 
 # "phân bổ bao nhiêu mẫu cho mỗi xã, phường?": a count for each one, not the plan's total (accent-folded)
@@ -798,5 +832,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                or re.search(rf"\b{re.escape(o)}\b", fold_accents(where).lower()) for o in exp.options):
         return False
     if not says_numbered(exp, where):
+        return False
+    if exp.named and not says_named(exp.named, text):
         return False
     return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))

@@ -283,8 +283,18 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
     if best[0] < 0:
         return 0, clip_quote(text, limit)
     a, b = best[1], best[2]
+    if _ANNOUNCES_TITLE.search(text, a, b):  # "… thực hiện Tiểu dự án 3: Tăng cường … cho học sinh, sinh viên (…)"
+        title_end = _TITLE_END.search(text, b, b + _TITLE_REACH)
+        b = title_end.start() if title_end else b
     piece = text[a:b].rstrip(" ,;:")
     return a, piece
+
+
+_QUOTE_REACH = 80  # how far past the limit a quoted title may run to be said whole
+_TITLE_REACH = 2 * _QUOTE_REACH  # and a title a numbered name announces, unquoted
+# a thing named by its number announcing its title ("Tiểu dự án 3:", "Dự án 8:", "Nhiệm vụ 2:"): no quote ends there
+_ANNOUNCES_TITLE = re.compile(rf"[{UPPER}]\w*(?:\s+\w+){{0,3}}\s+\d+[a-z]?:\s*$")
+_TITLE_END = re.compile(r"\s\(|[.;\n]")
 
 
 def _within_clause(text: str, piece: tuple[int, int], want: re.Pattern[str] | None, limit: int) -> tuple[int, int]:
@@ -300,9 +310,6 @@ def _within_clause(text: str, piece: tuple[int, int], want: re.Pattern[str] | No
     end = space if stop < b and space > a else stop
     # "… Dự án 6: “Tăng cường đáp ứng y tế trong phòng, chống ma túy”": a title in quotes is said whole
     return a, _quote_close(text, a, end, b) or end
-
-
-_QUOTE_REACH = 80  # how far past the limit a quoted title may run to be said whole
 
 
 def _quote_close(text: str, a: int, stop: int, b: int) -> int | None:

@@ -240,6 +240,7 @@ class ExtractiveAnswerer:
                        + (DEFINES_WEIGHT * says_counts(u, counts) if counts else 0.0)
                        + (DEFINES_WEIGHT * coordinates_plan(u) if plan_lead else 0.0)
                        + (TOTAL_WEIGHT if asks_total and _TOTAL.search(fold_accents(u.text).lower()) else 0.0)
+                       + (HEADING_WEIGHT if _label_said(u, asked) else 0.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -818,8 +819,18 @@ def _items_said(text: str, longer: int = LIST_EXPAND_CHARS) -> str | None:
         return None
     head = _one_line(strip_marker(text[:text.find(items[0])])[1])
     intro = re.split(r"(?<=[.;])\s+", head)[-1]  # "…/năm. Một số sản phẩm trái cây chủ yếu:": the last sentence
-    each = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
+    each = [_clip_item(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
     return f"{_clip(intro, LIST_CHARS)} {'; '.join(each)}"
+
+
+# "… tiến tới thí điểm (2025 - 2026).", "… (Quý IV/2026)": the period an item ends on, in brackets
+_ENDS_DATED = re.compile(r"\s*(\([^()]*\b(?:19|20)\d\d\b[^()]*\))[.;]?$")
+
+
+def _clip_item(text: str, limit: int) -> str:
+    """An item too long to say whole is said by its start, and by the period it ends on, which says when."""
+    dated = _ENDS_DATED.search(text) if len(text) > limit else None
+    return f"{_clip(text[:dated.start()], limit)} {dated.group(1)}" if dated else _clip(text, limit)
 
 
 def _one_line(text: str) -> str:
@@ -878,7 +889,7 @@ def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     items = [ln for ln in lines[1:] if strip_marker(ln)[0]]  # its own bulleted items, not lines wrapped short
     if len(items) >= 2:
         head = _one_line(strip_marker(text[:text.find(items[0])])[1])
-        each = [_clip(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
+        each = [_clip_item(strip_marker(ln)[1].strip(), SUB_ITEM_CHARS) for ln in items[:MAX_SUB_ITEMS]]
         return 0, text, f"{_clip(head, LIST_CHARS)} {'; '.join(each)}"
     if len(text) <= DUTY_CHARS:
         return 0, text, _one_line(strip_marker(text)[1])
@@ -1407,7 +1418,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         or bool(_HOLDS_POST.search(text))
         # "… là tiêu chí đánh giá trách nhiệm của những ai?": those the passage says it is the responsibility of
         or "trách nhiệm của" in text and bool(_RESPONSIBLE_ASKED.search(q.folded)),
-        "deadline": lambda: "timing" in fields or bool(_DATE.search(u.text)) or _dating_item(u) is not None,
+        "deadline": lambda: "timing" in fields or _dates_unasked(u.text, q) or _dating_item(u) is not None,
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
@@ -1430,6 +1441,28 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
 # a task's own funding cell ("kinh phí: Chi thường xuyên") answers half a question about funding: "Kinh phí thực
 # hiện kế hoạch … từ những nguồn nào?" asks the plan's, which its funding section or a sentence on money states
 _TASK_FUNDS = 0.5
+
+
+def _label_said(u: Unit, asked: set[str]) -> bool:
+    """A table row the question names by its label, every word of it ("Ngân sách tỉnh (sự nghiệp y tế …)" for "Ngân
+    sách tỉnh bố trí bao nhiêu …"), not a row sharing some of them ("Ngân sách xã, phường")."""
+    if not u.is_row or not u.cells:
+        return False
+    label = next((v for v in u.cells.values() if re.search(r"[^\W\d_]{2}", v)), "")
+    words = folded_syllables(_BRACKETED.sub(" ", label))
+    return len(words) >= _LABEL_WORDS and set(words) <= asked
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LABEL_WORDS = 2  # "Tổng", "Khác": one word names no row
+
+
+def _dates_unasked(text: str, q: Question) -> bool:
+    """The passage says a time the question does not date by itself: "Chủ trì tổ chức Hội chợ … năm 2026" dates
+    nothing for "Hội chợ … năm 2026 dự kiến tổ chức khi nào?" (a recurrence, "hằng năm", says when all the same)."""
+    said = fold_accents(q.text).lower()
+    return any(not re.search(r"\d", m.group(0)) or fold_accents(m.group(0)).lower() not in said
+               for m in _DATE.finditer(text))
 
 
 def _names_unit(u: Unit, named: list[str]) -> float:

@@ -322,6 +322,16 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Thu phí không dừng lắp tại những trạm thu phí, tuyến đường cụ thể nào?",
          "Hệ thống thu phí điện tử không dừng đối với các phương tiện tham gia giao thông đường bộ.", False),
         ("Kế hoạch giao Sở Y tế những nhiệm vụ cụ thể nào?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể.", True),
+        # named by its own name, typed without marks, or asked "tên cụ thể": an acronym of what it is names none
+        ("ke hoach chon cong trinh hay du an giao thong cu the nao de thi diem ung dung BIM?",
+         "Thí điểm ứng dụng mô hình thông tin công trình BIM trong quản lý dự án xây dựng giao thông.", False),
+        ("ke hoach chon cong trinh hay du an giao thong cu the nao de thi diem ung dung BIM?",
+         "Thí điểm ứng dụng BIM tại công trình Cầu Cao Lãnh.", True),
+        ("Kế hoạch nêu tên cụ thể những hội chợ, triển lãm quốc tế nào doanh nghiệp sẽ tham gia?",
+         "Hỗ trợ doanh nghiệp tham gia các hội chợ, triển lãm thương mại quốc tế trong và ngoài nước; phối hợp với Hội "
+         "Nông dân tỉnh.", False),
+        ("Kế hoạch nêu tên cụ thể những hội chợ, triển lãm quốc tế nào doanh nghiệp sẽ tham gia?",
+         "Tổ chức đoàn doanh nghiệp tham gia Hội chợ Canton (Trung Quốc) năm 2026.", True),
         # "… nào về <chủ đề>": the thing asked is told by what it is about
         ("Việc làm sạch dữ liệu phải tuân theo tiêu chuẩn TCVN nào về chất lượng dữ liệu?",
          "Bảo đảm an toàn thông tin theo tiêu chuẩn TCVN 14423:2025 về An ninh mạng.", False),

@@ -68,6 +68,41 @@ def test_a_unit_giving_every_kind_of_fact_asked_fits_best() -> None:
     assert _intent_fit(period, analyse("Việc đánh giá kết quả thực hiện khi nào?")) == 1.0  # only a time asked
 
 
+def test_a_date_the_question_says_itself_dates_nothing_asked() -> None:
+    """"Hội chợ … năm 2026 dự kiến tổ chức khi nào?": a duty naming the fair by its year gives no time; the annex row
+    "Tháng 11/2026" does."""
+    from assistant.services.extractive import _intent_fit
+    from assistant.services.question import analyse
+
+    q = analyse("Ai chủ trì tổ chức Hội chợ sản phẩm hợp tác xã năm 2026 và dự kiến tổ chức khi nào?")
+    assert _intent_fit(_one_unit("Chủ trì tổ chức Hội chợ sản phẩm hợp tác xã năm 2026; hỗ trợ đưa sản phẩm lên sàn "
+                                 "thương mại điện tử."), q) == 0.5
+    assert _intent_fit(_one_unit("Sở Công Thương chủ trì tổ chức Hội chợ sản phẩm hợp tác xã trong tháng 11/2026."),
+                       q) == 1.0
+
+
+def test_a_row_the_question_names_by_its_whole_label_is_preferred() -> None:
+    """"Ngân sách tỉnh bố trí bao nhiêu …": the row labelled "Ngân sách tỉnh (sự nghiệp y tế năm 2026)", not the row
+    "Ngân sách xã, phường (hỗ trợ tổ chức buổi tiêm …)" sharing "ngân sách" and more of the question's topic."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import folded_syllables, split_units
+    from assistant.services.extractive import _label_said
+
+    def row(cells: dict[str, str]):  # type: ignore[no-untyped-def]
+        text = "| " + " | ".join(cells.values()) + " |"
+        payload = {"text": text, "start": 0, "doc_id": "d", "section": "III. KINH PHÍ", "kind": "table_row",
+                   "cells": cells}
+        (u,) = split_units(ScoredChunk("c", 1.0, payload), 0)
+        return u
+
+    asked = set(folded_syllables("Ngân sách tỉnh bố trí bao nhiêu cho công tác tiêm chủng mở rộng năm 2026?"))
+    assert _label_said(row({"STT": "2", "Nguồn": "Ngân sách tỉnh (sự nghiệp y tế năm 2026)", "Số tiền": "4.860"}),
+                       asked)
+    assert not _label_said(row({"STT": "3", "Nguồn": "Ngân sách xã, phường (hỗ trợ tổ chức buổi tiêm)",
+                                "Số tiền": "1.150"}), asked)
+    assert not _label_said(row({"STT": "1", "Nguồn": "Tiêm", "Số tiền": "9"}), asked)  # one word names no row
+
+
 def test_an_item_of_a_funding_section_gives_funding() -> None:
     """"- Ngân sách địa phương: …" says nothing of "kinh phí"; its section "6. Kinh phí thực hiện" does."""
     from assistant.components.vector_store import ScoredChunk
@@ -273,6 +308,34 @@ def test_a_list_of_long_items_is_said_by_each_items_start() -> None:
     assert said is not None and said.startswith("Một số sản phẩm trái cây chủ yếu: Tổng sản phẩm Xoài")
     assert "Tổng sản phẩm Nhãn" in said and len(said) < len(text) // 2
     assert _items_said("Một số sản phẩm chủ yếu:\n+ Xoài;\n+ Nhãn.") is None  # short: said whole
+
+
+def test_a_long_item_keeps_the_period_it_ends_on() -> None:
+    """"1. Hoàn thiện hạ tầng … (2025 - 2026)." said by its start: the bracketed period, which says when, stays."""
+    from assistant.services.extractive import _items_said
+
+    text = ("Lộ trình chung cho việc chuyển đổi, tích hợp dữ liệu hiện có:\n"
+            "1. Hoàn thiện hạ tầng công nghệ thông tin và phần mềm quản lý dữ liệu quy hoạch Thành phố, tùy điều kiện "
+            "có thể tiến tới thí điểm (2025 - 2026).\n"
+            "2. Thu thập, số hóa, chuẩn hóa cơ sở dữ liệu quy hoạch Thành phố và tích hợp vào Hệ thống quốc gia "
+            "(2025 - 2030).\n"
+            "3. Rà soát, cải cách thủ tục hành chính trong lĩnh vực quy hoạch, đảm bảo cung cấp dịch vụ công trực tuyến "
+            "toàn trình cho người dân và doanh nghiệp (Quý IV/2027).")
+    said = _items_said(text, 200)
+    assert said is not None
+    assert "Thành phố… (2025 - 2026); " in said and "(2025 - 2030)" in said and "(Quý IV/2027)" in said, said
+
+
+def test_a_quote_ending_at_a_numbered_name_goes_on_to_its_title() -> None:
+    """"… tổ chức thực hiện Tiểu dự án 3: Tăng cường … cho học sinh, sinh viên (thuộc Dự án 7 …)": a thing named by
+    its number is said with the title it announces, unquoted, up to its bracket."""
+    text = ("Chủ trì, phối hợp với các Sở, ban, ngành liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Giáo dục và Đào "
+            "tạo tổ chức thực hiện Tiểu dự án 3: Tăng cường công tác tuyên truyền giáo dục pháp luật về phòng, chống ma "
+            "túy cho học sinh, sinh viên (thuộc Dự án 7: “Truyền thông, giáo dục về phòng, chống ma túy”) trên địa bàn "
+            "tỉnh (khi Bộ Giáo dục và Đào tạo triển khai thực hiện).")
+    _, quote = best_window(text, set(content_terms("Sở Giáo dục chủ trì tiểu dự án nào, dành cho ai?")), None, 170)
+    assert quote.endswith("cho học sinh, sinh viên"), quote
+    assert text.startswith(quote)
 
 
 def test_a_sentence_goes_on_after_an_abbreviation_before_a_lower_case_word() -> None:

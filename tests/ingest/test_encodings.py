@@ -66,8 +66,10 @@ def test_vni_writes_letters_as_the_fonts(letter: str, sequence: str) -> None:
 @pytest.mark.parametrize("codec", ["tcvn3", "vni"])
 @pytest.mark.parametrize("letter", sorted(VIETNAMESE_LETTERS))
 def test_every_letter_round_trips(codec: str, letter: str) -> None:
-    """Each of the 134 letters comes back from its legacy bytes: through the table, and detected in a line."""
-    word = f"Ng{letter}n"
+    """Each of the 134 letters comes back from its legacy bytes: through the table, and detected in a line. A capital
+    on a code Word's quotes keep ("Ỏ" on "“") is read as a letter among capitals."""
+    marks = {encodings.TCVN3_DECODE[b] for b in encodings.CP1252_MARKS}
+    word = f"NG{letter}N" if codec == "tcvn3" and letter in marks else f"Ng{letter}n"
     data = encode(word, codec)
     assert nfc(encodings.decode_tcvn3(data) if codec == "tcvn3" else encodings.decode_vni(data.decode("cp1252"))) \
         == word
@@ -79,6 +81,23 @@ def test_tcvn3_is_one_byte_per_letter_and_refuses_what_it_cannot_hold() -> None:
     assert len(encode("Việt Nam ĐẢNG", "tcvn3")) == len("Việt Nam ĐẢNG")
     with pytest.raises(UnicodeEncodeError):
         encode("“trích”", "tcvn3")
+
+
+@pytest.mark.parametrize(
+    "stored, read",
+    [
+        # Word's quotes and dashes typed in a .Vn font keep their Windows-1252 codes ("“" is VN1's "Ỏ")
+        ("môc “Gia ®×nh b×nh yªn” ph¸t", "mục “Gia đình bình yên” phát"),
+        ("tõ 01/6 – 30/6", "từ 01/6 – 30/6"),
+        ("chñ ®Ò ‘an toµn’", "chủ đề ‘an toàn’"),
+    ],
+)
+def test_tcvn3_keeps_the_marks_word_typed(stored: str, read: str) -> None:
+    assert encodings.decode_tcvn3(stored.encode("cp1252")) == read
+
+
+def test_tcvn3_capitals_on_the_marks_codes_stay_letters_in_words_of_capitals() -> None:
+    assert encodings.decode_tcvn3(encode("CÂU HỎI Ở ĐÂU", "tcvn3")) == "CÂU HỎI Ở ĐÂU"
 
 
 # --- whole files in every legacy form ------------------------------------------------------------------

@@ -43,10 +43,11 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = (),
-             at: tuple[tuple[int, int], ...] = ()) -> bytes:
+             at: tuple[tuple[int, int], ...] = (), placed: tuple[tuple[int, int], ...] = ()) -> bytes:
     """A minimal PDF whose pages carry a real text layer (Type0 font, Identity-H, ToUnicode map); `marks` are
     drawn over each page at 45 degrees, as a document system prints who downloaded it (starting at the points
-    `at`, or spread down the page)."""
+    `at`, or spread down the page). `placed`: where each line of a page is drawn (x, y), in the order given;
+    else one under another."""
     chars = sorted({ord(ch) for page in [*pages, list(marks)] for line in page for ch in line})
     bfchar = "\n".join(f"<{c:04X}> <{c:04X}>" for c in chars)
     cmap = (
@@ -80,7 +81,9 @@ def make_pdf(pages: list[list[str]], marks: tuple[str, ...] = (),
     kids = []
     for lines in pages:
         ops = ["BT /F1 12 Tf 50 780 Td 14 TL"]
-        ops.append(" T* ".join(f"<{''.join(f'{ord(ch):04X}' for ch in line)}> Tj" for line in lines))
+        shown = [f"<{''.join(f'{ord(ch):04X}' for ch in line)}> Tj" for line in lines]
+        ops.append(" ".join(f"1 0 0 1 {x} {y} Tm {show}" for (x, y), show in zip(placed, shown, strict=True))
+                   if placed else " T* ".join(shown))
         ops += [f"0.7071 0.7071 -0.7071 0.7071 {' '.join(map(str, at[i] if at else (120 + 40 * i, 260 + 150 * i)))} Tm "
                 f"<{''.join(f'{ord(ch):04X}' for ch in mark)}> Tj" for i, mark in enumerate(marks)]
         content = add(stream(("\n".join(ops) + "\nET").encode()))
@@ -337,6 +340,32 @@ def test_a_watermark_drawn_aslant_is_no_text_of_the_document(tmp_path: Path) -> 
     text = load_document(pdf).text
     assert "Trạm Y tế xã chủ trì tiêm vắc xin sởi." in text and "30/6/2026" in text
     assert "Nguyễn Văn Tải" not in text and "08/01/2026" not in text and "LƯU HÀNH" not in text, text
+
+
+def test_a_paragraph_drawn_after_the_lines_below_it_reads_where_it_is_printed(tmp_path: Path) -> None:
+    """A plan laid out in a spreadsheet and printed to PDF draws its wrapped cells last: the closing paragraph after
+    the signature printed below it. Read as drawn, the signer's name ran into "Trên đây là …"; read as printed,
+    the paragraph comes first and the signature block ends the page."""
+    lines = ["Phối hợp xây dựng tin, bài tuyên truyền về tiêm chủng.", "Nơi nhận:", "KT. GIÁM ĐỐC",
+             "- UBND tỉnh;", "PHÓ GIÁM ĐỐC", "- Lưu: VT.", "Phạm Đức Thịnh",
+             "Trên đây là Kế hoạch tiêm chủng mở rộng năm 2026 của Sở Y tế."]
+    placed = ((50, 760), (50, 700), (350, 700), (50, 684), (350, 684), (50, 668), (350, 640), (50, 730))
+    pdf = tmp_path / "bang_tinh.pdf"
+    pdf.write_bytes(make_pdf([lines], placed=placed))
+    text = load_document(pdf).text
+    assert text.index("Trên đây là Kế hoạch") < text.index("Nơi nhận:") < text.index("Phạm Đức Thịnh"), text
+    assert "Phạm Đức Thịnh" in text.split("\n")[-1] or "Phạm Đức Thịnh" in text.rstrip().split("\n")[-1], text
+
+
+def test_columns_drawn_one_after_the_other_keep_the_order_they_are_drawn_in(tmp_path: Path) -> None:
+    """A header's right-hand column drawn after its left-hand one is no disorder: each column reads whole."""
+    lines = ["UBND TỈNH QUẢNG LÂM", "SỞ Y TẾ", "Số: 284/KH-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "KẾ HOẠCH"]
+    placed = ((60, 780), (80, 766), (70, 740), (300, 780), (320, 766), (250, 700))
+    pdf = tmp_path / "dau.pdf"
+    pdf.write_bytes(make_pdf([lines], placed=placed))
+    text = load_document(pdf).text
+    assert text.index("SỞ Y TẾ") < text.index("Số: 284/KH-SYT") < text.index("CỘNG HÒA"), text
 
 
 def test_a_plan_written_in_two_languages_side_by_side_reads_in_vietnamese(tmp_path: Path) -> None:

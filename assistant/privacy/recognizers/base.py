@@ -97,6 +97,10 @@ class VnPatternRecognizer(PatternRecognizer):
         """Score of a candidate after validation; 0 rejects it. Default: keep the pattern score."""
         return score
 
+    def is_public(self, text: str, start: int, value: str) -> bool:
+        """An organisation's line or account the clause publishes ("đường dây nóng 0260…"): no personal identifier."""
+        return self._before(self._public_re, text, start)
+
     def has_context(self, text: str, start: int) -> bool:
         return self._before(self._context_re, text, start)
 
@@ -115,7 +119,7 @@ class VnPatternRecognizer(PatternRecognizer):
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, self.REGEX_FLAGS):
             score = self.rescore(text[result.start : result.end], result.score)
-            if score <= 0 or self._before(self._public_re, text, result.start):
+            if score <= 0 or self.is_public(text, result.start, text[result.start : result.end]):
                 continue
             if self.has_context(text, result.start):
                 score = max(score, CONTEXT_SCORE)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern
 
-from assistant.privacy.recognizers.base import VnPatternRecognizer, digits_of
+from assistant.privacy.recognizers.base import VnPatternRecognizer, clause_before, digits_of, phrase_regex
+from assistant.text import fold_accents
 
 # Phone numbers have a fixed length, so a space and another number may follow ("0912345678 0987654321").
 _START = r"(?<![\w+/])(?<!\d[.-])"
@@ -53,5 +54,15 @@ class VnPhoneRecognizer(VnPatternRecognizer):
     # a plan's hotline is its office's line, published for citizens to call (a person's number is redacted)
     PUBLIC = ("đường dây nóng", "tổng đài")
 
+    # a landline the clause calls a hotline however far before, no person named between ("đường dây nóng tiếp nhận tin
+    # báo … của Công an xã, số điện thoại 0235.3861.113"): the office's line; a mobile only right after the phrase
+    _OFFICE_LINE = phrase_regex(PUBLIC, r"(?:(?!\b(?:dong chi|ong|ba|anh|chi|can bo)\b)[^\d]){0,120}")
+    _OFFICE_REACH = 160
+
     def rescore(self, value: str, score: float) -> float:
         return score if is_valid_phone(value) else 0.0
+
+    def is_public(self, text: str, start: int, value: str) -> bool:
+        landline = len(national_number(value)) == 11
+        return super().is_public(text, start, value) or landline and self._OFFICE_LINE.search(
+            fold_accents(clause_before(text, start, self._OFFICE_REACH)).lower()) is not None

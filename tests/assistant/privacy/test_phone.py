@@ -35,6 +35,8 @@ def recognizer() -> VnPhoneRecognizer:
         # a person's number beside a hotline is still theirs
         ("SĐT 0912 345 678 (đường dây nóng cũ)", ["0912 345 678"]),
         ("đường dây nóng do đồng chí Tâm trực, điện thoại 0983.456.789", ["0983.456.789"]),
+        ("đường dây nóng do đồng chí Tâm trực, điện thoại 0263.3812.114", ["0263.3812.114"]),
+        ("Tổ tiếp nhận tin báo qua đường dây nóng; ông Hùng, điện thoại 0263.3812.114", ["0263.3812.114"]),
     ],
 )
 def test_finds_phone_numbers(recognizer, values_of, text, expected):
@@ -59,6 +61,8 @@ def test_finds_phone_numbers(recognizer, values_of, text, expected):
         "báo cáo nhanh tới đường dây nóng 0260.3812.114, sau đó gửi văn bản",
         "duy trì đường dây nóng số 0912 345 678 tiếp nhận phản ánh",
         "Tổng đài: (024) 3825 1234",
+        # the clause calls a landline its hotline, however far before
+        "Duy trì đường dây nóng tiếp nhận tin báo về bạo lực gia đình của Công an xã, số điện thoại 0235.3861.113.",
     ],
 )
 def test_ignores_plan_numbers(recognizer, values_of, text):
