@@ -141,11 +141,11 @@ _EXTENDED = re.compile(r"gia hạn|kéo dài (?:thời hạn|thời gian)|lùi (
 # the base of a change: "giảm 10% so với năm 2025", "so với cùng kỳ năm trước", "lấy năm 2020 làm năm gốc"
 _BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức|số liệu)[^.;|\t\n]{0,30}?(?:\d{4}|trước)|năm gốc|"
                        r"năm cơ sở", re.IGNORECASE)
-# "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "mức phạt tiền … là bao nhiêu": a sum of money, over
-# the words of one clause ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
+# "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "số tiền Quỹ phòng, chống thiên tai … là bao nhiêu": a
+# sum of money, over the words of one clause (commas within it) ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
 # nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
 _PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
-                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|von dau tu|muc phi|phi bao hiem|muc dong)\b(?: \w+){0,40}? "
+                      r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|von dau tu|muc phi|phi bao hiem|muc dong)\b(?:,? \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")

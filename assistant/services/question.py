@@ -218,7 +218,11 @@ def asks_plan_lead(q: Question) -> bool:
     def named(word: str) -> bool:  # "cơ sở dữ liệu" is named as typed, or by its initials ("CSDL")
         folded = fold_accents(word).lower()
         return f" {folded} " in naming or f" {''.join(s[0] for s in folded.split())} " in naming
-    return naming.strip() != "" and all(named(w) for w in topic_words(q.text))
+    # "đơn vị nào là cơ quan thường trực?": the role asked ("cơ quan thường trực") is no topic of a task
+    return naming.strip() != "" and all(named(w) for w in topic_words(_ROLE_ASKED.sub(" ", q.text)))
+
+
+_ROLE_ASKED = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị|co quan|don vi) (?=(?:thường trực|đầu mối|thuong truc|dau moi)(?!\w))")
 
 
 def asks_which_plan_only(q: Question) -> bool:

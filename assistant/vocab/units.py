@@ -203,6 +203,12 @@ def names_unit(asked: str, written: str) -> bool:
     if asked in written or written in asked:
         return True
     words = asked.split()
+    if words[-1] in _LEVEL_KEYS and not _names_level(written):
+        # "ủy ban mttq xã" asked of a commune's plan writing "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã
+        # hội": a bare level of the asker's own ("… xã") is left out by a name written with none
+        words = words[:-1]
+        if " ".join(words) in written:
+            return True
     cut = next((i + 1 for i in range(len(words) - 1, 0, -1) if words[i] in _LEVEL_KEYS
                 or " ".join(words[i - 1:i + 1]) in _LEVEL_KEYS), len(words))
     words = words[:cut]
@@ -216,6 +222,12 @@ def names_unit(asked: str, written: str) -> bool:
             return False
         at = nxt
     return True
+
+
+def _names_level(key: str) -> bool:
+    """A unit's search key names a place level ("ubnd tinh", "phong van hoa xa hoi thi xa"; "xa hoi" is none)."""
+    words = key.replace("xa hoi", " ").split()
+    return any(w in _LEVEL_KEYS or " ".join(words[i:i + 2]) in _LEVEL_KEYS for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)

@@ -322,6 +322,11 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Thu phí không dừng lắp tại những trạm thu phí, tuyến đường cụ thể nào?",
          "Hệ thống thu phí điện tử không dừng đối với các phương tiện tham gia giao thông đường bộ.", False),
         ("Kế hoạch giao Sở Y tế những nhiệm vụ cụ thể nào?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể.", True),
+        # a sum asked over a clause with commas in it ("Quỹ phòng, chống thiên tai"): a share is no sum
+        ("Số tiền Quỹ phòng, chống thiên tai mà xã được giao thu trong năm 2026 là bao nhiêu?",
+         "Thu Quỹ phòng, chống thiên tai trên địa bàn đạt từ 90% kế hoạch được giao trở lên.", False),
+        ("Số tiền Quỹ phòng, chống thiên tai mà xã được giao thu trong năm 2026 là bao nhiêu?",
+         "Kế hoạch thu Quỹ phòng, chống thiên tai năm 2026: 185.000.000 đồng.", True),
         # named by its own name, typed without marks, or asked "tên cụ thể": an acronym of what it is names none
         ("ke hoach chon cong trinh hay du an giao thong cu the nao de thi diem ung dung BIM?",
          "Thí điểm ứng dụng mô hình thông tin công trình BIM trong quản lý dự án xây dựng giao thông.", False),

@@ -495,6 +495,8 @@ def test_counts_a_question_states(question: str, counts: list[str]) -> None:
     # a task named beside the plan: who leads that task
     ("Kế hoạch chuyển đổi số của phường Bạch Đằng: ai chủ trì tổ chức Hội nghị sơ kết?", False),
     ("Kế hoạch chuyển đổi số của phường Bạch Đằng đặt những chỉ tiêu nào?", False),
+    # the role asked ("cơ quan thường trực") is no task
+    ("Trong kế hoạch phân loại rác năm 2026 của phường Đông Thành, đơn vị nào là cơ quan thường trực?", True),
 ])
 def test_who_leads_the_plan_itself(question: str, lead: bool) -> None:
     from assistant.services.question import asks_plan_lead
