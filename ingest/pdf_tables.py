@@ -123,11 +123,11 @@ def printed_lines(dark: np.ndarray) -> list[tuple[int, int]]:
     ink = [[int(inked[0]), 0], *([int(inked[i + 1]), 0] for i in breaks)]
     for run, end in zip(ink, [*(int(inked[i]) + 1 for i in breaks), int(inked[-1]) + 1], strict=True):
         run[1] = end
-    tallest = max(b - a for a, b in ink)
+    usual = float(np.median([b - a for a, b in ink]))  # a line's height (a logo or a rule may stand taller)
     i = 0
     while len(ink) > 1 and i < len(ink):
         a, b = ink[i]
-        if b - a >= _MARKS_SHARE * tallest:
+        if b - a >= _MARKS_SHARE * usual:
             i += 1
             continue
         above = a - ink[i - 1][1] if i > 0 else None
@@ -140,7 +140,7 @@ def printed_lines(dark: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
-_MARKS_SHARE = 0.4  # a run of ink this much shorter than the band's tallest line holds marks, not letters
+_MARKS_SHARE = 0.4  # a run of ink this much shorter than the band's usual line holds marks, not letters
 
 
 def in_reading_order(drawn: str, printed: list[str]) -> list[str]:

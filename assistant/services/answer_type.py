@@ -318,9 +318,10 @@ class Expectation:
 
 # "cấp mấy", "cấp độ mấy", "lớp mấy", "bậc mấy" as typed ("cấp máy tính" issues computers): a rank by its number
 _RANK_ASKED = re.compile(r"(?<!\w)(cấp(?: độ)?|lớp|bậc|hạng|tầng|khối) mấy(?!\w)")
-# "… sử dụng băng tần nào (MHz)?", "… dài bao nhiêu (km)?": the unit a figure asked is in, bracketed after it
-_UNIT_ASKED = re.compile(r"\((mhz|ghz|khz|mbps|gbps|gb/s|mb/s|kw|mw|kwh|mwh|km|m2|m3|m²|m³|ha|kg|tấn|tỷ đồng|triệu đồng|"
-                         r"đồng|usd|%)\)")
+# "… sử dụng băng tần nào (MHz)?", "… dài bao nhiêu (km)?", "giá … (đồng/kg) là bao nhiêu?": the unit a figure asked
+# is in, bracketed after it, per something or not
+_UNIT_ASKED = re.compile(r"\(((?:mhz|ghz|khz|mbps|gbps|gb/s|mb/s|kw|mw|kwh|mwh|km|m2|m3|m²|m³|ha|kg|tấn|tỷ đồng|triệu đồng|"
+                         r"đồng|usd|%)(?:/\w+)?)\)")
 
 # "Nghị quyết 57", "Quyết định số 06", "Đề án 06": a number that names a document, not the fact asked about
 # on the accent-folded question: "Nghị quyết 57", "nghi quyet so 57", "KH 182"; "Kế hoạch năm 2025 của UBND tỉnh …"
@@ -553,7 +554,9 @@ _ABOUT_ENDS = frozenset(("theo", "cua", "trong", "nam", "tai", "de", "va", "cho"
 # tiếp?": the words before "hay" as many as after it)
 _BRACKETED_CHOICE = re.compile(r"\(([^()]*\b(?:hay|hoac)\b[^()]*)\)\s*\??\s*$")
 _LISTED_CHOICE = re.compile(r"[:—–]\s*([^:—–()]*\bhay\b[^:—–()]*?)\s*\??\s*$")
-_LAST_CHOICE = re.compile(r"((?:\w+ ){1,4})hay ((?:\w+ ){0,3}\w+)\s*\??\s*$")
+# ("… dùng chủ đề hay khẩu hiệu tuyên truyền nào?": the kind asked after the choice is no side of it)
+_LAST_CHOICE = re.compile(r"((?:\w+ ){1,4})hay ((?:\w+ ){0,3}(?!(?:gi|nao)\b)\w+)(?: (?:gi|nao))?\s*\??\s*$")
+_NOUN_WORDS = 2
 # "… hay không?", "… hay làm gì?", "cao hơn hay thấp hơn?", "trước hay sau …?", "đúng hay sai?": no choice of things
 # (as typed: "máy tính" is no "mấy", "Dũng" no "đúng"; typed without marks, only the words that cannot be names)
 _NOT_A_CHOICE = frozenset(("không", "chưa", "sao", "gì", "nào", "ai", "bao", "mấy", "hơn", "trước", "sau", "đúng",
@@ -578,9 +581,13 @@ def _options(q: str, question: str = "") -> tuple[str, ...]:
                               for i in (m.start(1) + c.start(), m.start(1) + c.end())), m.end(1)]
         spans = list(zip(cuts[::2], cuts[1::2], strict=True))  # the pieces between commas and "hay"
     elif m := _LAST_CHOICE.search(q):
-        last = len(m.group(2).split())
+        after = list(re.finditer(r"\w+", q[m.start(2):m.end(2)]))
+        # "chủ đề hay khẩu hiệu tuyên truyền nào": the kinds offered, each by its noun (two words), not the words after
+        if q[m.end(2):].strip(" ?"):
+            after = after[:_NOUN_WORDS]
+        last = len(after)
         before = list(re.finditer(r"\w+", q[:m.start(2)]))[:-1][-last:]  # as many words before "hay" as after
-        spans = [(before[0].start(), before[-1].end()), (m.start(2), m.end(2))] if before else []
+        spans = [(before[0].start(), before[-1].end()), (m.start(2), m.start(2) + after[-1].end())] if before else []
     else:
         return ()
     options = []

@@ -322,6 +322,16 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Thu phí không dừng lắp tại những trạm thu phí, tuyến đường cụ thể nào?",
          "Hệ thống thu phí điện tử không dừng đối với các phương tiện tham gia giao thông đường bộ.", False),
         ("Kế hoạch giao Sở Y tế những nhiệm vụ cụ thể nào?", "Sở Y tế chủ trì kiểm tra bếp ăn tập thể.", True),
+        # a choice the question ends on, the kind after it ("… nào") no side of it
+        ("Tiểu dự án 1 truyền thông về phòng, chống ma túy dùng chủ đề hay khẩu hiệu tuyên truyền nào?",
+         "Trên 80% cơ quan báo chí có chuyên trang, chuyên mục về phòng, chống ma túy.", False),
+        ("Tiểu dự án 1 truyền thông về phòng, chống ma túy dùng chủ đề hay khẩu hiệu tuyên truyền nào?",
+         "Truyền thông với chủ đề “Sống khỏe, không ma túy” trên toàn tỉnh.", True),
+        # a price asked in its unit, per something ("(đồng/kg)"): a passage on amounts collected gives none
+        ("Giá dịch vụ thu gom rác tính theo khối lượng (đồng/kg) áp dụng từ năm 2026 là bao nhiêu?",
+         "Báo cáo khối lượng chất thải thu gom theo từng nhóm về Phòng Kinh tế trước ngày 25 hằng tháng.", False),
+        ("Giá dịch vụ thu gom rác tính theo khối lượng (đồng/kg) áp dụng từ năm 2026 là bao nhiêu?",
+         "Giá dịch vụ thu gom rác tính theo khối lượng từ năm 2026 là 450 đồng/kg.", True),
         # a sum asked over a clause with commas in it ("Quỹ phòng, chống thiên tai"): a share is no sum
         ("Số tiền Quỹ phòng, chống thiên tai mà xã được giao thu trong năm 2026 là bao nhiêu?",
          "Thu Quỹ phòng, chống thiên tai trên địa bàn đạt từ 90% kế hoạch được giao trở lên.", False),
