@@ -239,7 +239,7 @@ def _header_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
 
 
 _QUOTED = re.compile(r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"")  # "Dự án 6: “Tăng cường …, chống ma túy”"
-_BRACKETED = re.compile(r"\([^()\n]{1,200}\)")
+BRACKETED = re.compile(r"\([^()\n]{1,200}\)")  # what a bracket holds, on one line
 
 
 _HOLDS_VALUE = 100.0  # outweighs any count of the question's words
@@ -250,7 +250,7 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
     if len(text) <= limit:
         return 0, text
     # a title in quotes is one thing, as is what a bracket holds ("(tăng huyết áp, đái tháo đường, …)"): no cut inside
-    quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _BRACKETED.finditer(text)]
+    quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in BRACKETED.finditer(text)]
     # nor between a name and the quoted title it announces ("Dự án 6: “Tăng cường …”")
     cuts = [0] + [m.end() for m in re.finditer(r"[,;.:]\s+", text)
                   if not any(a < m.start() < b for a, b in quoted)

@@ -34,6 +34,7 @@ from assistant.services.answer_type import (
     without_document_dates,
 )
 from assistant.services.evidence import (
+    BRACKETED,
     Unit,
     best_window,
     cite_span,
@@ -1449,11 +1450,10 @@ def _label_said(u: Unit, asked: set[str]) -> bool:
     if not u.is_row or not u.cells:
         return False
     label = next((v for v in u.cells.values() if re.search(r"[^\W\d_]{2}", v)), "")
-    words = folded_syllables(_BRACKETED.sub(" ", label))
+    words = folded_syllables(BRACKETED.sub(" ", label))
     return len(words) >= _LABEL_WORDS and set(words) <= asked
 
 
-_BRACKETED = re.compile(r"\([^()]*\)")
 _LABEL_WORDS = 2  # "Tổng", "Khác": one word names no row
 
 

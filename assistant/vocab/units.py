@@ -193,6 +193,7 @@ _LEVEL_KEYS = frozenset(fold_accents(level) for level in _PLACE_LEVELS)
 # the same levels typed without marks ("phuong bach dang"), longest first
 PLACE_LEVEL_FOLDED = "(?:" + "|".join(sorted(_LEVEL_KEYS, key=len, reverse=True)) + ")"
 _SPREAD_WORDS = 4  # a name this long may be said with words left out
+_BARE_LEVEL_WORDS = 2  # "ubnd xa" ("uy ban nhan dan xa"), not "xa" alone: a name left when the level goes
 _FORMAL_GAP = 3  # words a formal name adds between those staff say ("ủy ban | mặt trận tổ quốc | việt nam | huyện")
 
 
@@ -203,7 +204,7 @@ def names_unit(asked: str, written: str) -> bool:
     if asked in written or written in asked:
         return True
     words = asked.split()
-    if words[-1] in _LEVEL_KEYS and not _names_level(written):
+    if len(words) > _BARE_LEVEL_WORDS and words[-1] in _LEVEL_KEYS and not _names_level(written):
         # "ủy ban mttq xã" asked of a commune's plan writing "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã
         # hội": a bare level of the asker's own ("… xã") is left out by a name written with none
         words = words[:-1]
