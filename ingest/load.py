@@ -707,7 +707,7 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
             marks: list[list[str]] = []
             placed: list[tuple[float, float, float]] = []
             # the marks off first: a watermark run onto a table's column names ("… 14:27TTHoạt động") hides them
-            text = _without_marks(page.extract_text(visitor_text=_turned_text(marks, placed)) or "", marks)
+            text = _without_marks(page.extract_text(visitor_text=_page_visitor(marks, placed)) or "", marks)
             laid = None
             ruled = ruled or RuledPages(data)
             # a table named by its column words, going on from the page before, or drawn as a grid of rules
@@ -727,7 +727,7 @@ def _read_pages(pdf: Any, data: bytes, deadline: Deadline | None) -> list[str]:
     return pages
 
 
-def _turned_text(marks: list[list[str]], placed: list[tuple[float, float, float]]) -> Any:
+def _page_visitor(marks: list[list[str]], placed: list[tuple[float, float, float]]) -> Any:
     """A pypdf text visitor collecting the text drawn turned aslant (neither level nor upright): the diagonal
     watermark a document system prints over each page it hands out ("Nguyễn Văn A - Sở Y tế - 08/01/2026 10:21"),
     a stamp's text — no words of the document. Pieces drawn one after another are one mark, each piece kept: a

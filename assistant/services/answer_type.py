@@ -503,11 +503,11 @@ def _named_heads(q: str, written: str) -> tuple[str, ...]:
     phrase = re.sub(r"^(?:những|nhung|các|cac) ", "", phrase)
     heads: list[str] = []
     for alternative in _ALTERNATIVES.split(phrase):
-        words = alternative.split()
-        if not words or " ".join(fold_accents(w) for w in words[:2]) in _ANY_KIND or fold_accents(words[0]) in _ANY_KIND:
+        words, folded = alternative.split(), fold_accents(alternative).split()
+        if not words or " ".join(folded[:2]) in _ANY_KIND or folded[0] in _ANY_KIND:
             continue
         heads += [alternative, " ".join(words[:2])]
-        if len(words) == 1 or len(words) == 2 and fold_accents(words[0]) in _CLASSIFIERS:
+        if len(words) == 1 or len(words) == 2 and folded[0] in _CLASSIFIERS:
             heads.append(words[-1])
     return tuple(dict.fromkeys(heads))
 
