@@ -1,5 +1,6 @@
 """Readers for the other files offices keep plans in: task spreadsheets (.xlsx), saved web pages (.html),
-old Word, rich-text and OpenDocument files (.doc, .rtf, .odt, converted by LibreOffice).
+old Word, rich-text and OpenDocument files (.doc, .rtf, .odt, converted by LibreOffice); plans printed to XPS and
+Word documents saved as XML have modules of their own (`ingest.xps`, `ingest.word_xml`).
 
 Each emits text the later stages already read: a table row is one tab-separated line (the header row
 kept, so its rows become table rows with named columns, like the tables of a plan), a heading or a
@@ -19,6 +20,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, ClassVar
@@ -250,11 +252,9 @@ class PptxReader(FileReader):
     zipped = True
 
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
-        import zipfile
-
         from lxml import etree
 
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        parser = xml_parser()
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 slides = []
@@ -463,3 +463,27 @@ class OdtReader(OfficeReader):
     extension = "odt"
     zipped = True
     magic = (b"PK\x03\x04",)
+
+
+def xml_parser(huge: bool = False) -> Any:
+    """lxml's parser for a file's XML: no entities expanded, no DTD or network fetched."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge)
+
+
+def part_name(base: str, source: str) -> str:
+    """A reference ("/Documents/1/FixedDocument.fdoc", "Pages/1.fpage") as a part name, from the part it is in."""
+    source = source.split("#", 1)[0].strip()
+    if source.startswith("/"):
+        return source.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), source))
+
+
+def xml_name(element: Any) -> tuple[str, str]:
+    """(namespace, local name) of an element; ("", "") for a comment or a processing instruction."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return "", ""
+    namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return namespace, name

@@ -478,10 +478,10 @@ def _as_shown(root: Any) -> None:
                 parent.remove(el)
     for el in list(root.iter(_w("sdt"))):
         content = el.find(_w("sdtContent"))
-        _unwrap(el, list(content) if content is not None else [])
+        lift(el, list(content) if content is not None else [])
     for tag in _UNWRAPPED:
         for el in list(root.iter(_w(tag))):
-            _unwrap(el, list(el))
+            lift(el, list(el))
     _text_boxes_hoisted(root)
 
 
@@ -535,7 +535,8 @@ def _footnotes_inline(document: Any) -> None:
             run.remove(mark)
 
 
-def _unwrap(el: Any, children: list[Any]) -> None:
+def lift(el: Any, children: list[Any]) -> None:
+    """An XML element replaced by the children given (none: removed)."""
     parent = el.getparent()
     if parent is None:
         return
@@ -828,3 +829,5 @@ def _with_scanned_pages(data: bytes, pages: list[str], deadline: Deadline | None
 # readers kept in modules of their own register themselves on import
 from ingest import formats as _formats  # noqa: E402,F401  (XLSX, HTML, DOC/ODT)
 from ingest import ocr as _ocr  # noqa: E402,F401  (PNG, JPEG, TIFF)
+from ingest import word_xml as _word_xml  # noqa: E402,F401
+from ingest import xps as _xps  # noqa: E402,F401

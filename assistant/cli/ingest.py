@@ -35,8 +35,8 @@ def ingest(
     api_url: ApiUrlOpt = None,
     api_key: ApiKeyOpt = None,
 ) -> None:
-    """Nạp tài liệu (.txt, .md, .docx, .pdf, .doc, .rtf, .odt, .xlsx, .pptx, .html, .eml, .mht, ảnh quét
-    .png/.jpg/.tif) vào chỉ mục."""
+    """Nạp tài liệu (.txt, .md, .docx, .pdf, .doc, .rtf, .odt, .xlsx, .pptx, .html, .eml, .mht, .xps, Word .xml,
+    ảnh quét .png/.jpg/.tif) vào chỉ mục."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     if classification and classification not in ("public", "internal", "restricted"):

@@ -4,12 +4,16 @@ paragraph), and a Vietnamese reason for each one that cannot be read."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import docx
 import openpyxl
@@ -23,7 +27,7 @@ from ingest.encodings import encode
 from ingest.formats import soffice
 from ingest.load import SUPPORTED_EXTENSIONS, Limits, LoadError, load_bytes, load_document
 from ingest.metadata import extract_metadata
-from ingest.model import META_FILE_TYPE
+from ingest.model import META_FILE_TYPE, PAGE_BREAK
 from ingest.normalize import normalize_text
 from ingest.structure import parse_structure
 
@@ -61,7 +65,8 @@ def table_rows(text: str) -> list[dict[str, str]]:
 
 
 def test_registry_covers_the_new_types_and_upload_forms_offer_them() -> None:
-    assert {".xlsx", ".html", ".htm", ".doc", ".odt", ".png", ".jpg", ".tif"} <= set(SUPPORTED_EXTENSIONS)
+    assert {".xlsx", ".html", ".htm", ".doc", ".odt", ".png", ".jpg", ".tif", ".xps", ".oxps", ".xml"} <= \
+        set(SUPPORTED_EXTENSIONS)
     assert sorted(UPLOAD_TYPES) == sorted(SUPPORTED_EXTENSIONS)  # the UI and API list what the loader reads
 
 
@@ -778,3 +783,495 @@ def test_a_pptx_that_is_no_presentation_is_refused_in_vietnamese(tmp_path: Path)
 def test_an_eml_that_is_no_mail_is_refused_in_vietnamese() -> None:
     with pytest.raises(LoadError, match="không phải thư điện tử"):
         load_bytes("ghi-chu.eml", "Chỉ là ghi chú, không phải thư.".encode(), Limits())
+
+
+# --- a plan printed to XPS (.xps, .oxps) ---------------------------------------------------------------------
+
+XPS_NS = "http://schemas.microsoft.com/xps/2005/06"
+OXPS_NS = "http://schemas.openxps.org/oxps/v1.0"
+PT = 96 / 72  # XPS page units (1/96 inch) in a point
+S13, S14 = 13 * PT, 14 * PT
+
+
+def _advance(ch: str) -> int:
+    """A glyph's advance in hundredths of the em, about Times New Roman's."""
+    return 25 if ch == " " else 70 if ch.isupper() else 50 if ch.isdigit() else 46 if ch.isalpha() else 30
+
+
+def _width(text: str, size: float) -> float:
+    return sum(_advance(ch) for ch in text) / 100 * size
+
+
+class XpsPage:
+    """One FixedPage as Word's XPS writer lays it out: a Glyphs element a printed line (or a run of one), each
+    glyph's advance in Indices, table borders drawn as Paths (a stroked line, a thin filled bar or a path figure).
+    `unit`: page units one unit of this drawing is — it is drawn in a canvas scaling it, the transform kept in the
+    page's resources."""
+
+    def __init__(self, unit: float = 1.0) -> None:
+        self.body: list[str] = []
+        self.unit = unit
+
+    def text(self, x: float, y: float, text: str, size: float = S13, escape: bool = False) -> float:
+        u = self.unit
+        indices = ";".join(f",{_advance(ch)}" for ch in text)
+        shown = "{}" + text if escape or text.startswith("{") else text  # "{}": the escape a string may open with
+        self.body.append(f'<Glyphs Fill="#ff000000" FontUri="/Resources/Fonts/times.odttf" FontRenderingEmSize='
+                         f'"{size / u:.3f}" OriginX="{x / u:.3f}" OriginY="{y / u:.3f}" Indices="{indices}" '
+                         f'UnicodeString={quoteattr(shown)}/>')
+        return x + _width(text, size)
+
+    def centered(self, middle: float, y: float, text: str, size: float = S13) -> None:
+        self.text(middle - _width(text, size) / 2, y, text, size)
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float, how: str = "stroke") -> None:
+        u = self.unit
+        if how == "bar":
+            (a, b), (c, d) = ((x0, y0 - 0.4), (x1, y1 + 0.4)) if y0 == y1 else ((x0 - 0.4, y0), (x1 + 0.4, y1))
+            self.body.append(f'<Path Fill="#ff000000" Data="F1 M {a / u:.3f},{b / u:.3f} L {c / u:.3f},{b / u:.3f} '
+                             f'{c / u:.3f},{d / u:.3f} {a / u:.3f},{d / u:.3f} Z"/>')
+        elif how == "figure":
+            self.body.append(f'<Path Stroke="#ff000000" StrokeThickness="{0.75 / u:.3f}"><Path.Data><PathGeometry>'
+                             f'<PathFigure StartPoint="{x0 / u:.3f},{y0 / u:.3f}"><PolyLineSegment Points='
+                             f'"{x1 / u:.3f},{y1 / u:.3f}"/></PathFigure></PathGeometry></Path.Data></Path>')
+        else:
+            self.body.append(f'<Path Stroke="#ff000000" StrokeThickness="{0.75 / u:.3f}" '
+                             f'Data="M {x0 / u:.3f},{y0 / u:.3f} L {x1 / u:.3f},{y1 / u:.3f}"/>')
+
+    def canvas(self, transform: str, inner: XpsPage) -> None:
+        self.body.append(f'<Canvas RenderTransform="{transform}">{"".join(inner.body)}</Canvas>')
+
+    def xml(self, ns: str) -> str:
+        body, resources = "".join(self.body), ""
+        if self.unit != 1.0:
+            resources = (f'<FixedPage.Resources><ResourceDictionary><MatrixTransform x:Key="points" Matrix="'
+                         f'{self.unit:.6f},0,0,{self.unit:.6f},0,0"/></ResourceDictionary></FixedPage.Resources>')
+            body = f'<Canvas RenderTransform="{{StaticResource points}}">{body}</Canvas>'
+        return (f'<FixedPage xmlns="{ns}" xmlns:x="{ns}/resourcedictionary-key" Width="793.76" Height="1122.56" '
+                f'xml:lang="vi-VN">{resources}{body}</FixedPage>')
+
+
+def xps_bytes(pages: list[XpsPage], ns: str = XPS_NS, names: list[str] | None = None) -> bytes:
+    """The package Windows' XPS writer makes: [Content_Types].xml, the start relationship, the document sequence, one
+    document listing its pages (`names`, in the order printed), the pages."""
+    names = names or [f"{i}.fpage" for i in range(1, len(pages) + 1)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, page in reversed(list(zip(names, pages, strict=True))):  # the archive's order says nothing
+            archive.writestr(f"Documents/1/Pages/{name}", page.xml(ns))
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.'
+                         'openxmlformats.org/package/2006/content-types"><Default Extension="fdseq" ContentType="'
+                         'application/vnd.ms-package.xps-fixeddocumentsequence+xml"/><Default Extension="fdoc" '
+                         'ContentType="application/vnd.ms-package.xps-fixeddocument+xml"/><Default Extension="fpage" '
+                         'ContentType="application/vnd.ms-package.xps-fixedpage+xml"/><Default Extension="rels" '
+                         'ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>')
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         f'relationships"><Relationship Type="{ns}/fixedrepresentation" '
+                         'Target="/FixedDocumentSequence.fdseq" Id="R0"/></Relationships>')
+        archive.writestr("FixedDocumentSequence.fdseq", f'<FixedDocumentSequence xmlns="{ns}"><DocumentReference '
+                         'Source="/Documents/1/FixedDocument.fdoc"/></FixedDocumentSequence>')
+        archive.writestr("Documents/1/FixedDocument.fdoc", f'<FixedDocument xmlns="{ns}">' + "".join(
+            f'<PageContent Source="Pages/{name}" Width="793.76" Height="1122.56"/>' for name in names)
+            + "</FixedDocument>")
+    return buffer.getvalue()
+
+
+# Tỉnh ủy Đồng Nai's plan (corpus 002): its header, title and headings; a task table of a commune's programme (001)
+XPS_TASKS = [["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm/Chỉ tiêu"],
+             ["1", "Ban hành Chương trình hành động, kế hoạch triển khai chi tiết", "Văn phòng Đảng ủy", "UBND xã",
+              "Văn bản ban hành"],
+             ["2", "Rà soát hạ tầng mạng, trang thiết bị, chữ ký số", "UBND xã", "VP Đảng ủy", "Báo cáo rà soát"],
+             ["3", "Tập huấn kỹ năng số đợt 1 cho cán bộ, đảng viên", "UBND xã", "Các ban, phòng, ngành, đoàn thể",
+              "100% CBCC tham gia"],
+             ["4", "Triển khai đồng bộ Sổ tay đảng viên điện tử", "VP Đảng ủy", "Các chi bộ", "100% chi bộ kích hoạt"],
+             ["5", "Xây dựng kế hoạch số hóa tài liệu", None, "Các bộ phận", "Kế hoạch chi tiết"]]  # None: merged down
+
+
+def _wrapped(text: str, room: float, size: float) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and _width(f"{line} {word}", size) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def xps_first_page() -> XpsPage:
+    """The header laid out in two columns (a rule under the motto), the title over two lines, a paragraph whose first
+    line is printed in three runs, headings — one in a canvas inside a canvas, each moved by its transform, one
+    whose string opens with the "{}" escape —, a watermark drawn aslant."""
+    page = XpsPage()
+    page.centered(230, 95, "TỈNH ỦY ĐỒNG NAI")
+    page.centered(540, 95, "ĐẢNG CỘNG SẢN VIỆT NAM", S14)
+    page.rule(460, 102, 620, 102)
+    page.centered(230, 115, "*")
+    page.centered(230, 135, "Số 125-KH/TU")
+    page.centered(540, 135, "Đồng Nai, ngày 15 tháng 01 năm 2026")
+    page.centered(434, 190, "KẾ HOẠCH", S14)
+    page.centered(434, 212, "triển khai thực hiện Đề án Chuyển đổi số", S14)
+    page.centered(434, 233, "trong các cơ quan đảng tỉnh Đồng Nai", S14)
+    x = page.text(151, 270, "Căn cứ ", S14)
+    x = page.text(x, 270, "Quyết định số 204-QĐ/TW", S14)  # the bold run
+    page.text(x, 270, ", ngày 29/11/2024 của Ban Bí thư", S14)
+    page.text(113, 291, "Trung ương Đảng về việc phê duyệt Đề án Chuyển đổi số trong các cơ quan", S14)
+    page.text(113, 312, "đảng; Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", S14)
+    inner, innermost = XpsPage(), XpsPage()
+    innermost.text(0, 50, "I- CĂN CỨ LẬP KẾ HOẠCH", S14)  # printed at (113, 350)
+    inner.canvas("1,0,0,1,13,0", innermost)
+    page.canvas("1,0,0,1,100,300", inner)
+    page.text(151, 375, "- Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá", S14)
+    page.text(113, 396, "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;", S14)
+    page.text(151, 417, "- Quyết định số 185-QĐ/TW, ngày 01/10/2024 của Ban Bí thư.", S14)
+    page.text(113, 450, "II- MỤC TIÊU", S14, escape=True)
+    page.text(151, 475, "Hoàn thành 100% nhiệm vụ chuyển đổi số năm 2026.", S14)
+    mark = XpsPage()  # who printed it, drawn across the page: no words of the plan
+    mark.text(0, 0, "Nguyễn Văn A - Văn phòng Tỉnh ủy - 16/01/2026 08:15", 20 * PT)
+    page.canvas("0.7071,-0.7071,0.7071,0.7071,200,800", mark)
+    return page
+
+
+def xps_second_page() -> XpsPage:
+    """The task table drawn in points in a scaled canvas: each cell's top border on its own (a stroked line or a thin
+    filled bar), the column rules as path figures row by row, long cells wrapped, a lead merged down over two rows;
+    then "Nơi nhận" beside the signature, the signer's name below the room left for signing."""
+    page = XpsPage(unit=PT)
+    page.text(113, 90, "III- NHIỆM VỤ", S14)
+    page.text(113, 115, "1. Quý I (01–03/2026)", S14)
+    xs = [85, 120, 360, 480, 600, 720]
+    tops = [130.0]
+    for row in XPS_TASKS:
+        height = 0
+        for k, cell in enumerate(row):
+            lines = _wrapped(cell, xs[k + 1] - xs[k] - 2 * 7.68, S13) if cell else []
+            for n, line in enumerate(lines):
+                if k == 0:
+                    page.centered((xs[k] + xs[k + 1]) / 2, tops[-1] + 19 + 20 * n, line)
+                else:
+                    page.text(xs[k] + 7.68, tops[-1] + 19 + 20 * n, line)
+            height = max(height, 20 * len(lines) + 8)
+        tops.append(tops[-1] + height)
+    for r, y in enumerate(tops):
+        for k in range(5):
+            if not (0 < r < len(XPS_TASKS) and XPS_TASKS[r][k] is None):  # no border across a cell merged down
+                page.rule(xs[k], y, xs[k + 1], y, "bar" if (r + k) % 2 else "stroke")
+    for r in range(len(XPS_TASKS)):
+        for x in xs:
+            page.rule(x, tops[r], x, tops[r + 1], "figure")
+    y = tops[-1] + 40
+    page.text(85, y, "Nơi nhận:")
+    page.centered(560, y, "T/M BAN THƯỜNG VỤ", S14)
+    page.text(85, y + 20, "- Các đ/c UV BCH Đảng bộ tỉnh,")
+    page.centered(560, y + 20, "PHÓ BÍ THƯ THƯỜNG TRỰC", S14)
+    page.text(85, y + 40, "- Lưu VPTU.")
+    page.centered(560, y + 130, "Tôn Ngọc Hạnh", S14)
+    return page
+
+
+XPS_PAGES = [
+    ["TỈNH ỦY ĐỒNG NAI", "*", "Số 125-KH/TU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đồng Nai, ngày 15 tháng 01 năm 2026",
+     "", "KẾ HOẠCH", "triển khai thực hiện Đề án Chuyển đổi số", "trong các cơ quan đảng tỉnh Đồng Nai",
+     "Căn cứ Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư",
+     "Trung ương Đảng về việc phê duyệt Đề án Chuyển đổi số trong các cơ quan",
+     "đảng; Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", "I- CĂN CỨ LẬP KẾ HOẠCH",
+     "- Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá",
+     "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;",
+     "- Quyết định số 185-QĐ/TW, ngày 01/10/2024 của Ban Bí thư.", "II- MỤC TIÊU",
+     "Hoàn thành 100% nhiệm vụ chuyển đổi số năm 2026."],
+    ["III- NHIỆM VỤ", "1. Quý I (01–03/2026)", "",
+     "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm/Chỉ tiêu",
+     "1\tBan hành Chương trình hành động, kế hoạch triển khai chi tiết\tVăn phòng Đảng ủy\tUBND xã\tVăn bản ban hành",
+     "2\tRà soát hạ tầng mạng, trang thiết bị, chữ ký số\tUBND xã\tVP Đảng ủy\tBáo cáo rà soát",
+     "3\tTập huấn kỹ năng số đợt 1 cho cán bộ, đảng viên\tUBND xã\tCác ban, phòng, ngành, đoàn thể\t100% CBCC tham gia",
+     "4\tTriển khai đồng bộ Sổ tay đảng viên điện tử\tVP Đảng ủy\tCác chi bộ\t100% chi bộ kích hoạt",
+     "5\tXây dựng kế hoạch số hóa tài liệu\tVP Đảng ủy\tCác bộ phận\tKế hoạch chi tiết",  # the lead merged down
+     "", "Nơi nhận:", "- Các đ/c UV BCH Đảng bộ tỉnh,", "- Lưu VPTU.", "", "T/M BAN THƯỜNG VỤ",
+     "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "Tôn Ngọc Hạnh"],
+]
+
+
+@pytest.mark.parametrize(("ext", "ns"), [("xps", XPS_NS), ("oxps", OXPS_NS)])
+def test_a_plan_printed_to_xps_reads_line_by_line_with_its_table_row_by_row(tmp_path: Path, ext: str, ns: str) -> None:
+    path = tmp_path / f"ke-hoach.{ext}"
+    path.write_bytes(xps_bytes([xps_first_page(), xps_second_page()], ns))
+    doc = load_document(path)
+    assert doc.metadata[META_FILE_TYPE] == ext
+    assert [page.split("\n") for page in doc.text.split(PAGE_BREAK)] == XPS_PAGES
+
+
+def test_an_xps_plan_gives_its_header_title_signer_and_task_rows() -> None:
+    text, page_starts = normalize_text(load_bytes("ke-hoach.xps", xps_bytes([xps_first_page(), xps_second_page()]),
+                                                  Limits()).text)
+    assert len(page_starts) == 2 and text[page_starts[1]:].startswith("III- NHIỆM VỤ")
+    meta = extract_metadata(text)
+    assert (meta["doc_number"], meta["issued_date"], meta["issuer"], meta["signer"], meta["signer_title"]) == (
+        "125-KH/TU", "2026-01-15", "Tỉnh ủy Đồng Nai", "Tôn Ngọc Hạnh", "Phó Bí thư Thường trực")
+    assert meta["title"] == "Kế hoạch triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai"
+    rows = table_rows(text)
+    assert [r["Đơn vị chủ trì"] for r in rows] == ["Văn phòng Đảng ủy", "UBND xã", "UBND xã", "VP Đảng ủy", "VP Đảng ủy"]
+    assert rows[0]["Nội dung nhiệm vụ"] == "Ban hành Chương trình hành động, kế hoạch triển khai chi tiết"
+    assert rows[2]["Đơn vị phối hợp"] == "Các ban, phòng, ngành, đoàn thể"
+    headings = [text[b["start"]:b["end"]] for b in parse_structure(text) if b["kind"] == "heading"]
+    assert headings[:4] == ["I- CĂN CỨ LẬP KẾ HOẠCH", "II- MỤC TIÊU", "III- NHIỆM VỤ", "1. Quý I (01–03/2026)"]
+
+
+def test_xps_pages_are_read_in_the_order_the_document_lists_them() -> None:
+    """The document lists its first page in "2.fpage" and its second in "1.fpage": the names' order says nothing."""
+    first, second = XpsPage(), XpsPage()
+    first.text(113, 100, "KẾ HOẠCH chuyển đổi số năm 2026")
+    second.text(113, 100, "Trên đây là Kế hoạch chuyển đổi số năm 2026.")
+    text = load_bytes("in.xps", xps_bytes([first, second], names=["2.fpage", "1.fpage"]), Limits()).text
+    assert text.split(PAGE_BREAK) == ["KẾ HOẠCH chuyển đổi số năm 2026", "Trên đây là Kế hoạch chuyển đổi số năm 2026."]
+
+
+def _zipped(members: dict[str, str | bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _broken_page() -> bytes:
+    good = xps_bytes([xps_first_page()])
+    with zipfile.ZipFile(io.BytesIO(good)) as archive:
+        members: dict[str, str | bytes] = {n: archive.read(n) for n in archive.namelist()}
+    members["Documents/1/Pages/1.fpage"] = f'<FixedPage xmlns="{XPS_NS}"><Glyphs UnicodeString="Kế ho'
+    return _zipped(members)
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (lambda: xps_bytes([xps_first_page()])[:700], "Tệp XPS bị hỏng hoặc không đúng định dạng"),
+    (lambda: _zipped({"word/document.xml": "<w:document/>", "[Content_Types].xml": "<Types/>"}),
+     "Tệp XPS không phải tài liệu XPS (không có danh sách trang FixedDocumentSequence)"),
+    (_broken_page, "Tệp XPS bị hỏng hoặc không đúng định dạng tài liệu XPS (.xps, .oxps)."),
+    (lambda: _zipped({"Documents/1/Pages/1.fpage": b"\0" * (8 * 1024 * 1024)}), "tỉ lệ nén bất thường"),
+], ids=["truncated", "a docx renamed", "broken page", "zip bomb"])
+def test_a_broken_or_foreign_xps_is_refused_in_vietnamese(data: Any, reason: str) -> None:
+    with pytest.raises(LoadError, match=re.escape(reason)):
+        load_bytes("hong.xps", data(), Limits())
+
+
+# --- a Word document saved as XML (.xml) ---------------------------------------------------------------------
+
+# Word 2003's "XML Document" of a provincial plan (corpus 002's header and headings, a commune's task table of 001):
+# its header laid out in a borderless table, headings numbered by their style ("I-", "1."), a list bulleted "-", a
+# smart tag and a link around words, a footnote, a tracked insertion and deletion and a comment, a table with a lead
+# merged down and a total merged across, a running head in the page header, a footer with the page number.
+WORD_2003 = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<?mso-application progid="Word.Document"?>
+<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" xmlns:v="urn:schemas-microsoft-com:vml" \
+xmlns:w10="urn:schemas-microsoft-com:office:word" xmlns:aml="http://schemas.microsoft.com/aml/2001/core" \
+xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" xmlns:o="urn:schemas-microsoft-com:office:office" \
+xmlns:st1="urn:schemas-microsoft-com:office:smarttags" w:macrosPresent="no" w:embeddedObjPresent="no" \
+w:ocxPresent="no" xml:space="preserve">
+<o:DocumentProperties><o:Author>Văn phòng Tỉnh ủy</o:Author></o:DocumentProperties>
+<w:fonts><w:defaultFonts w:ascii="Times New Roman" w:fareast="Times New Roman" w:h-ansi="Times New Roman" \
+w:cs="Times New Roman"/></w:fonts>
+<w:lists>
+<w:listDef w:listDefId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="1"/><w:lvlText w:val="%1-"/></w:lvl>\
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlText w:val="%2."/></w:lvl></w:listDef>
+<w:listDef w:listDefId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:nfc w:val="23"/><w:lvlText w:val="-"/></w:lvl>\
+</w:listDef>
+<w:list w:ilfo="1"><w:ilst w:val="0"/></w:list><w:list w:ilfo="2"><w:ilst w:val="1"/></w:list>
+</w:lists>
+<w:styles>
+<w:style w:type="paragraph" w:default="on" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr>\
+<wx:font wx:val="Times New Roman"/><w:sz w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><wx:uiName wx:val="Heading 1"/>\
+<w:basedOn w:val="Normal"/><w:pPr><w:pStyle w:val="Heading1"/><w:listPr><w:ilfo w:val="1"/></w:listPr>\
+<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><wx:uiName wx:val="Heading 2"/>\
+<w:basedOn w:val="Normal"/><w:pPr><w:pStyle w:val="Heading2"/><w:listPr><w:ilvl w:val="1"/><w:ilfo w:val="1"/>\
+</w:listPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="table" w:default="on" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>
+<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr>\
+<w:tblBorders><w:top w:val="single" w:sz="4" wx:bdrwidth="10" w:space="0" w:color="auto"/><w:insideH w:val="single" \
+w:sz="4" wx:bdrwidth="10" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style>
+</w:styles>
+<w:docPr><w:view w:val="print"/><w:footnotePr><w:footnote w:type="separator"><w:p><w:r><w:separator/></w:r></w:p>\
+</w:footnote></w:footnotePr></w:docPr>
+<w:body>
+<wx:sect>
+<w:tbl><w:tblPr><w:tblW w:w="9360" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="5360"/>\
+</w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>TỈNH ỦY ĐỒNG NAI</w:t></w:r></w:p><w:p><w:r><w:t>*</w:t></w:r></w:p><w:p><w:r>\
+<w:t>Số 125-KH/TU</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:rPr><w:b/><w:u w:val="single"/></w:rPr><w:t>ĐẢNG CỘNG \
+SẢN VIỆT NAM</w:t></w:r></w:p><w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Đồng Nai, ngày 15 tháng 01 năm 2026</w:t></w:r></w:p>\
+</w:tc></w:tr></w:tbl>
+<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>KẾ HOẠCH</w:t></w:r></w:p>
+<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng \
+tỉnh </w:t></w:r><st1:place w:st="on"><st1:City w:st="on"><w:r><w:t>Đồng Nai</w:t></w:r></st1:City></st1:place></w:p>
+<w:p><w:r><w:t>Căn cứ </w:t></w:r><w:hlink w:dest="https://vanban.chinhphu.vn/"><w:r><w:t>Quyết định số 204-QĐ/TW</w:t>\
+</w:r></w:hlink><w:r><w:t>, ngày 29/11/2024 của Ban Bí thư</w:t></w:r><w:r><w:footnote><w:p><w:r><w:t>Về việc phê \
+duyệt Đề án Chuyển đổi số trong các cơ quan đảng.</w:t></w:r></w:p></w:footnote></w:r><w:r><w:t>; Ban Thường vụ Tỉnh ủy \
+ban hành Kế hoạch như sau:</w:t></w:r></w:p>
+<wx:sub-section>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>CĂN CỨ LẬP KẾ HOẠCH</w:t></w:r></w:p>
+<w:p><w:pPr><w:listPr><w:ilvl w:val="0"/><w:ilfo w:val="2"/><wx:t wx:val="-"/></w:listPr></w:pPr><w:r><w:t>Nghị \
+quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị</w:t></w:r><aml:annotation aml:id="1" w:type="Word.Insertion" \
+aml:author="Văn phòng"><aml:content><w:r><w:t> về đột phá phát triển khoa học, công nghệ</w:t></w:r></aml:content>\
+</aml:annotation><aml:annotation aml:id="2" w:type="Word.Deletion" aml:author="Văn phòng"><aml:content><w:r>\
+<w:delText> (bản dự thảo)</w:delText></w:r></aml:content></aml:annotation><w:r><w:t>;</w:t></w:r><aml:annotation \
+aml:id="3" w:type="Word.Comment" aml:author="Văn phòng"><aml:content><w:p><w:r><w:t>Kiểm tra lại số hiệu</w:t></w:r>\
+</w:p></aml:content></aml:annotation></w:p>
+</wx:sub-section>
+<wx:sub-section>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>NHIỆM VỤ</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Quý I (01–03/2026)</w:t></w:r></w:p>
+<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="9360" w:type="dxa"/></w:tblPr><w:tblGrid>\
+<w:gridCol w:w="700"/><w:gridCol w:w="3660"/><w:gridCol w:w="1700"/><w:gridCol w:w="1600"/><w:gridCol w:w="1700"/>\
+</w:tblGrid>
+{rows}
+</w:tbl>
+</wx:sub-section>
+<w:sectPr><w:hdr w:type="odd"><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>Kế hoạch chuyển đổi số năm 2026\
+</w:t></w:r></w:p></w:hdr><w:ftr w:type="odd"><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE\
+</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr><w:pgSz w:w="11906" w:h="16838"/>\
+</w:sectPr>
+</wx:sect>
+</w:body>
+</w:wordDocument>
+"""
+
+
+def word_2003_xml() -> str:
+    def cell(text: str, props: str = "") -> str:
+        paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" if text else "<w:p/>"
+        return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraph}</w:tc>"
+
+    rows = [[cell(t) for t in XPS_TASKS[0]], [cell(t) for t in XPS_TASKS[1]],
+            [cell(t, '<w:vmerge w:val="restart"/>' if k == 2 else "") for k, t in enumerate(XPS_TASKS[4])],
+            [cell(t or "", "<w:vmerge/>" if t is None else "") for t in XPS_TASKS[5]],
+            [cell("Tổng hợp, báo cáo kết quả quý I", '<w:gridSpan w:val="2"/>'), cell("VP Đảng ủy"), cell("Các chi bộ"),
+             cell("Báo cáo quý")]]
+    return WORD_2003.replace("{rows}", "\n".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows))
+
+
+WORD_2003_LINES = [
+    "TỈNH ỦY ĐỒNG NAI", "*", "Số 125-KH/TU", "", "ĐẢNG CỘNG SẢN VIỆT NAM", "Đồng Nai, ngày 15 tháng 01 năm 2026", "", "",
+    "KẾ HOẠCH", "triển khai thực hiện Đề án Chuyển đổi số trong các cơ quan đảng tỉnh Đồng Nai",
+    "Căn cứ Quyết định số 204-QĐ/TW, ngày 29/11/2024 của Ban Bí thư (Về việc phê duyệt Đề án Chuyển đổi số trong các "
+    "cơ quan đảng.); Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:",
+    "# I- CĂN CỨ LẬP KẾ HOẠCH",
+    "- Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;",
+    "# II- NHIỆM VỤ", "## 1. Quý I (01–03/2026)", "",
+    "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tSản phẩm/Chỉ tiêu",
+    "1\tBan hành Chương trình hành động, kế hoạch triển khai chi tiết\tVăn phòng Đảng ủy\tUBND xã\tVăn bản ban hành",
+    "4\tTriển khai đồng bộ Sổ tay đảng viên điện tử\tVP Đảng ủy\tCác chi bộ\t100% chi bộ kích hoạt",
+    "5\tXây dựng kế hoạch số hóa tài liệu\tVP Đảng ủy\tCác bộ phận\tKế hoạch chi tiết",  # the lead merged down
+    "Tổng hợp, báo cáo kết quả quý I\t\tVP Đảng ủy\tCác chi bộ\tBáo cáo quý",  # merged across: in its first column
+]
+
+
+def test_a_word_2003_xml_document_reads_as_the_docx_it_stands_for(tmp_path: Path) -> None:
+    """Headings by their style and numbers, the layout table's columns, merged cells, tracked changes as changed, the
+    footnote in brackets; the running head and the comment are no text of the plan. No LibreOffice is needed."""
+    path = tmp_path / "ke-hoach.xml"
+    path.write_text(word_2003_xml(), encoding="utf-8")
+    doc = load_document(path)
+    assert doc.metadata[META_FILE_TYPE] == "xml"
+    assert doc.text.split("\n") == WORD_2003_LINES
+    rows = table_rows(doc.text)
+    assert [r["Đơn vị chủ trì"] for r in rows[:3]] == ["Văn phòng Đảng ủy", "VP Đảng ủy", "VP Đảng ủy"]
+
+
+@pytest.mark.parametrize("encode", [
+    lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+    lambda s: s.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),  # with its byte-order mark
+    lambda s: s.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-be"),  # without one
+    lambda s: ("\r\n  \t" + s).encode("utf-8"),
+], ids=["utf-8 bom", "utf-16", "utf-16-be no bom", "blank before the declaration"])
+def test_word_xml_in_any_encoding_reads_the_same(encode: Any) -> None:
+    assert load_bytes("ke-hoach.xml", encode(word_2003_xml()), Limits()).text.split("\n") == WORD_2003_LINES
+
+
+def flat_package(docx_bytes: bytes, progid: str = "Word.Document") -> str:
+    """Word 2007's "Word XML Document": the DOCX package's parts in one XML file, XML parts inline, others base64."""
+    out = [f'<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="{progid}"?>\n'
+           '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">']
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+        overrides = dict(re.findall(r'PartName="([^"]+)" ContentType="([^"]+)"', types))
+        defaults = dict(re.findall(r'Extension="([^"]+)" ContentType="([^"]+)"', types))
+        for name in archive.namelist():
+            if name == "[Content_Types].xml":
+                continue
+            kind = overrides.get(f"/{name}") or defaults.get(name.rsplit(".", 1)[-1], "")
+            data = archive.read(name)
+            content = (f"<pkg:xmlData>{re.sub(rb'^<[?]xml[^>]*[?]>', b'', data).decode().strip()}</pkg:xmlData>"
+                       if name.endswith((".xml", ".rels")) else
+                       f"<pkg:binaryData>{base64.b64encode(data).decode()}</pkg:binaryData>")
+            out.append(f"<pkg:part pkg:name={quoteattr('/' + name)} pkg:contentType={quoteattr(kind)}>{content}"
+                       "</pkg:part>")
+    return "\n".join([*out, "</pkg:package>"])
+
+
+def _plan_with_styles(path: Path) -> Path:
+    """A DOCX with a heading style, Word's automatic numbering and a table with a cell merged across."""
+    document = docx.Document()
+    for text in PARAGRAPHS[:3]:
+        document.add_paragraph(text)
+    document.add_heading("MỤC ĐÍCH, YÊU CẦU", level=1)
+    document.add_paragraph("Nâng cao hiệu quả lãnh đạo, chỉ đạo của Đảng ủy.", style="List Number")
+    table = document.add_table(rows=3, cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate([("STT", "Nội dung", "Đơn vị chủ trì"), ("1", "Rà soát hạ tầng mạng", "UBND xã")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(2, 0).merge(table.cell(2, 1)).text = "Tổng hợp"
+    table.cell(2, 2).text = "Văn phòng Đảng ủy"
+    document.save(str(path))
+    return path
+
+
+def test_a_word_xml_package_reads_as_its_docx(tmp_path: Path) -> None:
+    source = _plan_with_styles(tmp_path / "ke-hoach.docx")
+    doc = load_bytes("ke-hoach.xml", flat_package(source.read_bytes()).encode("utf-8"), Limits())
+    assert doc.text == load_document(source).text
+    assert doc.text.split("\n")[:5] == [*PARAGRAPHS[:3], "# MỤC ĐÍCH, YÊU CẦU",
+                                        "1. Nâng cao hiệu quả lãnh đạo, chỉ đạo của Đảng ủy."]
+    assert "Tổng hợp\t\tVăn phòng Đảng ủy" in doc.text
+
+
+@needs_office
+def test_a_word_2003_xml_saved_by_libreoffice_reads_as_the_docx_it_came_from(tmp_path: Path) -> None:
+    """LibreOffice writes the 2003 format with its own style names ("Heading_20_1"): the heading is still one."""
+    source = _plan_with_styles(tmp_path / "ke-hoach.docx")
+    (tmp_path / "out").mkdir()
+    subprocess.run([str(soffice()), "--headless", f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
+                    "--convert-to", "xml:MS Word 2003 XML", "--outdir", str(tmp_path / "out"), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    saved = tmp_path / "out" / "ke-hoach.xml"
+    assert b'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"' in saved.read_bytes()
+    text = load_document(saved).text
+    assert text.split("\n")[:4] == [*PARAGRAPHS[:3], "# MỤC ĐÍCH, YÊU CẦU"]
+    assert "STT\tNội dung\tĐơn vị chủ trì\n1\tRà soát hạ tầng mạng\tUBND xã\nTổng hợp\t\tVăn phòng Đảng ủy" in text
+
+
+EXCEL_2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Worksheet ss:Name="Nhiệm vụ"><Table><Row><Cell><Data ss:Type="String">Rà soát hạ tầng mạng</Data></Cell></Row>
+</Table></Worksheet></Workbook>"""
+
+
+def _flat_workbook() -> bytes:
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    return flat_package(buffer.getvalue(), "Excel.Sheet").replace('progid="Excel.Sheet"', 'progid="Word.Document"') \
+        .encode()
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (lambda: '<?xml version="1.0"?><kehoach><nhiemvu>Rà soát</nhiemvu></kehoach>'.encode(), "không phải tài liệu Word"),
+    (lambda: EXCEL_2003.encode(), "không phải tài liệu Word"),
+    (lambda: b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><w:wordDocument '
+             b'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"/>', "không phải tài liệu Word"),
+    (_flat_workbook, "không phải tài liệu Word"),  # a flattened workbook, however it calls itself
+    (lambda: "Kế hoạch chuyển đổi số năm 2026".encode(), "không phải tài liệu Word"),
+    (lambda: word_2003_xml()[:2000].encode(), "Word XML bị hỏng"),
+], ids=["other xml", "excel 2003", "progid", "flat workbook", "plain text", "truncated"])
+def test_xml_that_is_no_word_document_is_refused_in_vietnamese(data: Any, reason: str) -> None:
+    with pytest.raises(LoadError, match=reason):
+        load_bytes("du-lieu.xml", data(), Limits())

@@ -48,6 +48,7 @@ RTF_BROKEN = "RTF bị hỏng"
 IMAGE_BROKEN = "Tệp ảnh bị hỏng"
 PDF_BROKEN = "PDF bị hỏng"
 UNSUPPORTED = "không được hỗ trợ"
+NOT_WORD_XML = "không phải tài liệu Word"
 BOMB = ("tỉ lệ nén bất thường", "khi giải nén quá lớn", "quá nhiều thành phần")
 TOO_LONG = "quá dài"
 REPEATED = "lặp lại bất thường"
@@ -332,8 +333,9 @@ def build() -> list[Case]:
     add(Case("Kế hoạch có tên dài và dấu.txt", "ingested", (), plan.encode()))
 
     # unsupported types with text inside
-    for ext in (".csv", ".json", ".xml"):
+    for ext in (".csv", ".json"):
         add(Case(f"khong-ho-tro{ext}", "failed", (UNSUPPORTED,), plan.encode()))
+    add(Case("khong-phai-word.xml", "failed", (NOT_WORD_XML,), plan.encode()))  # only Word's own XML is read
     add(Case("van-ban-thuan.html", "ingested", (), plan.encode()))  # a page with no tags is its text
     add(Case("van-ban-thuan.doc", "failed", (DOC_BROKEN,), plan.encode()))
     add(Case("van-ban-thuan.rtf", "failed", (RTF_BROKEN,), plan.encode()))  # no "{\rtf" header: not converted
