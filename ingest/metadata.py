@@ -24,9 +24,10 @@ from llama_index.core.schema import BaseNode, TransformComponent
 from assistant.text import collapse_spaces
 from assistant.vocab.dates import WEEKDAY_BEFORE_DATE
 from assistant.vocab.docnum import DOC_NUMBER, canonical, doc_numbers, number_line
-from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto
+from assistant.vocab.parts import KINDS, PREAMBLE_START, is_motto, is_recipients
 from assistant.vocab.signature import copy_block_start, is_acronym, is_upper, signature_block
 from assistant.vocab.units import defined_abbreviations, opens_unit_name
+from ingest.structure import header_block_start
 
 _TITLE_SEARCH_LINES = 60  # the title is among the first non-empty lines
 _HEADER_FALLBACK_LINES = 15  # header zone when no title line was found
@@ -77,7 +78,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
         joint = rest if _JOINT_KIND.fullmatch(rest) else ""
         subject = _subject(lines, index, "" if joint else rest, casing)
         meta["title"] = " ".join(p for p in (meta["doc_type"], joint.lower(), subject) if p)
-        header = lines[:index]
+        header = lines[_own_header(lines, index):index]
     else:
         header = lines[:_HEADER_FALLBACK_LINES]
     meta.update(_header(header))
@@ -134,6 +135,15 @@ def _next_content(lines: list[str], start: int) -> int | None:
 
 
 # --- title ------------------------------------------------------------------------
+
+
+def _own_header(lines: list[str], index: int) -> int:
+    """Where the header of the document titled at `index` begins: after a covering letter sending it ("V/v triển
+    khai Kế hoạch …", its "Nơi nhận" and signature), at the header block above the title, not the letter's."""
+    mottos = [i for i in range(index) if is_motto(lines[i])]
+    if len(mottos) < 2 or not any(is_recipients(line) for line in lines[mottos[0]:mottos[-1]]):
+        return 0
+    return header_block_start(lines, mottos[-1])
 
 
 def find_title_line(lines: list[str]) -> tuple[int, str, str] | None:

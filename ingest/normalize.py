@@ -43,6 +43,7 @@ from ingest.structure import (
     FIGURE_RUN,
     PIPE_SEPARATOR,
     has_text,
+    header_block_start,
     is_appendix,
     is_caps,
     is_heading,
@@ -103,6 +104,7 @@ _NOT_FOOTNOTE = frozenset(("km", "cm", "mm", "dm", "ipv", "mp"))
 _SUPERSCRIPT = re.compile(r"([^\W\d_]+)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SQUARED = frozenset(("m", "km", "cm", "dm", "hm", "mm"))
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$")
+_CELL_NUMBER = re.compile(r"^\d[\d.,]*%?$")  # a figure alone on its line: "168", "1.900", "95%"
 _REF_BROKEN = re.compile(r"\d-$")  # "Nghị quyết số 57-" + "NQ/TW"
 _REF_REST = re.compile(r"^[A-ZĐ]{1,10}[/\-][A-ZĐ]")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
@@ -161,12 +163,13 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     rows = [(page_no, raw_line, _clean_line(_strip_emphasis(raw_line)))
             for page_no, page in enumerate(pages) for raw_line in [""] + _page_lines(page, spaced)]
     running = _running_lines([line for _, _, line in rows], [page_no for page_no, _, _ in rows])
-    rows = _rows_over_pages(rows, running)
+    numbers = _page_numbers([line for _, _, line in rows])
+    rows = _rows_over_pages(rows, running | numbers)
     segments: list[_Segment] = []
     gap = True
     width = _wrap_width([line for _, _, line in rows])
     for i, (page_no, raw_line, line) in enumerate(rows):
-        if not line or _PAGE_NUMBER.match(line) or i in running:
+        if not line or i in numbers or i in running:
             gap = True
             continue
         wrapped = raw_line.endswith(" ") and not raw_line.endswith("  ") or \
@@ -190,6 +193,10 @@ _EDIT_HISTORY = re.compile(r"^[#*_ \t]*(?:lịch sử (?:chỉnh sửa|sửa đ�
                            r"change ?log)[*_: \t]*\n(?:[ \t]*\n)?(?:[ \t]*(?:\|[^\n]*|[^\n]*\t[^\n]*|[-+*] [^\n]*)(?:\n|\Z))+",
                            re.IGNORECASE | re.MULTILINE)
 _ATTACHED = re.compile(r"\bkèm theo\b", re.IGNORECASE)  # "(Ban hành kèm theo Quyết định số 1147/QĐ-UBND …)"
+# said in a covering letter: "… gửi kèm theo Kế hoạch …", "(Kế hoạch kèm theo Công văn này)", "đính kèm", "sao gửi";
+# not a decision's "Ban hành kèm theo Quyết định này …", which names no document printed after it
+_SENT_WITH = re.compile(r"\bgửi\b[^.;:]{0,80}?\bkèm\b|\bkèm theo\b[^.;:]{0,40}?\b(?:công văn|văn bản|thư) này\b|"
+                        r"\bđính kèm\b|\bsao gửi\b", re.IGNORECASE)
 _HEADER_BLOCK_LINES = 8  # lines of a header block from its issuer to its motto and number
 
 
@@ -197,29 +204,31 @@ def own_document(lines: list[str]) -> tuple[int, int]:
     """[start, end) of the lines that are the document, in a file that holds more (pages of a gazette, "Công báo"):
     before its header block, the end of the document printed before it ("Nơi nhận:", a signature); after its
     signature, the header block of the next, numbered otherwise and not attached to it ("Số: 1152/QĐ-UBND" after
-    "Số: 1147/QĐ-UBND"; a plan "ban hành kèm theo" the decision is the decision's own)."""
+    "Số: 1147/QĐ-UBND"; a plan "ban hành kèm theo" the decision is the decision's own, and so is a plan the letter
+    before it sends, citing its number)."""
     mottos = [i for i, line in enumerate(lines) if is_motto(line)]
     if not mottos:
         return 0, len(lines)
-    start = _block_start(lines, mottos[0]) if any(is_recipients(line) for line in lines[:mottos[0]]) else 0
+    start = header_block_start(lines, mottos[0]) if any(is_recipients(line) for line in lines[:mottos[0]]) else 0
     own = next((n for line in lines[start:mottos[0] + _HEADER_BLOCK_LINES] if (n := number_line(line))), None)
     for motto in mottos[1:]:
-        begin = _block_start(lines, motto)
+        begin = header_block_start(lines, motto)
         block = lines[begin:motto + _HEADER_BLOCK_LINES]
         number = next((n for line in block if (n := number_line(line))), None)
+        before = lines[start:begin]
         if own and number and number_key(number) != number_key(own) and not any(_ATTACHED.search(b) for b in block) \
-                and any(is_recipients(line) for line in lines[start:begin]):
+                and any(is_recipients(line) for line in before) and not _sends(before, number):
             return start, begin
     return start, len(lines)
 
 
-def _block_start(lines: list[str], motto: int) -> int:
-    """The first line of the header block a motto stands in: its issuer in capitals, a rule, the number above it."""
-    i = motto
-    while i > 0 and (is_upper(lines[i - 1]) or number_line(lines[i - 1]) or not has_text(lines[i - 1])) and \
-            not re.match(SIGNING_MARK, lines[i - 1]):
-        i -= 1
-    return i
+def _sends(lines: list[str], number: str) -> bool:
+    """The document before sends the next: a covering letter citing it by its number ("Sở Nội vụ sao gửi Kế hoạch
+    số 37/KH-UBND …") or saying it is sent with it ("… gửi kèm theo Kế hoạch"): one file's own, not two entries of a
+    gazette."""
+    key = number_key(number)
+    return any(number_key(m.group(0)) == key for line in lines for m in DOC_NUMBER.finditer(line)) or \
+        any(_SENT_WITH.search(line) for line in lines)
 
 
 _WRAP_SLACK = 12  # characters short of the width a line cut at it may end (the next word did not fit)
@@ -292,7 +301,7 @@ def _quoted_replies(lines: list[str]) -> str:
     return _ATTRIBUTION.sub("", joined) if replies else joined
 
 
-def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> list[tuple[int, str, str]]:
+def _rows_over_pages(rows: list[tuple[int, str, str]], left_out: set[int]) -> list[tuple[int, str, str]]:
     """A table row cut by a page break: the rest of it, a row of no number at the top of the next page, joined to
     it on its page (page numbers, running heads and the table's header printed again on the new page are no text
     of the row, and the header so repeated is left out: one table)."""
@@ -302,7 +311,7 @@ def _rows_over_pages(rows: list[tuple[int, str, str]], running: set[int]) -> lis
     header: list[str] | None = None  # the column names of the table read last (the row above its "|---|")
     above, repeated = "", False
     for i, (page_no, _, line) in enumerate(rows):
-        if not line or _PAGE_NUMBER.match(line) or i in running:
+        if not line or i in left_out:
             continue
         broken = last is not None and out[last][0] < page_no
         if broken and header is not None and _folded_cells(line) == header:
@@ -339,6 +348,13 @@ def _next_row(upper: tuple[int, str, str], row: tuple[int, str, str]) -> bool:
 
 def _folded_cells(line: str) -> list[str]:
     return [fold_accents(collapse_spaces(cell)).lower() for cell in split_cells(line)] if is_pipe_row(line) else []
+
+
+def _page_numbers(lines: list[str]) -> set[int]:
+    """Indexes of the lines that are a page's number: "Trang 4/7", "- 4 -", a bare "4" — but not a number right
+    beside another, as a page has one: a table's cells read one per line ("Xã Hải Ninh" / "168" / "14")."""
+    return {i for i, line in enumerate(lines) if line and _PAGE_NUMBER.match(line) and not any(
+        0 <= j < len(lines) and _CELL_NUMBER.match(lines[j]) for j in (i - 1, i + 1))}
 
 
 def _set_apart(lines: list[str], i: int) -> bool:

@@ -29,6 +29,7 @@ from llama_index.core.schema import BaseNode, TransformComponent
 
 from assistant.text import collapse_spaces, fold_accents
 from assistant.vocab.dates import without_dates
+from assistant.vocab.docnum import number_line
 from assistant.vocab.fields import (
     GROUP,
     GROUPS,
@@ -47,13 +48,14 @@ from assistant.vocab.numbering import Numbering, is_bullet, numbering
 from assistant.vocab.parts import (
     KINDS,
     PREAMBLE_START,
+    SIGNING_MARK,
     is_appendix,
     is_motto,
     is_recipients,
     opens_closing,
     run_in_part,
 )
-from assistant.vocab.signature import is_authority_line, is_copy_form, is_title_line, person_name
+from assistant.vocab.signature import is_authority_line, is_copy_form, is_title_line, is_upper, person_name
 from assistant.vocab.units import starts_with_unit
 from ingest.model import META_BLOCKS, META_HINTS, Block, BlockKind
 
@@ -160,6 +162,15 @@ def is_table_row(line: str) -> bool:
 
 def has_text(line: str) -> bool:
     return any(c.isalnum() for c in line)
+
+
+def header_block_start(lines: list[str], motto: int) -> int:
+    """The first line of the header block a motto stands in: its issuer in capitals, a rule, the number above it."""
+    i = motto
+    while i > 0 and (is_upper(lines[i - 1]) or number_line(lines[i - 1]) or not has_text(lines[i - 1])) and \
+            not re.match(SIGNING_MARK, lines[i - 1]):
+        i -= 1
+    return i
 
 
 def heading_label(line: str) -> str:
@@ -607,6 +618,13 @@ def parse_structure(text: str, hints: dict[int, str] | None = None) -> list[Bloc
             continue
         table = None
         stripped = line.strip()
+        if signing and is_motto(stripped):  # a covering letter signed: the header of the plan it sends begins
+            first = lines[header_block_start([text for _, text in lines], k)][0]
+            for block in blocks:
+                if block["start"] >= first:
+                    block["section"], block["level"] = "", 0
+            sections.close_to(0)
+            signing = False
         style = heading_style(stripped)
         kind = kind_line(stripped)
         if kind and seen_kind and body_started:  # "QUYẾT ĐỊNH:" after a preamble; "KẾ HOẠCH" after the articles

@@ -62,7 +62,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # a passage on money ("Ngân sách tỉnh bảo đảm …", "Kinh phí thực hiện", "Giải pháp về tài chính"), any case;
 # "Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units
-FUNDS_SAID = re.compile(r"kinh phí|ngân sách|nguồn vốn|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính", re.IGNORECASE)
+FUNDS_SAID = re.compile(r"kinh phí|ngân sách|nguồn vốn|chi phí|chi trả|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính", re.IGNORECASE)
 # "Nhiệm vụ: …", "Đơn vị chủ trì: …", "- Cơ quan phối hợp: …", "c) Thời gian thực hiện: …", "Thời hạn hoàn thành:"
 _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*(?P<value>.*)$")
 _MAX_LABEL_WORDS = 7
@@ -198,6 +198,7 @@ _WHO_COLUMN = re.compile(r"^(?P<who>nguoi|can bo|lanh dao|thanh vien|dong chi|d 
                          r"(?P<duty>.+)$")
 _PEOPLE = ("nguoi", "can bo", "lanh dao", "thanh vien", "dong chi", "d c")
 _OFFICIAL_DUTIES = ("theo doi", "phu trach", "chiu trach nhiem", "dau moi", "chi dao", "giam sat")
+_OFFICIAL_DUTY = re.compile(r"^(?:\w+ ){0,3}?(?:" + "|".join(_OFFICIAL_DUTIES) + r")\b")
 
 
 def column_duty(name: str) -> tuple[str, str] | None:
@@ -211,5 +212,8 @@ def names_officials(name: str) -> bool:
     """A column of the officials answering for each task ("Người theo dõi", "Lãnh đạo chỉ đạo"): their names are public
     record, as a signer's; never "Họ và tên", "Người được hỗ trợ" (a list of people a plan serves stays private)."""
     duty = column_duty(name)
-    return duty is not None and duty[0] in _PEOPLE and duty[1].startswith(_OFFICIAL_DUTIES)
+    # "Cán bộ thú y phụ trách", "Cán bộ địa chính theo dõi": an official's field named before the duty (not of
+    # "Người …": "Người dân tham gia theo dõi" are no officials)
+    return duty is not None and duty[0] in _PEOPLE and (
+        duty[1].startswith(_OFFICIAL_DUTIES) or duty[0] != "nguoi" and _OFFICIAL_DUTY.match(duty[1]) is not None)
 

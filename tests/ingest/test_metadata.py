@@ -397,3 +397,33 @@ def test_a_sentence_announcing_what_follows_is_no_part_of_the_title() -> None:
     text = ("ĐẢNG ỦY XÃ TÂN HÒA\nSố: 12-KH/ĐU\nKẾ HOẠCH\nChuyển đổi số trong các cơ quan đảng xã Tân Hòa năm 2026\n"
             "Các nhiệm vụ được phân công tại bảng sau:\n1\tRà soát hạ tầng mạng\tVăn phòng Đảng ủy\tQuý II/2026\n")
     assert extract_metadata(text)["title"] == "Kế hoạch chuyển đổi số trong các cơ quan đảng xã Tân Hòa năm 2026"
+
+
+def test_a_covering_letter_and_the_plan_it_sends_are_one_file_read_as_the_plan() -> None:
+    """A department's letter ("V/v triển khai Kế hoạch …", "sao gửi Kế hoạch số 37/KH-UBND …") followed by the plan
+    it sends: the plan is kept (its number is the one the letter cites, so it is no next entry of a gazette), its
+    header, title and signer are the document's, the letter's number a reference; the plan's header is no part of
+    the letter's "Nơi nhận"."""
+    from ingest.structure import parse_structure
+
+    raw = (Path(__file__).resolve().parents[1] / "fixtures" / "covering_letter.txt").read_text(encoding="utf-8")
+    text = normalize_text(raw)[0]
+    assert "Sở Nội vụ chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức 12 lớp bồi dưỡng" in text
+    meta = extract_metadata(text)
+    assert (meta["title"], meta["doc_number"], meta["issuer"], meta["issued_date"], meta["signer"]) == (
+        "Kế hoạch bồi dưỡng kỹ năng số cho cán bộ, công chức năm 2026", "37/KH-UBND", "Ủy ban nhân dân tỉnh Hòa Lâm",
+        "2026-02-20", "Lê Văn Thành")
+    assert "412/SNV-CCVC" in meta["references"]
+    sections = {text[b["start"]:b["end"]]: b["section"] for b in parse_structure(text)}
+    assert sections["Số: 37/KH-UBND"] == "" and sections["- Lưu: VT, CCVC."] == "Nơi nhận"
+
+
+def test_a_gazettes_next_entry_is_still_another_document() -> None:
+    """Two decisions printed one after the other (a gazette): the second, citing none of the first, is cut off."""
+    first = ("ỦY BAN NHÂN DÂN\nTỈNH HÒA LÂM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 15/QĐ-UBND\nHòa Lâm, ngày 05 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc công nhận xã đạt chuẩn\n"
+             "Điều 1. Công nhận xã Tân Hòa đạt chuẩn nông thôn mới.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+             "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    second = first.replace("15/QĐ-UBND", "16/QĐ-UBND").replace("xã Tân Hòa", "xã Phú Lộc")
+    text = normalize_text(first + "\n" + second)[0]
+    assert "xã Tân Hòa" in text and "xã Phú Lộc" not in text

@@ -84,6 +84,16 @@ def test_page_numbers_gone(name: str) -> None:
     assert not [line for line in norm(name).split("\n") if re.fullmatch(r"\d{1,3}", line)]
 
 
+def test_a_tables_figures_read_one_per_line_are_no_page_numbers() -> None:
+    """A PDF table read cell by cell ("Xã Hải Ninh" / "168" / "14"): a page has one number, so a figure beside
+    another is a cell, kept; the page's own number stays out."""
+    raw = ("Chỉ tiêu cụ thể đối với các xã ven biển:\nXã, phường\nTàu cá (chiếc)\nTồn đọng (chiếc)\n"
+           "Xã Hải Ninh\n 168\n 14\nXã Bình Hải\n 97\n 6\n\n3\n\fIII. NHIỆM VỤ, GIẢI PHÁP\n")
+    text = normalize_text(raw)[0]
+    assert "Xã Hải Ninh 168 14 Xã Bình Hải 97 6" in text
+    assert not re.search(r"\b3\b", text)
+
+
 # ------------------------------------------------------------------ markup
 
 

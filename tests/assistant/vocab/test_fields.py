@@ -78,6 +78,9 @@ def test_total_row_label(cell: str, total: bool) -> None:
     ("Lãnh đạo chỉ đạo", ("lanh dao", "chi dao"), True),
     ("Đơn vị thực hiện", ("don vi", "thuc hien"), False),  # a unit, not a person
     ("Người được hỗ trợ", ("nguoi", "duoc ho tro"), False),  # people a plan serves stay private
+    # the officials' field before their duty; people of no office ("Người dân …") stay private
+    ("Cán bộ thú y phụ trách", ("can bo", "thu y phu trach"), True),
+    ("Người dân tham gia theo dõi", ("nguoi", "dan tham gia theo doi"), False),
     ("Họ và tên", None, False),
     ("Nội dung", None, False),
 ])
