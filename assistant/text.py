@@ -226,6 +226,14 @@ def _old_placement(text: str) -> str:
 # folded terms written two ways for one thing, compared as one: a province's product is its GRDP ("45% GRDP tỉnh"
 # answers "bao nhiêu phần trăm GDP" of a provincial plan)
 SAME_TERMS = {"grdp": "gdp"}
+# a syllable of a consonant and "y" alone is written with "i" as well ("tỷ lệ" / "tỉ lệ", "kỹ năng" / "kĩ năng",
+# "quy định" / "qui định"): both spellings are in use and compare as one
+_Y_ALONE = re.compile(r"^(?:[bcdghklmnprstvx]|ch|gh|kh|ng|nh|ph|th|tr|qu)y$")
+
+
+def same_term(folded: str) -> str:
+    """One spelling of a folded syllable written two ways ("ty" -> "ti", "grdp" -> "gdp")."""
+    return folded[:-1] + "i" if _Y_ALONE.match(folded) else SAME_TERMS.get(folded, folded)
 
 
 def fold_tones(text: str) -> str:

@@ -56,7 +56,8 @@ _WHERE_ASKED = (re.compile(r"\b(?:ở đâu|tại đâu|địa điểm|địa b�
 # document it cites ("tại Tờ trình số 07 …")
 _DOCUMENT_PART = "|".join(KINDS) + r"|văn bản|mục|điểm|khoản|điều|phụ lục"  # "tại Tờ trình số 07", "tại Phụ lục II"
 _AT_PLACE = re.compile(r"\b(?:tại|ở)\s+(?!(?:đây|đó|này|" + _DOCUMENT_PART + r")\b)\w|địa điểm\s*:|"
-                       r"\b(?:điểm|nơi)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*:\s*[A-ZĐ]", re.I)
+                       r"\b(?:điểm|nơi)\b[^\W\d]*(?:\s+[^\W\d]+){0,3}\s*:\s*[A-ZĐ]|"
+                       r"\bvị trí(?:\s+[^\W\d]+){0,2}\s*:\s*\w", re.I)  # "Vị trí trồng: ven đường …"
 
 
 def asks_where(question: str) -> bool:
@@ -94,6 +95,8 @@ def _place_of_level(level: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{alternatives})[ ]?[(:]?[ ]?{_NAME_START}|\(gồm\s*:?\s*{_NAME_START}|\bgồm\s*:\s*{_NAME_START}")
 
 
+_ADDRESS = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:gov\.vn|vn|com|org|net)\b|\b[Ss]ố\s+\d+\w*\s*,?\s*(?:đường|phố|"
+                      r"ngõ|hẻm)\b|\b(?:[Đđ]ường|[Pp]hố)\s+[" + UPPER + r"]|\b(?:[Đđ]ịa chỉ|[Tt]rụ sở)\s*:")
 _BIRTH = re.compile(r"sinh\s+(?:ngày|năm)|ngày\s+sinh", re.I)
 _ID_NUMBER = re.compile(r"\b\d{9,12}\b")
 
@@ -106,7 +109,7 @@ def _span(units: str, digits: int) -> re.Pattern[str]:
 
 
 _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
-_SPAN = _span("giờ|ngày|tuần|tháng|năm", 3)  # "trong vòng 48 giờ", "07 ngày làm việc": to the hour or the day
+_SPAN = _span("phút|giờ|ngày|tuần|tháng|năm", 3)  # "không quá 15 phút", "trong vòng 48 giờ", "07 ngày làm việc"
 _HOURS = re.compile(r"(?<![\d/.,])\d{1,3}\s*(?:giờ|h(?=\d{2}\b|\b))", re.IGNORECASE)  # "16 giờ", "16h00", "48 giờ"
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
@@ -151,6 +154,10 @@ _PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
 # (cue in the accent-folded question, value the passage must contain)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # "địa chỉ trụ sở … là gì?", "cập nhật … tại địa chỉ nào?": a street address or a web address the passage
+    # writes, not an "địa chỉ tin cậy" counted
+    (re.compile(r"\bdia chi\b(?! tin cay| thu| email).*\b(?:la gi|o dau|nao)\s*\??\s*$|\b(?:tai|o) dia chi nao\b"),
+     _ADDRESS),
     (PROPOSAL_CUE, _PROPOSAL_NUMBER),
     (ORDER_CUE, _ORDER_NUMBER),
     # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
@@ -178,8 +185,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "gửi trước mấy giờ", "trong bao nhiêu giờ": hours, as a clock time or a span ("16 giờ", "16h30", "48 giờ"),
     # not "45 ngày"
     (re.compile(r"\b(?:bao nhieu|may) gio\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _HOURS),
-    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu tuần": a span to the hour or the day, not a date
-    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:ngay|tuan)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
+    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu phút": a span to the minute or the day, not a date
+    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:ngay|tuan|phut)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
      _SPAN),
     # "… tuân theo tiêu chuẩn TCVN nào?": a standard by its code and number, which the passage writes out
     (re.compile(r"\b(?:tieu chuan|quy chuan)(?: ky thuat)?(?: (?:quoc gia|tcvn|qcvn|iso))? (?:nao|gi|so may)\b|"
@@ -216,7 +223,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"noi nao)\b"), _AT_PLACE),
     # "tổ chức ở đâu?", "sao lưu dự phòng ở địa điểm nào?": a place the passage says ("tại …", "ở …", "Địa điểm: …",
     # "các điểm tập trung: Trường …"), not the word "địa điểm" alone
-    (re.compile(r"\b(?:o|tai) (?:dau|dia diem nao|noi nao|vi tri nao)\b|\bdia diem (?:nao|o dau)\b"), _WHERE_SAID),
+    # ("ở những vị trí nào": several places)
+    (re.compile(r"\b(?:o|tai) (?:(?:nhung|cac) )?(?:dau|dia diem nao|noi nao|vi tri nao)\b|\bdia diem (?:nao|o dau)\b"),
+     _WHERE_SAID),
     # "thí điểm ở thành phố nào?", "diễn tập ở thôn nào?": a place by its name, not "một số thành phố"; "địa phương
     # nào" is no ward ("những sở, ngành, địa phương nào phối hợp" asks bodies)
     (re.compile(r"(?<!\bco )(?<!\bdia )\b(?:thanh pho|tinh|huyen|thi xa|xa|phuong|quan|thon|ap) nao\b"), _PLACE_NAME),
@@ -375,6 +384,9 @@ _EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \
                          r"|\bbao nhiêu (?:tiền|đồng) (?:một|mỗi|cho mỗi) (?!năm|tháng|quý)(?P<per>\w+)")
 # typed without marks, only where "mỗi" cannot be "mới": after the sum asked, "cho mỗi" ("… bao nhieu tien cho moi ho")
 _EACH_ASKED_FOLDED = re.compile(r"\bbao nhieu (?:tien|dong) (?:cho moi|cho tung) (?!nam|thang|quy)(?P<per>\w+)")
+# "bao nhiêu một con" where a sum is asked of (a budget, a support, a cost): a sum for each, as typed with marks
+_EACH_BARE = re.compile(r"\bbao nhiêu (?:một|mỗi) (?!năm|tháng|quý|lần|ngày|tuần)(?P<per>\w+)")
+_SUM_CONTEXT = re.compile(r"\b(?:ngan sach|kinh phi|ho tro|chi phi|tien|muc chi|don gia|gia)\b")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
 _SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
 _SAME_UNIT = {"khối": "khối|m3|m³", "m3": "khối|m3|m³", "m³": "khối|m3|m³"}  # one cubic metre, written either way
@@ -389,7 +401,7 @@ def _each_amount(match: re.Match[str]) -> re.Pattern[str]:
     pattern = _SUM + r"(?:\s*/\s*[^\s/;.,]+(?: [^\s/;.,]+){0,2}){0,2}?\s*(?:/|(?:cho )?(?:mỗi|một)\b)\s*" \
         r"(?:" + units + r")(?!\w)|\bmỗi\s+(?:" + units + r")\b[^;.]{0,60}?" + _SUM
     # asked without marks: read on the passage's folded words
-    return re.compile(pattern if match.re is _EACH_ASKED else fold_accents(pattern))
+    return re.compile(fold_accents(pattern) if match.re is _EACH_ASKED_FOLDED else pattern)
 
 
 # a kind of money asked — a fine, an allowance, a wage, a fee: the sum must be one the plan says is of that kind
@@ -448,6 +460,9 @@ def expectation(question: str) -> Expectation:
     if pattern is None and (unit := _UNIT_ASKED.search(written)):  # "băng tần nào (MHz)?": a figure in that unit
         pattern = re.compile(r"\d[\d.,]*\s*" + re.escape(unit.group(1)) + r"(?!\w)", re.IGNORECASE)
     m = _count(written, q)
+    bare = _EACH_BARE.search(written) if _SUM_CONTEXT.search(q) else None
+    if bare and m and m.start() == bare.start():
+        m = None  # "ngân sách hỗ trợ … bao nhiêu một con": a sum for each, nothing counted
     if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
     if pattern is _PERCENT and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and not _SHARE_ASKED.search(q) \
@@ -466,8 +481,8 @@ def expectation(question: str) -> Expectation:
     # "tỷ lệ đảng viên …"; "Chỉ tiêu đảng viên sử dụng Sổ tay … đặt bao nhiêu?": a share given is of those named
     share_of = _share_asked(question) if pattern is _PERCENT else \
         _share_asked(question, _TARGET_OF) if pattern is None and not nouns and "bao nhieu" in q else ""
-    each = _EACH_ASKED.search(fold_tones(question).lower()) if has_diacritics(question) else \
-        _EACH_ASKED_FOLDED.search(q)
+    each = (_EACH_ASKED.search(fold_tones(question).lower()) if has_diacritics(question) else
+            _EACH_ASKED_FOLDED.search(q)) or bare
     numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
@@ -557,13 +572,15 @@ _LISTED_CHOICE = re.compile(r"[:—–]\s*([^:—–()]*\bhay\b[^:—–()]*?)\s
 # ("… dùng chủ đề hay khẩu hiệu tuyên truyền nào?": the kind asked after the choice is no side of it)
 _LAST_CHOICE = re.compile(r"((?:\w+ ){1,4})hay ((?:\w+ ){0,3}(?!(?:gi|nao)\b)\w+)(?: (?:gi|nao))?\s*\??\s*$")
 _NOUN_WORDS = 2
+# three choices the question ends on: "A, B hay C?" (each of a few words)
+_SERIES_CHOICE = re.compile(r"((?:\w+ ){0,5}\w+), ((?:\w+ ){0,4}\w+) (?:hay|hoac) ((?:\w+ ){0,4}\w+)\s*\??\s*$")
 # "… hay không?", "… hay làm gì?", "cao hơn hay thấp hơn?", "trước hay sau …?", "đúng hay sai?": no choice of things
 # (as typed: "máy tính" is no "mấy", "Dũng" no "đúng"; typed without marks, only the words that cannot be names)
 _NOT_A_CHOICE = frozenset(("không", "chưa", "sao", "gì", "nào", "ai", "bao", "mấy", "hơn", "trước", "sau", "đúng",
                            "sai", "rồi"))
 _NOT_A_CHOICE_FOLDED = frozenset(("khong", "chua", "gi", "nao", "ai", "bao", "hon"))
 # words that lead an option without telling it from the others ("bằng văn bản hay qua phần mềm")
-_OPTION_LEADS = frozenset(("bang", "qua", "theo", "la", "duoc", "cua", "tai", "o", "vao", "do", "tu"))
+_OPTION_LEADS = frozenset(("bang", "qua", "theo", "la", "duoc", "cua", "tai", "o", "vao", "do", "tu", "thuoc", "ve"))
 
 
 # "… chạy trên những hệ điều hành nào (Android, iOS)?": names given as examples of what is asked; a passage answering
@@ -580,6 +597,10 @@ def _options(q: str, question: str = "") -> tuple[str, ...]:
         cuts = [m.start(1), *(i for c in re.finditer(r",|\bhay\b|\bhoac\b", m.group(1))
                               for i in (m.start(1) + c.start(), m.start(1) + c.end())), m.end(1)]
         spans = list(zip(cuts[::2], cuts[1::2], strict=True))  # the pieces between commas and "hay"
+    elif m := _SERIES_CHOICE.search(q):  # "… thuộc về Nhà nước, tổ chức chủ trì hay cá nhân nhà khoa học?"
+        middle = len(re.findall(r"\w+", m.group(2)))  # as many words before the comma and after "hay" as between
+        first, third = list(re.finditer(r"\w+", m.group(1)))[-middle:], list(re.finditer(r"\w+", m.group(3)))[:middle]
+        spans = [(m.start(1) + first[0].start(), m.end(1)), m.span(2), (m.start(3), m.start(3) + third[-1].end())]
     elif m := _LAST_CHOICE.search(q):
         after = list(re.finditer(r"\w+", q[m.start(2):m.end(2)]))
         # "chủ đề hay khẩu hiệu tuyên truyền nào": the kinds offered, each by its noun (two words), not the words after
@@ -746,6 +767,8 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
     folded = fold_accents(text.lower())
     said = "|".join(re.escape(n) for n in (noun, *(k for k, v in SAME_TERMS.items() if v == noun)))
     said = f"(?:{said})"
+    if _said_between(share.split(), folded):
+        return True
     if not re.search(rf"\b{said}\b", folded):
         return not _another_share(text, _pairs(share))
     if not re.search(r"\d\s*%", folded):
@@ -759,6 +782,20 @@ def _share_said(share: str, text: str, yearly: bool = False) -> bool:
                     re.search(rf"\b{said}\b", clause[:m.start()]):
                 return True
     return False
+
+
+_SPELLED_BETWEEN = 10  # words a plan writes between those a question names a share by
+
+
+def _said_between(words: list[str], folded: str) -> bool:
+    """The three or four words a share is asked of, in their order with a plan's own between, before a figure of
+    its clause: "tỷ lệ người đội mũ bảo hiểm" is of "người đi mô tô, xe gắn máy … đội mũ bảo hiểm đạt trên 98%"."""
+    if len(words) < 3:
+        return False
+    gap = rf"(?:[\s,]+[^\W\d_]+){{0,{_SPELLED_BETWEEN}}}?[\s,]+"
+    spelled = re.compile(r"\b" + gap.join(re.escape(w) for w in words) + r"\b")
+    return any(spelled.search(clause[:m.start()])
+               for clause in re.split(r"[.;\t\n|]", folded) for m in re.finditer(r"\d[\d.,]*\s*%", clause))
 
 
 def _says_word(word: str, text: str) -> bool:

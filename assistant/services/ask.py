@@ -66,8 +66,10 @@ from assistant.vocab.units import (
     HEAD_WORDS,
     PLACE_LEVEL_FOLDED,
     expand_abbreviations,
+    expansion_asked,
     places_asked,
     places_named,
+    spells_out,
     unit_kind,
     unit_search_key,
 )
@@ -75,6 +77,7 @@ from assistant.vocab.units import (
 _LABEL = re.compile(r"\[[^\]]*\]")
 _SEGMENT = re.compile(r"[,.;:?!()\[\]]")
 _SENTENCE_OPENS = ("", ".", "?", "!")
+_OPEN_QUOTES = "“‘\"'"
 _HEADER_CHARS = 700
 _HEADER_LINES = 60  # a forwarded e-mail or a portal's page puts lines before the header; the title comes within these
 _PREAMBLE_CHARS, _PREAMBLE_LINES = 4000, 6  # where a plan states its grounds, and how many
@@ -126,7 +129,8 @@ def critical_terms(question: str) -> list[str]:
         run: list[str] = []
         for i, word in enumerate([*segment.split(), ""]):
             token = word.strip("“”\"'")
-            opening = i == 0 and mark in _SENTENCE_OPENS  # a sentence's first word is capitalised anyway ("? Còn …")
+            # a sentence's first word is capitalised anyway ("? Còn …"), and so is a quote's ("Phần I 'Quan điểm …'")
+            opening = i == 0 and mark in _SENTENCE_OPENS or word[:1] in _OPEN_QUOTES
             acronym = len(token) > 1 and token.isupper()  # "UBND TP Hà Nội": a kind of body, then the name
             if token and token[0].isupper() and not opening and token.isalpha() and not acronym:
                 run.append(token)
@@ -421,6 +425,8 @@ class AskService:
         if not all(re.search(rf"(?<!\w){re.escape(code)}(?!\w)", quoted) for code in codes_in(q)):
             return False
         docs = list(dict.fromkeys(c.doc_id for c in draft.citations))
+        if (short := expansion_asked(q)) and not any(spells_out(short, self.text_of(d)) for d in docs):
+            return False  # "LCS là viết tắt của cụm từ gì?": a plan using "LCS" alone does not say
         cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
         if not self._places_said(q, docs, cited) or not _field_said(q, draft.lead, cited):
             return False
@@ -455,15 +461,23 @@ class AskService:
         if not places or not expectation(q).asks_value or \
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
-        names = self.plan_names()
-        own = fold_tones(" ".join(f"{plan_owner(names.get(d, {}))} {names.get(d, {}).get('title', '')} "
-                                  f"{(text := self.text_of(d))[:_header_end(text)]}" for d in docs).lower())
+        own = " ".join(self._own(d) for d in docs)
         evidence = fold_tones(cited.lower())
         if plain:  # "TP Ho Chi Minh": a name typed without marks, in capitals or not
             return all(f" {key} " in f" {fold_accents(own)} " or f" {key} " in f" {fold_accents(evidence)} "
                        for key in (fold_accents(place).lower() for place in places))
         return all(fold_tones(place.lower()) in own or _name_in(place.lower(), evidence, fold_accents(evidence))
                    for place in places)
+
+    def _own(self, doc: str) -> str:
+        """What names a plan's own place: its issuer, title and header (lower case, tone placement folded)."""
+        meta = self.plan_names().get(doc, {})
+        text = self.text_of(doc)
+        return fold_tones(f"{plan_owner(meta)} {meta.get('title', '')} {text[:_header_end(text)]}".lower())
+
+    def _places_of(self, q: str) -> list[str]:
+        """The places a question typed without marks names (folded), which some plan's title or issuer names."""
+        return [] if has_diacritics(q) else [fold_accents(p).lower() for p in self._plain_places(q)]
 
     def _plain_places(self, q: str) -> list[str]:
         """"… của phuong bach dang …" typed without marks or capitals: the two syllables after a level word, when a
@@ -597,9 +611,13 @@ class AskService:
         """"… của Tỉnh ủy Thanh Hoá, kế hoạch của xã …": only a plan that says the question's proper names can
         answer (`_answerable`), so when some plans found say them, the others' passages are not weighed."""
         names = self._critical(q)
-        if not names:
+        found = {str(c.payload.get("doc_id", "")) for c in chunks}
+        if names:
+            saying = {d for d in found if self._names_said(names, [d])}
+        elif places := self._places_of(q):  # "phuong bach dang (hai phong) …": typed without marks or capitals
+            saying = {d for d in found if all(f" {p} " in f" {fold_accents(self._own(d))} " for p in places)}
+        else:
             return chunks
-        saying = {d for d in {str(c.payload.get("doc_id", "")) for c in chunks} if self._names_said(names, [d])}
         return [c for c in chunks if c.payload.get("doc_id") in saying] if saying else chunks
 
     def _critical(self, q: str) -> list[str]:

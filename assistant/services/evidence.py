@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.components.vector_store import ScoredChunk
 from assistant.domain import Citation
-from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, syllables
+from assistant.text import UPPER, fold_accents, fold_tones, same_term, syllables
 from assistant.vocab.docnum import number_line
 from assistant.vocab.fields import opens_with_label
 from assistant.vocab.parts import KINDS, is_motto
@@ -91,7 +91,7 @@ def folded_syllables(text: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _folded_syllables(text: str) -> tuple[str, ...]:
     """Cached: each draft compares the same passages and titles with the question again and again."""
-    return tuple(SAME_TERMS.get(f, f) for f in (fold_accents(s) for s in syllables(fold_tones(text))))
+    return tuple(same_term(fold_accents(s)) for s in syllables(fold_tones(text)))
 
 
 def content_terms(text: str) -> list[str]:

@@ -93,7 +93,7 @@ from assistant.vocab.parts import (
     restates_plan,
     states_grounds,
 )
-from assistant.vocab.signature import is_upper, signing_lines
+from assistant.vocab.signature import is_authority_line, is_upper, signing_lines
 from assistant.vocab.units import (
     HEAD_WORDS,
     expand_abbreviations,
@@ -241,7 +241,7 @@ class ExtractiveAnswerer:
                        + (DEFINES_WEIGHT * says_counts(u, counts) if counts else 0.0)
                        + (DEFINES_WEIGHT * coordinates_plan(u) if plan_lead else 0.0)
                        + (TOTAL_WEIGHT if asks_total and _TOTAL.search(fold_accents(u.text).lower()) else 0.0)
-                       + (HEADING_WEIGHT if _label_said(u, asked) else 0.0)
+                       + (HEADING_WEIGHT if _label_said(u, asked) or _labelled_as_asked(u, asked) else 0.0)
                        + 0.3 * _names_unit(u, named) - 0.25 * _boilerplate(u, q) + _document_part(u, q)
                        + PLAN_WEIGHT * prior.get(u.doc_id, 0.0))
         return sorted(units, key=lambda u: -u.score)
@@ -265,6 +265,9 @@ class ExtractiveAnswerer:
         if plan is not None and _names_no_plan(q) and fitting and \
                 next((u.score for u in fitting if u.doc_id == plan), 0.0) < TITLE_ONLY_SHARE * fitting[0].score:
             plan = None  # "Hệ thống thông tin đất đai quốc gia …": a title's words ("quốc gia") said by chance
+        if q.wants("recipients") and not q.wants("compare") and ranked and \
+                (sent := _recipients(plan or ranked[0].doc_id, ranked)):
+            return self._recipients(sent, ranked)
         if (cited := _cited_with_date(q, plan, ranked)) is not None:
             out = _Builder()
             self._quote(q, cited, out, LEAD_CHARS)
@@ -319,6 +322,16 @@ class ExtractiveAnswerer:
         self._row(q, row, out)
         coverage = max((u.coverage for u in ranked if u.doc_id == row.doc_id), default=row.coverage)
         return Draft(out.statements, out.citations, coverage, ranked, True, row)
+
+    def _recipients(self, sent: list[Unit], ranked: list[Unit]) -> Draft:
+        """"Gửi những cơ quan nào (nơi nhận)?": the plan's "Nơi nhận" list whole, as one quote."""
+        out, first, last = _Builder(), sent[0], sent[-1]
+        base = first.start - first.chunk.text.find(first.text)  # where the chunk's text begins in the document
+        quote = first.chunk.text[first.start - base:last.end - base]
+        out.say("Nơi nhận: " + " ".join(u.text for u in sent), [out.cite(first.chunk, quote, first.start)])
+        doc = first.doc_id
+        return Draft(out.statements, out.citations, max(u.coverage for u in ranked if u.doc_id == doc), ranked, True,
+                     first)
 
     def _parts_only(self, q: Question, doc: str, ranked: list[Unit]) -> Draft:
         out = _Builder()
@@ -1400,8 +1413,19 @@ def gives_kind_asked(u: Unit, q: Question) -> bool:
 
 
 def _gives_asked(u: Unit, q: Question) -> bool:
-    """The unit holds each kind of fact asked (a question asking none is given by any unit)."""
-    return _intent_fit(u, q, missing=1.0) >= 1.0
+    """The unit holds each kind of fact asked (a question asking none is given by any unit), or is the paragraph
+    the question names by its label ("Đối tượng thực hiện: …" for "đối tượng thực hiện … gồm những ai?")."""
+    return _intent_fit(u, q, missing=1.0) >= 1.0 or _labelled_as_asked(u, set(folded_syllables(q.text)))
+
+
+_PARAGRAPH_LABEL = re.compile(r"^([^\W\d_][^:\n]{2,60}):\s*\S")  # "Đối tượng thực hiện: Các phòng …"
+
+
+def _labelled_as_asked(u: Unit, asked: set[str]) -> bool:
+    """A paragraph whose label's words (two to six) are all the question's (`asked`, folded)."""
+    m = _PARAGRAPH_LABEL.match(u.text)
+    words = folded_syllables(m.group(1)) if m else []
+    return _LABEL_WORDS <= len(words) <= 6 and set(words) <= asked
 
 
 def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
@@ -1475,6 +1499,25 @@ def _names_unit(u: Unit, named: list[str]) -> float:
     return 0.5 if label and any(n in label or label in n for n in named) else 0.0
 
 
+_FOOTNOTE = re.compile(r"^\[\d+\]")
+
+
+def _recipients(doc: str, ranked: list[Unit]) -> list[Unit]:
+    """The items of a plan's "Nơi nhận" list found, in their order ("- Bộ Y tế (để b/c);" … "- Lưu: VT.", and an
+    "Đồng kính gửi:" after it): not the signature beside them nor the footnotes printed after them."""
+    found = sorted((u for u in ranked if u.doc_id == doc and is_recipients(u.section.split(" > ")[0])),
+                   key=lambda u: u.start)
+    sent: list[Unit] = []
+    for u in found:
+        if u.signature or is_authority_line(u.text) or _FOOTNOTE.match(u.text) or sent and u.chunk is not sent[0].chunk:
+            if sent:
+                break
+            continue
+        if not is_recipients(u.text):  # the "Nơi nhận:" line itself
+            sent.append(u)
+    return sent
+
+
 def _leads(u: Unit, named: list[str]) -> bool:
     lead = u.fields.get("lead")
     if not lead:
@@ -1491,7 +1534,8 @@ def _boilerplate(u: Unit, q: Question) -> float:
         return 0.0 if q.wants("list") else 1.0  # "…, gồm:" leads a list answer: its items follow it
     if is_attribution(u.text) and not q.wants("metadata"):
         return 1.0  # "(Kèm theo Kế hoạch số 144/KH-UBND …)" under an annex's title
-    if is_frame_section(u.section) and not q.wants("target") or is_recipients(u.section.split(" > ")[0]):
+    if is_frame_section(u.section) and not q.wants("target") or \
+            is_recipients(u.section.split(" > ")[0]) and not q.wants("recipients"):
         return 1.0  # framing; or the recipients' list and what follows the signature (footnotes)
     if q.wants("target") and is_state_section(u.section) and not _asks_state(q):
         return 1.0  # "Giai đoạn 2020 - 2025 … kết nạp được 1.036 đảng viên" is a result, not a target

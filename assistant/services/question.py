@@ -80,6 +80,9 @@ _CUES: dict[str, tuple[str, ...]] = {
     "frequency": ("dinh ky nao", "dinh ky the nao", "dinh ky nhu the nao", "dinh ky ra sao", "tan suat", "chu ky",
                   "bao lau mot lan", "may lan", "dinh ky bao lau", "theo ky nao"),
     "purpose": ("muc dich", "yeu cau chung", "quan diem"),
+    # to whom the document is sent: its "Nơi nhận" list ("… những cơ quan nào (nơi nhận)", "đồng kính gửi")
+    # (not "báo cáo … gửi những nơi nào": where a report goes)
+    "recipients": ("noi nhan", "dong kinh gui", "kinh gui"),
     "product": ("san pham", "ket qua du kien", "dau ra", "san pham chinh", "ket qua la", "ket qua gi"),
 }
 # words of the question itself, never of a plan's name ("kế hoạch", "chương trình" do name the kind of plan)
@@ -112,10 +115,14 @@ _PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # carried out)
 # "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
+                        r"(?<!trien khai )(?<!chu tri )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
                         + _NUMBERED_KIND + r")(?! (?:con|cung|nay|do|ay|tren)\b)")
 # (a kind word followed at once by what it does names no second plan — "giao" assigns, "giao thông" is a topic: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
 # có hiệu lực từ ngày nào?" asks twice of one)
+# "kế hoạch triển khai QĐ 06/QĐ-TTg và QĐ 3103/QĐ-BTC": two documents one plan carries out, no two plans asked of
+_CITED_DOCUMENT = r"(?:" + _NUMBERED_KIND + r"|(?:quyet dinh|nghi quyet|chi thi|de an|ke hoach)(?: so)? \d+)"
+_CARRIED_PAIR = re.compile(r"\b(?:thuc hien|trien khai|can cu|quan triet|cu the hoa)\s+" + _CITED_DOCUMENT +
+                           r"[^,;:?]*?\s+va\s+" + _CITED_DOCUMENT)
 _WORDS = re.compile(r"[\w%]+")
 # "kế hoạch số bao nhiêu", "… số mấy?": the document's number; "kinh tế số bao nhiêu %" asks the digital economy's
 # share
@@ -172,6 +179,8 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
 
 
 _MONEY_FROM = re.compile(r"\btien\b.*\b(?:nguon nao|lay tu dau|tu dau)\b")  # not "dữ liệu lấy từ nguồn nào"
+_RECIPIENTS_ASKED = re.compile(r"\b(?:noi nhan|(?:dong )?kinh gui)\b")
+_WHO_PAYS = re.compile(r"\bai (?:tra|chi tra|chiu|dong|bo|lo) (?:tien|chi phi|kinh phi|phi)\b|\bai (?:chi tra|chiu chi phi)\b")
 _SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
                          r"|\bgui (?:ai|cho ai|cho co quan nao)\b")
 # a decision's preamble ends on who proposed it (Nghị định 30/2020/NĐ-CP): "Theo đề nghị của Giám đốc Sở …",
@@ -214,6 +223,8 @@ def asks_plan_lead(q: Question) -> bool:
     if not q.wants("responsibility") or q.wants("list", "deadline", "compare") or not _LEADS_PLAN.search(q.folded):
         return False
     naming = f" {naming_phrase(q.text, commas=True)} "
+    if issued := _ISSUED_BY.match(fold_accents(q.text).lower()):  # one character for one  # "UBND TP.HCM ban hành kế hoạch …": the issuer names the plan too
+        naming += f"{fold_accents(expand_abbreviations(q.text[:issued.end(1)])).lower()} "
 
     def named(word: str) -> bool:  # "cơ sở dữ liệu" is named as typed, or by its initials ("CSDL")
         folded = fold_accents(word).lower()
@@ -222,6 +233,7 @@ def asks_plan_lead(q: Question) -> bool:
     return naming.strip() != "" and all(named(w) for w in topic_words(_ROLE_ASKED.sub(" ", q.text)))
 
 
+_ISSUED_BY = re.compile(r"^(.{2,60}?)\s+ban hanh\b")
 _ROLE_ASKED = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị|co quan|don vi) (?=(?:thường trực|đầu mối|thuong truc|dau moi)(?!\w))")
 
 
@@ -312,9 +324,10 @@ _KINDS_OF_COORDINATION = frozenset(("ke hoach", "chuong trinh", "quy che", "noi 
                                     "co che"))
 
 
-# a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025"
+# a figure measured against a baseline, not two plans: "giảm 75% so với bình quân giai đoạn 2021 - 2025", "cắt giảm
+# … so với quy định hiện hành"
 _BASELINE = re.compile(r"\bso voi (?:binh quan|trung binh|cung ky|nam|giai doan|thoi ky|ky|hien nay|hien trang|"
-                       r"dau ky|thoi diem|truoc|luc|muc(?! tieu))\b")  # "so với mục tiêu … của NQ 57" is another plan's
+                       r"dau ky|thoi diem|truoc|luc|muc(?! tieu)|quy dinh(?: hien hanh)?(?! cua)|ban dau)\b")  # "so với mục tiêu … của NQ 57" is another plan's
 
 
 # "… so với mục tiêu chung cả nước trong Nghị quyết 57": measured against another document's figure, two plans
@@ -379,8 +392,9 @@ def analyse(text: str) -> Question:
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi") and not _AGAINST.search(folded):
         intents.discard("compare")
-    if _TWO_PLANS.search(folded) or _two_askers(text) or _each_place(text, folded):
+    if _TWO_PLANS.search(_CARRIED_PAIR.sub(" ", folded)) or _two_askers(text) or _each_place(text, folded):
         intents.add("compare")
+
     listed = ""
     if which := _WHICH_ONES.search(folded):  # "những dự án luật nào", "các sản phẩm gì": several things are asked for
         intents.add("list")
@@ -397,9 +411,14 @@ def analyse(text: str) -> Question:
             intents.discard("compare")
     if _MONEY_FROM.search(folded):  # "Tiền làm chuyển đổi số … lấy từ nguồn nào?": where the money comes from
         intents.add("funding")
+    if _RECIPIENTS_ASKED.search(fold_accents(text).lower()):  # asked in an aside too: "… những cơ quan nào (nơi nhận)"
+        intents.add("recipients")
+    if _WHO_PAYS.search(folded):  # "ai trả tiền vắc xin": who bears the cost, not who leads a task
+        intents = (intents | {"funding"}) - {"responsibility"}
     if expectation(text).pattern is FREQUENCY:  # "bao lâu phải báo cáo kết quả … một lần": how often
         intents.add("frequency")
-    if checks_premise(text) and not intents and time_mentions(text):  # "… trước 31/12/2025 phải không?"
+    # "… trước 31/12/2025 phải không?" (not a plan's year: "kế hoạch … năm 2026, có phải … không?")
+    if checks_premise(text) and not intents and any(not t.startswith("Y") for t in time_mentions(text)):
         intents.add("deadline")
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom

@@ -145,6 +145,36 @@ def defined_abbreviations(text: str) -> dict[str, str]:
     return out
 
 
+# "LCS … là viết tắt của cụm từ gì?", "tên đầy đủ của eCDT là gì?" (accent-folded): the full form of an abbreviation
+_EXPANSION_ASKED = re.compile(r"\bviet tat (?:cua )?(?:cum tu |tu |ten |chu )?(?:gi|nao)\b|\bten day du cua\b|"
+                              r"\b(?:viet|ghi) day du la gi\b")
+_NUMBERED = re.compile(r"\d+\s*[/-][\w/.&-]*")  # "165/KH-UBND": a document's number, no abbreviation asked
+_ASKED_REACH = 8  # words before the cue the abbreviation asked about stands within
+
+
+def expansion_asked(question: str) -> str | None:
+    """The abbreviation whose full form a question asks for, as typed (two capitals or more: "LCS", "eCDT"): the
+    last one before the cue, or the first after "tên đầy đủ của"."""
+    question = _NUMBERED.sub(lambda m: " " * len(m.group(0)), question)
+    m = _EXPANSION_ASKED.search(fold_accents(question).lower())
+    if m is None:
+        return None
+    if m.group(0).startswith("ten"):  # "tên đầy đủ của eCDT": the word after
+        word = re.match(r"\s*([\w&]+)", question[m.end():])
+        return word.group(1) if word and sum(c.isupper() for c in word.group(1)) >= 2 else None
+    short = [w for w in re.findall(r"[\w&]+", question[:m.start()])[-_ASKED_REACH:] if sum(c.isupper() for c in w) >= 2]
+    return short[-1] if short else None
+
+
+def spells_out(short: str, text: str) -> bool:
+    """The document writes the abbreviation's full form: a known one ("UBND"), one it defines ("… (CTRSH)", "gọi
+    tắt là …"), or words bracketed after it ("eCDT (truy xuất nguồn gốc …)"); a plan using "LCS" alone spells none."""
+    token = re.escape(short)
+    return short in ABBREVIATIONS or short in defined_abbreviations(text) or bool(
+        re.search(rf"\([^()]{{0,40}}{token}\)|(?<!\w){token}\s*\((?!\d)[^()]{{6,}}\)|(?:viết|gọi) tắt(?: là)? [“\"]?{token}",
+                  text))
+
+
 def spell_defined(text: str, defined: dict[str, str]) -> str:
     """`text` with the full form of each abbreviation its document defines after it ("CTRSH" -> "CTRSH (chất thải
     rắn sinh hoạt)"): a passage using the short form says the words a question may write out."""

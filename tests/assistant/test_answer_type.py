@@ -337,6 +337,38 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Thu Quỹ phòng, chống thiên tai trên địa bàn đạt từ 90% kế hoạch được giao trở lên.", False),
         ("Số tiền Quỹ phòng, chống thiên tai mà xã được giao thu trong năm 2026 là bao nhiêu?",
          "Kế hoạch thu Quỹ phòng, chống thiên tai năm 2026: 185.000.000 đồng.", True),
+        # a share asked of a few words, the plan's own between them ("người … đội mũ bảo hiểm"), spelt "tỉ"/"tỷ"
+        ("Ti le nguoi doi mu bao hiem ma ke hoach an toan giao thong dat ra la bao nhieu?",
+         "Tỷ lệ người đi mô tô, xe gắn máy, xe đạp máy đội mũ bảo hiểm đạt trên 98%.", True),
+        ("Tỉ lệ người đội mũ bảo hiểm mà kế hoạch an toàn giao thông đặt ra là bao nhiêu?",
+         "Tỷ lệ trẻ em được tiêm đủ mũi đạt trên 95%.", False),
+        # how long, to the minute
+        ("Xe cấp cứu phải tiếp cận hiện trường tai nạn trong khu vực đô thị trong thời gian bao lâu?",
+         "Bảo đảm thời gian tiếp cận hiện trường của xe cấp cứu trong khu vực đô thị không quá 15 phút.", True),
+        ("Xe cấp cứu phải tiếp cận hiện trường tai nạn trong khu vực đô thị trong thời gian bao lâu?",
+         "Sở Y tế chủ trì, chỉ đạo Trung tâm Cấp cứu 115 tổ chức tốt công tác cấp cứu.", False),
+        # "bao nhiêu một con" of a sum (a budget's support): a sum for each, not a count of "một con"
+        ("Ngân sách xã hỗ trợ công tiêm bao nhiêu một con?",
+         "- Hỗ trợ công tiêm phòng (13.400 con x 4.000 đồng/con)\t53.600.000 đồng", True),
+        ("Ngân sách xã hỗ trợ công tiêm bao nhiêu một con?",
+         "Tổng đàn lợn 19.300 con, chỉ tiêu tiêm phòng 13.400 con.", False),
+        # several places asked ("ở những vị trí nào")
+        ("Khi có dịch thì lập chốt kiểm dịch động vật tạm thời ở những vị trí nào?",
+         "Lập chốt kiểm dịch động vật tạm thời tại ngã ba Bàu Sen và cầu Tân Quý.", True),
+        ("Khi có dịch thì lập chốt kiểm dịch động vật tạm thời ở những vị trí nào?",
+         "Ban Chỉ huy Quân sự xã huy động dân quân trực chốt kiểm dịch khi có yêu cầu.", False),
+        # three choices the question ends on ("A, B hay C"): a passage says one of them
+        ("Hội nghị sơ kết được tổ chức trực tuyến, trực tiếp hay kết hợp?",
+         "Hội nghị sơ kết tổ chức theo hình thức trực tuyến kết nối đến các xã.", True),
+        ("Hội nghị sơ kết được tổ chức trực tuyến, trực tiếp hay kết hợp?",
+         "Văn phòng chủ trì chuẩn bị nội dung hội nghị sơ kết.", False),
+        # an address asked: a street or a web address written, not a document's number nor "đường lối"
+        ("Địa chỉ trụ sở (số nhà, tên đường) của Đảng đoàn Quốc hội, cơ quan ban hành Kế hoạch 3260-KH/ĐĐQH15, là gì?",
+         "Số 3260-KH/ĐĐQH15", False),
+        ("Cơ quan thường trực phải cập nhật kết quả lên phần mềm theo dõi Đề án 06 tại địa chỉ nào?",
+         "Cập nhật kết quả lên phần mềm theo dõi, giám sát Đề án 06 tại địa chỉ https://dean06.vn.", True),
+        ("Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân có địa chỉ truy cập (tên miền) là gì?",
+         "Cổng cung cấp thông tin tuyên truyền chủ trương, đường lối, chính sách của Đảng.", False),
         # named by its own name, typed without marks, or asked "tên cụ thể": an acronym of what it is names none
         ("ke hoach chon cong trinh hay du an giao thong cu the nao de thi diem ung dung BIM?",
          "Thí điểm ứng dụng mô hình thông tin công trình BIM trong quản lý dự án xây dựng giao thông.", False),

@@ -240,6 +240,8 @@ def test_bad_questions_raise_vietnamese_errors(bad: object) -> None:
         ("Kế hoạch của UBND TP Hà Nội có số hiệu gì?", ["hà nội"]),
         # each sentence opens with a capital: "Còn Văn phòng" names no one
         ("Các ban đảng báo cáo trước ngày mấy? Còn Văn phòng Tỉnh ủy Đồng Nai báo cáo khi nào?", ["đồng nai"]),
+        # so does a quote: "Phần I 'Quan điểm chỉ đạo'" names no one
+        ("Phần I 'Quan điểm chỉ đạo' trong Chương trình của Đảng ủy xã Tân Hòa nêu gì?", ["tân hòa"]),
     ],
 )
 def test_critical_terms(question: str, names: list[str]) -> None:

@@ -227,6 +227,49 @@ def test_a_provinces_product_is_compared_as_gdp() -> None:
     assert content_terms("Kinh tế số chiếm 45% GRDP tỉnh") == content_terms("Kinh tế số chiếm 45% GDP tỉnh")
 
 
+def test_a_syllable_written_with_y_or_i_is_one_term() -> None:
+    """"tỷ lệ" / "tỉ lệ", "kỹ năng" / "kĩ năng", "quy định" / "qui định": both spellings are in use."""
+    assert content_terms("Tỷ lệ cán bộ có kỹ năng theo quy định") == content_terms("Tỉ lệ cán bộ có kĩ năng theo qui định")
+    assert content_terms("tuy nhiên") != content_terms("tui nhiên")  # "uy" is a rhyme of its own
+
+
+def test_the_paragraph_a_question_names_by_its_label_gives_what_is_asked() -> None:
+    """"Đối tượng thực hiện … gồm những ai?": the paragraph labelled so answers, though it names no one leading."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+    from assistant.services.extractive import _gives_asked
+    from assistant.services.question import analyse
+
+    def unit(text: str):  # type: ignore[no-untyped-def]
+        (u,) = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": "III"}), 0)
+        return u
+
+    q = analyse("Đối tượng thực hiện của Kế hoạch chuyển đổi số của Ban Tổ chức Tỉnh ủy gồm những ai?")
+    assert _gives_asked(unit("Đối tượng thực hiện: Các phòng, văn phòng thuộc Ban Tổ chức Tỉnh ủy."), q)
+    assert not _gives_asked(unit("Phạm vi triển khai: Toàn bộ nhiệm vụ chuyển đổi số của ngành."), q)
+
+
+def test_the_recipients_asked_are_the_list_under_noi_nhan_whole() -> None:
+    """"Gửi để báo cáo những cơ quan nào (nơi nhận)?": the "Nơi nhận" list, item by item in one quote; not the
+    signature beside it nor a footnote after it, and not the body's passages."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.extractive import ExtractiveAnswerer
+    from assistant.services.question import analyse
+
+    body = "Các sở, ngành báo cáo kết quả thực hiện về Sở Y tế trước ngày 15/12 hằng năm để báo cáo Bộ Y tế."
+    sent = ("- Văn phòng Chính phủ (để b/c);\n- Bộ Y tế (để b/c);\n- Cổng TTĐT TP;\n- Lưu: VT, MK.\n"
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Ngọc Điệp\n"
+            "[1] Quyết định số 1745/QĐ-TTg ngày 15/8/2025 của Thủ tướng Chính phủ.")
+    chunks = [ScoredChunk("a", 1.0, {"text": body, "start": 0, "doc_id": "d", "section": "IV. TỔ CHỨC THỰC HIỆN"}),
+              ScoredChunk("b", 0.9, {"text": sent, "start": 500, "doc_id": "d", "section": "Nơi nhận"})]
+    draft = ExtractiveAnswerer().draft(analyse("Kế hoạch gửi để báo cáo những cơ quan trung ương nào (nơi nhận)?"),
+                                       chunks)
+    assert draft.statements[0].text.startswith(
+        "Nơi nhận: Văn phòng Chính phủ (để b/c); Bộ Y tế (để b/c); Cổng TTĐT TP; Lưu: VT, MK. [1]")
+    assert len(draft.statements) == 1 and draft.citations[0].quote.endswith("Lưu: VT, MK.")
+    assert draft.citations[0].start == 502  # the quote is the document's text where it stands
+
+
 def test_a_unit_set_aside_is_not_the_one_asked_about() -> None:
     """"ngoài Sở Y tế còn giao những sở nào?": Sở Y tế is set aside, not asked about (the question's unit parser
     may read "Sở Y tế còn" as one name)."""

@@ -366,6 +366,21 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
     # "có số và ngày ban hành": the plan's number beside its date; "cơ sở" is no number
     ("Kế hoạch đào tạo nghề của Sở Giáo dục tỉnh Hòa Lâm có số và ngày ban hành thế nào?", {"number", "date"}, set()),
     ("Kế hoạch hỗ trợ bao nhiêu cơ sở giáo dục nghề nghiệp?", set(), {"number"}),
+    # two documents one plan carries out ("triển khai QĐ 06 … và QĐ 3103 …"), "chủ trì kế hoạch" the same plan again
+    ("Kế hoạch triển khai QĐ 06/QĐ-TTg và QĐ 3103/QĐ-BTC về CSDL quy hoạch giao sở nào làm cơ quan chủ trì kế hoạch?",
+     {"responsibility"}, {"compare"}),
+    ("Kế hoạch 54-KH/TU và KH 12-KH/HU giao ai chủ trì?", {"compare"}, set()),
+    # a premise checked in a plan named by its year asks no date
+    ("Trong kế hoạch chuyển đổi số phường Bạch Đằng năm 2026, có phải Ủy ban Kiểm tra Đảng ủy được giao xây dựng kế "
+     "hoạch kiểm tra, giám sát việc thực hiện Nghị quyết 57 và Quyết định 204 không?", set(), {"deadline", "compare"}),
+    # measured against the rules in force, not against another plan
+    ("Chương trình hành động của xã: đến hết năm 2026 phải cắt giảm thời gian giải quyết thủ tục hành chính bao nhiêu "
+     "so với quy định hiện hành?", {"target"}, {"compare"}),
+    # who pays is asked of money, not of who leads a task
+    ("Ở xã Phước Hưng, ai trả tiền vắc xin dịch tả lợn châu Phi?", {"funding"}, {"responsibility"}),
+    # to whom the document is sent: its "Nơi nhận"
+    ("KH 165/KH-UBND gửi để báo cáo những cơ quan trung ương nào (nơi nhận)?", {"recipients"}, set()),
+    ("Kế hoạch có đồng kính gửi cơ quan Trung ương nào không?", {"recipients"}, set()),
 ])
 def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> None:
     intents = analyse(question).intents
@@ -497,6 +512,9 @@ def test_counts_a_question_states(question: str, counts: list[str]) -> None:
     ("Kế hoạch chuyển đổi số của phường Bạch Đằng đặt những chỉ tiêu nào?", False),
     # the role asked ("cơ quan thường trực") is no task
     ("Trong kế hoạch phân loại rác năm 2026 của phường Đông Thành, đơn vị nào là cơ quan thường trực?", True),
+    # the issuer before "ban hành" names the plan too; two documents it carries out are no two plans compared
+    ("UBND TP.HCM ban hành kế hoạch triển khai QĐ 06/QĐ-TTg và QĐ 3103/QĐ-BTC về CSDL quốc gia về quy hoạch: giao sở "
+     "nào làm cơ quan chủ trì kế hoạch?", True),
 ])
 def test_who_leads_the_plan_itself(question: str, lead: bool) -> None:
     from assistant.services.question import asks_plan_lead

@@ -32,3 +32,16 @@ def test_a_passage_naming_the_topic_without_a_figure_does_not_lead(one_plan: Ser
     """The communes' duty ("đưa số bản sách bình quân về mức phù hợp …") says the words asked, not the level."""
     r = one_plan.ask.ask(QUESTION, top_k=2)
     assert not r.answer.startswith("Ủy ban nhân dân các xã")
+
+
+def test_a_place_typed_without_marks_keeps_the_plan_of_that_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"phuong bach dang (hai phong) …" names no capitalised name: the plans whose title or header say that place
+    answer, not another plan found first for the topic's words."""
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    for services in services_over(tmp_path_factory.mktemp("plain-place"),
+                                  [fixtures / "ward_archive_plan.txt", fixtures / "province_archive_plan.txt"]):
+        q = "phuong bach dang phai hoan thanh so hoa tai lieu luu tru lich su cua dang uy phuong truoc ngay nao?"
+        chunks = services.ask.retriever.retrieve(q, None, 10)
+        sources = {str(c.payload.get("source")) for c in services.ask._naming(q, chunks)}
+        assert sources == {"ward_archive_plan.txt"}
+        assert "01/7/2025" in services.ask.ask(q).answer

@@ -240,6 +240,24 @@ def test_abbreviations_a_plan_defines(text: str, defined: dict[str, str]) -> Non
         assert spell_defined(f"Tỷ lệ {abbr} được thu gom", defined) == f"Tỷ lệ {abbr} ({full}) được thu gom"
 
 
+@pytest.mark.parametrize(("question", "short", "plan", "spelled"), [
+    ("Thiết bị đo nhanh LCS ở lĩnh vực môi trường là viết tắt của cụm từ gì?", "LCS",
+     "triển khai cảm biến IoT, thiết bị đo nhanh LCS thu thập dữ liệu", False),
+    ("eCDT viết tắt của từ gì?", "eCDT", "Hệ thống truy xuất nguồn gốc thủy sản khai thác điện tử (eCDT)", True),
+    ("Tên đầy đủ của CTRSH là gì?", "CTRSH", "thu gom chất thải rắn sinh hoạt (CTRSH) tại nguồn", True),
+    ("Tên đầy đủ của PCCCR là gì?", "PCCCR", "Kế hoạch bảo vệ rừng (sau đây viết tắt là PCCCR)", True),
+    # a document's number ("165/KH-UBND") is no abbreviation asked about
+    ("KH 165/KH-UBND có tên đầy đủ là gì?", None, "", False),
+])
+def test_the_full_form_of_an_abbreviation_asked_and_spelt(question: str, short: str | None, plan: str,
+                                                           spelled: bool) -> None:
+    from assistant.vocab.units import expansion_asked, spells_out
+
+    assert expansion_asked(question) == short
+    if short:
+        assert spells_out(short, plan) is spelled
+
+
 @pytest.mark.parametrize(("line", "opens"), [
     ("BAN CHỈ ĐẠO VẬN ĐỘNG", True), ("HIẾN MÁU TÌNH NGUYỆN", False), ("TỈNH VĨNH PHONG", True),
     ("BCH HỘI NÔNG DÂN", True), ("BẢO HIỂM XÃ HỘI", True), ("VỀ AN TOÀN THỰC PHẨM", False), ("UBND TỈNH HÀ NAM", True),
