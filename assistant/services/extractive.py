@@ -326,7 +326,7 @@ class ExtractiveAnswerer:
     def _recipients(self, sent: list[Unit], ranked: list[Unit]) -> Draft:
         """"Gửi những cơ quan nào (nơi nhận)?": the plan's "Nơi nhận" list whole, as one quote."""
         out, first, last = _Builder(), sent[0], sent[-1]
-        base = first.start - first.chunk.text.find(first.text)  # where the chunk's text begins in the document
+        base = int(first.chunk.payload.get("start", 0))  # where the chunk's text begins in the document
         quote = first.chunk.text[first.start - base:last.end - base]
         out.say("Nơi nhận: " + " ".join(u.text for u in sent), [out.cite(first.chunk, quote, first.start)])
         doc = first.doc_id
