@@ -205,7 +205,7 @@ def own_document(lines: list[str]) -> tuple[int, int]:
     before its header block, the end of the document printed before it ("Nơi nhận:", a signature); after its
     signature, the header block of the next, numbered otherwise and not attached to it ("Số: 1152/QĐ-UBND" after
     "Số: 1147/QĐ-UBND"; a plan "ban hành kèm theo" the decision is the decision's own, and so is a plan the letter
-    before it sends, citing its number)."""
+    before it sends, citing its number or saying it is sent with it)."""
     mottos = [i for i, line in enumerate(lines) if is_motto(line)]
     if not mottos:
         return 0, len(lines)

@@ -223,7 +223,8 @@ def asks_plan_lead(q: Question) -> bool:
     if not q.wants("responsibility") or q.wants("list", "deadline", "compare") or not _LEADS_PLAN.search(q.folded):
         return False
     naming = f" {naming_phrase(q.text, commas=True)} "
-    if issued := _ISSUED_BY.match(fold_accents(q.text).lower()):  # one character for one  # "UBND TP.HCM ban hành kế hoạch …": the issuer names the plan too
+    # "UBND TP.HCM ban hành kế hoạch …": the issuer names the plan too (folded one character for one)
+    if issued := _ISSUED_BY.match(fold_accents(q.text).lower()):
         naming += f"{fold_accents(expand_abbreviations(q.text[:issued.end(1)])).lower()} "
 
     def named(word: str) -> bool:  # "cơ sở dữ liệu" is named as typed, or by its initials ("CSDL")
