@@ -231,6 +231,7 @@ SAME_TERMS = {"grdp": "gdp"}
 _Y_ALONE = re.compile(r"^(?:[bcdghklmnprstvx]|ch|gh|kh|ng|nh|ph|th|tr|qu)y$")
 
 
+@lru_cache(maxsize=65536)  # called for every syllable of every passage weighed
 def same_term(folded: str) -> str:
     """One spelling of a folded syllable written two ways ("ty" -> "ti", "grdp" -> "gdp")."""
     return folded[:-1] + "i" if _Y_ALONE.match(folded) else SAME_TERMS.get(folded, folded)
