@@ -1,6 +1,7 @@
 """Readers for the other files offices keep plans in: task spreadsheets (.xlsx), saved web pages (.html),
-old Word, rich-text and OpenDocument files (.doc, .rtf, .odt, converted by LibreOffice); plans printed to XPS and
-Word documents saved as XML have modules of their own (`ingest.xps`, `ingest.word_xml`).
+old Word, rich-text and OpenDocument files (.doc, .rtf, .odt, .fodt, converted by LibreOffice); plans printed to XPS,
+Word documents saved as XML and bundles of attachments have modules of their own (`ingest.xps`, `ingest.word_xml`,
+`ingest.bundle`).
 
 Each emits text the later stages already read: a table row is one tab-separated line (the header row
 kept, so its rows become table rows with named columns, like the tables of a plan), a heading or a
@@ -463,6 +464,15 @@ class OdtReader(OfficeReader):
     extension = "odt"
     zipped = True
     magic = (b"PK\x03\x04",)
+
+
+@register(".fodt")
+class FlatOdtReader(OfficeReader):
+    """LibreOffice's "Flat XML ODF Text Document": the ODT's parts in one uncompressed XML file."""
+
+    file_type = "fodt"
+    extension = "fodt"
+    magic = (b"<?xml", b"\xef\xbb\xbf<?xml", b"<office:document")
 
 
 def xml_parser(huge: bool = False) -> Any:

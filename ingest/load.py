@@ -827,6 +827,7 @@ def _with_scanned_pages(data: bytes, pages: list[str], deadline: Deadline | None
 
 
 # readers kept in modules of their own register themselves on import
+from ingest import bundle as _bundle  # noqa: E402,F401  (ZIP of attachments)
 from ingest import formats as _formats  # noqa: E402,F401  (XLSX, HTML, DOC/ODT)
 from ingest import ocr as _ocr  # noqa: E402,F401  (PNG, JPEG, TIFF)
 from ingest import word_xml as _word_xml  # noqa: E402,F401

@@ -228,10 +228,10 @@ def convert(source: Path, ext: str) -> Path:
 
 
 @needs_office
-@pytest.mark.parametrize("ext", ["doc", "odt", "rtf"])
+@pytest.mark.parametrize("ext", ["doc", "odt", "fodt", "rtf"])
 def test_doc_odt_and_rtf_read_like_the_docx_they_came_from(tmp_path: Path, ext: str) -> None:
     source = plan_docx(tmp_path / "ke-hoach.docx")
-    old = convert(source, "rtf" if ext == "rtf" else "odt")
+    old = convert(source, ext if ext in ("rtf", "fodt") else "odt")
     if ext == "doc":  # LibreOffice 7.4 drops python-docx tables going straight to .doc; through .odt it keeps them
         (tmp_path / "doc").mkdir()
         old = convert(old.rename(tmp_path / "doc" / old.name), "doc")
@@ -274,6 +274,8 @@ def test_broken_doc_has_a_vietnamese_reason(tmp_path: Path) -> None:
         load_bytes("hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Limits())
     with pytest.raises(LoadError, match="RTF bị hỏng"):
         load_bytes("hong.rtf", b"{\\rtf1\\ansi " + b"\x00" * 600, Limits())
+    with pytest.raises(LoadError, match="FODT bị hỏng"):  # an XML file LibreOffice reads as no text document
+        load_bytes("hong.fodt", b"<?xml version='1.0'?><a>" + b"x" * 600 + b"</a>", Limits())
 
 
 def test_doc_without_libreoffice_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -193,9 +193,9 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 
 def test_registry_covers_the_supported_types() -> None:
-    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".htm", ".html", ".jpeg", ".jpg", ".md", ".mht",
-                                            ".mhtml", ".odt", ".oxps", ".pdf", ".png", ".pptx", ".rtf", ".tif", ".tiff",
-                                            ".txt", ".xlsx", ".xml", ".xps"]
+    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".fodt", ".htm", ".html", ".jpeg", ".jpg", ".md",
+                                            ".mht", ".mhtml", ".odt", ".oxps", ".pdf", ".png", ".pptx", ".rtf", ".tif",
+                                            ".tiff", ".txt", ".xlsx", ".xml", ".xps", ".zip"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 

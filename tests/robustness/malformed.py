@@ -44,6 +44,8 @@ XLSX_BROKEN = "XLSX bị hỏng"
 PPTX_BROKEN = "PPTX bị hỏng"
 DOC_BROKEN = "DOC bị hỏng"
 ODT_BROKEN = "ODT bị hỏng"
+FODT_BROKEN = "FODT bị hỏng"
+ZIP_BROKEN = "ZIP bị hỏng"
 RTF_BROKEN = "RTF bị hỏng"
 IMAGE_BROKEN = "Tệp ảnh bị hỏng"
 PDF_BROKEN = "PDF bị hỏng"
@@ -186,7 +188,8 @@ def build() -> list[Case]:
     # random bytes under every extension, several sizes
     sizes = [17, 1024, 64 * 1024, MB]
     expect = {".txt": BINARY, ".md": BINARY, ".docx": (DOCX_BROKEN,), ".pdf": (PDF_BROKEN,), ".xlsx": (XLSX_BROKEN,),
-              ".pptx": (PPTX_BROKEN,), ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".rtf": (RTF_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,)}
+              ".pptx": (PPTX_BROKEN,), ".doc": (DOC_BROKEN,), ".odt": (ODT_BROKEN,), ".rtf": (RTF_BROKEN,), ".html": BINARY, ".png": (IMAGE_BROKEN,),
+              ".fodt": (FODT_BROKEN,), ".zip": (ZIP_BROKEN,)}
     for size in sizes:
         blob = rng.randbytes(size)
         for ext, reasons in expect.items():
@@ -280,7 +283,8 @@ def build() -> list[Case]:
     add(Case("bang-tinh-cat.xlsx", "failed", (XLSX_BROKEN,), xlsx[: len(xlsx) // 2]))
     add(Case("bang-tinh-doi-ten.txt", "failed", BINARY, xlsx))
     add(Case("trinh-chieu.pptx", "failed", (PPTX_BROKEN,), zip_bytes({"[Content_Types].xml": b"<Types/>"})))
-    add(Case("nen.zip", "failed", (UNSUPPORTED,), zip_bytes({"a.txt": plan.encode()})))
+    add(Case("nen.zip", "failed", ("không chứa tài liệu nào đọc được",), zip_bytes({"a.exe": plan.encode()})))
+    add(Case("dinh-kem.zip", "ingested", (), zip_bytes({"a.txt": plan.encode()})))  # a bundle of attachments
     add(Case("nen-doi-ten.md", "failed", BINARY, zip_bytes({"a.txt": plan.encode()})))
     add(Case("gzip-doi-ten.txt", "failed", BINARY, gzip.compress(plan.encode() * 20)))
 
