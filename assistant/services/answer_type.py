@@ -110,6 +110,9 @@ def _span(units: str, digits: int) -> re.Pattern[str]:
 
 _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
 _SPAN = _span("phút|giờ|ngày|tuần|tháng|năm", 3)  # "không quá 15 phút", "trong vòng 48 giờ", "07 ngày làm việc"
+# "phải xây dựng kế hoạch trong vòng bao lâu": a span, or the month or quarter the work is to be done within ("trong
+# tháng 11/2025", "trong Quý I/2026")
+_WITHIN = re.compile(_SPAN.pattern + r"|\btrong\s+(?:tháng|quý)\s+(?:\d{1,2}|[IVX]+)\b", re.I)
 _HOURS = re.compile(r"(?<![\d/.,])\d{1,3}\s*(?:giờ|h(?=\d{2}\b|\b))", re.IGNORECASE)  # "16 giờ", "16h00", "48 giờ"
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
 # "Nguyễn Văn A", not "thành phố Hà Nội"
@@ -132,9 +135,9 @@ _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\
 ORDER_CUE = re.compile(r"\b(?:lenh|cong bao)\b(?: \w+){0,3}?" + _NUMBER_ASKED)
 _ORDER_NUMBER = re.compile(r"(?:[Ll]ệnh|[Cc]ông báo)\s+số\s*:?\s*\d")
 
-# "… thay thế quyết định nào?", "bãi bỏ văn bản nào?": the document it replaces, which its last article or its
+# "… thay thế quyết định nào?", "bãi bỏ văn bản nào?", "thay những kế hoạch số mấy?": the document it replaces, which its last article or its
 # closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch này thay thế (Kế hoạch số …")
-_REPLACED_CUE = re.compile(r"\b(?:thay the|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi)\b")
+_REPLACED_CUE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi|so may|so bao nhieu)\b")
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
 _STANDARD = re.compile(r"\b(?:TCVN|QCVN|ISO|IEC|TCN)\s*[\d/:.-]*\d")
@@ -146,14 +149,21 @@ _BASELINE = re.compile(r"so với\s+(?:năm|cùng kỳ|kỳ|thời điểm|mức
                        r"năm cơ sở", re.IGNORECASE)
 # "mức lương tối thiểu bao nhiêu", "tiền thưởng … bao nhiêu", "số tiền Quỹ phòng, chống thiên tai … là bao nhiêu": a
 # sum of money, over the words of one clause (commas within it) ("chất lượng", "số lượng" are not pay; "chi phí … giảm bao nhiêu %", "nguồn vốn gồm bao
-# nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`)
-_PAY_CUE = re.compile(r"\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
+# nhiêu nguồn" are no sums, nor "… cho bao nhiêu dự án": see `expectation`; "giảm chi phí in ấn … bao nhiêu": a
+# change, by a share or a sum)
+_PAY_CUE = re.compile(r"(?<!giam )(?<!tang )(?<!tiet kiem )\b(?:muc luong|tien luong|tien thuong|muc thuong|so tien|phu cap|tro cap|thu lao|hoc phi|le phi|chi phi|"
                       r"muc phat|phat tien|tien phat|muc boi duong|thu nhap|tong von|nguon von|von dau tu|muc phi|phi bao hiem|muc dong)\b(?:,? \w+){0,40}? "
                       r"bao nhieu\b(?!\s*(?:phan tram|%|lan|nguon))")
 # a question asking a document's number, on the accent-folded question
 DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso van ban\b")
 # (cue in the accent-folded question, value the passage must contain)
+# "… phải thực hiện theo Nghị định nào?": a document of that kind, which the passage cites by its number (a law by
+# its name) — not a standard or a plan the passage names instead
+_CITED_KINDS = {"nghi dinh": r"Nghị định\s+(?:số\s*:?\s*)?\d", "thong tu": r"Thông tư\s+(?:số\s*:?\s*)?\d",
+                "chi thi": r"Chỉ thị\s+(?:số\s*:?\s*)?\d", "luat": r"Luật\s+(?:số\s*\d|[A-ZĐ])"}
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    *((re.compile(rf"\b{kind} (?:nao|gi|so may|so bao nhieu)\b"), re.compile(said))
+      for kind, said in _CITED_KINDS.items()),
     # "địa chỉ trụ sở … là gì?", "cập nhật … tại địa chỉ nào?": a street address or a web address the passage
     # writes, not an "địa chỉ tin cậy" counted
     (re.compile(r"\bdia chi\b(?! tin cay| thu| email).*\b(?:la gi|o dau|nao)\s*\??\s*$|\b(?:tai|o) dia chi nao\b"),
@@ -185,9 +195,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "gửi trước mấy giờ", "trong bao nhiêu giờ": hours, as a clock time or a span ("16 giờ", "16h30", "48 giờ"),
     # not "45 ngày"
     (re.compile(r"\b(?:bao nhieu|may) gio\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _HOURS),
-    # "xử lý trong vòng bao lâu", "mấy ngày", "bao nhiêu phút": a span to the minute or the day, not a date
-    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)|\b(?:bao nhieu|may) (?:ngay|tuan|phut)\b(?! (?:nao|gi|mot lan)\b| ?\d)"),
-     _SPAN),
+    # "xử lý trong vòng bao lâu": a span to the minute or the day, or the month it is due within — not a date
+    (re.compile(r"\bbao lau\b(?!(?:,? \w+){0,20}? (?:mot|1) lan\b)"), _WITHIN),
+    # "mấy ngày", "bao nhiêu phút": a span
+    (re.compile(r"\b(?:bao nhieu|may) (?:ngay|tuan|phut)\b(?! (?:nao|gi|mot lan)\b| ?\d)"), _SPAN),
     # "… tuân theo tiêu chuẩn TCVN nào?": a standard by its code and number, which the passage writes out
     (re.compile(r"\b(?:tieu chuan|quy chuan)(?: ky thuat)?(?: (?:quoc gia|tcvn|qcvn|iso))? (?:nao|gi|so may)\b|"
                 r"\b(?:tcvn|qcvn|iso) (?:nao|gi|so may)\b"), _STANDARD),
@@ -233,6 +244,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "hạch toán vào mã chương, loại, khoản nào": a budget code, which the passage writes in figures
     (re.compile(r"\bma (?:chuong|loai|khoan|muc|tieu muc|nganh kinh te|noi dung kinh te)\b"), _BUDGET_CODE),
 )
+_NOT_A_LABEL = r"(?<!khoan )(?<!diem )(?<!muc )(?<!dieu )(?<!chuong )(?<!phan )"
+_MONEY_FROM = re.compile(r"\b(?:kinh phi|von|tien|ngan sach)\b(?: \w+){0,2} (?:o|tai) dau\b")
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
 # a target or a requirement: "chỉ tiêu", "phải đạt", "yêu cầu … đến 2030 để bao nhiêu xã …"
 _TARGET = re.compile(r"\b(?:chi tieu|t[yi] le|muc tieu|phai|phan dau|dat|toi thieu|it nhat|yeu cau|"
@@ -253,9 +266,10 @@ _KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan m
                          r"(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})?|"
                          r"(giong(?: [a-z]+){1,2})) (?:nao|gi)\b")
 # "những cây cầu cụ thể nào", "chọn công trình hay dự án giao thông cụ thể nào", "nêu tên cụ thể những hội chợ, triển
-# lãm quốc tế nào": things asked by their own names (the phrase after the word that opens it, at most seven words)
+# lãm quốc tế nào", "nêu đích danh những tổ chức … nào": things asked by their own names (the phrase after the
+# word that opens it, at most seven words; ten after "tên cụ thể", "đích danh")
 _NAMED_ASKED = re.compile(r"\b(?:(?:nhung|cac|chon|tai|o|tren) ((?:[a-z]+,? ){0,6}?[a-z]+) cu the nao|"
-                          r"ten cu the (?:cua )?(?:nhung |cac )?((?:[a-z]+,? ){0,6}?[a-z]+) nao)\b")
+                          r"(?:ten cu the|dich danh) (?:cua )?(?:nhung |cac )?((?:[a-z]+,? ){0,9}?[a-z]+) nao)\b")
 _ALTERNATIVES = re.compile(r",\s*|\s+(?:hay|hoac|va)\s+")
 # a word counting one thing ("cây cầu", "ngôi trường"): the noun after it names the thing as well
 _CLASSIFIERS = frozenset(("cay", "con", "chiec", "buc", "ngoi", "toa", "cai", "tam", "can"))
@@ -264,7 +278,8 @@ _ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap",
                        "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem"))
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
 _APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan|soan thao)"  # drafting a law is not reviewing it
-_ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?(?:chu tri\s+)?" + _APPROVALS +
+_ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?(?:co tham quyen\s+)?(?:chu tri\s+)?"
+                        + _APPROVALS +
                         r"\b|\b" +
                         _APPROVALS + r"\s+(?:boi\s+)?(?:ai|cap nao|co quan nao|don vi nao|ben nao)\b|"
                         r"\bso lieu\b.*?\b(?<!han )(chot)\b(?= .*\b(?:ngay|khi|thoi diem) nao\b)")
@@ -449,6 +464,8 @@ def expectation(question: str) -> Expectation:
     cue, pattern = next(((c, p) for c, p in _CUES if c.search(q)), (None, None)) if not per else (None, None)
     if pattern in (_MONEY, _BUDGET, _PERCENT) and _WHICH_DOCUMENT.search(q):
         pattern = None  # "… thực hiện văn bản nào của Chính phủ về mức hỗ trợ …": a document is asked, not a sum
+    if pattern in (_WHERE_SAID, _AT_PLACE) and _MONEY_FROM.search(q):
+        pattern = None  # "… lấy kinh phí ở đâu?": where money comes from is its source, no place
     if pattern is _DAY and _SCHEDULE_ASKED.search(q):
         pattern = _SCHEDULE_DAYS
     if pattern is _PLACE_NAME and cue is not None and (level := cue.search(q)):
@@ -822,7 +839,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     # a table writes the unit of its figures in a cell or its header: "| % | ≥ 95 |", "Doanh thu (triệu đồng)"
     table_unit = table and re.search(r"\d", text) and (exp.pattern is _PERCENT and "%" in f"{text} {context}" or
                                                         exp.pattern in (_MONEY, _BUDGET) and _MONEY_UNIT.search(context)) \
-        or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and bool(PLACE_COLUMN.search(fold_accents(context).lower()))
+        or table and exp.pattern in (_WHERE_SAID, _AT_PLACE) and any(  # a column's name, not the title's "trên địa bàn"
+            PLACE_COLUMN.search(fold_accents(cell).lower()) for cell in re.split(r"[|\t]", context)[1:])
     # "(ban hành kèm Quyết định … ngày 20/11/2025)": a document's date is no day or month of the thing asked
     probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS, _MONTH) else text
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
@@ -838,7 +856,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
                                  for n in exp.count_nouns) + ")"
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
-        in_words = re.search(r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded) or \
+        # "khoản 7 Điều 8" labels a clause, it counts no articles
+        in_words = re.search(_NOT_A_LABEL + r"\d+\s*" + percent + r"(?:(?:so|cac|nhung)\s+)?" + first, folded) or \
             _enumerated(first, folded)
         if table and not in_words:  # not counted in a cell's words ("| 3 | Tập huấn … cho 260 bác sĩ |"): a figure
             # of the row (not its number, a year or a date) and the noun in the row or its header ("Xã, phường" for

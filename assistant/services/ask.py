@@ -344,6 +344,9 @@ class AskService:
                 doc = first  # a part naming no plan is asked of the plan the question names
             frame = frame if short and frame else text
             asked = analyse(text)
+            if short and text != part and (kind := expectation(part).pattern) is not None:
+                # "…, ngày nào, tại đâu?": the kind of value the part asks (a place), the day said already
+                asked = replace(asked, expect=replace(asked.expect, pattern=kind))
             if short and doc == first and kept and _said_already(draft, asked, part, parts[:i]):
                 continue
             # the part's own search in its plan first, then what the whole question found there

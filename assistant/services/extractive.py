@@ -274,6 +274,9 @@ class ExtractiveAnswerer:
             return Draft(out.statements, out.citations, cited.coverage, ranked, True, cited, of_cited=True)
         if plan is not None:  # "Kế hoạch dữ liệu của Hà Nội …": only that plan can answer
             fitting = [u for u in fitting if u.doc_id == plan]
+            if q.wants(*DOCUMENT_PARTS):  # its own header and signature, not its covering letter's
+                of_asked = _of_document_asked(q, plan, ranked)
+                fitting = [u for u in fitting if not (u.header or u.signature) or of_asked(u)]
             if _header_lacks_asked(q, plan, ranked):
                 return Draft([], [], 0.0, ranked)
         if q.wants("basis"):  # "… để thực hiện kế hoạch nào?": the grounds the plan states, of that kind, when found
@@ -286,7 +289,7 @@ class ExtractiveAnswerer:
             fitting = [u for u in fitting if _mentions(u, subjects)]
         elif top and q.wants("funding") and not q.wants("list", "compare"):
             fitting = _funding_of(q, top, fitting)
-        fitting = _of_places_asked(q, fitting)
+        fitting = _of_names_quoted(q, _of_places_asked(q, fitting))
         if not fitting or fitting[0].score < 0.5 * ranked[0].score:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
@@ -348,6 +351,7 @@ class ExtractiveAnswerer:
         if len(asked) < 2 or asked == ["basis"] or q.wants("compare"):
             return None
         first = None
+        of_asked = _of_document_asked(q, doc, ranked)
         for part in asked:
             if part == "basis":  # "…, thực hiện văn bản nào và ai ký?": the grounds the plan states, of the kind asked
                 # (a document cited by its number, the first the plan states: "Căn cứ vào khả năng cân đối ngân sách"
@@ -356,7 +360,7 @@ class ExtractiveAnswerer:
                                   DOC_NUMBER.search(u.text)), key=lambda u: u.start)
                 unit = next((u for u in grounds if basis_kind(q) in fold_accents(u.text).lower()), None)
             else:
-                unit = next((u for u in ranked if u.doc_id == doc and (
+                unit = next((u for u in ranked if u.doc_id == doc and of_asked(u) and (
                     u.signature if part == "signer" else _titles(u) if part == "title" else u.header == part)), None)
             if unit is None:
                 continue
@@ -674,6 +678,7 @@ class ExtractiveAnswerer:
                lambda found: max(found, key=lambda u: (len(alike & set(syllables(u.text))), bonus(u))))
               for n in quarters_asked(q.text))]
         added = 0
+        of_asked = _of_document_asked(q, lead.doc_id, ranked)
         for says, pick in periods:
             if any(says(c) for c in chosen):
                 continue
@@ -700,8 +705,9 @@ class ExtractiveAnswerer:
             if u.doc_id != lead.doc_id:
                 continue  # another document only for comparisons (above): the question names one plan
             part = "signer" if u.signature else u.header
-            if part and not (q.wants(part) and u.doc_id == lead.doc_id):
-                continue  # a header line or signature block only when asked for, from the same document
+            if part and not (q.wants(part) and u.doc_id == lead.doc_id and of_asked(u)):
+                continue  # a header line or signature block only when asked for, from the same document (the
+                # plan's or its covering letter's, as asked)
             self._quote(q, u, out, LIST_CHARS if q.wants("list") else SUPPORT_CHARS)
             chosen.append(u)
             added += 1
@@ -1269,6 +1275,40 @@ def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
         return fitting
     return [u for u in fitting if (not named or _mentions(u, named))
             and all(n in unit_search_key(_claimable(u)) for n in quoted)]
+
+
+def _of_document_asked(q: Question, doc: str, ranked: list[Unit]) -> Callable[[Unit], bool]:
+    """A file holding a covering letter and the plan it sends has two headers and two signatures: the plan's own
+    (the number its metadata holds) and everything after it answer for the plan; what comes before it, for the
+    letter, when the question asks of the letter ("Công văn của Sở Y tế … có số hiệu gì và do ai ký?")."""
+    own = next((str(u.chunk.payload.get("doc_number", "")) for u in ranked if u.doc_id == doc), "")
+    numbers = [u for u in ranked if u.doc_id == doc and u.header == "number"]
+    at = next((u.start for u in numbers if own and own in u.text), None)
+    # the letter ends with its signature, before the plan's header (whose issuer stands above its number)
+    signed = [u.end for u in ranked if u.doc_id == doc and u.signature and at is not None and u.start < at]
+    if at is None or len(numbers) < 2 or not signed:
+        return lambda u: True
+    cut = max(signed)
+    kind = _KIND_ASKED_FIRST.search(q.folded)
+    if kind is not None and kind.group(1) in _LETTERS:
+        return lambda u: u.start < cut
+    return lambda u: u.start >= cut
+
+
+# the kind of document a question names first: the one it asks of
+_KIND_ASKED_FIRST = re.compile(r"\b(cong van|to trinh|ke hoach|quyet dinh|nghi quyet|chuong trinh|thong bao|de an)\b")
+_LETTERS = frozenset(("cong van", "to trinh"))
+
+
+def _of_names_quoted(q: Question, fitting: list[Unit]) -> list[Unit]:
+    """"Hội thi “An toàn - vệ sinh viên giỏi” được tổ chức tại địa điểm nào?": a place, a day or a sum asked of a
+    thing the question names in quotes is given by a passage naming it (in its words or its heading), not by the
+    place of another event of the plan; of things compared, each passage names its own."""
+    quoted = [unit_search_key(m) for m in _QUOTED.findall(q.text)]
+    if not quoted or q.expect.pattern is None:
+        return fitting
+    names = any if q.wants("compare") else all
+    return [u for u in fitting if names(n in unit_search_key(f"{u.section} {_claimable(u)}") for n in quoted)]
 
 
 def _subjects(q: Question, top: Unit) -> list[str]:

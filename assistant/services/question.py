@@ -69,7 +69,9 @@ _CUES: dict[str, tuple[str, ...]] = {
                "thuoc dia phuong nao"),
     "compare": ("so sanh", "khac nhau", "giong nhau", "ca hai", "moi ke hoach", "cac ke hoach", "lan luot",
                 "tung ke hoach", "tung van ban", "moi van ban", "ke hoach nao", "van ban nao", "so voi", "khac gi",
-                "co gi khac", "khac biet", "moi ben", "tung ben"),
+                "co gi khac", "khac biet", "moi ben", "tung ben",
+                # "Hai KH … (của Ban Tổ chức Tỉnh ủy Lâm Đồng và của xã …) cùng đặt …": two plans, each named after
+                "hai ke hoach", "hai kh", "hai chuong trinh", "hai van ban", "hai nghi quyet", "hai quyet dinh"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
              "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
@@ -94,6 +96,8 @@ QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
+    # "con số 95% là chỉ tiêu gì": the figure quoted, pointed at
+    "con so", "so lieu",
     # when the asker stands ("… thay thế những kế hoạch nào trước đây"): a time of the question, not its topic
     "truoc day", "truoc do", "hien tai", "sap toi", "nam ngoai", "nam nay", "nam toi", "nam qua", "vua qua",
     "gan day", "thang truoc", "thang toi", "ky truoc", "ky toi",
@@ -104,7 +108,8 @@ _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     # what a Party body resolves to do ("Đảng ủy chủ trương khôi phục …"): the verb of a resolution, not its topic
     "chu truong",
     # a document, its parts and its subject, named to find them ("kế hoạch cùng chủ đề")
-    "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "phu luc", "danh muc",
+    "ke hoach", "chuong trinh", "hanh dong", "nghi quyet", "quyet dinh", "de an", "chi thi", "van ban", "cong van",
+    "phu luc", "danh muc",
     "bieu mau", "chu de", "linh vuc"}
 _KIND_WORD = r"\b(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh)\b"
 # "NQ 57", not "KH&CN"; "KH 54-KH/TU" with its code (then "… đó" points back to it, as "kế hoạch đó" does)
@@ -115,10 +120,12 @@ _PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # carried out)
 # "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )(?<!chu tri )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
+                        r"(?<!trien khai )(?<!chu tri )(?<!xay dung )(?<!cac )(?<!nhung )(?<!chuong trinh )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
                         + _NUMBERED_KIND + r")(?! (?:con|cung|nay|do|ay|tren)\b)")
 # (a kind word followed at once by what it does names no second plan — "giao" assigns, "giao thông" is a topic: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
 # có hiệu lực từ ngày nào?" asks twice of one)
+# ("… và UBND xã phải xây dựng kế hoạch triển khai": a plan still to be made names none; "Còn các chương trình, kế
+# hoạch cũ …": plans of a kind, none by name)
 # "kế hoạch triển khai QĐ 06/QĐ-TTg và QĐ 3103/QĐ-BTC": two documents one plan carries out, no two plans asked of
 _CITED_DOCUMENT = r"(?:" + _NUMBERED_KIND + r"|(?:quyet dinh|nghi quyet|chi thi|de an|ke hoach)(?: so)? \d+)"
 _CARRIED_PAIR = re.compile(r"\b(?:thuc hien|trien khai|can cu|quan triet|cu the hoa)\s+" + _CITED_DOCUMENT +
@@ -136,13 +143,17 @@ _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tan
 
 
 def _number_asked(folded: str) -> bool:
-    """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?"."""
-    return bool(_numbers_asked(folded))
+    """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?", nor the numbers of the
+    plans it replaces ("… thì thay những kế hoạch số mấy?")."""
+    return any(not _REPLACED_BEFORE.search(folded[:m.start()]) for m in _numbers_asked(folded))
 
 
 def _numbers_asked(folded: str) -> list[re.Match[str]]:
     return [m for m in _NUMBER_ASKED.finditer(folded)
             if not m.group(0).startswith("so ") or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
+
+
+_REPLACED_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo)(?: \w+){0,2} $")
 
 
 def without_number_asked(text: str) -> str:
@@ -620,10 +631,16 @@ _SOURCE_FRAME = re.compile(r"\b(theo)\s+(?:đánh giá|nhận định|thống k�
 
 def _without_asking_verb(word: str) -> str:
     """"dòng Xoài … ghi lượng và giá trị bao nhiêu" tagged "ghi lượng": the asker's verb (ghi, nêu, nói, kể) joined to
-    the noun after it is no word of the plan ("ghi nhận", "kể chuyện" are words)."""
+    the noun after it is no word of the plan ("ghi nhận", "kể chuyện" are words); "… có hơn một chỉ tiêu dùng con số
+    này" tagged "chỉ tiêu dùng": the asking word, the verb after it run in."""
+    if fold_tones(word).lower() in dictionary_words():
+        return word
     verb, _, rest = word.partition(" ")
-    if fold_accents(verb).lower() in _ASKING_VERBS and rest and fold_tones(word).lower() not in dictionary_words():
+    if fold_accents(verb).lower() in _ASKING_VERBS and rest:
         return rest
+    syllables = word.split()
+    if len(syllables) > 2 and fold_accents(" ".join(syllables[:2])).lower() in _ASKING_WORDS:
+        return " ".join(syllables[:2])
     return word
 
 

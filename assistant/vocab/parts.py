@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces, fold_accents, has_diacritics
+from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics
 from assistant.vocab.docnum import DOC_NUMBER, number_line
 
 # Document kinds as printed in the title line; longest first so that "CHƯƠNG TRÌNH HÀNH ĐỘNG" wins.
@@ -28,7 +28,7 @@ KINDS = tuple(
 ADOPTING_KINDS = frozenset(("QUYẾT ĐỊNH", "NGHỊ QUYẾT"))
 # what marks a header or signature laid out in a table's columns: the motto, the recipients or the authority to sign
 HEADER_MARK = r"CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập"
-SIGNING_MARK = r"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[A-ZĐ]"
+SIGNING_MARK = rf"Nơi nhận|^(?:KT|TM|T/M|TL|TUQ|Q)\.? ?[{UPPER}]"  # "TM. ỦY BAN NHÂN DÂN" as "KT. CHỦ TỊCH"
 _LAYOUT_CELL = re.compile(rf"{HEADER_MARK}|{SIGNING_MARK}")
 MOTTOS = ("DANG CONG SAN VIET NAM", "CONG HOA XA HOI CHU NGHIA VIET NAM", "DOC LAP TU DO HANH PHUC")
 _MOTTO_WORDS = frozenset(" ".join(MOTTOS).split())

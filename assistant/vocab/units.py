@@ -44,6 +44,8 @@ ABBREVIATIONS: dict[str, str] = {
     "HTCT": "hệ thống chính trị", "PCMT": "phòng, chống ma túy", "CSDL": "cơ sở dữ liệu",
     "ATTT": "an toàn thông tin", "ANTT": "an ninh trật tự", "KTS": "kinh tế số", "XHS": "xã hội số",
     "DVC": "dịch vụ công", "PTNT": "Phát triển nông thôn",
+    # a city as staff type it ("UBND TP.HCM", "TP. Cần Thơ")
+    "TP.HCM": "Thành phố Hồ Chí Minh", "TPHCM": "Thành phố Hồ Chí Minh", "TP.": "Thành phố", "TP": "Thành phố",
     # a school's people, as tables head their columns ("Số HS được dạy bơi", "Số GV")
     "HS": "học sinh", "GV": "giáo viên",
     # school levels and sectors ("trường THPT", "trung tâm GDNN-GDTX")
@@ -91,7 +93,7 @@ _ONE_WORD_HEADS = frozenset(("Sở", "Ban", "Bộ", "Cục", "Hội", "Đoàn", 
 # heads that are a whole name: a place may follow ("Tỉnh ủy Lâm Đồng"), what the body does does not ("Huyện đoàn phát
 # động phong trào …")
 _WHOLE_HEADS = frozenset(("Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy"))
-_JOINER = re.compile(r"\s+(?:và|với|hoặc)\s+")
+_JOINER_BEFORE = re.compile(r"\s+(?:và|với|hoặc|cùng(?: với)?)\s+$")  # the words joining a unit to the next
 _ABBR_TOKEN = re.compile(r"(?<![\w&,\-])(" + "|".join(
     re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&])")
 
@@ -328,8 +330,9 @@ def unit_mentions(text: str, max_words: int = 12) -> list[str]:
         for nxt in heads[i + 1:]:
             if nxt.start() >= stop:
                 break
-            joiner = _JOINER.search(text, m.end(), nxt.start())
-            if joiner and joiner.end() == nxt.start():  # "Công an tỉnh và Sở Tài chính": two units
+            # "Công an tỉnh và Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch cùng Báo …": two units
+            joiner = _JOINER_BEFORE.search(text, m.end(), nxt.start())
+            if joiner:
                 stop = joiner.start()
                 break
         stop = _name_end(text, m.end(), stop)

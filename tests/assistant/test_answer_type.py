@@ -568,6 +568,39 @@ from assistant.vocab.docnum import DOC_NUMBER
         # the investment a business must make is a sum of money
         ("Doanh nghiệp phải có vốn đầu tư tối thiểu bao nhiêu?",
          "Xây dựng cơ chế thu hút doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam.", False),
+        # "trong vòng bao lâu" of work to do: a span, or the month it is to be done within — no date of a document
+        ("Các sở phải xây dựng kế hoạch triển khai trong vòng bao lâu?",
+         "Các sở xây dựng kế hoạch triển khai (hoàn thành trong tháng 11/2025), gửi về Công an tỉnh.", True),
+        ("Các sở phải xây dựng kế hoạch triển khai trong vòng bao lâu?",
+         "Thực hiện Kế hoạch số 64/KH-UBND ngày 22/8/2025 của Ủy ban nhân dân tỉnh.", False),
+        ("Hồ sơ được giải quyết trong bao nhiêu ngày?", "Hoàn thành trong tháng 11/2025.", False),
+        # a cut in a cost is a share or a sum, whichever the plan gives
+        ("Kế hoạch đặt mục tiêu giảm chi phí văn phòng phẩm, in ấn là bao nhiêu?",
+         "Phấn đấu đến hết năm 2026 giảm từ 30% đến 50% chi phí văn phòng phẩm, in ấn.", True),
+        # the numbers of the plans it replaces: the passage replacing them
+        ("Kế hoạch này thay thế kế hoạch cũ? Nếu thay thế thì thay những kế hoạch số mấy?",
+         "Kế hoạch này thay thế Kế hoạch số 464-KH/TU, ngày 07/5/2025 của Ban Thường vụ Tỉnh ủy.", True),
+        ("Kế hoạch này thay thế kế hoạch cũ? Nếu thay thế thì thay những kế hoạch số mấy?",
+         "Kế hoạch số 464-KH/TU, ngày 07/5/2025 của Ban Thường vụ Tỉnh ủy về chuyển đổi số.", False),
+        # a decree asked is cited by its number, not by a standard the passage names instead
+        ("Các cơ sở dữ liệu phải bảo đảm an toàn thông tin theo Nghị định nào?",
+         "Triển khai các phương án bảo đảm an toàn thông tin theo tiêu chuẩn TCVN 14423:2025.", False),
+        ("Các cơ sở dữ liệu phải bảo đảm an toàn thông tin theo Nghị định nào?",
+         "Bảo đảm an toàn hệ thống thông tin theo cấp độ theo Nghị định số 85/2016/NĐ-CP.", True),
+        # where money is taken from is its source, no place
+        ("Các nhiệm vụ làm trong năm 2025 lấy kinh phí ở đâu?",
+         "Đối với các nhiệm vụ triển khai trong năm 2025, các bộ chủ động sử dụng nguồn ngân sách nhà nước được giao.",
+         True),
+        # a clause's label counts nothing: "khoản 7 Điều 8" is no "7 điều"
+        ("Dự thảo Nghị định gồm bao nhiêu điều?",
+         "Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.", False),
+        ("Dự thảo Nghị định gồm bao nhiêu điều?", "Dự thảo Nghị định gồm 5 chương, 32 điều.", True),
+        # who may approve, not who advises on the money
+        ("Cơ quan nào có thẩm quyền phê duyệt dự toán kinh phí chuyển đổi số của phường?",
+         "UBND phường có trách nhiệm tham mưu bố trí đủ kinh phí để triển khai các nhiệm vụ.", False),
+        # organisations asked by name: a count of them names none
+        ("Nghị quyết nêu đích danh những tổ chức, doanh nghiệp công nghệ hàng đầu thế giới nào cần thu hút?",
+         "Thu hút thêm ít nhất 3 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam.", False),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

@@ -278,6 +278,9 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     ("kpi ve ho so truc tuyen cua tinh la bao nhieu", [], ["kpi"]),
     # two nouns the tagger cut across a word ("môn Ngữ | văn kỳ") are cut again around it
     ("Bài thi tự luận môn Ngữ văn kỳ thi tốt nghiệp THPT 2026 được chấm ở đâu?", ["ngữ văn"], ["văn kỳ", "môn ngữ"]),
+    # the figure pointed at ("con số") and the asking word run into a verb ("chỉ tiêu dùng") are no topic
+    ('Trong kế hoạch của phường Bạch Đằng, con số "tối thiểu 95%" là chỉ tiêu gì? Có hơn một chỉ tiêu dùng con số '
+     'này?', ["bạch đằng"], ["con số", "chỉ tiêu dùng"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)
@@ -381,6 +384,17 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
     # to whom the document is sent: its "Nơi nhận"
     ("KH 165/KH-UBND gửi để báo cáo những cơ quan trung ương nào (nơi nhận)?", {"recipients"}, set()),
     ("Kế hoạch có đồng kính gửi cơ quan Trung ương nào không?", {"recipients"}, set()),
+    # a plan still to be made, plans of a kind: no second plan named
+    ("Sau khi UBND tỉnh ban hành KH 182/KH-UBND, các sở và UBND xã phải xây dựng kế hoạch triển khai trong vòng bao "
+     "lâu?", set(), {"compare"}),
+    ("NQ 03/NQ-CP: các bộ phải xây dựng kế hoạch thực hiện khi nào? Còn các chương trình, kế hoạch cũ thì hạn bao "
+     "giờ?", set(), {"compare"}),
+    # "Hai KH … (của A và của B)": two plans
+    ("Hai KH chuyển đổi số (của Ban Tổ chức Tỉnh ủy Lâm Đồng và của xã) cùng đặt mục tiêu giảm chi phí in ấn bao "
+     "nhiêu?", {"compare"}, set()),
+    # the numbers of the plans it replaces are not its own
+    ("Kế hoạch này thay thế kế hoạch cũ? Nếu thay thế thì thay những kế hoạch số mấy?", set(), {"number"}),
+    ("Kế hoạch chuyển đổi số của tỉnh số mấy?", {"number"}, set()),
 ])
 def test_intents_of(question: str, wanted: set[str], not_wanted: set[str]) -> None:
     intents = analyse(question).intents

@@ -154,9 +154,12 @@ def planted_cccd(rng: random.Random) -> str:
     return f"001{rng.choice('01')}{rng.randint(50, 99):02d}{rng.randint(0, 999_999):06d}"
 
 
-def files_holding(roots: list[Path], needles: list[bytes], skip: Path | None = None) -> list[str]:
+def files_holding(roots: list[Path], needles: list[bytes], skip: Path | None = None,
+                  since: float = 0.0) -> list[str]:
     """Every file under `roots` (symlinks not followed, unreadable ones skipped) that holds a needle. The system temp
-    directory is shared: a folder another process removes while it is walked is skipped, not an error."""
+    directory is shared: a folder another process removes while it is walked is skipped, not an error. `since`: a
+    file last written before then cannot hold a needle made after it (the random tokens of the test), so it is not
+    read — the system temp directory of a developer's machine holds gigabytes of older files."""
     hits: list[str] = []
     for root in roots:
         if not root.exists():
@@ -165,7 +168,8 @@ def files_holding(roots: list[Path], needles: list[bytes], skip: Path | None = N
             try:
                 if path.is_symlink() or not path.is_file() or (skip and skip in path.parents):
                     continue
-                if path.stat().st_size > 200 * 2**20:
+                stat = path.stat()
+                if stat.st_size > 200 * 2**20 or stat.st_mtime < since:
                     continue
                 raw = path.read_bytes()
             except OSError:
@@ -181,6 +185,7 @@ def residue_roots(data: Path, server_tmp: Path) -> list[Path]:
 
 
 def test_api_uploads_leave_no_raw_identifier_or_refused_bytes_on_disk(served: Served) -> None:
+    started = time.time() - 2  # file times are not finer than the file system's clock
     rng = random.Random()
     cccd = planted_cccd(rng)
     marker = secrets.token_hex(12)
@@ -194,7 +199,7 @@ def test_api_uploads_leave_no_raw_identifier_or_refused_bytes_on_disk(served: Se
     assert r.status_code == 200, r.text
     statuses = [o["status"] for o in r.json()["documents"]]
     assert statuses[:2] == ["ingested", "refused"], r.json()
-    hits = files_holding(residue_roots(served.data, served.tmp), [cccd.encode(), marker.encode()])
+    hits = files_holding(residue_roots(served.data, served.tmp), [cccd.encode(), marker.encode()], since=started)
     served.figures["api_upload_residue"] = {"files_with_raw_bytes": len(hits), "outcomes": statuses}
     assert hits == []
 

@@ -46,6 +46,10 @@ def test_a_field_abbreviated_is_written_out_for_the_search_and_a_unit_is_not() -
 def test_different_units_differ() -> None:
     assert not same_unit("Sở Tài chính", "Sở Tư pháp")
     assert expand_abbreviations("UBND xã") == "Ủy ban nhân dân xã"
+    # a city as staff type it
+    assert expand_abbreviations("UBND TP.HCM") == expand_abbreviations("UBND TPHCM") == \
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert expand_abbreviations("UBND TP. Cần Thơ") == "Ủy ban nhân dân Thành phố Cần Thơ"
 
 
 @pytest.mark.parametrize(
@@ -100,6 +104,10 @@ def test_different_units_differ() -> None:
         # a head joined to the next name by "và" (a province's paper and broadcaster, merged) is one body
         ("Báo và Phát thanh, Truyền hình Kim Lâm phối hợp tuyên truyền", ["Báo và Phát thanh, Truyền hình Kim Lâm"]),
         ("Ban và các phòng chuyên môn thực hiện", []),
+        # a name holding "và" then "cùng" the next unit: two units
+        ("Sở Văn hóa, Thể thao và Du lịch cùng Báo và Phát thanh, Truyền hình Cần Thơ tuyên truyền",
+         ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Cần Thơ"]),
+        ("Sở Khoa học và Công nghệ và Sở Tài chính chủ trì", ["Sở Khoa học và Công nghệ", "Sở Tài chính"]),
     ],
 )
 def test_unit_mentions(text: str, units: list[str]) -> None:
