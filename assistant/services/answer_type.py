@@ -135,8 +135,9 @@ _PROPOSAL_NUMBER = re.compile(r"(?:[Tt]ờ trình|[Cc]ông văn)\s+số\s*:?\s*\
 ORDER_CUE = re.compile(r"\b(?:lenh|cong bao)\b(?: \w+){0,3}?" + _NUMBER_ASKED)
 _ORDER_NUMBER = re.compile(r"(?:[Ll]ệnh|[Cc]ông báo)\s+số\s*:?\s*\d")
 
-# "… thay thế quyết định nào?", "bãi bỏ văn bản nào?", "thay những kế hoạch số mấy?": the document it replaces, which its last article or its
-# closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch này thay thế (Kế hoạch số …")
+# "… thay thế quyết định nào?", "bãi bỏ văn bản nào?", "thay những kế hoạch số mấy?": the document it replaces,
+# which its last article or its closing names ("Quyết định này … thay thế Quyết định số 2210/QĐ-BGDĐT …", "Kế hoạch
+# này thay thế (Kế hoạch số …")
 _REPLACED_CUE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo)(?: cho)?(?: \w+){0,3}? (?:nao|gi|so may|so bao nhieu)\b")
 _REPLACES = re.compile(r"(?:thay thế|bãi bỏ)\W{0,3}(?:[^\W\d_]+\s+){0,6}?số\s*:?\s*\d", re.I)
 
@@ -244,7 +245,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "hạch toán vào mã chương, loại, khoản nào": a budget code, which the passage writes in figures
     (re.compile(r"\bma (?:chuong|loai|khoan|muc|tieu muc|nganh kinh te|noi dung kinh te)\b"), _BUDGET_CODE),
 )
+# the number of a clause, an article, a chapter ("khoản 7", "Điều 8"), before a figure read as a count (folded)
 _NOT_A_LABEL = r"(?<!khoan )(?<!diem )(?<!muc )(?<!dieu )(?<!chuong )(?<!phan )"
+# "lấy kinh phí ở đâu", "nguồn vốn ở đâu": where money comes from (folded)
 _MONEY_FROM = re.compile(r"\b(?:kinh phi|von|tien|ngan sach)\b(?: \w+){0,2} (?:o|tai) dau\b")
 _WHICH_DOCUMENT = re.compile(r"\b(?:van ban|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|huong dan|de an|luat) nao\b")
 # a target or a requirement: "chỉ tiêu", "phải đạt", "yêu cầu … đến 2030 để bao nhiêu xã …"

@@ -1278,9 +1278,10 @@ def _funding_of(q: Question, top: Unit, fitting: list[Unit]) -> list[Unit]:
 
 
 def _of_document_asked(q: Question, doc: str, ranked: list[Unit]) -> Callable[[Unit], bool]:
-    """A file holding a covering letter and the plan it sends has two headers and two signatures: the plan's own
-    (the number its metadata holds) and everything after it answer for the plan; what comes before it, for the
-    letter, when the question asks of the letter ("Công văn của Sở Y tế … có số hiệu gì và do ai ký?")."""
+    """A file holding a covering letter and the plan it sends has two headers and two signatures: what follows the
+    letter's signature (the plan's header, the one with the number its metadata holds, and on) answers for the plan;
+    what comes before, for the letter, when the question asks of the letter ("Công văn của Sở Y tế … có số hiệu gì
+    và do ai ký?"). Any other file: every unit answers."""
     own = next((str(u.chunk.payload.get("doc_number", "")) for u in ranked if u.doc_id == doc), "")
     numbers = [u for u in ranked if u.doc_id == doc and u.header == "number"]
     at = next((u.start for u in numbers if own and own in u.text), None)
