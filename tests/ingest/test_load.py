@@ -252,7 +252,7 @@ def corrupt_docx() -> bytes:
         ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
         ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
         ("scan.pdf", blank_pdf(), "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
-        ("slides.odp", b"PK\x03\x04", "không được hỗ trợ (.odp); chỉ nhận: .doc, .docx, .eml, .htm, .html"),
+        ("slides.odp", b"PK\x03\x04", "không được hỗ trợ (.odp); chỉ nhận: .doc, .docx, .eml, .fodt, .htm, .html"),
         ("slides.pptx", b"PK\x03\x04", "PPTX bị hỏng"),
         ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
     ],
