@@ -7,20 +7,11 @@ import io
 import zipfile
 from pathlib import Path
 
-import docx
 import openpyxl
 import pytest
+from conftest import docx_bytes
 
 from ingest.load import META_FILE_TYPE, Limits, LoadError, load_bytes, load_document
-
-
-def _docx(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _xlsx(rows: list[list[str]]) -> bytes:
@@ -48,7 +39,7 @@ ANNEX = [["STT", "Môn thi đấu", "Đơn vị tổ chức"], ["1", "Bóng chuy
 
 
 def test_a_plan_and_its_annex_read_as_one_document_the_plan_first(tmp_path: Path) -> None:
-    bundle = _zip({"2_PhuLuc_LichThiDau.xlsx": _xlsx(ANNEX), "1_KeHoach_95.docx": _docx(PLAN),
+    bundle = _zip({"2_PhuLuc_LichThiDau.xlsx": _xlsx(ANNEX), "1_KeHoach_95.docx": docx_bytes(PLAN),
                    "__MACOSX/._1_KeHoach_95.docx": b"\x00\x05\x16\x07", ".DS_Store": b"\x00\x00",
                    "huong-dan/": b"", "chu-ky.p7s": b"\x30\x82", "cu/ke-hoach-cu.zip": _zip({"a.txt": b"cu"})})
     (tmp_path / "tep-dinh-kem.zip").write_bytes(bundle)
@@ -62,7 +53,7 @@ def test_a_plan_and_its_annex_read_as_one_document_the_plan_first(tmp_path: Path
 
 def test_annexes_follow_in_the_order_the_office_numbered_them() -> None:
     bundle = _zip({f"PL{n}.xlsx": _xlsx([["STT", "Nội dung"], ["1", f"Phụ lục số {n}"]]) for n in (10, 2, 1)}
-                  | {"KeHoach.docx": _docx(PLAN)})
+                  | {"KeHoach.docx": docx_bytes(PLAN)})
     text = load_bytes("dinh-kem.zip", bundle, Limits()).text
     assert [text.index(f"Phụ lục số {n}") for n in (1, 2, 10)] == sorted(text.index(f"Phụ lục số {n}") for n in (1, 2, 10))
     assert text.index("KẾ HOẠCH") < text.index("Phụ lục số 1")
@@ -70,7 +61,7 @@ def test_annexes_follow_in_the_order_the_office_numbered_them() -> None:
 
 @pytest.mark.parametrize(("members", "reason"), [
     ({"chu-ky.p7s": b"\x30\x82", "anh.gif": b"GIF89a"}, "không chứa tài liệu nào đọc được"),
-    ({"KeHoach.docx": _docx(PLAN), "PhuLuc.xlsx": b"PK\x03\x04 hong"}, "«PhuLuc.xlsx» trong tệp ZIP không đọc được"),
+    ({"KeHoach.docx": docx_bytes(PLAN), "PhuLuc.xlsx": b"PK\x03\x04 hong"}, "«PhuLuc.xlsx» trong tệp ZIP không đọc được"),
 ])
 def test_a_bundle_with_nothing_to_read_or_a_broken_attachment_is_refused_in_vietnamese(
         members: dict[str, bytes], reason: str) -> None:
