@@ -36,6 +36,17 @@ def has_diacritics(text: str) -> bool:
     return fold_accents(text) != text
 
 
+# each lower-case letter with every mark it may carry ("a" stands for "à", "ạ", "ă", "ặ", …)
+_MARKED = {base: "".join(sorted({base, *(ch for ch in _VI_LOWER if fold_accents(ch) == base)}))
+           for base in "adeiouy"}
+
+
+def marks_dropped(syllable: str) -> str:
+    """A pattern for a lower-case syllable typed without its marks, matching it written with any ("loai" for
+    "loại"): one word of a question typed with diacritics may lack its own."""
+    return "".join(f"[{_MARKED[ch]}]" if ch in _MARKED else re.escape(ch) for ch in syllable)
+
+
 def collapse_spaces(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
@@ -240,6 +251,15 @@ def same_term(folded: str) -> str:
 def fold_tones(text: str) -> str:
     """'hoá' -> 'hóa', 'Đảng uỷ' -> 'Đảng ủy': both placements are correct Vietnamese and must compare equal."""
     return _TONE_PAIR.sub(lambda m: _TONES.get(m.group(0), m.group(0)), nfc(text))
+
+
+_NO_TONES = dict.fromkeys(map(ord, _TONE_MARKS))
+
+
+def without_tone_marks(text: str) -> str:
+    """'kiểm tra' -> 'kiêm tra': the letters with their shapes (ê, ơ, ă) and without their tones, which OCR reads
+    least surely ("kiếm tra" for "kiểm tra", "Tố liên gia" for "Tổ liên gia")."""
+    return nfc(unicodedata.normalize("NFD", text).translate(_NO_TONES))
 
 
 def fold_key(text: str) -> str:

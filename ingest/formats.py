@@ -406,6 +406,8 @@ class OfficeReader(FileReader):
 
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         if not data.startswith(self.magic):
+            if (page := _saved_as_page(data)) is not None:
+                return page.decode(data, deadline)
             raise LoadError(f"Tệp {self.extension.upper()} bị hỏng hoặc không đúng định dạng .{self.extension}.")
         binary = soffice()
         if binary is None:
@@ -429,6 +431,17 @@ class OfficeReader(FileReader):
             return DocxReader().decode(converted.read_bytes(), deadline)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _saved_as_page(data: bytes) -> FileReader | None:
+    """A word-processor name on a web page: Word's "Save as Web Page" kept as .doc, a legal-document site's "tải
+    .doc" serving its HTML, a "Single File Web Page" (MIME) renamed — read as the page it is."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype html")):
+        return HtmlReader()
+    if head.startswith(b"mime-version:") or b"multipart/related" in head:
+        return WebArchiveReader()
+    return None
 
 
 def _run_bounded(command: list[str], seconds: float, cwd: Path, extension: str) -> None:

@@ -156,7 +156,7 @@ def normalize_text(raw: str) -> tuple[str, list[int]]:
 def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     """`normalize_text`, plus what markup said and plain text no longer shows: the offset of each line
     that was a markdown heading ("md1".."md6") or stood alone in bold ("bold")."""
-    text = from_mail(nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n"))
+    text = from_mail(nfc(raw).replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").translate(_SLASHES))
     text = _EDIT_HISTORY.sub("", _FRONT_MATTER.sub("", text))
     pages = text.split(PAGE_BREAK)
     spaced = SpacedTables()  # a table laid out with spaces goes on over a page break
@@ -186,6 +186,8 @@ def normalize_with_hints(raw: str) -> tuple[str, list[int], dict[int, str]]:
     return out, page_starts if len(pages) > 1 else [0], hints
 
 
+# a fraction or division slash (OCR's, a typesetter's "Quý II⁄2026"), a full-width one: the "/" of a date or a number
+_SLASHES = str.maketrans(dict.fromkeys("\u2044\u2215\uff0f", "/"))
 # a page exported from a wiki: its metadata block ("---" / "title: …" / "tags: […]" / "---") opening the file, and
 # the page's edit history ("Lịch sử chỉnh sửa" over a table or list of versions) are no part of the document
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?=[\w-]+:[ \t])(?:[^\n]*\n){1,40}?---[ \t]*\n")

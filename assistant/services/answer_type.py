@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
-from assistant.vocab.dates import FREQUENCY, RECURRING_ACTS, WEEKDAY, YEAR, has_year_range, how_often
+from assistant.vocab.dates import (
+    FREQUENCY,
+    RECURRING_ACTS,
+    WEEKDAY,
+    YEAR,
+    has_year_range,
+    how_often,
+    says_month,
+)
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
 from assistant.vocab.units import PLACE_LEVEL, VILLAGE_LEVEL, expand_abbreviations
@@ -162,7 +170,15 @@ DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso v
 # its name) — not a standard or a plan the passage names instead
 _CITED_KINDS = {"nghi dinh": r"Nghị định\s+(?:số\s*:?\s*)?\d", "thong tu": r"Thông tư\s+(?:số\s*:?\s*)?\d",
                 "chi thi": r"Chỉ thị\s+(?:số\s*:?\s*)?\d", "luat": r"Luật\s+(?:số\s*\d|[A-ZĐ])"}
+# the number of a document the plan is based on, named by what it issued ("căn cứ Chiến lược chuyển đổi số của Bộ
+# Xây dựng ban hành theo quyết định số mấy", "thực hiện Đề án … được phê duyệt tại Quyết định số nào"): the preamble
+# cites it by kind and number, not the plan's own "Số: …"
+CITED_NUMBER_CUE = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b(?: \w+){1,14}? (?:duoc )?"
+                              r"(?:ban hanh|phe duyet) (?:theo|tai|kem theo) (?:quyet dinh|nghi quyet|chi thi|thong tu|"
+                              r"nghi dinh|van ban|ke hoach) (?:so may|so nao|so bao nhieu|so hieu (?:gi|nao|la gi)|nao|gi)\b")
+_CITED_NUMBER = re.compile(r"(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Kế hoạch|Văn bản)\s+(?:số\s*:?\s*)?\d")
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (CITED_NUMBER_CUE, _CITED_NUMBER),
     *((re.compile(rf"\b{kind} (?:nao|gi|so may|so bao nhieu)\b"), re.compile(said))
       for kind, said in _CITED_KINDS.items()),
     # "địa chỉ trụ sở … là gì?", "cập nhật … tại địa chỉ nào?": a street address or a web address the passage
@@ -272,13 +288,16 @@ _KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan m
 # lãm quốc tế nào", "nêu đích danh những tổ chức … nào": things asked by their own names (the phrase after the
 # word that opens it, at most seven words; ten after "tên cụ thể", "đích danh")
 _NAMED_ASKED = re.compile(r"\b(?:(?:nhung|cac|chon|tai|o|tren) ((?:[a-z]+,? ){0,6}?[a-z]+) cu the nao|"
-                          r"(?:ten cu the|dich danh) (?:cua )?(?:nhung |cac )?((?:[a-z]+,? ){0,9}?[a-z]+) nao)\b")
+                          r"(?:ten cu the|dich danh) (?:cua )?(?:nhung |cac )?((?:[a-z]+,? ){0,9}?[a-z]+) nao|"
+                          # "… 11 cơ sở dữ liệu … — cụ thể đó là 11 CSDL nào?", "cụ thể là những bệnh nào"
+                          r"cu the (?:do |thi )?la (?:nhung |cac )?(?:\d+ )?((?:[a-z]+ ){0,3}?[a-z]+) nao)\b")
 _ALTERNATIVES = re.compile(r",\s*|\s+(?:hay|hoac|va)\s+")
 # a word counting one thing ("cây cầu", "ngôi trường"): the noun after it names the thing as well
 _CLASSIFIERS = frozenset(("cay", "con", "chiec", "buc", "ngoi", "toa", "cai", "tam", "can"))
 # kinds asked "cụ thể" that have no names of their own: tasks, contents, units … are answered by what a plan says
 _ANY_KIND = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
-                       "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem"))
+                       "chi tieu", "muc tieu", "san pham", "ket qua", "bien phap", "yeu cau", "trach nhiem",
+                       "cai", "thu"))  # "cụ thể là những cái nào": which ones, of what the question names before
 # "Quy chế … do ai phê duyệt?", "… được thẩm định bởi cơ quan nào?": who approves is not who drafts or leads
 _APPROVALS = r"(phe duyet|tham dinh|nghiem thu|cong nhan|soan thao)"  # drafting a law is not reviewing it
 _ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:se\s+)?(?:co tham quyen\s+)?(?:chu tri\s+)?"
@@ -403,7 +422,9 @@ _EACH_ASKED = re.compile(r"\bmỗi (?!năm|tháng|quý|kỳ)(?P<each>\w+)\b(?: \
 # typed without marks, only where "mỗi" cannot be "mới": after the sum asked, "cho mỗi" ("… bao nhieu tien cho moi ho")
 _EACH_ASKED_FOLDED = re.compile(r"\bbao nhieu (?:tien|dong) (?:cho moi|cho tung) (?!nam|thang|quy)(?P<per>\w+)")
 # "bao nhiêu một con" where a sum is asked of (a budget, a support, a cost): a sum for each, as typed with marks
-_EACH_BARE = re.compile(r"\bbao nhiêu (?:một|mỗi) (?!năm|tháng|quý|lần|ngày|tuần)(?P<per>\w+)")
+_EACH_BARE = re.compile(r"\bbao nhiêu (?:một|mỗi) (?!năm|tháng|quý|lần|ngày|tuần)(?P<per>\w+)|"
+                        # "đơn giá thuê … một mét giá … là bao nhiêu": a price is a sum for each
+                        r"\bđơn giá\b(?: \w+){0,6}? (?:một|mỗi) (?!năm|tháng|quý|lần|ngày|tuần)(?P<each>\w+)")
 _SUM_CONTEXT = re.compile(r"\b(?:ngan sach|kinh phi|ho tro|chi phi|tien|muc chi|don gia|gia)\b")
 # "500.000 đồng/người", "mỗi lớp 5 triệu đồng", "… đồng cho mỗi học viên" (accent-folded)
 _SUM = r"\d[\d.,]*\s*(?:(?:tỷ|triệu|nghìn|ngàn)\s+)?(?:đồng|usd|vnd)\b"  # on a passage in lower case
@@ -504,6 +525,14 @@ def expectation(question: str) -> Expectation:
     each = (_EACH_ASKED.search(fold_tones(question).lower()) if has_diacritics(question) else
             _EACH_ASKED_FOLDED.search(q)) or bare
     numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
+    # "Trong 1.250 mét giá …, bao nhiêu mét giá thuê …": the whole of what is counted, whose parts are asked — the
+    # passage giving them need not say it
+    numbers = [n for n in numbers if not any(re.search(rf"(?<![\d.,]){re.escape(n)} {re.escape(c)}\b", named)
+                                             for c in nouns)]
+    named_heads = _named_heads(q, written, nfc(question)) if pattern is None else ()
+    # "… cụ thể đó là 11 CSDL nào?": how many things are asked by name, which their names need not repeat
+    numbers = [n for n in numbers if not any(re.search(rf"(?<![\d.,]){re.escape(n)} {re.escape(fold_accents(h))}\b",
+                                                       named) for h in named_heads)]
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()
@@ -511,7 +540,6 @@ def expectation(question: str) -> Expectation:
     often = next((act for act in RECURRING_ACTS if re.search(rf"(?<!\w){act}(?!\w)", written)), "") \
         if pattern is FREQUENCY and has_diacritics(question) else ""
     kind = _KIND_ASKED.search(q) if pattern is None and not m else None  # typed without marks, compared folded
-    named_heads = _named_heads(q, written) if pattern is None else ()
     return Expectation(pattern, nouns, tuple(n for n in numbers if n not in years), target=bool(_TARGET.search(q) or _NEEDED.search(written)),
                        share_of=share_of, years=years, yearly=bool(_YEARLY.search(q)),
                        measured=_measured(written, m) if m and not pattern else "",
@@ -526,17 +554,19 @@ def expectation(question: str) -> Expectation:
                        about=_about_asked(q), options=_options(q, question), named=named_heads)
 
 
-def _named_heads(q: str, written: str) -> tuple[str, ...]:
+def _named_heads(q: str, written: str, typed: str) -> tuple[str, ...]:
     """"gắn cảm biến trên những cây cầu cụ thể nào?": each thing asked is said by its name ("cầu Mỹ Thuận"), not as
-    "các cầu trọng điểm": the words a name follows, as typed (folded when typed without marks). Kinds with no names
-    of their own (tasks, contents, units) are answered by what a plan says."""
+    "các cầu trọng điểm": the words a name follows, as typed (folded when typed without marks), an abbreviation
+    written out as well ("CSDL": "cơ sở dữ liệu"). Kinds with no names of their own (tasks, contents, units) are
+    answered by what a plan says."""
     found = _NAMED_ASKED.search(q)
     if found is None:
         return ()
     group = found.lastindex or 1
     phrase = written[found.start(group):found.end(group)]
+    spelled = fold_tones(expand_abbreviations(typed[found.start(group):found.end(group)])).lower()
     phrase = re.sub(r"^(?:những|nhung|các|cac) ", "", phrase)
-    heads: list[str] = []
+    heads: list[str] = [spelled] if spelled != phrase else []
     for alternative in _ALTERNATIVES.split(phrase):
         words, folded = alternative.split(), fold_accents(alternative).split()
         if not words or " ".join(folded[:2]) in _ANY_KIND or folded[0] in _ANY_KIND:
@@ -901,4 +931,5 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         return False
     if exp.named and not says_named(exp.named, text):
         return False
-    return all(n in where for n in exp.numbers) and (not exp.years or any(y in where for y in exp.years))
+    return all(n in where or says_month(n, where) for n in exp.numbers) and \
+        (not exp.years or any(y in where for y in exp.years))

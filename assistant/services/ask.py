@@ -55,7 +55,7 @@ from assistant.services.question import (
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
-from assistant.text import fold_accents, fold_tones, has_diacritics, nouns
+from assistant.text import fold_accents, fold_tones, has_diacritics, marks_dropped, nouns, without_tone_marks
 from assistant.vocab.dates import lunar_new_year_short, recurs, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
@@ -215,6 +215,7 @@ class AskService:
     plans: PlanAnswers | None = None  # answers from the plan model (a unit's duties, deadlines, targets)
     plan_names: Callable[[], dict[str, dict[str, str]]] = dict  # doc_id -> title, issuer, number of every plan
     _texts: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _toneless: dict[str, str] = field(default_factory=dict)
     _cited_only: dict[str, dict[str, bool]] = field(default_factory=dict)
 
     def ask(self, question: str, scope: AccessScope | None = None, top_k: int | None = None) -> AskResponse:
@@ -515,7 +516,9 @@ class AskService:
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
         evidence = fold_tones(lead.lower())
-        unsaid = [w for w in words if not _says(w, evidence)]
+        # a word of two syllables or more said with other tones is said: a scan's OCR misreads tone marks
+        toneless = without_tone_marks(evidence)
+        unsaid = [w for w in words if not _says(w, evidence) and not (" " in w and _says(without_tone_marks(w), toneless))]
         if dated and not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
             return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words)) and self._doer_said(parsed, docs, lead)
         if not figure:  # a place: most of what the event is called ("kỹ năng số" of "tập huấn kỹ năng số") is said
@@ -572,6 +575,9 @@ class AskService:
         unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not any(
             _says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
             for evidence, folded in texts)]
+        # a word of two syllables or more said with other tones is said: a scan's OCR misreads tone marks
+        unsaid = [w for w in unsaid if not (accented and " " in w and any(
+            _says(without_tone_marks(w), self._toneless_text(d)) for d in docs))]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
@@ -646,6 +652,14 @@ class AskService:
             evidence = fold_tones((text if spelled == text else f"{text}\n{spelled}").lower())
             self._texts[doc_id] = (evidence, fold_accents(evidence))
         return self._texts[doc_id]
+
+    def _toneless_text(self, doc_id: str) -> str:
+        """A plan's folded text without tone marks (`without_tone_marks`), made when first needed."""
+        if doc_id not in self._toneless:
+            if len(self._toneless) > 64:
+                self._toneless.clear()
+            self._toneless[doc_id] = without_tone_marks(self._folded_text(doc_id)[0])
+        return self._toneless[doc_id]
 
     def _compared_documents(self, q: Question, scope: AccessScope | None, chunks: list[ScoredChunk],
                             names: dict[str, dict[str, str]]) -> dict[str, str]:
@@ -866,8 +880,9 @@ def _field_said(q: str, lead: Unit | None, cited: str) -> bool:
 def _row_named(q: str, row: Unit) -> bool:
     """A row of a table listing things by name (products, places, groups) answers a figure of the thing the question
     names: a cell of its words says a word of the question. "Xi măng và clanke" gives no figure of "mận, mơ", though
-    its columns are the years and tonnes asked. A row holding a task's or an indicator's long words is read by them."""
-    if not row.is_row or not row.cells or not expectation(q).asks_value:
+    its columns are the years and tonnes asked. A row holding a task's or an indicator's long words is read by them.
+    Asked which row ranks first ("Tổ dân phố nào … nhiều … nhất"), the question cannot name it."""
+    if not row.is_row or not row.cells or not expectation(q).asks_value or asks_extreme(analyse(q)):
         return True
     named = [v for v in row.cells.values() if re.search(r"[^\W\d_]", v) and not _ROW_NUMBER.fullmatch(v.strip())]
     if not named or any(len(v.split()) > _NAME_WORDS for v in named):
@@ -980,8 +995,30 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
             not any(f" {r} " in own_text and f" {r} " not in naming and not any(f" {r} " in f" {o} " for o in owners)
                     for r in runs)
 
-    kept = [t for i, t in enumerate(tokens) if not names_other(i)]
+    # its own full name ("… với mục tiêu trong Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn
+    # 2026 - 2030") says which plan, not what is asked of it: a long run of its title's words is left out too
+    # — after a word pointing at a plan ("trong", "của", "theo"…), not a plan to be made ("xây dựng kế hoạch thực
+    # hiện Nghị quyết 57 và Chương trình hành động …")
+    mine: set[int] = set()
+    run: list[int] = []
+    for at, i in enumerate([*said, -1] if doc else []):
+        if i >= 0 and set(keys[i].split()) <= own and (run or keys[i].split()[0] in _KIND_HEADS and (
+                at == 0 or keys[said[at - 1]] in _POINTING)):
+            run.append(i)
+            continue
+        if len(run) >= _OWN_NAME_RUN:
+            mine.update(range(run[0], run[-1] + 1))
+        run = []
+    if mine:  # a year its name holds ("giai đoạn 2026-2030") that another plan's name holds too names that one
+        theirs = set().union(*(words(d) for d in docs if d != doc))
+        mine.update(i for i in said if keys[i].isdigit() and keys[i] in own and keys[i] in theirs)
+    kept = [t for i, t in enumerate(tokens) if not names_other(i) and i not in mine]
     return " ".join(kept) or question
+
+
+_OWN_NAME_RUN = 6  # words of a plan's own title in a row that name it
+_KIND_HEADS = frozenset(("ke", "kh", "chuong", "nghi", "nq", "quyet", "qd", "de", "chi", "van"))  # "kế hoạch", "KH" …
+_POINTING = frozenset(("trong", "cua", "theo", "voi", "tai"))
 
 
 def _named_in(name: str, text: str, folded: str | None = None) -> bool:
@@ -1022,11 +1059,17 @@ def _says(word: str, text: str, whole: bool = False) -> bool:
 
 def _joined(syllables: list[str]) -> str:
     """The syllables in a row, apart by spaces or marks; "phòng dịch" is how users shorten "phòng, chống dịch", so
-    the plan's "chống" may stand after "phòng"."""
-    out = re.escape(syllables[0])
+    the plan's "chống" may stand after "phòng". Among syllables typed with their marks, one typed bare may have
+    lost them ("phân loai" for "phân loại")."""
+    marked = any(map(has_diacritics, syllables))
+
+    def typed(syllable: str) -> str:
+        return marks_dropped(syllable) if marked and not has_diacritics(syllable) else re.escape(syllable)
+
+    out = typed(syllables[0])
     for before, syllable in zip(syllables, syllables[1:], strict=False):
         gap = r"(?:[\s,\-–]+chống)?[\s,\-–]+" if before == "phòng" and syllable != "chống" else r"[\s,\-–]+"
-        out += gap + re.escape(syllable)
+        out += gap + typed(syllable)
     return out
 
 

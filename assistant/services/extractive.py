@@ -57,11 +57,12 @@ from assistant.services.question import (
     question_parts,
     stated_counts,
     without_asides,
+    without_courtesy,
     without_setting_verb,
 )
 from assistant.services.verify import Statement
 from assistant.text import fold_accents, fold_tones, has_diacritics, syllables
-from assistant.vocab.dates import quarters_asked, recurs, time_mentions, without_day_dates
+from assistant.vocab.dates import quarters_asked, recurs, says_month, time_mentions, without_day_dates
 from assistant.vocab.docnum import DOC_NUMBER, kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
@@ -218,8 +219,8 @@ class ExtractiveAnswerer:
             u.terms = set(folded) | plan_terms[u.doc_id] | (set(folded_syllables(spelled)) if spelled != own else set())
         idf = idf_table(units)
         defined = {a: full for ch in chunks for a, full in (ch.payload.get("abbreviations") or {}).items()}
-        q_terms = list(dict.fromkeys(content_terms(spell_defined(
-            expand_abbreviations(without_document_dates(without_asides(without_setting_verb(q.text)))), defined))))
+        asked_words = without_document_dates(without_asides(without_setting_verb(without_courtesy(q.text))))
+        q_terms = list(dict.fromkeys(content_terms(spell_defined(expand_abbreviations(asked_words), defined))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
         named = [unit_search_key(n) for n in q.units]
@@ -284,7 +285,9 @@ class ExtractiveAnswerer:
             kind = basis_kind(q)
             fitting = [u for u in grounds if kind in fold_accents(u.text).lower()] or grounds or fitting
         top = next((u for u in ranked if u.doc_id == plan), ranked[0]) if ranked else None
-        subjects = _subjects(q, top) if top and q.wants("list") and not q.wants("compare") else []
+        # a unit's duties, unless other things are counted ("Công an tỉnh … thực hiện mấy dự án …? kể tên")
+        subjects = _subjects(q, top) if top and q.wants("list") and not q.wants("compare") and \
+            not q.expect.count_nouns else []
         if subjects:  # "Sở Nội vụ được giao nhiệm vụ gì?": only evidence that names that unit can answer
             fitting = [u for u in fitting if _mentions(u, subjects)]
         elif top and q.wants("funding") and not q.wants("list", "compare"):
@@ -294,7 +297,8 @@ class ExtractiveAnswerer:
             # "… ban hành ngày nào? Ai ký?": what the plan's header and signature say answers the parts it has, though
             # no passage holds a date; else nothing retrieved holds the kind of value asked for
             return self._parts_only(q, plan, ranked) if plan else Draft([], [], 0.0, ranked)
-        lead = _expand_list(_list_introduced(q, fitting), ranked, q)
+        introduced = _list_introduced(q, fitting)
+        lead = _expand_list(introduced, ranked, q)
         out = _Builder()
         duties = self._duties(q, subjects, ranked, out) if subjects else []
         listed = bool(duties)
@@ -305,7 +309,8 @@ class ExtractiveAnswerer:
         elif q.wants("signer") and lead.signature:
             out.say(_signature_claim(lead.text), [out.cite(lead.chunk, lead.text, lead.start)])
         elif lead.task and (q.wants("responsibility", "deadline", "funding") and not q.wants("reporting") and
-                            _task_answers(lead, q) or _about_task(lead, q)):
+                            _task_answers(lead, q) or _about_task(lead, q)) and \
+                not (lead is not introduced and asks_which_ones(q)):  # "… mấy dự án? kể tên": the items it introduces
             self._task(q, lead, out)
         else:
             self._quote(q, lead, out, max(LEAD_CHARS, min(len(lead.text), LIST_EXPAND_CHARS)) if q.wants("list")
@@ -1151,7 +1156,9 @@ def _context(u: Unit, q: Question) -> str:
     title = str(u.chunk.payload.get("title", ""))
     if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
         title = ""
-    return f"{u.section} {title} {header} {group} {_lead_in(u)} {_item_number(u)}"
+    # a header line is of the document its header dates: "Số 3260-KH/ĐĐQH15" of a plan issued "tháng 1/2025"
+    dated = " ".join(n for n in q.expect.numbers if says_month(n, u.chunk.text)) if u.header else ""
+    return f"{u.section} {title} {header} {group} {_lead_in(u)} {_item_number(u)} {dated}"
 
 
 def _from_units(q: Question, text: str, offset: int, quote: str, limit: int) -> tuple[int, str]:

@@ -13,7 +13,7 @@ from assistant.vocab.fields import GROUPS, STT
 
 # "nhiều căn nhất", "cao nhất"; "ít nhất 70%", "ít nhất bao nhiêu" is a floor, not a rank
 _NOT_RANK = r"(?<!thong)(?<!duy)(?<!dong)(?<!hop)"  # "thống nhất", "duy nhất", "đồng nhất", "hợp nhất"
-_MOST = re.compile(r"\b(?:nhieu|cao|lon)(?: \w+){0,3}?" + _NOT_RANK + r" nhat\b")
+_MOST = re.compile(r"\b(?:nhieu|cao|lon)(?: \w+){0,6}?" + _NOT_RANK + r" nhat\b")  # "nhiều cơ sở phải kiểm tra PCCC nhất"
 _LEAST = re.compile(r"\b(?:it|thap|nho)(?: \w+){0,3}?" + _NOT_RANK + r" nhat\b(?! (?:bao nhieu|la|\d))")
 # what the row names: "xã nào", "đơn vị nào", "ấp nào" — the kind of thing each row of the table is
 _WHICH = re.compile(r"\b((?:\w+ ){0,1}\w+) nao\b")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from assistant.services.answer_type import (
+    CITED_NUMBER_CUE,
     DOC_NUMBER_CUE,
     IN_FORCE_ASKED,
     ORDER_CUE,
@@ -74,7 +75,7 @@ _CUES: dict[str, tuple[str, ...]] = {
                 "hai ke hoach", "hai kh", "hai chuong trinh", "hai van ban", "hai nghi quyet", "hai quyet dinh"),
     "list": ("nhung viec", "nhung nhiem vu", "nhung gi", "gom nhung", "cac nhiem vu", "liet ke", "viec gi",
              "nhiem vu gi", "lam gi", "nhung noi dung", "cac noi dung", "nhung giai phap", "nhiem vu nao",
-             "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi"),
+             "trach nhiem gi", "co trach nhiem gi", "nhiem vu cua", "nhung nguon", "gom nhung gi", "ke ten"),
     "reporting": ("bao cao",),
     "funding": ("kinh phi", "nguon von", "ngan sach", "nguon kinh phi", "tai chinh cho", "bao nhieu tien", "du toan",
                 "du tru", "tong von", "von dau tu", "tien dau", "nguon tien", "lay tien"),
@@ -171,7 +172,8 @@ _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)
 
 _ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # a day asked beside a document's number or signer is its date ("trước ngày nào" is a deadline)
-_WHICH_DAY = re.compile(r"(?<!truoc )(?<!han )\bngay (?:nao|may|thang nao|thang nam nao)\b")
+# "… số mấy, ngày nào?", "số hiệu, ngày ký của từng văn bản"
+_WHICH_DAY = re.compile(r"(?<!truoc )(?<!han )\bngay (?:nao|may|thang nao|thang nam nao|ky|ban hanh)\b")
 # "… được ban hành để thực hiện nghị quyết nào?", "căn cứ những văn bản nào?": what the plan carries out, which its
 # preamble says ("Thực hiện Nghị quyết số 12-NQ/TU …")
 _SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|niem)\b)")
@@ -213,16 +215,24 @@ _WHICH_ONES = re.compile(r"\b(?:nhung(?! (?:ngay|thang|nam|quy|thoi gian|thoi di
                          r"(?: cua(?: \w+){1,2}?)? (?:nao|gi)\b")
 
 
+# "… mấy dự án? kể tên giúp", "liệt kê giúp mình": the things asked for are to be named one by one
+_NAME_THEM = re.compile(r"\b(?:ke ten|liet ke|neu ten|ke ra|ke het)\b")
+
+
 def asks_which_ones(q: Question) -> bool:
-    """"… gồm những thủ tục gì", "cụ thể là những cái nào": several things are asked for by what they are (not a
-    list cued by "nhiệm vụ của …" alone)."""
-    return bool(_WHICH_ONES.search(q.folded))
+    """"… gồm những thủ tục gì", "cụ thể là những cái nào", "… mấy dự án? kể tên": several things are asked for by
+    what they are (not a list cued by "nhiệm vụ của …" alone)."""
+    return bool(_WHICH_ONES.search(q.folded) or _NAME_THEM.search(q.folded))
 
 
 # what any plan's list is made of: naming it says nothing of which list is asked
 _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap", "hoat dong", "don vi", "co quan",
                        "chi tieu", "muc tieu", "ke hoach", "van ban", "linh vuc", "nhiem vu giai phap", "trach nhiem",
                        "san pham", "ket qua", "nguon", "nguon kinh phi", "nhom", "phan", "muc", "cai", "thu"))
+
+
+# what a unit is given to do, counted ("Công an xã chủ trì mấy nhiệm vụ? liệt kê"): its duties listed count them
+_DUTIES = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "hoat dong", "giai phap", "trach nhiem", "nhom"))
 
 
 _LEADS_PLAN = re.compile(r"\b(?:chu tri|dau moi|thuong truc|tham muu|phu trach|dieu phoi)\b")  # not "làm Trưởng ban"
@@ -371,6 +381,34 @@ def without_asker(text: str) -> str:
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
 
 
+_PRONOUN = "(?:toi|em|minh|chau|anh|chi|ban)"
+# the asker's courtesy, which says nothing of what is asked: "Cho tôi hỏi, …", "anh/chị cho biết giúp …", "…, liệt
+# kê giúp mình", "… ạ?"; and the asking verbs of a list ("kể tên", "liệt kê"); read on the folded question
+_COURTESY = re.compile("|".join([
+    rf"\b(?:cho|xin|de) {_PRONOUN} (?:duoc )?hoi(?: (?:chut|mot chut))?\b",
+    r"\b(?:anh chi|anh/chi|anh|chi|ban)(?: oi)?,? (?:vui long |lam on )?(?:cho (?:(?:toi|em|minh) )?)?biet"
+    r"(?: giup| gium)?\b",
+    rf"\b{_PRONOUN} (?:muon|can|xin) hoi\b",
+    r"\b(?:anh|chi|ban|em) oi\b",
+    r"\b(?:vui long|lam on)\b",
+    rf"\b(?:giup|gium|ho) {_PRONOUN}\b",
+    r"(?<=\w) (?:giup|gium)(?= *(?:[?.!,]|$))",
+    r"\b(?:liet ke|ke ten|neu ten|ke ra|ke het)\b",
+]))
+_PARTICLE = re.compile(r"(?<!\w)(?:ạ|nhé|nha|nhỉ)(?=\s*[?.!]*\s*$)", re.IGNORECASE)  # "nhà" is no "nha"
+
+
+def without_courtesy(text: str) -> str:
+    """The question with the asker's courtesy and listing verbs blanked: they are no words of what is asked, and a
+    passage need not say them."""
+    folded = fold_accents(text).lower()
+    if len(folded) != len(text):
+        return text
+    for m in reversed(list(_COURTESY.finditer(folded))):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return _PARTICLE.sub(" ", text)
+
+
 def without_asides(text: str, mark: str = " ") -> str:
     """The question without the asides that only name its plan ("(ký bởi Phó Bí thư …)", "(kèm QĐ 2820)"): they
     ask nothing and say nothing of what is asked; an aside holding a question word stays."""
@@ -445,6 +483,8 @@ def analyse(text: str) -> Question:
         intents.add("date")  # "… số bao nhiêu, ngày nào, đồng chí nào ký?"
     if PROPOSAL_CUE.search(folded) or ORDER_CUE.search(folded):  # a number the preamble cites, not "Số: …"
         intents -= {"number", "metadata"}
+    if CITED_NUMBER_CUE.search(folded):  # "… căn cứ Chiến lược … ban hành theo quyết định số mấy, ngày nào?"
+        intents = (intents | {"basis"}) - {"number", "metadata", "date", "deadline"}
     if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
         intents.add("destination")
     if _PROPOSED.search(folded) or PROPOSAL_CUE.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
@@ -458,9 +498,12 @@ def analyse(text: str) -> Question:
     # as plans name it; asked of one task ("xã mình phải xong … trước ngày nào?"), the doer is whoever the plan says
     if "list" in intents and not units:
         units = tuple(f"Ủy ban nhân dân {m.group(1).lower()}" for m in _OWN_LEVEL.finditer(text))
+    expect = _years_asked(expectation(text), text)
+    if "list" in intents and units and expect.count_nouns and \
+            all(n in _DUTIES or n.split()[0] in _DUTIES for n in expect.count_nouns):
+        expect = replace(expect, count_nouns=())  # its duties listed are counted
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
-                    times=frozenset(time_mentions(text)), references=references(text),
-                    expect=_years_asked(expectation(text), text), listed=listed)
+                    times=frozenset(time_mentions(text)), references=references(text), expect=expect, listed=listed)
 
 
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")

@@ -453,6 +453,18 @@ def time_mentions(text: str) -> set[str]:
     return out
 
 
+_MONTH_OF_YEAR = re.compile(r"(?P<m>0?[1-9]|1[0-2])/(?P<y>" + YEAR + r")")
+
+
+def says_month(number: str, text: str) -> bool:
+    """"(ban hành) tháng 1/2025" of a question: a text dated in that month ("ngày 09 tháng 01 năm 2025") says it."""
+    m = _MONTH_OF_YEAR.fullmatch(number)
+    if m is None:
+        return False
+    mon, year = int(m.group("m")), m.group("y")
+    return any(t.startswith(f"D{year}-{mon:02d}-") or t == f"M{mon}/{year}" for t in time_mentions(text))
+
+
 def mentions_supported(claim: str, evidence: str) -> bool:
     """Every time expression of `claim` is said by `evidence` (a quarter/month/date with its year, or the
     same expression without one)."""

@@ -601,6 +601,22 @@ from assistant.vocab.docnum import DOC_NUMBER
         # organisations asked by name: a count of them names none
         ("Nghị quyết nêu đích danh những tổ chức, doanh nghiệp công nghệ hàng đầu thế giới nào cần thu hút?",
          "Thu hút thêm ít nhất 3 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam.", False),
+        # the whole a count is part of need not be said again by the passage giving the parts
+        ("Trong 1.250 mét giá tài liệu tồn đọng, bao nhiêu mét giá thuê dịch vụ chỉnh lý?",
+         "Thuê dịch vụ chỉnh lý đối với 900 mét giá tài liệu; Trung tâm tự chỉnh lý 350 mét giá.", True),
+        # a month the question dates a document by is said by a date in that month
+        ("Văn bản triển khai nghị quyết vào tháng 1/2025 có số hiệu gì?", "Số: 03/NQ-CP ngày 09 tháng 01 năm 2025", True),
+        ("Văn bản triển khai nghị quyết vào tháng 1/2025 có số hiệu gì?", "Số: 03/NQ-CP ngày 09 tháng 02 năm 2025", False),
+        # things asked "cụ thể là … nào" are said by their names, an abbreviation asked by its full form too
+        ("Kế hoạch ưu tiên hoàn thiện 11 cơ sở dữ liệu — cụ thể đó là 11 CSDL nào?",
+         "Ưu tiên hoàn thiện 11 cơ sở dữ liệu quốc gia và chuyên ngành trọng yếu.", False),
+        ("Kế hoạch ưu tiên hoàn thiện 11 cơ sở dữ liệu — cụ thể đó là 11 CSDL nào?",
+         "Hoàn thiện Cơ sở dữ liệu Dân cư, Cơ sở dữ liệu Đất đai, CSDL Doanh nghiệp …", True),
+        # a unit price is a sum for each: a total is none
+        ("Đơn giá thuê dịch vụ chỉnh lý một mét giá tài liệu là bao nhiêu?",
+         "Thuê dịch vụ chỉnh lý tài liệu: 2.150 triệu đồng.", False),
+        ("Đơn giá thuê dịch vụ chỉnh lý một mét giá tài liệu là bao nhiêu?",
+         "Đơn giá thuê chỉnh lý: 2.400.000 đồng/mét giá tài liệu.", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

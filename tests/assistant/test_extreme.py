@@ -15,6 +15,7 @@ from assistant.services.question import analyse
     ("Kế hoạch đặt chỉ tiêu ít nhất bao nhiêu phần trăm?", False),  # a floor, not a rank
     ("Sở nào chủ trì nâng cao năng lực thống nhất quản lý?", False),  # "thống nhất" ranks nothing
     ("Tỷ lệ cao nhất đạt được năm 2025 là bao nhiêu?", False),  # no row asked for ("… nào")
+    ("Tổ dân phố nào được phân bổ nhiều cơ sở phải kiểm tra PCCC nhất?", True),  # the figure named at length
 ])
 def test_a_rank_is_asked(question: str, ranked: bool) -> None:
     assert asks_extreme(analyse(question)) is ranked

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.services.question import (
     analyse,
+    asks_which_ones,
     document_asked,
     field_asked,
     fold_question,
@@ -14,6 +15,7 @@ from assistant.services.question import (
     question_parts,
     topic_words,
     without_asker,
+    without_courtesy,
     without_setting_verb,
 )
 
@@ -160,6 +162,9 @@ from assistant.services.question import (
         # "kế hoạch phối hợp", "nội dung phối hợp": kinds of plan and of work; "đơn vị nào phối hợp" asks co-units
         ("Kế hoạch phối hợp năm 2026 gồm những nội dung phối hợp nào?", {"list"}, {"responsibility"}),
         ("Việc tập huấn do đơn vị nào phối hợp?", {"responsibility"}, set()),
+        # the number of a document the plan is based on, named by what it issued: not the plan's own
+        ("KH chuyển đổi số của tỉnh Đồng Tháp căn cứ Chiến lược chuyển đổi số của Bộ Xây dựng ban hành theo quyết "
+         "định số mấy, ngày nào?", {"basis"}, {"number", "date", "metadata"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -576,3 +581,42 @@ def test_the_askers_own_level_is_its_committee(question: str, units: tuple[str, 
 def test_the_setting_verb_is_no_term(question: str, kept: str, dropped: str) -> None:
     text = without_setting_verb(question)
     assert kept in text and (not dropped or f" {dropped} " not in f" {text} ")
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("Cho tôi hỏi, anh chị cho biết giúp kế hoạch phòng chống ma túy của Đồng Nai giao Công an tỉnh làm gì ạ?",
+     ", kế hoạch phòng chống ma túy của Đồng Nai giao Công an tỉnh làm gì ?"),
+    ("KH 308 giao Sở KH&CN làm đơn vị chủ trì mấy nhiệm vụ? liệt kê giúp mình",
+     "KH 308 giao Sở KH&CN làm đơn vị chủ trì mấy nhiệm vụ?"),
+    ("Em muốn hỏi chị ơi kế hoạch 308 giao Sở KH&CN những việc gì nhé", "kế hoạch 308 giao Sở KH&CN những việc gì"),
+    ("cho em hoi ke hoach xay nha giup ho ngheo?", "ke hoach xay nha giup ho ngheo?"),  # "giúp hộ nghèo" is asked
+    # words that look like courtesy and are what is asked
+    ("Trẻ em được hỗ trợ gì ở nhà?", "Trẻ em được hỗ trợ gì ở nhà?"),
+    ("Chỉ thị 27 giao chị em phụ nữ làm gì?", "Chỉ thị 27 giao chị em phụ nữ làm gì?"),
+    ("Ban chỉ đạo cho biết kết quả gì?", "Ban chỉ đạo cho biết kết quả gì?"),
+])
+def test_the_askers_courtesy_is_no_word_of_what_is_asked(question: str, left: str) -> None:
+    assert " ".join(without_courtesy(question).split()) == left
+
+
+@pytest.mark.parametrize(("question", "which", "counted"), [
+    # a count asked with the things named one by one: the passage introducing them answers by its items
+    ("Công an tỉnh được giao thực hiện mấy dự án, tiểu dự án do Bộ Công an chủ trì? kể tên giúp", True, ("du an",)),
+    # a unit's duties counted: listed, they are counted
+    ("KH 308 giao Sở KH&CN chủ trì mấy nhiệm vụ? liệt kê giúp mình", True, ()),
+    ("Sở Y tế phải làm những việc gì?", True, ()),
+    ("Kế hoạch giao bao nhiêu nhiệm vụ? kể tên", True, ("nhiem vu",)),
+])
+def test_things_counted_and_named_one_by_one(question: str, which: bool, counted: tuple[str, ...]) -> None:
+    q = analyse(question)
+    assert asks_which_ones(q) is which
+    assert q.expect.count_nouns[:1] == counted
+
+
+@pytest.mark.parametrize(("question", "date"), [
+    ("Đảng đoàn Quốc hội và Chính phủ ban hành văn bản nào — cho hỏi số hiệu, ngày ký của từng văn bản?", True),
+    ("Kế hoạch 597 số hiệu gì, ngày ban hành nào?", True),
+    ("Kế hoạch 597 có số hiệu là gì?", False),
+])
+def test_the_day_a_document_was_signed_asked_with_its_number(question: str, date: bool) -> None:
+    assert ("date" in analyse(question).intents) is date

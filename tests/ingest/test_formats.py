@@ -704,6 +704,27 @@ def test_an_mht_without_a_page_is_refused_in_vietnamese() -> None:
         load_bytes("trang.mht", "Chỉ là ghi chú.".encode(), Limits())
 
 
+def _entities(html: str) -> bytes:
+    """The page as a legal-document site serves its ".doc": windows-1252 declared, every letter outside it written
+    as a character reference ("&#7871;")."""
+    return html.replace("charset='utf-8'", "charset='windows-1252'").encode("cp1252", "xmlcharrefreplace")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("ke-hoach.doc", _entities(_WORD_PAGE)),  # "Save as Web Page" kept as .doc, or a site's "tải .doc"
+    ("ke-hoach.doc", b"\xef\xbb\xbf\r\n<!DOCTYPE html>" + _WORD_PAGE.encode()),
+    ("ke-hoach.doc", _web_archive(_WORD_PAGE)),  # "Single File Web Page" renamed
+    ("ke-hoach.rtf", _entities(_WORD_PAGE)),
+])
+def test_a_web_page_under_a_word_name_is_read_as_the_page_it_is(name: str, data: bytes) -> None:
+    doc = load_bytes(name, data, Limits())
+    assert "a) Tiêm vắc-xin dại cho 95% đàn chó, mèo nuôi; Chi cục Chăn nuôi và Thú y chủ trì" in doc.text.split("\n")
+    assert "&#" not in doc.text and "MsoNormal" not in doc.text
+    meta = extract_metadata(normalize_text(doc.text)[0])
+    assert (meta["doc_number"], meta["issued_date"], meta["title"]) == (
+        "58/KH-UBND", "2026-01-12", "Kế hoạch phòng, chống bệnh dại năm 2026")
+
+
 # --- a plan presented as slides (.pptx) ----------------------------------------------------------------------
 
 

@@ -183,6 +183,9 @@ def test_idempotent(name: str) -> None:
         ("#### ***2.1. Về tổ chức***", "2.1. Về tổ chức"),
         ("- **UBND xã:** Chủ trì.", "- UBND xã: Chủ trì."),
         ("(*gọi tắt là Tổ 57*)", "(gọi tắt là Tổ 57)"),
+        # a fraction, division or full-width slash (OCR, typesetting) is the "/" of a quarter, a date, a number
+        ("trong quý II\u20442026, trước 30\u22156\u22152026, Số: 34\uff0fKH-UBND",
+         "trong quý II/2026, trước 30/6/2026, Số: 34/KH-UBND"),
         ("năm 2026**1. Quý I (01–03/2026)**", "năm 2026\n\n1. Quý I (01–03/2026)"),
         ("môi trường số1; Hệ thống", "môi trường số; Hệ thống"),
         ("môi trường số². Tiếp", "môi trường số. Tiếp"),

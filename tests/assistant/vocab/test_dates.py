@@ -14,6 +14,7 @@ from assistant.vocab.dates import (
     parse_timing,
     period_phrase,
     plan_year,
+    says_month,
     time_mentions,
     without_day_dates,
 )
@@ -90,6 +91,18 @@ def test_time_mentions(text: str, tokens: set[str]) -> None:
 )
 def test_mentions_supported(claim: str, evidence: str, ok: bool) -> None:
     assert mentions_supported(claim, evidence) is ok
+
+
+@pytest.mark.parametrize(("number", "text", "said"), [
+    ("1/2025", "Hà Nội, ngày 09 tháng 01 năm 2025", True),
+    ("1/2025", "ngày 09/01/2025", True),
+    ("1/2025", "tháng 01/2025", True),
+    ("1/2025", "ngày 10/11/2025", False),
+    ("1/2025", "ngày 09 tháng 01 năm 2026", False),
+    ("13/2025", "ngày 13/10/2025", False),  # no month: a number
+])
+def test_a_month_asked_is_said_by_a_day_in_it(number: str, text: str, said: bool) -> None:
+    assert says_month(number, text) is said
 
 
 @pytest.mark.parametrize(
