@@ -168,15 +168,16 @@ DOC_NUMBER_CUE = re.compile(r"\bso (?:ky )?hieu\b|\bky hieu\b|\bmang so\b|\bso v
 # (cue in the accent-folded question, value the passage must contain)
 # "… phải thực hiện theo Nghị định nào?": a document of that kind, which the passage cites by its number (a law by
 # its name) — not a standard or a plan the passage names instead
-_CITED_KINDS = {"nghi dinh": r"Nghị định\s+(?:số\s*:?\s*)?\d", "thong tu": r"Thông tư\s+(?:số\s*:?\s*)?\d",
-                "chi thi": r"Chỉ thị\s+(?:số\s*:?\s*)?\d", "luat": r"Luật\s+(?:số\s*\d|[A-ZĐ])"}
+_BY_ITS_NUMBER = r"\s+(?:số\s*:?\s*)?\d"  # "Nghị định số 13/2023/NĐ-CP", "Thông tư 02/2024/…"
+_CITED_KINDS = {"nghi dinh": r"Nghị định" + _BY_ITS_NUMBER, "thong tu": r"Thông tư" + _BY_ITS_NUMBER,
+                "chi thi": r"Chỉ thị" + _BY_ITS_NUMBER, "luat": r"Luật\s+(?:số\s*\d|[A-ZĐ])"}
 # the number of a document the plan is based on, named by what it issued ("căn cứ Chiến lược chuyển đổi số của Bộ
 # Xây dựng ban hành theo quyết định số mấy", "thực hiện Đề án … được phê duyệt tại Quyết định số nào"): the preamble
 # cites it by kind and number, not the plan's own "Số: …"
 CITED_NUMBER_CUE = re.compile(r"\b(?:can cu|thuc hien|trien khai|cu the hoa)\b(?: \w+){1,14}? (?:duoc )?"
                               r"(?:ban hanh|phe duyet) (?:theo|tai|kem theo) (?:quyet dinh|nghi quyet|chi thi|thong tu|"
                               r"nghi dinh|van ban|ke hoach) (?:so may|so nao|so bao nhieu|so hieu (?:gi|nao|la gi)|nao|gi)\b")
-_CITED_NUMBER = re.compile(r"(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Kế hoạch|Văn bản)\s+(?:số\s*:?\s*)?\d")
+_CITED_NUMBER = re.compile(r"(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Kế hoạch|Văn bản)" + _BY_ITS_NUMBER)
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (CITED_NUMBER_CUE, _CITED_NUMBER),
     *((re.compile(rf"\b{kind} (?:nao|gi|so may|so bao nhieu)\b"), re.compile(said))

@@ -516,9 +516,10 @@ class AskService:
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
         evidence = fold_tones(lead.lower())
-        # a word of two syllables or more said with other tones is said: a scan's OCR misreads tone marks
-        toneless = without_tone_marks(evidence)
-        unsaid = [w for w in words if not _says(w, evidence) and not (" " in w and _says(without_tone_marks(w), toneless))]
+        unsaid = [w for w in words if not _says(w, evidence)]
+        if unsaid:
+            toneless = without_tone_marks(evidence)
+            unsaid = [w for w in unsaid if not _said_other_tones(w, toneless)]
         if dated and not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
             return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words)) and self._doer_said(parsed, docs, lead)
         if not figure:  # a place: most of what the event is called ("kỹ năng số" of "tập huấn kỹ năng số") is said
@@ -575,9 +576,8 @@ class AskService:
         unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not any(
             _says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
             for evidence, folded in texts)]
-        # a word of two syllables or more said with other tones is said: a scan's OCR misreads tone marks
-        unsaid = [w for w in unsaid if not (accented and " " in w and any(
-            _says(without_tone_marks(w), self._toneless_text(d)) for d in docs))]
+        if accented:
+            unsaid = [w for w in unsaid if not any(_said_other_tones(w, self._toneless_text(d)) for d in docs)]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
@@ -1055,6 +1055,12 @@ def _says(word: str, text: str, whole: bool = False) -> bool:
     pairs = [syllables] if whole or len(syllables) < 3 else \
         [list(p) for p in zip(syllables, syllables[1:], strict=False)]
     return any(re.search(r"(?<!\w)" + _joined(p) + r"(?!\w)", text) for p in pairs)
+
+
+def _said_other_tones(word: str, toneless: str) -> bool:
+    """A word of two syllables or more said with other tone marks (`toneless`: the text without them) is said: a
+    scan's OCR misreads them ("kiếm tra" for "kiểm tra"); one syllable alone differs in meaning by them too often."""
+    return " " in word and _says(without_tone_marks(word), toneless)
 
 
 def _joined(syllables: list[str]) -> str:
