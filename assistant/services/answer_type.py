@@ -526,14 +526,12 @@ def expectation(question: str) -> Expectation:
     each = (_EACH_ASKED.search(fold_tones(question).lower()) if has_diacritics(question) else
             _EACH_ASKED_FOLDED.search(q)) or bare
     numbers = [] if _CHECKS_PREMISE.search(q) else _CRITICAL_NUMBER.findall(named)
-    # "Trong 1.250 mét giá …, bao nhiêu mét giá thuê …": the whole of what is counted, whose parts are asked — the
-    # passage giving them need not say it
-    numbers = [n for n in numbers if not any(re.search(rf"(?<![\d.,]){re.escape(n)} {re.escape(c)}\b", named)
-                                             for c in nouns)]
     named_heads = _named_heads(q, written, nfc(question)) if pattern is None else ()
-    # "… cụ thể đó là 11 CSDL nào?": how many things are asked by name, which their names need not repeat
-    numbers = [n for n in numbers if not any(re.search(rf"(?<![\d.,]){re.escape(n)} {re.escape(fold_accents(h))}\b",
-                                                       named) for h in named_heads)]
+    # "Trong 1.250 mét giá …, bao nhiêu mét giá thuê …", "… cụ thể đó là 11 CSDL nào?": the whole of what is counted
+    # or named, whose parts are asked — the passage giving them need not say it
+    counted = [*nouns, *map(fold_accents, named_heads)]
+    numbers = [n for n in numbers if not any(re.search(rf"(?<![\d.,]){re.escape(n)} {re.escape(c)}\b", named)
+                                             for c in counted)]
     years = tuple(n for n in numbers if _YEAR.fullmatch(n))
     if len(years) < 2 or has_year_range(named):  # "giai đoạn 2026-2030" is one period: both are said
         years = ()

@@ -216,7 +216,8 @@ _WHICH_ONES = re.compile(r"\b(?:nhung(?! (?:ngay|thang|nam|quy|thoi gian|thoi di
 
 
 # "… mấy dự án? kể tên giúp", "liệt kê giúp mình": the things asked for are to be named one by one
-_NAME_THEM = re.compile(r"\b(?:ke ten|liet ke|neu ten|ke ra|ke het)\b")
+_LISTING_VERBS = r"\b(?:ke ten|liet ke|neu ten|ke ra|ke het)\b"
+_NAME_THEM = re.compile(_LISTING_VERBS)
 
 
 def asks_which_ones(q: Question) -> bool:
@@ -393,7 +394,7 @@ _COURTESY = re.compile("|".join([
     r"\b(?:vui long|lam on)\b",
     rf"\b(?:giup|gium|ho) {_PRONOUN}\b",
     r"(?<=\w) (?:giup|gium)(?= *(?:[?.!,]|$))",
-    r"\b(?:liet ke|ke ten|neu ten|ke ra|ke het)\b",
+    _LISTING_VERBS,
 ]))
 _PARTICLE = re.compile(r"(?<!\w)(?:ạ|nhé|nha|nhỉ)(?=\s*[?.!]*\s*$)", re.IGNORECASE)  # "nhà" is no "nha"
 
