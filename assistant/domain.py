@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field
 from assistant.text import bilingual
 
 # file types the loader reads (ingest/load.py's registry; a test keeps the two equal): for upload forms
-UPLOAD_TYPES = (".txt", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".fodt", ".xlsx", ".pptx", ".html", ".htm",
-                ".eml", ".mht", ".mhtml", ".xps", ".oxps", ".xml", ".zip", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+UPLOAD_TYPES = (".txt", ".md", ".docx", ".dotx", ".docm", ".dotm", ".pdf", ".doc", ".rtf", ".odt", ".fodt", ".xlsx",
+                ".pptx", ".html", ".htm", ".eml", ".mht", ".mhtml", ".xps", ".oxps", ".xml", ".zip", ".png", ".jpg",
+                ".jpeg", ".tif", ".tiff")
 
 IngestStatus = Literal["ingested", "skipped", "replaced", "refused", "failed"]
 ChunkKind = Literal["text", "table_row"]

@@ -444,6 +444,16 @@ def _saved_as_page(data: bytes) -> FileReader | None:
     return None
 
 
+def embedded_reader(data: bytes) -> FileReader | None:
+    """The reader of a document embedded in another (Word's altChunk: a DOCX, a web page, RTF), known by its first
+    bytes; None for plain text."""
+    if data.startswith(b"PK\x03\x04"):
+        return DocxReader()
+    if data.startswith(b"{\\rtf"):
+        return RtfReader()
+    return _saved_as_page(data)
+
+
 def _run_bounded(command: list[str], seconds: float, cwd: Path, extension: str) -> None:
     """Run LibreOffice in its own process group, killed whole (soffice.bin included) past `seconds`."""
     proc = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

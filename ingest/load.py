@@ -292,13 +292,15 @@ class MarkdownReader(TextReader):
 # --- DOCX -------------------------------------------------------------------------
 
 
-@register(".docx")
+@register(".docx", ".dotx", ".docm", ".dotm")
 class DocxReader(FileReader):
     """Paragraphs and tables in document order, as Word shows them with every tracked change accepted. What Word
     keeps out of the text is written back in: the number of an auto-numbered paragraph ("1.", "a)", "-"), a
     heading style as a markdown heading mark (normalize turns it into a heading hint), a table row as one
     tab-separated line with a merged cell's text in its first grid column (a vertically merged cell repeats in each
-    row it spans), a header block (issuer, number, motto) typed in the page header rather than the body."""
+    row it spans), a header block (issuer, number, motto) typed in the page header rather than the body, a document
+    embedded where it stands (`w:altChunk`). A template (.dotx) or a macro-enabled file (.docm, .dotm: its macros
+    never run) is the same package under another name."""
 
     file_type = "docx"
     zipped = True
@@ -307,7 +309,7 @@ class DocxReader(FileReader):
         import docx
 
         try:
-            document = docx.Document(io.BytesIO(data))
+            document = docx.Document(io.BytesIO(_as_document(data)))
             fonts = _Fonts(document)
             _as_shown(document.element.body)
             fonts.read_legacy(document.element.body)
@@ -324,12 +326,76 @@ class DocxReader(FileReader):
         return "\n".join(lines).strip("\n")
 
 
+_MAIN_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MAIN_PARTS = (_MAIN_PART, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+               "application/vnd.ms-word.document.macroEnabled.main+xml",
+               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+_OPAQUE_PART = "application/octet-stream"
+
+
+def _as_document(data: bytes) -> bytes:
+    """The package as python-docx opens it: a template's or a macro-enabled file's main part typed as a document's;
+    a document embedded in it (an e-office system's body, typed as a main part as Word types it) typed as bytes,
+    read where its `w:altChunk` stands. Unchanged when nothing needs it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        rels = package.read("_rels/.rels").decode("utf-8", "replace")
+        main = re.search(r'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"|Type="[^"]*/officeDocument"[^>]*'
+                         r'Target="/?([^"]+)"', rels)
+        types = package.read("[Content_Types].xml").decode("utf-8")
+        main_name = f"/{(main.group(1) or main.group(2))}" if main else "/word/document.xml"
+
+        def typed(m: re.Match[str]) -> str:
+            part, kind = m.group(1), m.group(2)
+            if kind not in _MAIN_PARTS:
+                return m.group(0)
+            return m.group(0).replace(kind, _MAIN_PART if part == main_name else _OPAQUE_PART)
+
+        retyped = re.sub(r'<Override\s+PartName="([^"]+)"\s+ContentType="([^"]+)"', typed, types)
+        if retyped == types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                copy.writestr(info, retyped if info.filename == "[Content_Types].xml" else package.read(info))
+        return out.getvalue()
+
+
+def _inner_content(container: Any) -> Any:
+    """Paragraphs, tables and embedded documents (`w:altChunk`, as an e-office system builds a file: header and
+    signature typed, the body a document of its own, given as its bytes) in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parent = getattr(container, "_body", container)
+    for element in parent._element.iterchildren(_w("p"), _w("tbl"), _w("altChunk")):
+        if element.tag == _w("p"):
+            yield Paragraph(element, parent)
+        elif element.tag == _w("tbl"):
+            yield Table(element, parent)
+        elif (part := parent.part.related_parts.get(element.get(_R_ID))) is not None:
+            yield part.blob
+
+
+def _embedded_lines(blob: bytes, deadline: Deadline | None) -> list[str]:
+    """An embedded document's text: a DOCX, a web page or RTF by its reader, anything else as plain text. A zip
+    inside a zip is checked as its own archive (the outer check sees only its packed size)."""
+    from ingest.formats import embedded_reader
+
+    reader = embedded_reader(blob)
+    if reader is not None and reader.zipped:
+        check_archive(blob, Limits(), reader.file_type)
+    text = reader.decode(blob, deadline) if reader is not None else decode_text(blob)
+    return ["", *text.split("\n"), ""]
+
+
 def _blocks(container: Any, numbers: _Numbering, deadline: Deadline | None = None) -> list[str]:
     from docx.table import Table
 
     lines: list[str] = []
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
+    for block in _inner_content(container):
+        if isinstance(block, bytes):
+            lines.extend(_embedded_lines(block, deadline))
+        elif isinstance(block, Table):
             if lines and lines[-1]:
                 lines.append("")
             lines.extend(_table_rows(block))
@@ -377,6 +443,7 @@ def _pictured_text(paragraph: Any, deadline: Deadline | None) -> list[str]:
 
 _A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 _HEADER_LINES = 15  # a page header already typed in the body stands in its first lines

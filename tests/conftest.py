@@ -162,6 +162,12 @@ def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyp
     return Settings(data_dir=data_dir, **overrides)  # type: ignore[arg-type]
 
 
+def fixture_services(factory: Any, *names: str) -> Iterator[Any]:
+    """Services over files of tests/fixtures, in a module's index (a module fixture's `yield from`)."""
+    folder = Path(__file__).parent / "fixtures"
+    yield from services_over(factory.mktemp(Path(names[0]).stem), [folder / n for n in names])
+
+
 def services_over(data_dir: Path, files: list[Path]) -> Iterator[Any]:
     """Services over a real index of `files`, every one ingested; closed after use (`yield from` in a fixture)."""
     from assistant.services.container import Services

@@ -21,7 +21,7 @@ from assistant.vocab.dates import (
     YEAR,
     has_year_range,
     how_often,
-    says_month,
+    says_date,
 )
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, without_dated_references
 from assistant.vocab.parts import KINDS
@@ -930,5 +930,5 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
         return False
     if exp.named and not says_named(exp.named, text):
         return False
-    return all(n in where or says_month(n, where) for n in exp.numbers) and \
+    return all(n in where or says_date(n, where) for n in exp.numbers) and \
         (not exp.years or any(y in where for y in exp.years))

@@ -50,6 +50,7 @@ from assistant.services.question import (
     says_what,
     stated_counts,
     topic_words,
+    whether_asked,
     without_asker,
 )
 from assistant.services.retrieval import normalize_question
@@ -358,7 +359,11 @@ class AskService:
                 whole = self.retriever.whole_document(doc, own)
                 read = self.answerer.draft(asked, self._with_document_parts(whole, asked), giving=True)
                 if read.statements and (read.gives_asked and not d.gives_asked or read.best_coverage > d.best_coverage):
-                    d = read  # a passage giving the kind of fact asked, or saying more of the part
+                    # a passage giving the kind of fact asked, or saying more of the part; in the section the part's
+                    # words found ("9. Kinh phí thực hiện": "… bố trí từ ngân sách phường" beside "tham mưu bố trí đủ
+                    # kinh phí … mua sắm, nâng cấp thiết bị"), it is found as well as that passage was
+                    d = replace(read, best_coverage=max(read.best_coverage, d.best_coverage)) \
+                        if _same_section(read, d) else read
             if own_words and named is None and (elsewhere := self._part_elsewhere(text, asked, doc, scope)) and (
                     not (d.statements and self._answerable(text, d))
                     or elsewhere.best_coverage >= d.best_coverage + _ELSEWHERE_MARGIN):
@@ -434,7 +439,8 @@ class AskService:
         cited = " ".join(f"{c.section} {c.quote}" for c in draft.citations if c.n in leading)
         if not self._places_said(q, docs, cited) or not _field_said(q, draft.lead, cited):
             return False
-        said = f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)}" if draft.lead else cited
+        said = f"{cited} {draft.lead.section} {draft.lead.text} {_task_text(draft.lead)} {draft.lead.table_heads}" \
+            if draft.lead else cited
         if _TWO_OF_A_KIND.search(fold_accents(q).lower()):  # "học sinh tiểu học và học sinh THCS": a statement each
             said = " ".join([said, *(c.quote for c in draft.citations)])
         if not self._figure_said(q, docs, said) or draft.lead is not None and not _row_named(q, draft.lead):
@@ -572,12 +578,17 @@ class AskService:
         texts = [self._folded_text(d) for d in docs]
         accented = has_diacritics(q)
         words = topic_words(q)
-        qualifying = [w for w in qualifying_words(q) if w not in words]
-        unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not any(
-            _says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
-            for evidence, folded in texts)]
-        if accented:
-            unsaid = [w for w in unsaid if not any(_said_other_tones(w, self._toneless_text(d)) for d in docs)]
+        def said(w: str) -> bool:
+            return any(_says(w, evidence) if accented else _says(w, folded, whole=True) or _near(w, folded)
+                       for evidence, folded in texts) or accented and any(
+                _said_other_tones(w, self._toneless_text(d)) for d in docs)
+
+        # of an either-or question, a plan saying one alternative answers it
+        alternatives = whether_asked(q)
+        whether = [] if len(alternatives) > 1 and any(all(map(said, a)) for a in alternatives) else \
+            [w for a in alternatives for w in a]
+        qualifying = [w for w in dict.fromkeys([*qualifying_words(q), *whether]) if w not in words]
+        unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not said(w)]
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
         # of three or more, one may be a guess the plan does not say
         # with diacritics, of four or more, one may be the asker's own word for what the plan names otherwise ("học
@@ -893,6 +904,11 @@ def _row_named(q: str, row: Unit) -> bool:
 
 _ROW_NUMBER = re.compile(r"[\dIVXivx]+[.)]?")
 _NAME_WORDS = 6  # a label this long is a task's or an indicator's words, not a thing's name
+
+
+def _same_section(a: Draft, b: Draft) -> bool:
+    return a.lead is not None and b.lead is not None and a.lead.doc_id == b.lead.doc_id and \
+        bool(a.lead.section) and a.lead.section == b.lead.section
 
 
 def _task_text(unit: Unit) -> str:

@@ -67,6 +67,11 @@ class Unit:
         return self.cells is not None
 
     @property
+    def table_heads(self) -> str:
+        """Its table's caption and header rows, which say what a row's figures are of."""
+        return " ".join(h["text"] for h in self.chunk.payload.get("header_rows") or [])
+
+    @property
     def fields(self) -> dict[str, dict[str, Any]]:
         return dict(self.task["fields"]) if self.task else {}
 

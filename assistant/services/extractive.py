@@ -61,12 +61,13 @@ from assistant.services.question import (
     without_setting_verb,
 )
 from assistant.services.verify import Statement
-from assistant.text import fold_accents, fold_tones, has_diacritics, syllables
-from assistant.vocab.dates import quarters_asked, recurs, says_month, time_mentions, without_day_dates
+from assistant.text import dictionary_words, fold_accents, fold_tones, has_diacritics, syllables
+from assistant.vocab.dates import quarters_asked, recurs, says_date, time_mentions, without_day_dates
 from assistant.vocab.docnum import DOC_NUMBER, kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
     FUNDS_SAID,
+    FUNDS_SOURCE,
     GROUP,
     GROUPS,
     OUTER_GROUP,
@@ -1151,13 +1152,13 @@ def _context(u: Unit, q: Question) -> str:
     """Where a unit's implicit words are: its section path, its table's header rows and, unless a target is
     asked for, its document's title (the years of "Kế hoạch … giai đoạn 2026-2030" name the plan; they do
     not date a target, though they do date the plan's budget)."""
-    header = " ".join(h["text"] for h in u.chunk.payload.get("header_rows") or [])
+    header = u.table_heads
     group = " ".join((u.cells or {}).get(g, "") for g in GROUPS)  # "I. Đến năm 2030" above the row
     title = str(u.chunk.payload.get("title", ""))
     if q.wants("target") and not q.wants("funding") and not _names_period(q.text, title):
         title = ""
     # a header line is of the document its header dates: "Số 3260-KH/ĐĐQH15" of a plan issued "tháng 1/2025"
-    dated = " ".join(n for n in q.expect.numbers if says_month(n, u.chunk.text)) if u.header else ""
+    dated = " ".join(n for n in q.expect.numbers if says_date(n, u.chunk.text)) if u.header else ""
     return f"{u.section} {title} {header} {group} {_lead_in(u)} {_item_number(u)} {dated}"
 
 
@@ -1495,12 +1496,13 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
         # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
-        "funding": lambda: "funding" in fields or bool(FUNDS_SAID.search(f"{text} {section_label(u.section).lower()}")),
+        "funding": lambda: ("funding" in fields or bool(FUNDS_SAID.search(f"{text} {section_label(u.section).lower()}")))
+        and (not q.wants_source or bool(FUNDS_SOURCE.search(f"{u.text} {fields.get('funding', {}).get('text', '')}"))),
         "reporting": lambda: "báo cáo" in text,
         "proposal": lambda: bool(PROPOSED_BY.search(text)),
         "destination": lambda: bool(SENDS_TO.search(text)),
         # "những thủ tục hành chính nào": the unit or its part says what is listed
-        "list": lambda: has_phrase(fold_accents(f"{text} {u.section}").lower(), q.listed),
+        "list": lambda: _says_kind(f"{text} {u.section}", q.listed),
         # what the plan carries out: its preamble ("Thực hiện Kế hoạch số 11-KH/BCĐ …") or its "Căn cứ" part
         "basis": lambda: states_grounds(u.text) or not u.section and cites_document(u.text)
         or "can cu" in fold_accents(section_label(u.section)).lower(),
@@ -1509,6 +1511,16 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     task_funds = "funding" in fields and not FUNDS_SAID.search(section_label(u.section).lower())
     return sum(_TASK_FUNDS if intent == "funding" and task_funds else 1.0
                for intent, check in asked if check()) / len(asked) if asked else missing
+
+
+def _says_kind(text: str, kind: str) -> bool:
+    """"… gồm những chức năng nào": said by a passage writing "chức năng", not by "các cơ quan chức năng" (agencies:
+    a word of its own that ends in it). `kind` folded."""
+    if not has_phrase(fold_accents(text).lower(), kind):
+        return False
+    tokens, n, words = syllables(fold_tones(text)), len(kind.split()), dictionary_words()
+    return any(" ".join(map(fold_accents, tokens[i:i + n])) == kind and not any(
+        " ".join(tokens[i - k:i + n]) in words for k in (1, 2) if i >= k) for i in range(len(tokens) - n + 1))
 
 
 # a task's own funding cell ("kinh phí: Chi thường xuyên") answers half a question about funding: "Kinh phí thực

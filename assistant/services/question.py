@@ -136,8 +136,9 @@ _WORDS = re.compile(r"[\w%]+")
 # share
 _NUMBER_ASKED = re.compile(r"\b(?:ke hoach|quyet dinh|nghi quyet|chuong trinh|van ban|de an|chi thi|co|mang|la)"
                            r" so (?:bao nhieu|may|la gi)\b|\bso (?:bao nhieu|may)\s*(?:[,;?.]|$)"
-                           # "… có số và ngày ban hành thế nào?": the number, asked beside the date
-                           r"|\b(?:co|mang) so\s*(?:va|,)\s*ngay (?:ban hanh|ky)\b")
+                           # "… có số và ngày ban hành thế nào?", "cho biết giúp số, ngày ban hành của quyết định …":
+                           # the number, asked beside the date
+                           r"|\bso\s*(?:va|,)\s*ngay (?:ban hanh|ky)\b")
 # "kinh tế số", "chuyển đổi số", "hạ tầng số": "số" after these says digital, it asks no document's number
 _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tang|nen tang|du lieu|ky nang|nang luc|"
                       r"cong nghe|ban do|chinh quyen|doanh nghiep|ung dung|dich vu|thanh toan|hoc lieu) $")
@@ -151,7 +152,7 @@ def _number_asked(folded: str) -> bool:
 
 def _numbers_asked(folded: str) -> list[re.Match[str]]:
     return [m for m in _NUMBER_ASKED.finditer(folded)
-            if not m.group(0).startswith("so ") or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
+            if not re.match(r"so\b", m.group(0)) or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
 
 
 _REPLACED_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo)(?: \w+){0,2} $")
@@ -192,6 +193,7 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
 
 
 _MONEY_FROM = re.compile(r"\btien\b.*\b(?:nguon nao|lay tu dau|tu dau)\b")  # not "dữ liệu lấy từ nguồn nào"
+_SOURCE_ASKED = re.compile(r"\b(?:nguon nao|lay tu dau|tu dau|nguon gi)\b")
 _RECIPIENTS_ASKED = re.compile(r"\b(?:noi nhan|(?:dong )?kinh gui)\b")
 _WHO_PAYS = re.compile(r"\bai (?:tra|chi tra|chiu|dong|bo|lo) (?:tien|chi phi|kinh phi|phi)\b|\bai (?:chi tra|chiu chi phi)\b")
 _SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
@@ -312,6 +314,13 @@ class Question:
 
     def wants(self, *names: str) -> bool:
         return any(n in self.intents for n in names)
+
+    @property
+    def wants_source(self) -> bool:
+        """"Tiền mua sắm … lấy từ nguồn nào?", "nguồn kinh phí từ đâu?": where money comes from, by name — asked
+        alone: of "… lấy từ đâu, ai tham mưu bố trí và mục tiêu giải ngân thế nào?" the passage giving the other
+        facts leads, and the part asking the source finds its own."""
+        return "funding" in self.intents and bool(_SOURCE_ASKED.search(self.folded)) and not _in_parts(self.text)
 
 
 # asking syllables of the cues as typed with diacritics: "nạo vét" is not "nào", "giữa kỳ" is not "ký"
@@ -561,8 +570,9 @@ def document_asked(text: str) -> str:
 
 
 # "Chương trình … thực hiện Nghị quyết 57", "… của Chính phủ về Nghị quyết 57": the number names the document
-# carried out, not the one asked about
-_CARRIED_OUT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|quan triet|ve)(?: (?:cac|cua))?\s*(?:"
+# carried out, not the one asked about; "theo dõi kết quả / việc / tình hình thực hiện Nghị quyết 57" asks of the
+# resolution's own carrying out, which it assigns itself
+_CARRIED_OUT = re.compile(r"\b(?:(?<!ket qua )(?<!viec )(?<!tinh hinh )thuc hien|trien khai|cu the hoa|quan triet|ve)(?: (?:cac|cua))?\s*(?:"
                           + "|".join(_KIND_WORDS) + r")?(?: so)?\s*$")
 
 
@@ -676,11 +686,12 @@ _SOURCE_FRAME = re.compile(r"\b(theo)\s+(?:đánh giá|nhận định|thống k�
 def _without_asking_verb(word: str) -> str:
     """"dòng Xoài … ghi lượng và giá trị bao nhiêu" tagged "ghi lượng": the asker's verb (ghi, nêu, nói, kể) joined to
     the noun after it is no word of the plan ("ghi nhận", "kể chuyện" are words); "… có hơn một chỉ tiêu dùng con số
-    này" tagged "chỉ tiêu dùng": the asking word, the verb after it run in."""
+    này" tagged "chỉ tiêu dùng": the asking word, the verb after it run in. "tổng phí dự kiến thu": the total of a
+    thing, which a table's "Tổng cộng" row gives — the thing is the word ("tổng hợp", "tổng kết" are words)."""
     if fold_tones(word).lower() in dictionary_words():
         return word
     verb, _, rest = word.partition(" ")
-    if fold_accents(verb).lower() in _ASKING_VERBS and rest:
+    if fold_accents(verb).lower() in (*_ASKING_VERBS, "tong") and rest:
         return rest
     syllables = word.split()
     if len(syllables) > 2 and fold_accents(" ".join(syllables[:2])).lower() in _ASKING_WORDS:
@@ -727,6 +738,35 @@ def qualifying_words(text: str) -> list[str]:
     return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))
                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
                               and not frames_figure(w) and not _runs_out_of_name(w, text)))
+
+
+def whether_asked(text: str) -> list[list[str]]:
+    """"… có phải ghi chú hoặc gắn nhãn là có sử dụng AI không?", "… là bắt buộc hay tự nguyện?": a yes-or-no or
+    an either-or question asks whether the plan says a thing, so the thing's qualifying words (verbs, adjectives) are
+    what a plan must say to answer, as a figure's are (`qualifying_words`). One list per alternative; typed with
+    diacritics only. "cao hơn hay thấp hơn" compares, it asks no alternative."""
+    if not has_diacritics(text):
+        return []
+    text = _SOURCE_FRAME.sub(r"\1", expand_abbreviations(text))
+    last = _SENTENCE_END.split(text.strip())[-1]
+    if yes_no := _YES_NO.search(last):
+        alternatives = [yes_no.group(1)]
+    else:
+        clauses = [c for c in _CLAUSE_END.split(last) if _OR.search(c) and not _COMPARED.search(c)]
+        alternatives = _OR.split(clauses[-1]) if clauses else []
+    typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
+    folded = fold_question(text)
+    return [list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(a))
+                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
+                               and not frames_figure(w) and not _runs_out_of_name(w, text)))
+            for a in alternatives]
+
+
+_SENTENCE_END = re.compile(r"[?.;:]\s+(?=\S)")
+_CLAUSE_END = re.compile(r"[,:;()—–]\s*|\s-\s")
+_YES_NO = re.compile(r"\bcó\b(.*?)\b(?:hay|hoặc)?\s*không\s*[?.!…]*\s*$", re.IGNORECASE)
+_OR = re.compile(r"\bhay(?: là)?\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\bhơn\s+hay\b", re.IGNORECASE)
 
 
 def frames_figure(word: str) -> bool:
@@ -784,8 +824,17 @@ _STRONG_JOINS = re.compile(r"\s*[,;]\s*(?:và|còn|đồng thời|va|con)\s+|\s*
 def asks(piece: str, accented: bool | None = None) -> bool:
     """The piece holds a question word ("bao nhiêu", "nào", "ai" …); `accented`: read as typed with diacritics."""
     accented = has_diacritics(piece) if accented is None else accented
+    return _asks_by_word(piece, accented) or bool(_TELL_ME.search(fold_accents(piece.lower())))
+
+
+def _asks_by_word(piece: str, accented: bool) -> bool:
     folded = fold_tones(piece.lower()) if accented else fold_accents(piece.lower())
     return any(re.search(rf"(?<!\w){c}(?!\w)", folded) for c in (_ASKING if accented else _ASKING_FOLDED))
+
+
+# "Anh/chị cho biết giúp số, ngày ban hành của …": asked by the imperative, with no question word; not a bare "cho
+# biết," before the question
+_TELL_ME = re.compile(r"\bcho biet(?: giup)?(?: (?:minh|toi|em|voi))? (?!giup\b)\w")
 
 
 # "… có nói 04 dịch vụ công của Đảng, đó là những việc gì?": a count of things the question takes from the plan
@@ -809,6 +858,11 @@ def stated_counts(text: str) -> list[re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _in_parts(text: str) -> bool:
+    return bool(question_parts(text))
+
+
 def question_parts(text: str) -> list[str]:
     """The parts of a question asking two things or more, each ending on its own question word ("… cắt giảm bao
     nhiêu, và tỷ lệ … đạt mức nào?" -> two parts); [] when it asks one thing. Each sentence asks on its own
@@ -823,9 +877,10 @@ def question_parts(text: str) -> list[str]:
             continue
         pending = ""
         joined = _joined_parts(sentence, accented)
-        if any(_CUT_COUNT.search(p) for p in joined[:-1]):
-            # "bao nhiêu phần trăm cơ quan, đơn vị … , và thời gian …": a comma cut what is counted, listing nouns;
-            # the parts are those "và" joins, then each at its commas
+        if any(_CUT_COUNT.search(p) or not _asks_by_word(p, accented) for p in joined[:-1]):
+            # "bao nhiêu phần trăm cơ quan, đơn vị … , và thời gian …": a comma cut what is counted, listing nouns
+            # (or what "cho biết giúp số, ngày ban hành …" asks for); the parts are those "và" joins, then each at
+            # its commas
             joined = [p for piece in _joined_parts(sentence, accented, _STRONG_JOINS)
                       for p in _joined_parts(piece, accented) or [piece]] or joined
         parts += joined or _parallel_parts(sentence, accented) or _repeated_frame(sentence, accented) or [sentence]

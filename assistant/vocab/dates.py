@@ -456,11 +456,13 @@ def time_mentions(text: str) -> set[str]:
 _MONTH_OF_YEAR = re.compile(r"(?P<m>0?[1-9]|1[0-2])/(?P<y>" + YEAR + r")")
 
 
-def says_month(number: str, text: str) -> bool:
-    """"(ban hành) tháng 1/2025" of a question: a text dated in that month ("ngày 09 tháng 01 năm 2025") says it."""
+def says_date(number: str, text: str) -> bool:
+    """"(ban hành) tháng 1/2025" of a question: a text dated in that month ("ngày 09 tháng 01 năm 2025") says it; "trước
+    01/01/2026": a text writing the day in words ("trước ngày 01 tháng 01 năm 2026") says it."""
     m = _MONTH_OF_YEAR.fullmatch(number)
     if m is None:
-        return False
+        days = {t for t in time_mentions(number) if t.startswith("D")}
+        return bool(days) and days <= time_mentions(text)
     mon, year = int(m.group("m")), m.group("y")
     return any(t.startswith(f"D{year}-{mon:02d}-") or t == f"M{mon}/{year}" for t in time_mentions(text))
 

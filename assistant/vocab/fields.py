@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.text import UPPER, collapse_spaces, fold_accents
+from assistant.vocab.numbering import is_bullet, strip_marker
 
 STT = "STT"  # key of a row's number cell, whatever its column is called
 GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
@@ -63,6 +64,11 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # a passage on money ("Ngân sách tỉnh bảo đảm …", "Kinh phí thực hiện", "Giải pháp về tài chính"), any case;
 # "Sở Tài chính", "Phòng Kế hoạch - Tài chính" are units
 FUNDS_SAID = re.compile(r"kinh phí|ngân sách|nguồn vốn|chi phí|chi trả|(?<!sở )(?<!bộ )(?<!- )(?<!và )tài chính", re.IGNORECASE)
+# where money comes from, named: "từ ngân sách phường", "nguồn xã hội hóa", "NSĐP", "chi thường xuyên của đơn vị",
+# "đơn vị tự bảo đảm", "hỗ trợ từ Trung ương" — not "bố trí đủ kinh phí", which says money is found, not where
+FUNDS_SOURCE = re.compile(r"ngân sách|nguồn|vốn|xã hội ho[áa]|tài trợ|huy động|đóng góp|quỹ|chi thường xuyên|"
+                          r"sự nghiệp|đầu tư công|(?<!\w)NS[A-ZĐ]{1,3}(?!\w)|tự (?:bảo đảm|đảm bảo|chi trả|túc|cân đối)|"
+                          r"(?-i:(?<!\w)từ\s+[A-ZĐ])", re.IGNORECASE)
 # "Nhiệm vụ: …", "Đơn vị chủ trì: …", "- Cơ quan phối hợp: …", "c) Thời gian thực hiện: …", "Thời hạn hoàn thành:"
 _LABEL_LINE = re.compile(r"^(?P<label>[^\W\d_][^:;.\n]{1,48}?)\s*:\s*(?P<value>.*)$")
 _MAX_LABEL_WORDS = 7
@@ -138,8 +144,9 @@ _TITLE_WORDS = 24
 
 def heads_table(line: str) -> bool:
     """The line before a table that belongs to it: its caption ("Bảng 1. Chỉ tiêu … theo địa phương", "Biểu số 02:",
-    a title of its own), or what its figures count ("(Đơn vị tính: ha)")."""
-    line = line.strip()
+    a title of its own, a list item announcing it: "- Số lượng bể chứa … phân bổ theo từng cụm xã như sau:"), or what
+    its figures count ("(Đơn vị tính: ha)")."""
+    line = strip_marker(line)[1] if is_bullet(line) else line.strip()
     return bool(_CAPTION.match(line) or stated_measure(line)
                 or _TITLE_LINE.match(line) and len(line.split()) <= _TITLE_WORDS)
 

@@ -7,20 +7,16 @@ a long-named column, a unit price the plan never gives, a plan dated by the mont
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from conftest import services_over
+from conftest import fixture_services
 
 from assistant.services.container import Services
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    yield from services_over(tmp_path_factory.mktemp("riverbank"),
-                             [FIXTURES / "riverbank_plan_ocr.txt", FIXTURES / "covering_letter.txt"])
+    yield from fixture_services(tmp_path_factory, "riverbank_plan_ocr.txt", "covering_letter.txt")
 
 
 @pytest.mark.parametrize(("question", "facts"), [

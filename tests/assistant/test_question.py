@@ -14,6 +14,7 @@ from assistant.services.question import (
     names_a_document,
     question_parts,
     topic_words,
+    whether_asked,
     without_asker,
     without_courtesy,
     without_setting_verb,
@@ -197,6 +198,9 @@ def test_folding_and_named_units() -> None:
         ("Kế hoạch triển khai Nghị quyết số 57-NQ/TW của tỉnh giao ai chủ trì?", set()),
         ("ke hoach cu the hoa nghi quyet 57 cua tinh uy co may nhiem vu?", set()),
         ("Chương trình hành động của Chính phủ về Nghị quyết 57 yêu cầu báo cáo khi nào?", set()),
+        # the carrying out of a resolution, monitored: the resolution assigns it itself
+        ("Cơ quan nào theo dõi, đánh giá kết quả thực hiện Nghị quyết 57-NQ/TW?", {"57 nq"}),
+        ("Ai theo dõi việc thực hiện Nghị quyết 57?", {"57 nq"}),
         # a kind's code names a document as its name does ("đã 5 năm" is no "ĐA 5")
         ("NQ 57 toàn quốc đặt bao nhiêu, còn Bắc Ninh trong KH 144 đặt bao nhiêu?", {"57 nq", "144 kh"}),
         ("QĐ 2954 đặt kế hoạch năm 2028 bao nhiêu tấn?", {"2954 qd"}),
@@ -275,6 +279,9 @@ def test_naming_phrase(question: str, phrase: str) -> None:
      ["giao tổ"]),
     # the asker's verb joined to the noun after it ("ghi lượng") is no word of the plan; "ghi nhận" is a word
     ("Phụ lục 02 của Sơn La: dòng Xoài năm 2026 ghi lượng và giá trị bao nhiêu?", ["giá trị"], ["ghi lượng"]),
+    # the total of a thing is the thing: a table's "Tổng cộng" row gives it ("tổng đài" is a word)
+    ("Toàn xã hiện có bao nhiêu điểm và tổng phí dự kiến thu là bao nhiêu?", [], ["tổng phí"]),
+    ("Số điện thoại tổng đài hỗ trợ tiểu thương là gì?", ["tổng đài"], []),
     ("Bảng chỉ tiêu ghi nhận bao nhiêu sáng kiến?", ["sáng kiến"], []),
     # "công tác PCCCR" is the work of fighting forest fires: what it is about is the rest
     ("Tổng kinh phí cho công tác PCCCR mùa khô của tỉnh Bình Lâm là bao nhiêu?", ["bình lâm"], ["công tác"]),
@@ -336,6 +343,10 @@ def test_topic_words(question: str, about: list[str], not_about: list[str]) -> N
      "cắt giảm tối thiểu bao nhiêu?",
      ["Bao nhiêu phần trăm cơ quan, đơn vị trong xã được trang bị thiết bị mới",
       "thời gian giải quyết thủ tục phải cắt giảm tối thiểu bao nhiêu?"]),
+    # "cho biết giúp số, ngày ban hành …" asks by the imperative; its comma lists what it asks for
+    ("Anh/chị cho biết giúp số, ngày ban hành của quyết định ban hành kế hoạch, và luật này có hiệu lực từ ngày nào?",
+     ["Anh/chị cho biết giúp số, ngày ban hành của quyết định ban hành kế hoạch",
+      "luật này có hiệu lực từ ngày nào?"]),
 ])
 def test_question_parts(question: str, parts: list[str]) -> None:
     assert question_parts(question) == parts
@@ -373,6 +384,9 @@ def test_a_comparison_cued_only_by_which_plan(question: str, only: bool) -> None
     ("cac so bao cao ket qua ve co quan nao?", {"destination"}, set()),
     # "có số và ngày ban hành": the plan's number beside its date; "cơ sở" is no number
     ("Kế hoạch đào tạo nghề của Sở Giáo dục tỉnh Hòa Lâm có số và ngày ban hành thế nào?", {"number", "date"}, set()),
+    ("Anh/chị cho biết giúp số, ngày ban hành của quyết định ban hành kế hoạch thi hành Luật Bảo vệ dữ liệu cá nhân?",
+     {"number", "date"}, set()),
+    ("Kế hoạch chuyển đổi số, ngày ban hành là khi nào?", {"date"}, {"number"}),  # "chuyển đổi số": digital
     ("Kế hoạch hỗ trợ bao nhiêu cơ sở giáo dục nghề nghiệp?", set(), {"number"}),
     # two documents one plan carries out ("triển khai QĐ 06 … và QĐ 3103 …"), "chủ trì kế hoạch" the same plan again
     ("Kế hoạch triển khai QĐ 06/QĐ-TTg và QĐ 3103/QĐ-BTC về CSDL quy hoạch giao sở nào làm cơ quan chủ trì kế hoạch?",
@@ -620,3 +634,19 @@ def test_things_counted_and_named_one_by_one(question: str, which: bool, counted
 ])
 def test_the_day_a_document_was_signed_asked_with_its_number(question: str, date: bool) -> None:
     assert ("date" in analyse(question).intents) is date
+
+
+@pytest.mark.parametrize(("question", "alternatives"), [
+    # yes or no: what the plan must say to answer either way
+    ("Văn bản do AI hỗ trợ soạn thảo có phải ghi chú là có sử dụng AI không?", [["ghi chú"]]),
+    # either or: each alternative, one of which a plan says to answer
+    ("Việc khám sức khỏe trước khi kết hôn là bắt buộc hay tự nguyện?", [["bắt buộc"], ["tự nguyện"]]),
+    # compared, asked without diacritics, or asked outright: no alternative
+    ("Chỉ tiêu của Cần Thơ cao hơn hay thấp hơn chỉ tiêu quốc gia?", []),
+    ("kham suc khoe truoc khi ket hon la bat buoc hay tu nguyen?", []),
+    ("Ai chủ trì khám sức khỏe trước khi kết hôn?", []),
+])
+def test_whether_asked(question: str, alternatives: list[list[str]]) -> None:
+    got = whether_asked(question)
+    assert len(got) == len(alternatives)
+    assert all(set(want) <= set(have) for want, have in zip(alternatives, got, strict=True)), got

@@ -193,9 +193,10 @@ def test_corpus_files_load_verbatim(corpus_dir: Path, name: str) -> None:
 
 
 def test_registry_covers_the_supported_types() -> None:
-    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docx", ".eml", ".fodt", ".htm", ".html", ".jpeg", ".jpg", ".md",
-                                            ".mht", ".mhtml", ".odt", ".oxps", ".pdf", ".png", ".pptx", ".rtf", ".tif",
-                                            ".tiff", ".txt", ".xlsx", ".xml", ".xps", ".zip"]
+    assert sorted(SUPPORTED_EXTENSIONS) == [".doc", ".docm", ".docx", ".dotm", ".dotx", ".eml", ".fodt", ".htm",
+                                            ".html", ".jpeg", ".jpg", ".md", ".mht", ".mhtml", ".odt", ".oxps", ".pdf",
+                                            ".png", ".pptx", ".rtf", ".tif", ".tiff", ".txt", ".xlsx", ".xml", ".xps",
+                                            ".zip"]
     assert reader_for(Path("X.PDF")).file_type == "pdf"
 
 
@@ -215,6 +216,68 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
         "II. TỔ CHỨC THỰC HIỆN"
     )
     assert doc.metadata[META_FILE_TYPE] == "docx"
+
+
+_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_MACRO_ENABLED = "application/vnd.ms-word.document.macroEnabled.main+xml"
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def retyped(data: bytes, content_type: str) -> bytes:
+    """The package with its main part typed as `content_type` (what Word writes for a .dotx or a .docm)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w") as copy:
+        for info in package.infolist():
+            part = package.read(info)
+            if info.filename == "[Content_Types].xml":
+                part = part.replace(_WORD_MAIN.encode(), content_type.encode())
+            copy.writestr(info, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "content_type"), [("ke_hoach.dotx", _TEMPLATE), ("ke_hoach.docm", _MACRO_ENABLED)])
+def test_a_word_template_or_macro_enabled_file_is_read_as_its_document(tmp_path: Path, name: str,
+                                                                       content_type: str) -> None:
+    data = retyped(make_docx(tmp_path).read_bytes(), content_type)
+    doc = load_document(write(tmp_path, name, data), max_bytes=MB)
+    assert doc.text.startswith("KẾ HOẠCH\nChuyển đổi số năm 2026\n")
+    assert "1\tRà soát hạ tầng mạng\tUBND xã" in doc.text
+
+
+def with_embedded(tmp_path: Path, blob: bytes, content_type: str) -> Path:
+    """A file as an e-office system builds it: header and signature typed, the body an embedded document
+    (`w:altChunk`) between them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    outer = docx.Document()
+    header = outer.add_paragraph("ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ")
+    outer.add_paragraph("CHỦ TỊCH")
+    part = Part(PackURI("/word/afchunk1.bin"), content_type, blob, outer.part.package)
+    rid = outer.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    header._p.addnext(parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+    path = tmp_path / "ke_hoach_eoffice.docx"
+    outer.save(str(path))
+    return path
+
+
+def test_an_embedded_docx_body_is_read_where_it_stands(tmp_path: Path) -> None:
+    # Word types an embedded DOCX as a main document part: python-docx alone refuses the whole file
+    path = with_embedded(tmp_path, make_docx(tmp_path).read_bytes(), _WORD_MAIN)
+    lines = load_document(path, max_bytes=MB).text.split("\n")
+    assert lines[0] == "ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ"
+    assert lines.index("Chuyển đổi số năm 2026") < lines.index("1\tRà soát hạ tầng mạng\tUBND xã") < \
+        lines.index("CHỦ TỊCH")
+
+
+def test_an_embedded_web_page_body_is_read_where_it_stands(tmp_path: Path) -> None:
+    page = "<html><body><p>II. TỔ CHỨC THỰC HIỆN</p><p>Sở Y tế chủ trì.</p></body></html>".encode()
+    lines = load_document(with_embedded(tmp_path, page, "application/xhtml+xml"), max_bytes=MB).text.split("\n")
+    assert lines.index("ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ") < lines.index("Sở Y tế chủ trì.") < lines.index("CHỦ TỊCH")
 
 
 def test_pdf_text_per_page_joined_by_page_break(tmp_path: Path) -> None:
@@ -252,7 +315,7 @@ def corrupt_docx() -> bytes:
         ("plan.pdf", b"%PDF-1.4\nnot really a pdf", "PDF bị hỏng"),
         ("half.pdf", blank_pdf()[:200], "PDF bị hỏng"),
         ("scan.pdf", blank_pdf(), "nhận dạng ký tự (OCR) bản quét không thấy chữ nào"),
-        ("slides.odp", b"PK\x03\x04", "không được hỗ trợ (.odp); chỉ nhận: .doc, .docx, .eml, .fodt, .htm, .html"),
+        ("slides.odp", b"PK\x03\x04", "không được hỗ trợ (.odp); chỉ nhận: .doc, .docm, .docx, .dotm, .dotx, .eml"),
         ("slides.pptx", b"PK\x03\x04", "PPTX bị hỏng"),
         ("README", b"text", "không được hỗ trợ (không có phần mở rộng)"),
     ],

@@ -14,7 +14,7 @@ from assistant.vocab.dates import (
     parse_timing,
     period_phrase,
     plan_year,
-    says_month,
+    says_date,
     time_mentions,
     without_day_dates,
 )
@@ -100,9 +100,13 @@ def test_mentions_supported(claim: str, evidence: str, ok: bool) -> None:
     ("1/2025", "ngày 10/11/2025", False),
     ("1/2025", "ngày 09 tháng 01 năm 2026", False),
     ("13/2025", "ngày 13/10/2025", False),  # no month: a number
+    # a day asked is said in words or figures, not by another day of its month
+    ("01/01/2026", "Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.", True),
+    ("01/01/2026", "hoàn thành trước 1/1/2026", True),
+    ("01/01/2026", "trước ngày 31 tháng 01 năm 2026", False),
 ])
-def test_a_month_asked_is_said_by_a_day_in_it(number: str, text: str, said: bool) -> None:
-    assert says_month(number, text) is said
+def test_a_month_or_day_asked_is_said_in_any_form(number: str, text: str, said: bool) -> None:
+    assert says_date(number, text) is said
 
 
 @pytest.mark.parametrize(

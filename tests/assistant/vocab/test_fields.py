@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.vocab.fields import (
+    FUNDS_SOURCE,
     SENDS_TO,
     column_duty,
     field_runs,
@@ -111,7 +112,9 @@ def test_stated_measure(line: str, measure: str) -> None:
         ("- Bảng 1 nêu chỉ tiêu của từng địa phương.", False),
         # a title of its own, unnumbered, names the table too; a sentence or a line announcing it does not
         ("Bảng phân công nhiệm vụ", True), ("Phân bổ chỉ tiêu tuyển quân năm 2027 theo ấp", True),
-        ("Chỉ tiêu giao cho các ấp như sau:", True), ("Tỷ lệ hộ được tiếp cận nước sạch đạt 95%.", False),
+        ("Chỉ tiêu giao cho các ấp như sau:", True),
+        ("- Số lượng bể chứa lắp mới năm 2026 được phân bổ theo từng cụm xã, phường như sau:", True),
+        ("Tỷ lệ hộ được tiếp cận nước sạch đạt 95%.", False),
         ("Căn cứ Kế hoạch số 12: Ủy ban giao. Các xã thực hiện", False),
         ("năm 2026 các xã thực hiện theo bảng", False),
     ],
@@ -129,3 +132,15 @@ def test_heads_table(line: str, heads: bool) -> None:
 ])
 def test_where_a_report_goes(text: str, sends: bool) -> None:
     assert bool(SENDS_TO.search(text)) is sends
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Kinh phí thực hiện được bố trí từ ngân sách phường và các nguồn kinh phí hợp pháp khác.", True),
+    ("- Hỗ trợ từ Trung ương theo các chương trình.", True),
+    ("Kinh phí: NSĐP", True), ("Đơn vị tự bảo đảm kinh phí.", True),
+    # money found, not where from; "từ" before a date names no source
+    ("UBND phường có trách nhiệm tham mưu bố trí đủ kinh phí để triển khai các nhiệm vụ.", False),
+    ("Thực hiện từ ngày 01/01/2027.", False),
+])
+def test_a_funding_source_is_named(text: str, named: bool) -> None:
+    assert bool(FUNDS_SOURCE.search(text)) is named
