@@ -583,7 +583,8 @@ class AskService:
                        for evidence, folded in texts) or accented and any(
                 _said_other_tones(w, self._toneless_text(d)) for d in docs)
 
-        # of an either-or question, a plan saying one alternative answers it
+        # of an either-or question, a plan saying one alternative answers it (an alternative of nouns only, "thẻ RFID
+        # hay camera", is left to the topic words)
         alternatives = whether_asked(q)
         whether = [] if len(alternatives) > 1 and any(all(map(said, a)) for a in alternatives) else \
             [w for a in alternatives for w in a]

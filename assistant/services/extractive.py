@@ -1495,9 +1495,7 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
         "deadline": lambda: "timing" in fields or _dates_unasked(u.text, q) or _dating_item(u) is not None,
         "frequency": lambda: recurs(f"{u.text} {fields['timing']['text'] if 'timing' in fields else ''}"),
         "target": lambda: bool(figure_mentions(u.text)) or "product" in fields,
-        # "- Ngân sách địa phương: …" under "6. Kinh phí thực hiện": the section says what the item is
-        "funding": lambda: ("funding" in fields or bool(FUNDS_SAID.search(f"{text} {section_label(u.section).lower()}")))
-        and (not q.wants_source or bool(FUNDS_SOURCE.search(f"{u.text} {fields.get('funding', {}).get('text', '')}"))),
+        "funding": lambda: _gives_funding(u, q),
         "reporting": lambda: "báo cáo" in text,
         "proposal": lambda: bool(PROPOSED_BY.search(text)),
         "destination": lambda: bool(SENDS_TO.search(text)),
@@ -1511,6 +1509,15 @@ def _intent_fit(u: Unit, q: Question, missing: float = 0.0) -> float:
     task_funds = "funding" in fields and not FUNDS_SAID.search(section_label(u.section).lower())
     return sum(_TASK_FUNDS if intent == "funding" and task_funds else 1.0
                for intent, check in asked if check()) / len(asked) if asked else missing
+
+
+def _gives_funding(u: Unit, q: Question) -> bool:
+    """A task's funding field, a passage on money, an item of a funding section ("- Ngân sách địa phương: …" under
+    "6. Kinh phí thực hiện": the section says what the item is) — naming where the money comes from when that alone
+    is asked."""
+    funds = str(u.fields["funding"].get("text", "")) if "funding" in u.fields else None
+    on_money = funds is not None or bool(FUNDS_SAID.search(f"{u.text.lower()} {section_label(u.section).lower()}"))
+    return on_money and (not q.wants_source or bool(FUNDS_SOURCE.search(f"{u.text} {funds or ''}")))
 
 
 def _says_kind(text: str, kind: str) -> bool:
