@@ -308,8 +308,10 @@ class DocxReader(FileReader):
     def decode(self, data: bytes, deadline: Deadline | None = None) -> str:
         import docx
 
+        from ingest.word_xml import openable_package
+
         try:
-            document = docx.Document(io.BytesIO(_as_document(data)))
+            document = docx.Document(io.BytesIO(openable_package(data)))
             fonts = _Fonts(document)
             _as_shown(document.element.body)
             fonts.read_legacy(document.element.body)
@@ -324,40 +326,6 @@ class DocxReader(FileReader):
         except Exception as err:
             raise LoadError("Tệp DOCX bị hỏng hoặc không đúng định dạng Word (.docx).") from err
         return "\n".join(lines).strip("\n")
-
-
-_MAIN_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_MAIN_PARTS = (_MAIN_PART, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-               "application/vnd.ms-word.document.macroEnabled.main+xml",
-               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
-_OPAQUE_PART = "application/octet-stream"
-
-
-def _as_document(data: bytes) -> bytes:
-    """The package as python-docx opens it: a template's or a macro-enabled file's main part typed as a document's;
-    a document embedded in it (an e-office system's body, typed as a main part as Word types it) typed as bytes,
-    read where its `w:altChunk` stands. Unchanged when nothing needs it."""
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        rels = package.read("_rels/.rels").decode("utf-8", "replace")
-        main = re.search(r'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"|Type="[^"]*/officeDocument"[^>]*'
-                         r'Target="/?([^"]+)"', rels)
-        types = package.read("[Content_Types].xml").decode("utf-8")
-        main_name = f"/{(main.group(1) or main.group(2))}" if main else "/word/document.xml"
-
-        def typed(m: re.Match[str]) -> str:
-            part, kind = m.group(1), m.group(2)
-            if kind not in _MAIN_PARTS:
-                return m.group(0)
-            return m.group(0).replace(kind, _MAIN_PART if part == main_name else _OPAQUE_PART)
-
-        retyped = re.sub(r'<Override\s+PartName="([^"]+)"\s+ContentType="([^"]+)"', typed, types)
-        if retyped == types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in package.infolist():
-                copy.writestr(info, retyped if info.filename == "[Content_Types].xml" else package.read(info))
-        return out.getvalue()
 
 
 def _inner_content(container: Any) -> Any:

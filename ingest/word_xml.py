@@ -124,15 +124,52 @@ def _flat_docx(root: Any) -> bytes:
             continue
         if name:
             parts[name] = (part.get(f"{{{_FLAT}}}contentType") or "", content)
-    main = None
-    if "_rels/.rels" in parts:
-        for rel in etree.fromstring(parts["_rels/.rels"][1], xml_parser()):
-            if (rel.get("Type") or "").endswith("/officeDocument"):
-                main = part_name("", rel.get("Target") or "")
+    main = main_part(parts["_rels/.rels"][1]) if "_rels/.rels" in parts else None
     if main not in parts or "wordprocessingml" not in parts[main][0]:
         raise LoadError(_NOT_WORD_XML)  # a flattened workbook or presentation
-    parts[main] = (_DOCX_MAIN, parts[main][1])  # a template's or a macro-enabled document's body reads the same
-    return _package(parts)
+    return _package(parts)  # a template's or a macro-enabled document's main part: retyped by `openable_package`
+
+
+def main_part(rels: bytes) -> str | None:
+    """The part a package's relationships name as its main document ("word/document.xml")."""
+    from lxml import etree
+
+    return next((part_name("", rel.get("Target") or "") for rel in etree.fromstring(rels, xml_parser())
+                 if (rel.get("Type") or "").endswith("/officeDocument")), None)
+
+
+# a Word package's main part, as a document, a template, a macro-enabled document or template types it
+_MAIN_TYPES = frozenset((_DOCX_MAIN, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                         "application/vnd.ms-word.document.macroEnabled.main+xml",
+                         "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"))
+
+
+def openable_package(data: bytes) -> bytes:
+    """The package as python-docx opens it: a template's or a macro-enabled file's main part typed as a document's
+    (macros never run); a document embedded in it (`w:altChunk`: an e-office system's body, typed as a main part as
+    Word types it) typed as bytes, read where its altChunk stands. Unchanged when nothing needs it."""
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        main = "/" + (main_part(package.read("_rels/.rels")) or "word/document.xml")
+        types = etree.fromstring(package.read("[Content_Types].xml"), xml_parser())
+        changed = False
+        for override in types.iter(f"{{{_CONTENT_TYPES}}}Override"):
+            kind = override.get("ContentType")
+            if kind in _MAIN_TYPES and kind != (want := _DOCX_MAIN if override.get("PartName") == main else _OPAQUE):
+                override.set("ContentType", want)
+                changed = True
+        if not changed:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                copy.writestr(info, etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+                              if info.filename == "[Content_Types].xml" else package.read(info))
+        return out.getvalue()
+
+
+_OPAQUE = "application/octet-stream"
 
 
 def _package(parts: dict[str, tuple[str, bytes]]) -> bytes:

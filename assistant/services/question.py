@@ -192,8 +192,9 @@ _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|c
                     r"|\bcan cu(?: phap ly)? (?:nao|gi)\b")
 
 
-_MONEY_FROM = re.compile(r"\btien\b.*\b(?:nguon nao|lay tu dau|tu dau)\b")  # not "dữ liệu lấy từ nguồn nào"
-_SOURCE_ASKED = re.compile(r"\b(?:nguon nao|lay tu dau|tu dau|nguon gi)\b")
+_FROM_WHERE = r"\b(?:nguon nao|lay tu dau|tu dau)\b"
+_MONEY_FROM = re.compile(r"\btien\b.*" + _FROM_WHERE)  # not "dữ liệu lấy từ nguồn nào"
+_SOURCE_ASKED = re.compile(_FROM_WHERE + r"|\bnguon gi\b")
 _RECIPIENTS_ASKED = re.compile(r"\b(?:noi nhan|(?:dong )?kinh gui)\b")
 _WHO_PAYS = re.compile(r"\bai (?:tra|chi tra|chiu|dong|bo|lo) (?:tien|chi phi|kinh phi|phi)\b|\bai (?:chi tra|chiu chi phi)\b")
 _SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
@@ -691,7 +692,7 @@ def _without_asking_verb(word: str) -> str:
     if fold_tones(word).lower() in dictionary_words():
         return word
     verb, _, rest = word.partition(" ")
-    if fold_accents(verb).lower() in (*_ASKING_VERBS, "tong") and rest:
+    if fold_accents(verb).lower() in _DROPPED_HEADS and rest:
         return rest
     syllables = word.split()
     if len(syllables) > 2 and fold_accents(" ".join(syllables[:2])).lower() in _ASKING_WORDS:
@@ -700,6 +701,7 @@ def _without_asking_verb(word: str) -> str:
 
 
 _ASKING_VERBS = frozenset(("ghi", "neu", "noi", "ke"))
+_DROPPED_HEADS = _ASKING_VERBS | {"tong"}  # the asker's verb run into a noun, or the total ("tổng") of a thing
 
 
 def _runs_into_name(word: str, text: str) -> bool:
@@ -733,20 +735,27 @@ def qualifying_words(text: str) -> list[str]:
     if not has_diacritics(text) or not _FIGURE_ASKED.search(without_number_asked(text).lower()):
         return []
     text = _SOURCE_FRAME.sub(r"\1", expand_abbreviations(text))
+    return list(_qualifying_in(text, text))
+
+
+def _qualifying_in(span: str, text: str) -> tuple[str, ...]:
+    """The qualifying words of `span` (of the question `text`, abbreviations written out) that say what is asked:
+    not an abbreviation typed, a verb framing a figure, or a word running out of a name."""
     typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
     folded = fold_question(text)
-    return list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(text))
-                              if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
-                              and not frames_figure(w) and not _runs_out_of_name(w, text)))
+    return tuple(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(span))
+                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
+                               and not frames_figure(w) and not _runs_out_of_name(w, text)))
 
 
-def whether_asked(text: str) -> list[list[str]]:
+@lru_cache(maxsize=256)  # judged with each draft of an ask
+def whether_asked(text: str) -> tuple[tuple[str, ...], ...]:
     """"… có phải ghi chú hoặc gắn nhãn là có sử dụng AI không?", "… là bắt buộc hay tự nguyện?": a yes-or-no or
     an either-or question asks whether the plan says a thing, so the thing's qualifying words (verbs, adjectives) are
     what a plan must say to answer, as a figure's are (`qualifying_words`). One list per alternative; typed with
     diacritics only. "cao hơn hay thấp hơn" compares, it asks no alternative."""
     if not has_diacritics(text):
-        return []
+        return ()
     text = _SOURCE_FRAME.sub(r"\1", expand_abbreviations(text))
     last = _SENTENCE_END.split(text.strip())[-1]
     if yes_no := _YES_NO.search(last):
@@ -754,12 +763,7 @@ def whether_asked(text: str) -> list[list[str]]:
     else:
         clauses = [c for c in _CLAUSE_END.split(last) if _OR.search(c) and not _COMPARED.search(c)]
         alternatives = _OR.split(clauses[-1]) if clauses else []
-    typed = {a.lower() for a in re.findall(r"(?<!\w)[A-ZĐ]{2,}(?!\w)", text)}
-    folded = fold_question(text)
-    return [list(dict.fromkeys(fold_tones(w) for w in qualifiers(fold_tones(a))
-                               if _about(fold_tones(w).lower(), folded) and not typed & set(w.split())
-                               and not frames_figure(w) and not _runs_out_of_name(w, text)))
-            for a in alternatives]
+    return tuple(_qualifying_in(a, text) for a in alternatives)
 
 
 _SENTENCE_END = re.compile(r"[?.;:]\s+(?=\S)")
