@@ -11,6 +11,7 @@ _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềế
 # the body of a regex class of upper-case Vietnamese letters ("[À-Ỹ]" would take "ầ", "đ" and every lower-case one
 # between: the range mixes both cases)
 UPPER = "A-Z" + _VI_LOWER.upper()
+LOWER = "a-z" + _VI_LOWER
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -146,6 +147,13 @@ def dictionary_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _folded_dictionary() -> frozenset[str]:
     return frozenset(fold_accents(w) for w in dictionary_words())
+
+
+def is_word(word: str) -> bool:
+    """`word` is a dictionary word; typed without diacritics, one of the words it may be ("tong ket": "tổng kết")."""
+    if has_diacritics(word):
+        return fold_tones(word).lower() in dictionary_words()
+    return fold_accents(word).lower() in _folded_dictionary()
 
 
 def is_folded_word(words: str) -> bool:

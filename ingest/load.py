@@ -678,13 +678,34 @@ def _table_rows(table: Any) -> list[str]:
         cells: list[str] = []
         previous = None
         for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            cells.append(cell_text(cell.text.split("\n")) if cell._tc is not previous else "")
+            cells.append(cell_text(_cell_lines(cell)) if cell._tc is not previous else "")
             previous = cell._tc
         grid.append(cells)
     # the header row typed again where the table goes on to a new page ("Lặp lại hàng tiêu đề" done by hand)
     grid = [cells for i, cells in enumerate(grid) if not (i and cells == grid[0] and any(cells))]
     foreign = translation_columns(grid)  # "Task" beside "Nhiệm vụ": the translation column says nothing more
     return ["\t".join(c for i, c in enumerate(cells) if i not in foreign) for cells in grid]  # "Nhóm\t\t\t": a group row
+
+
+def _cell_lines(cell: Any) -> list[str]:
+    """A cell's lines in order: its paragraphs' (a line break parts lines too) and, of a table inside it (a header or
+    signature built of small tables, a group's tasks tabled in its cell), each row's — its cells' text joined by
+    " – " (python-docx's cell text leaves a table inside a cell out)."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in _inner_content(cell):
+        if isinstance(block, Table):
+            for row in block.rows:
+                texts, previous = [], None
+                for inner in row.cells:
+                    if inner._tc is not previous:
+                        texts.append(" ".join(" ".join(_cell_lines(inner)).split()))
+                    previous = inner._tc
+                lines.append(" – ".join(t for t in texts if t))
+        elif not isinstance(block, bytes):
+            lines.extend(block.text.split("\n"))
+    return lines
 
 
 def _layout_columns(table: Any) -> list[str] | None:
@@ -696,8 +717,7 @@ def _layout_columns(table: Any) -> list[str] | None:
         cells, previous = [], None
         for cell in row.cells:
             if cell._tc is not previous:
-                cells.append([" ".join(line.split()) for p in cell.paragraphs for line in p.text.split("\n")
-                              if line.strip()])  # a line break in a paragraph parts lines too
+                cells.append([" ".join(line.split()) for line in _cell_lines(cell) if line.strip()])
             previous = cell._tc
         grid.append(cells)
     return layout_columns(grid)

@@ -23,7 +23,7 @@ from typing import Any
 
 from llama_index.core.schema import BaseNode, TransformComponent
 
-from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics, in_english, nfc
+from assistant.text import UPPER, collapse_spaces, fold_accents, has_diacritics, in_english, is_word, nfc
 from assistant.vocab.dates import PERIOD_COLUMN, periods_said
 from assistant.vocab.docnum import DOC_NUMBER, number_key, number_line
 from assistant.vocab.fields import opens_with_label, role_of
@@ -1481,7 +1481,7 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
     if is_heading(before) and not _runs_in(before):  # a complete heading is continued only after an open end,
         # or when it ran over a line already, or filled a line of text cut at a width: a numbered paragraph
         # hard-wrapped ("1- Các chi bộ …, gửi về Văn phòng" / "Đảng ủy trước ngày 15/5/2026.")
-        return " " if before.endswith((",", "-", "–")) or _open_end(before) or \
+        return " " if before.endswith((",", "-", "–")) or _open_end(before, heading=True) or \
             not seg.gap and (len(prev.page_marks) > 1 or prev.wrapped and numbering(before) is not None) and \
             not before.endswith(")") else None
     if _runs_in(before) and seg.gap and not prev.wrapped:
@@ -1549,8 +1549,11 @@ def _last_word(line: str) -> str:
 _AHEAD = re.compile(r"\b(?:thời gian|năm|tháng|tuần|quý|kỳ|giai đoạn|sắp) tới$", re.IGNORECASE)
 
 
-def _open_end(line: str) -> bool:
-    """The line stops mid-phrase ("… trình UBND huyện trước ngày"); "trong thời gian tới", "năm tới" end one."""
+def _open_end(line: str, heading: bool = False) -> bool:
+    """The line stops mid-phrase ("… trình UBND huyện trước ngày"); "trong thời gian tới", "năm tới" end one. A
+    heading's last syllable ends it when it closes a word ("5. Giáo dục, quản lý đảng viên dự bị", "… thiết bị")."""
+    if heading and is_word(" ".join(line.split()[-2:])):
+        return False
     return _last_word(line) in _OPEN_WORDS and not _AHEAD.search(line.rstrip())
 
 

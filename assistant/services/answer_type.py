@@ -13,12 +13,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text import SAME_TERMS, UPPER, fold_accents, fold_tones, has_diacritics, is_folded_word, nfc
+from assistant.text import (
+    LOWER,
+    SAME_TERMS,
+    UPPER,
+    fold_accents,
+    fold_tones,
+    has_diacritics,
+    is_folded_word,
+    nfc,
+)
 from assistant.vocab.dates import (
     FREQUENCY,
     RECURRING_ACTS,
     WEEKDAY,
     YEAR,
+    YEAR_RANGE,
     has_year_range,
     how_often,
     says_date,
@@ -123,8 +133,10 @@ _SPAN = _span("phút|giờ|ngày|tuần|tháng|năm", 3)  # "không quá 15 phú
 _WITHIN = re.compile(_SPAN.pattern + r"|\btrong\s+(?:tháng|quý)\s+(?:\d{1,2}|[IVX]+)\b", re.I)
 _HOURS = re.compile(r"(?<![\d/.,])\d{1,3}\s*(?:giờ|h(?=\d{2}\b|\b))", re.IGNORECASE)  # "16 giờ", "16h00", "48 giờ"
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
-# "Nguyễn Văn A", not "thành phố Hà Nội"
-_PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+" + _NAME_START + r"[^\s,.;:]*){1,3}")
+# "Nguyễn Văn A", not "thành phố Hà Nội", nor a unit whose name goes on in lower case ("Đoàn Thanh niên", "Đoàn Luật
+# sư", "Lâm Đồng có …")
+_PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+" + _NAME_START
+                     + r"[^\s,.;:]*(?![^\s,.;:])){1,3}(?![^\S\n]+[" + LOWER + r"])")
 # a sanction: discipline, being held to account, a fine ("xử lý hành chính" of drug users is no sanction of a unit)
 _SANCTION = re.compile(r"kỷ luật|kiểm điểm|xử lý trách nhiệm|xử lý nghiêm|xem xét xử lý|xử phạt|phạt tiền|chế tài|"
                        r"truy cứu", re.IGNORECASE)
@@ -190,6 +202,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (ORDER_CUE, _ORDER_NUMBER),
     # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
     (DOC_NUMBER_CUE, DOC_NUMBER),
+    # "… áp dụng cho giai đoạn nào?", "từ năm nào đến năm nào?": a period, two years ("2026 - 2030", "từ năm 2025 đến
+    # năm 2028")
+    (re.compile(r"\b(?:giai doan|thoi ky) nao\b|\btu nam nao den nam nao\b"), YEAR_RANGE),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     # "… chọn doanh nghiệp nào cung cấp phần mềm?": a business, which the passage names
@@ -234,7 +249,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"bao nhieu\s*(?:[?.]|$)"),
      _MONEY),
     # "chiếm bao nhiêu GRDP": a share, however it is named
-    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem(?: toi (?:da|thieu)| khoang| it nhat)? bao nhieu|bao nhieu (?:gdp|grdp)\b"),
+    # a growth rate too ("tốc độ tăng trưởng bình quân … là bao nhiêu": "10 - 13%/năm")
+    (re.compile(r"bao nhieu phan tram|t[yi] le|bao nhieu %|phan tram|chiem(?: toi (?:da|thieu)| khoang| it nhat)? bao nhieu|bao nhieu (?:gdp|grdp)\b"
+                r"|\b(?:toc do tang(?: truong)?|tang truong binh quan)\b.*\bbao nhieu\b"),
      _PERCENT),
     (_PAY_CUE, _MONEY),
     # "ai là tổ trưởng …", "chọn ai làm kiến trúc sư trưởng", "ai được chọn làm …": a person, by name
@@ -284,7 +301,9 @@ _MEASURES = frozenset(("tan", "ta", "kg", "ha", "hecta", "km", "m2", "m3", "lit"
 _KIND_ASKED = re.compile(r"\b(?:(tieu du an|du an|de an|de tai|cong trinh|phan mem|tieu chi|thuat toan|giao thuc|"
                          r"dinh dang)(?: (?:tep|file|ma hoa|du lieu))?"  # "thuật toán mã hóa nào", "định dạng tệp nào"
                          r"(?: (?:hay|hoac) [a-z]+(?: [a-z]+){0,2})?|"
-                         r"(giong(?: [a-z]+){1,2})) (?:nao|gi)\b")
+                         r"(giong(?: [a-z]+){1,2})|"
+                         # "chuyên đề giám sát tối cao nào": a topic chosen as a "chuyên đề", which the passage names so
+                         r"(chuyen de)(?: [a-z]+){0,4}?) (?:nao|gi)\b")
 # "những cây cầu cụ thể nào", "chọn công trình hay dự án giao thông cụ thể nào", "nêu tên cụ thể những hội chợ, triển
 # lãm quốc tế nào", "nêu đích danh những tổ chức … nào": things asked by their own names (the phrase after the
 # word that opens it, at most seven words; ten after "tên cụ thể", "đích danh")
@@ -311,18 +330,32 @@ _ORDINAL_ASKED = re.compile(r"\b(?:([a-z]+(?: [a-z]+)?) thu may|(?:ky|phien) (ho
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
 _PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
-_GENERIC_COUNT_WORDS = {"phan", "ty", "trieu", "tien", "dong", "la", "ngay", "lan", "moi", "nam", "thang", "quy",
-                        "so", "con", "phai", "duoc", "thi", "va", "cua", *_PREPOSITIONS,
-                        "chiec", "cai"}  # classifiers: "bao nhiêu chiếc" is answered by "04 xe"
+# words after "bao nhiêu" that count nothing by themselves, as written (classifiers: "bao nhiêu chiếc" is answered
+# by "04 xe"): "bao nhiêu quy trình" counts procedures, "bao nhiêu quý", "bao nhiêu so với …" none
+_GENERIC_WRITTEN = frozenset(("phần", "tỷ", "tỉ", "triệu", "tiền", "đồng", "là", "ngày", "lần", "mỗi", "năm", "tháng",
+                              "quý", "số", "so", "con", "phải", "được", "thì", "và", "của", "trong", "theo", "tại", "ở",
+                              "đến", "vào", "cho", "khi", "để", "với", "về", "từ", "hay", "hoặc", "chiếc", "cái"))
+_GENERIC_COUNT_WORDS = {fold_accents(w) for w in _GENERIC_WRITTEN}
 
 
+# a measure counted, as plans write it: "bao nhiêu mét" is answered by "tối thiểu 10 m" (not "10 m2")
+_SYMBOLS = {"met": r"(?:met|m(?![\w²³]))"}
 _MORE_NOUN = re.compile(r"\s*(?:,|/|\bhoac\b|\bva\b)\s*([a-z]+(?: [a-z]+)?)")
 
 
-def _more_nouns(q: str, at: int) -> list[str]:
+def _generic(written: str, q: str, at: int) -> bool:
+    """The word at `at` of the folded question `q` counts nothing by itself — as typed in `written` (same
+    positions), when typed with its marks."""
+    found = re.match(r"\w*", q[at:])
+    word = found.group(0) if found else ""
+    typed = written[at : at + len(word)]
+    return word in _GENERIC_COUNT_WORDS and (typed in _GENERIC_WRITTEN or not has_diacritics(written))
+
+
+def _more_nouns(written: str, q: str, at: int) -> list[str]:
     """The nouns listed after the one counted: "bao nhiêu nhà giáo, cán bộ" -> ['can bo']."""
     out = []
-    while (m := _MORE_NOUN.match(q, at)) and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS:
+    while (m := _MORE_NOUN.match(q, at)) and not _generic(written, q, m.start(1)):
         out.append(m.group(1))
         at = m.end()
     return out
@@ -505,18 +538,18 @@ def expectation(question: str) -> Expectation:
     bare = _EACH_BARE.search(written) if _SUM_CONTEXT.search(q) else None
     if bare and m and m.start() == bare.start():
         m = None  # "ngân sách hỗ trợ … bao nhiêu một con": a sum for each, nothing counted
-    if cue is _PAY_CUE and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and m.group(1) != "doi voi":
+    counts = m is not None and not _generic(written, q, m.start(1))
+    if cue is _PAY_CUE and m and counts and m.group(1) != "doi voi":
         pattern = None  # "vốn … được phân bổ cho bao nhiêu dự án": projects are counted
-    if pattern is _PERCENT and m and m.group(1).split()[0] not in _GENERIC_COUNT_WORDS and not _SHARE_ASKED.search(q) \
+    if pattern is _PERCENT and m and counts and not _SHARE_ASKED.search(q) \
             and not re.search(r"\bt[yi] le(?: \w+){0,2} $", q[:m.start()]):
         # "chỉ tiêu tỷ lệ … được tính bao nhiêu điểm": points are counted, the share names the indicator ("với tỷ lệ
         # bao nhiêu doanh thu" asks the share)
         pattern = None
-    if pattern is None and m and (m.group(1).split()[0] not in _GENERIC_COUNT_WORDS or
-                                  m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
+    if pattern is None and m and (counts or m.group(1).split()[0] in _PREPOSITIONS and is_folded_word(m.group(1))):
         # "bao nhiêu đề án", "… tài khoản": a noun, though "đề", "tài" fold as "để", "tại"; "bao nhiêu nhà giáo, cán
         # bộ", "… học sinh/sinh viên": each noun named may be what is counted
-        nouns = (m.group(1), *_more_nouns(q, m.end()))
+        nouns = (m.group(1), *_more_nouns(written, q, m.end()))
     # document numbers ("54-KH/TU") name a document, not the fact asked about
     named = _DOC_REFERENCE.sub(" ", fold_accents(_NUMBER_YEAR.sub(" ", without_document_dates(question))).lower())
     named = without_document_dates(named)
@@ -884,7 +917,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.count_nouns:
         folded = fold_accents(text.lower())
         # "bao nhiêu người": "180 cán bộ quản lý" is a count
-        first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else re.escape(n.split()[0])
+        first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else _SYMBOLS.get(n.split()[0], re.escape(n.split()[0]))
                                  for n in exp.count_nouns) + ")"
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""

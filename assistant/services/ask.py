@@ -466,6 +466,9 @@ class AskService:
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
         repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it. Plans compared are named by their places
         ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
+        parts = question_parts(q)  # several things asked: the passage led with answers the first (a place named by a
+        if len(parts) > 1:  # later part, "… theo kế hoạch số mấy của UBND tỉnh Tân Phong?", is its own part's)
+            q = parts[0]
         plain = not has_diacritics(q)
         places = places_asked(q) or (self._plain_places(q) if plain else [])
         if not places or not expectation(q).asks_value or \
@@ -521,6 +524,11 @@ class AskService:
         typed = fold_tones(expand_abbreviations(q))  # "Sở KH&CN" names a unit: "khoa học" is no topic of the figure
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
+        if docs and set(docs) <= set(numbered_plans(parsed, names)):
+            # "kế hoạch triển khai CSDL quốc gia về quy hoạch của TP.HCM (QĐ 2820)": a plan named by its number is
+            # described by the words around it, in the asker's own terms, not by what the figure is of
+            naming = naming_phrase(q)
+            words = [w for w in words if not has_phrase(naming, fold_question(w))]
         evidence = fold_tones(lead.lower())
         unsaid = [w for w in words if not _says(w, evidence)]
         if unsaid:

@@ -144,8 +144,8 @@ def split_units(chunk: ScoredChunk, rank: int) -> list[Unit]:
         m = _BULLET.match(line)
         offset = m.end() if m else len(line) - len(line.lstrip())
         body = line[offset:].rstrip()
-        if len(body) < 3 or is_motto(body):  # the national name and motto say nothing a question asks
-            continue
+        if len(body) < 3 or is_motto(body) or not any(ch.isalnum() for ch in body):
+            continue  # the national name and motto, a rule of dashes under them: nothing a question asks
         for s_off, sentence in _sentences(body):
             start = base + line_start + offset + s_off
             units.append(Unit(chunk, rank, sentence, start, start + len(sentence), header=header,

@@ -1649,7 +1649,8 @@ _EACH_YEAR = re.compile(r"\b(?:moi|tung|hang|cac) nam\b")
 
 def _asked_years(q: Question) -> set[str]:
     """The years a question asks of a row with a column per year ("từ 2026 đến 2030": each year between); none
-    (every column) for "mỗi năm"."""
+    (every column) for "mỗi năm". A year asked within the period naming the plan ("Kế hoạch … giai đoạn 2026-2030,
+    giá trị … năm 2030") is the one asked."""
     if _EACH_YEAR.search(q.folded):
         return set()
     years: set[str] = set()
@@ -1657,7 +1658,8 @@ def _asked_years(q: Question) -> set[str]:
         ends = [int(y) for y in _YEAR.findall(t)]
         span = range(ends[0], ends[-1] + 1) if t.startswith("R") and len(ends) == 2 and ends[1] - ends[0] <= 20 else ends
         years |= {str(y) for y in span}
-    return years
+    single = {y for t in q.times if t.startswith("Y") for y in _YEAR.findall(t)}
+    return single if single and any(t.startswith("R") for t in q.times) else years
 
 
 def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:

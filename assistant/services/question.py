@@ -29,6 +29,7 @@ from assistant.text import (
     fold_tones,
     has_diacritics,
     is_foreign_word,
+    is_word,
     nouns,
     qualifiers,
     segment_folded,
@@ -155,7 +156,12 @@ def _numbers_asked(folded: str) -> list[re.Match[str]]:
             if not re.match(r"so\b", m.group(0)) or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
 
 
-_REPLACED_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo)(?: \w+){0,2} $")
+# the number of a document the plan replaces or carries out ("… thay những kế hoạch số mấy?", "… thực hiện theo kế
+# hoạch số mấy của UBND tỉnh?"), not its own ("… được cụ thể hóa bằng văn bản số mấy?" asks the plan's)
+_RATE = re.compile(r"\bbinh quan (?:hang|moi) (?:nam|thang|quy)\b")  # a rate per year, not a yearly deadline
+_REPLACED_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo|thuc hien|trien khai|can cu(?: vao)?)"
+                              r"(?: (?!bang\b)\w+){0,2}?(?: (?:ke hoach|quyet dinh|nghi quyet|chi thi|ket luan|van ban|chuong trinh|"
+                              r"de an|nghi dinh|thong tu|cong van|huong dan|luat))? $")
 
 
 def without_number_asked(text: str) -> str:
@@ -171,7 +177,8 @@ def without_number_asked(text: str) -> str:
 
 _SHARE = re.compile(r"\b(?:ty le|ti le|ty trong|chi tieu|muc tieu|phan tram|dat)\b")  # "… chữ ký số bao nhiêu?"
 
-_ISSUED_ON = re.compile(r"\bvao (?:nhung )?(?:ngay|thoi diem) nao\b")
+# "… được ban hành vào ngày nào?"; not "kế hoạch ban hành kèm QĐ 2623, việc sơ kết được tổ chức vào thời điểm nào?"
+_ISSUED_ON = re.compile(r"\bban hanh (?:\w+ ){0,3}?vao (?:nhung )?(?:ngay|thoi diem) nao\b")
 # a day asked beside a document's number or signer is its date ("trước ngày nào" is a deadline)
 # "… số mấy, ngày nào?", "số hiệu, ngày ký của từng văn bản"
 _WHICH_DAY = re.compile(r"(?<!truoc )(?<!han )\bngay (?:nao|may|thang nao|thang nam nao|ky|ban hanh)\b")
@@ -181,10 +188,10 @@ _SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|ni
 # the plan carries out (its own subject, or "để/nhằm …"), not a unit ("Sở Y tế triển khai kế hoạch nào?")
 _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|chi thi|kh|ctr|nq|qd)\b"  # "KH 165 …"
                     r"(?:(?! giao | can | phai )[\w ])*?"
-                    r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) )"
+                    r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) |^)"  # a part: "…, và thực hiện theo kế hoạch nào?"
                     r"(?:thuc hien|trien khai|cu the hoa)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
                     r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
-                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
+                    r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi|(?<=\bso )(?:may|bao nhieu))\b"
                     r"|\b(?:can cu(?: vao)?|dua (?:tren|vao))\s+(?:\w+\s+){0,2}?(?P<grounds>nghi quyet|chi thi|ket luan|"
                     r"quyet dinh|ke hoach|van ban|cong van|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan|can cu)"
                     r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi)\b"
@@ -461,7 +468,7 @@ def analyse(text: str) -> Question:
         intents.add("list")
         kind = (which.group(1) or which.group(2)).strip()
         listed = kind if kind not in _ANY_LIST else ""
-    if has_phrase(folded, "ban hanh") and _ISSUED_ON.search(folded) and not IN_FORCE_ASKED.search(folded):
+    if _ISSUED_ON.search(folded) and not IN_FORCE_ASKED.search(folded):
         # "… được ban hành vào những ngày nào?" ("… hết hiệu lực vào ngày nào?" asks no day it was issued)
         intents.add("date")
     if _SIGNED_BY_POST.search(folded):  # "phó chủ tịch nào ký", "đồng chí nào ký"; not "sở nào ký kết"
@@ -481,6 +488,9 @@ def analyse(text: str) -> Question:
     # "… trước 31/12/2025 phải không?" (not a plan's year: "kế hoạch … năm 2026, có phải … không?")
     if checks_premise(text) and not intents and any(not t.startswith("Y") for t in time_mentions(text)):
         intents.add("deadline")
+    if "deadline" in intents and _RATE.search(folded) and not any(
+            _cue_in(_RATE.sub(" ", folded).split(), None, c, "deadline") for c in _CUES["deadline"]):
+        intents.discard("deadline")  # "tốc độ tăng trưởng bình quân hằng năm … bao nhiêu?": a rate, asked no when
     if "reporting" in intents and not intents & {"deadline", "responsibility"}:
         intents.add("deadline")  # "báo cáo … thế nào?" asks when and to whom
     if _number_asked(fold_accents(fold_tones(text)).lower()):  # punctuation kept: "… số mấy, do ai ký?"
@@ -689,7 +699,7 @@ def _without_asking_verb(word: str) -> str:
     the noun after it is no word of the plan ("ghi nhận", "kể chuyện" are words); "… có hơn một chỉ tiêu dùng con số
     này" tagged "chỉ tiêu dùng": the asking word, the verb after it run in. "tổng phí dự kiến thu": the total of a
     thing, which a table's "Tổng cộng" row gives — the thing is the word ("tổng hợp", "tổng kết" are words)."""
-    if fold_tones(word).lower() in dictionary_words():
+    if is_word(word):
         return word
     verb, _, rest = word.partition(" ")
     if fold_accents(verb).lower() in _DROPPED_HEADS and rest:

@@ -46,7 +46,7 @@ _MONTH = re.compile(
 )
 # "2026–2027", "2026 - 2030", "năm 2025 - 2026", "giai đoạn 2026-2030"
 # "2026 - 2030", "2026 đến năm 2030", and typed without diacritics "tu 2026 den 2030"
-_YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + YEAR +
+YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + YEAR +
                          r")(?!\d)")
 _YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + YEAR + r")(?![\d/]|\s*[-–]\s*" + YEAR + r")")
 _HALF = re.compile(r"\b(?:6|s[áa]u)\s+th[áa]ng\s+(?P<which>đầu|dau|cuối|cuoi)\s+n[ăa]m(?:\s+(?P<y>" + YEAR + r"))?",
@@ -83,7 +83,7 @@ class Timing:
 
 def has_year_range(text: str) -> bool:
     """"giai đoạn 2026-2030", "từ năm 2026 đến năm 2030": two years that are one period, not two asked apart."""
-    return bool(_YEAR_RANGE.search(text))
+    return bool(YEAR_RANGE.search(text))
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -152,7 +152,7 @@ def parse_timing(text: str, default_year: int | None = None) -> Timing:
     quarters = list(_QUARTER.finditer(raw))
     months = [m for m in _MONTH.finditer(raw) if not _inside_date(m, raw)]
     half = _HALF.search(raw)
-    year_range = _YEAR_RANGE.search(raw)
+    year_range = YEAR_RANGE.search(raw)
 
     if dates:
         dates.sort()
@@ -403,7 +403,7 @@ def without_day_dates(text: str) -> str:
 def without_dates(text: str) -> str:
     """`text` with every date, month, quarter and year blanked out: "Tỷ lệ (tháng 12/2025)", "Chỉ tiêu đến
     31/12/2026", "Quý I/2026" name a table's columns by when, as "Năm 2026" does."""
-    for pattern in (_DATE_WORDS, _DATE_NUM, _MONTH, _QUARTER, _YEAR_RANGE, _YEAR_ALONE):
+    for pattern in (_DATE_WORDS, _DATE_NUM, _MONTH, _QUARTER, YEAR_RANGE, _YEAR_ALONE):
         text = pattern.sub(" ", text)
     return text
 
@@ -444,7 +444,7 @@ def time_mentions(text: str) -> set[str]:
     for m in _HALF.finditer(text):
         out.add(f"H{1 if m.group('which').lower() == 'đầu' else 2}" + (f"/{m.group('y')}" if m.group("y") else ""))
         spans.append(m.span())
-    for m in _YEAR_RANGE.finditer(text):
+    for m in YEAR_RANGE.finditer(text):
         out.add(f"R{m.group('a')}-{m.group('b')}")
         spans.append(m.span())
     for m in _YEAR_ALONE.finditer(text):

@@ -309,8 +309,7 @@ def signature_name_spans(text: str) -> list[tuple[int, int]]:
             continue
         # the window ends where the next block opens: signers side by side ("TM. BAN THƯỜNG VỤ HỘI …" beside "KT.
         # GIÁM ĐỐC SỞ …" of a joint plan) each sign, the first as much as the last
-        end = next((k for k in range(i + 1, min(len(lines), i + 9))
-                    if is_authority_line(_plain(_signing_part(lines[k])))), i + 9)
+        end = _block_end(lines, i)
         found = signature_block(lines[i:end])
         if found is None:
             i += 1
@@ -319,6 +318,25 @@ def signature_name_spans(text: str) -> list[tuple[int, int]]:
         spans.append((starts[j], starts[j] + len(lines[j])))
         i = j + 1
     return spans
+
+
+_BLOCK_LINES = 9  # the lines of a block that may sign: its authority, titles, notes, the name
+
+
+def _block_end(lines: list[str], i: int) -> int:
+    """Where the block opened at line `i` ends: after `_BLOCK_LINES` of its own lines — blank lines and the "Nơi nhận"
+    items a scan read between its lines (two columns, one under the other) are none of them — or where the next
+    block opens."""
+    own = 0
+    for k in range(i + 1, len(lines)):
+        line = _plain(_signing_part(lines[k]))
+        if is_authority_line(line):
+            return k
+        if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line):
+            own += 1
+            if own >= _BLOCK_LINES:
+                return k
+    return len(lines)
 
 
 def spell_authority(text: str) -> str:

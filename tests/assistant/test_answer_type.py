@@ -617,6 +617,32 @@ from assistant.vocab.docnum import DOC_NUMBER
          "Thuê dịch vụ chỉnh lý tài liệu: 2.150 triệu đồng.", False),
         ("Đơn giá thuê dịch vụ chỉnh lý một mét giá tài liệu là bao nhiêu?",
          "Đơn giá thuê chỉnh lý: 2.400.000 đồng/mét giá tài liệu.", True),
+        # "bao nhiêu quy trình" counts procedures ("quy" is no "quý" as typed): a passage counting none gives none
+        ("Có tổng cộng bao nhiêu quy trình nghiệp vụ phải rà soát, chuẩn hóa?",
+         "Rà soát, chuẩn hóa các hồ sơ, tài liệu, quy trình nghiệp vụ và thủ tục nội bộ; thời gian: Quý III/2026.", False),
+        ("Có tổng cộng bao nhiêu quy trình nghiệp vụ phải rà soát, chuẩn hóa?",
+         "Rà soát, chuẩn hóa 12 quy trình nghiệp vụ trong Quý III/2026.", True),
+        # a period asked is two years, however written
+        ("Kế hoạch áp dụng cho giai đoạn nào?", "Mục tiêu cụ thể giai đoạn từ năm 2025 đến năm 2028 như sau:", True),
+        ("Kế hoạch áp dụng cho giai đoạn nào?", "Đến năm 2030, tỉnh có ít nhất 20 tập dữ liệu mở.", False),
+        ("Tài liệu từ năm nào đến năm nào phải số hóa?", "Hoàn thành số hóa tài liệu trước ngày 01/7/2025.", False),
+        # a growth rate is a percentage
+        ("Tốc độ tăng trưởng bình quân của kinh tế số là bao nhiêu?",
+         "Phấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao.", False),
+        ("Tốc độ tăng trưởng bình quân của kinh tế số là bao nhiêu?",
+         "Kinh tế số tăng trưởng bình quân 20%/năm giai đoạn 2026 - 2030.", True),
+        # a "chuyên đề" chosen is named as one
+        ("Quốc hội chọn chuyên đề giám sát tối cao nào về chuyển đổi số năm 2025?",
+         "Giám sát thực hiện các chương trình, đề án về chuyển đổi số quốc gia.", False),
+        ("Quốc hội chọn chuyên đề giám sát tối cao nào về chuyển đổi số năm 2025?",
+         "Giám sát chuyên đề \"Việc thực hiện chính sách, pháp luật về chuyển đổi số\" năm 2025.", True),
+        # metres asked are said by their symbol ("10 m"), not as square metres
+        ("Khu hàng tươi sống cách khu hàng khô tối thiểu bao nhiêu mét?", "Cách khu hàng khô tối thiểu 10 m.", True),
+        ("Khu hàng tươi sống cách khu hàng khô tối thiểu bao nhiêu mét?", "Diện tích tối thiểu 10 m2.", False),
+        # a person asked by post is named; "Đoàn Thanh niên" is a union, "Lâm Đồng có …" a province
+        ("Bí thư Chi bộ Khu phố 2 là đồng chí nào?", "Đoàn Thanh niên phường giới thiệu đoàn viên ưu tú.", False),
+        ("Bí thư Chi bộ Khu phố 2 là đồng chí nào?", "Tỉnh Lâm Đồng có 124 xã, phường.", False),
+        ("Bí thư Chi bộ Khu phố 2 là đồng chí nào?", "Giao đồng chí Trần Văn Lực, Bí thư Chi bộ, chịu trách nhiệm.", True),
     ],
 )
 def test_satisfied(question: str, passage: str, ok: bool) -> None:

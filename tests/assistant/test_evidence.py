@@ -436,3 +436,13 @@ def test_the_clause_holding_the_value_asked_is_quoted_though_others_say_more_wor
     quote = window("cơ chế thu hút doanh nghiệp công nghệ hàng đầu thế giới đặt trụ sở tại Việt Nam yêu cầu đầu tư "
                    "Trung tâm nghiên cứu với tỷ lệ bao nhiêu doanh thu?", task, 170)
     assert "1% – 3% doanh thu" in quote
+
+
+def test_a_line_of_no_letters_is_no_unit() -> None:
+    """The rules of dashes under a header's name and motto ("-------") say nothing a question asks."""
+    from assistant.components.vector_store import ScoredChunk
+    from assistant.services.evidence import split_units
+
+    text = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\nSố: 2954/QĐ-UBND\n---------------\n| |"
+    units = split_units(ScoredChunk("c", 1.0, {"text": text, "start": 0, "doc_id": "d", "section": ""}), 0)
+    assert [u.text for u in units] == ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 2954/QĐ-UBND"]

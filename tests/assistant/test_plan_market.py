@@ -36,6 +36,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
      ["trước ngày 20 hằng tháng"]),
     ("Theo kế hoạch chợ của xã Phú An, Ban Quản lý chợ cập nhật dữ liệu phần mềm hằng tháng hay hằng quý?",
      ["hằng tháng"]),
+    # a plan named by its number, described in the asker's words ("về tiểu thương"): those words name the plan
+    ("Với kế hoạch về tiểu thương và an toàn chợ của xã Phú An (KH 47/KH-UBND), khu hàng tươi sống phải cách khu "
+     "hàng khô tối thiểu là bao nhiêu?", ["10 m"]),
 ])
 def test_what_the_plan_says_is_answered(plans: Services, question: str, facts: list[str]) -> None:
     r = plans.ask.ask(question)

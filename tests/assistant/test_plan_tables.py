@@ -30,6 +30,9 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the figures of the year asked, under their columns' names, not the other years'
     ("Năm 2028 thôn Nậm Khê của xã Tân Lập dự kiến đón bao nhiêu lượt khách, doanh thu bao nhiêu triệu đồng?",
      ["19.000", "1.200"], ["12.000"]),
+    # a year asked within the period naming the programme is the year asked
+    ("Chương trình phát triển du lịch nông thôn giai đoạn 2026 - 2030 của xã Tân Lập: năm 2027 thôn Bản Mòng dự kiến "
+     "đón bao nhiêu lượt khách?", ["22.000"], ["18.000", "26.000"]),
     ("Theo phụ lục của xã Tân Lập, thôn Bản Mòng có bao nhiêu homestay hiện có và phải xây mới bao nhiêu?",
      ["Số homestay hiện có: 12", "Số homestay xây mới đến năm 2028: 8"], []),
     # "Sở KH&CN" is the "Sở Khoa học và Công nghệ" the plan names

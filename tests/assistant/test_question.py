@@ -166,6 +166,17 @@ from assistant.services.question import (
         # the number of a document the plan is based on, named by what it issued: not the plan's own
         ("KH chuyển đổi số của tỉnh Đồng Tháp căn cứ Chiến lược chuyển đổi số của Bộ Xây dựng ban hành theo quyết "
          "định số mấy, ngày nào?", {"basis"}, {"number", "date", "metadata"}),
+        # "ban hành" naming the plan asks no day it was issued; "… được ban hành vào ngày nào?" does
+        ("Theo kế hoạch ban hành kèm QĐ 2623/QĐ-TTg, việc sơ kết, tổng kết thi hành Luật được tổ chức vào thời điểm "
+         "nào?", set(), {"date", "metadata"}),
+        ("Kế hoạch 54-KH/TU được Tỉnh ủy ban hành vào ngày nào?", {"date", "metadata"}, set()),
+        # the number of the plan it carries out is asked, not its own; a part asking it alone asks the same
+        ("Kế hoạch Tháng hành động vì trẻ em của xã Thạnh Lộc thực hiện theo kế hoạch số mấy của UBND tỉnh?",
+         {"basis"}, {"number", "metadata"}),
+        ("thực hiện theo kế hoạch số mấy của UBND tỉnh Tân Phong?", {"basis"}, {"number"}),
+        ("Kế hoạch triển khai Nghị quyết 57 có số bao nhiêu?", {"number"}, {"basis"}),
+        # a rate per year asks no yearly deadline
+        ("Tốc độ tăng trưởng bình quân hằng năm của kinh tế số được đặt ra là bao nhiêu?", {"target"}, {"deadline"}),
     ],
 )
 def test_intents(question: str, wanted: set[str], not_wanted: set[str]) -> None:
@@ -293,6 +304,8 @@ def test_naming_phrase(question: str, phrase: str) -> None:
     # the figure pointed at ("con số") and the asking word run into a verb ("chỉ tiêu dùng") are no topic
     ('Trong kế hoạch của phường Bạch Đằng, con số "tối thiểu 95%" là chỉ tiêu gì? Có hơn một chỉ tiêu dùng con số '
      'này?', ["bạch đằng"], ["con số", "chỉ tiêu dùng"]),
+    # typed without diacritics, "tong ket" may be "tổng kết", a word: no total ("tổng") of a thing
+    ("viec so ket, tong ket thi hanh Luat duoc to chuc vao thoi diem nao", ["tong ket"], ["ket"]),
 ])
 def test_topic_words(question: str, about: list[str], not_about: list[str]) -> None:
     words = topic_words(question)

@@ -280,12 +280,53 @@ def test_an_embedded_web_page_body_is_read_where_it_stands(tmp_path: Path) -> No
     assert lines.index("ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ") < lines.index("Sở Y tế chủ trì.") < lines.index("CHỦ TỊCH")
 
 
+def test_a_table_inside_a_cell_is_read(tmp_path: Path) -> None:
+    """A header built of small tables, and a group's tasks tabled inside its cell: python-docx's cell text leaves
+    them out; each inner row is read as a line of its cell, its cells joined."""
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(header.rows[0].cells, (["ỦY BAN NHÂN DÂN", "TỈNH HÒA AN", "Số: 12/KH-UBND"],
+                                                  ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hòa An, ngày 18/3/2026"]),
+                           strict=True):
+        inner = cell.add_table(rows=len(lines), cols=1)
+        for row, line in zip(inner.rows, lines, strict=True):
+            row.cells[0].text = line
+    document.add_paragraph("KẾ HOẠCH")
+    tasks = document.add_table(rows=2, cols=2)
+    tasks.cell(0, 0).text, tasks.cell(0, 1).text = "Nhóm nhiệm vụ", "Nhiệm vụ cụ thể"
+    tasks.cell(1, 0).text = "Tuyên truyền"
+    inner = tasks.cell(1, 1).add_table(rows=2, cols=3)
+    for row, values in zip(inner.rows, (["1", "Tổ chức hội nghị", "Tháng 5/2026"], ["2", "Phát tờ rơi", "Quý III/2026"]),
+                           strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "long-bang.docx"
+    document.save(str(path))
+    text = load_document(path, max_bytes=MB).text
+    assert "Số: 12/KH-UBND" in text and "Hòa An, ngày 18/3/2026" in text, text
+    row = next(line for line in text.split("\n") if line.startswith("Tuyên truyền"))
+    assert "1 – Tổ chức hội nghị – Tháng 5/2026" in row and "2 – Phát tờ rơi – Quý III/2026" in row, row
+
+
 def test_pdf_text_per_page_joined_by_page_break(tmp_path: Path) -> None:
     pages = [["KẾ HOẠCH", "Chuyển đổi số năm 2026"], ["II. TỔ CHỨC THỰC HIỆN", "Văn phòng Đảng ủy chủ trì."]]
     doc = load_document(write(tmp_path, "plan.pdf", make_pdf(pages)), max_bytes=MB)
     texts = doc.text.split(PAGE_BREAK)
     assert [t.split("\n") for t in texts] == pages
     assert doc.metadata[META_FILE_TYPE] == "pdf"
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_locked_by_an_owner_password_only_is_read(tmp_path: Path, algorithm: str) -> None:
+    """A portal's PDF locked against copying and editing opens without a password: its text is read (AES needs
+    `cryptography`, which the project installs); a user password still refuses it (tests/robustness)."""
+    pages = [["KẾ HOẠCH", "Phổ biến, giáo dục pháp luật năm 2026"], ["Công chức Tư pháp - Hộ tịch chủ trì."]]
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf(pages)))
+    writer.encrypt(user_password="", owner_password="chu-so-huu", permissions_flag=4, algorithm=algorithm)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    doc = load_document(write(tmp_path, "khoa.pdf", buffer.getvalue()), max_bytes=MB)
+    assert [t.split("\n") for t in doc.text.split(PAGE_BREAK)] == pages
 
 
 # --- refusals ---------------------------------------------------------------------

@@ -487,6 +487,13 @@ def test_a_heading_ending_on_time_ahead_is_complete() -> None:
                                                       "Dự báo đến hết tháng 6/2025 hạn mặn còn diễn biến phức tạp."]
 
 
+@pytest.mark.parametrize("heading", ["5. Giáo dục, quản lý đảng viên dự bị", "6. Hậu cần, hóa chất, trang thiết bị"])
+def test_a_heading_ending_on_a_word_whose_last_syllable_opens_phrases_is_complete(heading: str) -> None:
+    """"bị" opens a passive ("bị xử lý"), but "dự bị", "thiết bị" are words: the heading ends there."""
+    raw = f"{heading}\nChi bộ phân công đảng viên chính thức giúp đỡ.\n"
+    assert normalize_text(raw)[0].splitlines()[:2] == [heading, "Chi bộ phân công đảng viên chính thức giúp đỡ."]
+
+
 def test_a_plan_pasted_from_a_forwarded_mail_reads_as_the_plan() -> None:
     """Quote marks ("> ", ">> ") come off its lines; the mail's fields, the line saying who wrote the quoted text and
     the sender's signature after "--" are no text of the plan, so its header is read as a header."""

@@ -18,6 +18,7 @@ from assistant.vocab.signature import (
     copy_block_start,
     named_as_official,
     signature_block,
+    signature_name_spans,
     signature_span,
     signing_lines,
 )
@@ -127,6 +128,15 @@ def test_a_signature_a_scan_read_across_the_recipients_column() -> None:
     assert signing_lines(lines) == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hồ Văn Thạnh"]
     # an annex's heading after the titles is no name in capitals: the name was not read
     assert signature_block(["Nơi nhận: KT. GIÁM ĐỐC", "- Lưu: VT. PHÓ GIÁM ĐỐC", "", "PHỤ LỤC"]) is None
+
+
+def test_a_signers_name_below_the_recipients_read_under_the_block() -> None:
+    """A scan whose two columns come out one under the other: the titles, then the rest of the "Nơi nhận" list and
+    blank lines, then the name — the items and blank lines are no lines of the block, the name is the signer's."""
+    text = "\n".join(["Nơi nhận:", "- Sở Y tế tỉnh Tân Phong (b/c);", "", "TM. ỦY BAN NHÂN DÂN", "TT CHỦ TỊCH",
+                      "PHÓ CHỦ TỊCH", "", "- UBMTTQ Việt Nam xã và các đoàn thể;", "", "- Các cơ quan, đơn vị tại mục VI;",
+                      "", "- Ban nhân dân 11 ấp;", "", "- Lưu: VT, VHXH.", "", "Lê Thị Kim Loan"])
+    assert [text[a:b] for a, b in signature_name_spans(text)] == ["Lê Thị Kim Loan"]
 
 
 def test_a_copys_block_is_no_part_of_the_document_it_copies() -> None:
