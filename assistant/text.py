@@ -153,7 +153,7 @@ def is_word(word: str) -> bool:
     """`word` is a dictionary word; typed without diacritics, one of the words it may be ("tong ket": "tổng kết")."""
     if has_diacritics(word):
         return fold_tones(word).lower() in dictionary_words()
-    return fold_accents(word).lower() in _folded_dictionary()
+    return is_folded_word(fold_accents(word).lower())
 
 
 def is_folded_word(words: str) -> bool:

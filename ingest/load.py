@@ -670,6 +670,9 @@ def _w(tag: str) -> str:
 
 
 def _table_rows(table: Any) -> list[str]:
+    distinct = {id(cell._tc): cell for row in table.rows for cell in row.cells}
+    if len(distinct) == 1:  # a table of one cell frames what it holds (a header, a boxed note): its lines are lines
+        return [" ".join(line.split()) for line in _cell_lines(next(iter(distinct.values()))) if line.strip()]
     layout = _layout_columns(table)
     if layout is not None:
         return layout
@@ -688,14 +691,17 @@ def _table_rows(table: Any) -> list[str]:
 
 
 def _cell_lines(cell: Any) -> list[str]:
-    """A cell's lines in order: its paragraphs' (a line break parts lines too) and, of a table inside it (a header or
-    signature built of small tables, a group's tasks tabled in its cell), each row's — its cells' text joined by
-    " – " (python-docx's cell text leaves a table inside a cell out)."""
+    """A cell's lines in order: its paragraphs' (a line break parts lines too) and a table's inside it, which
+    python-docx's cell text leaves out — a header or signature laid out in it read column by column, a table of data
+    (a group's tasks tabled in its cell) a line a row, its cells' text joined by " – ". A document embedded in a cell
+    is not read."""
     from docx.table import Table
 
     lines: list[str] = []
     for block in _inner_content(cell):
-        if isinstance(block, Table):
+        if isinstance(block, Table) and (layout := _layout_columns(block)) is not None:
+            lines.extend(layout)
+        elif isinstance(block, Table):
             for row in block.rows:
                 texts, previous = [], None
                 for inner in row.cells:

@@ -125,6 +125,10 @@ _OPEN_WORDS = frozenset(
 )
 
 
+# words of two syllables that open what follows as their last syllable does ("2. Nhiệm vụ đối với" / "các xã")
+_OPEN_COMPOUNDS = frozenset(("đối với", "cùng với", "bao gồm", "gồm có", "thông qua", "kể cả", "cũng như", "để cho"))
+
+
 @dataclass
 class _Segment:
     """One cleaned input line."""
@@ -1552,7 +1556,8 @@ _AHEAD = re.compile(r"\b(?:thời gian|năm|tháng|tuần|quý|kỳ|giai đoạn
 def _open_end(line: str, heading: bool = False) -> bool:
     """The line stops mid-phrase ("… trình UBND huyện trước ngày"); "trong thời gian tới", "năm tới" end one. A
     heading's last syllable ends it when it closes a word ("5. Giáo dục, quản lý đảng viên dự bị", "… thiết bị")."""
-    if heading and is_word(" ".join(line.split()[-2:])):
+    last = " ".join(line.split()[-2:]).lower()
+    if heading and is_word(last) and last not in _OPEN_COMPOUNDS:
         return False
     return _last_word(line) in _OPEN_WORDS and not _AHEAD.search(line.rstrip())
 

@@ -126,6 +126,7 @@ def _span(units: str, digits: int) -> re.Pattern[str]:
                       r"(?!\s*(?:\d|đầu năm|cuối năm))", re.I)
 
 
+_PERIOD = re.compile(YEAR_RANGE.pattern + r"|\bgiai\s+đoạn\s+(?:\d\b|[IVX]+\b|đến\s+năm\s+" + YEAR + ")", re.IGNORECASE)
 _DURATION = _span("năm|tháng", 2)  # "03 năm", "05 năm đầu", "sáu tháng"
 _SPAN = _span("phút|giờ|ngày|tuần|tháng|năm", 3)  # "không quá 15 phút", "trong vòng 48 giờ", "07 ngày làm việc"
 # "phải xây dựng kế hoạch trong vòng bao lâu": a span, or the month or quarter the work is to be done within ("trong
@@ -133,8 +134,9 @@ _SPAN = _span("phút|giờ|ngày|tuần|tháng|năm", 3)  # "không quá 15 phú
 _WITHIN = re.compile(_SPAN.pattern + r"|\btrong\s+(?:tháng|quý)\s+(?:\d{1,2}|[IVX]+)\b", re.I)
 _HOURS = re.compile(r"(?<![\d/.,])\d{1,3}\s*(?:giờ|h(?=\d{2}\b|\b))", re.IGNORECASE)  # "16 giờ", "16h00", "48 giờ"
 _SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn", "Cao", "Đinh", "Trịnh", "Mai", "Lâm", "Hà", "Đoàn", "Lương", "Tạ", "Chu", "Văn", "Vương", "Thái", "Triệu", "Quách"]
-# "Nguyễn Văn A", not "thành phố Hà Nội", nor a unit whose name goes on in lower case ("Đoàn Thanh niên", "Đoàn Luật
-# sư", "Lâm Đồng có …")
+# "Nguyễn Văn A", not "thành phố Hà Nội", nor capitals a lower-case word goes on from: a unit ("Đoàn Thanh niên",
+# "Đoàn Luật sư"), a place and its verb ("Lâm Đồng có …"); a name of three syllables or more before a verb is still
+# found by its first two ("Lê Văn Tám làm …" gives "Lê Văn")
 _PERSON = re.compile(r"(?<![Pp]hố )(?<![Tt]ỉnh )(?<!TP\. )(?<!TP )\b(?:" + "|".join(_SURNAMES) + r")(?:\s+" + _NAME_START
                      + r"[^\s,.;:]*(?![^\s,.;:])){1,3}(?![^\S\n]+[" + LOWER + r"])")
 # a sanction: discipline, being held to account, a fine ("xử lý hành chính" of drug users is no sanction of a unit)
@@ -202,9 +204,9 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (ORDER_CUE, _ORDER_NUMBER),
     # a document's number ("… có số hiệu gì?"): "Số hóa …" and "hiệu quả" share its syllables, not its value
     (DOC_NUMBER_CUE, DOC_NUMBER),
-    # "… áp dụng cho giai đoạn nào?", "từ năm nào đến năm nào?": a period, two years ("2026 - 2030", "từ năm 2025 đến
-    # năm 2028")
-    (re.compile(r"\b(?:giai doan|thoi ky) nao\b|\btu nam nao den nam nao\b"), YEAR_RANGE),
+    # "… áp dụng cho giai đoạn nào?", "từ năm nào đến năm nào?": a period — two years ("2026 - 2030", "từ năm 2025 đến
+    # năm 2028"), a phase by its number ("giai đoạn 2", "giai đoạn II"), or one up to a year ("giai đoạn đến năm 2030")
+    (re.compile(r"\b(?:giai doan|thoi ky) nao\b|\btu nam nao den nam nao\b"), _PERIOD),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     # "… chọn doanh nghiệp nào cung cấp phần mềm?": a business, which the passage names
@@ -338,8 +340,10 @@ _GENERIC_WRITTEN = frozenset(("phần", "tỷ", "tỉ", "triệu", "tiền", "đ
 _GENERIC_COUNT_WORDS = {fold_accents(w) for w in _GENERIC_WRITTEN}
 
 
-# a measure counted, as plans write it: "bao nhiêu mét" is answered by "tối thiểu 10 m" (not "10 m2")
-_SYMBOLS = {"met": r"(?:met|m(?![\w²³]))"}
+# a measure counted, as plans write it by its symbol: "bao nhiêu mét" is answered by "tối thiểu 10 m" (not "10 m2")
+_SYMBOLS = {"met": r"(?:met|m(?![\w²³]))", "met vuong": r"(?:met vuong|m2|m²)", "met khoi": r"(?:met khoi|m3|m³)",
+            "hecta": r"(?:hecta|hec ta|ha)\b", "kilomet": r"(?:kilomet|ki lo met|km)\b", "kilogam": r"(?:kilogam|kg)\b",
+            "lit": r"(?:lit|l)\b"}
 _MORE_NOUN = re.compile(r"\s*(?:,|/|\bhoac\b|\bva\b)\s*([a-z]+(?: [a-z]+)?)")
 
 
@@ -917,8 +921,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.count_nouns:
         folded = fold_accents(text.lower())
         # "bao nhiêu người": "180 cán bộ quản lý" is a count
-        first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else _SYMBOLS.get(n.split()[0], re.escape(n.split()[0]))
-                                 for n in exp.count_nouns) + ")"
+        first = "(?:" + "|".join(_PEOPLE if n.split()[0] == "nguoi" else _SYMBOLS.get(n, _SYMBOLS.get(
+            n.split()[0], re.escape(n.split()[0]))) for n in exp.count_nouns) + ")"
         # "bao nhiêu trạm y tế phải đạt …": "trên 80% trạm"; not when the count itself is asked ("tính theo số cặp")
         percent = r"(?:%\s*)?" if exp.target and not exp.counted else ""
         # "khoản 7 Điều 8" labels a clause, it counts no articles

@@ -39,6 +39,7 @@ from assistant.services.question import (
     asks,
     asks_plan_lead,
     asks_which_plan_only,
+    cited_from,
     document_asked,
     field_asked,
     fold_question,
@@ -466,11 +467,11 @@ class AskService:
         that place, not by the plan's figure for all its communes; the place the plan itself is of need not be
         repeated: its title, issuer or header ("ĐẢNG BỘ XÃ …") says it. Plans compared are named by their places
         ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
-        parts = question_parts(q)  # several things asked: the passage led with answers the first (a place named by a
-        if len(parts) > 1:  # later part, "… theo kế hoạch số mấy của UBND tỉnh Tân Phong?", is its own part's)
-            q = parts[0]
         plain = not has_diacritics(q)
         places = places_asked(q) or (self._plain_places(q) if plain else [])
+        folded = fold_question(q)
+        own_part = folded[:cited_from(folded)]  # "… thực hiện theo kế hoạch số mấy của UBND tỉnh Tân Phong?": that plan's
+        places = [p for p in places if fold_question(p) in own_part]
         if not places or not expectation(q).asks_value or \
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
@@ -527,8 +528,7 @@ class AskService:
         if docs and set(docs) <= set(numbered_plans(parsed, names)):
             # "kế hoạch triển khai CSDL quốc gia về quy hoạch của TP.HCM (QĐ 2820)": a plan named by its number is
             # described by the words around it, in the asker's own terms, not by what the figure is of
-            naming = naming_phrase(q)
-            words = [w for w in words if not has_phrase(naming, fold_question(w))]
+            words = _besides(words, naming_phrase(q))
         evidence = fold_tones(lead.lower())
         unsaid = [w for w in words if not _says(w, evidence)]
         if unsaid:
@@ -626,7 +626,7 @@ class AskService:
         terms = [t for t in content_terms(naming) if not t.isdigit()]
         if not terms or 3 * sum(t in title for t in terms) < 2 * len(terms):
             return words
-        return [w for w in words if not has_phrase(naming, fold_question(w))]
+        return _besides(words, naming)
 
     def _names_said(self, names: list[str], docs: Iterable[str]) -> bool:
         if not names:
@@ -853,6 +853,11 @@ def _distinct(chunks: list[ScoredChunk]) -> list[ScoredChunk]:
     for c in chunks:
         first.setdefault(c.id, c)
     return list(first.values())
+
+
+def _besides(words: list[str], naming: str) -> list[str]:
+    """The words besides those of the phrase naming the plan (folded)."""
+    return [w for w in words if not has_phrase(naming, fold_question(w))]
 
 
 def _adds(d: Draft, said: set[tuple[str, int, int]]) -> bool:

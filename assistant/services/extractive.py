@@ -1649,17 +1649,18 @@ _EACH_YEAR = re.compile(r"\b(?:moi|tung|hang|cac) nam\b")
 
 def _asked_years(q: Question) -> set[str]:
     """The years a question asks of a row with a column per year ("từ 2026 đến 2030": each year between); none
-    (every column) for "mỗi năm". A year asked within the period naming the plan ("Kế hoạch … giai đoạn 2026-2030,
-    giá trị … năm 2030") is the one asked."""
+    (every column) for "mỗi năm". The period naming the plan ("Kế hoạch … giai đoạn 2026-2030, giá trị … năm 2030")
+    is not asked when other years are."""
     if _EACH_YEAR.search(q.folded):
         return set()
+    naming = naming_phrase(q.text)
+    named = {t for t in q.times if t.startswith("R") and all(y in naming for y in _YEAR.findall(t))}
     years: set[str] = set()
-    for t in q.times:
+    for t in q.times - named if q.times - named else q.times:
         ends = [int(y) for y in _YEAR.findall(t)]
         span = range(ends[0], ends[-1] + 1) if t.startswith("R") and len(ends) == 2 and ends[1] - ends[0] <= 20 else ends
         years |= {str(y) for y in span}
-    single = {y for t in q.times if t.startswith("Y") for y in _YEAR.findall(t)}
-    return single if single and any(t.startswith("R") for t in q.times) else years
+    return years
 
 
 def _of_years_asked(cells: dict[str, str], q: Question) -> dict[str, str]:

@@ -146,9 +146,14 @@ _DIGITAL = re.compile(r"\b(?:kinh te|xa hoi|chuyen doi|chinh phu|cong dan|ha tan
 
 
 def _number_asked(folded: str) -> bool:
-    """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?", nor the numbers of the
-    plans it replaces ("… thì thay những kế hoạch số mấy?")."""
-    return any(not _REPLACED_BEFORE.search(folded[:m.start()]) for m in _numbers_asked(folded))
+    """ "Kế hoạch số mấy?", "… là số bao nhiêu?"; not "tỷ trọng kinh tế số bao nhiêu?", nor the number of a document
+    the plan replaces or carries out ("… thì thay những kế hoạch số mấy?", "… thực hiện theo kế hoạch số mấy của UBND
+    tỉnh?"; "… được cụ thể hóa bằng văn bản số mấy?" asks its own)."""
+    for m in _numbers_asked(folded):
+        kind = _KIND_OPENS.match(m.group(0))  # "ke hoach so may": the kind opens the match
+        if not _OTHER_DOCUMENT_BEFORE.search(folded[:m.start()] + (kind.group(0) if kind else "")):
+            return True
+    return False
 
 
 def _numbers_asked(folded: str) -> list[re.Match[str]]:
@@ -156,12 +161,7 @@ def _numbers_asked(folded: str) -> list[re.Match[str]]:
             if not re.match(r"so\b", m.group(0)) or not (_DIGITAL.search(folded[:m.start()]) or _SHARE.search(folded))]
 
 
-# the number of a document the plan replaces or carries out ("… thay những kế hoạch số mấy?", "… thực hiện theo kế
-# hoạch số mấy của UBND tỉnh?"), not its own ("… được cụ thể hóa bằng văn bản số mấy?" asks the plan's)
 _RATE = re.compile(r"\bbinh quan (?:hang|moi) (?:nam|thang|quy)\b")  # a rate per year, not a yearly deadline
-_REPLACED_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo|thuc hien|trien khai|can cu(?: vao)?)"
-                              r"(?: (?!bang\b)\w+){0,2}?(?: (?:ke hoach|quyet dinh|nghi quyet|chi thi|ket luan|van ban|chuong trinh|"
-                              r"de an|nghi dinh|thong tu|cong van|huong dan|luat))? $")
 
 
 def without_number_asked(text: str) -> str:
@@ -188,7 +188,8 @@ _SIGNED_BY_POST = re.compile(r"\bnao ky\b(?! (?:ket|hop dong|cam ket|xac nhan|ni
 # the plan carries out (its own subject, or "để/nhằm …"), not a unit ("Sở Y tế triển khai kế hoạch nào?")
 _BASIS = re.compile(r"(?:^(?:ke hoach|chuong trinh|nghi quyet|quyet dinh|de an|chi thi|kh|ctr|nq|qd)\b"  # "KH 165 …"
                     r"(?:(?! giao | can | phai )[\w ])*?"
-                    r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) |^)"  # a part: "…, và thực hiện theo kế hoạch nào?"
+                    r"|\b(?:de|nham|duoc xay dung|duoc ban hanh) "
+                    r"|^(?=(?:thuc hien|trien khai) theo\b))"  # a part: "…, và thực hiện theo kế hoạch nào?"
                     r"(?:thuc hien|trien khai|cu the hoa)\s+(?:\w+\s+){0,2}?(?P<kind>nghi quyet|chi thi|"
                     r"ket luan|quyet dinh|ke hoach|van ban|chuong trinh|de an|luat|nghi dinh|thong tu|huong dan)"
                     r"(?:\s+(?!\d)\w+){0,2}?\s+(?:nao|gi|(?<=\bso )(?:may|bao nhieu))\b"
@@ -217,6 +218,13 @@ def basis_kind(q: Question) -> str:
     m = _BASIS.search(q.folded)
     kind = (m.group("kind") or m.group("grounds") or "") if m else ""
     return "" if kind in ("van ban", "can cu") else kind
+
+
+def cited_from(folded: str) -> int:
+    """Where the question names the document its plan carries out ("…, và thực hiện theo kế hoạch số mấy của UBND
+    tỉnh Tân Phong?"): the places named from there on are that document's, not the plan's; len(folded) if none."""
+    m = _BASIS.search(folded)
+    return m.start("kind") if m and m.group("kind") else m.start("grounds") if m and m.group("grounds") else len(folded)
 # "những dự án luật nào" asks for several things; "những ngày nào", "các thời điểm nào" ask when
 # "những thủ tục của Đảng nào", "những sản phẩm trái cây xuất khẩu chủ yếu nào" (four words); "các" is as often a
 # plain plural ("các trạm bơm phải hoàn thành khi nào"): a shorter reach
@@ -547,6 +555,9 @@ _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
 # "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
 _KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if code != "da"}}
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? ?(\d{1,5})\b")  # "NQ 57", "NQ57"
+_KIND_OPENS = re.compile(r"(?:" + "|".join([*_KIND_NAMES, "van ban"]) + r") ")
+_OTHER_DOCUMENT_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo|thuc hien|trien khai|can cu(?: vao)?)"
+                                    r"(?: (?:theo|vao|nhung|cac))? (?:" + "|".join([*_KIND_NAMES, "van ban"]) + r") $")
 _NAMES_A_DOCUMENT = re.compile(r"\b(?:" + "|".join([*_KIND_WORDS, "phu luc", "cthd"]) + r"|so \d+)\b")
 
 

@@ -44,6 +44,11 @@ _TITLE_IN_LINE = re.compile(
 SIGN_NOTE = re.compile(r"^[(\[]\s*(?:đã ký|ký|chữ ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)\]]*[)\]]\s*", re.I)
 
 
+def _own_line(line: str) -> bool:
+    """A line of a signature block: words, not a rule or a scan's speck, nor a "Nơi nhận" item read beside it."""
+    return any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line)
+
+
 def _plain(line: str) -> str:
     """A line without markdown emphasis or heading marks (raw exports keep them)."""
     return collapse_spaces(line.replace("*", "")).lstrip("# ").strip()
@@ -187,7 +192,7 @@ def signature_block(lines: list[str]) -> tuple[int, int, str, str] | None:
     size = 0
     for j in range(titles_from, len(cleaned)):
         line = cleaned[j]
-        if not any(ch.isalpha() for ch in line) or _RECIPIENT.match(line):
+        if not _own_line(line):
             continue  # a rule, a scan's speck, or a "Nơi nhận" item a scan read across the columns
         if APPENDIX.match(line):
             return None  # an annex begins: no name came
@@ -218,8 +223,7 @@ def signing_lines(lines: list[str]) -> list[str]:
     """The lines of a signature block that say who signs: not a "(Đã ký)", a scan's speck ("⁄") or a "Nơi nhận" item
     a scan read across the columns ("- Lưu VP."), though the signature's words beside it on its line are."""
     parts = [_signing_part(line).strip() for line in lines]  # a "Nơi nhận" line read across: the signature's part
-    return [line for line in parts if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line)
-            and not SIGN_NOTE.fullmatch(line)]
+    return [line for line in parts if _own_line(line) and not SIGN_NOTE.fullmatch(line)]
 
 
 def signature_span(text: str) -> tuple[int, int] | None:
@@ -332,7 +336,7 @@ def _block_end(lines: list[str], i: int) -> int:
         line = _plain(_signing_part(lines[k]))
         if is_authority_line(line):
             return k
-        if any(ch.isalpha() for ch in line) and not _RECIPIENT.match(line):
+        if _own_line(line):
             own += 1
             if own >= _BLOCK_LINES:
                 return k

@@ -308,6 +308,22 @@ def test_a_table_inside_a_cell_is_read(tmp_path: Path) -> None:
     assert "1 – Tổ chức hội nghị – Tháng 5/2026" in row and "2 – Phát tờ rơi – Quý III/2026" in row, row
 
 
+def test_a_header_laid_out_in_a_table_inside_a_frame_is_read_column_by_column(tmp_path: Path) -> None:
+    """A table of one cell frames a header laid out in a table of its own (issuer │ motto): the issuer's lines, then
+    the motto's, each a line — not one value run together."""
+    document = docx.Document()
+    inner = document.add_table(rows=1, cols=1).rows[0].cells[0].add_table(rows=3, cols=2)
+    for row, pair in zip(inner.rows, [("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                                      ("TỈNH HÒA AN", "Độc lập - Tự do - Hạnh phúc"),
+                                      ("Số: 12/KH-UBND", "Hòa An, ngày 18/3/2026")], strict=True):
+        row.cells[0].text, row.cells[1].text = pair
+    path = tmp_path / "khung.docx"
+    document.save(str(path))
+    lines = load_document(path, max_bytes=MB).text.split("\n")
+    assert lines[:6] == ["ỦY BAN NHÂN DÂN", "TỈNH HÒA AN", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Hòa An, ngày 18/3/2026"], lines
+
+
 def test_pdf_text_per_page_joined_by_page_break(tmp_path: Path) -> None:
     pages = [["KẾ HOẠCH", "Chuyển đổi số năm 2026"], ["II. TỔ CHỨC THỰC HIỆN", "Văn phòng Đảng ủy chủ trì."]]
     doc = load_document(write(tmp_path, "plan.pdf", make_pdf(pages)), max_bytes=MB)
