@@ -669,25 +669,36 @@ def _w(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
+_GridCell = tuple[Any, list[str]] | None  # a cell's XML element and its lines; None: a merged cell repeated
+
+
 def _table_rows(table: Any) -> list[str]:
-    distinct = {id(cell._tc): cell for row in table.rows for cell in row.cells}
-    if len(distinct) == 1:  # a table of one cell frames what it holds (a header, a boxed note): its lines are lines
-        return [" ".join(line.split()) for line in _cell_lines(next(iter(distinct.values()))) if line.strip()]
-    layout = _layout_columns(table)
+    grid = _cell_grid(table)
+    own = {id(cell[0]): cell[1] for cells in grid for cell in cells if cell}
+    if len(own) == 1:  # a table of one cell frames what it holds (a header, a boxed note): its lines are lines
+        return [" ".join(line.split()) for line in next(iter(own.values())) if line.strip()]
+    layout = _layout_columns(grid)
     if layout is not None:
         return layout
+    rows = [[cell_text(cell[1]) if cell else "" for cell in cells] for cells in grid]
+    # the header row typed again where the table goes on to a new page ("Lặp lại hàng tiêu đề" done by hand)
+    rows = [cells for i, cells in enumerate(rows) if not (i and cells == rows[0] and any(cells))]
+    foreign = translation_columns(rows)  # "Task" beside "Nhiệm vụ": the translation column says nothing more
+    return ["\t".join(c for i, c in enumerate(cells) if i not in foreign) for cells in rows]  # "Nhóm\t\t\t": a group row
+
+
+def _cell_grid(table: Any) -> list[list[_GridCell]]:
+    """Each row's cells with their lines, read once; None where a merged cell is repeated once per grid column it
+    spans."""
     grid = []
     for row in table.rows:
-        cells: list[str] = []
+        cells: list[_GridCell] = []
         previous = None
-        for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            cells.append(cell_text(_cell_lines(cell)) if cell._tc is not previous else "")
+        for cell in row.cells:
+            cells.append((cell._tc, _cell_lines(cell)) if cell._tc is not previous else None)
             previous = cell._tc
         grid.append(cells)
-    # the header row typed again where the table goes on to a new page ("Lặp lại hàng tiêu đề" done by hand)
-    grid = [cells for i, cells in enumerate(grid) if not (i and cells == grid[0] and any(cells))]
-    foreign = translation_columns(grid)  # "Task" beside "Nhiệm vụ": the translation column says nothing more
-    return ["\t".join(c for i, c in enumerate(cells) if i not in foreign) for cells in grid]  # "Nhóm\t\t\t": a group row
+    return grid
 
 
 def _cell_lines(cell: Any) -> list[str]:
@@ -699,34 +710,23 @@ def _cell_lines(cell: Any) -> list[str]:
 
     lines: list[str] = []
     for block in _inner_content(cell):
-        if isinstance(block, Table) and (layout := _layout_columns(block)) is not None:
-            lines.extend(layout)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                texts, previous = [], None
-                for inner in row.cells:
-                    if inner._tc is not previous:
-                        texts.append(" ".join(" ".join(_cell_lines(inner)).split()))
-                    previous = inner._tc
-                lines.append(" – ".join(t for t in texts if t))
+        if isinstance(block, Table):
+            grid = _cell_grid(block)
+            layout = _layout_columns(grid)
+            lines.extend(layout if layout is not None else
+                         (" – ".join(t for cell in cells if cell and (t := " ".join(" ".join(cell[1]).split())))
+                          for cells in grid))
         elif not isinstance(block, bytes):
             lines.extend(block.text.split("\n"))
     return lines
 
 
-def _layout_columns(table: Any) -> list[str] | None:
+def _layout_columns(grid: list[list[_GridCell]]) -> list[str] | None:
     """A header or signature laid out in a borderless table of two or three columns (issuer | motto, "Nơi nhận" |
     "KT. GIÁM ĐỐC"): each column's paragraphs as lines, the left column first, as a typed header reads; None for a
     table of data."""
-    grid: list[list[list[str]]] = []  # row -> cell -> paragraphs
-    for row in table.rows:
-        cells, previous = [], None
-        for cell in row.cells:
-            if cell._tc is not previous:
-                cells.append([" ".join(line.split()) for line in _cell_lines(cell) if line.strip()])
-            previous = cell._tc
-        grid.append(cells)
-    return layout_columns(grid)
+    return layout_columns([[[" ".join(line.split()) for line in cell[1] if line.strip()] for cell in cells if cell]
+                           for cells in grid])
 
 
 # --- PDF --------------------------------------------------------------------------

@@ -331,12 +331,13 @@ _ACT_ASKED = re.compile(r"\b(?:ai|cap nao|co quan nao|don vi nao|ben nao)\s+(?:s
 _ORDINAL_ASKED = re.compile(r"\b(?:([a-z]+(?: [a-z]+)?) thu may|(?:ky|phien) (hop) nao)\b")  # "tại kỳ họp nào"
 _ORDINAL_SAID = r"\s+thu\s+(?:\d+|[ivxlc]+\b|muoi|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin)"
 # "là bao nhiêu trong kế hoạch …": a preposition follows, no noun counted
-_PREPOSITIONS = {"trong", "theo", "tai", "o", "den", "vao", "cho", "khi", "de", "voi", "ve", "tu", "hay", "hoac"}
+_PREPOSITIONS_WRITTEN = ("trong", "theo", "tại", "ở", "đến", "vào", "cho", "khi", "để", "với", "về", "từ", "hay", "hoặc")
+_PREPOSITIONS = {fold_accents(w) for w in _PREPOSITIONS_WRITTEN}
 # words after "bao nhiêu" that count nothing by themselves, as written (classifiers: "bao nhiêu chiếc" is answered
 # by "04 xe"): "bao nhiêu quy trình" counts procedures, "bao nhiêu quý", "bao nhiêu so với …" none
 _GENERIC_WRITTEN = frozenset(("phần", "tỷ", "tỉ", "triệu", "tiền", "đồng", "là", "ngày", "lần", "mỗi", "năm", "tháng",
-                              "quý", "số", "so", "con", "phải", "được", "thì", "và", "của", "trong", "theo", "tại", "ở",
-                              "đến", "vào", "cho", "khi", "để", "với", "về", "từ", "hay", "hoặc", "chiếc", "cái"))
+                              "quý", "số", "so", "con", "phải", "được", "thì", "và", "của", "chiếc", "cái",
+                              *_PREPOSITIONS_WRITTEN))
 _GENERIC_COUNT_WORDS = {fold_accents(w) for w in _GENERIC_WRITTEN}
 
 

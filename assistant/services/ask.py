@@ -469,9 +469,9 @@ class AskService:
         ("… của Sở Y tế Vân Khê và … của xã Hoà Phước Tây"): each passage is of its own plan's place."""
         plain = not has_diacritics(q)
         places = places_asked(q) or (self._plain_places(q) if plain else [])
-        folded = fold_question(q)
-        own_part = folded[:cited_from(folded)]  # "… thực hiện theo kế hoạch số mấy của UBND tỉnh Tân Phong?": that plan's
-        places = [p for p in places if fold_question(p) in own_part]
+        if places:  # "… thực hiện theo kế hoạch số mấy của UBND tỉnh Tân Phong?": that plan's place, not this one's
+            folded = fold_question(q)
+            places = [p for p in places if fold_question(p) in folded[:cited_from(folded)]]
         if not places or not expectation(q).asks_value or \
                 analyse(q).wants("compare") and len(docs) > 1:
             return True
@@ -525,7 +525,7 @@ class AskService:
         typed = fold_tones(expand_abbreviations(q))  # "Sở KH&CN" names a unit: "khoa học" is no topic of the figure
         words = [w for w in dict.fromkeys([*topic_words(q), *qualifying_words(q)]) if not _says(w, own)
                  and not _capitalised(w, typed) and not frames_figure(w)]  # names are checked as names
-        if docs and set(docs) <= set(numbered_plans(parsed, names)):
+        if docs and set(docs) <= set(numbered_plans(parsed, {d: names.get(d, {}) for d in docs})):
             # "kế hoạch triển khai CSDL quốc gia về quy hoạch của TP.HCM (QĐ 2820)": a plan named by its number is
             # described by the words around it, in the asker's own terms, not by what the figure is of
             words = _besides(words, naming_phrase(q))

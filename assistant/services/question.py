@@ -555,9 +555,10 @@ _KIND_NAMES = {"ke hoach": "kh", "nghi quyet": "nq", "quyet dinh": "qd", "chi th
 # "NQ 57", "KH 144", "QĐ 2954": the kind's code names it too ("đã 5 năm" is no "ĐA 5")
 _KIND_WORDS = {**_KIND_NAMES, **{code: code for code in _KIND_NAMES.values() if code != "da"}}
 _NAMED_BY_NUMBER = re.compile(r"\b(" + "|".join(_KIND_WORDS) + r")(?: so)? ?(\d{1,5})\b")  # "NQ 57", "NQ57"
-_KIND_OPENS = re.compile(r"(?:" + "|".join([*_KIND_NAMES, "van ban"]) + r") ")
+_KINDS_OF_DOCUMENT = "(?:" + "|".join([*_KIND_NAMES, "van ban"]) + ")"
+_KIND_OPENS = re.compile(_KINDS_OF_DOCUMENT + " ")
 _OTHER_DOCUMENT_BEFORE = re.compile(r"\b(?:thay(?! doi)(?: the)?|bai bo|thuc hien|trien khai|can cu(?: vao)?)"
-                                    r"(?: (?:theo|vao|nhung|cac))? (?:" + "|".join([*_KIND_NAMES, "van ban"]) + r") $")
+                                    r"(?: (?:theo|vao|nhung|cac))? " + _KINDS_OF_DOCUMENT + " $")
 _NAMES_A_DOCUMENT = re.compile(r"\b(?:" + "|".join([*_KIND_WORDS, "phu luc", "cthd"]) + r"|so \d+)\b")
 
 
@@ -648,6 +649,7 @@ def _one_body(first: Iterable[str], second: Iterable[str]) -> bool:
                if len(x.split()) >= 2)
 
 
+@lru_cache(maxsize=256)  # asked of each row an answer renders, and by several checks
 def naming_phrase(text: str, commas: bool = False) -> str:
     """The words a question names its plan with, accent-folded: from the first kind word ("kế hoạch",
     "chương trình", …) to the predicate or the end of the clause (past commas, when `commas`: "Kế hoạch thu gom,
