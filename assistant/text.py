@@ -88,6 +88,12 @@ def nouns(text: str) -> list[str]:
     return [w.lower() for w, tag in _recut(_tagged(text)) if tag in _NOUN_TAGS and " " in w]
 
 
+def verbs(text: str) -> list[str]:
+    """Verbs of two syllables or more, lower case: "rà soát, đề nghị … trang bị máy tính" -> ['rà soát', 'đề nghị',
+    'trang bị']: the actions that name a task as much as its nouns do."""
+    return [w.lower() for w, tag in _tagged(text) if tag == "V" and " " in w]
+
+
 def _recut(tags: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """"môn Ngữ | văn kỳ" (of "môn Ngữ văn kỳ thi"): two nouns the tagger cut across a word, neither of them a word,
     are cut again around the word their touching syllables make ("môn | Ngữ văn | kỳ")."""

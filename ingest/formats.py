@@ -445,13 +445,27 @@ def _saved_as_page(data: bytes) -> FileReader | None:
 
 
 def embedded_reader(data: bytes) -> FileReader | None:
-    """The reader of a document embedded in another (Word's altChunk: a DOCX, a web page, RTF), known by its first
-    bytes; None for plain text."""
+    """The reader of a document embedded in another (Word's altChunk: a DOCX, a web page, RTF; an object inserted
+    in Word: an Excel worksheet, a slide deck), known by its first bytes and, for an Office package, by its main
+    part; None for plain text."""
     if data.startswith(b"PK\x03\x04"):
-        return DocxReader()
+        return package_reader(data) or DocxReader()
     if data.startswith(b"{\\rtf"):
         return RtfReader()
     return _saved_as_page(data)
+
+
+_PACKAGE_MAIN = {"word/document.xml": DocxReader, "xl/workbook.xml": XlsxReader, "ppt/presentation.xml": PptxReader}
+
+
+def package_reader(data: bytes) -> FileReader | None:
+    """An Office package's reader by its main part (a Word document, a workbook, a deck); None for another package
+    (a Visio drawing, an OpenDocument file)."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return None
+    return next((reader() for main, reader in _PACKAGE_MAIN.items() if main in names), None)
 
 
 def _run_bounded(command: list[str], seconds: float, cwd: Path, extension: str) -> None:

@@ -299,7 +299,8 @@ class DocxReader(FileReader):
     heading style as a markdown heading mark (normalize turns it into a heading hint), a table row as one
     tab-separated line with a merged cell's text in its first grid column (a vertically merged cell repeats in each
     row it spans), a header block (issuer, number, motto) typed in the page header rather than the body, a document
-    embedded where it stands (`w:altChunk`). A template (.dotx) or a macro-enabled file (.docm, .dotm: its macros
+    embedded where it stands (`w:altChunk`), an Excel worksheet inserted as an object (an annex shown as its picture)
+    as its table. A template (.dotx) or a macro-enabled file (.docm, .dotm: its macros
     never run) is the same package under another name."""
 
     file_type = "docx"
@@ -371,9 +372,25 @@ def _blocks(container: Any, numbers: _Numbering, deadline: Deadline | None = Non
         else:
             lines.append(_paragraph_line(block, numbers))
             lines.extend(_pictured_text(block, deadline))
+            for blob in _embedded_objects(block):
+                lines.extend(_embedded_lines(blob, deadline))
         if deadline is not None and len(lines) % 500 == 0:
             deadline.check("đọc DOCX")
     return lines
+
+
+def _embedded_objects(paragraph: Any) -> list[bytes]:
+    """Office files inserted as objects where the paragraph stands (Insert → Object: an annex's Excel worksheet shown
+    as its picture): the file itself, which holds the table the picture only shows. An object of another kind (a
+    Visio drawing) or in the old binary format (Excel 97-2003 inside an OLE container) is not read."""
+    from ingest.formats import package_reader
+
+    blobs = []
+    for obj in paragraph._element.iter(_O_OLE_OBJECT):
+        part = paragraph.part.related_parts.get(obj.get(_R_ID))
+        if obj.get("Type", "Embed") == "Embed" and part is not None and package_reader(part.blob) is not None:
+            blobs.append(part.blob)
+    return blobs
 
 
 _PICTURE_MIN = (400, 120)  # pixels wide and high a picture of text is at least (a logo, a seal, a signature is not)
@@ -412,6 +429,7 @@ def _pictured_text(paragraph: Any, deadline: Deadline | None) -> list[str]:
 _A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_O_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
 
 
 _HEADER_LINES = 15  # a page header already typed in the body stands in its first lines

@@ -35,7 +35,7 @@ from assistant.vocab.parts import (
     is_motto,
     layout_columns,
 )
-from assistant.vocab.signature import is_upper, person_name
+from assistant.vocab.signature import SIGN_NOTE, is_upper, person_name
 from assistant.vocab.units import cell_text, starts_with_unit
 from ingest.html_text import html_tables
 from ingest.model import META_HINTS, META_PAGE_STARTS, PAGE_BREAK
@@ -1446,7 +1446,7 @@ def _join(segments: list[_Segment]) -> list[_Line]:
     lines: list[_Line] = []
     for seg in segments:
         prev = lines[-1] if lines else None
-        joiner = _joiner(prev, seg) if prev is not None else None
+        joiner = _joiner(prev, seg, lines[-2].text if len(lines) > 1 else "") if prev is not None else None
         if prev is None or joiner is None:
             lines.append(_Line(seg.text, seg.gap, seg.wrapped, [(seg.page, 0)], seg.hint))
             continue
@@ -1456,8 +1456,9 @@ def _join(segments: list[_Segment]) -> list[_Line]:
     return lines
 
 
-def _joiner(prev: _Line, seg: _Segment) -> str | None:
-    """What to put between `prev` and `seg` when `seg` continues prev's sentence; None keeps them apart."""
+def _joiner(prev: _Line, seg: _Segment, above: str = "") -> str | None:
+    """What to put between `prev` and `seg` when `seg` continues prev's sentence (`above` is the line before prev);
+    None keeps them apart."""
     before, after = prev.text, seg.text
     if number_line(before) == "" and DOC_NUMBER.fullmatch(after.strip()):
         return " "  # "Số:" / "2820/QĐ-UBND": the number was wrapped onto the next line
@@ -1490,7 +1491,7 @@ def _joiner(prev: _Line, seg: _Segment) -> str | None:
             not before.endswith(")") else None
     if _runs_in(before) and seg.gap and not prev.wrapped:
         return None  # "1. Sở Y tế: Chủ trì …" / blank line / "Kinh phí …": a paragraph of its own follows
-    if _ends_sentence(before, prev.wrapped):
+    if _ends_sentence(before, prev.wrapped) or _signs_off(before, after, above):
         return None
     if not seg.gap or prev.wrapped or _open_end(before) or is_list_start(before):
         return " "
@@ -1534,6 +1535,15 @@ def _runs_in(line: str) -> bool:
         return False
     _, colon, text = num.rest.partition(": ")
     return bool(colon) and len(text.split()) >= 2
+
+
+def _signs_off(line: str, after: str, above: str) -> bool:
+    """A signer's name under "(Đã ký)" or the title in capitals ends there: a mail's or a scan's next line
+    ("87-KH-UBND.pdf 412K", a sender) does not run into it — unless the next line's first word still belongs to the
+    name ("Nguyễn Thị Thu" / "Trang")."""
+    if not (SIGN_NOTE.fullmatch(above.strip()) or is_upper(above)) or person_name(line) != line.strip():
+        return False
+    return not person_name(f"{line} {after.split()[0]}") if after.split() and len(after.split()) == 1 else True
 
 
 def _ends_sentence(line: str, wrapped: bool) -> bool:

@@ -24,6 +24,7 @@ from assistant.text import (
     nfc,
 )
 from assistant.vocab.dates import (
+    DAY_RANGE,
     FREQUENCY,
     RECURRING_ACTS,
     WEEKDAY,
@@ -207,6 +208,8 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # "… áp dụng cho giai đoạn nào?", "từ năm nào đến năm nào?": a period — two years ("2026 - 2030", "từ năm 2025 đến
     # năm 2028"), a phase by its number ("giai đoạn 2", "giai đoạn II"), or one up to a year ("giai đoạn đến năm 2030")
     (re.compile(r"\b(?:giai doan|thoi ky) nao\b|\btu nam nao den nam nao\b"), _PERIOD),
+    # "… kéo dài từ ngày nào đến ngày nào?": two days, the first and the last ("từ ngày 01/6/2026 đến ngày 30/9/2026")
+    (re.compile(r"\btu ngay nao (?:den|toi) (?:het )?ngay nao\b"), DAY_RANGE),
     (re.compile(r"so dien thoai|duong day nong|hotline"), _PHONE),
     (re.compile(r"\bemail\b|thu dien tu cua|dia chi thu"), _EMAIL),
     # "… chọn doanh nghiệp nào cung cấp phần mềm?": a business, which the passage names
@@ -344,7 +347,10 @@ _GENERIC_COUNT_WORDS = {fold_accents(w) for w in _GENERIC_WRITTEN}
 # a measure counted, as plans write it by its symbol: "bao nhiêu mét" is answered by "tối thiểu 10 m" (not "10 m2")
 _SYMBOLS = {"met": r"(?:met|m(?![\w²³]))", "met vuong": r"(?:met vuong|m2|m²)", "met khoi": r"(?:met khoi|m3|m³)",
             "hecta": r"(?:hecta|hec ta|ha)\b", "kilomet": r"(?:kilomet|ki lo met|km)\b", "kilogam": r"(?:kilogam|kg)\b",
-            "lit": r"(?:lit|l)\b"}
+            "lit": r"(?:lit|l)\b",
+            # kinds counted by either word for a kind: "xếp … thành mấy loại" is answered by "phân loại thành 04 nhóm"
+            # ("dạng" folds as "đảng", "đang")
+            "loai": r"(?:loai|nhom)\b", "nhom": r"(?:nhom|loai)\b"}
 _MORE_NOUN = re.compile(r"\s*(?:,|/|\bhoac\b|\bva\b)\s*([a-z]+(?: [a-z]+)?)")
 
 
@@ -913,6 +919,8 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
             PLACE_COLUMN.search(fold_accents(cell).lower()) for cell in re.split(r"[|\t]", context)[1:])
     # "(ban hành kèm Quyết định … ngày 20/11/2025)": a document's date is no day or month of the thing asked
     probe = without_dated_references(text) if exp.pattern in (_DAY, _SCHEDULE_DAYS, _MONTH) else text
+    if exp.pattern is DAY_RANGE:  # a phase's days stand in its heading ("Giai đoạn 3 - … (từ ngày … đến ngày …)")
+        probe = f"{text} {context}"
     if exp.pattern is not None and not exp.pattern.search(probe) and not table_unit:
         return False
     # an amount per m³ is read on the folded passage; a sum for each, a fine, on its words ("phạt", not "phát")

@@ -57,7 +57,15 @@ from assistant.services.question import (
 from assistant.services.retrieval import normalize_question
 from assistant.services.verify import Statement, verify
 from assistant.settings import AnswerSettings
-from assistant.text import fold_accents, fold_tones, has_diacritics, marks_dropped, nouns, without_tone_marks
+from assistant.text import (
+    fold_accents,
+    fold_tones,
+    has_diacritics,
+    marks_dropped,
+    nouns,
+    verbs,
+    without_tone_marks,
+)
 from assistant.vocab.dates import lunar_new_year_short, recurs, time_mentions
 from assistant.vocab.docnum import DOC_NUMBER, KIND_CODES, doc_numbers, kind_code, number_key
 from assistant.vocab.fields import role_label
@@ -88,6 +96,7 @@ _MAX_COMPARED = 3  # plans answered side by side
 # (matched on the accent-folded question, whose offsets are those of the question: typed with or without accents)
 # "… và kế hoạch …", "… và KH 182/KH-UBND …": a second document, by its kind's name or its kind's code and number
 _PARTS = re.compile(r"\s+(?:va|voi|so voi)\s+(?=(?:ke hoach|chuong trinh|de an|nghi quyet|quyet dinh|o|cua|trong|tai)\b"
+                    r"|(?-i:KH)\s+[^\W\d_]"  # "… và KH CSDL quy hoạch của TP.HCM": "KH" typed for "kế hoạch"
                     r"|(?:" + "|".join(sorted({fold_accents(c) for c in KIND_CODES}, key=len, reverse=True)) +
                     r")\s*(?:so\s*)?\d)|,?\s+con\s+|;\s+|\s+so voi\s+", re.IGNORECASE)
 # "So sánh A (gắn với …) với B": the last "với" after "so sánh" joins the two
@@ -535,7 +544,14 @@ class AskService:
             toneless = without_tone_marks(evidence)
             unsaid = [w for w in unsaid if not _said_other_tones(w, toneless)]
         if dated and not figure:  # a date: the asker may frame it in one word of their own ("… tài liệu lưu trữ lịch sử")
-            return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words)) and self._doer_said(parsed, docs, lead)
+            # and name the task by its actions: "rà soát, đề nghị … trang bị máy tính … cho cán bộ" is the task "rà
+            # soát, đề nghị … trang bị các thiết bị đầu cuối" when the passage does each of those things and says
+            # some of what the task is of (verbs any task has, "xây dựng", "triển khai", tell none from another)
+            acts = [a for a in dict.fromkeys(fold_tones(v) for v in verbs(q))
+                    if not _says(a, own) and not frames_figure(a) and a not in _ANY_TASK_VERBS]
+            done = len(acts) if len(acts) >= _TASK_ACTS and all(_says(a, evidence) for a in acts) and \
+                len(unsaid) < len(words) else 0
+            return (len(unsaid) <= 1 or 2 * len(unsaid) < len(words) + done) and self._doer_said(parsed, docs, lead)
         if not figure:  # a place: most of what the event is called ("kỹ năng số" of "tập huấn kỹ năng số") is said
             return not unsaid or 2 * len(unsaid) < len(words)
         return len(unsaid) <= _FIGURE_UNSAID and 2 * len(unsaid) < len(words) or not unsaid
@@ -1119,6 +1135,9 @@ def _near(word: str, text: str) -> bool:
 
 _NEAR_WORDS = 2
 _FIGURE_UNSAID = 1
+_TASK_ACTS = 2  # actions that name a task: one verb ("ban hành", "tổ chức") names many
+_ANY_TASK_VERBS = frozenset(("xây dựng", "hướng dẫn", "ban hành", "theo dõi", "đôn đốc", "kiểm tra", "báo cáo",
+                             "tham mưu", "phối hợp", "chủ trì", "tuyên truyền"))
 _ELSEWHERE_MARGIN = 0.25  # how much better another plan must say a part naming no plan than the question's plan
 # two things of one kind asked at once: the noun said again after "và" ("tỷ lệ hộ nghèo và tỷ lệ hộ cận nghèo")
 _TWO_OF_A_KIND = re.compile(r"\b(\w+ \w+) (?:\w+ ){1,4}?va \1\b")

@@ -48,6 +48,7 @@ from assistant.services.question import (
     QUESTION_WORDS,
     Question,
     analyse,
+    asks_coordinated,
     asks_plan_lead,
     asks_which_ones,
     basis_kind,
@@ -55,6 +56,7 @@ from assistant.services.question import (
     has_phrase,
     naming_phrase,
     question_parts,
+    served_units,
     stated_counts,
     without_asides,
     without_courtesy,
@@ -62,7 +64,14 @@ from assistant.services.question import (
 )
 from assistant.services.verify import Statement
 from assistant.text import dictionary_words, fold_accents, fold_tones, has_diacritics, syllables
-from assistant.vocab.dates import quarters_asked, recurs, says_date, time_mentions, without_day_dates
+from assistant.vocab.dates import (
+    DAY_RANGE,
+    quarters_asked,
+    recurs,
+    says_date,
+    time_mentions,
+    without_day_dates,
+)
 from assistant.vocab.docnum import DOC_NUMBER, kind_code
 from assistant.vocab.fields import (
     FIELDS_CLOSING,
@@ -572,14 +581,16 @@ class ExtractiveAnswerer:
         if not docs:
             return []
         doc = docs[0]
+        coordinated = asks_coordinated(q)  # "… chỉ là đơn vị phối hợp ở những nhiệm vụ nào?": those it does not lead
+        role = _coordinates if coordinated else _leads
         # the first unit the question names that leads tasks there: "Tổ đảng X … theo kế hoạch của Đảng đoàn Y"
-        subject = next((n for n in named if any(u.doc_id == doc and u.task and _leads(u, [n]) for u in ranked)), None)
+        subject = next((n for n in named if any(u.doc_id == doc and u.task and role(u, [n]) for u in ranked)), None)
         if subject is None:
             return []
         seen: set[tuple[int, int]] = set()
         items: list[Unit] = []
-        for u in sorted((u for u in ranked if u.doc_id == doc and u.task and _leads(u, [subject])),
-                        key=lambda u: u.start):
+        for u in sorted((u for u in ranked if u.doc_id == doc and u.task and role(u, [subject])
+                         and not (coordinated and _leads(u, [subject]))), key=lambda u: u.start):
             span = (u.task["start"], u.task["end"]) if u.task else (u.start, u.end)
             if span in seen:
                 continue
@@ -593,9 +604,10 @@ class ExtractiveAnswerer:
                 [u for u in items if _REPORTS.search(_claimable(u))] or items
         if not items:
             return []
-        who = next(u.fields["lead"] for u in items if "lead" in u.fields)
-        n = out.cite(items[0].chunk, who["text"], who["start"])
-        out.say(f"{who['text']} {DUTIES_HEAD}", [n])
+        if not coordinated:  # a coordinating unit is named among others: each task says who leads it instead
+            who = next(u.fields["lead"] for u in items if "lead" in u.fields)
+            n = out.cite(items[0].chunk, who["text"], who["start"])
+            out.say(f"{who['text']} {DUTIES_HEAD}", [n])
         said = 0
         for u in items:
             task = u.fields.get("task")
@@ -628,10 +640,10 @@ class ExtractiveAnswerer:
                     numbers.append(out.cite(under[0].chunk, quote, under[0].start + offset))
                     item = f"{item.rstrip(':')}: {said_first}"
             details = []  # when, and what it delivers ("Phương án cấp cứu TNGT; 01 tổ cấp cứu …")
-            for role, limit in (("timing", 80), ("product", DUTY_PRODUCT_CHARS)):
-                f = u.fields.get(role)
+            for field, limit in ((("lead", 80),) if coordinated else ()) + (("timing", 80), ("product", DUTY_PRODUCT_CHARS)):
+                f = u.fields.get(field)
                 if f:
-                    details.append(f"{role_label(role)}: {_clip(f['text'], limit)}")
+                    details.append(f"{role_label(field)}: {_clip(f['text'], limit)}")
                     numbers.append(out.cite(u.chunk, f["text"], f["start"]))
             out.say(f"{item} ({'; '.join(details)})" if details else item, numbers)
         return items
@@ -1251,7 +1263,9 @@ def _dating_item(u: Unit) -> tuple[str, int] | None:
         dating = is_bullet(outer[0]) and len(outer[0]) <= _LABEL_CHARS and _YEAR.search(outer[0])
         return outer if dating else None
     heading = u.chunk.payload.get("heading")
-    if not heading or len(heading["text"]) > _LABEL_CHARS or not _YEAR.search(heading["text"]) or \
+    # a phase's heading dates what is under it, however long: "3. Giai đoạn 3 - Ra quân … (từ ngày … đến ngày …)"
+    if not heading or len(heading["text"]) > _LABEL_CHARS and not DAY_RANGE.search(heading["text"]) or \
+            not _YEAR.search(heading["text"]) or \
             _YEAR.search(u.text) or heading["start"] > u.start:
         return None
     return heading["text"], int(heading["start"])
@@ -1346,7 +1360,8 @@ def asked_units(q: Question, meta: Mapping[str, Any]) -> list[str]:
 
     naming = naming_phrase(q.text)  # "kế hoạch của Đảng đoàn Quốc hội … | giao Tổ đảng …": the owner names the plan
     aside = set_aside(q)
-    return [n for n in (unit_search_key(u) for u in q.units)
+    served = served_units(q)
+    return [n for n in (unit_search_key(u) for u in q.units if u not in served)
             if n and not names_plan(n) and n not in naming and not any(f"{n} ".startswith(f"{a} ") for a in aside)]
 
 
@@ -1585,12 +1600,21 @@ def _recipients(doc: str, ranked: list[Unit]) -> list[Unit]:
     return sent
 
 
-def _leads(u: Unit, named: list[str]) -> bool:
-    lead = u.fields.get("lead")
-    if not lead:
+def _names_in(u: Unit, named: list[str], role: str) -> bool:
+    """The task's field of that role (its lead, its co-units) names one of the units (search keys)."""
+    value = u.fields.get(role)
+    if not value:
         return False
-    key = unit_search_key(lead["text"])
+    key = unit_search_key(value["text"])
     return any(names_unit(n, key) for n in named if len(n) >= 5)
+
+
+def _coordinates(u: Unit, named: list[str]) -> bool:
+    return _names_in(u, named, "co")
+
+
+def _leads(u: Unit, named: list[str]) -> bool:
+    return _names_in(u, named, "lead")
 
 
 def _boilerplate(u: Unit, q: Question) -> float:

@@ -39,10 +39,13 @@ def extreme_row(q: Question, units: list[Unit]) -> Unit | None:
         return None
     asked = set(folded_syllables(q.text))
     best: tuple[float, Unit] | None = None
+    # rows of one table read with a cell more or less ("I | Mặt hàng nông sản | | 395.000") are still ranked together
+    # by the column they share, in the part of the plan the table stands in
+    by_column: dict[tuple[str, str], list[Unit]] = {}
     for table in _tables(rows):
-        column = _column(table, asked)
-        if column is None:
-            continue
+        if (column := _column(table, asked)) is not None:
+            by_column.setdefault((column, table[0].section), []).extend(table)
+    for (column, _), table in by_column.items():
         ranked = [(value, u) for u in _named_rows(table, q) if (value := _number((u.cells or {}).get(column, ""))) is not None]
         if len(ranked) < 2:
             continue
@@ -83,7 +86,17 @@ def _named_rows(table: list[Unit], q: Question) -> list[Unit]:
         named = [u for u, label in labels if head and label.startswith(head + " ")]
         if len(named) >= 2:
             return named
-    return [u for u, label in labels if label and not _TOTAL.match(label)]
+    return _items([u for u, label in labels if label and not _TOTAL.match(label)])
+
+
+def _items(rows: list[Unit]) -> list[Unit]:
+    """Rows under groups numbered I, II or A, B ("I | Mặt hàng nông sản | 395.000"): the groups sum their items, they
+    are no item to rank."""
+    items = [u for u in rows if not _GROUP_NUMBER.fullmatch((u.cells or {}).get(STT, "").strip(" *.()"))]
+    return items if 2 <= len(items) < len(rows) else rows
+
+
+_GROUP_NUMBER = re.compile(r"[IVXL]+|[A-ZĐ]")
 
 
 def _label(u: Unit) -> str:

@@ -97,7 +97,7 @@ QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 # words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
     "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
-    "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau",
+    "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau", "ke ra", "ke het",
     # "con số 95% là chỉ tiêu gì": the figure quoted, pointed at
     "con so", "so lieu",
     # when the asker stands ("… thay thế những kế hoạch nào trước đây"): a time of the question, not its topic
@@ -122,7 +122,7 @@ _PLAN_WORD = rf"(?:{_KIND_WORD}|{_NUMBERED_KIND})"
 # carried out)
 # "… và nghị quyết còn thành lập …", "kế hoạch này": the plan named first, again
 _TWO_PLANS = re.compile(_PLAN_WORD + r".*\b(?:va|voi|so voi|con)\b.*(?<!theo )(?<!can cu )(?<!thuc hien )"
-                        r"(?<!trien khai )(?<!chu tri )(?<!xay dung )(?<!cac )(?<!nhung )(?<!chuong trinh )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
+                        r"(?<!trien khai )(?<!chu tri )(?<!xay dung )(?<!cac )(?<!nhung )(?<!chuong trinh )(?<!so )(?<!bo )(?:" + _KIND_WORD + r"(?! (?:co|duoc|dat|giao(?! (?:thong|duc|dich|luu))|quy dinh|la)\b)|"
                         + _NUMBERED_KIND + r")(?! (?:con|cung|nay|do|ay|tren)\b)")
 # (a kind word followed at once by what it does names no second plan — "giao" assigns, "giao thông" is a topic: "Nghị quyết … của HĐND tỉnh Sơn Hà và nghị quyết
 # có hiệu lực từ ngày nào?" asks twice of one)
@@ -236,6 +236,8 @@ _WHICH_ONES = re.compile(r"\b(?:nhung(?! (?:ngay|thang|nam|quy|thoi gian|thoi di
 # "… mấy dự án? kể tên giúp", "liệt kê giúp mình": the things asked for are to be named one by one
 _LISTING_VERBS = r"\b(?:ke ten|liet ke|neu ten|ke ra|ke het)\b"
 _NAME_THEM = re.compile(_LISTING_VERBS)
+_NAMED_ONE_BY_ONE = re.compile(r"(?<!\w)kể (?:ra|hết)\b")
+_NAMED_ONE_BY_ONE_FOLDED = re.compile(r"(?<!thiet )(?<!thong )\bke (?:ra|het)\b")
 
 
 def asks_which_ones(q: Question) -> bool:
@@ -252,6 +254,32 @@ _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap",
 
 # what a unit is given to do, counted ("Công an xã chủ trì mấy nhiệm vụ? liệt kê"): its duties listed count them
 _DUTIES = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "hoat dong", "giai phap", "trach nhiem", "nhom"))
+
+
+# "… bổ sung những trang thiết bị nào cho Văn phòng Đảng ủy, Mặt trận Tổ quốc …": the units things are for, not
+# whose duties are asked ("giao cho", "gửi cho" name the doer or the receiver; "những nhiệm vụ nào cho Sở Y tế" its
+# duties)
+_FOR_UNITS = re.compile(r"(?<!\w)(?<!giao )(?<!công )(?<!gửi )(?<!chuyển )(?<!cấp )cho\s+((?:(?!\s(?:do|của)\s)[^?;:,])+"
+                        r"(?:,(?!\s*(?:do|của)\s)\s*[^?;:,]+)*)", re.IGNORECASE)
+
+
+def served_units(q: Question) -> list[str]:
+    """The units named as those that things listed (not duties) are for, in a question typed with its marks (the
+    asker's "cho tôi hỏi" is no "cho")."""
+    if not q.listed or q.listed in _DUTIES or q.listed.split()[0] in _DUTIES or not has_diacritics(q.text):
+        return []
+    spans = [m.group(1) for m in _FOR_UNITS.finditer(without_courtesy(q.text))]
+    return [u for u in q.units if any(u in s for s in spans)]
+
+
+# "… chỉ đứng vai phối hợp chứ không chủ trì ở những nội dung nào?", "những nhiệm vụ nào UBND xã chỉ là đơn vị phối
+# hợp?": the tasks a unit coordinates and does not lead
+_ONLY_COORDINATES = re.compile(r"\bchi (?!dao\b|huy\b)(?:\w+ ){0,3}phoi hop\b(?! voi\b)|\bvai (?:tro )?phoi hop\b")
+
+
+def asks_coordinated(q: Question) -> bool:
+    """The tasks a named unit only coordinates are listed (not those it leads, nor whom it works with)."""
+    return q.wants("list") and bool(q.units) and _ONLY_COORDINATES.search(q.folded) is not None
 
 
 _LEADS_PLAN = re.compile(r"\b(?:chu tri|dau moi|thuong truc|tham muu|phu trach|dieu phoi)\b")  # not "làm Trưởng ban"
@@ -281,11 +309,21 @@ _ROLE_ASKED = re.compile(r"(?i)(?<!\w)(?:cơ quan|đơn vị|co quan|don vi) (?=
 def asks_which_plan_only(q: Question) -> bool:
     """A comparison cued by nothing but "kế hoạch nào" / "văn bản nào" ("… thay thế cho những kế hoạch nào?"): when
     the question names one plan, it asks which documents that plan refers to, not which plan answers."""
-    return _which_plan_only(q.folded) and not _two_askers(q.text) and not _each_place(q.text, q.folded)
+    return _which_plan_only(q.text) and not _two_askers(q.text) and not _each_place(q.text, q.folded)
 
 
-def _which_plan_only(folded: str) -> bool:
-    return not _TWO_PLANS.search(folded) and not re.search(r"\b(?:hon|hay)\b", folded) and not any(
+def _plans_said(text: str) -> str:
+    """The folded question with "KH" typed for "kế hoạch" written out ("KH tạo lập dữ liệu … và KH CSDL …": two
+    plans), without an aside setting documents apart ("(ngoài NQ 57 và QĐ 204)": not two plans asked of)."""
+    return fold_question(kinds_spelled(_SET_APART.sub(" ", text)))
+
+
+_SET_APART = re.compile(r"\((?:ngoài|ngoai|trừ|tru|ngoại trừ|ngoai tru|không kể|khong ke)\b[^()]*\)", re.IGNORECASE)
+
+
+def _which_plan_only(text: str) -> bool:
+    folded = fold_question(text)
+    return not _TWO_PLANS.search(_plans_said(text)) and not re.search(r"\b(?:hon|hay)\b", folded) and not any(
         has_phrase(folded, c) for c in _CUES["compare"] if c not in ("ke hoach nao", "van ban nao"))
 
 
@@ -468,7 +506,7 @@ def analyse(text: str) -> Question:
     if "compare" in intents and folded.count("so voi") == len(_BASELINE.findall(folded)) and \
             not any(has_phrase(folded, c) for c in _CUES["compare"] if c != "so voi") and not _AGAINST.search(folded):
         intents.discard("compare")
-    if _TWO_PLANS.search(_CARRIED_PAIR.sub(" ", folded)) or _two_askers(text) or _each_place(text, folded):
+    if _TWO_PLANS.search(_CARRIED_PAIR.sub(" ", _plans_said(text))) or _two_askers(text) or _each_place(text, folded):
         intents.add("compare")
 
     listed = ""
@@ -476,6 +514,9 @@ def analyse(text: str) -> Question:
         intents.add("list")
         kind = (which.group(1) or which.group(2)).strip()
         listed = kind if kind not in _ANY_LIST else ""
+    if _NAMED_ONE_BY_ONE.search(fold_tones(text).lower()) if has_diacritics(text) else \
+            _NAMED_ONE_BY_ONE_FOLDED.search(folded):
+        intents.add("list")  # "… mấy loại? Kể ra giúp mình": named one by one ("thiết kế ra sao" lists nothing)
     if _ISSUED_ON.search(folded) and not IN_FORCE_ASKED.search(folded):
         # "… được ban hành vào những ngày nào?" ("… hết hiệu lực vào ngày nào?" asks no day it was issued)
         intents.add("date")
@@ -483,7 +524,7 @@ def analyse(text: str) -> Question:
         intents.add("signer")
     if _BASIS.search(folded):  # "… để thực hiện kế hoạch nào?" asks what the plan carries out, it compares none
         intents.add("basis")
-        if _which_plan_only(folded):
+        if _which_plan_only(text):
             intents.discard("compare")
     if _MONEY_FROM.search(folded):  # "Tiền làm chuyển đổi số … lấy từ nguồn nào?": where the money comes from
         intents.add("funding")

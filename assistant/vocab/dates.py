@@ -48,6 +48,13 @@ _MONTH = re.compile(
 # "2026 - 2030", "2026 đến năm 2030", and typed without diacritics "tu 2026 den 2030"
 YEAR_RANGE = re.compile(r"(?<![\d/])(?P<a>" + YEAR + r")\s*(?:-|–|—|đến|den|tới|toi)\s*(?:n[aă]m\s+)?(?P<b>" + YEAR +
                          r")(?!\d)")
+# two days bounding a span: "từ ngày 01/6/2026 đến ngày 30/9/2026", "từ ngày 01 tháng 4 năm 2026 đến ngày 30 tháng 6
+# năm 2026", "từ 01-4-2026 đến hết 30-6-2026", "01/6 - 30/9/2026" (a dash only between dates with a year: "1/2 - 3/4 số
+# hộ" are shares)
+_DAY = r"(?:ngày\s+)?(?:[0-3]?\d[/.\-][01]?\d(?:[/.\-]" + YEAR + r")?|[0-3]?\d\s+tháng\s+[01]?\d(?:\s+năm\s+" + YEAR + r")?)"
+DAY_RANGE = re.compile(r"(?<![\w/.])(?:(?:từ|tu)\s+" + _DAY + r"\)?\s*(?:đến|den|tới|toi)\s+(?:hết\s+|het\s+)?" + _DAY +
+                       r"|[0-3]?\d/[01]?\d(?:/" + YEAR + r")?\s*[-–]\s*[0-3]?\d/[01]?\d/" + YEAR + r")(?![\d/])",
+                       re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?<![\d/.\-])(?P<y>" + YEAR + r")(?![\d/]|\s*[-–]\s*" + YEAR + r")")
 _HALF = re.compile(r"\b(?:6|s[áa]u)\s+th[áa]ng\s+(?P<which>đầu|dau|cuối|cuoi)\s+n[ăa]m(?:\s+(?P<y>" + YEAR + r"))?",
                    re.IGNORECASE)

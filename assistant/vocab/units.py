@@ -75,7 +75,10 @@ _STOP = re.compile(
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
     r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp)|những|nhiệm vụ|công việc|việc|"
     r"các (?:nhiệm vụ|việc|nội dung)|nội dung|"
-    r"nói|nêu|ghi|kể)\b",  # "… do ai ký", not "tự do"; "Bộ Chính trị nói …": the asker's verb  # lower case: "Ban Tổ chức" is a name
+    r"nói|nêu|ghi|kể|"
+    # what the unit does only, also, still ("UBND xã chỉ là đơn vị phối hợp", "Sở Y tế cũng …"), or directs ("Sở Y
+    # tế chỉ đạo các bệnh viện"); "Ban chỉ đạo", "Bộ chỉ huy" name
+    r"chỉ(?! (?:đạo|huy|thị|tiêu|số)\b)|(?<!Ban )(?<!ban )chỉ đạo|cũng|đều|vẫn|chưa|đứng)\b",  # "… do ai ký", not "tự do"; "Bộ Chính trị nói …": the asker's verb  # lower case: "Ban Tổ chức" is a name
 )
 _HEAD = re.compile(
     r"(?<![\wÀ-ỹ/-])(?:(?:các|Các|những|Những)\s+)?(?:" + "|".join(

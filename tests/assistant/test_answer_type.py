@@ -17,6 +17,15 @@ from assistant.vocab.docnum import DOC_NUMBER
         ("Số điện thoại đường dây nóng là gì?", "Liên hệ 0912 345 678", True),
         ("Số điện thoại đường dây nóng là gì?", "100% cán bộ được cấp chữ ký số", False),
         ("Tổng kinh phí là bao nhiêu tỷ đồng?", "Kinh phí 2,5 tỷ đồng", True),
+        # a count of kinds said by any word for a kind; two days bounding a span
+        ("Kế hoạch chia hộ kinh doanh thành mấy loại?", "Phân loại hộ kinh doanh thành 03 nhóm: …", True),
+        ("Kế hoạch chia hộ kinh doanh thành mấy loại?", "Tuyên truyền đến 03 tổ dân phố", False),
+        ("Kế hoạch chia hộ kinh doanh thành mấy loại?", "Kết nạp 05 đảng viên mới", False),  # "đảng" folds as "dang"
+        ("Đợt kiểm tra kéo dài từ ngày nào đến ngày nào?",
+         "Đợt kiểm tra từ ngày 01 tháng 4 năm 2026 đến ngày 30 tháng 6 năm 2026", True),
+        ("Đợt kiểm tra kéo dài từ ngày nào tới ngày nào?", "hỗ trợ 1/2 - 3/4 số hộ", False),  # shares, no days
+        ("Giai đoạn 2 kéo dài từ ngày nào đến ngày nào?", "Giai đoạn 2 (từ ngày 01/4/2026 đến ngày 30/6/2026)", True),
+        ("Giai đoạn 2 kéo dài từ ngày nào đến ngày nào?", "gửi danh sách trước ngày 25/3/2026", False),
         ("Tổng kinh phí là bao nhiêu tỷ đồng?", "phân công 01 đồng chí lãnh đạo phụ trách", False),
         ("Tổng kinh phí là bao nhiêu tỷ đồng?", "tỷ lệ 30% kinh phí", False),
         ("Ngày sinh của đồng chí A là ngày nào?", "Kế hoạch số 54-KH/TU, ngày 04/6/2026", False),

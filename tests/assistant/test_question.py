@@ -6,6 +6,7 @@ import pytest
 
 from assistant.services.question import (
     analyse,
+    asks_coordinated,
     asks_which_ones,
     document_asked,
     field_asked,
@@ -13,6 +14,7 @@ from assistant.services.question import (
     has_phrase,
     names_a_document,
     question_parts,
+    served_units,
     topic_words,
     whether_asked,
     without_asker,
@@ -25,6 +27,17 @@ from assistant.services.question import (
     ("question", "wanted", "not_wanted"),
     [
         ("Ai chủ trì rà soát hạ tầng mạng?", {"responsibility"}, set()),
+        # "KH" typed for "kế hoạch" names two plans; "Sở KH&CN" none
+        ("KH tạo lập dữ liệu của Hà Nội và KH CSDL quy hoạch của TP.HCM giao sở nào làm đầu mối?", {"compare"},
+         set()),
+        ("Báo cáo năm của KH CĐS giao thông Đồng Tháp và KH kinh tế số Bắc Ninh gửi về sở nào?", {"compare"}, set()),
+        ("Sở KH&CN và Sở KH-ĐT phối hợp việc gì?", set(), {"compare"}),
+        # documents set apart in an aside are not plans compared
+        ("Kế hoạch của Tỉnh ủy Đồng Nai căn cứ vào những văn bản nào (ngoài NQ 57 và QĐ 204)?", {"basis"},
+         {"compare"}),
+        ("KH chia hộ kinh doanh thành mấy loại? Kể ra giúp mình.", {"list"}, set()),  # "kể ra" lists
+        ("Hệ thống camera được thiết kế ra sao?", set(), {"list"}),  # "thiết kế ra sao" does not
+        ("Sở KH và ĐT và Sở KH và CN phối hợp việc gì?", set(), {"compare"}),  # "KH" of a unit's name
         ("ai chu tri ra soat ha tang mang?", {"responsibility"}, set()),
         ("Các đơn vị phải triển khai giai đoạn nào?", set(), {"responsibility"}),  # "ai" inside words
         ("Kết quả được báo cáo tại kỳ họp nào?", set(), {"signer"}),  # "ai ky" across "tại kỳ"
@@ -663,3 +676,31 @@ def test_whether_asked(question: str, alternatives: list[list[str]]) -> None:
     got = whether_asked(question)
     assert len(got) == len(alternatives)
     assert all(set(want) <= set(have) for want, have in zip(alternatives, got, strict=True)), got
+
+
+@pytest.mark.parametrize(("question", "units", "coordinated"), [
+    ("Ban Xây dựng Đảng chỉ đứng vai phối hợp chứ không chủ trì ở những nội dung nào?", ("Ban Xây dựng Đảng",), True),
+    ("Những nhiệm vụ nào UBND xã chỉ là đơn vị phối hợp?", ("UBND xã",), True),
+    ("nhung nhiem vu nao ubnd xa chi la don vi phoi hop?", None, True),  # typed without marks: "chi" may be "chỉ đạo"
+    ("Sở Y tế phối hợp với những đơn vị nào?", ("Sở Y tế",), False),  # who it works with, not its tasks
+    ("Sở Y tế chỉ phối hợp với những đơn vị nào?", ("Sở Y tế",), False),
+    ("Những nhiệm vụ nào Sở Y tế chỉ đạo và phối hợp?", ("Sở Y tế",), False),  # "chỉ đạo" directs
+    ("Sở Y tế có những nhiệm vụ gì?", ("Sở Y tế",), False),
+])
+def test_the_tasks_a_unit_only_coordinates_are_asked(question: str, units: tuple[str, ...] | None,
+                                                     coordinated: bool) -> None:
+    """A unit's name ends before "chỉ" (only): "UBND xã chỉ là …" names "UBND xã"."""
+    q = analyse(question)
+    assert units is None or q.units == units
+    assert asks_coordinated(q) is coordinated
+
+
+@pytest.mark.parametrize(("question", "served"), [
+    ("Kế hoạch yêu cầu bổ sung những trang thiết bị nào cho Văn phòng Đảng ủy, Mặt trận Tổ quốc?",
+     ["Văn phòng Đảng ủy", "Mặt trận Tổ quốc"]),
+    ("Cho tôi hỏi, Sở Y tế cần mua sắm những thiết bị nào?", []),  # the asker's "cho tôi hỏi"
+    ("Máy lọc nước mua cho trạm y tế xã, do Sở Y tế hay UBND xã chủ trì những gói thầu nào?", []),
+    ("Kế hoạch giao cho Sở Y tế những nhiệm vụ nào?", []),  # duties, and "giao cho" names the doer
+])
+def test_units_things_are_for_are_not_asked_of(question: str, served: list[str]) -> None:
+    assert served_units(analyse(question)) == served

@@ -280,6 +280,51 @@ def test_an_embedded_web_page_body_is_read_where_it_stands(tmp_path: Path) -> No
     assert lines.index("ỦY BAN NHÂN DÂN TỈNH VÂN KHÊ") < lines.index("Sở Y tế chủ trì.") < lines.index("CHỦ TỊCH")
 
 
+def with_object(tmp_path: Path, blobs: list[bytes]) -> Path:
+    """Annexes inserted with Insert → Object: each an embedded file (an `o:OLEObject` in a paragraph) shown on the
+    page as its picture, the file itself holding the table."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC: CHỈ TIÊU CẤP GIẤY CHỨNG NHẬN THEO THÔN")
+    for i, blob in enumerate(blobs, 1):
+        holder = document.add_paragraph()
+        part = Part(PackURI(f"/word/embeddings/Worksheet{i}.bin"), "application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet", blob, document.part.package)
+        rid = document.part.relate_to(part, RELATIONSHIP_TYPE.PACKAGE)
+        holder._p.append(parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:object>'
+            '<o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships" Type="Embed" ProgID="Excel.Sheet.12" r:id="{rid}"/></w:object></w:r>'))
+    document.add_paragraph("Nơi nhận:")
+    path = tmp_path / "ke_hoach_phu_luc_excel.docx"
+    document.save(str(path))
+    return path
+
+
+def test_an_excel_worksheet_inserted_as_an_object_is_read_as_its_table(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["STT", "Thôn", "Số hồ sơ", "Thời hạn"], [1, "Thôn Đông", 191, "30/9/2026"]):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    old_binary = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # Excel 97-2003 in an OLE container: not read
+    drawing = io.BytesIO()  # a Visio drawing (another package): not read, the plan still is
+    with zipfile.ZipFile(drawing, "w") as z:
+        z.writestr("visio/document.xml", "<VisioDocument/>")
+    blobs = [buffer.getvalue(), old_binary, drawing.getvalue()]
+    lines = load_document(with_object(tmp_path, blobs), max_bytes=MB).text.split("\n")
+    assert lines.index("PHỤ LỤC: CHỈ TIÊU CẤP GIẤY CHỨNG NHẬN THEO THÔN") < lines.index("1\tThôn Đông\t191\t30/9/2026") \
+        < lines.index("Nơi nhận:")
+    assert "STT\tThôn\tSố hồ sơ\tThời hạn" in lines
+
+
 def test_a_table_inside_a_cell_is_read(tmp_path: Path) -> None:
     """A header built of small tables, and a group's tasks tabled inside its cell: python-docx's cell text leaves
     them out; each inner row is read as a line of its cell, its cells joined."""

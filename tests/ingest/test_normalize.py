@@ -806,3 +806,16 @@ def test_a_few_english_names_in_a_vietnamese_plan_are_its_own() -> None:
     """"Big Data", "(AI Office)": terms a plan uses, not a rendering of it."""
     plain = "Ứng dụng Big Data trong quản lý.\nThành lập Văn phòng AI (AI Office) của tỉnh.\n"
     assert normalize_text(plain)[0] == plain.rstrip("\n")
+
+
+def test_a_signer_name_alone_on_its_line_ends_there() -> None:
+    """A mail's next line ("87-KH-UBND.pdf 412K", the sender) does not run into the signer's name under "(Đã ký)";
+    two capitalised words alone may be a place wrapped and still join."""
+    text, _ = normalize_text("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Minh Quân\n87-KH-UBND_trat tu.pdf 412K\n"
+                             "Phạm Thị Thu Trang <trang@example.com> 10:15\n")
+    assert "Trần Minh Quân" in text.split("\n")
+    assert extract_metadata(text)["signer"] == "Trần Minh Quân"
+    wrapped, _ = normalize_text("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Thị Thu\nTrang\n")
+    assert "Nguyễn Thị Thu Trang" in wrapped.split("\n")
+    body, _ = normalize_text("Giao cho\nTrung Tâm Y Tế\nHuyện Phú Lộc chủ trì.\n")  # no signature above: one sentence
+    assert "Giao cho Trung Tâm Y Tế Huyện Phú Lộc chủ trì." in body.split("\n")
