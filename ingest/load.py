@@ -350,7 +350,10 @@ def _embedded_lines(blob: bytes, deadline: Deadline | None) -> list[str]:
     inside a zip is checked as its own archive (the outer check sees only its packed size)."""
     from ingest.formats import embedded_reader
 
-    reader = embedded_reader(blob)
+    return _read_embedded(embedded_reader(blob), blob, deadline)
+
+
+def _read_embedded(reader: FileReader | None, blob: bytes, deadline: Deadline | None) -> list[str]:
     if reader is not None and reader.zipped:
         check_archive(blob, Limits(), reader.file_type)
     text = reader.decode(blob, deadline) if reader is not None else decode_text(blob)
@@ -372,25 +375,25 @@ def _blocks(container: Any, numbers: _Numbering, deadline: Deadline | None = Non
         else:
             lines.append(_paragraph_line(block, numbers))
             lines.extend(_pictured_text(block, deadline))
-            for blob in _embedded_objects(block):
-                lines.extend(_embedded_lines(blob, deadline))
+            for reader, blob in _embedded_objects(block):
+                lines.extend(_read_embedded(reader, blob, deadline))
         if deadline is not None and len(lines) % 500 == 0:
             deadline.check("đọc DOCX")
     return lines
 
 
-def _embedded_objects(paragraph: Any) -> list[bytes]:
+def _embedded_objects(paragraph: Any) -> list[tuple[FileReader, bytes]]:
     """Office files inserted as objects where the paragraph stands (Insert → Object: an annex's Excel worksheet shown
     as its picture): the file itself, which holds the table the picture only shows. An object of another kind (a
     Visio drawing) or in the old binary format (Excel 97-2003 inside an OLE container) is not read."""
     from ingest.formats import package_reader
 
-    blobs = []
+    objects = []
     for obj in paragraph._element.iter(_O_OLE_OBJECT):
         part = paragraph.part.related_parts.get(obj.get(_R_ID))
-        if obj.get("Type", "Embed") == "Embed" and part is not None and package_reader(part.blob) is not None:
-            blobs.append(part.blob)
-    return blobs
+        if obj.get("Type", "Embed") == "Embed" and part is not None and (reader := package_reader(part.blob)):
+            objects.append((reader, part.blob))
+    return objects
 
 
 _PICTURE_MIN = (400, 120)  # pixels wide and high a picture of text is at least (a logo, a seal, a signature is not)

@@ -1543,7 +1543,8 @@ def _signs_off(line: str, after: str, above: str) -> bool:
     name ("Nguyễn Thị Thu" / "Trang")."""
     if not (SIGN_NOTE.fullmatch(above.strip()) or is_upper(above)) or person_name(line) != line.strip():
         return False
-    return not person_name(f"{line} {after.split()[0]}") if after.split() and len(after.split()) == 1 else True
+    words = after.split()
+    return len(words) != 1 or not person_name(f"{line} {words[0]}")
 
 
 def _ends_sentence(line: str, wrapped: bool) -> bool:

@@ -256,6 +256,11 @@ _ANY_LIST = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "giai phap",
 _DUTIES = frozenset(("nhiem vu", "viec", "cong viec", "noi dung", "hoat dong", "giai phap", "trach nhiem", "nhom"))
 
 
+def _of_duties(noun: str) -> bool:
+    """A folded noun naming duties ("nhiem vu", "viec gi"), not things."""
+    return noun in _DUTIES or noun.split()[0] in _DUTIES
+
+
 # "… bổ sung những trang thiết bị nào cho Văn phòng Đảng ủy, Mặt trận Tổ quốc …": the units things are for, not
 # whose duties are asked ("giao cho", "gửi cho" name the doer or the receiver; "những nhiệm vụ nào cho Sở Y tế" its
 # duties)
@@ -266,7 +271,7 @@ _FOR_UNITS = re.compile(r"(?<!\w)(?<!giao )(?<!công )(?<!gửi )(?<!chuyển )(
 def served_units(q: Question) -> list[str]:
     """The units named as those that things listed (not duties) are for, in a question typed with its marks (the
     asker's "cho tôi hỏi" is no "cho")."""
-    if not q.listed or q.listed in _DUTIES or q.listed.split()[0] in _DUTIES or not has_diacritics(q.text):
+    if not q.listed or _of_duties(q.listed) or not has_diacritics(q.text):
         return []
     spans = [m.group(1) for m in _FOR_UNITS.finditer(without_courtesy(q.text))]
     return [u for u in q.units if any(u in s for s in spans)]
@@ -570,7 +575,7 @@ def analyse(text: str) -> Question:
         units = tuple(f"Ủy ban nhân dân {m.group(1).lower()}" for m in _OWN_LEVEL.finditer(text))
     expect = _years_asked(expectation(text), text)
     if "list" in intents and units and expect.count_nouns and \
-            all(n in _DUTIES or n.split()[0] in _DUTIES for n in expect.count_nouns):
+            all(map(_of_duties, expect.count_nouns)):
         expect = replace(expect, count_nouns=())  # its duties listed are counted
     return Question(text=text, folded=folded, intents=frozenset(intents), units=units,
                     times=frozenset(time_mentions(text)), references=references(text), expect=expect, listed=listed)
