@@ -957,7 +957,7 @@ def satisfied(exp: Expectation, text: str, context: str = "", table: bool = Fals
     if exp.measured and not _says_word(exp.measured, f"{text} {context}"):
         return False
     # a table says it by its column: "| Xã Long Điền Tây | … | Hai tháng/lần |" under "Tần suất giám sát véc tơ"
-    if exp.often and not how_often(exp.often, fold_tones(text).lower()) and not (
+    if exp.often and not how_often(exp.often, fold_tones(text)) and not (
             table and exp.often in fold_tones(context).lower() and FREQUENCY.search(text)):
         return False
     if exp.kind and not _says_word(exp.kind, f"{text} {context}"):

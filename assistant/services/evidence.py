@@ -287,7 +287,7 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
             best = (total, a, b)
     if best[0] < 0:
         return 0, clip_quote(text, limit)
-    a, b = best[1], best[2]
+    a, b = _whole_sentence(text, best[1], best[2], limit)
     if _ANNOUNCES_TITLE.search(text, a, b):  # "… thực hiện Tiểu dự án 3: Tăng cường … cho học sinh, sinh viên (…)"
         title_end = _TITLE_END.search(text, b, b + _TITLE_REACH)
         b = title_end.start() if title_end else b
@@ -296,6 +296,22 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
 
 
 _QUOTE_REACH = 80  # how far past the limit a quoted title may run to be said whole
+_SENTENCE_REACH = 60  # and a sentence cut at a comma
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _whole_sentence(text: str, a: int, b: int, limit: int) -> tuple[int, int]:
+    """The sentence `text[a:b]` lies in, when it is little longer than `limit`: a quote cut at a comma loses the
+    half that answers ("… gửi Sở Khoa học và Công nghệ tổng hợp, chủ trì, phối hợp với Sở Tài chính" / ", báo cáo
+    UBND Thành phố bổ sung kinh phí theo quy định.")."""
+    last = len(text[:b].rstrip(" ,:")) - 1
+    stop = _SENTENCE_END.search(text, max(a, last))
+    end = stop.end() if stop and stop.group() != "\n" else stop.start() if stop else len(text)
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
+    start += len(text[start:a]) - len(text[start:a].lstrip())
+    if (start, end) != (a, b) and start <= a and end >= b and end - start <= limit + _SENTENCE_REACH:
+        return start, end
+    return a, b
 _TITLE_REACH = 2 * _QUOTE_REACH  # and a title a numbered name announces, unquoted
 # a thing named by its number announcing its title ("Tiểu dự án 3:", "Dự án 8:", "Nhiệm vụ 2:"): no quote ends there
 _ANNOUNCES_TITLE = re.compile(rf"[{UPPER}]\w*(?:\s+\w+){{0,3}}\s+\d+[a-z]?:\s*$")

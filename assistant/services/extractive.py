@@ -56,6 +56,7 @@ from assistant.services.question import (
     has_phrase,
     naming_phrase,
     question_parts,
+    receiving_units,
     served_units,
     stated_counts,
     without_asides,
@@ -233,7 +234,8 @@ class ExtractiveAnswerer:
         q_terms = list(dict.fromkeys(content_terms(spell_defined(expand_abbreviations(asked_words), defined))))
         q_bigrams = {f"{a} {b}" for a, b in zip(q_terms, q_terms[1:], strict=False)}
         total = sum(idf.get(t, 3.0) for t in q_terms) or 1.0
-        named = [unit_search_key(n) for n in q.units]
+        receiving = receiving_units(q)  # "… gửi … cho Sở Công Thương": not whose duty is asked
+        named = [unit_search_key(n) for n in q.units if n not in receiving]
         terms, focus = _naming_terms(q)
         prior = self._prior = _plan_match(terms, units, idf, q.references, focus, places_named(q.text))
         self._worded = _worded_plans(terms, units, q.references)
@@ -1360,7 +1362,7 @@ def asked_units(q: Question, meta: Mapping[str, Any]) -> list[str]:
 
     naming = naming_phrase(q.text)  # "kế hoạch của Đảng đoàn Quốc hội … | giao Tổ đảng …": the owner names the plan
     aside = set_aside(q)
-    served = served_units(q)
+    served = served_units(q) + receiving_units(q)
     return [n for n in (unit_search_key(u) for u in q.units if u not in served)
             if n and not names_plan(n) and n not in naming and not any(f"{n} ".startswith(f"{a} ") for a in aside)]
 

@@ -51,6 +51,10 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
     if best is None:
         return None
     _, parent, under = best
+    words = set(typed.split())
+    if any(len((own := _own_words(kid)) & asked) >= _FEW_WORDS and len(own & words) >= NAMED_SHARE * len(own)
+           for kid in children[under]):
+        return None  # "… giải pháp gì để giảm thiểu tác động tiêu cực …": one part is named, not the list of parts
     chunk = chunks[0]
     at, below = _find_path(text, parent), _find_path(text, under)
     if at is None or below is None:

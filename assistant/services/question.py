@@ -277,6 +277,17 @@ def served_units(q: Question) -> list[str]:
     return [u for u in q.units if any(u in s for s in spans)]
 
 
+# "… phải gửi kế hoạch sử dụng năng lượng cho Sở Công Thương chậm nhất ngày nào?": where a thing is sent, not who
+# sends it
+_SENT_TO = re.compile(r"\b(?:gui|nop)\b(?:\s+\S+){0,10}?\s+(?:cho|ve|den|toi|len)\s+(.+)")
+
+
+def receiving_units(q: Question) -> list[str]:
+    """The units a question names as those something is sent or handed in to."""
+    spans = [m.group(1) for m in _SENT_TO.finditer(q.folded)]
+    return [u for u in q.units if any(s.startswith(fold_question(u)) for s in spans)]
+
+
 # "… chỉ đứng vai phối hợp chứ không chủ trì ở những nội dung nào?", "những nhiệm vụ nào UBND xã chỉ là đơn vị phối
 # hợp?": the tasks a unit coordinates and does not lead
 _ONLY_COORDINATES = re.compile(r"\bchi (?!dao\b|huy\b)(?:\w+ ){0,3}phoi hop\b(?! voi\b)|\bvai (?:tro )?phoi hop\b")
@@ -560,8 +571,11 @@ def analyse(text: str) -> Question:
         intents -= {"number", "metadata"}
     if CITED_NUMBER_CUE.search(folded):  # "… căn cứ Chiến lược … ban hành theo quyết định số mấy, ngày nào?"
         intents = (intents | {"basis"}) - {"number", "metadata", "date", "deadline"}
-    if _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
+    if sent := _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
         intents.add("destination")
+        around = f"{folded[:sent.start()]} {folded[sent.end():]}".split()
+        if not any(_cue_in(around, None, c, "responsibility") for c in _CUES["responsibility"]):
+            intents.discard("responsibility")  # "… và gửi cho ai?": to whom, not who does it
     if _PROPOSED.search(folded) or PROPOSAL_CUE.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
         intents = (intents | {"proposal"}) - {"responsibility"}
     if intents & {"number", "date", "issuer", "signer", "title"}:

@@ -290,16 +290,18 @@ def how_often(act: str, text: str) -> bool:
     """A clause of `text` says how often `act` is done ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả …"): a
     frequency said of another thing ("kế hoạch … hằng năm") or a bare "định kỳ báo cáo" does not answer, nor one
     nearer another act ("chu kỳ sao lưu, …, tổ chức diễn tập … tối thiểu một lần/năm" is how often drills are);
-    acts written together ("họp giao ban") are one."""
+    acts written together ("họp giao ban") are one; an act's word in a name ("… hằng tuần về Cục Thống kê") is no act."""
     for clause in _CLAUSES.split(text):
-        if act not in clause:
+        if act not in clause.lower():
             continue
         groups: list[tuple[int, int, set[str]]] = []
-        for m in sorted((m for a in RECURRING_ACTS for m in re.finditer(re.escape(a), clause)), key=lambda m: m.start()):
+        acts = (m for a in RECURRING_ACTS for m in re.finditer(re.escape(a), clause, re.IGNORECASE)
+                if clause[m.start()].islower() or not clause[:m.start()].strip())
+        for m in sorted(acts, key=lambda m: m.start()):
             if groups and m.start() <= groups[-1][1] + 1:
-                groups[-1] = (groups[-1][0], max(groups[-1][1], m.end()), groups[-1][2] | {m.group(0)})
+                groups[-1] = (groups[-1][0], max(groups[-1][1], m.end()), groups[-1][2] | {m.group(0).lower()})
             else:
-                groups.append((m.start(), m.end(), {m.group(0)}))
+                groups.append((m.start(), m.end(), {m.group(0).lower()}))
         for f in FREQUENCY.finditer(clause):
             nearest = min(groups, key=lambda g: max(g[0] - f.end(), f.start() - g[1], 0), default=None)
             if nearest is not None and act in nearest[2]:

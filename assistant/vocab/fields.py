@@ -12,6 +12,7 @@ import re
 
 from assistant.text import UPPER, collapse_spaces, fold_accents
 from assistant.vocab.numbering import is_bullet, strip_marker
+from assistant.vocab.units import HEAD_WORDS
 
 STT = "STT"  # key of a row's number cell, whatever its column is called
 GROUP = "Nhóm"  # key of the group value a row inherits ("I. Hạ tầng số" above its rows)
@@ -195,9 +196,12 @@ def field_runs(text: str) -> list[tuple[str, int, int]]:
 FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
 SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
 # where a report goes: "gửi", "nộp", "(qua …)", "báo cáo về …", "báo cáo kết quả thực hiện về Bộ Công an"
+# "báo cáo tiến độ … vào thứ Sáu hằng tuần về Cục Thống kê": a body's name, as plans write it, after "về"
 SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b|"
                       r"\bbáo cáo(?: [^\W\d]+){1,4} (?:về|cho|lên) (?:bộ|sở|ban|ủy ban|uỷ ban|ubnd|văn phòng|phòng|"
-                      r"các|cơ quan|đơn vị|trung tâm|công an|thường trực|tỉnh ủy|huyện ủy|đảng ủy)\b", re.IGNORECASE)
+                      r"các|cơ quan|đơn vị|trung tâm|công an|thường trực|tỉnh ủy|huyện ủy|đảng ủy)\b|"
+                      r"\bbáo cáo(?: \w+){1,12}? (?:về|cho|lên) (?-i:" + "|".join(
+                          re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # a column naming who answers for a task, then the duty: "Người theo dõi", "Cán bộ phụ trách", "Đơn vị thực hiện"

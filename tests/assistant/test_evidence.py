@@ -222,6 +222,21 @@ def test_a_name_stays_with_the_quoted_title_it_announces() -> None:
     assert "Dự án 6" in quote, quote
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    # little longer than the limit: said whole, the half past the comma answers
+    ("Trường hợp không cân đối được kinh phí thực hiện, các đơn vị có văn bản đề xuất, gửi Sở Khoa học và Công nghệ "
+     "tổng hợp, chủ trì, phối hợp với Sở Tài chính, báo cáo UBND Thành phố bổ sung kinh phí theo quy định.",
+     "bổ sung kinh phí theo quy định."),
+    # far longer: still cut, at a clause
+    ("Trường hợp không cân đối được kinh phí thực hiện, các đơn vị có văn bản đề xuất, gửi Sở Khoa học và Công nghệ "
+     "tổng hợp, chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ, Sở Tư pháp, Văn phòng Ủy ban nhân dân Thành phố và "
+     "các cơ quan liên quan, báo cáo UBND Thành phố xem xét, quyết định bổ sung kinh phí theo quy định.", None),
+])
+def test_a_sentence_little_longer_than_a_quote_is_said_whole(text: str, said: str | None) -> None:
+    _, quote = best_window(text, set(content_terms("không cân đối được kinh phí thì đề xuất gửi ai?")), None, 170)
+    assert quote.endswith(said) if said else len(quote) <= 170, quote
+
+
 def test_a_provinces_product_is_compared_as_gdp() -> None:
     """"bao nhiêu phần trăm GDP" of a provincial plan: its "GRDP" is the same term."""
     assert content_terms("Kinh tế số chiếm 45% GRDP tỉnh") == content_terms("Kinh tế số chiếm 45% GDP tỉnh")

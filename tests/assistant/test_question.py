@@ -14,6 +14,7 @@ from assistant.services.question import (
     has_phrase,
     names_a_document,
     question_parts,
+    receiving_units,
     served_units,
     topic_words,
     whether_asked,
@@ -704,3 +705,29 @@ def test_the_tasks_a_unit_only_coordinates_are_asked(question: str, units: tuple
 ])
 def test_units_things_are_for_are_not_asked_of(question: str, served: list[str]) -> None:
     assert served_units(analyse(question)) == served
+
+
+@pytest.mark.parametrize(("question", "units", "receiving"), [
+    ("Các cơ sở phải gửi kế hoạch sử dụng năng lượng năm 2026 cho Sở Công Thương chậm nhất ngày nào?",
+     ("Sở Công Thương",), ["Sở Công Thương"]),
+    ("Sở Y tế gửi báo cáo về UBND tỉnh trước ngày nào?", ("Sở Y tế", "UBND tỉnh"), ["UBND tỉnh"]),  # ends before "gửi"
+    ("Sở Y tế nộp hồ sơ cho Sở Nội vụ khi nào?", ("Sở Y tế", "Sở Nội vụ"), ["Sở Nội vụ"]),
+    ("Sở Y tế chủ trì, phối hợp với Sở Nội vụ những việc gì?", ("Sở Y tế", "Sở Nội vụ"), []),
+    ("Bộ Chính trị đặt mục tiêu gì đến năm 2030?", ("Bộ Chính trị",), []),  # the name ends before "đặt"
+])
+def test_units_things_are_sent_to_are_not_asked_of(question: str, units: tuple[str, ...],
+                                                   receiving: list[str]) -> None:
+    q = analyse(question)
+    assert q.units == units
+    assert receiving_units(q) == receiving
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("Thống kê tỉnh báo cáo tiến độ định kỳ thế nào và gửi cho ai?", False),  # to whom, not who
+    ("Ai tổng hợp báo cáo và gửi cho ai?", True),
+    ("Sở nào chủ trì, báo cáo gửi về đâu?", True),
+])
+def test_whom_a_report_is_sent_to_asks_no_doer(question: str, who: bool) -> None:
+    q = analyse(question)
+    assert q.wants("destination")
+    assert q.wants("responsibility") is who

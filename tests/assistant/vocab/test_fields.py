@@ -129,6 +129,9 @@ def test_heads_table(line: str, heads: bool) -> None:
     ("báo cáo kết quả thực hiện cho thường trực huyện ủy", True),
     ("tổng hợp báo cáo kết quả về việc triển khai kế hoạch", False),  # "về việc": what it is about, not where
     ("xây dựng báo cáo đánh giá tác động môi trường", False),
+    # many words between, then a body's name as plans write it
+    ("Báo cáo tiến độ thu thập thông tin vào thứ Sáu hằng tuần về Cục Thống kê", True),
+    ("báo cáo kết quả thực hiện trong năm về công tác quản lý", False),
 ])
 def test_where_a_report_goes(text: str, sends: bool) -> None:
     assert bool(SENDS_TO.search(text)) is sends
