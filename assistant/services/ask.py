@@ -614,10 +614,10 @@ class AskService:
             [w for a in alternatives for w in a]
         qualifying = [w for w in dict.fromkeys([*qualifying_words(q), *whether]) if w not in words]
         unsaid = [w for w in self._unnamed(q, words, docs) + qualifying if not said(w)]
-        for before, gloss in _GLOSSED.findall(q):  # "thiết bị bay không người lái (drone, flycam)": one thing
-            inside = [w for w in words if w in gloss]  # named twice, the plan says it neither way
+        for before, gloss in _GLOSSED.findall(q) if accented else ():  # "thiết bị bay không người lái (drone,
+            inside = [w for w in words if w in gloss]  # flycam)": a thing named twice, the plan says it neither way
             ends = [" ".join(fold_tones(before.lower()).split()[-n:]) for n in _GLOSS_LEAD]
-            if gloss == gloss.lower() and inside and all(w in unsaid for w in inside) and \
+            if inside and all(w in unsaid for w in inside) and \
                     not any(_says(e, t, whole=True) for e in ends for t, _ in texts):
                 return False
         # typed without diacritics, a question's words are guessed from its syllables ("để tăng" read as one word):
@@ -1098,8 +1098,9 @@ def _capitalised(word: str, typed: str) -> bool:
     return bool(found and any(s[0].isupper() for s in found.group(0).split()))
 
 
-# a thing the asker names, then glosses in brackets in lower case ("(drone, flycam)"; "(Sở TT&TT)" is a short name)
-_GLOSSED = re.compile(r"((?:[^\W\d]+\s+){2,}[^\W\d]+)\s*\(([^()]{2,60})\)")
+# a thing the asker names, then glosses in brackets by foreign words in lower case ("(drone, flycam)"; "(Sở TT&TT)"
+# is a short name, "(kể cả giếng khoan)", "(nước máy)" say what is counted)
+_GLOSSED = re.compile(r"((?:[^\W\d]+\s+){2,}[^\W\d]+)\s*\(((?:[a-z]{2,}(?:-[a-z]+)?(?:,\s*|\s+(?:hay|hoặc)\s+)?)+)\)")
 _GLOSS_LEAD = (3, 4)  # the thing's words said before its gloss, at least three ("không người lái", "trợ lý ảo")
 
 

@@ -297,18 +297,22 @@ def best_window(text: str, terms: set[str], want: re.Pattern[str] | None, limit:
 
 _QUOTE_REACH = 80  # how far past the limit a quoted title may run to be said whole
 _SENTENCE_REACH = 60  # and a sentence cut at a comma
-_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[;!?](?=\s|$)|(?<!\b\w)(?<!\b\w\w)\.(?=\s|$)|\n")  # "TP. Hồ Chí Minh" goes on
 
 
 def _whole_sentence(text: str, a: int, b: int, limit: int) -> tuple[int, int]:
     """The sentence `text[a:b]` lies in, when it is little longer than `limit`: a quote cut at a comma loses the
     half that answers ("… gửi Sở Khoa học và Công nghệ tổng hợp, chủ trì, phối hợp với Sở Tài chính" / ", báo cáo
-    UBND Thành phố bổ sung kinh phí theo quy định.")."""
+    UBND Thành phố bổ sung kinh phí theo quy định."), or one opening in the middle of a list its start ("… ngân sách
+    nhà nước hằng năm của các bộ, | cơ quan, đơn vị …"); a clause opening on its own subject ("…, Sở Tài chính …")
+    is said from there."""
     last = len(text[:b].rstrip(" ,:")) - 1
     stop = _SENTENCE_END.search(text, max(a, last))
     end = stop.end() if stop and stop.group() != "\n" else stop.start() if stop else len(text)
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
-    start += len(text[start:a]) - len(text[start:a].lstrip())
+    start = a
+    if text[a:a + 1].islower():
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
+        start += len(text[start:a]) - len(text[start:a].lstrip())
     if (start, end) != (a, b) and start <= a and end >= b and end - start <= limit + _SENTENCE_REACH:
         return start, end
     return a, b

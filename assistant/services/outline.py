@@ -51,9 +51,9 @@ def outline(q: Question, chunks: list[ScoredChunk], text: str) -> tuple[list[Sta
     if best is None:
         return None
     _, parent, under = best
-    words = set(typed.split())
-    if any(len((own := _own_words(kid)) & asked) >= _FEW_WORDS and len(own & words) >= NAMED_SHARE * len(own)
-           for kid in children[under]):
+    naming = set(typed.split()) - asked  # the words naming the plan tell no part apart
+    parts = [_own_words(kid) - _own_words(parent[-1]) - naming for kid in children[under]]
+    if any(len(own) >= _FEW_WORDS and len(own & asked) >= NAMED_SHARE * len(own) for own in parts):
         return None  # "… giải pháp gì để giảm thiểu tác động tiêu cực …": one part is named, not the list of parts
     chunk = chunks[0]
     at, below = _find_path(text, parent), _find_path(text, under)

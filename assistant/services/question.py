@@ -205,6 +205,9 @@ _MONEY_FROM = re.compile(r"\btien\b.*" + _FROM_WHERE)  # not "dữ liệu lấy 
 _SOURCE_ASKED = re.compile(_FROM_WHERE + r"|\bnguon gi\b")
 _RECIPIENTS_ASKED = re.compile(r"\b(?:noi nhan|(?:dong )?kinh gui)\b")
 _WHO_PAYS = re.compile(r"\bai (?:tra|chi tra|chiu|dong|bo|lo) (?:tien|chi phi|kinh phi|phi)\b|\bai (?:chi tra|chiu chi phi)\b")
+# "Phòng nào lập báo cáo …": which body does it
+_WHICH_BODY = re.compile(r"\b(?:phong|so|ban|bo|xa|phuong|cap|don vi|co quan|to chuc|trung tam|luc luong|nganh|"
+                         r"uy ban|chi cuc|cuc|doan|hoi|tram|truong) nao\b")
 _SENT_WHERE = re.compile(r"\b(?:gui|nop|chuyen|bao cao)(?: \w+){0,3}? (?:ve|den|len) (?:dau|co quan nao|don vi nao|noi nao)\b"
                          r"|\bgui (?:ai|cho ai|cho co quan nao)\b")
 # a decision's preamble ends on who proposed it (Nghị định 30/2020/NĐ-CP): "Theo đề nghị của Giám đốc Sở …",
@@ -279,13 +282,16 @@ def served_units(q: Question) -> list[str]:
 
 # "… phải gửi kế hoạch sử dụng năng lượng cho Sở Công Thương chậm nhất ngày nào?": where a thing is sent, not who
 # sends it
-_SENT_TO = re.compile(r"\b(?:gui|nop)\b(?:\s+\S+){0,10}?\s+(?:cho|ve|den|toi|len)\s+(.+)")
+_SENT_TO = re.compile(r"\b(?:gui|nop|trinh)\b(?:\s+\S+){0,10}?\s+(?:(?:ve |len |den )?cho|ve|den|toi|len)\s+(.+)")
 
 
 def receiving_units(q: Question) -> list[str]:
-    """The units a question names as those something is sent or handed in to."""
-    spans = [m.group(1) for m in _SENT_TO.finditer(q.folded)]
-    return [u for u in q.units if any(s.startswith(fold_question(u)) for s in spans)]
+    """The units a question names as those something is sent or handed in to, within one clause, and named nowhere
+    else in it ("… nhận báo cáo gửi về Sở Y tế" of a question asking Sở Y tế's duties names it twice)."""
+    clauses = [fold_question(c) for c in re.split(r"[,;.?!]", q.text)]
+    spans = [m.group(1) for c in clauses for m in _SENT_TO.finditer(c)]
+    return [u for u in q.units if any(s.startswith(key := fold_question(u)) for s in spans)
+            and q.folded.count(key) == 1]
 
 
 # "… chỉ đứng vai phối hợp chứ không chủ trì ở những nội dung nào?", "những nhiệm vụ nào UBND xã chỉ là đơn vị phối
@@ -573,8 +579,9 @@ def analyse(text: str) -> Question:
         intents = (intents | {"basis"}) - {"number", "metadata", "date", "deadline"}
     if sent := _SENT_WHERE.search(folded):  # "… gửi về đâu?", "báo cáo về cơ quan nào?": where it is sent
         intents.add("destination")
-        around = f"{folded[:sent.start()]} {folded[sent.end():]}".split()
-        if not any(_cue_in(around, None, c, "responsibility") for c in _CUES["responsibility"]):
+        around = f"{folded[:sent.start()]} {folded[sent.end():]}"
+        if not any(_cue_in(around.split(), None, c, "responsibility") for c in _CUES["responsibility"]) and \
+                not _WHICH_BODY.search(around):
             intents.discard("responsibility")  # "… và gửi cho ai?": to whom, not who does it
     if _PROPOSED.search(folded) or PROPOSAL_CUE.search(folded):  # "ban hành theo đề nghị của cơ quan nào": who proposed, not who leads a task
         intents = (intents | {"proposal"}) - {"responsibility"}

@@ -286,6 +286,11 @@ RECURRING_ACTS = ("báo cáo", "họp", "giao ban", "hội nghị", "kiểm tra"
 _CLAUSES = re.compile(r"[;\n]|\.\s")
 
 
+# a body's head word just before a capitalised word: a name follows ("Cục Thống kê", "Trung tâm Giám sát …")
+_NAMED_BY_HEAD = re.compile(r"(?:(?<![^\W\d_])(?:Cục|Tổng cục|Chi cục|Trung tâm|Ban|Phòng|Sở|Bộ|Viện|Văn phòng|Hội đồng|"
+                            r"Ủy ban|Uỷ ban|Đội|Tổ|Hội))\s+$")
+
+
 def how_often(act: str, text: str) -> bool:
     """A clause of `text` says how often `act` is done ("Định kỳ hằng quý, 6 tháng, năm báo cáo kết quả …"): a
     frequency said of another thing ("kế hoạch … hằng năm") or a bare "định kỳ báo cáo" does not answer, nor one
@@ -296,7 +301,7 @@ def how_often(act: str, text: str) -> bool:
             continue
         groups: list[tuple[int, int, set[str]]] = []
         acts = (m for a in RECURRING_ACTS for m in re.finditer(re.escape(a), clause, re.IGNORECASE)
-                if clause[m.start()].islower() or not clause[:m.start()].strip())
+                if not (clause[m.start()].isupper() and _NAMED_BY_HEAD.search(clause, 0, m.start())))
         for m in sorted(acts, key=lambda m: m.start()):
             if groups and m.start() <= groups[-1][1] + 1:
                 groups[-1] = (groups[-1][0], max(groups[-1][1], m.end()), groups[-1][2] | {m.group(0).lower()})

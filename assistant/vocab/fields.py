@@ -196,12 +196,14 @@ def field_runs(text: str) -> list[tuple[str, int, int]]:
 FIELDS_CLOSING = re.compile(r"\([^()]*\b(?:chủ trì|phụ trách)\s*:[^()]*\)")  # "(Cơ quan chủ trì: …; phối hợp: …)"
 SENT_VIA = re.compile(r"\((?:thông )?qua [^)]+\)")  # "báo cáo UBND tỉnh (qua Sở Nội vụ)"
 # where a report goes: "gửi", "nộp", "(qua …)", "báo cáo về …", "báo cáo kết quả thực hiện về Bộ Công an"
-# "báo cáo tiến độ … vào thứ Sáu hằng tuần về Cục Thống kê": a body's name, as plans write it, after "về"
+# "báo cáo tiến độ … vào thứ Sáu hằng tuần về Cục Thống kê": a body's name, as plans write it, after "về" ("về Bộ
+# chỉ số …", "về Hội nhập …" say what it is about)
 SENDS_TO = re.compile(r"\b(?:gửi|nộp)\b|\((?:thông )?qua |\bbáo cáo (?:về|cho|lên)\b|"
                       r"\bbáo cáo(?: [^\W\d]+){1,4} (?:về|cho|lên) (?:bộ|sở|ban|ủy ban|uỷ ban|ubnd|văn phòng|phòng|"
                       r"các|cơ quan|đơn vị|trung tâm|công an|thường trực|tỉnh ủy|huyện ủy|đảng ủy)\b|"
-                      r"\bbáo cáo(?: \w+){1,12}? (?:về|cho|lên) (?-i:" + "|".join(
-                          re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+                      r"\bbáo cáo(?: \w+){1,12}? (?:về|cho|lên) (?-i:(?:" + "|".join(
+                          re.escape(h) for h in sorted(HEAD_WORDS, key=len, reverse=True)) +
+                      rf") (?:[{UPPER}]|(?:tỉnh|thành phố|huyện|xã|phường)\b))", re.IGNORECASE)
 
 
 # a column naming who answers for a task, then the duty: "Người theo dõi", "Cán bộ phụ trách", "Đơn vị thực hiện"

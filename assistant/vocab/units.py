@@ -69,13 +69,13 @@ HEAD_WORDS = (
 _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phương": a group, kept as written
 _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
-    r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|đề ra|đặt|đưa ra|xác định|phê duyệt|lãnh đạo|"
+    r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|đề ra|(?<![Ll]ắp )đặt|đưa ra|xác định|phê duyệt|lãnh đạo|"
     r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
     r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp)|những|nhiệm vụ|công việc|việc|"
     r"các (?:nhiệm vụ|việc|nội dung)|nội dung|"
-    r"nói|nêu|ghi|kể|gửi|nộp|"
+    r"nói|nêu|ghi|kể|(?<!tiền )gửi|(?<!người )nộp|"
     # what the unit does only, also, still ("UBND xã chỉ là đơn vị phối hợp", "Sở Y tế cũng …"), or directs ("Sở Y
     # tế chỉ đạo các bệnh viện"); "Ban chỉ đạo", "Bộ chỉ huy" name
     r"chỉ(?! (?:đạo|huy|thị|tiêu|số)\b)|(?<!Ban )(?<!ban )chỉ đạo|cũng|đều|vẫn|chưa|đứng)\b",  # "… do ai ký", not "tự do"; "Bộ Chính trị nói …": the asker's verb  # lower case: "Ban Tổ chức" is a name

@@ -237,6 +237,15 @@ def test_a_sentence_little_longer_than_a_quote_is_said_whole(text: str, said: st
     assert quote.endswith(said) if said else len(quote) <= 170, quote
 
 
+def test_a_clause_opening_on_its_own_subject_is_not_widened_back() -> None:
+    """"…, Sở Tài chính thẩm định …": the clause asked is said from its subject, not with another unit's date."""
+    text = ("Sở Xây dựng chủ trì hoàn thành rà soát danh mục công trình trước ngày 30 tháng 6 năm 2026, Sở Tài chính "
+            "thẩm định dự toán và báo cáo UBND tỉnh trước ngày 15 tháng 9 năm 2026.")
+    question = "Sở Tài chính thẩm định dự toán và báo cáo UBND tỉnh trước ngày nào?"
+    _, quote = best_window(text, set(content_terms(question)), None, 170)
+    assert quote.startswith("Sở Tài chính") and "30 tháng 6" not in quote, quote
+
+
 def test_a_provinces_product_is_compared_as_gdp() -> None:
     """"bao nhiêu phần trăm GDP" of a provincial plan: its "GRDP" is the same term."""
     assert content_terms("Kinh tế số chiếm 45% GRDP tỉnh") == content_terms("Kinh tế số chiếm 45% GDP tỉnh")

@@ -34,7 +34,7 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     ("Kế hoạch thủy lợi huyện Tân Phước nêu những giải pháp gì để hạn chế tác động bất lợi của hạn hán, xâm nhập mặn?",
      ["Đắp đập tạm ngăn mặn", "cây màu chịu hạn"], ["Khen thưởng"]),
     # a gloss the plan does not use, of a thing it says: answered
-    ("Huyện Tân Phước xây dựng phần mềm quản lý vận hành hồ chứa (ứng dụng điện thoại) cho hồ nào?", ["Ba Rài"], []),
+    ("Huyện Tân Phước xây dựng phần mềm quản lý vận hành hồ chứa (app) cho hồ nào?", ["Ba Rài"], []),
 ])
 def test_answered(plans: Services, question: str, facts: list[str], not_said: list[str]) -> None:
     assert_answered(plans, question, facts, not_said)

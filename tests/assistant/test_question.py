@@ -714,6 +714,10 @@ def test_units_things_are_for_are_not_asked_of(question: str, served: list[str])
     ("Sở Y tế nộp hồ sơ cho Sở Nội vụ khi nào?", ("Sở Y tế", "Sở Nội vụ"), ["Sở Nội vụ"]),
     ("Sở Y tế chủ trì, phối hợp với Sở Nội vụ những việc gì?", ("Sở Y tế", "Sở Nội vụ"), []),
     ("Bộ Chính trị đặt mục tiêu gì đến năm 2030?", ("Bộ Chính trị",), []),  # the name ends before "đặt"
+    ("Sau khi nhận hồ sơ gửi đến, Sở Tài chính phải làm gì?", ("Sở Tài chính",), []),  # another clause
+    ("Sở Y tế có trách nhiệm gì khi nhận báo cáo gửi về Sở Y tế?", ("Sở Y tế",), []),  # named as the doer too
+    ("Phòng Tuyên truyền và hỗ trợ người nộp thuế có nhiệm vụ gì?", ("Phòng Tuyên truyền và hỗ trợ người nộp thuế",),
+     []),
 ])
 def test_units_things_are_sent_to_are_not_asked_of(question: str, units: tuple[str, ...],
                                                    receiving: list[str]) -> None:
@@ -725,6 +729,7 @@ def test_units_things_are_sent_to_are_not_asked_of(question: str, units: tuple[s
 @pytest.mark.parametrize(("question", "who"), [
     ("Thống kê tỉnh báo cáo tiến độ định kỳ thế nào và gửi cho ai?", False),  # to whom, not who
     ("Ai tổng hợp báo cáo và gửi cho ai?", True),
+    ("Phòng nào lập báo cáo và gửi cho ai?", True),
     ("Sở nào chủ trì, báo cáo gửi về đâu?", True),
 ])
 def test_whom_a_report_is_sent_to_asks_no_doer(question: str, who: bool) -> None:

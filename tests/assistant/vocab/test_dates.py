@@ -153,6 +153,8 @@ def test_how_often_is_said_of_the_act_asked() -> None:
     assert not how_often("họp", "định kỳ hằng tháng báo cáo kết quả")
     # an act's word in a body's name is no act: the report is weekly, the body "Cục Thống kê"
     assert how_often("báo cáo", "Báo cáo tiến độ thu thập thông tin vào thứ Sáu hằng tuần về Cục Thống kê")
+    assert how_often("báo cáo", "- Báo cáo định kỳ hằng tháng về Sở Nội vụ")  # a bullet's act, capitalised
+    assert how_often("tập huấn", "Mở lớp Tập huấn nghiệp vụ hằng năm cho cán bộ xã")
 
 
 @pytest.mark.parametrize(("act", "text", "said"), [

@@ -132,6 +132,7 @@ def test_heads_table(line: str, heads: bool) -> None:
     # many words between, then a body's name as plans write it
     ("Báo cáo tiến độ thu thập thông tin vào thứ Sáu hằng tuần về Cục Thống kê", True),
     ("báo cáo kết quả thực hiện trong năm về công tác quản lý", False),
+    ("báo cáo tham luận tại hội thảo về Hội nhập kinh tế quốc tế", False),  # what it is about
 ])
 def test_where_a_report_goes(text: str, sends: bool) -> None:
     assert bool(SENDS_TO.search(text)) is sends
