@@ -701,11 +701,45 @@ def _table_rows(table: Any) -> list[str]:
     layout = _layout_columns(grid)
     if layout is not None:
         return layout
-    rows = [[cell_text(cell[1]) if cell else "" for cell in cells] for cells in grid]
+    rows = _nested_rows(table, grid) or [[cell_text(cell[1]) if cell else "" for cell in cells] for cells in grid]
     # the header row typed again where the table goes on to a new page ("Lặp lại hàng tiêu đề" done by hand)
     rows = [cells for i, cells in enumerate(rows) if not (i and cells == rows[0] and any(cells))]
     foreign = translation_columns(rows)  # "Task" beside "Nhiệm vụ": the translation column says nothing more
     return ["\t".join(c for i, c in enumerate(cells) if i not in foreign) for cells in rows]  # "Nhóm\t\t\t": a group row
+
+
+def _nested_rows(table: Any, grid: list[list[_GridCell]]) -> list[list[str]] | None:
+    """A table whose groups each table their items inside one cell ("A | Tuyên truyền | [Nhiệm vụ cụ thể | Cơ quan chủ
+    trì | … ]"), read as one table: a row per item, its group's cells beside it, under the outer header with the inner
+    one in that column's place. None unless two groups or more do so in the same column under the same header."""
+    from docx.table import Table
+
+    inner: dict[int, tuple[int, list[list[str]]]] = {}
+    for i, row in enumerate(table.rows):
+        held = [(j, blocks[0]) for j, cell in enumerate(row.cells)
+                if len(blocks := [b for b in _inner_content(cell) if isinstance(b, Table)]) == 1]
+        if len(held) == 1:
+            j, block = held[0]
+            cells = [[cell_text(c[1]) if c else "" for c in r] for r in _cell_grid(block)]
+            if len(cells) >= 2 and len(cells[0]) >= 2 and _layout_columns(_cell_grid(block)) is None:
+                inner[i] = (j, cells)
+    columns = {j for j, _ in inner.values()}
+    heads = {tuple(cells[0]) for _, cells in inner.values()}
+    if len(inner) < 2 or len(columns) != 1 or len(heads) != 1 or 0 in inner:
+        return None
+    column, head = columns.pop(), list(heads.pop())
+    rows: list[list[str]] = []
+    for i, grid_row in enumerate(grid):
+        outer = [cell_text(c[1]) if c else "" for c in grid_row]
+        if column >= len(outer):
+            return None
+        if i == 0:
+            rows.append(outer[:column] + head + outer[column + 1:])
+        elif i in inner:
+            rows += [outer[:column] + item + outer[column + 1:] for item in inner[i][1][1:]]
+        else:
+            rows.append(outer[:column] + [outer[column]] + [""] * (len(head) - 1) + outer[column + 1:])
+    return rows
 
 
 def _cell_grid(table: Any) -> list[list[_GridCell]]:

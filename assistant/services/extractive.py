@@ -64,7 +64,7 @@ from assistant.services.question import (
     without_setting_verb,
 )
 from assistant.services.verify import Statement
-from assistant.text import dictionary_words, fold_accents, fold_tones, has_diacritics, syllables
+from assistant.text import UPPER, dictionary_words, fold_accents, fold_tones, has_diacritics, syllables
 from assistant.vocab.dates import (
     DAY_RANGE,
     quarters_asked,
@@ -922,6 +922,12 @@ def _marked(u: Unit) -> bool:
     return bool(label.strip()) and strip_marker(label + "x")[0] == len(label)
 
 
+# things a plan names by a capitalised kind word, one by one: "Luật Giá", "Nghị định số …", "Đề án …"
+_NAMED_THINGS = {folded: re.compile(rf"(?<!\w){word}\s+[{UPPER}]") for folded, word in (
+    ("luat", "Luật"), ("nghi dinh", "Nghị định"), ("de an", "Đề án"), ("du an", "Dự án"), ("chuong trinh", "Chương trình"),
+    ("thong tu", "Thông tư"), ("nghi quyet", "Nghị quyết"), ("quyet dinh", "Quyết định"))}
+
+
 def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     """(offset, quote, what is said) of one duty in a unit's list. A duty with its own items ("…, gồm: - Dự án 1 …
     - Dự án 2 …") says its intro and each item briefly; a long one, the clauses that answer the question."""
@@ -934,9 +940,14 @@ def _duty_line(text: str, q: Question) -> tuple[int, str, str]:
     if len(text) <= DUTY_CHARS:
         return 0, text, _one_line(strip_marker(text)[1])
     terms = set(content_terms(q.text))
-    offset, quote = best_window(text, terms, q.expect.pattern, DUTY_CHARS)
+    # "… rà soát, kiến nghị sửa đổi những luật nào?": the duty naming them one by one ("Luật Ngân sách nhà nước, Luật
+    # Giá, …") is quoted where it names them, as far as its list goes
+    kind = _NAMED_THINGS.get(q.listed)
+    named = kind if kind is not None and len(kind.findall(text)) >= 2 else None
+    offset, quote = best_window(text, terms, named or q.expect.pattern, LIST_EXPAND_CHARS if named else DUTY_CHARS)
     prefix = clip_quote(text, DUTY_CHARS)
-    if len(terms & set(folded_syllables(prefix))) >= len(terms & set(folded_syllables(quote))):
+    names_more = named is not None and len(named.findall(quote)) > len(named.findall(prefix))
+    if not names_more and len(terms & set(folded_syllables(prefix))) >= len(terms & set(folded_syllables(quote))):
         offset, quote = 0, prefix  # a duty says what is to be done first: its start, unless a later part answers more
     said = quote if offset else strip_marker(quote)[1]
     return offset, quote, ("…" if offset else "") + _one_line(said)

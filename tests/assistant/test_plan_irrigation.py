@@ -33,6 +33,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # one part named: its items, not the list of the parts
     ("Kế hoạch thủy lợi huyện Tân Phước nêu những giải pháp gì để hạn chế tác động bất lợi của hạn hán, xâm nhập mặn?",
      ["Đắp đập tạm ngăn mặn", "cây màu chịu hạn"], ["Khen thưởng"]),
+    # the laws a duty names one by one, late in it: quoted where it names them
+    ("Theo kế hoạch thủy lợi huyện Tân Phước, Phòng Tư pháp rà soát, kiến nghị sửa đổi theo những luật nào?",
+     ["Luật Thủy lợi", "Luật Đê điều", "Luật Đất đai"], []),
     # a gloss the plan does not use, of a thing it says: answered
     ("Huyện Tân Phước xây dựng phần mềm quản lý vận hành hồ chứa (app) cho hồ nào?", ["Ba Rài"], []),
 ])

@@ -353,6 +353,30 @@ def test_a_table_inside_a_cell_is_read(tmp_path: Path) -> None:
     assert "1 – Tổ chức hội nghị – Tháng 5/2026" in row and "2 – Phát tờ rơi – Quý III/2026" in row, row
 
 
+def test_groups_tabling_their_items_in_a_cell_read_as_one_table(tmp_path: Path) -> None:
+    """Each group tables its tasks inside its row's cell under the same header: one table, a row per task with its
+    group beside it, under the outer header with the inner one in that column's place."""
+    document = docx.Document()
+    tasks = document.add_table(rows=3, cols=3)
+    for cell, value in zip(tasks.rows[0].cells, ("TT", "Nhóm nhiệm vụ", "Nội dung"), strict=True):
+        cell.text = value
+    groups = (("A", "Tuyên truyền", [["Tổ chức hội nghị", "Sở Công Thương", "Tháng 5/2026"]]),
+              ("B", "Hỗ trợ doanh nghiệp", [["Kiểm toán năng lượng", "Sở Công Thương", "Quý III/2026"],
+                                             ["Hội nghị biểu dương", "Hiệp hội Doanh nghiệp tỉnh", "Tháng 10/2026"]]))
+    for row, (number, group, items) in zip(tasks.rows[1:], groups, strict=True):
+        row.cells[0].text, row.cells[1].text = number, group
+        inner = row.cells[2].add_table(rows=len(items) + 1, cols=3)
+        for inner_row, values in zip(inner.rows, [["Nhiệm vụ cụ thể", "Cơ quan phối hợp", "Thời gian"], *items],
+                                     strict=True):
+            for cell, value in zip(inner_row.cells, values, strict=True):
+                cell.text = value
+    path = tmp_path / "long-nhom.docx"
+    document.save(str(path))
+    lines = load_document(path, max_bytes=MB).text.split("\n")
+    assert "TT\tNhóm nhiệm vụ\tNhiệm vụ cụ thể\tCơ quan phối hợp\tThời gian" in lines
+    assert "B\tHỗ trợ doanh nghiệp\tHội nghị biểu dương\tHiệp hội Doanh nghiệp tỉnh\tTháng 10/2026" in lines
+
+
 def test_a_header_laid_out_in_a_table_inside_a_frame_is_read_column_by_column(tmp_path: Path) -> None:
     """A table of one cell frames a header laid out in a table of its own (issuer │ motto): the issuer's lines, then
     the motto's, each a line — not one value run together."""

@@ -7,12 +7,23 @@ bundled with tldextract: no network, no disk writes.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import tldextract
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from assistant.privacy.recognizers.base import LANGUAGE
+from assistant.privacy.recognizers.base import LANGUAGE, phrase_regex
+from assistant.text import fold_accents
+
+# an office's mailbox its sentence publishes for anyone to write to ("duy trì đường dây nóng …, số điện thoại … và hộp
+# thư điện tử …"), no person named between: no personal identifier
+_PUBLISHED = phrase_regex(("đường dây nóng", "tổng đài", "tiếp nhận phản ánh", "hộp thư góp ý", "hộp thư tiếp nhận"),
+                          r"(?:(?!\b(?:dong chi|ong|ba|anh|chi|can bo|ho ten)\b).){0,140}")
+_SENTENCE_CUT = re.compile(r"[\n;]|[.!?](?:\s|$)")
+_PUBLISHED_REACH = 180
 
 
 @lru_cache(maxsize=1)
@@ -31,3 +42,14 @@ class VnEmailRecognizer(EmailRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return offline_extractor()(pattern_text).fqdn != ""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not _published(text, r.start)]
+
+
+def _published(text: str, start: int) -> bool:
+    """The sentence before the address calls it an office's public channel (a phone number inside stays in it)."""
+    before = text[max(0, start - _PUBLISHED_REACH):start]
+    cuts = list(_SENTENCE_CUT.finditer(before))
+    return _PUBLISHED.search(fold_accents(before[cuts[-1].end():] if cuts else before).lower()) is not None

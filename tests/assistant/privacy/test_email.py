@@ -37,6 +37,23 @@ def test_ignores_non_addresses(recognizer, values_of, text):
     assert values_of(recognizer, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an office's mailbox published with its hotline: kept, however far the phone number stands between
+        ("Duy trì đường dây nóng của Sở Giáo dục và Đào tạo về phòng, chống bạo lực học đường: số điện thoại "
+         "0215.3 866 118 và hộp thư điện tử phongchongbaoluc@vankhe.edu.vn.", []),
+        ("Quản lý đường dây nóng và hộp thư điện tử tiepnhan@soyte.gov.vn.", []),
+        # a person named between: their own address
+        ("Đường dây nóng do đồng chí Lê Văn Hòa phụ trách, email lvhoa@gmail.com.", ["lvhoa@gmail.com"]),
+        # another sentence: no channel named
+        ("Duy trì đường dây nóng. Báo cáo gửi về email nguyenvanan@gmail.com.", ["nguyenvanan@gmail.com"]),
+    ],
+)
+def test_an_offices_published_mailbox_is_no_personal_data(recognizer, values_of, text, expected):
+    assert values_of(recognizer, text) == expected
+
+
 def test_domain_check_never_fetches_the_suffix_list(recognizer, values_of, monkeypatch):
     """Presidio's default calls tldextract.extract (which downloads); ours uses the bundled snapshot."""
 
