@@ -1039,9 +1039,10 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
     def names_other(i: int) -> bool:
         if not keys[i] or not set(keys[i].split()) & others:
             return False
-        if keys[i].isdigit():
-            return True  # a year or number only another plan's name holds
         at = said.index(i)
+        if keys[i].replace(" ", "").isdigit():  # a year, period ("2026-2030") or number only another plan's name
+            # holds — not a time asked of this one too
+            return not (at and keys[said[at - 1]] in _TIME_WORDS and f" {keys[i]} " in own_text)  # ("… đến 2030")
         runs = [f"{keys[said[j]]} {keys[said[j + 1]]}" for j in (at - 1, at) if 0 <= j < len(said) - 1]
         return any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", n) for r in runs for n in named) and \
             not any(f" {r} " in own_text and f" {r} " not in naming and not any(f" {r} " in f" {o} " for o in owners)
@@ -1069,6 +1070,7 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
 
 
 _OWN_NAME_RUN = 6  # words of a plan's own title in a row that name it
+_TIME_WORDS = frozenset(("den", "nam", "truoc", "toi", "sau"))  # "đến 2030", "năm 2030": a year a target is for
 _KIND_HEADS = frozenset(("ke", "kh", "chuong", "nghi", "nq", "quyet", "qd", "de", "chi", "van"))  # "kế hoạch", "KH" …
 _POINTING = frozenset(("trong", "cua", "theo", "voi", "tai"))
 
