@@ -401,6 +401,9 @@ class ExtractiveAnswerer:
                 self._record(u, out)
                 return
             limit = max(limit, len(u.text))  # a total and its parts ("… gồm:" / "- Ngân sách tỉnh: …"), said whole
+        if (whole := _labelled_paragraph(u, q)) is not None:  # "Đến năm 2028: …" asked by its label: all it says
+            out.say(_one_line(whole), [out.cite(u.chunk, whole, u.start)])
+            return
         if q.wants("list"):  # "… 03 lễ hội gồm: A, B và C": the whole list
             if (said := _items_said(u.text)) is not None:
                 out.say(f"{section_label(u.section)}: {said}" if u.section else said,
@@ -1493,6 +1496,20 @@ def _gives_asked(u: Unit, q: Question) -> bool:
     """The unit holds each kind of fact asked (a question asking none is given by any unit), or is the paragraph
     the question names by its label ("Đối tượng thực hiện: …" for "đối tượng thực hiện … gồm những ai?")."""
     return _intent_fit(u, q, missing=1.0) >= 1.0 or _labelled_as_asked(u, set(folded_syllables(q.text)))
+
+
+def _labelled_paragraph(u: Unit, q: Question) -> str | None:
+    """The whole line of a unit opening on the label the question asks by ("Đến năm 2028: Kết nối …. Triển khai hoàn
+    thành 100% …" for "mục tiêu đến năm 2028 là gì?"), a long line read as a unit per sentence; None when it is not
+    so labelled, is one sentence, or is too long to say whole."""
+    text, start = str(u.chunk.payload.get("text", "")), int(u.chunk.payload.get("start", 0) or 0)
+    at = u.start - start
+    if not 0 <= at < len(text) or not text.startswith(u.text, at) or \
+            not _labelled_as_asked(u, set(folded_syllables(q.text))):
+        return None
+    end = text.find("\n", at)
+    line = text[at:end if end >= 0 else len(text)].rstrip()
+    return line if len(u.text) < len(line) <= LIST_EXPAND_CHARS else None
 
 
 _PARAGRAPH_LABEL = re.compile(r"^([^\W\d_][^:\n]{2,60}):\s*\S")  # "Đối tượng thực hiện: Các phòng …"

@@ -36,6 +36,9 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     # the laws a duty names one by one, late in it: quoted where it names them
     ("Theo kế hoạch thủy lợi huyện Tân Phước, Phòng Tư pháp rà soát, kiến nghị sửa đổi theo những luật nào?",
      ["Luật Thủy lợi", "Luật Đê điều", "Luật Đất đai"], []),
+    # a target asked by its label: all the labelled line says, though read a sentence at a time
+    ("Theo kế hoạch thủy lợi huyện Tân Phước, mục tiêu đến năm 2027 là gì?",
+     ["kiên cố hóa các tuyến kênh mương chính", "95% diện tích lúa được tưới chủ động"], []),
     # a gloss the plan does not use, of a thing it says: answered
     ("Huyện Tân Phước xây dựng phần mềm quản lý vận hành hồ chứa (app) cho hồ nào?", ["Ba Rài"], []),
 ])
