@@ -763,7 +763,7 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*(?:\|\s*\d{1,3}\s*\||\d{1,3}\.?\t)")  # "| 2
 # "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
 _OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong luong|tong|luong)\s+)?"  # "… số vụ", "… tổng chi", "… lượng rác thải": the noun after
-_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")
+_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?:,? [a-z]+){0,3})")
 _TARGET_OF = re.compile(r"\bchi tieu\s+(?:ve\s+)?" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")  # "chỉ tiêu đảng viên …"
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)
@@ -787,17 +787,20 @@ def _share_asked(question: str, asked: re.Pattern[str] = _SHARE_OF) -> str:
     # bao nhiêu"); a share: the first ("bao nhiêu phần trăm hộ … và tỷ lệ chất thải … là bao nhiêu": one each part)
     found = list(asked.finditer(folded))
     m = (found[-1] if asked is _TARGET_OF else found[0]) if found else None
-    words = written[m.start(1):m.end(1)].split() if m else []
-    kept = list(itertools.takewhile(_names_a_share, words))
-    if not kept and has_diacritics(question) and (before := _MEASURE_BEFORE.search(folded)):
+    # "bao nhiêu phần trăm nam, nữ thanh niên …": a comma between the nouns of one share
+    words = [w.rstrip(",") for w in written[m.start(1):m.end(1)].split()] if m else []
+    accented = has_diacritics(question)  # typed with its marks, "nam" is "nam", not "năm"
+    kept = list(itertools.takewhile(lambda w: _names_a_share(w, accented), words))
+    if not kept and accented and (before := _MEASURE_BEFORE.search(folded)):
         # "… vay với lãi suất ưu đãi bao nhiêu phần trăm": the words right before, back to the clause's verb, name
         # what is measured (typed without diacritics, "tai nạn" reads as "tại" and ends no clause)
-        kept = list(itertools.takewhile(_names_a_share, reversed(written[:before.start()].split()[-4:])))[::-1]
+        kept = list(itertools.takewhile(lambda w: _names_a_share(w, accented),
+                                        reversed(written[:before.start()].split()[-4:])))[::-1]
     return " ".join(fold_accents(w) for w in kept)
 
 
-def _names_a_share(word: str) -> bool:
-    return word.isalpha() and ((word not in _NOT_SHARED_WRITTEN) if has_diacritics(word) else (word not in _NOT_SHARED))
+def _names_a_share(word: str, accented: bool) -> bool:
+    return word.isalpha() and word not in (_NOT_SHARED_WRITTEN if accented else _NOT_SHARED)
 
 
 _SHARE_ASKED = re.compile(r"bao nhieu (?:phan tram|%|gdp|grdp)|chiem(?: toi (?:da|thieu)| khoang| it nhat)? bao nhieu|phan tram|%")  # not "tỷ lệ" alone

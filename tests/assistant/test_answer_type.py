@@ -809,6 +809,23 @@ def test_a_target_is_of_the_measure_named_nearest_the_question() -> None:
                      table=True)
 
 
+@pytest.mark.parametrize(("question", "share"), [
+    # a comma between the nouns of one share; "nam" typed with its marks is "nam", not "năm"
+    ("Kế hoạch dân số đặt chỉ tiêu bao nhiêu phần trăm nam, nữ thanh niên được tư vấn trước khi kết hôn?",
+     "nam nu thanh nien"),
+    ("Tỷ lệ tiêm chủng năm 2026 đạt bao nhiêu?", "tiem chung"),  # "năm" ends it
+    ("ty le ho ngheo nam 2026 la bao nhieu", "ho ngheo"),  # typed without marks, "nam" may be "năm"
+])
+def test_what_a_share_is_of(question: str, share: str) -> None:
+    assert expectation(question).share_of == share
+
+
+def test_a_share_of_young_men_and_women_is_said_with_its_comma() -> None:
+    q = "Kế hoạch dân số đặt chỉ tiêu bao nhiêu phần trăm nam, nữ thanh niên được tư vấn trước khi kết hôn?"
+    assert satisfied(expectation(q), "tỷ lệ phụ thuộc chung đạt khoảng 51%; tỷ lệ nam, nữ thanh niên được tư vấn, khám "
+                                     "sức khoẻ trước khi kết hôn đạt 90%")
+
+
 def test_a_share_of_markets_is_no_share_for_anything() -> None:
     """"Tỷ lệ chợ, siêu thị …" names what its share is of, though "chợ" (markets) folds as "cho" (for)."""
     row = "| 12 | Tỷ lệ chợ, siêu thị bố trí thiết bị lưu chứa chất thải phân loại | % | 80 | 100 |"
