@@ -96,7 +96,7 @@ _QUESTION_WORDS_MARKED = frozenset(("ai", "gì", "nào", "bao", "nhiêu", "khi",
 QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 # words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
-    "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
+    "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "tong so", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau", "ke ra", "ke het",
     # "con số 95% là chỉ tiêu gì": the figure quoted, pointed at
     "con so", "so lieu",

@@ -737,3 +737,9 @@ def test_whom_a_report_is_sent_to_asks_no_doer(question: str, who: bool) -> None
     q = analyse(question)
     assert q.wants("destination")
     assert q.wants("responsibility") is who
+
+
+def test_a_total_asked_is_no_topic() -> None:
+    """"Tổng số liều … là bao nhiêu?": the sum asked, as "số lượng" asks a count; a table says "Tổng cộng"."""
+    words = topic_words("Tổng số liều vắc xin Dại phân bổ cho đàn chó, mèo toàn tỉnh Sơn Nguyên năm 2026 là bao nhiêu?")
+    assert "tổng số" not in words and "vắc xin" in words, words
