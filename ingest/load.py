@@ -720,6 +720,10 @@ def _nested_rows(table: Any, grid: list[list[_GridCell]]) -> list[list[str]] | N
                 if len(blocks := [b for b in _inner_content(cell) if isinstance(b, Table)]) == 1]
         if len(held) == 1:
             j, block = held[0]
+            # a note or an intro beside the items ("Mục tiêu: …", "Ghi chú: …") has no row to go to: not flattened
+            if any(not isinstance(b, Table) and (isinstance(b, bytes) or b.text.strip())
+                   for b in _inner_content(row.cells[j])):
+                return None
             cells = [[cell_text(c[1]) if c else "" for c in r] for r in _cell_grid(block)]
             if len(cells) >= 2 and len(cells[0]) >= 2 and _layout_columns(_cell_grid(block)) is None:
                 inner[i] = (j, cells)
@@ -728,6 +732,8 @@ def _nested_rows(table: Any, grid: list[list[_GridCell]]) -> list[list[str]] | N
     if len(inner) < 2 or len(columns) != 1 or len(heads) != 1 or 0 in inner:
         return None
     column, head = columns.pop(), list(heads.pop())
+    if len({id(c[0]) for c in grid[0] if c}) < 2:  # a title row across the table: no header to join
+        return None
     rows: list[list[str]] = []
     for i, grid_row in enumerate(grid):
         outer = [cell_text(c[1]) if c else "" for c in grid_row]
@@ -736,7 +742,8 @@ def _nested_rows(table: Any, grid: list[list[_GridCell]]) -> list[list[str]] | N
         if i == 0:
             rows.append(outer[:column] + head + outer[column + 1:])
         elif i in inner:
-            rows += [outer[:column] + item + outer[column + 1:] for item in inner[i][1][1:]]
+            rows += [outer[:column] + (item + [""] * len(head))[:len(head)] + outer[column + 1:]
+                     for item in inner[i][1][1:]]  # an item typed a cell short keeps the columns after it
         else:
             rows.append(outer[:column] + [outer[column]] + [""] * (len(head) - 1) + outer[column + 1:])
     return rows

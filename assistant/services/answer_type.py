@@ -763,7 +763,7 @@ _ROW_NUMBER_CELL = re.compile(r"^\s*(?:\|\s*\d{1,3}\s*\||\d{1,3}\.?\t)")  # "| 2
 # "tỷ lệ đảng viên sử dụng …", "bao nhiêu phần trăm số trường hợp vi phạm …": what the share is of (up to two words;
 # "tỷ lệ này", "tỷ lệ bao nhiêu", "bao nhiêu phần trăm so với …" name nothing)
 _OF_WHICH = r"(?:(?:so|cac|nhung|tong so|tong luong|tong|luong)\s+)?"  # "… số vụ", "… tổng chi", "… lượng rác thải": the noun after
-_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?:,? [a-z]+){0,3})")
+_SHARE_OF = re.compile(r"\b(?:t[yi] le|bao nhieu (?:phan tram|%))\s+" + _OF_WHICH + r"([a-z]+(?:(?:, (?!t[yi] |chi )| )[a-z]+){0,3})")
 _TARGET_OF = re.compile(r"\bchi tieu\s+(?:ve\s+)?" + _OF_WHICH + r"([a-z]+(?: [a-z]+){0,3})")  # "chỉ tiêu đảng viên …"
 # what a passage's share is of: "tỷ lệ hộ gia đình …", "10% số vụ tai nạn …", "30% tổng nguồn vốn" (accent-folded,
 # case kept; "95% trở lên", "13%/năm", "80% so với …" say nothing of it)

@@ -1042,7 +1042,10 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
         at = said.index(i)
         if keys[i].replace(" ", "").isdigit():  # a year, period ("2026-2030") or number only another plan's name
             # holds — not a time asked of this one too
-            return not (at and keys[said[at - 1]] in _TIME_WORDS and f" {keys[i]} " in own_text)  # ("… đến 2030")
+            before = [keys[said[j]] for j in range(max(0, at - 2), at)]  # "đến 2030", "đến năm 2030", not "KH năm 2025"
+            timed = bool(before) and (before[-1] in _TIME_WORDS or before[-1] == "nam" and before[:1] != before[-1:]
+                                      and before[0] in _TIME_WORDS)
+            return not (timed and f" {keys[i]} " in own_text)
         runs = [f"{keys[said[j]]} {keys[said[j + 1]]}" for j in (at - 1, at) if 0 <= j < len(said) - 1]
         return any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", n) for r in runs for n in named) and \
             not any(f" {r} " in own_text and f" {r} " not in naming and not any(f" {r} " in f" {o} " for o in owners)
@@ -1070,7 +1073,7 @@ def _asked_of(question: str, doc: str, docs: list[str], names: dict[str, dict[st
 
 
 _OWN_NAME_RUN = 6  # words of a plan's own title in a row that name it
-_TIME_WORDS = frozenset(("den", "nam", "truoc", "toi", "sau"))  # "đến 2030", "năm 2030": a year a target is for
+_TIME_WORDS = frozenset(("den", "truoc", "toi", "sau"))  # "đến 2030", "đến năm 2030": a year a target is for
 _KIND_HEADS = frozenset(("ke", "kh", "chuong", "nghi", "nq", "quyet", "qd", "de", "chi", "van"))  # "kế hoạch", "KH" …
 _POINTING = frozenset(("trong", "cua", "theo", "voi", "tai"))
 

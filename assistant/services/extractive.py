@@ -926,7 +926,7 @@ def _marked(u: Unit) -> bool:
 
 
 # things a plan names by a capitalised kind word, one by one: "Luật Giá", "Nghị định số …", "Đề án …"
-_NAMED_THINGS = {folded: re.compile(rf"(?<!\w){word}\s+[{UPPER}]") for folded, word in (
+_NAMED_THINGS = {folded: re.compile(rf"(?<!\w){word}\s+(?:số\s+)?[{UPPER}\d]") for folded, word in (
     ("luat", "Luật"), ("nghi dinh", "Nghị định"), ("de an", "Đề án"), ("du an", "Dự án"), ("chuong trinh", "Chương trình"),
     ("thong tu", "Thông tư"), ("nghi quyet", "Nghị quyết"), ("quyet dinh", "Quyết định"))}
 
@@ -1504,15 +1504,21 @@ def _labelled_paragraph(u: Unit, q: Question) -> str | None:
     so labelled, is one sentence, or is too long to say whole."""
     text, start = str(u.chunk.payload.get("text", "")), int(u.chunk.payload.get("start", 0) or 0)
     at = u.start - start
-    if not 0 <= at < len(text) or not text.startswith(u.text, at) or \
+    if q.expect.asks_value or not 0 <= at < len(text) or not text.startswith(u.text, at) or \
             not _labelled_as_asked(u, set(folded_syllables(q.text))):
-        return None
+        return None  # a figure asked is read as figures are
     end = text.find("\n", at)
     line = text[at:end if end >= 0 else len(text)].rstrip()
+    # as far as the next sentence opening on a label of its own ("… . Đến năm 2030: …")
+    stop = next((m.start() for m in _NEXT_SENTENCE.finditer(line, len(u.text) - 1) if _LABEL_OPENS.match(line, m.end())),
+                len(line))
+    line = line[:stop].rstrip()
     return line if len(u.text) < len(line) <= LIST_EXPAND_CHARS else None
 
 
 _PARAGRAPH_LABEL = re.compile(r"^([^\W\d_][^:\n]{2,60}):\s*\S")  # "Đối tượng thực hiện: Các phòng …"
+_LABEL_OPENS = re.compile(_PARAGRAPH_LABEL.pattern[1:])  # the same, where a sentence opens within a line
+_NEXT_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 
 
 def _labelled_as_asked(u: Unit, asked: set[str]) -> bool:

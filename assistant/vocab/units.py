@@ -70,7 +70,7 @@ _GROUP_WORDS = ("các", "những", "mọi")  # "các sở, ngành, địa phươ
 _STOP = re.compile(
     r"\s+(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng|tổ chức|có trách nhiệm|chịu trách nhiệm|"
     r"chú trọng|tập trung|ưu tiên|đẩy mạnh|tăng cường|quan tâm|đôn đốc|vận động|đề ra|(?<![Ll]ắp )đặt|đưa ra|xác định|phê duyệt|lãnh đạo|"
-    r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|rà soát|kiến nghị|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
+    r"theo dõi|hướng dẫn|báo cáo|đề xuất|tổng hợp|để|nhằm|trong|về việc|trước|sau|khi|đến|theo|tại|cho|với|"
     r"được|là|và các|hoàn thành|giúp|làm|bảo đảm|đảm bảo|phải|cần|có|sẽ|đã|đang|gồm|nào|gì|ra sao|thế nào|"
     r"không|năm|quý|tháng|ngày|hạn|thời hạn|thời gian|khi|bao giờ|và hạn|và thời|giao|đề nghị|yêu cầu|"
     r"ban hành|qua|thông qua|do (?:ai|cơ quan|đơn vị|bộ|sở|ban|ngành|cấp)|những|nhiệm vụ|công việc|việc|"

@@ -815,6 +815,7 @@ def test_a_target_is_of_the_measure_named_nearest_the_question() -> None:
      "nam nu thanh nien"),
     ("Tỷ lệ tiêm chủng năm 2026 đạt bao nhiêu?", "tiem chung"),  # "năm" ends it
     ("ty le ho ngheo nam 2026 la bao nhieu", "ho ngheo"),  # typed without marks, "nam" may be "năm"
+    ("Đến năm 2030, tỷ lệ đô thị hóa, tỷ lệ hộ nghèo là bao nhiêu?", "do thi hoa"),  # a comma before another share
 ])
 def test_what_a_share_is_of(question: str, share: str) -> None:
     assert expectation(question).share_of == share

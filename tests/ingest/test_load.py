@@ -377,6 +377,25 @@ def test_groups_tabling_their_items_in_a_cell_read_as_one_table(tmp_path: Path) 
     assert "B\tHỗ trợ doanh nghiệp\tHội nghị biểu dương\tHiệp hội Doanh nghiệp tỉnh\tTháng 10/2026" in lines
 
 
+def test_a_note_beside_a_groups_items_keeps_the_table_as_it_was(tmp_path: Path) -> None:
+    """A paragraph in the cell beside the inner table ("Ghi chú: …") has no row of its own: nothing is flattened, and
+    nothing lost; an item typed a cell short keeps the columns after it."""
+    document = docx.Document()
+    tasks = document.add_table(rows=3, cols=3)
+    for cell, value in zip(tasks.rows[0].cells, ("TT", "Nội dung", "Kinh phí"), strict=True):
+        cell.text = value
+    for row, number in zip(tasks.rows[1:], ("A", "B"), strict=True):
+        row.cells[0].text, row.cells[2].text = number, "500 triệu"
+        inner = row.cells[1].add_table(rows=2, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "Nhiệm vụ", "Thời gian"
+        inner.cell(1, 0).text, inner.cell(1, 1).text = f"Việc {number}", "Quý II/2026"
+    tasks.rows[2].cells[1].add_paragraph("Ghi chú: báo cáo kết quả cùng kỳ báo cáo năm.")
+    path = tmp_path / "ghi-chu.docx"
+    document.save(str(path))
+    text = load_document(path, max_bytes=MB).text
+    assert "Ghi chú: báo cáo kết quả cùng kỳ báo cáo năm." in text, text
+
+
 def test_a_header_laid_out_in_a_table_inside_a_frame_is_read_column_by_column(tmp_path: Path) -> None:
     """A table of one cell frames a header laid out in a table of its own (issuer │ motto): the issuer's lines, then
     the motto's, each a line — not one value run together."""

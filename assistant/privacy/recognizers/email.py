@@ -16,12 +16,15 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
 from assistant.privacy.recognizers.base import LANGUAGE, phrase_regex
+from assistant.privacy.recognizers.lexicon import SURNAMES
 from assistant.text import fold_accents
 
 # an office's mailbox its sentence publishes for anyone to write to ("duy trì đường dây nóng …, số điện thoại … và hộp
-# thư điện tử …"), no person named between: no personal identifier
-_PUBLISHED = phrase_regex(("đường dây nóng", "tổng đài", "tiếp nhận phản ánh", "hộp thư góp ý", "hộp thư tiếp nhận"),
-                          r"(?:(?!\b(?:dong chi|ong|ba|anh|chi|can bo|ho ten)\b).){0,140}")
+# thư điện tử …"), on an official domain, with no person named anywhere before it in the sentence: no personal identifier
+_PUBLISHED = phrase_regex(("đường dây nóng", "tổng đài", "tiếp nhận phản ánh", "hộp thư góp ý", "hộp thư tiếp nhận"))
+_PERSON_NAMED = re.compile(r"(?<!\w)(?:đồng chí|đ/c|ông|bà|anh|chị|cán bộ|công chức|chuyên viên|người trực|họ tên|họ và tên|"
+                           r"giám đốc|chủ tịch|bí thư|trưởng|phó|tổ trưởng|chánh)(?!\w)")
+_OFFICIAL_DOMAIN = re.compile(r"\.(?:gov|edu|org|dcs)\.vn$", re.IGNORECASE)
 _SENTENCE_CUT = re.compile(r"[\n;]|[.!?](?:\s|$)")
 _PUBLISHED_REACH = 180
 
@@ -45,11 +48,16 @@ class VnEmailRecognizer(EmailRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not _published(text, r.start)]
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags) if not _published(text, r.start, r.end)]
 
 
-def _published(text: str, start: int) -> bool:
-    """The sentence before the address calls it an office's public channel (a phone number inside stays in it)."""
+def _published(text: str, start: int, end: int) -> bool:
+    """The sentence before the address calls it an office's public channel (a phone number inside stays in it), the
+    address is on an official domain, and no person, nor a post, is named before it in the sentence."""
     before = text[max(0, start - _PUBLISHED_REACH):start]
     cuts = list(_SENTENCE_CUT.finditer(before))
-    return _PUBLISHED.search(fold_accents(before[cuts[-1].end():] if cuts else before).lower()) is not None
+    sentence = before[cuts[-1].end():] if cuts else before
+    words = re.findall(r"\w+", sentence)
+    named = any(w.lower() in SURNAMES and after[:1].isupper() for w, after in zip(words, words[1:], strict=False))
+    return bool(_OFFICIAL_DOMAIN.search(text[start:end])) and not named and \
+        _PERSON_NAMED.search(sentence.lower()) is None and _PUBLISHED.search(fold_accents(sentence.lower())) is not None

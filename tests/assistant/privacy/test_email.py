@@ -48,6 +48,13 @@ def test_ignores_non_addresses(recognizer, values_of, text):
         ("Đường dây nóng do đồng chí Lê Văn Hòa phụ trách, email lvhoa@gmail.com.", ["lvhoa@gmail.com"]),
         # another sentence: no channel named
         ("Duy trì đường dây nóng. Báo cáo gửi về email nguyenvanan@gmail.com.", ["nguyenvanan@gmail.com"]),
+        # a person or a post named anywhere before it, or a free mailbox: a person's own address
+        ("Giao đồng chí Nguyễn Văn Nam, Phó Chánh Văn phòng, làm đầu mối tiếp nhận phản ánh, email: namnv@hanam.gov.vn.",
+         ["namnv@hanam.gov.vn"]),
+        ("Đường dây nóng: Nguyễn Văn Nam - 0912345678 - namnv@danang.gov.vn", ["namnv@danang.gov.vn"]),
+        ("Nguyễn Văn An\tTổ trưởng tổ tiếp nhận phản ánh\t0912345678\tannv@danang.gov.vn", ["annv@danang.gov.vn"]),
+        ("Ông Trần Văn Hùng phụ trách đường dây nóng, email hungtv1975@gmail.com.", ["hungtv1975@gmail.com"]),
+        ("Đường dây nóng tiếp nhận phản ánh qua hộp thư duongdaynong@gmail.com.", ["duongdaynong@gmail.com"]),
     ],
 )
 def test_an_offices_published_mailbox_is_no_personal_data(recognizer, values_of, text, expected):
