@@ -96,7 +96,7 @@ _QUESTION_WORDS_MARKED = frozenset(("ai", "gì", "nào", "bao", "nhiêu", "khi",
 QUESTION_WORDS = frozenset(fold_accents(w) for w in _QUESTION_WORDS_MARKED)
 # words that say what kind of fact is asked (a share, a number, how often, which period), never what it is about
 _ASKING_WORDS = frozenset(c for cues in _CUES.values() for c in cues) | {
-    "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "tong so", "cu the",
+    "toi da", "tan suat", "chu ky", "chi so", "giai doan", "thoi ky", "thoi diem", "mot lan", "so luong", "cu the",
     "hien nay", "dia chi", "hinh thuc", "phuong thuc", "phan dau", "ke ra", "ke het",
     # "con số 95% là chỉ tiêu gì": the figure quoted, pointed at
     "con so", "so lieu",
@@ -896,6 +896,9 @@ def _about(word: str, folded: str) -> bool:
     the verb of the task asked about ("ai chủ trì soạn thảo": typed without diacritics, parts of speech are unknown)."""
     key = fold_accents(word)
     glue = _NOT_TOPIC_MARKED if has_diacritics(word) else _NOT_TOPIC
+    # "tổng số liều … là bao nhiêu": a total asked, as "số lượng" asks a count ("trên tổng số hồ sơ nào" names one)
+    if key == "tong so" and re.search(r"\bbao nhieu\b", folded):
+        return False
     return key not in _ASKING_WORDS and all(s.isalpha() and s not in glue for s in word.split()) \
         and not re.search(rf"\b{re.escape(key)}(?: (?!khi |luc )\w+)? (?:gi|nao)\b", folded) \
         and not re.search(rf"\b(?:chu tri|phu trach|phoi hop) {re.escape(key)}\b", folded) \

@@ -742,3 +742,5 @@ def test_a_total_asked_is_no_topic() -> None:
     """"Tổng số liều … là bao nhiêu?": the sum asked, as "số lượng" asks a count; a table says "Tổng cộng"."""
     words = topic_words("Tổng số liều vắc xin Dại phân bổ cho đàn chó, mèo toàn tỉnh Sơn Nguyên năm 2026 là bao nhiêu?")
     assert "tổng số" not in words and "vắc xin" in words, words
+    words = topic_words("Chỉ tiêu hồ sơ trực tuyến ≥60% được tính theo công thức nào, trên tổng số hồ sơ nào?")
+    assert "tổng số" in words, words  # which total: a topic
