@@ -716,16 +716,16 @@ def _nested_rows(table: Any, grid: list[list[_GridCell]]) -> list[list[str]] | N
 
     inner: dict[int, tuple[int, list[list[str]]]] = {}
     for i, row in enumerate(table.rows):
-        held = [(j, blocks[0]) for j, cell in enumerate(row.cells)
-                if len(blocks := [b for b in _inner_content(cell) if isinstance(b, Table)]) == 1]
+        contents = [list(_inner_content(cell)) for cell in row.cells]  # each cell read once
+        held = [(j, blocks) for j, blocks in enumerate(contents) if sum(isinstance(b, Table) for b in blocks) == 1]
         if len(held) == 1:
-            j, block = held[0]
+            j, blocks = held[0]
             # a note or an intro beside the items ("Mục tiêu: …", "Ghi chú: …") has no row to go to: not flattened
-            if any(not isinstance(b, Table) and (isinstance(b, bytes) or b.text.strip())
-                   for b in _inner_content(row.cells[j])):
+            if any(not isinstance(b, Table) and (isinstance(b, bytes) or b.text.strip()) for b in blocks):
                 return None
-            cells = [[cell_text(c[1]) if c else "" for c in r] for r in _cell_grid(block)]
-            if len(cells) >= 2 and len(cells[0]) >= 2 and _layout_columns(_cell_grid(block)) is None:
+            block = _cell_grid(next(b for b in blocks if isinstance(b, Table)))
+            cells = [[cell_text(c[1]) if c else "" for c in r] for r in block]
+            if len(cells) >= 2 and len(cells[0]) >= 2 and _layout_columns(block) is None:
                 inner[i] = (j, cells)
     columns = {j for j, _ in inner.values()}
     heads = {tuple(cells[0]) for _, cells in inner.values()}
